@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import pkg from './package.json';
+
+// Explicit entries for the electron/ + renderer/ layout (electron-vite's defaults assume src/).
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // The sandboxed preload can require nothing but 'electron': bundle everything else in.
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    base: './',
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 4096,
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+    worker: { format: 'es' },
+  },
+});

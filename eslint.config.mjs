@@ -1,0 +1,86 @@
+// The lint rules, with the architecture's fences: shared/ is the pure domain, renderer/ never
+// reaches into electron/, and electron/ never imports the renderer. Each message says why.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const SHARED_IS_PURE =
+  'shared/ is the pure domain (types, rules, checks, documents): the UI, exports, the command line and the supervisory overview all call it, so it may not depend on the DOM, Node, Electron, Dexie or React. Pass what you need in as data, or put the code in renderer/ or electron/.';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+      // Full-width spaces are part of Chinese typesetting in strings and JSX text.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true, skipComments: true, skipRegExps: true }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'stream', 'buffer', 'worker_threads', 'util', 'url', 'zlib'].map((name) => ({
+            name,
+            message: SHARED_IS_PURE,
+          })),
+          patterns: [
+            { group: ['react', 'react-*', 'react/*', 'antd', 'antd/*', '@ant-design/*', 'dexie', 'dexie-*'], message: SHARED_IS_PURE },
+            { group: ['electron', 'electron/*', 'node:*'], message: SHARED_IS_PURE },
+            { group: ['**/renderer/**', '**/electron/**'], message: SHARED_IS_PURE },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'process', 'require', 'Buffer', '__dirname', 'global'].map(
+          (name) => ({ name, message: SHARED_IS_PURE }),
+        ),
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer runs sandboxed with no Node: reach the OS only through window.desktop (renderer/src/desktop).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', 'react', 'antd', 'dexie'], message: 'Main owns the OS, not the UI or the database: talk to the renderer through shared/ipc/contract.ts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs,ts}', '*.config.{ts,mjs}', '.ci/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,15 @@
+import { ApartmentOutlined, SettingOutlined } from '@ant-design/icons';
+import { createElement, type ReactNode } from 'react';
+
+export interface NavItem {
+  key: string;
+  label: string;
+  path: string;
+  icon: ReactNode;
+}
+
+/** The side menu, in order. The key is the first segment of the page's route. */
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'units', label: '单位与会议', path: '/', icon: createElement(ApartmentOutlined) },
+  { key: 'settings', label: '设置', path: '/settings', icon: createElement(SettingOutlined) },
+];

@@ -1,0 +1,63 @@
+// The desktop API for the plain web page: downloads instead of save dialogs, a file input instead
+// of open dialogs. The same renderer build runs in Electron (window.desktop from the preload) or here.
+import type { DesktopApi, FileFilter, OpenedFile } from '../../../shared/ipc/contract';
+
+function accept(filters: FileFilter[]): string {
+  return filters
+    .flatMap((f) => f.extensions)
+    .filter((e) => e !== '*')
+    .map((e) => `.${e}`)
+    .join(',');
+}
+
+export const webDesktop: DesktopApi = {
+  kind: 'web',
+  async saveFile(request) {
+    const blob = new Blob([request.data as Uint8Array<ArrayBuffer>]);
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = request.suggestedName;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { ok: true, value: { saved: true, path: request.suggestedName } };
+  },
+  openFile(request) {
+    return new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = accept(request.filters);
+      input.multiple = request.multiple === true;
+      input.style.display = 'none';
+      document.body.appendChild(input);
+      const done = () => input.remove();
+      input.addEventListener('cancel', () => {
+        done();
+        resolve({ ok: true, value: { files: [] } });
+      });
+      input.addEventListener('change', () => {
+        const files = [...(input.files ?? [])];
+        done();
+        const tooLarge = files.find((f) => f.size > request.maxBytes);
+        if (tooLarge) {
+          resolve({
+            ok: false,
+            error: { code: 'too-large', message: `文件“${tooLarge.name}”过大（${(tooLarge.size / 1048576).toFixed(1)} MB），最多 ${(request.maxBytes / 1048576).toFixed(1)} MB。` },
+          });
+          return;
+        }
+        void Promise.all(files.map(async (f): Promise<OpenedFile> => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }))).then(
+          (opened) => resolve({ ok: true, value: { files: opened } }),
+          () => resolve({ ok: false, error: { code: 'io', message: '读取文件失败，请重试。' } }),
+        );
+      });
+      input.click();
+    });
+  },
+  async appVersion() {
+    return { ok: true, value: __APP_VERSION__ };
+  },
+};

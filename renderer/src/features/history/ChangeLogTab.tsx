@@ -1,0 +1,39 @@
+import { Card, Table, Tag } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ChangeAction } from '../../../../shared/model/types';
+import { useWorkbench } from '../../app/workbench-context';
+import { listMeetingChanges } from '../../db/repos/change-log';
+import type { MeetingData } from '../meetings/use-meeting-data';
+
+const ACTIONS: Record<ChangeAction, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  restore: '恢复',
+  import: '导入',
+  merge: '合并',
+  reorder: '排序',
+};
+
+/** The meeting's append-only change log: who changed what, when. */
+export function ChangeLogTab({ data }: { data: MeetingData }) {
+  const { db } = useWorkbench();
+  const rows = useLiveQuery(() => listMeetingChanges(db, data.meeting.id), [db, data.meeting.id]);
+  return (
+    <Card size="small">
+      <Table
+        rowKey="id"
+        size="small"
+        loading={rows === undefined}
+        dataSource={rows}
+        pagination={{ defaultPageSize: 50 }}
+        columns={[
+          { title: '时间', dataIndex: 'at', width: 180, render: (t: string) => new Date(t).toLocaleString('zh-CN') },
+          { title: '操作人', dataIndex: 'actor', width: 120 },
+          { title: '操作', dataIndex: 'action', width: 80, render: (a: ChangeAction) => <Tag>{ACTIONS[a]}</Tag> },
+          { title: '内容', dataIndex: 'summary' },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useEffect } from 'react';
+import { dimensionSetForYear } from '../../../../shared/model/dimensions';
+import type { Meeting } from '../../../../shared/model/types';
+import { useWorkbench } from '../../app/workbench-context';
+import { createMeeting } from '../../db/repos/meetings-repo';
+import { useAction } from '../../lib/use-action';
+
+interface Values {
+  year: number;
+  title: string;
+  theme: string;
+  plannedDate: string;
+  dimensionSet: string;
+  copyRosterFrom?: string;
+}
+
+interface Props {
+  open: boolean;
+  unitId: string;
+  /** The unit's earlier meetings, whose roster can be copied. */
+  previous: Meeting[];
+  onClose: (created?: Meeting) => void;
+}
+
+export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
+  const { db, actor, settings } = useWorkbench();
+  const run = useAction();
+  const [form] = Form.useForm<Values>();
+  const year = Form.useWatch('year', form);
+
+  useEffect(() => {
+    if (!open) return;
+    const y = new Date().getFullYear();
+    form.setFieldsValue({
+      year: y,
+      title: `${y}年度民主生活会`,
+      theme: '',
+      plannedDate: '',
+      dimensionSet: dimensionSetForYear(settings.dimensionSets, y)?.label ?? '',
+      copyRosterFrom: previous[0]?.id,
+    });
+  }, [open, form, previous, settings.dimensionSets]);
+
+  useEffect(() => {
+    if (!open || !year) return;
+    const set = dimensionSetForYear(settings.dimensionSets, year);
+    if (set) form.setFieldValue('dimensionSet', set.label);
+    form.setFieldValue('title', `${year}年度民主生活会`);
+  }, [year, open, form, settings.dimensionSets]);
+
+  return (
+    <Modal
+      open={open}
+      title="新建民主生活会"
+      okText="创建"
+      width={560}
+      onCancel={() => onClose()}
+      destroyOnHidden
+      onOk={async () => {
+        const v = await form.validateFields();
+        const set = settings.dimensionSets.find((s) => s.label === v.dimensionSet);
+        const meeting = await run(
+          () =>
+            createMeeting(
+              db,
+              unitId,
+              {
+                year: v.year,
+                title: v.title,
+                theme: v.theme,
+                plannedDate: v.plannedDate,
+                ruleSet: structuredClone(settings.defaultRuleSet),
+                dimensionSet: set?.label ?? '',
+                dimensions: set ? [...set.dimensions] : [],
+              },
+              actor,
+              v.copyRosterFrom,
+            ),
+          '会议已创建',
+        );
+        if (meeting) onClose(meeting);
+      }}
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+          <InputNumber min={1990} max={2200} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="title" label="会议名称" rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="theme" label="会议主题">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="plannedDate" label="计划召开日期">
+          <Input type="date" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="dimensionSet" label="对照检查方面">
+          <Select options={settings.dimensionSets.map((s) => ({ value: s.label, label: `${s.label}（${s.dimensions.length} 个方面）` }))} allowClear />
+        </Form.Item>
+        {previous.length > 0 && (
+          <Form.Item name="copyRosterFrom" label="班子成员名单" extra="可从本单位以往的会议复制成员名单，创建后仍可修改。">
+            <Select allowClear placeholder="不复制，稍后逐个添加" options={previous.map((m) => ({ value: m.id, label: `复制自：${m.title}` }))} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

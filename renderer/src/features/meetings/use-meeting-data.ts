@@ -1,0 +1,45 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { flagOpinions, type OpinionFlags } from '../../../../shared/checks/opinion-flags';
+import { computeReadiness, targetLabel, type Readiness } from '../../../../shared/checks/readiness';
+import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../../../../shared/model/types';
+import { useWorkbench } from '../../app/workbench-context';
+import { listMembers } from '../../db/repos/members-repo';
+import { listOpinions } from '../../db/repos/opinions-repo';
+
+export interface MeetingData {
+  meeting: Meeting;
+  unit: Unit | undefined;
+  members: Member[];
+  opinions: Opinion[];
+  readiness: Readiness;
+  flags: Map<string, OpinionFlags>;
+  /** Target id → `张三（副县长）` / `领导班子`. */
+  targetLabels: Map<string, string>;
+  /** The targets opinions may be entered for: the group, then members in rank order. */
+  targets: Array<{ id: string; label: string }>;
+}
+
+/**
+ * One meeting's data, kept live: the meeting, its roster and its opinions (one indexed read of a
+ * few hundred rows), with the readiness and the per-opinion flags from the shared checks.
+ * `null` when the meeting does not exist; `undefined` while loading.
+ */
+export function useMeetingData(meetingId: string): MeetingData | null | undefined {
+  const { db } = useWorkbench();
+  const raw = useLiveQuery(async () => {
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting || meeting.deletedAt) return null;
+    const [unit, members, opinions] = await Promise.all([db.units.get(meeting.unitId), listMembers(db, meetingId), listOpinions(db, meetingId)]);
+    return { meeting, unit, members, opinions };
+  }, [db, meetingId]);
+
+  return useMemo(() => {
+    if (raw === undefined || raw === null) return raw;
+    const { meeting, members, opinions } = raw;
+    const readiness = computeReadiness({ members, opinions }, meeting.ruleSet);
+    const flags = flagOpinions(opinions, meeting.ruleSet);
+    const targets = [{ id: GROUP_TARGET, label: GROUP_LABEL }, ...members.map((m) => ({ id: m.id, label: targetLabel(m) }))];
+    return { ...raw, readiness, flags, targets, targetLabels: new Map(targets.map((t) => [t.id, t.label])) };
+  }, [raw]);
+}

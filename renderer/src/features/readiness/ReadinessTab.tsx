@@ -1,0 +1,137 @@
+import { Alert, Button, Card, Drawer, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { ReadinessCell, TargetReadiness } from '../../../../shared/checks/readiness';
+import { navigate } from '../../lib/use-route';
+import type { MeetingData } from '../meetings/use-meeting-data';
+import { OpinionText } from '../opinions/OpinionText';
+
+/** The readiness matrix: targets × required categories, each cell have/need, a click opens its opinions. */
+export function ReadinessTab({ data }: { data: MeetingData }) {
+  const { meeting, readiness, opinions, flags } = data;
+  const [cell, setCell] = useState<{ target: TargetReadiness; category: string }>();
+  const cellOpinions = cell ? opinions.filter((o) => o.targetId === cell.target.targetId && o.category === cell.category) : [];
+
+  const columns = [
+    {
+      title: '意见对象',
+      dataIndex: 'label',
+      width: 220,
+      fixed: 'left' as const,
+      render: (label: string, t: TargetReadiness) => (
+        <Space size={4}>
+          <Typography.Text strong={t.isGroup}>{label}</Typography.Text>
+          {t.zero && <Tag color="red">零意见</Tag>}
+        </Space>
+      ),
+    },
+    ...meeting.ruleSet.categories.map((category, ci) => ({
+      title: category,
+      key: category,
+      width: 110,
+      align: 'center' as const,
+      render: (_: unknown, t: TargetReadiness) => {
+        const c = t.cells[ci] as ReadinessCell;
+        return (
+          <div
+            className={`matrix-cell ${c.status === 'ok' ? 'cell-ok' : 'cell-short'}`}
+            data-testid={`cell-${t.targetId}-${category}`}
+            title={`${t.label} · ${category}：计入 ${c.count} 条（收集 ${c.raw} 条），至少需 ${c.min} 条。点击查看`}
+            onClick={() => setCell({ target: t, category })}
+          >
+            {c.count}/{c.min}
+          </div>
+        );
+      },
+    })),
+    {
+      title: '合计',
+      key: 'total',
+      width: 110,
+      align: 'center' as const,
+      render: (_: unknown, t: TargetReadiness) => (
+        <span title={`计入 ${t.count} 条，收集 ${t.raw} 条`}>
+          {t.count}
+          {t.raw !== t.count && <Typography.Text type="secondary">（{t.raw}）</Typography.Text>}
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      {readiness.ready ? (
+        <Alert type="success" showIcon data-testid="verdict" message="可以召开" description="所有对象的各类来源意见均已达到最低条数，且没有零意见对象。" />
+      ) : (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="verdict"
+          message={`不得召开：还有 ${readiness.messages.length} 项未达要求`}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="shortfalls">
+              {readiness.messages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <Card
+        size="small"
+        title={`意见征求情况（每类至少 ${meeting.ruleSet.minPerCategory} 条${meeting.ruleSet.excludeNonSubstantive ? '，无实质内容和重复的意见不计数' : ''}）`}
+        extra={
+          <Button type="primary" onClick={() => navigate(`/meetings/${meeting.id}/entry`)}>
+            录入意见
+          </Button>
+        }
+      >
+        {readiness.targets.length === 0 ? (
+          <Empty description="还没有意见对象：请先在“班子成员”中添加成员" />
+        ) : (
+          <Table
+            rowKey="targetId"
+            size="middle"
+            bordered
+            pagination={false}
+            dataSource={readiness.targets}
+            columns={columns}
+            rowClassName={(t) => (t.zero ? 'row-zero' : '')}
+            scroll={{ x: 'max-content' }}
+          />
+        )}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          格中为“计入条数/最低条数”；绿色为已达标，红色为不足。合计括号内为收集的原始条数（含无实质内容和重复）。
+        </Typography.Paragraph>
+      </Card>
+      <Drawer
+        open={cell !== undefined}
+        onClose={() => setCell(undefined)}
+        width={640}
+        title={cell ? `${cell.target.label} · ${cell.category}` : ''}
+        extra={
+          cell && (
+            <Button
+              type="primary"
+              onClick={() => navigate(`/meetings/${meeting.id}/entry?target=${encodeURIComponent(cell.target.targetId)}&category=${encodeURIComponent(cell.category)}`)}
+            >
+              补录意见
+            </Button>
+          )
+        }
+      >
+        <List
+          dataSource={cellOpinions}
+          locale={{ emptyText: '这一格还没有意见' }}
+          renderItem={(o, i) => (
+            <List.Item>
+              <List.Item.Meta
+                title={<Typography.Text type="secondary">{`${i + 1}. ${o.channel}${o.dimension ? ` · ${o.dimension}` : ''}`}</Typography.Text>}
+                description={<OpinionText content={o.content} flags={flags.get(o.id)} />}
+              />
+            </List.Item>
+          )}
+        />
+      </Drawer>
+    </Space>
+  );
+}

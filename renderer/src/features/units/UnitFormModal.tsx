@@ -1,0 +1,44 @@
+import { Form, Input, Modal } from 'antd';
+import { useEffect } from 'react';
+import type { UnitDraft } from '../../../../shared/model/drafts';
+import type { Unit } from '../../../../shared/model/types';
+
+interface Props {
+  open: boolean;
+  unit?: Unit;
+  onCancel: () => void;
+  onSubmit: (draft: UnitDraft) => Promise<boolean>;
+}
+
+/** Create or edit a unit. */
+export function UnitFormModal({ open, unit, onCancel, onSubmit }: Props) {
+  const [form] = Form.useForm<UnitDraft>();
+  useEffect(() => {
+    if (open) form.setFieldsValue({ name: unit?.name ?? '', shortName: unit?.shortName ?? '', supervisoryGroup: unit?.supervisoryGroup ?? '' });
+  }, [open, unit, form]);
+  return (
+    <Modal
+      open={open}
+      title={unit ? '修改单位' : '新建单位'}
+      okText="保存"
+      onCancel={onCancel}
+      onOk={async () => {
+        const values = await form.validateFields();
+        if (await onSubmit(values)) onCancel();
+      }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="name" label="单位（班子）名称" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
+          <Input placeholder="如：中共某某县委员会" autoFocus maxLength={100} />
+        </Form.Item>
+        <Form.Item name="shortName" label="简称">
+          <Input placeholder="如：县委" maxLength={100} />
+        </Form.Item>
+        <Form.Item name="supervisoryGroup" label="督导组">
+          <Input placeholder="如：第一督导组" maxLength={100} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,85 @@
+// Drives Debian's Chromium with playwright-core against the built web page. One browser per test
+// file; a fresh context (so a fresh, empty IndexedDB) per test. Page errors fail the test.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots');
+
+export interface AppSession {
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  /** Errors the page threw or logged; checked empty when the session closes. */
+  errors: string[];
+  screenshot: (name: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+let browser: Browser | undefined;
+
+/** Registers the per-file browser; call at the top of an e2e file. */
+export function useBrowser(): void {
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+}
+
+/** Opens the app in a new, empty browser profile. */
+export async function openApp(prefix: string, options: { acceptDownloads?: boolean } = {}): Promise<AppSession> {
+  if (!browser) throw new Error('call useBrowser() in the test file');
+  const baseUrl = inject('baseUrl');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(baseUrl);
+  await page.getByText('单位与会议').first().waitFor();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  let n = 0;
+  return {
+    context,
+    page,
+    baseUrl,
+    errors,
+    screenshot: async (name) => {
+      const path = resolve(SCREENSHOT_DIR, `${prefix}-${String(++n).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+      return path;
+    },
+    close: async () => {
+      await context.close();
+      expect(errors, 'the page logged errors').toEqual([]);
+    },
+  };
+}
+
+/** Pastes text into an element the way a user's Ctrl+V does (a real paste event with clipboard data). */
+export async function pasteInto(target: Locator, text: string): Promise<void> {
+  await target.focus();
+  await target.evaluate((el, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

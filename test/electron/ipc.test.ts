@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { writeFileAtomic } from '../../electron/main/files/atomic-write';
+import { CHANNELS, dispatch, IpcFailure, type Handlers } from '../../electron/main/ipc/dispatch';
+import { openFile, saveFile, type DialogPort } from '../../electron/main/ipc/file-handlers';
+import { isTrustedAppUrl } from '../../electron/main/policy/trusted-url';
+
+const APP = 'app://bundle/index.html';
+
+function handlers(): Handlers<null> {
+  return {
+    'file:save': vi.fn(async () => ({ saved: true as const, path: '/x' })),
+    'file:open': vi.fn(async () => ({ files: [] })),
+    'app:version': vi.fn(async () => '1.0.0'),
+  };
+}
+
+describe('dispatch', () => {
+  it('runs a valid call from the app', async () => {
+    const h = handlers();
+    const r = await dispatch('file:save', APP, { suggestedName: '清单.docx', filters: [], data: new Uint8Array([1]) }, h, null, (u) => isTrustedAppUrl(u));
+    expect(r).toEqual({ ok: true, value: { saved: true, path: '/x' } });
+  });
+  it('refuses a sender that is not the app, without running the handler', async () => {
+    const h = handlers();
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', undefined]) {
+      const r = await dispatch('app:version', url, null, h, null, (u) => isTrustedAppUrl(u));
+      expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: '拒绝来自非本应用页面的请求' } });
+    }
+    expect(h['app:version']).not.toHaveBeenCalled();
+  });
+  it('refuses malformed payloads with the field named', async () => {
+    const h = handlers();
+    const r = await dispatch('file:save', APP, { suggestedName: '../../etc/passwd', filters: [], data: new Uint8Array() }, h, null, () => true);
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-request', message: '请求数据不正确：字段 suggestedName 格式不正确（应为文件名）' } });
+    const r2 = await dispatch('file:open', APP, { filters: [], maxBytes: -1 }, h, null, () => true);
+    expect(r2).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(h['file:save']).not.toHaveBeenCalled();
+  });
+  it('refuses unknown channels', async () => {
+    const r = await dispatch('shell:exec' as never, APP, {}, handlers(), null, () => true);
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+  it('turns failures into Chinese messages, never stack traces', async () => {
+    const h = handlers();
+    h['app:version'] = async () => {
+      throw new IpcFailure('io', '磁盘已满');
+    };
+    expect(await dispatch('app:version', APP, null, h, null, () => true)).toEqual({ ok: false, error: { code: 'io', message: '磁盘已满' } });
+    h['app:version'] = async () => {
+      throw new TypeError('x is undefined');
+    };
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r = await dispatch('app:version', APP, null, h, null, () => true);
+    spy.mockRestore();
+    expect(r).toEqual({ ok: false, error: { code: 'internal', message: '操作未能完成：程序内部错误，数据未改动。' } });
+  });
+  it('has a validator and a handler for every channel', () => {
+    expect(Object.keys(handlers()).sort()).toEqual([...CHANNELS].sort());
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces the file completely and leaves no temporary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const target = join(dir, '清单.docx');
+    writeFileSync(target, 'old');
+    await writeFileAtomic(target, new TextEncoder().encode('new content'));
+    expect(readFileSync(target, 'utf8')).toBe('new content');
+    expect(readdirSync(dir)).toEqual(['清单.docx']);
+  });
+  it('leaves the old file untouched when the write fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const target = join(dir, 'missing-folder', 'x.docx');
+    await expect(writeFileAtomic(target, new Uint8Array([1]))).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('file handlers', () => {
+  const port = (paths: { save?: string; open?: string[] }): DialogPort => ({
+    showSave: async () => paths.save,
+    showOpen: async () => paths.open ?? [],
+    defaultFolder: () => tmpdir(),
+  });
+  it('saves through the dialog, atomically', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'save-'));
+    const target = join(dir, 'a.xlsx');
+    const r = await saveFile(port({ save: target }), { suggestedName: 'a.xlsx', filters: [], data: new Uint8Array([7, 8]) }, { window: null });
+    expect(r).toEqual({ saved: true, path: target });
+    expect([...readFileSync(target)]).toEqual([7, 8]);
+  });
+  it('reports a cancelled dialog as not saved', async () => {
+    expect(await saveFile(port({}), { suggestedName: 'a.xlsx', filters: [], data: new Uint8Array() }, { window: null })).toEqual({ saved: false });
+  });
+  it('refuses files over the size limit before reading them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'open-'));
+    const big = join(dir, '大文件.xlsx');
+    writeFileSync(big, Buffer.alloc(2048));
+    await expect(openFile(port({ open: [big] }), { filters: [], maxBytes: 1024 }, { window: null })).rejects.toThrow('文件“大文件.xlsx”过大');
+    const r = await openFile(port({ open: [big] }), { filters: [], maxBytes: 4096 }, { window: null });
+    expect(r.files[0]!.name).toBe('大文件.xlsx');
+    expect(r.files[0]!.data.byteLength).toBe(2048);
+  });
+});

@@ -1,0 +1,32 @@
+import 'fake-indexeddb/auto';
+import { WorkbenchDb } from '../../../renderer/src/db/database';
+import { createMeeting } from '../../../renderer/src/db/repos/meetings-repo';
+import { addMembers } from '../../../renderer/src/db/repos/members-repo';
+import { createUnit } from '../../../renderer/src/db/repos/units-repo';
+import { defaultRuleSet } from '../../../shared/model/rule-set';
+
+let n = 0;
+
+/** A fresh, empty database with its own name. */
+export function freshDb(): WorkbenchDb {
+  return new WorkbenchDb(`test-${process.pid}-${++n}-${Math.random().toString(36).slice(2)}`);
+}
+
+export const ACTOR = '测试员';
+
+/** A unit, a 2025 meeting and three members 张三, 李四, 王五. */
+export async function seedMeeting(db: WorkbenchDb) {
+  const unit = await createUnit(db, { name: '某某县财政局', supervisoryGroup: '第一督导组' }, ACTOR);
+  const meeting = await createMeeting(db, unit.id, { year: 2025, title: '2025年度民主生活会', ruleSet: defaultRuleSet(), dimensions: ['带头增强党性'] }, ACTOR);
+  const members = await addMembers(
+    db,
+    meeting.id,
+    [
+      { name: '张三', position: '局长' },
+      { name: '李四', position: '副局长' },
+      { name: '王五', position: '副局长' },
+    ],
+    ACTOR,
+  );
+  return { unit, meeting, members };
+}
