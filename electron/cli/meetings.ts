@@ -1,0 +1,38 @@
+import { computeReadiness, type Readiness } from '../../shared/checks/readiness';
+import type { Meeting, Unit } from '../../shared/model/types';
+import type { PackageContent } from '../../shared/package/format';
+
+export interface MeetingView {
+  unit: Unit;
+  meeting: Meeting;
+  readiness: Readiness;
+}
+
+/**
+ * The live meetings of a package's content with their readiness, in unit display order, then by
+ * year (newest first). Members and opinions are grouped in one pass, not per meeting.
+ */
+export function meetingViews(content: PackageContent): MeetingView[] {
+  const units = new Map(content.units.filter((u) => !u.deletedAt).map((u) => [u.id, u]));
+  const members = groupBy(content.members, (m) => m.meetingId);
+  const opinions = groupBy(content.opinions, (o) => o.meetingId);
+  return content.meetings
+    .filter((m) => !m.deletedAt && units.has(m.unitId))
+    .map((meeting) => ({
+      unit: units.get(meeting.unitId)!,
+      meeting,
+      readiness: computeReadiness({ members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [] }, meeting.ruleSet),
+    }))
+    .sort((a, b) => a.unit.order - b.unit.order || a.unit.name.localeCompare(b.unit.name, 'zh-CN') || b.meeting.year - a.meeting.year);
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    let list = map.get(k);
+    if (!list) map.set(k, (list = []));
+    list.push(x);
+  }
+  return map;
+}

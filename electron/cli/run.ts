@@ -1,0 +1,60 @@
+// The command line over shared/: `npm run cli -- COMMAND …`. Every refusal is a Chinese message
+// and exit code 2; no stack trace reaches the user (set MZSH_DEBUG=1 to see one).
+import { parseArgs } from 'node:util';
+import { CHECK_HELP, checkCommand } from './commands/check';
+import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './errors';
+import type { CliIo } from './io';
+
+interface Command {
+  help: string;
+  options: Record<string, { type: 'boolean' | 'string'; multiple?: boolean }>;
+  run: (positionals: string[], values: Record<string, unknown>, io: CliIo) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  check: {
+    help: CHECK_HELP,
+    options: { json: { type: 'boolean' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
+      return checkCommand(positionals, { json: values['json'] === true }, io);
+    },
+  },
+};
+
+export function usage(): string {
+  return ['用法：npm run cli -- 命令 [参数…]', '', '命令：', ...Object.values(COMMANDS).map((c) => `  ${c.help.replace(/\n/g, '\n  ')}`)].join('\n');
+}
+
+/** Runs one command line; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage());
+    return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`未知命令“${name}”。`);
+    io.err(usage());
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    } catch (e) {
+      const option = /'([^']+)'/.exec(e instanceof Error ? e.message : '')?.[1];
+      throw new CliError(`参数有误${option ? `：${option}` : ''}。\n${command.help}`);
+    }
+    return await command.run(parsed.positionals, parsed.values, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`错误：${e.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err('错误：程序内部错误，未写入任何文件。');
+    if (process.env['MZSH_DEBUG']) io.err(String(e instanceof Error ? e.stack : e));
+    return EXIT_BAD_INPUT;
+  }
+}
