@@ -1,0 +1,105 @@
+// The per-meeting summary the overview reads instead of every opinion: kept in its own table and
+// recomputed in the same transaction as every write that changes a meeting's roster, opinions,
+// rules or audits. 300 of them are the whole county; reading them is instant.
+import { computeReadiness, targetLabel } from '../checks/readiness';
+import { GROUP_LABEL, GROUP_TARGET, type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
+import { meetingFingerprint } from './fingerprint';
+import { countWarnings, meetingWarnings, type WarningKind } from './warnings';
+
+/** What the readiness check says, before any verdict. */
+export type ReadinessState = 'ready' | 'not-ready' | 'zero';
+
+export interface LastAudit {
+  id: string;
+  verdict: Verdict;
+  at: string;
+  auditor: string;
+  /** The fingerprint of the data the verdict judged. */
+  fingerprint: string;
+}
+
+export interface MeetingSummary {
+  meetingId: string;
+  unitId: string;
+  year: number;
+  title: string;
+  /** The meeting is in the recycle bin: left out of the overview. */
+  deleted: boolean;
+  readiness: ReadinessState;
+  /** Everything that stops the meeting (roster, zero-opinion targets, shortfalls), as counted on the meeting page. */
+  shortfallCount: number;
+  /** Labels of the targets with no opinion that counts (零意见). */
+  zeroTargets: string[];
+  memberCount: number;
+  targetCount: number;
+  totals: { raw: number; counted: number; nonSubstantive: number; duplicates: number };
+  /** Warnings found inside the meeting (copies across units come from the cross-unit scan). */
+  warnings: Record<Exclude<WarningKind, 'cross-unit'>, number>;
+  fingerprint: string;
+  lastAudit: LastAudit | null;
+  auditCount: number;
+}
+
+export interface SummaryInput {
+  meeting: Meeting;
+  members: readonly Member[];
+  opinions: readonly Opinion[];
+  audits: readonly Audit[];
+}
+
+/** The latest verdict (by time, then id), or undefined. */
+export function latestAudit<T extends Pick<Audit, 'at' | 'id'>>(audits: readonly T[]): T | undefined {
+  let last: T | undefined;
+  for (const a of audits) if (!last || a.at > last.at || (a.at === last.at && a.id > last.id)) last = a;
+  return last;
+}
+
+/** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
+export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
+  const { meeting, members, opinions, audits } = input;
+  const readiness = computeReadiness({ members, opinions }, meeting.ruleSet);
+  const counts = countWarnings(meetingWarnings({ meeting, members, opinions }));
+  const last = latestAudit(audits);
+  const live = members.filter((m) => !m.deletedAt);
+  const labels = new Map<string, string>([[GROUP_TARGET, GROUP_LABEL], ...live.map((m) => [m.id, targetLabel(m)] as [string, string])]);
+  return {
+    meetingId: meeting.id,
+    unitId: meeting.unitId,
+    year: meeting.year,
+    title: meeting.title,
+    deleted: Boolean(meeting.deletedAt),
+    readiness: readiness.ready ? 'ready' : readiness.zeroTargets.length > 0 ? 'zero' : 'not-ready',
+    shortfallCount: readiness.messages.length,
+    zeroTargets: readiness.zeroTargets.map((z) => labels.get(z.targetId) ?? z.targetId),
+    memberCount: live.length,
+    targetCount: readiness.targets.length,
+    totals: { ...readiness.totals },
+    warnings: { 'cross-target': counts['cross-target'], 'same-target': counts['same-target'], 'praise-only': counts['praise-only'], 'too-short': counts['too-short'] },
+    fingerprint: meetingFingerprint({ meeting, members, opinions }),
+    lastAudit: last ? { id: last.id, verdict: last.verdict, at: last.at, auditor: last.auditor, fingerprint: last.snapshot.fingerprint } : null,
+    auditCount: audits.length,
+  };
+}
+
+/** Where a meeting stands for the supervisory group. */
+export type OverviewStatus = 'not-ready' | 'zero' | 'ready' | 'passed' | 'returned';
+
+export const STATUS_ORDER: readonly OverviewStatus[] = ['zero', 'not-ready', 'ready', 'returned', 'passed'];
+
+export const STATUS_LABELS: Record<OverviewStatus, string> = {
+  'not-ready': '未就绪',
+  zero: '零意见',
+  ready: '可以召开',
+  passed: '已审核通过',
+  returned: '退回整改',
+};
+
+/**
+ * The overview's status of a meeting: its latest verdict when it has one (通过 / 退回整改),
+ * otherwise what the readiness check says (零意见 before 未就绪: a zero-opinion target is the
+ * county rule's hard line). `stale` when the data changed after the latest verdict.
+ */
+export function overviewStatus(s: Pick<MeetingSummary, 'readiness' | 'lastAudit' | 'fingerprint'>): { status: OverviewStatus; stale: boolean } {
+  if (s.lastAudit) return { status: s.lastAudit.verdict === 'pass' ? 'passed' : 'returned', stale: s.lastAudit.fingerprint !== s.fingerprint };
+  return { status: s.readiness, stale: false };
+}

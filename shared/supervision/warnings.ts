@@ -1,0 +1,106 @@
+// The warnings a supervisor sees for a meeting, each with its Chinese message (the message is what
+// an audit verdict records when the warning is ticked): copies inside the meeting, copies from
+// other units (from the last cross-unit scan), praise-only and too-short opinions.
+import { copyCandidates, detectCopies, type CopyKind, type CopyWarning, type OpinionRef } from '../checks/copy-detection';
+import { flagOpinions } from '../checks/opinion-flags';
+import { targetLabel } from '../checks/readiness';
+import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../model/types';
+
+export type WarningKind = CopyKind | 'praise-only' | 'too-short';
+
+export const WARNING_KIND_LABELS: Record<WarningKind, string> = {
+  'cross-target': '雷同',
+  'same-target': '近似重复',
+  'cross-unit': '疑似抄袭',
+  'praise-only': '仅表扬',
+  'too-short': '过短',
+};
+
+export interface MeetingWarning {
+  kind: WarningKind;
+  /** The opinion warned about. */
+  a: OpinionRef;
+  /** For copies: the opinion it resembles, shown beside it. */
+  b?: OpinionRef;
+  /** For copies: Jaccard similarity of the two texts, 0–1. */
+  similarity?: number;
+  /** One Chinese sentence, e.g. `雷同：张三（局长）与李四（副局长）的意见相同：“…”`. */
+  message: string;
+}
+
+/** Names shown in messages: a target within its meeting, and a unit. */
+export interface WarningLabels {
+  target: (meetingId: string, targetId: string) => string;
+  unit: (unitId: string) => string;
+}
+
+/** Labels for the targets of one meeting's roster; other meetings' targets fall back to `其他会议的对象`. */
+export function rosterLabels(meetingId: string, members: readonly Pick<Member, 'id' | 'name' | 'position'>[], unitName: (unitId: string) => string = () => '其他单位'): WarningLabels {
+  const labels = new Map(members.map((m) => [m.id, targetLabel(m)]));
+  return {
+    target: (mId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : mId === meetingId ? (labels.get(targetId) ?? '已移除的成员') : '其他会议的对象'),
+    unit: unitName,
+  };
+}
+
+const PREVIEW = 40;
+function quote(text: string): string {
+  const t = text.replace(/\s+/g, ' ');
+  return `“${t.length > PREVIEW ? `${t.slice(0, PREVIEW)}…` : t}”`;
+}
+
+function likeness(similarity: number): string {
+  return similarity >= 1 ? '相同' : `相似（相似度 ${Math.round(similarity * 100)}%）`;
+}
+
+/** The Chinese message of a copy warning. */
+export function describeCopy(w: CopyWarning, labels: WarningLabels): string {
+  const a = labels.target(w.a.meetingId, w.a.targetId);
+  const b = labels.target(w.b.meetingId, w.b.targetId);
+  switch (w.kind) {
+    case 'cross-target':
+      return `雷同：${a}与${b}的意见${likeness(w.similarity)}：${quote(w.a.content)}`;
+    case 'same-target':
+      return `近似重复：${a}的两条意见${likeness(w.similarity)}（${w.a.category}、${w.b.category}）：${quote(w.a.content)}`;
+    case 'cross-unit':
+      return `疑似抄袭：${a}的意见与${labels.unit(w.b.unitId)}${b}的意见${likeness(w.similarity)}：${quote(w.a.content)}`;
+  }
+}
+
+export interface MeetingWarningInput {
+  meeting: Pick<Meeting, 'id' | 'unitId' | 'ruleSet'>;
+  members: readonly Pick<Member, 'id' | 'name' | 'position'>[];
+  opinions: readonly Pick<Opinion, 'id' | 'targetId' | 'category' | 'content' | 'createdAt' | 'deletedAt'>[];
+}
+
+/**
+ * The warnings found inside one meeting: the same or nearly the same opinion given to different
+ * targets (雷同) or twice to one target in other words (近似重复), then praise-only and too-short
+ * opinions (the same flags the opinion list shows). Deterministic: the same data, the same list.
+ */
+export function meetingWarnings(input: MeetingWarningInput, labels: WarningLabels = rosterLabels(input.meeting.id, input.members)): MeetingWarning[] {
+  const { meeting, opinions } = input;
+  const copies = detectCopies(copyCandidates(meeting, opinions), { kinds: ['cross-target', 'same-target'] }).map(
+    (w): MeetingWarning => ({ ...w, message: describeCopy(w, labels) }),
+  );
+  const flags = flagOpinions(opinions, meeting.ruleSet);
+  const perfunctory: MeetingWarning[] = [];
+  for (const kind of ['praise-only', 'too-short'] as const) {
+    for (const o of opinions) {
+      const f = flags.get(o.id);
+      if (!f || f.duplicateOf || !(kind === 'praise-only' ? f.praiseOnly : f.tooShort && !f.praiseOnly)) continue;
+      const a: OpinionRef = { id: o.id, meetingId: meeting.id, unitId: meeting.unitId, targetId: o.targetId, category: o.category, content: o.content };
+      perfunctory.push({ kind, a, message: `${WARNING_KIND_LABELS[kind]}：${labels.target(meeting.id, o.targetId)}·${o.category}：${quote(o.content)}` });
+    }
+  }
+  const byCreated = new Map(opinions.map((o) => [o.id, o.createdAt]));
+  perfunctory.sort((x, y) => (byCreated.get(x.a.id)! < byCreated.get(y.a.id)! ? -1 : byCreated.get(x.a.id)! > byCreated.get(y.a.id)! ? 1 : x.a.id < y.a.id ? -1 : 1));
+  return [...copies, ...perfunctory];
+}
+
+/** How many warnings of each kind. */
+export function countWarnings(warnings: readonly Pick<MeetingWarning, 'kind'>[]): Record<WarningKind, number> {
+  const counts: Record<WarningKind, number> = { 'cross-target': 0, 'same-target': 0, 'cross-unit': 0, 'praise-only': 0, 'too-short': 0 };
+  for (const w of warnings) counts[w.kind]++;
+  return counts;
+}
