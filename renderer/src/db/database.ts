@@ -1,10 +1,31 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Audit, ChangeLogEntry, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
-import { DB_NAME, SCHEMA_V1 } from './schema';
+import type { MeetingWarning } from '../../../shared/supervision/warnings';
+import { computeMeetingSummary, type MeetingSummary } from '../../../shared/supervision/summary';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
 
 export interface SettingRow {
   key: string;
   value: unknown;
+}
+
+/** The merge base of one record: the hash of the version last received from or sent in a package. */
+export interface MergeBaseRow {
+  /** `table:id` */
+  key: string;
+  hash: string;
+  at: string;
+}
+
+/** A meeting's 疑似抄袭 warnings from the last cross-unit copy scan. */
+export interface CopyFindingsRow {
+  meetingId: string;
+  scannedAt: string;
+  /** The meeting's fingerprint when it was scanned: the findings may be out of date when it differs. */
+  fingerprint: string;
+  /** How many opinions (all units) the scan compared. */
+  scannedOpinions: number;
+  warnings: MeetingWarning[];
 }
 
 export class WorkbenchDb extends Dexie {
@@ -15,12 +36,39 @@ export class WorkbenchDb extends Dexie {
   audits!: Table<Audit, string>;
   changeLog!: Table<ChangeLogEntry, string>;
   settings!: Table<SettingRow, string>;
+  meetingSummaries!: Table<MeetingSummary, string>;
+  mergeBases!: Table<MergeBaseRow, string>;
+  copyFindings!: Table<CopyFindingsRow, string>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: a commit the user saw succeed is on disk, even if the PC loses power.
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(computeSummariesOnUpgrade);
   }
+}
+
+/** v1 → v2: every existing meeting gets its summary, computed by the same shared code as every write. */
+async function computeSummariesOnUpgrade(tx: Transaction): Promise<void> {
+  const [meetings, members, opinions, audits] = await Promise.all([
+    tx.table<Meeting>('meetings').toArray(),
+    tx.table<Member>('members').toArray(),
+    tx.table<Opinion>('opinions').toArray(),
+    tx.table<Audit>('audits').toArray(),
+  ]);
+  const group = <T extends { meetingId: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const r of rows) {
+      let list = map.get(r.meetingId);
+      if (!list) map.set(r.meetingId, (list = []));
+      list.push(r);
+    }
+    return map;
+  };
+  const [m, o, a] = [group(members), group(opinions), group(audits)];
+  await tx
+    .table<MeetingSummary>('meetingSummaries')
+    .bulkPut(meetings.map((meeting) => computeMeetingSummary({ meeting, members: m.get(meeting.id) ?? [], opinions: o.get(meeting.id) ?? [], audits: a.get(meeting.id) ?? [] })));
 }
 
 let instance: WorkbenchDb | undefined;
@@ -31,5 +79,5 @@ export function getDb(): WorkbenchDb {
   return instance;
 }
 
-/** The tables whose rows make up the user's data (everything but settings). */
+/** The tables whose rows make up the user's data (everything but settings and what is derived from the data). */
 export const DATA_TABLES = ['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog'] as const;

@@ -16,4 +16,18 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
-export const LATEST_VERSION = 1;
+// 2026-11-28 — version 2: supervision. `meetingSummaries`, one row per meeting (readiness state,
+// counts, shortfall count, zero targets, warnings, fingerprint, latest verdict), recomputed in the
+// same transaction as every write to a meeting's roster, opinions, rules or audits, so the overview
+// reads 300 small rows instead of 100,000 opinions; the upgrade computes them for existing data.
+// `mergeBases`: per record, the hash of the version last received from (or sent in) a package —
+// the merge base that tells "changed here" from "changed there". `copyFindings`: per meeting, the
+// 疑似抄袭 warnings of the last cross-unit copy scan.
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  meetingSummaries: 'meetingId, unitId',
+  mergeBases: 'key',
+  copyFindings: 'meetingId',
+} as const;
+
+export const LATEST_VERSION = 2;

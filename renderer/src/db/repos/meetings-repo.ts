@@ -4,6 +4,7 @@ import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
 import { refuse, UserError } from './errors';
+import { refreshSummaries, withSummaryTables } from './summaries-repo';
 
 const byYearDesc = (a: Meeting, b: Meeting) => b.year - a.year || (a.createdAt < b.createdAt ? 1 : -1);
 
@@ -28,7 +29,7 @@ export async function createMeeting(
 ): Promise<Meeting> {
   const prepared = prepareMeeting(draft);
   if (!prepared.ok) refuse(prepared.problems);
-  return db.transaction('rw', [db.units, db.meetings, db.members, db.changeLog], async () => {
+  return db.transaction('rw', withSummaryTables(db, db.units, db.meetings, db.members, db.changeLog), async () => {
     const unit = await db.units.get(unitId);
     if (!unit || unit.deletedAt) throw new UserError('该单位不存在或已删除');
     const now = nowIso();
@@ -58,6 +59,7 @@ export async function createMeeting(
         );
       }
     }
+    await refreshSummaries(db, [meeting.id]);
     return meeting;
   });
 }
@@ -65,11 +67,12 @@ export async function createMeeting(
 export async function updateMeeting(db: WorkbenchDb, id: string, draft: MeetingDraft, actor: string): Promise<void> {
   const prepared = prepareMeeting(draft);
   if (!prepared.ok) refuse(prepared.problems);
-  await db.transaction('rw', db.meetings, db.changeLog, async () => {
+  await db.transaction('rw', withSummaryTables(db, db.meetings, db.changeLog), async () => {
     const meeting = await db.meetings.get(id);
     if (!meeting || meeting.deletedAt) throw new UserError('该会议不存在或已删除');
     await db.meetings.put({ ...meeting, ...prepared.value, updatedAt: nowIso() });
     await db.changeLog.add(changeEntry({ actor, entity: 'meeting', recordId: id, meetingId: id, action: 'update', summary: `修改会议“${prepared.value.title}”的设置` }));
+    await refreshSummaries(db, [id]);
   });
 }
 
@@ -83,7 +86,7 @@ export async function restoreMeeting(db: WorkbenchDb, id: string, actor: string)
 }
 
 async function setMeetingDeleted(db: WorkbenchDb, id: string, actor: string, deleted: boolean): Promise<void> {
-  await db.transaction('rw', db.meetings, db.changeLog, async () => {
+  await db.transaction('rw', withSummaryTables(db, db.meetings, db.changeLog), async () => {
     const meeting = await db.meetings.get(id);
     if (!meeting || Boolean(meeting.deletedAt) === deleted) return;
     const now = nowIso();
@@ -99,5 +102,6 @@ async function setMeetingDeleted(db: WorkbenchDb, id: string, actor: string, del
         summary: `${deleted ? '删除' : '恢复'}会议“${meeting.title}”`,
       }),
     );
+    await refreshSummaries(db, [id]);
   });
 }

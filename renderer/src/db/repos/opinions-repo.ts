@@ -5,6 +5,7 @@ import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
 import { UserError } from './errors';
+import { refreshSummaries, withSummaryTables } from './summaries-repo';
 
 /** A meeting's live opinions, oldest first. About 4 ms for a meeting of a few hundred. */
 export async function listOpinions(db: WorkbenchDb, meetingId: string): Promise<Opinion[]> {
@@ -41,7 +42,7 @@ export async function addOpinions(
   meta: { actor: string; origin: OpinionOrigin },
 ): Promise<Opinion[]> {
   if (drafts.length === 0) return [];
-  return db.transaction('rw', [db.meetings, db.members, db.opinions, db.changeLog], async () => {
+  return db.transaction('rw', withSummaryTables(db, db.meetings, db.members, db.opinions, db.changeLog), async () => {
     const { labels, context } = await opinionContext(db, meetingId);
     const problems: string[] = [];
     const fields: OpinionFields[] = [];
@@ -69,12 +70,13 @@ export async function addOpinions(
         }),
       ),
     );
+    await refreshSummaries(db, [meetingId]);
     return opinions;
   });
 }
 
 export async function updateOpinion(db: WorkbenchDb, id: string, draft: OpinionDraft, actor: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.members, db.opinions, db.changeLog], async () => {
+  await db.transaction('rw', withSummaryTables(db, db.meetings, db.members, db.opinions, db.changeLog), async () => {
     const opinion = await db.opinions.get(id);
     if (!opinion || opinion.deletedAt) throw new UserError('该意见不存在或已删除');
     const { context } = await opinionContext(db, opinion.meetingId);
@@ -84,6 +86,7 @@ export async function updateOpinion(db: WorkbenchDb, id: string, draft: OpinionD
     await db.changeLog.add(
       changeEntry({ actor, entity: 'opinion', recordId: id, meetingId: opinion.meetingId, action: 'update', summary: `修改意见：${preview(prepared.value.content)}` }),
     );
+    await refreshSummaries(db, [opinion.meetingId]);
   });
 }
 
@@ -98,7 +101,7 @@ export async function restoreOpinions(db: WorkbenchDb, ids: readonly string[], a
 }
 
 async function setDeleted(db: WorkbenchDb, ids: readonly string[], actor: string, deleted: boolean): Promise<number> {
-  return db.transaction('rw', db.opinions, db.changeLog, async () => {
+  return db.transaction('rw', withSummaryTables(db, db.opinions, db.changeLog), async () => {
     const rows = (await db.opinions.bulkGet([...ids])).filter((o): o is Opinion => o !== undefined && Boolean(o.deletedAt) !== deleted);
     const now = nowIso();
     await db.opinions.bulkPut(
@@ -120,6 +123,7 @@ async function setDeleted(db: WorkbenchDb, ids: readonly string[], actor: string
         }),
       ),
     );
+    await refreshSummaries(db, rows.map((o) => o.meetingId));
     return rows.length;
   });
 }

@@ -1,0 +1,56 @@
+// The per-meeting summaries (schema v2): recomputed from the meeting's rows inside the same
+// transaction as the write that changed them. Every repository that writes a meeting's roster,
+// opinions, rules or audits calls refreshSummaries before its transaction ends; so must any new
+// one (import, package open): include summaryTables(db) in the transaction and call it.
+import type { Table } from "dexie";
+import {
+  computeMeetingSummary,
+  type MeetingSummary,
+} from "../../../../shared/supervision/summary";
+import type { WorkbenchDb } from "../database";
+
+/** The tables refreshSummaries reads and writes: add them to the scope of the calling transaction. */
+export function summaryTables(db: WorkbenchDb): Table[] {
+  return [db.meetings, db.members, db.opinions, db.audits, db.meetingSummaries];
+}
+
+/** A transaction scope: the given tables plus the summary tables, each once. */
+export function withSummaryTables(
+  db: WorkbenchDb,
+  ...tables: Table[]
+): Table[] {
+  const all = new Map<string, Table>();
+  for (const t of [...tables, ...summaryTables(db)]) all.set(t.name, t);
+  return [...all.values()];
+}
+
+/**
+ * Recomputes and stores the summaries of the given meetings. Call it inside the transaction that
+ * changed them (its scope must include {@link summaryTables}); about 5–20 ms per meeting.
+ * A meeting that no longer exists loses its summary.
+ */
+export async function refreshSummaries(
+  db: WorkbenchDb,
+  meetingIds: Iterable<string>,
+): Promise<void> {
+  for (const meetingId of new Set(meetingIds)) {
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting) {
+      await db.meetingSummaries.delete(meetingId);
+      continue;
+    }
+    const [members, opinions, audits] = await Promise.all([
+      db.members.where("meetingId").equals(meetingId).toArray(),
+      db.opinions.where("meetingId").equals(meetingId).toArray(),
+      db.audits.where("meetingId").equals(meetingId).toArray(),
+    ]);
+    await db.meetingSummaries.put(
+      computeMeetingSummary({ meeting, members, opinions, audits }),
+    );
+  }
+}
+
+/** Every meeting's summary: what the overview reads (one small row per meeting, no opinions). */
+export function listSummaries(db: WorkbenchDb): Promise<MeetingSummary[]> {
+  return db.meetingSummaries.toArray();
+}
