@@ -1,0 +1,116 @@
+// Opening exchange packages into a database that already holds data: the plan is shared/package/
+// merge.ts; here the local side is read for it, and the chosen result is written in ONE
+// transaction with the merge bases, a change-log line per meeting and the meetings' summaries.
+import { PACKAGE_TABLES, type PackageContent } from '../../../../shared/package/format';
+import { baseKey, mergeWrites, planMerge, recordHash, TABLE_LABELS, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import { nowIso } from '../../../../shared/util/ids';
+import type { MergeBaseRow, WorkbenchDb } from '../database';
+import { changeEntry } from './change-log';
+import { UserError } from './errors';
+import { refreshSummaries, withSummaryTables } from './summaries-repo';
+
+type AnyRecord = PackageContent[MergeTable][number];
+
+async function readLocalSide(db: WorkbenchDb, incoming: PackageContent): Promise<LocalSide> {
+  const records = new Map<string, AnyRecord>();
+  const keys: string[] = [];
+  for (const table of PACKAGE_TABLES) {
+    const ids = (incoming[table] as AnyRecord[]).map((r) => r.id);
+    const rows = (await db.table(table).bulkGet(ids)) as Array<AnyRecord | undefined>;
+    rows.forEach((row, i) => {
+      if (row) records.set(baseKey(table, ids[i]!), row);
+    });
+    keys.push(...ids.map((id) => baseKey(table, id)));
+  }
+  const baseRows = await db.mergeBases.bulkGet(keys);
+  const bases = new Map(baseRows.filter((b): b is MergeBaseRow => b !== undefined).map((b) => [b.key, b.hash]));
+  const unitNames = new Map((await db.units.toArray()).filter((u) => !u.deletedAt).map((u) => [u.name, u.id]));
+  return { get: (table, id) => records.get(baseKey(table, id)), base: (key) => bases.get(key), unitNames };
+}
+
+/** What opening the content would do: added, updated, left alone, in conflict. Writes nothing. */
+export async function previewMerge(db: WorkbenchDb, incoming: PackageContent): Promise<MergePlan> {
+  return db.transaction('r', [...PACKAGE_TABLES.map((t) => db.table(t)), db.mergeBases], async () => planMerge(incoming, await readLocalSide(db, incoming)));
+}
+
+export interface MergeResult {
+  written: number;
+  meetings: number;
+}
+
+/**
+ * Writes a previewed merge with the user's choice for every conflict, all or nothing. If the local
+ * data changed after the preview (another window, another write), it is refused: the choices were
+ * made against data that no longer exists.
+ */
+export async function applyMerge(
+  db: WorkbenchDb,
+  plan: MergePlan,
+  resolutions: ReadonlyMap<string, Resolution>,
+  meta: { actor: string; fileName: string },
+): Promise<MergeResult> {
+  const result = mergeWrites(plan, resolutions);
+  if (!result.ok) throw new UserError(result.problem);
+  const { puts, bases, meetings } = result.writes;
+  const tables = withSummaryTables(db, ...PACKAGE_TABLES.map((t) => db.table(t)), db.mergeBases);
+  return db.transaction('rw', tables, async () => {
+    const local = await readLocalSide(db, plan.incoming);
+    for (const table of PACKAGE_TABLES) {
+      for (const record of plan.incoming[table] as AnyRecord[]) {
+        const key = baseKey(table, record.id);
+        const mine = local.get(table, record.id);
+        if ((mine ? recordHash(mine) : undefined) !== plan.localHashes.get(key)) {
+          throw new UserError('预览之后本机数据已有变化，请重新打开数据包预览后再合并');
+        }
+      }
+    }
+    let written = 0;
+    for (const table of PACKAGE_TABLES) {
+      const rows = puts[table] as AnyRecord[];
+      if (rows.length === 0) continue;
+      await db.table(table).bulkPut(rows);
+      written += rows.length;
+    }
+    const at = nowIso();
+    // Only bases that change: opening the same package twice writes nothing the second time.
+    await db.mergeBases.bulkPut(bases.filter((b) => local.base(b.key) !== b.hash).map((b) => ({ ...b, at })));
+    const titles = new Map(plan.incoming.meetings.map((m) => [m.id, m.title]));
+    const perMeeting = new Map<string, Map<MergeTable, number>>();
+    for (const table of PACKAGE_TABLES) {
+      if (table === 'changeLog' || table === 'units') continue;
+      for (const r of puts[table] as AnyRecord[]) {
+        const meetingId = table === 'meetings' ? r.id : (r as { meetingId: string }).meetingId;
+        const counts = perMeeting.get(meetingId) ?? new Map<MergeTable, number>();
+        counts.set(table, (counts.get(table) ?? 0) + 1);
+        perMeeting.set(meetingId, counts);
+      }
+    }
+    await db.changeLog.bulkAdd(
+      [...perMeeting].map(([meetingId, counts]) =>
+        changeEntry({
+          actor: meta.actor,
+          entity: 'meeting',
+          recordId: meetingId,
+          meetingId,
+          action: 'merge',
+          summary: `合并数据包“${meta.fileName}”${titles.has(meetingId) ? `（${titles.get(meetingId)}）` : ''}：写入${[...counts].map(([t, n]) => `${TABLE_LABELS[t]} ${n} 条`).join('、')}`,
+          at,
+        }),
+      ),
+    );
+    await refreshSummaries(db, meetings);
+    return { written, meetings: meetings.size };
+  });
+}
+
+/**
+ * Remembers the records of content just sent out in a package as their merge base, so that when
+ * the other side sends them back changed, "changed there only" is taken without a conflict.
+ */
+export async function recordSentBases(db: WorkbenchDb, content: PackageContent): Promise<void> {
+  const at = nowIso();
+  const rows: MergeBaseRow[] = PACKAGE_TABLES.flatMap((table) => (content[table] as AnyRecord[]).map((r) => ({ key: baseKey(table, r.id), hash: recordHash(r), at })));
+  await db.transaction('rw', db.mergeBases, async () => {
+    await db.mergeBases.bulkPut(rows);
+  });
+}

@@ -1,0 +1,240 @@
+// Merging exchange packages into data that already exists, as a pure plan: records merge by id;
+// what changed on only one side since the last exchange is taken from that side; a record changed
+// on both sides is a conflict the user resolves by choice — nothing is silently overwritten.
+//
+// The merge base: for each record, the hash of the version last received from (or sent in) a
+// package. With it, for a record present on both sides and different:
+//   local unchanged since the base (local = base)   → take the incoming version  (update)
+//   incoming is the base (the other side did not change it) → keep the local one (keep)
+//   both changed, or no base at all                 → conflict
+// Soft deletes are ordinary changes (`deletedAt`), so a record deleted on one side goes to the
+// recycle bin on the other, never vanishes. Records the package does not carry are left alone.
+import { GROUP_LABEL } from '../model/types';
+import { canonicalJson } from '../util/canonical-json';
+import { sha256Hex } from '../util/sha256';
+import { PACKAGE_TABLES, emptyContent, type PackageContent } from './format';
+
+export type MergeTable = (typeof PACKAGE_TABLES)[number];
+type RecordOf<T extends MergeTable> = PackageContent[T][number];
+type AnyRecord = RecordOf<MergeTable>;
+
+/** add: new here · update: take the incoming version · same: identical · keep: incoming is old, keep ours · conflict: both changed. */
+export type MergeAction = 'add' | 'update' | 'same' | 'keep' | 'conflict';
+
+export const TABLE_LABELS: Record<MergeTable, string> = {
+  units: '单位',
+  meetings: '会议',
+  members: '班子成员',
+  opinions: '意见',
+  audits: '审核记录',
+  changeLog: '变更记录',
+};
+
+/** The key of a record's merge base: `opinions:<uuid>`. */
+export function baseKey(table: MergeTable, id: string): string {
+  return `${table}:${id}`;
+}
+
+/** The hash a merge base stores: SHA-256 of the record's canonical JSON (first 32 hex digits). */
+export function recordHash(record: object): string {
+  return sha256Hex(new TextEncoder().encode(canonicalJson(record))).slice(0, 32);
+}
+
+export interface MergeConflict {
+  table: MergeTable;
+  id: string;
+  /** `意见“理论学习不够…”` */
+  label: string;
+  local: AnyRecord;
+  incoming: AnyRecord;
+  /** The fields that differ, in Chinese (`内容`, `删除时间` …). */
+  fields: string[];
+}
+
+export type MergeCounts = Record<MergeTable, Record<MergeAction, number>>;
+
+export interface MergePlan {
+  incoming: PackageContent;
+  counts: MergeCounts;
+  conflicts: MergeConflict[];
+  /** The decided action of every incoming record, by base key. */
+  actions: Map<string, MergeAction>;
+  /** Hash of the local version each decision was made against (absent: no local record). */
+  localHashes: Map<string, string>;
+  /** Things to know that are not conflicts (a unit with the same name under another id …). */
+  notes: string[];
+}
+
+/** The local side of a merge: the local versions of the incoming records' ids, and their merge bases. */
+export interface LocalSide {
+  get: (table: MergeTable, id: string) => AnyRecord | undefined;
+  base: (key: string) => string | undefined;
+  /** Names of the live local units, to point out the same unit created twice under two ids. */
+  unitNames: ReadonlyMap<string, string>;
+}
+
+/**
+ * Plans a merge of incoming content into local data: what each record would become, the counts
+ * for the preview, and every conflict with both versions. Opening the same package twice plans
+ * nothing the second time (every record is `same`, or `keep` where ours changed since).
+ */
+export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan {
+  const counts = {} as MergeCounts;
+  const conflicts: MergeConflict[] = [];
+  const actions = new Map<string, MergeAction>();
+  const localHashes = new Map<string, string>();
+  const notes: string[] = [];
+  for (const table of PACKAGE_TABLES) {
+    counts[table] = { add: 0, update: 0, same: 0, keep: 0, conflict: 0 };
+    for (const record of incoming[table] as AnyRecord[]) {
+      const key = baseKey(table, record.id);
+      const mine = local.get(table, record.id);
+      let action: MergeAction;
+      if (!mine) action = 'add';
+      else {
+        const mineHash = recordHash(mine);
+        const theirs = recordHash(record);
+        localHashes.set(key, mineHash);
+        const base = local.base(key);
+        if (mineHash === theirs) action = 'same';
+        // The change log is append-only history: an entry never changes, so ours stands.
+        else if (table === 'changeLog') action = 'keep';
+        else if (base !== undefined && mineHash === base) action = 'update';
+        else if (base !== undefined && theirs === base) action = 'keep';
+        else {
+          action = 'conflict';
+          conflicts.push({ table, id: record.id, label: describeRecord(table, mine), local: mine, incoming: record, fields: differingFields(mine, record) });
+        }
+      }
+      counts[table][action]++;
+      actions.set(key, action);
+      if (table === 'units' && action === 'add') {
+        const unit = record as RecordOf<'units'>;
+        const clash = local.unitNames.get(unit.name);
+        if (clash !== undefined && clash !== unit.id) notes.push(`数据包中的单位“${unit.name}”与本机已有的同名单位编号不同，将作为另一个单位加入；如是同一单位，请核对后在单位列表中处理`);
+      }
+    }
+  }
+  return { incoming, counts, conflicts, actions, localHashes, notes };
+}
+
+/** How a conflict is resolved: keep our version or take the package's. */
+export type Resolution = 'local' | 'incoming';
+
+export interface MergeWrites {
+  /** Records to put, by table. */
+  puts: PackageContent;
+  /** New merge bases: every incoming record's hash (the version last received). */
+  bases: Array<{ key: string; hash: string }>;
+  /** Meetings whose data changes (their summaries must be recomputed). */
+  meetings: Set<string>;
+}
+
+/**
+ * Turns a plan and the user's choices into the writes: adds, updates and the conflicts resolved
+ * as `incoming`. Refuses (with the count) while any conflict has no choice.
+ */
+export function mergeWrites(plan: MergePlan, resolutions: ReadonlyMap<string, Resolution>): { ok: true; writes: MergeWrites } | { ok: false; problem: string } {
+  const open = plan.conflicts.filter((c) => !resolutions.has(baseKey(c.table, c.id)));
+  if (open.length > 0) return { ok: false, problem: `还有 ${open.length} 处冲突未选择保留哪一方，未写入任何内容` };
+  const puts = emptyContent();
+  const bases: MergeWrites['bases'] = [];
+  const meetings = new Set<string>();
+  for (const table of PACKAGE_TABLES) {
+    for (const record of plan.incoming[table] as AnyRecord[]) {
+      const key = baseKey(table, record.id);
+      const action = plan.actions.get(key);
+      bases.push({ key, hash: recordHash(record) });
+      const write = action === 'add' || action === 'update' || (action === 'conflict' && resolutions.get(key) === 'incoming');
+      if (!write) continue;
+      (puts[table] as AnyRecord[]).push(record);
+      const meetingId = table === 'meetings' ? record.id : 'meetingId' in record ? record.meetingId : '';
+      if (meetingId !== '' && table !== 'changeLog') meetings.add(meetingId);
+    }
+  }
+  return { ok: true, writes: { puts, bases, meetings } };
+}
+
+/** Several packages opened at once, as one content. The same record in two packages must be identical. */
+export function combinePackages(packages: ReadonlyArray<{ name: string; content: PackageContent }>): { ok: true; content: PackageContent } | { ok: false; error: string } {
+  const combined = emptyContent();
+  for (const table of PACKAGE_TABLES) {
+    const seen = new Map<string, { name: string; hash: string }>();
+    for (const { name, content } of packages) {
+      for (const record of content[table] as AnyRecord[]) {
+        const hash = recordHash(record);
+        const earlier = seen.get(record.id);
+        if (earlier) {
+          if (earlier.hash !== hash) return { ok: false, error: `“${earlier.name}”与“${name}”中的同一${TABLE_LABELS[table]}内容不同，请分别打开这两个数据包` };
+          continue;
+        }
+        seen.set(record.id, { name, hash });
+        (combined[table] as AnyRecord[]).push(record);
+      }
+    }
+  }
+  return { ok: true, content: combined };
+}
+
+/** A short Chinese name for a record, for the conflict list. */
+export function describeRecord(table: MergeTable, record: AnyRecord): string {
+  const r = record as unknown as Record<string, unknown>;
+  const preview = (s: unknown) => {
+    const t = String(s ?? '');
+    return t.length > 24 ? `${t.slice(0, 24)}…` : t;
+  };
+  switch (table) {
+    case 'units':
+      return `单位“${preview(r['name'])}”`;
+    case 'meetings':
+      return `会议“${preview(r['title'])}”`;
+    case 'members':
+      return `班子成员${preview(r['name'])}`;
+    case 'opinions':
+      return `意见“${preview(r['content'])}”${r['targetId'] === 'group' ? `（${GROUP_LABEL}）` : ''}`;
+    case 'audits':
+      return `审核记录（${String(r['at'] ?? '').slice(0, 10)}）`;
+    case 'changeLog':
+      return `变更记录“${preview(r['summary'])}”`;
+  }
+}
+
+export const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  shortName: '简称',
+  supervisoryGroup: '督导组',
+  order: '顺序',
+  year: '年度',
+  title: '名称',
+  theme: '主题',
+  plannedDate: '计划日期',
+  ruleSet: '规则',
+  dimensionSet: '对照检查年度',
+  dimensions: '对照检查方面',
+  status: '状态',
+  position: '职务',
+  areas: '分管工作',
+  rank: '排序',
+  targetId: '意见对象',
+  category: '来源类别',
+  channel: '征求方式',
+  provider: '提出方',
+  content: '内容',
+  dimension: '所属方面',
+  receivedDate: '收到日期',
+  enteredBy: '录入人',
+  origin: '来源',
+  createdAt: '创建时间',
+  updatedAt: '修改时间',
+  deletedAt: '删除（回收站）',
+  verdict: '结论',
+  reasons: '理由',
+  auditor: '审核人',
+};
+
+function differingFields(a: object, b: object): string[] {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(ra), ...Object.keys(rb)])].filter((k) => canonicalJson(ra[k] ?? null) !== canonicalJson(rb[k] ?? null));
+  return keys.map((k) => FIELD_LABELS[k] ?? k);
+}
