@@ -33,8 +33,8 @@ export interface MeetingSummary {
   memberCount: number;
   targetCount: number;
   totals: { raw: number; counted: number; nonSubstantive: number; duplicates: number };
-  /** Warnings found inside the meeting (copies across units come from the cross-unit scan). */
-  warnings: Record<Exclude<WarningKind, 'cross-unit'>, number>;
+  /** Warnings found inside the meeting, and 疑似抄袭 from the last cross-unit scan. */
+  warnings: Record<WarningKind, number>;
   fingerprint: string;
   lastAudit: LastAudit | null;
   auditCount: number;
@@ -45,6 +45,8 @@ export interface SummaryInput {
   members: readonly Member[];
   opinions: readonly Opinion[];
   audits: readonly Audit[];
+  /** How many 疑似抄袭 warnings the last cross-unit scan found for the meeting (0 before any scan). */
+  crossUnitWarnings?: number;
 }
 
 /** The latest verdict (by time, then id), or undefined. */
@@ -74,7 +76,7 @@ export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
     memberCount: live.length,
     targetCount: readiness.targets.length,
     totals: { ...readiness.totals },
-    warnings: { 'cross-target': counts['cross-target'], 'same-target': counts['same-target'], 'praise-only': counts['praise-only'], 'too-short': counts['too-short'] },
+    warnings: { ...counts, 'cross-unit': input.crossUnitWarnings ?? 0 },
     fingerprint: meetingFingerprint({ meeting, members, opinions }),
     lastAudit: last ? { id: last.id, verdict: last.verdict, at: last.at, auditor: last.auditor, fingerprint: last.snapshot.fingerprint } : null,
     auditCount: audits.length,

@@ -25,6 +25,7 @@ async function expectFreshSummaries(db: WorkbenchDb) {
       members: await db.members.where('meetingId').equals(meeting.id).toArray(),
       opinions: await db.opinions.where('meetingId').equals(meeting.id).toArray(),
       audits: await db.audits.where('meetingId').equals(meeting.id).toArray(),
+      crossUnitWarnings: (await db.copyFindings.get(meeting.id))?.warnings.length,
     });
     expect(await db.meetingSummaries.get(meeting.id), `summary of ${meeting.title}`).toEqual(expected);
   }

@@ -2,23 +2,17 @@
 // transaction as the write that changed them. Every repository that writes a meeting's roster,
 // opinions, rules or audits calls refreshSummaries before its transaction ends; so must any new
 // one (import, package open): include summaryTables(db) in the transaction and call it.
-import type { Table } from "dexie";
-import {
-  computeMeetingSummary,
-  type MeetingSummary,
-} from "../../../../shared/supervision/summary";
-import type { WorkbenchDb } from "../database";
+import type { Table } from 'dexie';
+import { computeMeetingSummary, type MeetingSummary } from '../../../../shared/supervision/summary';
+import type { WorkbenchDb } from '../database';
 
 /** The tables refreshSummaries reads and writes: add them to the scope of the calling transaction. */
 export function summaryTables(db: WorkbenchDb): Table[] {
-  return [db.meetings, db.members, db.opinions, db.audits, db.meetingSummaries];
+  return [db.meetings, db.members, db.opinions, db.audits, db.copyFindings, db.meetingSummaries];
 }
 
 /** A transaction scope: the given tables plus the summary tables, each once. */
-export function withSummaryTables(
-  db: WorkbenchDb,
-  ...tables: Table[]
-): Table[] {
+export function withSummaryTables(db: WorkbenchDb, ...tables: Table[]): Table[] {
   const all = new Map<string, Table>();
   for (const t of [...tables, ...summaryTables(db)]) all.set(t.name, t);
   return [...all.values()];
@@ -26,27 +20,23 @@ export function withSummaryTables(
 
 /**
  * Recomputes and stores the summaries of the given meetings. Call it inside the transaction that
- * changed them (its scope must include {@link summaryTables}); about 5–20 ms per meeting.
+ * changed them (its scope must include {@link summaryTables}); a few milliseconds per meeting.
  * A meeting that no longer exists loses its summary.
  */
-export async function refreshSummaries(
-  db: WorkbenchDb,
-  meetingIds: Iterable<string>,
-): Promise<void> {
+export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<string>): Promise<void> {
   for (const meetingId of new Set(meetingIds)) {
     const meeting = await db.meetings.get(meetingId);
     if (!meeting) {
       await db.meetingSummaries.delete(meetingId);
       continue;
     }
-    const [members, opinions, audits] = await Promise.all([
-      db.members.where("meetingId").equals(meetingId).toArray(),
-      db.opinions.where("meetingId").equals(meetingId).toArray(),
-      db.audits.where("meetingId").equals(meetingId).toArray(),
+    const [members, opinions, audits, findings] = await Promise.all([
+      db.members.where('meetingId').equals(meetingId).toArray(),
+      db.opinions.where('meetingId').equals(meetingId).toArray(),
+      db.audits.where('meetingId').equals(meetingId).toArray(),
+      db.copyFindings.get(meetingId),
     ]);
-    await db.meetingSummaries.put(
-      computeMeetingSummary({ meeting, members, opinions, audits }),
-    );
+    await db.meetingSummaries.put(computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length }));
   }
 }
 

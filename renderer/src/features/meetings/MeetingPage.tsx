@@ -1,6 +1,7 @@
 import { Breadcrumb, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { navigate } from '../../lib/use-route';
+import { AuditTab } from '../audit/AuditTab';
 import { ChangeLogTab } from '../history/ChangeLogTab';
 import { EntryTab } from '../opinions/EntryTab';
 import { OpinionListTab } from '../opinions/OpinionListTab';
@@ -25,6 +26,7 @@ const TABS: TabDef[] = [
   { key: 'settings', label: '会议设置', render: (d) => <MeetingSettingsTab data={d} /> },
   { key: 'bin', label: '回收站', render: (d) => <RecycleBinTab data={d} /> },
   { key: 'history', label: '变更记录', render: (d) => <ChangeLogTab data={d} /> },
+  { key: 'audit', label: '审核', render: (d) => <AuditTab data={d} /> },
 ];
 
 export function MeetingPage({ meetingId, tab, query }: { meetingId: string; tab: string; query: URLSearchParams }) {

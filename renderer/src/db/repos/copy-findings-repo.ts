@@ -1,0 +1,76 @@
+// The cross-unit copy scan (疑似抄袭): reading what it compares, and storing what it found per
+// meeting, with the count in each meeting's summary — in one transaction.
+import { copyCandidates, type CopyCandidate } from '../../../../shared/checks/copy-detection';
+import { targetLabel } from '../../../../shared/checks/readiness';
+import { GROUP_LABEL, GROUP_TARGET } from '../../../../shared/model/types';
+import type { MeetingWarning, WarningLabels } from '../../../../shared/supervision/warnings';
+import type { CopyFindingsRow, WorkbenchDb } from '../database';
+
+export interface CopyScanInput {
+  /** Live, substantive opinions of every live meeting of every live unit. */
+  candidates: CopyCandidate[];
+  /** Each meeting's fingerprint when it was read: stored with the findings to tell when they are out of date. */
+  fingerprints: Map<string, string>;
+  labels: WarningLabels;
+}
+
+/** Reads everything a cross-unit scan compares (one read of every opinion: seconds at county scale, not for render paths). */
+export async function loadCopyScanInput(db: WorkbenchDb): Promise<CopyScanInput> {
+  return db.transaction('r', [db.units, db.meetings, db.members, db.opinions, db.meetingSummaries], async () => {
+    const [units, meetings, members, opinions, summaries] = await Promise.all([
+      db.units.toArray(),
+      db.meetings.toArray(),
+      db.members.toArray(),
+      db.opinions.toArray(),
+      db.meetingSummaries.toArray(),
+    ]);
+    const liveUnits = new Map(units.filter((u) => !u.deletedAt).map((u) => [u.id, u.name]));
+    const live = meetings.filter((m) => !m.deletedAt && liveUnits.has(m.unitId));
+    const byMeeting = new Map<string, typeof opinions>();
+    for (const o of opinions) {
+      let list = byMeeting.get(o.meetingId);
+      if (!list) byMeeting.set(o.meetingId, (list = []));
+      list.push(o);
+    }
+    const memberLabels = new Map(members.map((m) => [m.id, targetLabel(m)]));
+    return {
+      candidates: live.flatMap((m) => copyCandidates(m, byMeeting.get(m.id) ?? [])),
+      fingerprints: new Map(summaries.map((s) => [s.meetingId, s.fingerprint])),
+      labels: {
+        target: (_meetingId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : (memberLabels.get(targetId) ?? '已移除的成员')),
+        unit: (unitId) => liveUnits.get(unitId) ?? '其他单位',
+      },
+    };
+  });
+}
+
+/**
+ * Replaces the findings of the previous scan: one row per scanned meeting (empty when nothing was
+ * found, so "scanned, nothing found" differs from "never scanned"), and each summary's 疑似抄袭
+ * count, in one transaction.
+ */
+export async function saveCopyFindings(db: WorkbenchDb, input: Pick<CopyScanInput, 'fingerprints'>, warnings: readonly MeetingWarning[], scannedOpinions: number): Promise<void> {
+  const scannedAt = new Date().toISOString();
+  const byMeeting = new Map<string, MeetingWarning[]>();
+  for (const meetingId of input.fingerprints.keys()) byMeeting.set(meetingId, []);
+  for (const w of warnings) byMeeting.get(w.a.meetingId)?.push(w);
+  const rows: CopyFindingsRow[] = [...byMeeting].map(([meetingId, list]) => ({ meetingId, scannedAt, fingerprint: input.fingerprints.get(meetingId) ?? '', scannedOpinions, warnings: list }));
+  await db.transaction('rw', db.copyFindings, db.meetingSummaries, async () => {
+    await db.copyFindings.clear();
+    await db.copyFindings.bulkPut(rows);
+    const summaries = await db.meetingSummaries.toArray();
+    // Only the 疑似抄袭 count depends on the findings: setting it equals recomputing the summary.
+    await db.meetingSummaries.bulkPut(summaries.map((s) => ({ ...s, warnings: { ...s.warnings, 'cross-unit': byMeeting.get(s.meetingId)?.length ?? 0 } })));
+  });
+}
+
+/** The findings of the last scan for one meeting, or undefined if never scanned. */
+export function getCopyFindings(db: WorkbenchDb, meetingId: string): Promise<CopyFindingsRow | undefined> {
+  return db.copyFindings.get(meetingId);
+}
+
+/** When the last scan ran and how many opinions it compared, or undefined. */
+export async function lastCopyScan(db: WorkbenchDb): Promise<{ scannedAt: string; scannedOpinions: number } | undefined> {
+  const row = await db.copyFindings.limit(1).first();
+  return row ? { scannedAt: row.scannedAt, scannedOpinions: row.scannedOpinions } : undefined;
+}

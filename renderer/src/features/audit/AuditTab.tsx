@@ -1,0 +1,87 @@
+import { Alert, Card, Checkbox, Col, Empty, Row, Space, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
+import { latestAudit, overviewStatus } from '../../../../shared/supervision/summary';
+import { meetingWarnings, rosterLabels } from '../../../../shared/supervision/warnings';
+import { useWorkbench } from '../../app/workbench-context';
+import { listAudits } from '../../db/repos/audits-repo';
+import { getCopyFindings } from '../../db/repos/copy-findings-repo';
+import type { MeetingData } from '../meetings/use-meeting-data';
+import { StatusTag } from '../overview/OverviewTable';
+import { AuditForm } from './AuditForm';
+import { AuditHistory } from './AuditHistory';
+import { WarningList } from './WarningList';
+
+/** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
+export function AuditTab({ data }: { data: MeetingData }) {
+  const { db } = useWorkbench();
+  const { meeting, members, opinions, readiness, unit } = data;
+  const audits = useLiveQuery(() => listAudits(db, meeting.id), [db, meeting.id]);
+  const findings = useLiveQuery(async () => (await getCopyFindings(db, meeting.id)) ?? null, [db, meeting.id]);
+  const unitNames = useLiveQuery(async () => new Map((await db.units.toArray()).map((u) => [u.id, u.name])), [db]);
+  const fingerprint = useMemo(() => meetingFingerprint({ meeting, members, opinions }), [meeting, members, opinions]);
+  const labels = useMemo(() => rosterLabels(meeting.id, members, (id) => unitNames?.get(id) ?? '其他单位'), [meeting.id, members, unitNames]);
+  const warnings = useMemo(() => [...(findings?.warnings ?? []), ...meetingWarnings({ meeting, members, opinions }, labels)], [findings, meeting, members, opinions, labels]);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const tick = (message: string, on: boolean) =>
+    setTicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(message);
+      else next.delete(message);
+      return next;
+    });
+
+  const last = audits ? latestAudit(audits) : undefined;
+  const state = overviewStatus({
+    readiness: readiness.ready ? 'ready' : readiness.zeroTargets.length > 0 ? 'zero' : 'not-ready',
+    fingerprint,
+    lastAudit: last ? { id: last.id, verdict: last.verdict, at: last.at, auditor: last.auditor, fingerprint: last.snapshot.fingerprint } : null,
+  });
+
+  return (
+    <Row gutter={12}>
+      <Col span={14}>
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <Card size="small" title="未达要求的项目">
+            {readiness.messages.length === 0 ? (
+              <Typography.Text type="success">各对象各类来源意见均已达到最低条数，没有零意见对象。</Typography.Text>
+            ) : (
+              <Space direction="vertical" size={4} data-testid="audit-shortfalls">
+                {readiness.messages.map((m) => (
+                  <Checkbox key={m} checked={ticked.has(m)} onChange={(e) => tick(m, e.target.checked)}>
+                    {m}
+                  </Checkbox>
+                ))}
+              </Space>
+            )}
+          </Card>
+          <Card
+            size="small"
+            title={`警示：雷同、抄袭与敷衍（${warnings.length} 条）`}
+            extra={
+              <Typography.Text type="secondary">
+                {findings ? `跨单位检测于 ${new Date(findings.scannedAt).toLocaleString('zh-CN', { hour12: false })}` : '尚未做跨单位雷同检测（在督导总览中检测）'}
+              </Typography.Text>
+            }
+          >
+            {findings && findings.fingerprint !== '' && findings.fingerprint !== fingerprint && (
+              <Alert type="info" showIcon style={{ marginBottom: 8 }} message="跨单位检测之后本会议的数据有变化，疑似抄袭的结果可能已过时，可在督导总览中重新检测。" />
+            )}
+            <WarningList warnings={warnings} labels={labels} ticked={ticked} onTick={tick} />
+          </Card>
+        </Space>
+      </Col>
+      <Col span={10}>
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <Card size="small" title={`审核意见 · ${unit?.name ?? ''}`} extra={<StatusTag row={{ ...state, shortfallCount: readiness.messages.length }} />}>
+            <AuditForm meetingId={meeting.id} readiness={readiness} fingerprint={fingerprint} ticked={ticked} onRecorded={() => setTicked(new Set())} />
+          </Card>
+          <Card size="small" title="审核记录（只增不改）">
+            {audits === undefined ? <Empty description="读取中" /> : <AuditHistory audits={audits} fingerprint={fingerprint} />}
+          </Card>
+        </Space>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,63 @@
+import { ImportOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState } from 'react';
+import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, readPackage, type PackageContent } from '../../../../shared/package/format';
+import { combinePackages, type MergePlan } from '../../../../shared/package/merge';
+import { useWorkbench } from '../../app/workbench-context';
+import { UserError } from '../../db/repos/errors';
+import { applyMerge, previewMerge } from '../../db/repos/merge-repo';
+import { desktop } from '../../desktop';
+import { useAction } from '../../lib/use-action';
+import { MergePreviewModal } from './MergePreviewModal';
+
+/**
+ * Opens one or more exchange packages into the data already here: read and check each file,
+ * preview what would change, let the user settle every conflict, then write in one transaction.
+ */
+export function MergePackagesButton({ label = '打开数据包（合并）' }: { label?: string }) {
+  const { db, actor } = useWorkbench();
+  const run = useAction();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ plan: MergePlan; files: string[] }>();
+
+  const choose = async () => {
+    setBusy(true);
+    await run(async () => {
+      const opened = await desktop().openFile({ filters: [{ name: '数据包', extensions: [PACKAGE_EXTENSION.split('.').pop()!, 'json'] }], maxBytes: MAX_PACKAGE_BYTES, multiple: true });
+      if (!opened.ok) throw new UserError(opened.error.message);
+      const files = opened.value.files;
+      if (files.length === 0) return;
+      const contents: Array<{ name: string; content: PackageContent }> = [];
+      for (const f of files) {
+        const read = readPackage(f.data);
+        if (!read.ok) throw new UserError(`${f.name}：${read.error}`);
+        contents.push({ name: f.name, content: read.package.content });
+      }
+      const combined = combinePackages(contents);
+      if (!combined.ok) throw new UserError(combined.error);
+      setPreview({ plan: await previewMerge(db, combined.content), files: files.map((f) => f.name) });
+    });
+    setBusy(false);
+  };
+
+  return (
+    <>
+      <Button icon={<ImportOutlined />} loading={busy} onClick={choose} data-testid="merge-open">
+        {label}
+      </Button>
+      {preview && (
+        <MergePreviewModal
+          plan={preview.plan}
+          files={preview.files}
+          onCancel={() => setPreview(undefined)}
+          onApply={async (resolutions) => {
+            const result = await run(() => applyMerge(db, preview.plan, resolutions, { actor, fileName: preview.files.join('、') }));
+            if (result) void message.success(`已合并：写入 ${result.written} 条记录，涉及 ${result.meetings} 次会议`);
+            return result !== undefined;
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { STATUS_LABELS, STATUS_ORDER, type OverviewRow, type OverviewTotals } from '../../../../shared/supervision/overview';
+import { VERDICT_LABELS } from '../../../../shared/supervision/audit';
+import { WARNING_KIND_LABELS, type WarningKind } from '../../../../shared/supervision/warnings';
+import { STATUS_COLORS } from './StatusChart';
+
+const WARNING_ORDER: WarningKind[] = ['cross-unit', 'cross-target', 'same-target', 'praise-only', 'too-short'];
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The status tag of a row: 未就绪（待补 3 项）, and 审核后数据已变更 when the verdict is stale. */
+export function StatusTag({ row }: { row: Pick<OverviewRow, 'status' | 'stale' | 'shortfallCount'> }) {
+  return (
+    <Space size={4} wrap>
+      <Tag color={STATUS_COLORS[row.status]} style={{ marginInlineEnd: 0 }} data-testid="status-tag">
+        {STATUS_LABELS[row.status]}
+        {row.status === 'not-ready' && `（待补 ${row.shortfallCount} 项）`}
+      </Tag>
+      {row.stale && (
+        <Tooltip title="审核之后该会议的意见或名单又有变化，原审核结论需要复核">
+          <Tag color="gold" data-testid="stale-tag" style={{ marginInlineEnd: 0 }}>
+            审核后数据已变更
+          </Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+/** Every meeting of the overview, sortable by each column, with totals in the last row. */
+export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; totals: OverviewTotals; loading: boolean }) {
+  const columns: ColumnsType<OverviewRow> = [
+    { title: '序号', key: 'index', width: 56, align: 'center', render: (_v, _r, i) => i + 1 },
+    {
+      title: '单位（班子）',
+      dataIndex: 'unitName',
+      sorter: (a, b) => a.unitOrder - b.unitOrder || text(a.unitName, b.unitName),
+      render: (name: string, r) => (
+        <Typography.Link href={`#/meetings/${r.meetingId}/readiness`} strong data-testid="unit-link">
+          {name}
+        </Typography.Link>
+      ),
+    },
+    { title: '督导组', dataIndex: 'supervisoryGroup', width: 104, sorter: (a, b) => text(a.supervisoryGroup, b.supervisoryGroup) },
+    { title: '年度', dataIndex: 'year', width: 72, align: 'center', sorter: (a, b) => a.year - b.year },
+    {
+      title: '状态',
+      key: 'status',
+      width: 180,
+      sorter: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || b.shortfallCount - a.shortfallCount,
+      render: (_v, r) => <StatusTag row={r} />,
+    },
+    {
+      title: '零意见对象',
+      dataIndex: 'zeroTargets',
+      width: 150,
+      sorter: (a, b) => a.zeroTargets.length - b.zeroTargets.length,
+      render: (targets: string[]) =>
+        targets.length === 0 ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Typography.Text type="danger" ellipsis={{ tooltip: targets.join('、') }} style={{ maxWidth: 140 }}>
+            {targets.join('、')}
+          </Typography.Text>
+        ),
+    },
+    {
+      title: '计入/收集',
+      key: 'opinions',
+      width: 104,
+      align: 'center',
+      sorter: (a, b) => a.counted - b.counted,
+      render: (_v, r) => `${r.counted} / ${r.raw}`,
+    },
+    {
+      title: '警示',
+      key: 'warnings',
+      width: 168,
+      sorter: (a, b) => a.warnings['cross-unit'] - b.warnings['cross-unit'] || a.warningCount - b.warningCount,
+      render: (_v, r) =>
+        r.warningCount === 0 ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Space size={2} wrap>
+            {WARNING_ORDER.filter((k) => r.warnings[k] > 0).map((k) => (
+              <Tag key={k} color={k === 'cross-unit' ? 'red' : k === 'cross-target' ? 'orange' : undefined} style={{ marginInlineEnd: 0 }}>
+                {WARNING_KIND_LABELS[k]} {r.warnings[k]}
+              </Tag>
+            ))}
+          </Space>
+        ),
+    },
+    {
+      title: '审核',
+      key: 'audit',
+      width: 176,
+      sorter: (a, b) => text(a.lastAudit?.at ?? '', b.lastAudit?.at ?? ''),
+      render: (_v, r) => (
+        <Typography.Link href={`#/meetings/${r.meetingId}/audit`} data-testid="audit-link">
+          {r.lastAudit ? (
+            <>
+              {VERDICT_LABELS[r.lastAudit.verdict]} · {r.lastAudit.auditor}
+              <br />
+              <Typography.Text type="secondary">{new Date(r.lastAudit.at).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
+            </>
+          ) : (
+            '未审核 · 去审核'
+          )}
+        </Typography.Link>
+      ),
+    },
+  ];
+  return (
+    <Table<OverviewRow>
+      rowKey="meetingId"
+      size="middle"
+      loading={loading}
+      dataSource={rows}
+      columns={columns}
+      pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false, showTotal: (n) => `共 ${n} 次会议` } : false}
+      scroll={{ x: 'max-content' }}
+      data-testid="overview-table"
+      summary={() =>
+        rows.length === 0 ? null : (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={4}>
+              <Typography.Text strong>
+                合计：{totals.units} 个单位，{totals.meetings} 次会议
+              </Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4}>待补 {totals.shortfalls} 项</Table.Summary.Cell>
+            <Table.Summary.Cell index={5}>零意见 {totals.byStatus.zero} 个</Table.Summary.Cell>
+            <Table.Summary.Cell index={6} align="center">
+              {totals.counted} / {totals.raw}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={7}>疑似抄袭 {totals.warnings['cross-unit']} 条</Table.Summary.Cell>
+            <Table.Summary.Cell index={8}>
+              已审核 {totals.byStatus.passed + totals.byStatus.returned} 次会议
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )
+      }
+    />
+  );
+}

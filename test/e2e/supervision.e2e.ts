@@ -1,0 +1,138 @@
+// Supervision end to end: two units' packages opened into an app that already holds a unit, the
+// overview, the cross-unit copy scan, a unit returned for rework, opinions added, the verdict
+// marked stale, then passed.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPackage, selectUnits } from '../../shared/package/format';
+import { GROUP_TARGET } from '../../shared/model/types';
+import { countyContent } from '../support/county-content';
+import { addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
+import { openApp, useBrowser } from './harness';
+
+useBrowser();
+
+/** Two units' packages: 发改局 complete; 财政局 one opinion short and with two opinions copied from 发改局. */
+function writePackages(): { dir: string; files: string[]; short: { label: string } } {
+  const content = countyContent({ units: 2, members: [3, 3], seed: 21 });
+  const [a, b] = content.meetings as [(typeof content.meetings)[0], (typeof content.meetings)[0]];
+  const bMembers = content.members.filter((m) => m.meetingId === b.id);
+  const last = bMembers[bMembers.length - 1]!;
+  const drop = content.opinions.findIndex((o) => o.meetingId === b.id && o.targetId === last.id && o.category === '基层群众');
+  content.opinions.splice(drop, 1);
+  const fromA = content.opinions.filter((o) => o.meetingId === a.id && o.targetId === GROUP_TARGET);
+  const intoB = content.opinions.filter((o) => o.meetingId === b.id && o.targetId === GROUP_TARGET);
+  intoB[0]!.content = fromA[0]!.content;
+  intoB[3]!.content = fromA[3]!.content.replace(/。$/, '！');
+  const dir = mkdtempSync(join(tmpdir(), 'mzsh-e2e-'));
+  const meta = { appVersion: 'test', exportedAt: '2025-11-10T08:00:00.000Z' };
+  const files = content.units.map((u, i) => {
+    const file = join(dir, `${['发改局', '财政局'][i]}-20251110.mzsh.json`);
+    writeFileSync(file, buildPackage(selectUnits(content, [u.id]), meta));
+    return file;
+  });
+  return { dir, files, short: { label: `${last.name}（${last.position}）` } };
+}
+
+describe('supervision', () => {
+  it('merges two packages, shows the overview, returns a unit, sees the verdict go stale, then passes it', async () => {
+    const { files, short } = writePackages();
+    const app = await openApp('supervision');
+    const { page } = app;
+
+    // The app already holds a unit of its own.
+    await createUnit(page, '某某县统计局', '第三督导组');
+    await createMeeting(page, '某某县统计局', 2025);
+    await addMembers(page, [['周立新', '局长']]);
+
+    // Open both packages into it: a preview first, nothing written until confirmed.
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+    await page.getByTestId('overview-table').waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('merge-open').click()]);
+    await chooser.setFiles(files);
+    const preview = page.getByRole('dialog', { name: '合并数据包预览' });
+    await preview.waitFor();
+    await expect.poll(() => preview.getByTestId('merge-counts').textContent()).toContain('意见');
+    await app.screenshot('merge-preview');
+    await preview.getByRole('button', { name: /确认合并/ }).click();
+    await preview.waitFor({ state: 'hidden' });
+    await page.getByText(/已合并：写入 \d+ 条记录，涉及 2 次会议/).waitFor();
+
+    // The overview: three units, each with its status.
+    const rows = page.getByTestId('overview-table').locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const rowOf = (unit: string) => rows.filter({ hasText: unit });
+    await expect.poll(() => rowOf('发展和改革局').getByTestId('status-tag').textContent()).toBe('可以召开');
+    await expect.poll(() => rowOf('财政局').getByTestId('status-tag').textContent()).toBe('未就绪（待补 1 项）');
+    await expect.poll(() => rowOf('统计局').getByTestId('status-tag').textContent()).toBe('零意见');
+    await expect.poll(() => page.getByTestId('chart-ready').textContent()).toBe('1 个');
+
+    // The cross-unit copy scan finds the copied opinions in both units.
+    await page.getByTestId('copy-scan').click();
+    const done = page.getByRole('dialog').filter({ hasText: '跨单位雷同检测完成' });
+    await done.waitFor();
+    await done.getByRole('button', { name: '知道了' }).click();
+    await done.waitFor({ state: 'hidden' });
+    await expect.poll(() => rowOf('财政局').textContent()).toContain('疑似抄袭 2');
+    await expect.poll(() => rowOf('发展和改革局').textContent()).toContain('疑似抄袭 2');
+    await app.screenshot('overview');
+
+    // Filter by supervisory group.
+    await page.getByTestId('filter-group').click();
+    await page.locator('.ant-select-item-option[title="第二督导组"]').click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByTestId('filter-group').click();
+    await page.locator('.ant-select-item-option[title="全部督导组"]').click();
+    await expect.poll(() => rows.count()).toBe(3);
+
+    // Open 财政局: its readiness matrix.
+    await rowOf('财政局').getByTestId('unit-link').click();
+    await page.getByRole('tab', { name: '就绪情况', selected: true }).waitFor();
+    await expect.poll(() => page.getByTestId('shortfalls').textContent()).toContain(`${short.label}：基层群众意见 1 条，至少需 2 条`);
+
+    // Return it for rework, with the shortfall and a copy ticked and a reason.
+    await openTab(page, '审核');
+    await expect.poll(() => page.getByTestId('side-by-side').count()).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('audit-shortfalls').getByText(`${short.label}：基层群众意见 1 条，至少需 2 条`).click();
+    await page.getByTestId('warning-list').getByRole('checkbox').first().check();
+    await page.getByRole('radiogroup', { name: '审核结论' }).getByText('退回整改').click();
+    await page.getByLabel('审核理由').fill('基层群众意见不足，且有意见与发展和改革局雷同，请重新征求后报送。');
+    await page.getByLabel('审核人').fill('第二督导组 王组长');
+    await app.screenshot('audit-form');
+    await page.getByRole('button', { name: '记录审核结论' }).click();
+    await page.getByText('已记录审核结论：退回整改').waitFor();
+    await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('audit-history').textContent()).toContain('基层群众意见不足');
+
+    // The unit adds the missing opinion: the verdict is now stale.
+    await openTab(page, '录入意见');
+    await choose(page, short.label, '基层群众', '走访');
+    await typeOpinion(page, '走访村社时听取意见的范围偏窄，对困难群众的诉求回应不够及时');
+    await openTab(page, '审核');
+    await page.getByTestId('audit-stale').waitFor();
+    await app.screenshot('audit-stale');
+
+    // A 通过 now needs no override: the meeting is ready.
+    await page.getByRole('radiogroup', { name: '审核结论' }).getByText('通过').click();
+    await page.getByLabel('审核理由').fill('已补齐基层群众意见，雷同意见已重新征求替换。');
+    await page.getByLabel('审核人').fill('第二督导组 王组长');
+    await page.getByRole('button', { name: '记录审核结论' }).click();
+    await page.getByText('已记录审核结论：通过').waitFor();
+    await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('audit-stale').count()).toBe(0);
+    await app.screenshot('audit-passed');
+
+    // Back on the overview: 已审核通过, and stale again after one more change.
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+    await expect.poll(() => rowOf('财政局').getByTestId('status-tag').textContent()).toBe('已审核通过');
+    await rowOf('财政局').getByTestId('audit-link').click();
+    await openTab(page, '录入意见');
+    await choose(page, '领导班子', '上级领导', '书面征求');
+    await typeOpinion(page, '通过审核后补充：对巡察反馈问题的整改跟踪还不够');
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+    await expect.poll(() => rowOf('财政局').getByTestId('stale-tag').count()).toBe(1);
+    await app.screenshot('overview-stale');
+    await app.close();
+  });
+});
