@@ -33,17 +33,25 @@ const CRITIQUE_MARKERS = [
 export function isPraiseOnly(content: string, praisePhrases: readonly string[]): boolean {
   const key = compareKey(content);
   if (key === '') return false;
-  const hasPraise = praisePhrases.some((p) => {
-    const pk = compareKey(p);
-    return pk !== '' && key.includes(pk);
-  });
-  if (!hasPraise) return false;
+  const praise = praiseKeys(praisePhrases);
+  if (!praise.some((pk) => key.includes(pk))) return false;
   let rest = key;
-  for (const p of praisePhrases) {
-    const pk = compareKey(p);
-    if (pk !== '') rest = rest.split(pk).join('');
-  }
+  for (const pk of praise) rest = rest.split(pk).join('');
   return !CRITIQUE_MARKERS.some((m) => rest.includes(m));
+}
+
+// The compared keys of a praise list, prepared once per distinct list (a meeting's rules are read
+// afresh on every query, so the array itself is new each time; its text is not).
+const PRAISE_KEYS = new Map<string, string[]>();
+function praiseKeys(phrases: readonly string[]): string[] {
+  const id = phrases.join('\u0001');
+  let keys = PRAISE_KEYS.get(id);
+  if (!keys) {
+    if (PRAISE_KEYS.size > 100) PRAISE_KEYS.clear();
+    keys = phrases.map(compareKey).filter((k) => k !== '');
+    PRAISE_KEYS.set(id, keys);
+  }
+  return keys;
 }
 
 /** Opinions shorter than this many compared characters are warned as too short to be specific. */

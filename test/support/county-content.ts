@@ -13,6 +13,11 @@ const DETAIL_SUBJECTS = ['对企业反映的问题', '对群众来信来访', '�
 const DETAIL_ISSUES = ['回应不够及时', '停留在发文件、开会议', '排查不够彻底', '存在“纸面销号”现象', '压担子、给机会不够', '落实不够彻底', '缺乏长远考虑', '有等一等、看一看的想法', '跟踪问效不够', '满足于过得去、差不多', '听汇报多、看现场少', '办法不多、效果不明显', '红红脸、出出汗不够', '抓早抓小不够', '标准不高、要求不严', '时紧时松、前紧后松', '统筹协调不够顺畅', '存在以会代学的情况', '深入一线的次数偏少', '常态长效机制不健全'];
 const SUGGESTION_ACTIONS = ['建议建立', '建议进一步完善', '建议研究制定', '建议抓紧落实', '建议健全', '建议尽快出台', '建议认真执行', '建议细化', '建议修订', '建议严格落实'];
 const SUGGESTION_OBJECTS = ['问题清单挂号销号制度', '限时办结和跟踪回访机制', '群众满意度评价办法', '干部思想动态分析制度', '风险研判和预警机制', '项目推进一周一调度机制', '下属单位业务培训计划', '办事流程和时限公开制度', '蹲点调研和驻村走访制度', '年轻干部实践锻炼计划', '整改成效评估办法', '基层减负监测点制度', '领导干部接访下访制度', '政策解读和宣传工作机制', '考核结果反馈机制'];
+// Real opinions name places, projects and numbers; without them every text would be made of the
+// same few hundred character pairs, which no real county's opinions are.
+const PLACE_CHARS = '东西南北中上下大小新老高低长青白红黄金银石山水河湖江溪沟坪坝岭岗塘桥庄店集镇村寨湾林竹松柏桃李杏梅兰花草田禾丰安宁平和兴旺福寿康乐泰华荣昌盛隆茂富贵吉祥瑞永清明光辉阳春秋冬夏朝晨霞云龙凤鹤鹿马牛羊鸡鱼家堡屯营寺庙亭阁台坡岩洞泉井潭渡口港湖湾';
+const PROJECTS = ['道路硬化工程', '饮水安全巩固提升工程', '农村危房改造', '污水管网改造', '农贸市场提升改造', '老旧小区改造', '垃圾分类试点', '河道综合治理', '高标准农田建设', '文化礼堂建设', '养老服务中心', '幼儿园扩建项目', '便民服务中心', '路灯亮化工程', '产业园标准厂房', '安置小区建设', '山塘水库除险加固', '学校食堂提升'];
+const STALLS = ['进度滞后于计划', '矛盾问题突出', '资金拨付不及时', '验收把关不严', '前期论证不充分', '后续管护跟不上', '施工扰民问题较多', '信息公开不及时', '配套设施不完善', '多次督办仍未整改到位'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '建国卫东秀英志强丽华国平春梅海涛晓明建华立新玉兰文军红霞永刚秀兰伟明淑珍德胜桂芳振华美玲学军新民';
 const POSITIONS = ['党组书记、局长', '党组成员、副局长', '党组成员、副局长', '党组成员、纪检监察组组长', '副局长', '党组成员、总工程师', '副局长', '四级调研员', '党组成员、副局长', '一级主任科员', '副局长', '党组成员、副主任'];
@@ -30,10 +35,16 @@ const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * x
 export function opinionText(r: () => number): string {
   const target = 23 + Math.floor(r() * 100);
   const detail = () => `${pick(r, DETAIL_SUBJECTS)}${pick(r, DETAIL_ISSUES)}`;
-  let text = `${pick(r, AREAS)}${pick(r, PROBLEMS)}，${detail()}`;
+  const place = () => `${pick(r, [...PLACE_CHARS])}${pick(r, [...PLACE_CHARS])}${pick(r, ['村', '社区', '片区', '小区', '街'])}`;
+  const specific = () =>
+    r() < 0.5
+      ? `如${place()}${pick(r, PROJECTS)}${pick(r, STALLS)}`
+      : `今年${1 + Math.floor(r() * 10)}月以来${place()}有${2 + Math.floor(r() * 60)}户群众反映${pick(r, PROJECTS)}${pick(r, STALLS)}`;
+  let text = `${pick(r, AREAS)}${pick(r, PROBLEMS)}，${r() < 0.8 ? specific() : detail()}`;
   // Whole clauses only: stop before one that would pass 122 characters.
   for (let tries = 0; text.length < target && tries < 20; tries++) {
-    const more = r() < 0.5 ? `${pick(r, SUGGESTION_ACTIONS)}${pick(r, SUGGESTION_OBJECTS)}` : `${pick(r, AREAS)}方面${detail()}`;
+    const roll = r();
+    const more = roll < 0.4 ? `${pick(r, SUGGESTION_ACTIONS)}${pick(r, SUGGESTION_OBJECTS)}` : roll < 0.7 ? specific() : `${pick(r, AREAS)}方面${detail()}`;
     if (text.length + more.length + 2 > 122) break;
     if (!text.includes(more)) text += `；${more}`;
   }
@@ -63,7 +74,7 @@ export interface CountyOptions {
   members?: [number, number];
   /** Opinions per target and category. */
   perCell?: number;
-  /** Share of opinions copied (exactly or nearly) from an earlier unit's opinions. */
+  /** Share of opinions copied (exactly or nearly) from an earlier opinion of another target or unit. */
   copyRate?: number;
   seed?: number;
   /** Distinguishes the ids of separately generated data sets (first UUID group). */
@@ -115,8 +126,9 @@ export function countyContent(options: CountyOptions): PackageContent {
     for (const targetId of [GROUP_TARGET, ...roster.map((m) => m.id)]) {
       for (const category of DEFAULT_CATEGORIES) {
         for (let i = 0; i < perCell; i++) {
-          const earlier = content.opinions.length > 0 && u > 0 && r() < copyRate ? content.opinions[Math.floor(r() * content.opinions.length)] : undefined;
-          const copied = earlier && earlier.meetingId !== meeting.id ? (r() < 0.5 ? earlier.content : nearCopy(earlier.content, r)) : undefined;
+          // A copy comes from another unit (抄袭), or from another target of this meeting (雷同).
+          const earlier = content.opinions.length > 0 && r() < copyRate ? content.opinions[Math.floor(r() * content.opinions.length)] : undefined;
+          const copied = earlier && earlier.targetId !== targetId ? (r() < 0.5 ? earlier.content : nearCopy(earlier.content, r)) : undefined;
           const opinion: Opinion = {
             id: id(),
             meetingId: meeting.id,

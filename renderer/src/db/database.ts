@@ -10,10 +10,15 @@ export interface SettingRow {
 }
 
 /** The merge base of one record: the hash of the version last received from or sent in a package. */
+/**
+ * The merge bases of one group of records (a meeting's records, or all units; see baseGroup in
+ * shared/package/merge.ts): for each record (`table:id`), the hash of the version last received
+ * from or sent in a package.
+ */
 export interface MergeBaseRow {
-  /** `table:id` */
+  /** `meeting:<id>` or `units` */
   key: string;
-  hash: string;
+  hashes: Record<string, string>;
   at: string;
 }
 

@@ -21,7 +21,7 @@ export const SCHEMA_V1 = {
 // same transaction as every write to a meeting's roster, opinions, rules or audits, so the overview
 // reads 300 small rows instead of 100,000 opinions; the upgrade computes them for existing data.
 // `mergeBases`: per record, the hash of the version last received from (or sent in) a package —
-// the merge base that tells "changed here" from "changed there". `copyFindings`: per meeting, the
+// the merge base that tells "changed here" from "changed there" — stored one row per meeting. `copyFindings`: per meeting, the
 // 疑似抄袭 warnings of the last cross-unit copy scan.
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,

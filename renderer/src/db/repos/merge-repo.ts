@@ -2,7 +2,7 @@
 // merge.ts; here the local side is read for it, and the chosen result is written in ONE
 // transaction with the merge bases, a change-log line per meeting and the meetings' summaries.
 import { PACKAGE_TABLES, type PackageContent } from '../../../../shared/package/format';
-import { baseKey, mergeWrites, planMerge, recordHash, TABLE_LABELS, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, TABLE_LABELS, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { nowIso } from '../../../../shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -11,21 +11,32 @@ import { refreshSummaries, withSummaryTables } from './summaries-repo';
 
 type AnyRecord = PackageContent[MergeTable][number];
 
-async function readLocalSide(db: WorkbenchDb, incoming: PackageContent): Promise<LocalSide> {
+interface LocalRead extends LocalSide {
+  /** The stored base groups the incoming records belong to (missing groups absent). */
+  groups: Map<string, MergeBaseRow>;
+}
+
+async function readLocalSide(db: WorkbenchDb, incoming: PackageContent): Promise<LocalRead> {
   const records = new Map<string, AnyRecord>();
-  const keys: string[] = [];
+  const groupKeys = new Set<string>();
   for (const table of PACKAGE_TABLES) {
-    const ids = (incoming[table] as AnyRecord[]).map((r) => r.id);
+    const incomingRows = incoming[table] as AnyRecord[];
+    const ids = incomingRows.map((r) => r.id);
     const rows = (await db.table(table).bulkGet(ids)) as Array<AnyRecord | undefined>;
     rows.forEach((row, i) => {
       if (row) records.set(baseKey(table, ids[i]!), row);
     });
-    keys.push(...ids.map((id) => baseKey(table, id)));
+    for (const r of incomingRows) {
+      const group = baseGroup(table, r);
+      if (group !== undefined) groupKeys.add(group);
+    }
   }
-  const baseRows = await db.mergeBases.bulkGet(keys);
-  const bases = new Map(baseRows.filter((b): b is MergeBaseRow => b !== undefined).map((b) => [b.key, b.hash]));
+  const groupRows = await db.mergeBases.bulkGet([...groupKeys]);
+  const groups = new Map(groupRows.filter((g): g is MergeBaseRow => g !== undefined).map((g) => [g.key, g]));
+  const bases = new Map<string, string>();
+  for (const g of groups.values()) for (const [key, hash] of Object.entries(g.hashes)) bases.set(key, hash);
   const unitNames = new Map((await db.units.toArray()).filter((u) => !u.deletedAt).map((u) => [u.name, u.id]));
-  return { get: (table, id) => records.get(baseKey(table, id)), base: (key) => bases.get(key), unitNames };
+  return { get: (table, id) => records.get(baseKey(table, id)), base: (key) => bases.get(key), unitNames, groups };
 }
 
 /** What opening the content would do: added, updated, left alone, in conflict. Writes nothing. */
@@ -72,8 +83,15 @@ export async function applyMerge(
       written += rows.length;
     }
     const at = nowIso();
-    // Only bases that change: opening the same package twice writes nothing the second time.
-    await db.mergeBases.bulkPut(bases.filter((b) => local.base(b.key) !== b.hash).map((b) => ({ ...b, at })));
+    // Only base groups that change: opening the same package twice writes nothing the second time.
+    const changed = new Map<string, MergeBaseRow>();
+    for (const b of bases) {
+      if (local.base(b.key) === b.hash) continue;
+      let row = changed.get(b.group);
+      if (!row) changed.set(b.group, (row = { key: b.group, hashes: { ...(local.groups.get(b.group)?.hashes ?? {}) }, at }));
+      row.hashes[b.key] = b.hash;
+    }
+    await db.mergeBases.bulkPut([...changed.values()]);
     const titles = new Map(plan.incoming.meetings.map((m) => [m.id, m.title]));
     const perMeeting = new Map<string, Map<MergeTable, number>>();
     for (const table of PACKAGE_TABLES) {
@@ -109,8 +127,18 @@ export async function applyMerge(
  */
 export async function recordSentBases(db: WorkbenchDb, content: PackageContent): Promise<void> {
   const at = nowIso();
-  const rows: MergeBaseRow[] = PACKAGE_TABLES.flatMap((table) => (content[table] as AnyRecord[]).map((r) => ({ key: baseKey(table, r.id), hash: recordHash(r), at })));
+  const groups = new Map<string, Record<string, string>>();
+  for (const table of PACKAGE_TABLES) {
+    for (const r of content[table] as AnyRecord[]) {
+      const group = baseGroup(table, r);
+      if (group === undefined) continue;
+      const hashes = groups.get(group) ?? {};
+      hashes[baseKey(table, r.id)] = recordHash(r);
+      groups.set(group, hashes);
+    }
+  }
   await db.transaction('rw', db.mergeBases, async () => {
-    await db.mergeBases.bulkPut(rows);
+    const existing = await db.mergeBases.bulkGet([...groups.keys()]);
+    await db.mergeBases.bulkPut([...groups].map(([key, hashes], i) => ({ key, hashes: { ...(existing[i]?.hashes ?? {}), ...hashes }, at })));
   });
 }

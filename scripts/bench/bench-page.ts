@@ -1,0 +1,133 @@
+// The benchmark's page: runs inside real Chromium, on the same origin as the built app, against
+// the app's own database class, repositories and shared checks. scripts/bench.mjs drives it.
+import Dexie from 'dexie';
+import { computeReadiness } from '../../shared/checks/readiness';
+import { copyCandidates, detectCopies } from '../../shared/checks/copy-detection';
+import { GROUP_TARGET, type Opinion } from '../../shared/model/types';
+import { overviewRows, overviewTotals } from '../../shared/supervision/overview';
+import { WorkbenchDb } from '../../renderer/src/db/database';
+import { DB_NAME } from '../../renderer/src/db/schema';
+import { applyMerge, previewMerge } from '../../renderer/src/db/repos/merge-repo';
+import { addOpinions } from '../../renderer/src/db/repos/opinions-repo';
+import { countyContent } from '../../test/support/county-content';
+
+const now = () => performance.now();
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+/** Runs `work` `runs` times on a freshly opened database each time (no warm Dexie caches), median ms. */
+async function timed<T>(runs: number, work: (db: WorkbenchDb) => Promise<T>): Promise<{ ms: number; result: T }> {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const db = new WorkbenchDb();
+    await db.open();
+    const t = now();
+    result = await work(db);
+    times.push(now() - t);
+    db.close();
+  }
+  return { ms: median(times), result: result! };
+}
+
+const bench = {
+  async reset() {
+    await Dexie.delete(DB_NAME);
+  },
+
+  /** Generates the county and opens it the way a supervisor does: preview, then one merge transaction. */
+  async load(options: { units: number; members: [number, number]; perCell: number; copyRate: number }) {
+    let t = now();
+    const content = countyContent({ ...options, seed: 2025 });
+    const generateMs = now() - t;
+    const db = new WorkbenchDb();
+    t = now();
+    const plan = await previewMerge(db, content);
+    const previewMs = now() - t;
+    t = now();
+    await applyMerge(db, plan, new Map(), { actor: '基准测试', fileName: 'county.mzsh.json' });
+    const applyMs = now() - t;
+    db.close();
+    return { units: content.units.length, members: content.members.length, opinions: content.opinions.length, generateMs, previewMs, applyMs };
+  },
+
+  /** The overview's data: units + summaries → rows and totals, beside a plain read of the same rows. */
+  async overview() {
+    const plain = await timed(9, async (db) => (await Promise.all([db.units.toArray(), db.meetingSummaries.toArray()]))[1].length);
+    const overview = await timed(9, async (db) => {
+      const [units, summaries] = await Promise.all([db.units.toArray(), db.meetingSummaries.toArray()]);
+      const rows = overviewRows(units, summaries);
+      return overviewTotals(rows).meetings;
+    });
+    return { rows: overview.result, overviewMs: overview.ms, plainMs: plain.ms };
+  },
+
+  /** Readiness of every meeting from the opinions (what the overview avoids), beside a plain read of those rows. */
+  async readiness() {
+    const read = (db: WorkbenchDb) => Promise.all([db.meetings.toArray(), db.members.toArray(), db.opinions.toArray()]);
+    const plain = await timed(3, async (db) => (await read(db))[2].length);
+    const all = await timed(3, async (db) => {
+      const [meetings, members, opinions] = await read(db);
+      const group = <T extends { meetingId: string }>(rows: T[]) => {
+        const map = new Map<string, T[]>();
+        for (const r of rows) (map.get(r.meetingId) ?? map.set(r.meetingId, []).get(r.meetingId)!).push(r);
+        return map;
+      };
+      const m = group(members);
+      const o = group(opinions);
+      return meetings.filter((x) => computeReadiness({ members: m.get(x.id) ?? [], opinions: o.get(x.id) ?? [] }, x.ruleSet).ready).length;
+    });
+    return { ready: all.result, readinessMs: all.ms, plainMs: plain.ms };
+  },
+
+  /** Copy detection (all three kinds) over the first `n` opinions, beside a plain read of them. */
+  async copies(n: number) {
+    const plain = await timed(3, async (db) => (await db.opinions.limit(n).toArray()).length);
+    let detectOnly = 0;
+    const full = await timed(3, async (db) => {
+      const [meetings, opinions] = await Promise.all([db.meetings.toArray(), db.opinions.limit(n).toArray()]);
+      const byMeeting = new Map<string, Opinion[]>();
+      for (const o of opinions) (byMeeting.get(o.meetingId) ?? byMeeting.set(o.meetingId, []).get(o.meetingId)!).push(o);
+      const t = now();
+      const warnings = detectCopies(meetings.flatMap((m) => copyCandidates(m, byMeeting.get(m.id) ?? [])));
+      detectOnly = now() - t;
+      return warnings;
+    });
+    const kinds: Record<string, number> = {};
+    for (const w of full.result) kinds[w.kind] = (kinds[w.kind] ?? 0) + 1;
+    return { n, detectMs: full.ms, detectOnlyMs: detectOnly, plainMs: plain.ms, warnings: full.result.length, kinds };
+  },
+
+  /** One opinion added through the repository (validation, change log, summary refresh) vs a bare add. */
+  async write() {
+    const db = new WorkbenchDb();
+    const meeting = (await db.meetings.limit(1).first())!;
+    const times: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      let t = now();
+      const [added] = await addOpinions(db, meeting.id, [{ targetId: GROUP_TARGET, category: '上级领导', channel: '书面征求', content: `基准测试追加的意见第${i}条：调研不够深入` }], {
+        actor: '基准测试',
+        origin: { kind: 'typed' },
+      });
+      times.push(now() - t);
+      t = now();
+      await db.transaction('rw', db.opinions, async () => {
+        await db.opinions.add({ ...added!, id: crypto.randomUUID() });
+      });
+      bare.push(now() - t);
+    }
+    const opinions = await db.opinions.where('meetingId').equals(meeting.id).count();
+    db.close();
+    return { writeMs: median(times), bareMs: median(bare), meetingOpinions: opinions };
+  },
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+window.bench = bench;
+document.getElementById('state')!.textContent = 'ready';
