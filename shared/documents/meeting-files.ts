@@ -18,8 +18,8 @@ export interface WordFilesOptions {
   mode: FontMode;
   /** `YYYY-MM-DD` */
   date: string;
-  /** Called after each file, for a progress bar: (done, total). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each file, for a progress bar: (done, total); awaited, so a UI can paint in between. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 /** One list per target, the group first and then members in rank order. */
@@ -27,7 +27,7 @@ export async function listFiles(docs: MeetingDocs, options: WordFilesOptions): P
   const files: OutputFile[] = [];
   for (const target of docs.targets) {
     files.push({ name: listFileName(docs, target, options.internal), data: await opinionListDocx(docs, target.id, options) });
-    options.onProgress?.(files.length, docs.targets.length);
+    await options.onProgress?.(files.length, docs.targets.length);
   }
   return files;
 }
@@ -47,9 +47,9 @@ export async function wordFiles(docs: MeetingDocs, options: WordFilesOptions): P
   const total = docs.targets.length + 2;
   const lists = await listFiles(docs, { ...options, onProgress: (done) => options.onProgress?.(done, total) });
   const combined = await combinedListFile(docs, options);
-  options.onProgress?.(total - 1, total);
+  await options.onProgress?.(total - 1, total);
   const report = await reportFile(docs, options);
-  options.onProgress?.(total, total);
+  await options.onProgress?.(total, total);
   return [...lists, combined, report];
 }
 

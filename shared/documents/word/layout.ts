@@ -26,7 +26,7 @@ import {
   type FileChild,
   type IRunOptions,
 } from 'docx';
-import { toCjkNumeral } from '../../text/numbering';
+import { itemNumber, level1Number, level2Number } from '../heading-numbers';
 
 /** `official`: the fonts GB/T 9704 names; `compatible`: the fonts every Chinese Windows has. */
 export type FontMode = 'official' | 'compatible';
@@ -163,7 +163,7 @@ export function gbLayout(mode: FontMode = 'official'): GbLayout {
         outlineLevel: 1,
         keepNext: options.keepNext ?? true,
         pageBreakBefore: options.pageBreakBefore,
-        children: [gbRun(`${toCjkNumeral(n)}、${text}`, fonts.heading1, body)],
+        children: [gbRun(`${level1Number(n)}${text}`, fonts.heading1, body)],
       }),
     heading2: (n, text, options = {}) =>
       new Paragraph({
@@ -173,7 +173,7 @@ export function gbLayout(mode: FontMode = 'official'): GbLayout {
         outlineLevel: 2,
         keepNext: options.keepNext ?? true,
         pageBreakBefore: options.pageBreakBefore,
-        children: [gbRun(`（${toCjkNumeral(n)}）${text}`, fonts.heading2, body)],
+        children: [gbRun(`${level2Number(n)}${text}`, fonts.heading2, body)],
       }),
     paragraph: (text, options = {}) =>
       new Paragraph({
@@ -189,7 +189,7 @@ export function gbLayout(mode: FontMode = 'official'): GbLayout {
         alignment: AlignmentType.JUSTIFIED,
         spacing: EXACT_LINE,
         indent: INDENT_2,
-        children: [gbRun(`${n}.`, fonts.body, body), ...runsOf(text, fonts.body, body), ...(note ? [gbRun(note, fonts.heading2, body)] : [])],
+        children: [gbRun(itemNumber(n), fonts.body, body), ...runsOf(text, fonts.body, body), ...(note ? [gbRun(note, fonts.heading2, body)] : [])],
       }),
     right: (text) =>
       new Paragraph({ alignment: AlignmentType.RIGHT, spacing: EXACT_LINE, indent: { right: twipsOfPt(body * 4) }, children: [gbRun(text, fonts.body, body)] }),
