@@ -7,18 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { buildPackage, PACKAGE_TABLES, readPackage, sortContent } from '../../shared/package/format';
 import { sampleContent } from '../support/sample-content';
 import { openApp, useBrowser } from './harness';
+import { choosePackage } from './package-flows';
 
 useBrowser();
 
 const META = { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' };
-
-/** Picks a file in the 打开数据包 panel the way a person does: the button, then the file chooser. */
-export async function choosePackage(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.goto(page.url().split('#')[0] + '#/exchange');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '选择数据包文件…' }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(bytes) });
-}
 
 async function unitNames(page: Page): Promise<string[]> {
   await page.goto(page.url().split('#')[0] + '#/');

@@ -11,6 +11,8 @@ export function PrintLayout({ lists }: { lists: readonly OpinionListModel[] }) {
     <>
       {lists.map((model) => (
         <article key={model.target.id} className="gb-list" data-testid={`print-list-${model.target.id}`}>
+          {/* On paper every page carries the mark in its margin (PrintPortal); the preview shows it once. */}
+          {model.internal && <div className="gb-mark">内部资料</div>}
           <h1 className="gb-title">
             {model.titleLines.map((line) => (
               <span key={line}>{line}</span>
