@@ -1,7 +1,7 @@
-// Every file a meeting exports, named: the lists (one per target), all lists in one document, the
-// readiness report, and the ledger workbook. The app and the command line both produce their
-// files here, so they are the same files.
-import { combinedListFileName, ledgerFileName, listFileName, reportFileName } from './file-names';
+// Every Word file a meeting exports, named: the lists (one per target), all lists in one document,
+// the readiness report. The app and the command line both produce their files here, so they are
+// the same files. The ledger workbook is in excel/ledger-file.ts, which the renderer loads lazily.
+import { combinedListFileName, listFileName, reportFileName } from './file-names';
 import type { MeetingDocs } from './meeting-docs';
 import type { FontMode } from './word/layout';
 import { combinedListsDocx, opinionListDocx } from './word/opinion-list-docx';
@@ -53,8 +53,3 @@ export async function wordFiles(docs: MeetingDocs, options: WordFilesOptions): P
   return [...lists, combined, report];
 }
 
-/** The ledger workbook (internal: it names providers). ExcelJS is loaded only when this runs. */
-export async function ledgerFile(docs: MeetingDocs, options: { date: string }): Promise<OutputFile> {
-  const { ledgerXlsx } = await import('./excel/ledger-workbook');
-  return { name: ledgerFileName(docs), data: await ledgerXlsx(docs, options) };
-}

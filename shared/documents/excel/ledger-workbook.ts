@@ -1,7 +1,7 @@
 // The meeting's workbook: 意见建议汇总台账 (internal: it names providers), 统计 and 缺项清单.
 // Built with the non-streaming ExcelJS writer, which holds the whole workbook in memory (about
 // 1.4 GB for 100,000 rows); a ledger is one meeting's opinions — hundreds of rows — so that is fine.
-// The renderer loads this module lazily: ExcelJS takes about 130 ms to load.
+// The renderer loads it lazily (through ledger-file.ts): ExcelJS takes about 130 ms to load.
 import ExcelJS from 'exceljs';
 import { DOCUMENT_CREATOR } from '../word/layout';
 import { meetingHeading, type MeetingDocs } from '../meeting-docs';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { listFileName, listsZipName } from '../../../../shared/documents/file-names';
 import type { MeetingDocs } from '../../../../shared/documents/meeting-docs';
-import { combinedListFile, ledgerFile, listFiles, reportFile, type OutputFile } from '../../../../shared/documents/meeting-files';
+import { combinedListFile, listFiles, reportFile, type OutputFile } from '../../../../shared/documents/meeting-files';
 import type { FontMode } from '../../../../shared/documents/word/layout';
 import { opinionListDocx } from '../../../../shared/documents/word/opinion-list-docx';
 import { todayDate } from '../../../../shared/util/ids';
@@ -71,7 +71,12 @@ export function useExportActions(docs: MeetingDocs, settings: ExportSettings) {
       }),
     exportCombined: () => task('combined', async () => saveOne(await combinedListFile(docs, options()), WORD)),
     exportReport: () => task('report', async () => saveOne(await reportFile(docs, options()), WORD)),
-    exportLedger: () => task('ledger', async () => saveOne(await ledgerFile(docs, { date: todayDate() }), EXCEL)),
+    exportLedger: () =>
+      task('ledger', async () => {
+        // ExcelJS takes about 130 ms to load: only when a ledger is asked for.
+        const { ledgerFile } = await import('../../../../shared/documents/excel/ledger-file');
+        return saveOne(await ledgerFile(docs, { date: todayDate() }), EXCEL);
+      }),
     print: () =>
       run(async () => {
         const result = unwrap(await desktop().printPage());
