@@ -1,7 +1,7 @@
 // Supervision end to end: two units' packages opened into an app that already holds a unit, the
 // overview, the cross-unit copy scan, a unit returned for rework, opinions added, the verdict
 // marked stale, then passed.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { GROUP_TARGET } from '../../shared/model/types';
 import { countyContent } from '../support/county-content';
 import { addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
 import { openApp, useBrowser } from './harness';
+import { choosePackage } from './package-flows';
 
 useBrowser();
 
@@ -46,18 +47,30 @@ describe('supervision', () => {
     await createMeeting(page, '某某县统计局', 2025);
     await addMembers(page, [['周立新', '局长']]);
 
-    // Open both packages into it: a preview first, nothing written until confirmed.
-    await page.getByRole('menuitem', { name: '督导总览' }).click();
-    await page.getByTestId('overview-table').waitFor();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('merge-open').click()]);
-    await chooser.setFiles(files);
+    // The first package through 数据交换: the workbench holds data, so it is merged — a preview
+    // first, nothing written until confirmed.
+    await choosePackage(page, '发改局-20251110.mzsh.json', readFileSync(files[0]!));
+    await page.getByTestId('package-not-empty').waitFor();
+    await page.getByTestId('merge-preview').click();
     const preview = page.getByRole('dialog', { name: '合并数据包预览' });
     await preview.waitFor();
     await expect.poll(() => preview.getByTestId('merge-counts').textContent()).toContain('意见');
     await app.screenshot('merge-preview');
     await preview.getByRole('button', { name: /确认合并/ }).click();
     await preview.waitFor({ state: 'hidden' });
-    await page.getByText(/已合并：写入 \d+ 条记录，涉及 2 次会议/).waitFor();
+    await page.getByText(/已合并：写入 \d+ 条记录，涉及 1 次会议/).waitFor();
+
+    // Both packages again from the overview (several files at once): the first changes nothing.
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+    await page.getByTestId('overview-table').waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('merge-open').click()]);
+    await chooser.setFiles(files);
+    const second = page.getByRole('dialog', { name: '合并数据包预览' });
+    await second.waitFor();
+    await expect.poll(() => second.getByTestId('merge-counts').locator('tr').filter({ hasText: '意见' }).locator('td').nth(3).textContent()).toBe('40');
+    await second.getByRole('button', { name: /确认合并/ }).click();
+    await second.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByText(/已合并：写入 \d+ 条记录，涉及 1 次会议/).count()).toBe(2);
 
     // The overview: three units, each with its status.
     const rows = page.getByTestId('overview-table').locator('.ant-table-tbody tr.ant-table-row');

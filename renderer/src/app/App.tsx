@@ -1,5 +1,6 @@
 import { Layout, Menu, Result, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { ExchangePage } from '../features/exchange/ExchangePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -50,6 +51,8 @@ function page(route: Route): ReactNode {
       return <SettingsPage />;
     case 'overview':
       return <OverviewPage />;
+    case 'exchange':
+      return <ExchangePage />;
     default:
       return <Result status="404" title="没有这个页面" extra={<a href="#/">回到单位列表</a>} />;
   }

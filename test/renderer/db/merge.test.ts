@@ -2,7 +2,8 @@
 // edits on both sides, deletions, and a failure in the middle of the write.
 import { describe, expect, it } from 'vitest';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
-import { applyMerge, previewMerge, recordSentBases } from '../../../renderer/src/db/repos/merge-repo';
+import { applyMerge, previewMerge } from '../../../renderer/src/db/repos/merge-repo';
+import { openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
 import { deleteOpinions, listDeletedOpinions, updateOpinion } from '../../../renderer/src/db/repos/opinions-repo';
 import type { Opinion } from '../../../shared/model/types';
 import type { PackageContent } from '../../../shared/package/format';
@@ -118,20 +119,15 @@ describe('merging packages', () => {
     expect(plan.counts.opinions.same).toBe(pkg.opinions.length - 1);
   });
 
-  it('takes a change back without conflict when our side only sent it', async () => {
+  it('takes a change from the other side without conflict once a package opened into an empty workbench is the base', async () => {
     const db = freshDb();
     const pkg = sampleContent({ units: 1 });
-    await db.transaction('rw', db.units, db.meetings, db.members, db.opinions, async () => {
-      await db.units.bulkAdd(pkg.units);
-      await db.meetings.bulkAdd(pkg.meetings);
-      await db.members.bulkAdd(pkg.members);
-      await db.opinions.bulkAdd(pkg.opinions);
-    });
-    await recordSentBases(db, pkg);
-    const back = edit(pkg, pkg.opinions[0]!.id, { content: '组织部修改后退回的内容' });
+    await openIntoEmpty(db, pkg, { file: '首次.mzsh.json', actor: ACTOR });
+    const back = edit(pkg, pkg.opinions[0]!.id, { content: '对方修改后再次报送的内容' });
     const plan = await previewMerge(db, back);
     expect(plan.conflicts).toEqual([]);
     expect(plan.counts.opinions.update).toBe(1);
+    expect((await db.meetingSummaries.get(pkg.meetings[0]!.id))!.totals.raw).toBe(pkg.opinions.length);
   });
 
   it('keeps records deleted on either side in the recycle bin', async () => {

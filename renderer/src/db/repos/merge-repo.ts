@@ -122,10 +122,10 @@ export async function applyMerge(
 }
 
 /**
- * Remembers the records of content just sent out in a package as their merge base, so that when
- * the other side sends them back changed, "changed there only" is taken without a conflict.
+ * Stores the merge bases of content received or sent: every record's hash in its base group.
+ * Call inside a transaction whose scope includes `db.mergeBases`.
  */
-export async function recordSentBases(db: WorkbenchDb, content: PackageContent): Promise<void> {
+export async function putMergeBases(db: WorkbenchDb, content: PackageContent): Promise<void> {
   const at = nowIso();
   const groups = new Map<string, Record<string, string>>();
   for (const table of PACKAGE_TABLES) {
@@ -137,8 +137,6 @@ export async function recordSentBases(db: WorkbenchDb, content: PackageContent):
       groups.set(group, hashes);
     }
   }
-  await db.transaction('rw', db.mergeBases, async () => {
-    const existing = await db.mergeBases.bulkGet([...groups.keys()]);
-    await db.mergeBases.bulkPut([...groups].map(([key, hashes], i) => ({ key, hashes: { ...(existing[i]?.hashes ?? {}), ...hashes }, at })));
-  });
+  const existing = await db.mergeBases.bulkGet([...groups.keys()]);
+  await db.mergeBases.bulkPut([...groups].map(([key, hashes], i) => ({ key, hashes: { ...(existing[i]?.hashes ?? {}), ...hashes }, at })));
 }

@@ -1,0 +1,47 @@
+import { Alert, Button, Space } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { MergePlan } from '../../../../shared/package/merge';
+import { useWorkbench } from '../../app/workbench-context';
+import { applyMerge, previewMerge } from '../../db/repos/merge-repo';
+import { notEmptyMessage, unitCounts } from '../../db/repos/package-repo';
+import { useAction } from '../../lib/use-action';
+import { OpenIntoEmptyAction } from '../exchange/OpenIntoEmptyAction';
+import type { OpenedPackage } from '../exchange/OpenPackagePanel';
+import { MergePreviewModal } from './MergePreviewModal';
+
+/**
+ * What can be done with a checked package on the 数据交换 page: open it as it is into an empty
+ * workbench, or merge it into the data already here (preview, conflicts, one transaction).
+ */
+export function OpenPackageActions({ opened, onDone }: { opened: OpenedPackage; onDone: () => void }) {
+  const { db, actor } = useWorkbench();
+  const run = useAction();
+  const counts = useLiveQuery(() => unitCounts(db), [db]);
+  const [plan, setPlan] = useState<MergePlan>();
+  if (counts === undefined) return null;
+  if (counts.all === 0) return <OpenIntoEmptyAction opened={opened} onDone={onDone} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Alert type="info" showIcon data-testid="package-not-empty" message="合并到本机数据" description={notEmptyMessage(counts)} />
+      <Button type="primary" data-testid="merge-preview" onClick={() => void run(async () => setPlan(await previewMerge(db, opened.package.content)))}>
+        预览合并…
+      </Button>
+      {plan && (
+        <MergePreviewModal
+          plan={plan}
+          files={[opened.file]}
+          onCancel={() => setPlan(undefined)}
+          onApply={async (resolutions) => {
+            const result = await run(
+              () => applyMerge(db, plan, resolutions, { actor, fileName: opened.file }),
+              (r) => `已合并：写入 ${r.written} 条记录，涉及 ${r.meetings} 次会议`,
+            );
+            if (result) onDone();
+            return result !== undefined;
+          }}
+        />
+      )}
+    </Space>
+  );
+}
