@@ -149,3 +149,50 @@ describe('supervision', () => {
     await app.close();
   });
 });
+
+describe('merge conflicts', () => {
+  it('shows a record changed on both sides with both versions and keeps the chosen one', async () => {
+    const content = countyContent({ units: 1, members: [2, 2], seed: 33 });
+    const meta = { appVersion: 'test', exportedAt: '2025-11-10T08:00:00.000Z' };
+    const target = content.opinions[0]!;
+    const theirs = { ...content, opinions: content.opinions.map((o) => (o.id === target.id ? { ...o, content: '单位修改后的意见：调研不够深入，解决实际问题的办法不多', updatedAt: '2025-11-12T08:00:00.000Z' } : o)) };
+    const app = await openApp('merge-conflict');
+    const { page } = app;
+
+    // The unit's first package, opened into an empty workbench.
+    await choosePackage(page, '财政局-第一次.mzsh.json', buildPackage(content, meta));
+    await page.getByRole('button', { name: '打开到本机' }).click();
+    await page.getByText(/已打开数据包/).waitFor();
+
+    // Here, the supervisor corrects the opinion; there, the unit rewrites it too.
+    await page.getByRole('link', { name: content.units[0]!.name }).click();
+    await page.getByRole('link', { name: '2025年度民主生活会' }).first().click();
+    await openTab(page, '意见列表');
+    await page.getByRole('row', { name: new RegExp(target.content.slice(0, 12)) }).getByText('修改').click();
+    const editor = page.getByRole('dialog', { name: '修改意见' });
+    await editor.getByLabel('意见内容').fill('督导组核实后的意见：调查研究不够深入');
+    await editor.getByRole('button', { name: /确\s?定|保\s?存/ }).click();
+    await editor.waitFor({ state: 'hidden' });
+
+    await choosePackage(page, '财政局-第二次.mzsh.json', buildPackage(theirs, meta));
+    await page.getByTestId('merge-preview').click();
+    const preview = page.getByRole('dialog', { name: '合并数据包预览' });
+    await preview.getByTestId('conflict').waitFor();
+    await expect.poll(() => preview.getByTestId('conflict').textContent()).toContain('督导组核实后的意见：调查研究不够深入');
+    expect(await preview.getByTestId('conflict').textContent()).toContain('单位修改后的意见：调研不够深入');
+    // Nothing can be written until the conflict is settled.
+    expect(await preview.getByRole('button', { name: /确认合并/ }).isDisabled()).toBe(true);
+    await app.screenshot('conflict');
+    await preview.getByTestId('conflict').getByText('保留本机').click();
+    await preview.getByRole('button', { name: /确认合并/ }).click();
+    await preview.waitFor({ state: 'hidden' });
+
+    await page.getByRole('menuitem', { name: '单位与会议' }).click();
+    await page.getByRole('link', { name: content.units[0]!.name }).click();
+    await page.getByRole('link', { name: '2025年度民主生活会' }).first().click();
+    await openTab(page, '意见列表');
+    await page.getByText('督导组核实后的意见：调查研究不够深入').waitFor();
+    expect(await page.getByText('单位修改后的意见').count()).toBe(0);
+    await app.close();
+  });
+});

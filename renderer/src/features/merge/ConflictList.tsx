@@ -1,11 +1,15 @@
 import { Button, List, Radio, Space, Typography } from 'antd';
-import { baseKey, FIELD_LABELS, TABLE_LABELS, type MergeConflict, type Resolution } from '../../../../shared/package/merge';
+import { baseKey, FIELD_LABELS, type MergeConflict, type Resolution } from '../../../../shared/package/merge';
 
 const HIDDEN = new Set(['id']);
 
+const TIMES = new Set(['createdAt', 'updatedAt', 'deletedAt', 'at']);
+const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
 function show(value: unknown, key: string): string {
   if (value === undefined || value === null || value === '') return key === 'deletedAt' ? '未删除' : '（空）';
-  if (key === 'deletedAt') return `已删除（${String(value).slice(0, 16).replace('T', ' ')}）`;
+  if (key === 'deletedAt') return `已删除（${localTime(String(value))}）`;
+  if (TIMES.has(key)) return localTime(String(value));
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -53,9 +57,7 @@ export function ConflictList({
             <List.Item data-testid="conflict">
               <Space direction="vertical" style={{ width: '100%' }} size={4}>
                 <Space wrap>
-                  <Typography.Text strong>
-                    {TABLE_LABELS[c.table]}：{c.label}
-                  </Typography.Text>
+                  <Typography.Text strong>{c.label}</Typography.Text>
                   <Radio.Group
                     size="small"
                     value={resolutions.get(key)}
