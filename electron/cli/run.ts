@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXPORT_HELP, exportCommand } from './commands/export';
+import { OVERVIEW_HELP, overviewCommand } from './commands/overview';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './errors';
 import type { CliIo } from './io';
 
@@ -29,6 +30,15 @@ const COMMANDS: Record<string, Command> = {
       const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
       const flag = (key: string) => values[key] === true;
       return exportCommand(positionals, { out: text('out'), word: flag('word'), excel: flag('excel'), internal: flag('internal'), fonts: text('fonts'), date: text('date') }, io);
+    },
+  },
+  overview: {
+    help: OVERVIEW_HELP,
+    options: { xlsx: { type: 'string' }, group: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      return overviewCommand(positionals, { xlsx: text('xlsx'), group: text('group'), year: text('year'), date: text('date') }, io);
     },
   },
 };

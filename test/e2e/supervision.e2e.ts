@@ -9,7 +9,8 @@ import { buildPackage, selectUnits } from '../../shared/package/format';
 import { GROUP_TARGET } from '../../shared/model/types';
 import { countyContent } from '../support/county-content';
 import { addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
-import { openApp, useBrowser } from './harness';
+import { documentLines, officeParts } from '../support/docx';
+import { openApp, SCREENSHOT_DIR, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 useBrowser();
@@ -136,6 +137,16 @@ describe('supervision', () => {
     await expect.poll(() => page.getByTestId('audit-stale').count()).toBe(0);
     await app.screenshot('audit-passed');
 
+    // The audit report in Word.
+    const report = page.waitForEvent('download');
+    await page.getByTestId('export-audit-report').click();
+    const reportFile = await report;
+    expect(reportFile.suggestedFilename()).toBe('2025年度-某某县财政局-督导审核意见.docx');
+    const reportText = documentLines(officeParts(new Uint8Array(readFileSync((await reportFile.path())!)))).join('\n');
+    expect(reportText).toContain('审核结论：通过。审核人：第二督导组 王组长');
+    expect(reportText).toContain('疑似抄袭');
+    await reportFile.saveAs(join(SCREENSHOT_DIR, 'supervision-audit-report.docx'));
+
     // Back on the overview: 已审核通过, and stale again after one more change.
     await page.getByRole('menuitem', { name: '督导总览' }).click();
     await expect.poll(() => rowOf('财政局').getByTestId('status-tag').textContent()).toBe('已审核通过');
@@ -146,6 +157,15 @@ describe('supervision', () => {
     await page.getByRole('menuitem', { name: '督导总览' }).click();
     await expect.poll(() => rowOf('财政局').getByTestId('stale-tag').count()).toBe(1);
     await app.screenshot('overview-stale');
+
+    // The overview in Excel: one row per meeting, and the warnings.
+    const workbook = page.waitForEvent('download');
+    await page.getByTestId('export-overview').click();
+    const workbookFile = await workbook;
+    expect(workbookFile.suggestedFilename()).toMatch(/^督导总览-\d{8}\.xlsx$/);
+    const parts = officeParts(new Uint8Array(readFileSync((await workbookFile.path())!)));
+    expect(parts.get('xl/sharedStrings.xml')).toContain('审核后数据已变更');
+    await workbookFile.saveAs(join(SCREENSHOT_DIR, 'supervision-overview.xlsx'));
     await app.close();
   });
 });

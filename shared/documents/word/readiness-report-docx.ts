@@ -3,7 +3,7 @@
 // channel, every shortfall and zero-opinion target in Chinese, and the verdict.
 import type { FileChild } from 'docx';
 import { chineseDate, meetingHeading, type MeetingDocs } from '../meeting-docs';
-import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode } from './layout';
+import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode, type GbLayout } from './layout';
 
 export interface ReportOptions {
   mode: FontMode;
@@ -42,15 +42,7 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
 
   blocks.push(g.heading1(1, '征求意见统计'));
   blocks.push(g.paragraph(`表中数字为梳理后计入的条数，每类至少${rules.minPerCategory}条；“缺”为距最低要求的差额，“收集”为梳理前的条数。`));
-  blocks.push(
-    g.table({
-      header: ['意见对象', ...rules.categories, '计入', '收集'],
-      // 五号 and these widths keep a four-character source name and `0（缺2）` on one line.
-      widths: [35, ...rules.categories.map(() => 19), 13, 13],
-      sizePt: FONT_SIZE.五号,
-      rows: r.targets.map((t) => [t.zero ? `${t.label}（零意见）` : t.label, ...t.cells.map((c) => matrixCellText(c.count, c.min)), String(t.count), String(t.raw)]),
-    }),
-  );
+  blocks.push(matrixTable(g, docs));
   blocks.push(g.blank());
 
   blocks.push(g.heading1(2, '征求方式分布'));
@@ -68,24 +60,43 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
   blocks.push(g.blank());
 
   blocks.push(g.heading1(3, '存在的问题'));
-  if (r.messages.length === 0) blocks.push(g.paragraph('各征求意见对象均达到要求，未发现缺项和“零意见”对象。'));
-  else {
-    if (r.zeroTargets.length > 0 || r.rosterEmpty) {
-      blocks.push(g.heading2(1, `“零意见”对象（${r.zeroTargets.length}个）`));
-      if (r.rosterEmpty) blocks.push(g.paragraph('尚未录入班子成员名单。'));
-      r.zeroTargets.forEach((z, i) => blocks.push(g.numbered(i + 1, z.message)));
-    }
-    const rest = [...r.shortfalls.map((s) => s.message), ...r.providerShortfalls.map((p) => p.message)];
-    if (rest.length > 0) {
-      blocks.push(g.heading2(r.zeroTargets.length > 0 || r.rosterEmpty ? 2 : 1, `未达最低条数（${rest.length}项）`));
-      rest.forEach((m, i) => blocks.push(g.numbered(i + 1, m)));
-    }
-  }
+  blocks.push(...shortfallBlocks(g, docs));
 
   blocks.push(g.heading1(4, '结论'));
   blocks.push(g.paragraph(verdictText(docs)));
   blocks.push(g.blank());
   blocks.push(g.right(chineseDate(options.date)));
+  return blocks;
+}
+
+/** The matrix of counts per target and source (`0（缺2）` where short), with the counted and collected totals. */
+export function matrixTable(g: GbLayout, docs: MeetingDocs): FileChild {
+  const r = docs.readiness;
+  const categories = docs.input.meeting.ruleSet.categories;
+  return g.table({
+    header: ['意见对象', ...categories, '计入', '收集'],
+    // 五号 and these widths keep a four-character source name and `0（缺2）` on one line.
+    widths: [35, ...categories.map(() => 19), 13, 13],
+    sizePt: FONT_SIZE.五号,
+    rows: r.targets.map((t) => [t.zero ? `${t.label}（零意见）` : t.label, ...t.cells.map((c) => matrixCellText(c.count, c.min)), String(t.count), String(t.raw)]),
+  });
+}
+
+/** The zero-opinion targets and the shortfalls as numbered paragraphs under second-level headings. */
+export function shortfallBlocks(g: GbLayout, docs: MeetingDocs): FileChild[] {
+  const r = docs.readiness;
+  const blocks: FileChild[] = [];
+  if (r.messages.length === 0) return [g.paragraph('各征求意见对象均达到要求，未发现缺项和“零意见”对象。')];
+  if (r.zeroTargets.length > 0 || r.rosterEmpty) {
+    blocks.push(g.heading2(1, `“零意见”对象（${r.zeroTargets.length}个）`));
+    if (r.rosterEmpty) blocks.push(g.paragraph('尚未录入班子成员名单。'));
+    r.zeroTargets.forEach((z, i) => blocks.push(g.numbered(i + 1, z.message)));
+  }
+  const rest = [...r.shortfalls.map((s) => s.message), ...r.providerShortfalls.map((p) => p.message)];
+  if (rest.length > 0) {
+    blocks.push(g.heading2(r.zeroTargets.length > 0 || r.rosterEmpty ? 2 : 1, `未达最低条数（${rest.length}项）`));
+    rest.forEach((m, i) => blocks.push(g.numbered(i + 1, m)));
+  }
   return blocks;
 }
 

@@ -1,10 +1,59 @@
 // The cross-unit copy scan (疑似抄袭): reading what it compares, and storing what it found per
-// meeting, with the count in each meeting's summary — in one transaction.
+// meeting, with the count in each meeting's summary — in one transaction. Also every warning of
+// the county, for the overview workbook.
 import { copyCandidates, type CopyCandidate } from '../../../../shared/checks/copy-detection';
 import { targetLabel } from '../../../../shared/checks/readiness';
-import { GROUP_LABEL, GROUP_TARGET } from '../../../../shared/model/types';
-import type { MeetingWarning, WarningLabels } from '../../../../shared/supervision/warnings';
+import { meetingHeading } from '../../../../shared/documents/meeting-docs';
+import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../../../../shared/model/types';
+import { meetingWarnings, type MeetingWarning, type WarningLabels } from '../../../../shared/supervision/warnings';
 import type { CopyFindingsRow, WorkbenchDb } from '../database';
+
+function groupBy<T extends { meetingId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    let list = map.get(r.meetingId);
+    if (!list) map.set(r.meetingId, (list = []));
+    list.push(r);
+  }
+  return map;
+}
+
+interface County {
+  /** Live meetings of live units. */
+  meetings: Meeting[];
+  members: Map<string, Member[]>;
+  opinions: Map<string, Opinion[]>;
+  findings: Map<string, CopyFindingsRow>;
+  fingerprints: Map<string, string>;
+  labels: WarningLabels;
+}
+
+/** One consistent read of everything (every opinion: about a second at county scale — never on a render path). */
+async function readCounty(db: WorkbenchDb): Promise<County> {
+  return db.transaction('r', [db.units, db.meetings, db.members, db.opinions, db.meetingSummaries, db.copyFindings], async () => {
+    const [units, meetings, members, opinions, summaries, findings] = await Promise.all([
+      db.units.toArray(),
+      db.meetings.toArray(),
+      db.members.toArray(),
+      db.opinions.toArray(),
+      db.meetingSummaries.toArray(),
+      db.copyFindings.toArray(),
+    ]);
+    const liveUnits = new Map(units.filter((u) => !u.deletedAt).map((u) => [u.id, u.name]));
+    const memberLabels = new Map(members.map((m) => [m.id, targetLabel(m)]));
+    return {
+      meetings: meetings.filter((m) => !m.deletedAt && liveUnits.has(m.unitId)),
+      members: groupBy(members),
+      opinions: groupBy(opinions),
+      findings: new Map(findings.map((f) => [f.meetingId, f])),
+      fingerprints: new Map(summaries.map((s) => [s.meetingId, s.fingerprint])),
+      labels: {
+        target: (_meetingId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : (memberLabels.get(targetId) ?? '已移除的成员')),
+        unit: (unitId) => liveUnits.get(unitId) ?? '其他单位',
+      },
+    };
+  });
+}
 
 export interface CopyScanInput {
   /** Live, substantive opinions of every live meeting of every live unit. */
@@ -14,34 +63,15 @@ export interface CopyScanInput {
   labels: WarningLabels;
 }
 
-/** Reads everything a cross-unit scan compares (one read of every opinion: seconds at county scale, not for render paths). */
+/** Reads everything a cross-unit scan compares. */
 export async function loadCopyScanInput(db: WorkbenchDb): Promise<CopyScanInput> {
-  return db.transaction('r', [db.units, db.meetings, db.members, db.opinions, db.meetingSummaries], async () => {
-    const [units, meetings, members, opinions, summaries] = await Promise.all([
-      db.units.toArray(),
-      db.meetings.toArray(),
-      db.members.toArray(),
-      db.opinions.toArray(),
-      db.meetingSummaries.toArray(),
-    ]);
-    const liveUnits = new Map(units.filter((u) => !u.deletedAt).map((u) => [u.id, u.name]));
-    const live = meetings.filter((m) => !m.deletedAt && liveUnits.has(m.unitId));
-    const byMeeting = new Map<string, typeof opinions>();
-    for (const o of opinions) {
-      let list = byMeeting.get(o.meetingId);
-      if (!list) byMeeting.set(o.meetingId, (list = []));
-      list.push(o);
-    }
-    const memberLabels = new Map(members.map((m) => [m.id, targetLabel(m)]));
-    return {
-      candidates: live.flatMap((m) => copyCandidates(m, byMeeting.get(m.id) ?? [])),
-      fingerprints: new Map(summaries.map((s) => [s.meetingId, s.fingerprint])),
-      labels: {
-        target: (_meetingId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : (memberLabels.get(targetId) ?? '已移除的成员')),
-        unit: (unitId) => liveUnits.get(unitId) ?? '其他单位',
-      },
-    };
-  });
+  const county = await readCounty(db);
+  const live = new Set(county.meetings.map((m) => m.id));
+  return {
+    candidates: county.meetings.flatMap((m) => copyCandidates(m, county.opinions.get(m.id) ?? [])),
+    fingerprints: new Map([...county.fingerprints].filter(([id]) => live.has(id))),
+    labels: county.labels,
+  };
 }
 
 /**
@@ -73,4 +103,17 @@ export function getCopyFindings(db: WorkbenchDb, meetingId: string): Promise<Cop
 export async function lastCopyScan(db: WorkbenchDb): Promise<{ scannedAt: string; scannedOpinions: number } | undefined> {
   const row = await db.copyFindings.limit(1).first();
   return row ? { scannedAt: row.scannedAt, scannedOpinions: row.scannedOpinions } : undefined;
+}
+
+/**
+ * Every warning of every live meeting, for the overview workbook: the 疑似抄袭 of the last scan and
+ * those inside each meeting, computed from its opinions by the shared checks.
+ */
+export async function loadAllWarnings(db: WorkbenchDb): Promise<{ warnings: MeetingWarning[]; labels: WarningLabels; titles: Map<string, string> }> {
+  const county = await readCounty(db);
+  const warnings = county.meetings.flatMap((meeting) => [
+    ...(county.findings.get(meeting.id)?.warnings ?? []),
+    ...meetingWarnings({ meeting, members: county.members.get(meeting.id) ?? [], opinions: county.opinions.get(meeting.id) ?? [] }, county.labels),
+  ]);
+  return { warnings, labels: county.labels, titles: new Map(county.meetings.map((m) => [m.id, meetingHeading(m)])) };
 }

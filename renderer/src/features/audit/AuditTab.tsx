@@ -11,6 +11,7 @@ import type { MeetingData } from '../meetings/use-meeting-data';
 import { StatusTag } from '../overview/OverviewTable';
 import { AuditForm } from './AuditForm';
 import { AuditHistory } from './AuditHistory';
+import { ExportAuditReport } from './ExportAuditReport';
 import { WarningList } from './WarningList';
 
 /** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
@@ -77,7 +78,11 @@ export function AuditTab({ data }: { data: MeetingData }) {
           <Card size="small" title={`审核意见 · ${unit?.name ?? ''}`} extra={<StatusTag row={{ ...state, shortfallCount: readiness.messages.length }} />}>
             <AuditForm meetingId={meeting.id} readiness={readiness} fingerprint={fingerprint} ticked={ticked} onRecorded={() => setTicked(new Set())} />
           </Card>
-          <Card size="small" title="审核记录（只增不改）">
+          <Card
+            size="small"
+            title="审核记录（只增不改）"
+            extra={audits && <ExportAuditReport data={data} warnings={warnings} labels={labels} audits={audits} fingerprint={fingerprint} />}
+          >
             {audits === undefined ? <Empty description="读取中" /> : <AuditHistory audits={audits} fingerprint={fingerprint} />}
           </Card>
         </Space>

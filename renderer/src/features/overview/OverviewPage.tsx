@@ -10,6 +10,7 @@ import { listSummaries } from '../../db/repos/summaries-repo';
 import { useAction } from '../../lib/use-action';
 import { MergePackagesButton } from '../merge/MergePackagesButton';
 import { runCopyScan, type ScanPhase } from './copy-scan';
+import { ExportOverviewButton } from './ExportOverviewButton';
 import { OverviewTable } from './OverviewTable';
 import { StatusChart } from './StatusChart';
 
@@ -58,6 +59,7 @@ export function OverviewPage() {
         extra={
           <Space>
             <MergePackagesButton />
+            <ExportOverviewButton rows={rows} />
             <Button icon={<ScanOutlined />} loading={scanPhase !== undefined} onClick={scan} data-testid="copy-scan">
               {scanPhase ? `检测中：${scanPhase}…` : '检测跨单位雷同'}
             </Button>

@@ -1,0 +1,66 @@
+import { FileWordOutlined } from '@ant-design/icons';
+import { Button, Select, Space } from 'antd';
+import { useState } from 'react';
+import { auditReportFileName } from '../../../../shared/documents/audit-docs';
+import { prepareMeetingDocs } from '../../../../shared/documents/meeting-docs';
+import type { FontMode } from '../../../../shared/documents/word/layout';
+import { auditReportDocx } from '../../../../shared/documents/word/audit-report-docx';
+import type { Audit } from '../../../../shared/model/types';
+import type { MeetingWarning, WarningLabels } from '../../../../shared/supervision/warnings';
+import { todayDate } from '../../../../shared/util/ids';
+import { desktop } from '../../desktop';
+import { nextPaint, unwrap } from '../../lib/desktop-result';
+import { useAction } from '../../lib/use-action';
+import type { MeetingData } from '../meetings/use-meeting-data';
+
+/** 导出督导审核意见: the Word report of this meeting's audit (GB/T 9704 layout; providers never named). */
+export function ExportAuditReport({
+  data,
+  warnings,
+  labels,
+  audits,
+  fingerprint,
+}: {
+  data: MeetingData;
+  warnings: MeetingWarning[];
+  labels: WarningLabels;
+  audits: Audit[];
+  fingerprint: string;
+}) {
+  const run = useAction();
+  const [mode, setMode] = useState<FontMode>('official');
+  const [busy, setBusy] = useState(false);
+  const exportReport = () =>
+    run(async () => {
+      setBusy(true);
+      try {
+        await nextPaint();
+        const { meeting, members, opinions, unit } = data;
+        const docs = prepareMeetingDocs({ unit: { name: unit?.name ?? '', shortName: unit?.shortName ?? '' }, meeting, members, opinions });
+        const bytes = await auditReportDocx({ docs, warnings, labels, audits, fingerprint }, { mode, date: todayDate() });
+        const name = auditReportFileName(docs);
+        const saved = unwrap(await desktop().saveFile({ suggestedName: name, filters: [{ name: 'Word 文档', extensions: ['docx'] }], data: bytes }));
+        return saved.saved ? `已导出“${name}”` : '已取消导出';
+      } finally {
+        setBusy(false);
+      }
+    }, (m) => m);
+  return (
+    <Space size={4}>
+      <Select<FontMode>
+        size="small"
+        value={mode}
+        onChange={setMode}
+        style={{ width: 108 }}
+        aria-label="字体"
+        options={[
+          { value: 'official', label: '公文字体' },
+          { value: 'compatible', label: '兼容字体' },
+        ]}
+      />
+      <Button size="small" icon={<FileWordOutlined />} loading={busy} onClick={() => void exportReport()} data-testid="export-audit-report">
+        导出督导审核意见
+      </Button>
+    </Space>
+  );
+}

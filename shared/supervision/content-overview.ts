@@ -1,0 +1,68 @@
+// The supervision of a set of records that is not in the app's database (packages on the command
+// line, tests): every meeting's summary and warnings, including one cross-unit copy scan, computed
+// by the same functions the app stores as it writes.
+import { copyCandidates, detectCopies } from '../checks/copy-detection';
+import { targetLabel } from '../checks/readiness';
+import { GROUP_LABEL, GROUP_TARGET, type Meeting } from '../model/types';
+import type { PackageContent } from '../package/format';
+import { overviewRows, type OverviewRow } from './overview';
+import { computeMeetingSummary, type MeetingSummary } from './summary';
+import { describeCopy, meetingWarnings, type MeetingWarning, type WarningLabels } from './warnings';
+
+export interface ContentSupervision {
+  rows: OverviewRow[];
+  summaries: MeetingSummary[];
+  /** Every warning, meeting by meeting in the rows' order: 疑似抄袭 first, then those inside the meeting. */
+  warnings: MeetingWarning[];
+  labels: WarningLabels;
+  meetings: Map<string, Meeting>;
+}
+
+function groupBy<T extends { meetingId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    let list = map.get(r.meetingId);
+    if (!list) map.set(r.meetingId, (list = []));
+    list.push(r);
+  }
+  return map;
+}
+
+/** Summaries, overview rows and warnings of every live meeting of every live unit in the content. */
+export function superviseContent(content: PackageContent): ContentSupervision {
+  const units = new Map(content.units.filter((u) => !u.deletedAt).map((u) => [u.id, u]));
+  const meetings = content.meetings.filter((m) => !m.deletedAt && units.has(m.unitId));
+  const members = groupBy(content.members);
+  const opinions = groupBy(content.opinions);
+  const audits = groupBy(content.audits);
+  const memberLabels = new Map(content.members.map((m) => [m.id, targetLabel(m)]));
+  const labels: WarningLabels = {
+    target: (_meetingId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : (memberLabels.get(targetId) ?? '已移除的成员')),
+    unit: (unitId) => units.get(unitId)?.name ?? '其他单位',
+  };
+  const crossUnit = groupBy(
+    detectCopies(meetings.flatMap((m) => copyCandidates(m, opinions.get(m.id) ?? [])), { kinds: ['cross-unit'] }).map((w) => ({
+      ...w,
+      meetingId: w.a.meetingId,
+      message: describeCopy(w, labels),
+    })),
+  );
+  const summaries = meetings.map((meeting) =>
+    computeMeetingSummary({
+      meeting,
+      members: members.get(meeting.id) ?? [],
+      opinions: opinions.get(meeting.id) ?? [],
+      audits: audits.get(meeting.id) ?? [],
+      crossUnitWarnings: crossUnit.get(meeting.id)?.length ?? 0,
+    }),
+  );
+  const rows = overviewRows([...units.values()], summaries);
+  const byId = new Map(meetings.map((m) => [m.id, m]));
+  const warnings = rows.flatMap((row) => {
+    const meeting = byId.get(row.meetingId)!;
+    const inside = meetingWarnings({ meeting, members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [] }, labels);
+    const across = (crossUnit.get(meeting.id) ?? []).map(({ meetingId: _m, ...w }): MeetingWarning => w);
+    return [...across, ...inside];
+  });
+  return { rows, summaries, warnings, labels, meetings: byId };
+}
