@@ -2,6 +2,7 @@ import { Breadcrumb, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'an
 import type { ReactNode } from 'react';
 import { navigate } from '../../lib/use-route';
 import { ChangeLogTab } from '../history/ChangeLogTab';
+import { ImportTab } from '../import/ImportTab';
 import { EntryTab } from '../opinions/EntryTab';
 import { OpinionListTab } from '../opinions/OpinionListTab';
 import { RecycleBinTab } from '../opinions/RecycleBinTab';
@@ -20,6 +21,7 @@ interface TabDef {
 const TABS: TabDef[] = [
   { key: 'readiness', label: '就绪情况', render: (d) => <ReadinessTab data={d} /> },
   { key: 'entry', label: '录入意见', render: (d) => <EntryTab data={d} /> },
+  { key: 'import', label: '导入', render: (d) => <ImportTab data={d} /> },
   { key: 'opinions', label: '意见列表', render: (d, q) => <OpinionListTab data={d} query={q} /> },
   { key: 'roster', label: '班子成员', render: (d) => <RosterTab data={d} /> },
   { key: 'settings', label: '会议设置', render: (d) => <MeetingSettingsTab data={d} /> },
