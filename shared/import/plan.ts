@@ -288,3 +288,20 @@ export function initialChoices(layout: WorkbookLayout, ruleSet: Pick<RuleSet, 'c
   if (questionnaireWithoutChannel && ruleSet.channels.includes('问卷调查')) fixed.channel = '问卷调查';
   return { columns: {}, fixed, keepNonSubstantive: false };
 }
+
+/**
+ * The choices with one column imported as a field (or as nothing) in the given sheets. A column
+ * goes to one field and a field comes from one column: the new choice replaces both old ones.
+ */
+export function withColumn(choices: ImportChoices, tables: readonly SheetTable[], column: number, field: ImportField | undefined): ImportChoices {
+  const columns = { ...choices.columns };
+  for (const table of tables) {
+    const next: FieldColumns = {};
+    for (const [f, c] of Object.entries(sheetColumns(table, choices)) as Array<[ImportField, number]>) {
+      if (c !== column && f !== field) next[f] = c;
+    }
+    if (field !== undefined) next[field] = column;
+    columns[table.sheet] = next;
+  }
+  return { ...choices, columns };
+}

@@ -68,6 +68,9 @@ export async function buildTemplate(input: TemplateInput): Promise<Uint8Array> {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   ws.columns = COLUMNS.map((c) => ({ header: templateHeader(c.field), key: c.field, width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
+  // Column styles first: a column's alignment would otherwise overwrite its header cell's.
+  ws.getColumn('content').alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn('receivedDate').numFmt = 'yyyy-mm-dd';
   const header = ws.getRow(1);
   header.height = 22;
   header.eachCell((cell, col) => {
@@ -78,8 +81,6 @@ export async function buildTemplate(input: TemplateInput): Promise<Uint8Array> {
     cell.border = { bottom: { style: 'thin' } };
     cell.note = column.note;
   });
-  ws.getColumn('content').alignment = { wrapText: true, vertical: 'top' };
-  ws.getColumn('receivedDate').numFmt = 'yyyy-mm-dd';
 
   // The lists live on a hidden sheet: an inline list is limited to 255 characters.
   const listSheet = wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
@@ -108,8 +109,8 @@ export async function buildTemplate(input: TemplateInput): Promise<Uint8Array> {
     });
   });
 
-  const notes = wb.addWorksheet('说明');
-  notes.getColumn(1).width = 100;
+  const notes = wb.addWorksheet('说明', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  notes.getColumn(1).width = 72;
   const lines = [
     `${unitName}${meeting.title} 征求意见表 填写说明`,
     '',
@@ -127,6 +128,8 @@ export async function buildTemplate(input: TemplateInput): Promise<Uint8Array> {
     const cell = notes.getCell(i + 1, 1);
     cell.value = line;
     cell.alignment = { wrapText: true, vertical: 'top' };
+    // Row heights for wrapped lines: spreadsheet programs do not grow rows they did not write.
+    notes.getRow(i + 1).height = i === 0 ? 24 : Math.max(18, Math.ceil(line.length / 38) * 16);
     if (i === 0) cell.font = { bold: true, size: 14 };
   });
 

@@ -1,25 +1,20 @@
 import { duplicateKey } from '../../../../shared/checks/duplicates';
 import { targetLabel } from '../../../../shared/checks/readiness';
-import { newOpinion, prepareOpinion, type OpinionDraft } from '../../../../shared/model/drafts';
+import { importedOpinion, importSummary, type ImportRow } from '../../../../shared/import/records';
+import { prepareOpinion } from '../../../../shared/model/drafts';
 import { GROUP_LABEL, GROUP_TARGET, type ChangeLogEntry, type Opinion } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
 import { UserError } from './errors';
 
-/** One row the preview decided to add: where it came from and what it says. */
-export interface ImportRow {
-  sheet: string;
-  /** 1-based, as the spreadsheet shows it. */
-  row: number;
-  draft: OpinionDraft;
-}
-
 export interface ImportOutcome {
   added: number;
   /** Rows that had become duplicates since the preview (someone added the same opinion meanwhile). */
   skipped: number;
 }
+
+export type { ImportRow };
 
 export type ImportProgress = (done: number, total: number) => void;
 
@@ -48,12 +43,7 @@ export async function commitImport(
   const prepared: Opinion[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     for (const r of rows.slice(i, i + CHUNK)) {
-      prepared.push(
-        newOpinion(
-          { targetId: r.draft.targetId, category: r.draft.category, channel: r.draft.channel, content: r.draft.content, provider: r.draft.provider ?? '', dimension: r.draft.dimension ?? '', receivedDate: r.draft.receivedDate ?? '' },
-          { meetingId, enteredBy: meta.actor, origin: { kind: 'imported', file, sheet: r.sheet, row: r.row }, now },
-        ),
-      );
+      prepared.push(importedOpinion(r, { meetingId, actor: meta.actor, file, now }));
     }
     progress(Math.min(i + CHUNK, rows.length), total);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -87,19 +77,9 @@ export async function commitImport(
       throw new UserError(`会议的班子成员或规则在预览后有变化，有 ${problems.length} 行不能导入，未写入任何内容。请重新选择文件预览。`, problems);
     }
 
-    const log: ChangeLogEntry[] = opinions.map((o) => {
-      const origin = o.origin as Extract<Opinion['origin'], { kind: 'imported' }>;
-      const content = o.content.length > 30 ? `${o.content.slice(0, 30)}…` : o.content;
-      return changeEntry({
-        actor: meta.actor,
-        entity: 'opinion',
-        recordId: o.id,
-        meetingId,
-        action: 'import',
-        summary: `导入意见（${file}${origin.sheet ? `·${origin.sheet}` : ''} 第 ${origin.row} 行，${labels.get(o.targetId) ?? ''} · ${o.category}）：${content}`,
-        at: now,
-      });
-    });
+    const log: ChangeLogEntry[] = opinions.map((o) =>
+      changeEntry({ actor: meta.actor, entity: 'opinion', recordId: o.id, meetingId, action: 'import', summary: importSummary(o, labels.get(o.targetId) ?? ''), at: now }),
+    );
     for (let i = 0; i < opinions.length; i += CHUNK) {
       await db.opinions.bulkAdd(opinions.slice(i, i + CHUNK));
       await db.changeLog.bulkAdd(log.slice(i, i + CHUNK));

@@ -1,7 +1,7 @@
 import { Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '../../../../shared/import/fields';
-import type { ColumnInfo, FieldColumns, SheetTable, WorkbookLayout } from '../../../../shared/import/find-table';
-import { FIXED_FIELDS, sheetColumns, type FixedField, type ImportChoices } from '../../../../shared/import/plan';
+import type { ColumnInfo, SheetTable, WorkbookLayout } from '../../../../shared/import/find-table';
+import { FIXED_FIELDS, sheetColumns, withColumn, type FixedField, type ImportChoices } from '../../../../shared/import/plan';
 import type { MeetingData } from '../meetings/use-meeting-data';
 
 interface Props {
@@ -22,19 +22,8 @@ export function MappingEditor({ data, layout, choices, onChoices }: Props) {
   const groups = new Map<string, SheetTable[]>();
   for (const t of layout.tables) groups.set(t.layoutKey, [...(groups.get(t.layoutKey) ?? []), t]);
 
-  const setColumn = (tables: SheetTable[], column: number, field: ImportField | typeof NOT_IMPORTED) => {
-    const columns = { ...choices.columns };
-    for (const table of tables) {
-      const next: FieldColumns = {};
-      for (const [f, c] of Object.entries(sheetColumns(table, choices)) as Array<[ImportField, number]>) {
-        // One field per column and one column per field: the new choice replaces both old ones.
-        if (c !== column && f !== field) next[f] = c;
-      }
-      if (field !== NOT_IMPORTED) next[field] = column;
-      columns[table.sheet] = next;
-    }
-    onChoices({ ...choices, columns });
-  };
+  const setColumn = (tables: SheetTable[], column: number, field: ImportField | typeof NOT_IMPORTED) =>
+    onChoices(withColumn(choices, tables, column, field === NOT_IMPORTED ? undefined : field));
 
   const lacking = FIXED_FIELDS.filter((f) => layout.tables.some((t) => sheetColumns(t, choices)[f] === undefined));
   const setFixed = (field: FixedField, value: string | undefined) => {
