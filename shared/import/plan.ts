@@ -6,7 +6,8 @@
 import { duplicateKey, type DuplicateFields } from '../checks/duplicates';
 import { isSubstantive, phraseMatcher } from '../checks/substance';
 import { prepareOpinion, type OpinionDraft, type OpinionFields } from '../model/drafts';
-import type { RuleSet } from '../model/types';
+import { GROUP_LABEL, type RuleSet } from '../model/types';
+import { targetLabel } from '../checks/readiness';
 import { cleanLine } from '../text/normalize';
 import { classifyHeader, FIELD_LABELS, type ImportField } from './fields';
 import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
@@ -151,6 +152,14 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     }
     if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);
   }
+  const byName = layout.tables.filter((t) => t.sheetTarget && sheetColumns(t, choices).target === undefined && !choices.fixed.target);
+  if (byName.length > 0) {
+    const label = (id: string) => {
+      const m = meeting.members.find((x) => x.id === id);
+      return m ? targetLabel(m) : GROUP_LABEL;
+    };
+    plan.notes.push(`按工作表名称确定意见对象：${byName.map((t) => `“${t.sheet}”→${label(t.sheetTarget!)}`).join('，')}`);
+  }
   return plan;
 }
 
@@ -167,7 +176,6 @@ function notesFor(table: SheetTable, columns: FieldColumns, notes: string[], mul
   }
   const unused = table.columns.filter((c) => (c.kind === 'field' || c.kind === 'unknown') && c.label !== '' && !used.has(c.index));
   if (unused.length > 0) notes.push(`${where}未导入的列：${unused.map((c) => `${c.letter} 列“${c.label}”`).join('、')}`);
-  if (table.sheetTarget && columns.target === undefined) notes.push(`${sheetPrefix(table.sheet)}按工作表名称作为意见对象`);
 }
 
 /** A row that repeats the header (a table pasted twice, a header repeated for printing). */

@@ -80,6 +80,7 @@ describe('import fixtures', () => {
     ]);
     expect(errors(plan)).toEqual(['sheet-per-member.xlsx · 工作表“赵六” · 第 2 行 · 意见对象：未指定意见对象：表中没有意见对象列，工作表名“赵六”也不是班子成员']);
     expect(layout.skipped).toEqual([{ sheet: '说明', kind: 'no-header', reason: '没有找到意见表的表头（如“意见对象”“意见来源”“意见建议”），未导入' }]);
+    expect(plan.notes).toEqual(['按工作表名称确定意见对象：“领导班子”→领导班子，“张三”→张三（局长），“李四（副局长）”→李四（副局长），“王五同志意见”→王五（副局长）']);
   });
 
   it('reads a legacy .xls with text as typed', () => {

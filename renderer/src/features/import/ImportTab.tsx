@@ -99,11 +99,20 @@ export function ImportTab({ data }: { data: MeetingData }) {
       }}
       data-testid="import-drop"
     >
-      <p className="ant-upload-drag-icon">
-        <InboxOutlined />
-      </p>
-      <p className="ant-upload-text">点击选择或拖入意见表</p>
-      <p className="ant-upload-hint">支持 Excel（.xlsx、.xls）和 CSV（UTF-8 或 GBK）；问卷星等问卷导出、每人一个工作表的表格也能识别。导入前会先预览，确认后才写入。</p>
+      {stage.kind === 'preview' ? (
+        <span>
+          <InboxOutlined style={{ marginRight: 6 }} />
+          换一个文件：点击选择或拖入另一份意见表
+        </span>
+      ) : (
+        <>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">点击选择或拖入意见表</p>
+          <p className="ant-upload-hint">支持 Excel（.xlsx、.xls）和 CSV（UTF-8 或 GBK）；问卷星等问卷导出、每人一个工作表的表格也能识别。导入前会先预览，确认后才写入。</p>
+        </>
+      )}
     </Upload.Dragger>
   );
 
