@@ -66,6 +66,11 @@ for (const field of IMPORT_FIELDS) for (const name of FIELD_SYNONYMS[field]) SYN
 const IDENTITY_KEYS = new Set(IDENTITY_HEADERS.map((h) => compareKey(h)));
 const NUMBERING_KEYS = new Set(NUMBERING_HEADERS.map((h) => compareKey(h)));
 
+/** The field a header names exactly (a known name or synonym), or undefined. Cheap: for checking every row. */
+export function exactField(header: string): ImportField | undefined {
+  return SYNONYM_KEYS.get(headerKey(header));
+}
+
 export type HeaderKind = { kind: 'field'; field: ImportField; exact: boolean } | { kind: 'identity' } | { kind: 'numbering' } | { kind: 'unknown' };
 
 /**

@@ -9,7 +9,7 @@ import { prepareOpinion, type OpinionDraft, type OpinionFields } from '../model/
 import { GROUP_LABEL, type RuleSet } from '../model/types';
 import { targetLabel } from '../checks/readiness';
 import { cleanLine } from '../text/normalize';
-import { classifyHeader, FIELD_LABELS, type ImportField } from './fields';
+import { exactField, FIELD_LABELS, type ImportField } from './fields';
 import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
 import { cellAt, columnLetter, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
 import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from './values';
@@ -184,8 +184,7 @@ function repeatsHeader(sheet: SheetGrid, r: number, columns: FieldColumns): bool
   for (const [field, c] of Object.entries(columns) as Array<[ImportField, number]>) {
     const text = cellAt(sheet, r, c)?.text ?? '';
     if (text.trim() === '') continue;
-    const kind = classifyHeader(text);
-    if (kind.kind !== 'field' || kind.field !== field || !kind.exact) return false;
+    if (exactField(text) !== field) return false;
     matched++;
   }
   return matched >= 2;

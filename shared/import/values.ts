@@ -37,6 +37,16 @@ export function meansGroup(text: string): boolean {
  * the 职务 column) decides, and without it the row is an error.
  */
 export function matchTarget(text: string, positionText: string, roster: readonly RosterEntry[]): Match {
+  return memoTarget(`${text.length}:${text}${positionText}`, roster);
+}
+
+const memoTarget = memo((key: string, roster: readonly RosterEntry[]) => {
+  const colon = key.indexOf(':');
+  const length = Number(key.slice(0, colon));
+  return findTarget(key.slice(colon + 1, colon + 1 + length), key.slice(colon + 1 + length), roster);
+});
+
+function findTarget(text: string, positionText: string, roster: readonly RosterEntry[]): Match {
   const shown = cleanLine(text);
   if (meansGroup(shown)) return { ok: true, value: GROUP_TARGET };
   const paren = /^(.+?)\s*[（(]\s*(.+?)\s*[）)]$/.exec(shown);
@@ -109,17 +119,35 @@ function variantMatch(text: string, allowed: readonly string[], variants: Record
   return undefined;
 }
 
-/** A source category of the rule set: `上级` → `上级领导`, `基层群众代表` → `基层群众`. */
-export function matchCategory(text: string, categories: readonly string[]): Match {
-  const value = variantMatch(text, categories, CATEGORY_VARIANTS, CATEGORY_SUFFIX);
-  return value !== undefined ? { ok: true, value } : { ok: false, reason: `意见来源“${cleanLine(text)}”不在本次会议的来源类别中（${categories.join('、')}）` };
+/**
+ * Remembers answers per list (a rule set's categories, a roster): a file of 10 000 rows repeats a
+ * handful of values, and each fresh answer normalizes every variant.
+ */
+function memo<L extends object>(compute: (text: string, list: L) => Match): (text: string, list: L) => Match {
+  const cache = new WeakMap<L, Map<string, Match>>();
+  return (text, list) => {
+    let answers = cache.get(list);
+    if (!answers) cache.set(list, (answers = new Map()));
+    let answer = answers.get(text);
+    if (!answer) {
+      if (answers.size > 10_000) answers.clear();
+      answers.set(text, (answer = compute(text, list)));
+    }
+    return answer;
+  };
 }
 
+/** A source category of the rule set: `上级` → `上级领导`, `基层群众代表` → `基层群众`. */
+export const matchCategory: (text: string, categories: readonly string[]) => Match = memo((text: string, categories: readonly string[]): Match => {
+  const value = variantMatch(text, categories, CATEGORY_VARIANTS, CATEGORY_SUFFIX);
+  return value !== undefined ? { ok: true, value } : { ok: false, reason: `意见来源“${cleanLine(text)}”不在本次会议的来源类别中（${categories.join('、')}）` };
+});
+
 /** A channel of the rule set: `谈话` → `谈心谈话`, `电话` → `领导信箱/电话`. */
-export function matchChannel(text: string, channels: readonly string[]): Match {
+export const matchChannel: (text: string, channels: readonly string[]) => Match = memo((text: string, channels: readonly string[]): Match => {
   const value = variantMatch(text, channels, CHANNEL_VARIANTS);
   return value !== undefined ? { ok: true, value } : { ok: false, reason: `征求方式“${cleanLine(text)}”不在本次会议的征求方式中（${channels.join('、')}）` };
-}
+});
 
 /** A 对照检查 dimension of the meeting: exact, or a part of exactly one dimension (at least 4 characters). */
 export function matchDimension(text: string, dimensions: readonly string[]): Match {
