@@ -37,6 +37,20 @@ async function mapColumn(page: Page, letter: string, field: string) {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(field, { exact: true }).click();
 }
 
+/** Drops a file on the drop zone the way a file dragged from the desktop arrives (a drop event with a DataTransfer). */
+async function dropFile(page: Page, fixture: string) {
+  const bytes = readFileSync(resolve(FIXTURES, fixture));
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, name }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+      return data;
+    },
+    { base64: bytes.toString('base64'), name: fixture.split('/').pop()! },
+  );
+  await page.locator('.ant-upload-drag .ant-upload-btn').dispatchEvent('drop', { dataTransfer });
+}
+
 const counts = (page: Page) => page.getByTestId('import-counts').textContent();
 
 describe('import', () => {
@@ -47,7 +61,7 @@ describe('import', () => {
     await page.getByText('点击选择或拖入意见表').waitFor();
     await app.screenshot('empty');
 
-    await chooseFile(page, 'e2e-unknown-header.xlsx');
+    await dropFile(page, 'e2e-unknown-header.xlsx');
     await expect.poll(() => counts(page)).toBe('共 5 行：将添加 0 条重复跳过 0 条无实质内容 0 条有误 5 行');
     await expect.poll(() => page.getByTestId('import-notes').textContent()).toContain('未导入的列：A 列“被征求人”');
     await expect.poll(() => page.getByTestId('import-rejected-table').textContent()).toContain('未指定意见对象');
@@ -119,8 +133,8 @@ describe('import', () => {
     await chooseFile(page, 'hostile/overlapping-bomb.xlsx');
     await expect.poll(() => page.getByTestId('import-error').textContent(), { timeout: 20_000 }).toContain('解压后超过 80 MB（疑似“压缩炸弹”），已拒绝');
     await app.screenshot('refused');
-    // Still working: a good file right after.
-    await chooseFile(page, 'gbk.csv');
+    // Still working: a good file dropped right after.
+    await dropFile(page, 'gbk.csv');
     await expect.poll(() => counts(page)).toBe('共 3 行：将添加 3 条重复跳过 0 条无实质内容 0 条有误 0 行');
     await app.close();
   });

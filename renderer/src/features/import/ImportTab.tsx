@@ -21,7 +21,7 @@ type Stage =
   | { kind: 'writing'; fileName: string; percent: number }
   | { kind: 'done'; fileName: string; added: number; skipped: number };
 
-const ACCEPT = '.xlsx,.xlsm,.xls,.csv,.txt,.et';
+const ACCEPT = '.xlsx,.xlsm,.xls,.csv,.txt';
 
 /**
  * The 导入 tab: choose or drop a spreadsheet; it is read in a worker, previewed (counts, every
