@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync, deflateSync } from 'fflate';
+import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,8 +22,12 @@ async function saveExcel(wb, name) {
   wb.creator = '办公室';
   wb.created = CREATED;
   wb.modified = CREATED;
-  const buffer = await wb.xlsx.writeBuffer();
-  writeFileSync(resolve(dir, name), new Uint8Array(buffer));
+  writeFileSync(resolve(dir, name), stable(new Uint8Array(await wb.xlsx.writeBuffer())));
+}
+
+/** ExcelJS stamps every zip entry with the current time: re-zip with a fixed one, so the files only change when their content does. */
+function stable(zip) {
+  return zipSync(unzipSync(zip), { mtime: CREATED });
 }
 
 function headerStyle(row) {
@@ -351,7 +355,7 @@ async function truncated() {
   for (let i = 0; i < 200; i++) ws.addRow(['张三', '上级领导', '书面征求', `第 ${i + 1} 条：调查研究不够深入，解决问题的办法不多`]);
   wb.created = CREATED;
   wb.modified = CREATED;
-  const full = new Uint8Array(await wb.xlsx.writeBuffer());
+  const full = stable(new Uint8Array(await wb.xlsx.writeBuffer()));
   writeFileSync(resolve(dir, 'hostile/truncated.xlsx'), full.subarray(0, Math.floor(full.length * 0.6)));
 }
 

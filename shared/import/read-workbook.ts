@@ -56,9 +56,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
       notes.push(...decoded.notes);
       // raw: no value parsing, so `007` and `1/2` stay text; the encoding was decided above.
       wb = read(decoded.text, { ...options, type: 'string', raw: true });
-      format = `文本表格（${decoded.encoding}）`;
+      // Some systems save an HTML table as .xls; SheetJS reads it as one.
+      format = `${/^\s*</.test(decoded.text.slice(0, 200)) ? '网页表格' : '文本表格'}（${decoded.encoding}）`;
     }
-    const text = format.startsWith('文本');
+    const text = !format.startsWith('Excel');
     const sheets: SheetGrid[] = [];
     for (const [index, name] of wb.SheetNames.entries()) {
       const ws = wb.Sheets[name];

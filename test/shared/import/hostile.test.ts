@@ -1,6 +1,7 @@
 // Hostile and broken files: each is refused before SheetJS parses it (or right after, for what
 // only the parser can see), within seconds, with bounded memory and a Chinese message.
 import { strToU8, zipSync } from 'fflate';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { inspectZip } from '../../../shared/import/zip-guard';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/limits';
@@ -17,6 +18,12 @@ function measure(bytes: Uint8Array, name: string) {
   const after = process.memoryUsage();
   const grown = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
   return { result, ms, grownMb: grown / 1048576 };
+}
+
+function book(rows: string[][]) {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'S');
+  return wb;
 }
 
 const cases: Array<[file: string, message: RegExp, what: string]> = [
@@ -41,6 +48,49 @@ describe('hostile files', () => {
       expect(grownMb, 'memory stays bounded (the cap is 80 MB of output, never held at once)').toBeLessThan(150);
     });
   }
+
+  it('refuses a legacy .xls whose DIMENSIONS record claims a million rows', () => {
+    const xls = new Uint8Array(XLSX.write(book([['意见对象', '意见建议'], ['张三', '学习不够']]), { type: 'array', bookType: 'xls' }) as ArrayBuffer);
+    // The BIFF8 DIMENSIONS record: type 0x0200, length 14, then first row, last row + 1, first column, last column + 1.
+    const at = xls.findIndex((b, i) => b === 0x00 && xls[i + 1] === 0x02 && xls[i + 2] === 14 && xls[i + 3] === 0);
+    const view = new DataView(xls.buffer, at + 4);
+    view.setUint32(4, 1_048_576, true);
+    view.setUint16(10, 256, true);
+    const { result, ms } = measure(xls, '旧表.xls');
+    expect(result).toEqual({ ok: false, error: '“旧表.xls”的工作表“S”已用范围异常（A1:IV1048576，1048576 行 × 256 列），不像正常的表格，已拒绝' });
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('refuses data wider than 200 columns or longer than 100 000 rows', () => {
+    const wide = `意见对象,意见建议\n${Array.from({ length: 300 }, (_, i) => `c${i}`).join(',')}`;
+    expect(readWorkbook(new TextEncoder().encode(wide), '宽.csv')).toEqual({ ok: false, error: '“宽.csv”的数据超过 200 列，不像正常的意见表，已拒绝' });
+    const long = ['意见对象,意见建议', ...Array.from({ length: 100_001 }, () => '张三,学习不够')].join('\n');
+    const { result, ms } = measure(new TextEncoder().encode(long), '长.csv');
+    expect(result).toEqual({ ok: false, error: '“长.csv”超过 100,000 行，请拆分后再导入' });
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('refuses an encrypted workbook and a Word .doc named .xls', () => {
+    const encrypted = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(encrypted, 'EncryptionInfo', new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0]));
+    XLSX.CFB.utils.cfb_add(encrypted, 'EncryptedPackage', new Uint8Array(64));
+    expect(readWorkbook(new Uint8Array(XLSX.CFB.write(encrypted, { type: 'array' }) as ArrayBuffer), '加密.xlsx')).toEqual({
+      ok: false,
+      error: '“加密.xlsx”已加密（设置了打开密码），请先在 Excel 或 WPS 中取消密码再导入',
+    });
+    const doc = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(doc, 'WordDocument', new Uint8Array(64));
+    expect(readWorkbook(new Uint8Array(XLSX.CFB.write(doc, { type: 'array' }) as ArrayBuffer), '文档.xls')).toEqual({
+      ok: false,
+      error: '“文档.xls”无法读取：文件已损坏、不完整，或不是 Excel/CSV 表格',
+    });
+  });
+
+  it('reads an HTML table saved as .xls, as some systems export', () => {
+    const html = '<html><body><table><tr><td>意见对象</td><td>意见建议</td></tr><tr><td>张三</td><td>007</td></tr></table></body></html>';
+    const r = readWorkbook(new TextEncoder().encode(html), '导出.xls');
+    expect(r.ok && [r.workbook.format, r.workbook.sheets[0]!.rows]).toEqual(['网页表格（UTF-8）', [[{ text: '意见对象' }, { text: '意见建议' }], [{ text: '张三' }, { text: '007' }]]]);
+  });
 
   it('refuses a file over the size limit before reading it', () => {
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1);
