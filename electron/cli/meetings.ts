@@ -1,10 +1,13 @@
 import { computeReadiness, type Readiness } from '../../shared/checks/readiness';
-import type { Meeting, Unit } from '../../shared/model/types';
+import type { Meeting, Member, Opinion, Unit } from '../../shared/model/types';
 import type { PackageContent } from '../../shared/package/format';
 
 export interface MeetingView {
   unit: Unit;
   meeting: Meeting;
+  /** The meeting's members and opinions, deleted ones included (the checks leave them out). */
+  members: Member[];
+  opinions: Opinion[];
   readiness: Readiness;
 }
 
@@ -18,11 +21,10 @@ export function meetingViews(content: PackageContent): MeetingView[] {
   const opinions = groupBy(content.opinions, (o) => o.meetingId);
   return content.meetings
     .filter((m) => !m.deletedAt && units.has(m.unitId))
-    .map((meeting) => ({
-      unit: units.get(meeting.unitId)!,
-      meeting,
-      readiness: computeReadiness({ members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [] }, meeting.ruleSet),
-    }))
+    .map((meeting) => {
+      const own = { members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [] };
+      return { unit: units.get(meeting.unitId)!, meeting, ...own, readiness: computeReadiness(own, meeting.ruleSet) };
+    })
     .sort((a, b) => a.unit.order - b.unit.order || a.unit.name.localeCompare(b.unit.name, 'zh-CN') || b.meeting.year - a.meeting.year);
 }
 

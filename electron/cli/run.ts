@@ -2,6 +2,7 @@
 // and exit code 2; no stack trace reaches the user (set MZSH_DEBUG=1 to see one).
 import { parseArgs } from 'node:util';
 import { CHECK_HELP, checkCommand } from './commands/check';
+import { EXPORT_HELP, exportCommand } from './commands/export';
 import { IMPORT_HELP, importCommand } from './commands/import';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './errors';
 import type { CliIo } from './io';
@@ -19,6 +20,16 @@ const COMMANDS: Record<string, Command> = {
     run: (positionals, values, io) => {
       if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
       return checkCommand(positionals, { json: values['json'] === true }, io);
+    },
+  },
+  export: {
+    help: EXPORT_HELP,
+    options: { out: { type: 'string' }, word: { type: 'boolean' }, excel: { type: 'boolean' }, internal: { type: 'boolean' }, fonts: { type: 'string' }, date: { type: 'string' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      const flag = (key: string) => values[key] === true;
+      return exportCommand(positionals, { out: text('out'), word: flag('word'), excel: flag('excel'), internal: flag('internal'), fonts: text('fonts'), date: text('date') }, io);
     },
   },
   import: {

@@ -10,7 +10,8 @@ import { APP_ENTRY_URL, APP_SCHEME, isTrustedAppUrl } from './policy/trusted-url
 import { allowNavigation, allowPermission, allowRequest, allowWebview, windowOpenDecision } from './policy/web-contents-policy';
 import { mainWindowOptions } from './policy/window-options';
 import { CHANNELS, dispatch, type Handlers } from './ipc/dispatch';
-import { openFile, saveFile, type DialogPort, type FileContext } from './ipc/file-handlers';
+import { openFile, saveFile, saveFiles, type DialogPort, type FileContext } from './ipc/file-handlers';
+import { printPage, type PrintPort } from './ipc/print-handler';
 import { buildMenu } from './menu';
 
 const devOrigin = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -37,13 +38,27 @@ const dialogs: DialogPort = {
     const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
     return result.canceled ? [] : result.filePaths;
   },
+  async showFolder(window, options) {
+    const dialogOptions = { title: options.title, defaultPath: options.defaultPath, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
   defaultFolder: () => app.getPath('documents'),
+};
+
+const printer: PrintPort = {
+  print: (window) =>
+    new Promise((resolve) =>
+      window.webContents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success, failureReason) => resolve({ success, failureReason })),
+    ),
 };
 
 const handlers: Handlers<FileContext> = {
   'file:save': (request, context) => saveFile(dialogs, request, context),
   'file:open': (request, context) => openFile(dialogs, request, context),
   'app:version': async () => app.getVersion(),
+  'file:save-many': (request, context) => saveFiles(dialogs, request, context),
+  'print:page': (_request, context) => printPage(printer, context),
 };
 
 function registerIpc(): void {

@@ -11,6 +11,8 @@ export const desktopApi = {
   saveFile: (request) => call('file:save', request),
   openFile: (request) => call('file:open', request),
   appVersion: () => call('app:version', null),
+  saveFiles: (request) => call('file:save-many', request),
+  printPage: () => call('print:page', null),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktop', desktopApi);

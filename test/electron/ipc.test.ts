@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../electron/main/files/atomic-write';
 import { CHANNELS, dispatch, IpcFailure, type Handlers } from '../../electron/main/ipc/dispatch';
-import { openFile, saveFile, type DialogPort } from '../../electron/main/ipc/file-handlers';
+import { openFile, saveFile, saveFiles, type DialogPort } from '../../electron/main/ipc/file-handlers';
+import { printPage, type PrintPort } from '../../electron/main/ipc/print-handler';
 import { isTrustedAppUrl } from '../../electron/main/policy/trusted-url';
 
 const APP = 'app://bundle/index.html';
@@ -14,6 +15,8 @@ function handlers(): Handlers<null> {
     'file:save': vi.fn(async () => ({ saved: true as const, path: '/x' })),
     'file:open': vi.fn(async () => ({ files: [] })),
     'app:version': vi.fn(async () => '1.0.0'),
+    'file:save-many': vi.fn(async () => ({ saved: true as const, folder: '/x', count: 1 })),
+    'print:page': vi.fn(async () => ({ printed: true })),
   };
 }
 
@@ -38,6 +41,23 @@ describe('dispatch', () => {
     const r2 = await dispatch('file:open', APP, { filters: [], maxBytes: -1 }, h, null, () => true);
     expect(r2).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(h['file:save']).not.toHaveBeenCalled();
+  });
+  it('refuses file names that carry a folder in save-many, without running the handler', async () => {
+    const h = handlers();
+    const file = (name: string) => ({ name, data: new Uint8Array([1]) });
+    for (const payload of [
+      { folderName: '清单', files: [file('../x.docx')] },
+      { folderName: '清单', files: [file('a\\b.docx')] },
+      { folderName: '..', files: [file('a.docx')] },
+      { folderName: 'C:', files: [file('a.docx')] },
+      { folderName: '清单', files: [file('.')] },
+    ]) {
+      const r = await dispatch('file:save-many', APP, payload, h, null, () => true);
+      expect(r, JSON.stringify(payload.files[0]!.name)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+    expect(h['file:save-many']).not.toHaveBeenCalled();
+    const ok = await dispatch('file:save-many', APP, { folderName: '2025年度-某某局-征求意见建议清单（逐人）', files: [file('00-领导班子.docx')] }, h, null, () => true);
+    expect(ok.ok).toBe(true);
   });
   it('refuses unknown channels', async () => {
     const r = await dispatch('shell:exec' as never, APP, {}, handlers(), null, () => true);
@@ -80,9 +100,10 @@ describe('writeFileAtomic', () => {
 });
 
 describe('file handlers', () => {
-  const port = (paths: { save?: string; open?: string[] }): DialogPort => ({
+  const port = (paths: { save?: string; open?: string[]; folder?: string }): DialogPort => ({
     showSave: async () => paths.save,
     showOpen: async () => paths.open ?? [],
+    showFolder: async () => paths.folder,
     defaultFolder: () => tmpdir(),
   });
   it('saves through the dialog, atomically', async () => {
@@ -103,5 +124,44 @@ describe('file handlers', () => {
     const r = await openFile(port({ open: [big] }), { filters: [], maxBytes: 4096 }, { window: null });
     expect(r.files[0]!.name).toBe('大文件.xlsx');
     expect(r.files[0]!.data.byteLength).toBe(2048);
+  });
+  it('writes many files into a new folder inside the chosen one, each complete', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'many-'));
+    const files = [
+      { name: '00-领导班子.docx', data: new Uint8Array([1, 2]) },
+      { name: '01-张三.docx', data: new Uint8Array([3]) },
+    ];
+    const r = await saveFiles(port({ folder: dir }), { folderName: '清单（逐人）', files }, { window: null });
+    expect(r).toEqual({ saved: true, folder: join(dir, '清单（逐人）'), count: 2 });
+    expect(readdirSync(join(dir, '清单（逐人）')).sort()).toEqual(['00-领导班子.docx', '01-张三.docx']);
+    expect([...readFileSync(join(dir, '清单（逐人）', '00-领导班子.docx'))]).toEqual([1, 2]);
+    // Again: the files are replaced, nothing else is left behind.
+    await saveFiles(port({ folder: dir }), { folderName: '清单（逐人）', files: [{ name: '01-张三.docx', data: new Uint8Array([9]) }] }, { window: null });
+    expect([...readFileSync(join(dir, '清单（逐人）', '01-张三.docx'))]).toEqual([9]);
+    expect(readdirSync(join(dir, '清单（逐人）'))).toHaveLength(2);
+  });
+  it('refuses duplicate or folder-carrying names before asking for a folder, and treats cancel as not saved', async () => {
+    const showFolder = vi.fn(async () => tmpdir());
+    const p: DialogPort = { ...port({}), showFolder };
+    const data = new Uint8Array([1]);
+    await expect(saveFiles(p, { folderName: 'x', files: [{ name: 'a.docx', data }, { name: 'A.docx', data }] }, { window: null })).rejects.toThrow('文件名“A.docx”重复');
+    await expect(saveFiles(p, { folderName: 'x', files: [{ name: '../a.docx', data }] }, { window: null })).rejects.toThrow('不能包含文件夹');
+    expect(showFolder).not.toHaveBeenCalled();
+    expect(await saveFiles(port({}), { folderName: 'x', files: [{ name: 'a.docx', data }] }, { window: null })).toEqual({ saved: false });
+  });
+});
+
+describe('print handler', () => {
+  const window = {} as never;
+  const port = (success: boolean, failureReason: string): PrintPort => ({ print: async () => ({ success, failureReason }) });
+  it('prints through the system dialog', async () => {
+    expect(await printPage(port(true, ''), { window })).toEqual({ printed: true });
+  });
+  it('reports a cancelled dialog as not printed, not as an error', async () => {
+    expect(await printPage(port(false, 'cancelled'), { window })).toEqual({ printed: false });
+  });
+  it('turns a printer failure into a Chinese message', async () => {
+    await expect(printPage(port(false, 'Print job failed'), { window })).rejects.toThrow('打印失败：Print job failed。请检查打印机后重试。');
+    await expect(printPage(port(true, ''), { window: null })).rejects.toThrow('找不到要打印的窗口');
   });
 });

@@ -1,7 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import type { OpenFileRequest, OpenFileResponse, SaveFileRequest, SaveFileResponse } from '../../../shared/ipc/contract';
+import {
+  MAX_FILE_BYTES,
+  type OpenFileRequest,
+  type OpenFileResponse,
+  type SaveFileRequest,
+  type SaveFileResponse,
+  type SaveFilesRequest,
+  type SaveFilesResponse,
+} from '../../../shared/ipc/contract';
 import { describeFsError, writeFileAtomic } from '../files/atomic-write';
 import { IpcFailure } from './dispatch';
 
@@ -9,6 +17,8 @@ import { IpcFailure } from './dispatch';
 export interface DialogPort {
   showSave(window: BrowserWindow | null, options: { defaultPath: string; filters: SaveFileRequest['filters'] }): Promise<string | undefined>;
   showOpen(window: BrowserWindow | null, options: { filters: OpenFileRequest['filters']; multiple: boolean }): Promise<string[]>;
+  /** Picks a folder; undefined when cancelled. */
+  showFolder(window: BrowserWindow | null, options: { title: string; defaultPath: string }): Promise<string | undefined>;
   defaultFolder(): string;
 }
 
@@ -47,6 +57,40 @@ export async function openFile(port: DialogPort, request: OpenFileRequest, conte
     }
   }
   return { files };
+}
+
+/**
+ * Writes several files into a new folder inside the one the user picks, each atomically. Names
+ * are plain file names (the contract's validator refuses separators, `.` and `..`); this checks
+ * again, and refuses duplicates, before anything is written.
+ */
+export async function saveFiles(port: DialogPort, request: SaveFilesRequest, context: FileContext): Promise<SaveFilesResponse> {
+  const names = [request.folderName, ...request.files.map((f) => f.name)];
+  const bad = names.find((n) => basename(n) !== n || n === '.' || n === '..');
+  if (bad !== undefined) throw new IpcFailure('bad-request', `文件名“${bad}”不能包含文件夹`);
+  const seen = new Set<string>();
+  for (const f of request.files) {
+    const key = f.name.toLowerCase();
+    if (seen.has(key)) throw new IpcFailure('bad-request', `文件名“${f.name}”重复`);
+    seen.add(key);
+  }
+  const total = request.files.reduce((sum, f) => sum + f.data.byteLength, 0);
+  if (total > MAX_FILE_BYTES) throw new IpcFailure('too-large', `文件总大小超过 ${formatMb(MAX_FILE_BYTES)}`);
+
+  const parent = await port.showFolder(context.window, { title: `选择保存位置（将新建文件夹“${request.folderName}”）`, defaultPath: port.defaultFolder() });
+  if (parent === undefined) return { saved: false };
+  const folder = join(parent, request.folderName);
+  let current = folder;
+  try {
+    await mkdir(folder, { recursive: true });
+    for (const f of request.files) {
+      current = join(folder, f.name);
+      await writeFileAtomic(current, f.data);
+    }
+  } catch (e) {
+    throw new IpcFailure('io', describeFsError(e, current));
+  }
+  return { saved: true, folder, count: request.files.length };
 }
 
 function formatMb(bytes: number): string {

@@ -1,5 +1,6 @@
 import { Layout, Menu, Result, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { ExchangePage } from '../features/exchange/ExchangePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitPage } from '../features/units/UnitPage';
@@ -47,6 +48,8 @@ function page(route: Route): ReactNode {
       return id ? <MeetingPage meetingId={id} tab={tab ?? 'readiness'} query={route.query} /> : <UnitsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'exchange':
+      return <ExchangePage />;
     default:
       return <Result status="404" title="没有这个页面" extra={<a href="#/">回到单位列表</a>} />;
   }

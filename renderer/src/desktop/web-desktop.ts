@@ -1,5 +1,6 @@
 // The desktop API for the plain web page: downloads instead of save dialogs, a file input instead
 // of open dialogs. The same renderer build runs in Electron (window.desktop from the preload) or here.
+import { zipSync } from 'fflate';
 import type { DesktopApi, FileFilter, OpenedFile } from '../../../shared/ipc/contract';
 
 function accept(filters: FileFilter[]): string {
@@ -10,20 +11,39 @@ function accept(filters: FileFilter[]): string {
     .join(',');
 }
 
+function download(data: Uint8Array, name: string): void {
+  const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export const webDesktop: DesktopApi = {
   kind: 'web',
   async saveFile(request) {
-    const blob = new Blob([request.data as Uint8Array<ArrayBuffer>]);
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = request.suggestedName;
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    download(request.data, request.suggestedName);
     return { ok: true, value: { saved: true, path: request.suggestedName } };
+  },
+  async saveFiles(request) {
+    // A browser cannot write into a folder: one zip holds the folder instead. Documents are
+    // already compressed, so store them (level 0) rather than spend time deflating them again.
+    const zip = zipSync(
+      { [request.folderName]: Object.fromEntries(request.files.map((f) => [f.name, [f.data, { level: 0 }] as const])) },
+      { mtime: new Date() },
+    );
+    const name = `${request.folderName}.zip`;
+    download(zip, name);
+    return { ok: true, value: { saved: true, folder: name, count: request.files.length } };
+  },
+  async printPage() {
+    window.print();
+    return { ok: true, value: { printed: true } };
   },
   openFile(request) {
     return new Promise((resolve) => {

@@ -1,6 +1,7 @@
 import { Breadcrumb, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { navigate } from '../../lib/use-route';
+import { ExportTab } from '../exports/ExportTab';
 import { ChangeLogTab } from '../history/ChangeLogTab';
 import { ImportTab } from '../import/ImportTab';
 import { EntryTab } from '../opinions/EntryTab';
@@ -24,6 +25,7 @@ const TABS: TabDef[] = [
   { key: 'import', label: '导入', render: (d) => <ImportTab data={d} /> },
   { key: 'opinions', label: '意见列表', render: (d, q) => <OpinionListTab data={d} query={q} /> },
   { key: 'roster', label: '班子成员', render: (d) => <RosterTab data={d} /> },
+  { key: 'exports', label: '导出与打印', render: (d) => <ExportTab data={d} /> },
   { key: 'settings', label: '会议设置', render: (d) => <MeetingSettingsTab data={d} /> },
   { key: 'bin', label: '回收站', render: (d) => <RecycleBinTab data={d} /> },
   { key: 'history', label: '变更记录', render: (d) => <ChangeLogTab data={d} /> },

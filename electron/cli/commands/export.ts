@@ -1,0 +1,93 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { meetingFolderName } from '../../../shared/documents/file-names';
+import { prepareMeetingDocs } from '../../../shared/documents/meeting-docs';
+import { ledgerFile } from '../../../shared/documents/excel/ledger-file';
+import { wordFiles, type OutputFile } from '../../../shared/documents/meeting-files';
+import type { FontMode } from '../../../shared/documents/word/layout';
+import { isValidDate } from '../../../shared/model/drafts';
+import { todayDate } from '../../../shared/util/ids';
+import { describeFsError } from '../../main/files/atomic-write';
+import { CliError, EXIT_OK } from '../errors';
+import { loadPackage, writeUserFile, type CliIo } from '../io';
+import { meetingViews } from '../meetings';
+
+export const EXPORT_HELP = `export PACKAGE… --out DIR [--word] [--excel] [--internal] [--fonts official|compatible] [--date YYYY-MM-DD]
+    为数据包中的每次会议导出文件，每次会议一个文件夹（如“2025年度-某某局”）：
+    Word：领导班子和每位班子成员的征求意见建议清单（逐人一个文件，按排序编号）、全部清单合一、征求意见情况报告；
+    Excel：意见建议汇总台账（含提出人，内部资料）、统计、缺项清单。
+    --word / --excel  只导出 Word 或 Excel（都不指定时两者都导出）
+    --internal        清单中列出意见提出人并标注“内部资料”（默认不列提出人）
+    --fonts           official（方正小标宋简体、仿宋_GB2312 等，默认）或 compatible（宋体、仿宋、楷体、黑体）
+    --date            文件中的日期（默认今天）`;
+
+export interface ExportOptions {
+  out: string | undefined;
+  word: boolean;
+  excel: boolean;
+  internal: boolean;
+  fonts: string | undefined;
+  date: string | undefined;
+}
+
+/** `export`: the Word and Excel files of every meeting in the packages, one folder per meeting. */
+export async function exportCommand(packages: string[], options: ExportOptions, io: CliIo): Promise<number> {
+  if (options.out === undefined || options.out.trim() === '') throw new CliError('请用 --out 指定输出文件夹');
+  const mode = fontMode(options.fonts);
+  const date = options.date ?? todayDate();
+  if (!isValidDate(date)) throw new CliError(`日期“${date}”格式不正确，应为 YYYY-MM-DD`);
+  const word = options.word || !options.excel;
+  const excel = options.excel || !options.word;
+
+  // Every package is read and checked before anything is written: bad input changes nothing.
+  const loaded = [];
+  for (const file of packages) loaded.push((await loadPackage(file, io.cwd)).content);
+  const views = loaded.flatMap((content) => meetingViews(content));
+  if (views.length === 0) throw new CliError('数据包中没有会议，未写入任何文件');
+
+  const out = resolve(io.cwd, options.out);
+  await ensureFolder(out, options.out);
+  const used = new Set<string>();
+  let written = 0;
+  for (const view of views) {
+    const docs = prepareMeetingDocs({ unit: view.unit, meeting: view.meeting, members: view.members, opinions: view.opinions });
+    const folder = join(out, uniqueName(meetingFolderName(docs), used));
+    await ensureFolder(folder, folder);
+    const files: OutputFile[] = [];
+    if (word) files.push(...(await wordFiles(docs, { internal: options.internal, mode, date })));
+    if (excel) files.push(await ledgerFile(docs, { date }));
+    for (const file of files) await writeUserFile(join(folder, file.name), io.cwd, file.data);
+    written += files.length;
+    io.out(`${view.unit.name} · ${view.meeting.title}：${files.length} 个文件 → ${relative(io.cwd, folder) || '.'}`);
+  }
+  io.out('');
+  io.out(`共导出 ${views.length} 次会议、${written} 个文件。`);
+  if (excel) io.out('注意：汇总台账列有意见提出人，属内部资料，不得提供给被征求意见对象。');
+  if (word && options.internal) io.out('注意：本次导出的清单列有意见提出人（内部资料），不得提供给被征求意见对象。');
+  return EXIT_OK;
+}
+
+function fontMode(value: string | undefined): FontMode {
+  if (value === undefined || value === 'official') return 'official';
+  if (value === 'compatible') return 'compatible';
+  throw new CliError(`--fonts 只能是 official 或 compatible，而不是“${value}”`);
+}
+
+/** The name, or the name with （2）, （3）… when a meeting of the same unit and year came first. */
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; used.has(candidate); n++) candidate = `${name}（${n}）`;
+  used.add(candidate);
+  return candidate;
+}
+
+async function ensureFolder(path: string, shown: string): Promise<void> {
+  try {
+    const info = await stat(path).catch((e: { code?: string }) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+    if (info && !info.isDirectory()) throw new CliError(`“${shown}”已存在且不是文件夹`);
+    if (!info) await mkdir(path, { recursive: true });
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(describeFsError(e, path));
+  }
+}

@@ -1,0 +1,48 @@
+import { itemNumber, level1Number } from '../../../../shared/documents/heading-numbers';
+import { EMPTY_CATEGORY_TEXT, type OpinionListModel } from '../../../../shared/documents/opinion-list';
+import './print.css';
+
+/**
+ * A list on A4 paper, in the same order and wording as the Word list (both render the shared
+ * list model). On screen it is a preview sheet; printed, print.css gives it the GB/T 9704 page.
+ */
+export function PrintLayout({ lists }: { lists: readonly OpinionListModel[] }) {
+  return (
+    <>
+      {lists.map((model) => (
+        <article key={model.target.id} className="gb-list" data-testid={`print-list-${model.target.id}`}>
+          {/* On paper every page carries the mark in its margin (PrintPortal); the preview shows it once. */}
+          {model.internal && <div className="gb-mark">内部资料</div>}
+          <h1 className="gb-title">
+            {model.titleLines.map((line) => (
+              <span key={line}>{line}</span>
+            ))}
+          </h1>
+          <p className="gb-subtitle">{model.subtitle}</p>
+          <p className="gb-blank" />
+          {model.intro.map((text) => (
+            <p key={text} className="gb-body">
+              {text}
+            </p>
+          ))}
+          {model.sections.map((section) => (
+            <section key={section.category}>
+              <h2 className="gb-h1">
+                {level1Number(section.n)}
+                {section.heading}
+              </h2>
+              {section.items.length === 0 && <p className="gb-body">{EMPTY_CATEGORY_TEXT}</p>}
+              {section.items.map((item) => (
+                <p key={item.n} className="gb-body">
+                  {itemNumber(item.n)}
+                  {item.content}
+                  {item.note && <span className="gb-note">{item.note}</span>}
+                </p>
+              ))}
+            </section>
+          ))}
+        </article>
+      ))}
+    </>
+  );
+}

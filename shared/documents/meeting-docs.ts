@@ -1,0 +1,104 @@
+// What every document of a meeting is built from, computed once per export: the targets in list
+// order, the readiness and the per-opinion flags from the shared checks, and the opinions each
+// list shows. Word, Excel, the print layout and the command line all start here, so the same
+// data gives the same numbers everywhere.
+import { flagOpinions, type OpinionFlags } from '../checks/opinion-flags';
+import { computeReadiness, orderedMembers, targetLabel, type Readiness } from '../checks/readiness';
+import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../model/types';
+
+/** The records of one meeting; deleted members and opinions may be included and are left out. */
+export interface MeetingDocInput {
+  unit: Pick<Unit, 'name' | 'shortName'>;
+  meeting: Meeting;
+  members: readonly Member[];
+  opinions: readonly Opinion[];
+}
+
+export interface DocTarget {
+  id: string;
+  isGroup: boolean;
+  /** 0 for the group, then 1, 2 … in rank order: the number in file names. */
+  order: number;
+  name: string;
+  position: string;
+  /** `李四（副局长）` or `领导班子`. */
+  label: string;
+}
+
+export interface ChannelTotal {
+  channel: string;
+  /** Every live opinion that came through the channel. */
+  collected: number;
+  /** Those that count: substantive and not a repeat. */
+  counted: number;
+}
+
+export interface MeetingDocs {
+  input: MeetingDocInput;
+  /** The group first (when it is a target or has opinions), then members in rank order. */
+  targets: DocTarget[];
+  readiness: Readiness;
+  flags: Map<string, OpinionFlags>;
+  /** Live opinions of live targets, oldest first. */
+  opinions: Opinion[];
+  /** Live opinions whose member was deleted: only the internal ledger shows them. */
+  orphans: Opinion[];
+  /** Per channel, in the rule set's order, then any other channel found. */
+  channels: ChannelTotal[];
+}
+
+/** The order opinions were entered in (as the checks decide repeats): created time, then id. */
+export function byEntry(a: Pick<Opinion, 'createdAt' | 'id'>, b: Pick<Opinion, 'createdAt' | 'id'>): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Whether an opinion appears in the lists: it says something and does not repeat an earlier one. */
+export function isListed(flags: OpinionFlags | undefined): boolean {
+  return flags !== undefined && flags.substantive && flags.duplicateOf === undefined;
+}
+
+/** Prepares a meeting for its documents: targets, readiness, flags and channel totals in one pass. */
+export function prepareMeetingDocs(input: MeetingDocInput): MeetingDocs {
+  const { meeting } = input;
+  const members = orderedMembers(input.members);
+  const memberIds = new Set(members.map((m) => m.id));
+  const live = input.opinions.filter((o) => !o.deletedAt && o.meetingId === meeting.id).sort(byEntry);
+  const opinions = live.filter((o) => o.targetId === GROUP_TARGET || memberIds.has(o.targetId));
+  const orphans = live.filter((o) => o.targetId !== GROUP_TARGET && !memberIds.has(o.targetId));
+  const withGroup = meeting.ruleSet.groupIsTarget || opinions.some((o) => o.targetId === GROUP_TARGET);
+  const targets: DocTarget[] = [
+    ...(withGroup ? [{ id: GROUP_TARGET, isGroup: true, order: 0, name: GROUP_LABEL, position: '', label: GROUP_LABEL }] : []),
+    ...members.map((m, i) => ({ id: m.id, isGroup: false, order: i + 1, name: m.name, position: m.position, label: targetLabel(m) })),
+  ];
+  const readiness = computeReadiness({ members, opinions }, meeting.ruleSet);
+  const flags = flagOpinions(opinions, meeting.ruleSet);
+  return { input, targets, readiness, flags, opinions, orphans, channels: channelTotals(opinions, flags, meeting.ruleSet.channels) };
+}
+
+function channelTotals(opinions: readonly Opinion[], flags: Map<string, OpinionFlags>, order: readonly string[]): ChannelTotal[] {
+  const totals = new Map<string, ChannelTotal>(order.map((channel) => [channel, { channel, collected: 0, counted: 0 }]));
+  for (const o of opinions) {
+    const channel = o.channel.trim() === '' ? '未注明' : o.channel;
+    let t = totals.get(channel);
+    if (!t) totals.set(channel, (t = { channel, collected: 0, counted: 0 }));
+    t.collected++;
+    if (isListed(flags.get(o.id))) t.counted++;
+  }
+  return [...totals.values()];
+}
+
+/** The meeting's name with its year: `2025年度民主生活会` (the year is added when the title lacks it). */
+export function meetingHeading(meeting: Pick<Meeting, 'title' | 'year'>): string {
+  return meeting.title.includes(String(meeting.year)) ? meeting.title : `${meeting.year}年度${meeting.title}`;
+}
+
+/** The member records of the meeting by id, including deleted ones (for labels in the ledger). */
+export function memberIndex(input: MeetingDocInput): Map<string, Member> {
+  return new Map(input.members.map((m) => [m.id, m]));
+}
+
+/** `2025-11-21` → `2025年11月21日`; anything else as it is. */
+export function chineseDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+}

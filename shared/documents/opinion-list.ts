@@ -1,0 +1,100 @@
+// The 征求意见建议清单 of one target as words, before any layout: title, intro, the opinions grouped
+// by source category in the rule set's order, numbered. The Word file and the print layout both
+// render this model, so they say the same thing in the same order.
+import { GROUP_TARGET } from '../model/types';
+import { chineseDate, isListed, meetingHeading, type DocTarget, type MeetingDocs } from './meeting-docs';
+
+export interface ListItem {
+  /** 1, 2, … within the category. */
+  n: number;
+  content: string;
+  /** 对照检查 dimension, or empty. */
+  dimension: string;
+  /** Who gave it: empty unless the list is internal. */
+  provider: string;
+  /** What follows the content in brackets: the dimension, and in an internal list the provider and channel. */
+  note: string;
+}
+
+export interface ListSection {
+  /** 1, 2, … : the heading's 一、二、 */
+  n: number;
+  category: string;
+  /** `上级领导（2条）` */
+  heading: string;
+  items: ListItem[];
+}
+
+export interface OpinionListModel {
+  target: DocTarget;
+  internal: boolean;
+  titleLines: string[];
+  subtitle: string;
+  intro: string[];
+  sections: ListSection[];
+  /** Every live opinion given to the target. */
+  collected: number;
+  /** The opinions listed: substantive, no repeats. */
+  listed: number;
+}
+
+/** What a category with no listed opinion says. */
+export const EMPTY_CATEGORY_TEXT = '本类暂无意见建议。';
+
+export interface ListOptions {
+  /** Lists providers and marks the document 内部资料. */
+  internal: boolean;
+  /** `YYYY-MM-DD`: the day the list reflects. */
+  date: string;
+}
+
+/**
+ * One target's list. Lists the live opinions that count (substantive, not a repeat of an earlier
+ * one for the same target and category); providers appear only when `internal` is set.
+ */
+export function opinionList(docs: MeetingDocs, targetId: string, options: ListOptions): OpinionListModel {
+  const target = docs.targets.find((t) => t.id === targetId);
+  if (!target) throw new RangeError(`no target ${targetId}`);
+  const { unit, meeting } = docs.input;
+  const mine = docs.opinions.filter((o) => o.targetId === targetId);
+  const listed = mine.filter((o) => isListed(docs.flags.get(o.id)));
+
+  const categories = [...meeting.ruleSet.categories];
+  for (const o of listed) if (!categories.includes(o.category)) categories.push(o.category);
+  const sections: ListSection[] = categories.map((category, i) => {
+    const items = listed
+      .filter((o) => o.category === category)
+      .map((o, j): ListItem => {
+        const provider = options.internal ? o.provider.trim() || '未填写' : '';
+        const parts = [
+          ...(o.dimension ? [`对照检查：${o.dimension}`] : []),
+          ...(options.internal ? [`提出人：${provider}`, ...(o.channel ? [`征求方式：${o.channel}`] : [])] : []),
+        ];
+        return { n: j + 1, content: o.content, dimension: o.dimension, provider, note: parts.length > 0 ? `（${parts.join('；')}）` : '' };
+      });
+    return { n: i + 1, category, heading: `${category}（${items.length}条）`, items };
+  });
+
+  const who = target.id === GROUP_TARGET ? `${unit.name}领导班子` : `${target.name}同志`;
+  const intro = [
+    `截至${chineseDate(options.date)}，共收集对${who}的意见建议${mine.length}条，梳理为${listed.length}条（重复及无实质内容的意见未列入），按意见来源分类列示如下。`,
+    options.internal
+      ? '本清单为内部资料，列有意见提出人，仅供组织部门和督导组工作使用，不得提供给被征求意见对象。'
+      : '为保护意见提出人，本清单不列提出人信息。',
+  ];
+  return {
+    target,
+    internal: options.internal,
+    titleLines: [meetingHeading(meeting), target.isGroup ? '领导班子征求意见建议清单' : '个人征求意见建议清单'],
+    subtitle: target.isGroup ? unit.name : `${unit.name}  ${target.label}`,
+    intro,
+    sections,
+    collected: mine.length,
+    listed: listed.length,
+  };
+}
+
+/** Every target's list: the group first, then members in rank order. */
+export function opinionLists(docs: MeetingDocs, options: ListOptions): OpinionListModel[] {
+  return docs.targets.map((t) => opinionList(docs, t.id, options));
+}

@@ -1,0 +1,96 @@
+// 征求意见情况报告: the readiness of a meeting as a GB/T 9704 document — totals collected and
+// consolidated, the matrix of counts per target and source with the minimum, the opinions per
+// channel, every shortfall and zero-opinion target in Chinese, and the verdict.
+import type { FileChild } from 'docx';
+import { chineseDate, meetingHeading, type MeetingDocs } from '../meeting-docs';
+import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode } from './layout';
+
+export interface ReportOptions {
+  mode: FontMode;
+  /** `YYYY-MM-DD`: the date under the report. */
+  date: string;
+}
+
+/** `1（缺1）` for a cell below the minimum: the shortfall must show in black and white. */
+export function matrixCellText(count: number, min: number): string {
+  return count >= min ? String(count) : `${count}（缺${min - count}）`;
+}
+
+/** The verdict sentence of the report. */
+export function verdictText(docs: MeetingDocs): string {
+  const r = docs.readiness;
+  return r.ready
+    ? '经核查，各征求意见对象的各类来源意见均达到最低条数要求，没有“零意见”对象，可以召开专题民主生活会。'
+    : `经核查，尚有${r.messages.length}项未达到要求，不得召开专题民主生活会，应补充征求意见后重新核查。`;
+}
+
+/** The body of the report, for reuse inside other documents. */
+export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions): FileChild[] {
+  const g = gbLayout(options.mode);
+  const { unit, meeting } = docs.input;
+  const r = docs.readiness;
+  const rules = meeting.ruleSet;
+  const blocks: FileChild[] = [g.title(`${unit.name}\n${meetingHeading(meeting)}征求意见情况报告`), g.blank()];
+
+  blocks.push(
+    g.paragraph(
+      `按照民主生活会会前征求意见工作要求，本次共向${rules.categories.length}类来源（${rules.categories.join('、')}）征求意见，每类至少${rules.minPerCategory}条。` +
+        `截至${chineseDate(options.date)}，共收集意见建议${r.totals.raw}条，梳理为${r.totals.counted}条` +
+        `（其中无实质内容${r.totals.nonSubstantive}条、重复${r.totals.duplicates}条未计入）。`,
+    ),
+  );
+
+  blocks.push(g.heading1(1, '征求意见统计'));
+  blocks.push(g.paragraph(`表中数字为梳理后计入的条数，每类至少${rules.minPerCategory}条；“缺”为距最低要求的差额，“收集”为梳理前的条数。`));
+  blocks.push(
+    g.table({
+      header: ['意见对象', ...rules.categories, '计入', '收集'],
+      // 五号 and these widths keep a four-character source name and `0（缺2）` on one line.
+      widths: [35, ...rules.categories.map(() => 19), 13, 13],
+      sizePt: FONT_SIZE.五号,
+      rows: r.targets.map((t) => [t.zero ? `${t.label}（零意见）` : t.label, ...t.cells.map((c) => matrixCellText(c.count, c.min)), String(t.count), String(t.raw)]),
+    }),
+  );
+  blocks.push(g.blank());
+
+  blocks.push(g.heading1(2, '征求方式分布'));
+  blocks.push(
+    g.table({
+      header: ['征求方式', '收集（条）', '梳理后（条）'],
+      widths: [2, 1, 1],
+      sizePt: FONT_SIZE.小四,
+      rows: [
+        ...docs.channels.map((c) => [c.channel, String(c.collected), String(c.counted)]),
+        ['合计', String(docs.channels.reduce((s, c) => s + c.collected, 0)), String(docs.channels.reduce((s, c) => s + c.counted, 0))],
+      ],
+    }),
+  );
+  blocks.push(g.blank());
+
+  blocks.push(g.heading1(3, '存在的问题'));
+  if (r.messages.length === 0) blocks.push(g.paragraph('各征求意见对象均达到要求，未发现缺项和“零意见”对象。'));
+  else {
+    if (r.zeroTargets.length > 0 || r.rosterEmpty) {
+      blocks.push(g.heading2(1, `“零意见”对象（${r.zeroTargets.length}个）`));
+      if (r.rosterEmpty) blocks.push(g.paragraph('尚未录入班子成员名单。'));
+      r.zeroTargets.forEach((z, i) => blocks.push(g.numbered(i + 1, z.message)));
+    }
+    const rest = [...r.shortfalls.map((s) => s.message), ...r.providerShortfalls.map((p) => p.message)];
+    if (rest.length > 0) {
+      blocks.push(g.heading2(r.zeroTargets.length > 0 || r.rosterEmpty ? 2 : 1, `未达最低条数（${rest.length}项）`));
+      rest.forEach((m, i) => blocks.push(g.numbered(i + 1, m)));
+    }
+  }
+
+  blocks.push(g.heading1(4, '结论'));
+  blocks.push(g.paragraph(verdictText(docs)));
+  blocks.push(g.blank());
+  blocks.push(g.right(chineseDate(options.date)));
+  return blocks;
+}
+
+/** The readiness report as a .docx. */
+export function readinessReportDocx(docs: MeetingDocs, options: ReportOptions): Promise<Uint8Array> {
+  const heading = `${docs.input.unit.name}${meetingHeading(docs.input.meeting)}征求意见情况报告`;
+  return docxBytes(gbDocument({ title: heading, mode: options.mode, internal: false, children: readinessReportBlocks(docs, options) }));
+}
