@@ -68,6 +68,14 @@ export function findTables(workbook: ParsedWorkbook, roster: readonly RosterEntr
     if (table) tables.push(table);
     else skipped.push({ sheet: sheet.name, kind: 'no-header', reason: '没有找到意见表的表头（如“意见对象”“意见来源”“意见建议”），未导入' });
   }
+  // Where some sheet has an opinion column, a sheet without one is a summary (a 缺项清单 lists
+  // targets and sources too), not opinions. Where none has, every table stays, for the user to map.
+  if (tables.some((t) => t.detected.content !== undefined)) {
+    for (const t of tables.filter((x) => x.detected.content === undefined)) {
+      skipped.push({ sheet: t.sheet, kind: 'no-header', reason: '没有意见内容列，不是意见表，未导入' });
+    }
+    return { tables: tables.filter((t) => t.detected.content !== undefined), skipped };
+  }
   return { tables, skipped };
 }
 
