@@ -38,7 +38,7 @@ async function mapColumn(page: Page, letter: string, field: string) {
 }
 
 /** Drops a file on the drop zone the way a file dragged from the desktop arrives (a drop event with a DataTransfer). */
-async function dropFile(page: Page, fixture: string) {
+async function dropFile(page: Page, fixture: string, name = fixture.split('/').pop()!) {
   const bytes = readFileSync(resolve(FIXTURES, fixture));
   const dataTransfer = await page.evaluateHandle(
     ({ base64, name }) => {
@@ -46,7 +46,7 @@ async function dropFile(page: Page, fixture: string) {
       data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
       return data;
     },
-    { base64: bytes.toString('base64'), name: fixture.split('/').pop()! },
+    { base64: bytes.toString('base64'), name },
   );
   await page.locator('.ant-upload-drag .ant-upload-btn').dispatchEvent('drop', { dataTransfer });
 }
@@ -133,6 +133,9 @@ describe('import', () => {
     await chooseFile(page, 'hostile/overlapping-bomb.xlsx');
     await expect.poll(() => page.getByTestId('import-error').textContent(), { timeout: 20_000 }).toContain('解压后超过 80 MB（疑似“压缩炸弹”），已拒绝');
     await app.screenshot('refused');
+    // A Word document dropped by mistake is not ignored: it is named for what it is.
+    await dropFile(page, 'hostile/word-renamed.xlsx', '征求意见.docx');
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('“征求意见.docx”是 Word 文档，不是 Excel 表格');
     // Still working: a good file dropped right after.
     await dropFile(page, 'gbk.csv');
     await expect.poll(() => counts(page)).toBe('共 3 行：将添加 3 条重复跳过 0 条无实质内容 0 条有误 0 行');

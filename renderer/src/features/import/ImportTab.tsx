@@ -21,8 +21,6 @@ type Stage =
   | { kind: 'writing'; fileName: string; percent: number }
   | { kind: 'done'; fileName: string; added: number; skipped: number };
 
-const ACCEPT = '.xlsx,.xlsm,.xls,.csv,.txt';
-
 /**
  * The 导入 tab: choose or drop a spreadsheet; it is read in a worker, previewed (counts, every
  * rejected row, the column mapping, which can be corrected) and written only on confirmation,
@@ -88,8 +86,9 @@ export function ImportTab({ data }: { data: MeetingData }) {
   };
 
   const picker = (
+    // No `accept` filter: the drop zone would silently ignore a dropped .pdf or .docx; the reader
+    // refuses it instead, saying what the file is.
     <Upload.Dragger
-      accept={ACCEPT}
       multiple={false}
       showUploadList={false}
       disabled={stage.kind === 'reading' || stage.kind === 'writing'}
