@@ -2,7 +2,7 @@
 // files of 1 000 and 10 000 rows in each format; refusing the hostile fixtures; and, in Chromium
 // against the built app (npx electron-vite build first), the whole path a user takes: a 10 000-row
 // file chosen on the 导入 tab, read in the worker, previewed, and committed to IndexedDB.
-//   npx tsx scripts/bench-import.ts [--chromium]
+//   npx tsx scripts/bench-import.ts [--chromium [--screenshot]]
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,6 +128,10 @@ async function chromium() {
     const preview = performance.now() - start;
     start = performance.now();
     await page.getByTestId('import-confirm').click();
+    if (process.argv.includes('--screenshot')) {
+      await page.getByTestId('import-progress').waitFor();
+      await page.screenshot({ path: join(root, 'test-results/screenshots/bench-import-progress.png') });
+    }
     await page.getByText('已导入 10000 条意见').waitFor();
     const commit = performance.now() - start;
     start = performance.now();
