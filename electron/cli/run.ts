@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXPORT_HELP, exportCommand } from './commands/export';
 import { OVERVIEW_HELP, overviewCommand } from './commands/overview';
+import { IMPORT_HELP, importCommand } from './commands/import';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './errors';
 import type { CliIo } from './io';
 
@@ -39,6 +40,35 @@ const COMMANDS: Record<string, Command> = {
       if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
       const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
       return overviewCommand(positionals, { xlsx: text('xlsx'), group: text('group'), year: text('year'), date: text('date') }, io);
+    },
+  },
+  import: {
+    help: IMPORT_HELP,
+    options: {
+      package: { type: 'string' },
+      meeting: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      set: { type: 'string', multiple: true },
+      column: { type: 'string', multiple: true },
+      'include-no-opinion': { type: 'boolean' },
+    },
+    run: (positionals, values, io) => {
+      if (positionals.length !== 1) throw new CliError(`请指定一个要导入的表格文件\n${IMPORT_HELP}`);
+      if (typeof values['package'] !== 'string') throw new CliError('请用 --package 指定数据包文件');
+      if (typeof values['meeting'] !== 'string') throw new CliError('请用 --meeting 指定会议编号（可用 check --json 查看）');
+      const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+      return importCommand(
+        positionals[0]!,
+        {
+          packagePath: values['package'],
+          meetingId: values['meeting'],
+          dryRun: values['dry-run'] === true,
+          set: list(values['set']),
+          column: list(values['column']),
+          includeNoOpinion: values['include-no-opinion'] === true,
+        },
+        io,
+      );
     },
   },
 };

@@ -10,6 +10,9 @@ import { defaultRuleSet } from '../../../shared/model/rule-set';
 import { GROUP_TARGET } from '../../../shared/model/types';
 import { computeMeetingSummary, overviewStatus } from '../../../shared/supervision/summary';
 import type { AuditDraft } from '../../../shared/supervision/audit';
+import { commitImport } from '../../../renderer/src/db/repos/import-repo';
+import { openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
+import { sampleContent } from '../../support/sample-content';
 import { ACTOR, freshDb, seedMeeting } from './test-db';
 
 const typed = { actor: ACTOR, origin: { kind: 'typed' as const } };
@@ -76,6 +79,24 @@ describe('meeting summaries', () => {
     await expectFreshSummaries(db);
     await recordAudit(db, meeting.id, { ...pass, overrideReason: '已另行书面补充征求意见' }, { actor: ACTOR });
     await expectFreshSummaries(db);
+  });
+});
+
+describe('meeting summaries after an import and a package opened', () => {
+  it('stay equal to the shared computation', async () => {
+    const db = freshDb();
+    const { meeting, members } = await seedMeeting(db);
+    const rows = ['理论学习不够系统', '调研不够深入，听汇报多看现场少'].map((content, i) => ({
+      sheet: '',
+      row: i + 2,
+      draft: { targetId: members[0]!.id, category: '上级领导', channel: '书面征求', content },
+    }));
+    await commitImport(db, meeting.id, '意见.csv', rows, { actor: ACTOR });
+    expect((await db.meetingSummaries.get(meeting.id))!.totals.raw).toBe(2);
+    await expectFreshSummaries(db);
+    const empty = freshDb();
+    await openIntoEmpty(empty, sampleContent({ units: 2 }), { file: '两个单位.mzsh.json', actor: ACTOR });
+    await expectFreshSummaries(empty);
   });
 });
 

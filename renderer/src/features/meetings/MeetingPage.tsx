@@ -4,6 +4,7 @@ import { navigate } from '../../lib/use-route';
 import { AuditTab } from '../audit/AuditTab';
 import { ExportTab } from '../exports/ExportTab';
 import { ChangeLogTab } from '../history/ChangeLogTab';
+import { ImportTab } from '../import/ImportTab';
 import { EntryTab } from '../opinions/EntryTab';
 import { OpinionListTab } from '../opinions/OpinionListTab';
 import { RecycleBinTab } from '../opinions/RecycleBinTab';
@@ -22,6 +23,7 @@ interface TabDef {
 const TABS: TabDef[] = [
   { key: 'readiness', label: '就绪情况', render: (d) => <ReadinessTab data={d} /> },
   { key: 'entry', label: '录入意见', render: (d) => <EntryTab data={d} /> },
+  { key: 'import', label: '导入', render: (d) => <ImportTab data={d} /> },
   { key: 'opinions', label: '意见列表', render: (d, q) => <OpinionListTab data={d} query={q} /> },
   { key: 'roster', label: '班子成员', render: (d) => <RosterTab data={d} /> },
   { key: 'exports', label: '导出与打印', render: (d) => <ExportTab data={d} /> },

@@ -1,0 +1,151 @@
+import { basename } from 'node:path';
+import { orderedMembers, targetLabel } from '../../../shared/checks/readiness';
+import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '../../../shared/import/fields';
+import { findTables, type FieldColumns, type WorkbookLayout } from '../../../shared/import/find-table';
+import { columnIndex, columnLetter } from '../../../shared/import/grid';
+import { MAX_IMPORT_BYTES } from '../../../shared/import/limits';
+import { describeProblems, FIXED_FIELDS, initialChoices, planImport, sheetColumns, withColumn, type FixedField, type ImportChoices, type ImportPlan } from '../../../shared/import/plan';
+import { readWorkbook } from '../../../shared/import/read-workbook';
+import { importedOpinion, importSummary } from '../../../shared/import/records';
+import { matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from '../../../shared/import/values';
+import { GROUP_LABEL, GROUP_TARGET, type Meeting } from '../../../shared/model/types';
+import { buildPackage, type PackageContent } from '../../../shared/package/format';
+import { newId, nowIso } from '../../../shared/util/ids';
+import { version } from '../../../package.json';
+import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
+import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
+
+export const IMPORT_HELP = `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run] [--set 项目=值]… [--column 项目=列]…
+    把表格（.xlsx、.xls、.csv，UTF-8 或 GBK）中的意见导入数据包中的一次会议。先列出预览：
+    将添加、重复跳过、无实质内容和有误的行（逐行写明文件、工作表、行、列和原因）；
+    不加 --dry-run 时把可添加的意见写入数据包（新文件完整写好后才替换原文件）。
+    退出码：全部行都可导入（或已跳过）为 0；有行因错误未导入为 1（其余行照常写入，
+    改正后再导入一次即可，已导入的行会作为重复跳过）；输入有误为 2（数据包不变）。
+    --dry-run               只预览，不写入
+    --set 项目=值            表中没有该列时整个文件使用的值，如 --set 征求方式=问卷调查
+    --column 项目=列         指定某项对应的列，如 --column 意见对象=A（所有工作表）
+    --include-no-opinion    也导入“无”“暂无”等无实质内容的行（保存但不计数）
+    项目：${IMPORT_FIELDS.map((f) => FIELD_LABELS[f]).join('、')}`;
+
+export interface ImportOptions {
+  packagePath: string;
+  meetingId: string;
+  dryRun: boolean;
+  set: string[];
+  column: string[];
+  includeNoOpinion: boolean;
+}
+
+const ACTOR = '命令行导入';
+
+/** `import`: the same preview as the app, then (without --dry-run) the package rewritten atomically with the new opinions. */
+export async function importCommand(spreadsheet: string, options: ImportOptions, io: CliIo): Promise<number> {
+  const pkg = await loadPackage(options.packagePath, io.cwd);
+  const content = pkg.content;
+  const meeting = content.meetings.find((m) => m.id === options.meetingId && !m.deletedAt);
+  if (!meeting) throw new CliError(`数据包中没有编号为“${options.meetingId}”的会议。${meetingList(content)}`);
+  const unit = content.units.find((u) => u.id === meeting.unitId);
+  const members = orderedMembers(content.members.filter((m) => m.meetingId === meeting.id));
+  const roster: RosterEntry[] = members.map((m) => ({ id: m.id, name: m.name, position: m.position }));
+  const existing = content.opinions.filter((o) => o.meetingId === meeting.id && !o.deletedAt);
+
+  const file = basename(spreadsheet);
+  const read = readWorkbook(await readUserFile(spreadsheet, io.cwd, MAX_IMPORT_BYTES), file);
+  if (!read.ok) throw new CliError(read.error);
+  const layout = findTables(read.workbook, roster);
+  if (layout.tables.length === 0) throw new CliError(`“${file}”中没有找到意见表：每个工作表都没有表头（如“意见对象”“意见来源”“意见建议”）`);
+  const choices = applyOptions(initialChoices(layout, meeting.ruleSet), layout, options, meeting, roster);
+  const plan = planImport(read.workbook, layout, choices, { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members: roster, existing });
+
+  io.out(`文件：${file}（${read.workbook.format}）`);
+  io.out(`会议：${unit?.name ?? ''} · ${meeting.title}`);
+  for (const table of layout.tables) io.out(mappingLine(table.sheet, table.headerLastRow, sheetColumns(table, choices), table.columns.map((c) => c.label)));
+  for (const [field, value] of Object.entries(choices.fixed) as Array<[FixedField, string]>) {
+    io.out(`统一的${FIELD_LABELS[field]}：${field === 'target' ? labelOf(value, members) : value}`);
+  }
+  for (const note of plan.notes) io.out(`说明：${note}`);
+  io.out(summaryLine(plan));
+  if (plan.rejected.length > 0) {
+    io.out('有误的行：');
+    for (const row of plan.rejected) for (const line of describeProblems(file, row)) io.out(`  - ${line}`);
+  }
+
+  if (options.dryRun) io.out('试运行（--dry-run）：未写入数据包。');
+  else if (plan.toAdd.length === 0) io.out('没有可添加的意见，数据包未改动。');
+  else {
+    const now = nowIso();
+    const opinions = plan.toAdd.map((r) => importedOpinion(r, { meetingId: meeting.id, actor: ACTOR, file, now }));
+    const log = opinions.map((o) => ({
+      id: newId(),
+      at: now,
+      actor: ACTOR,
+      entity: 'opinion' as const,
+      recordId: o.id,
+      meetingId: meeting.id,
+      action: 'import' as const,
+      summary: importSummary(o, labelOf(o.targetId, members)),
+    }));
+    const next: PackageContent = { ...content, opinions: [...content.opinions, ...opinions], changeLog: [...content.changeLog, ...log] };
+    await writeUserFile(options.packagePath, io.cwd, buildPackage(next, { appVersion: version, exportedAt: now }));
+    io.out(`已写入 ${basename(options.packagePath)}：新增 ${opinions.length} 条意见。`);
+  }
+  return plan.rejected.length > 0 ? EXIT_ROWS_REJECTED : EXIT_OK;
+}
+
+function labelOf(targetId: string, members: ReadonlyArray<{ id: string; name: string; position: string }>): string {
+  if (targetId === GROUP_TARGET) return GROUP_LABEL;
+  const m = members.find((x) => x.id === targetId);
+  return m ? targetLabel(m) : targetId;
+}
+
+function meetingList(content: PackageContent): string {
+  const live = content.meetings.filter((m) => !m.deletedAt);
+  if (live.length === 0) return '数据包中没有会议。';
+  const units = new Map(content.units.map((u) => [u.id, u.name]));
+  return `数据包中的会议：\n${live.map((m) => `  ${m.id}  ${units.get(m.unitId) ?? ''} · ${m.title}`).join('\n')}`;
+}
+
+function summaryLine(plan: ImportPlan): string {
+  return `共 ${plan.total} 行：将添加 ${plan.toAdd.length} 条，重复跳过 ${plan.duplicates} 条，无实质内容跳过 ${plan.nonSubstantive} 条，有误 ${plan.rejected.length} 行。`;
+}
+
+function mappingLine(sheet: string, headerRow: number, columns: FieldColumns, labels: string[]): string {
+  const pairs = (Object.entries(columns) as Array<[ImportField, number]>)
+    .sort((a, b) => a[1] - b[1])
+    .map(([field, c]) => `${columnLetter(c)} 列“${labels[c] ?? ''}”→${FIELD_LABELS[field]}`);
+  return `${sheet ? `工作表“${sheet}”` : '表格'}（表头第 ${headerRow} 行）：${pairs.length > 0 ? pairs.join('，') : '没有识别出任何列'}`;
+}
+
+const FIELD_BY_LABEL = new Map<string, ImportField>(IMPORT_FIELDS.flatMap((f) => [[FIELD_LABELS[f], f] as [string, ImportField], [f, f] as [string, ImportField]]));
+
+function parsePair(option: string, text: string): [ImportField, string] {
+  const at = text.indexOf('=');
+  const field = FIELD_BY_LABEL.get(text.slice(0, at).trim());
+  if (at < 0 || !field) throw new CliError(`${option} 的写法应为“项目=值”，项目为：${IMPORT_FIELDS.map((f) => FIELD_LABELS[f]).join('、')}（收到“${text}”）`);
+  return [field, text.slice(at + 1).trim()];
+}
+
+/** The command line's --set and --column on top of what was found in the file; a bad value is a CliError. */
+function applyOptions(start: ImportChoices, layout: WorkbookLayout, options: ImportOptions, meeting: Meeting, roster: RosterEntry[]): ImportChoices {
+  let choices: ImportChoices = { ...start, fixed: { ...start.fixed }, keepNonSubstantive: options.includeNoOpinion };
+  for (const text of options.set) {
+    const [field, value] = parsePair('--set', text);
+    if (!(FIXED_FIELDS as readonly string[]).includes(field)) throw new CliError(`--set 不能设置“${FIELD_LABELS[field]}”`);
+    const match: Match =
+      field === 'target' ? matchTarget(value, '', roster)
+      : field === 'category' ? matchCategory(value, meeting.ruleSet.categories)
+      : field === 'channel' ? matchChannel(value, meeting.ruleSet.channels)
+      : field === 'dimension' ? matchDimension(value, meeting.dimensions)
+      : field === 'receivedDate' ? matchDate(value, undefined)
+      : { ok: true, value };
+    if (!match.ok) throw new CliError(`--set ${text}：${match.reason}`);
+    choices.fixed[field as FixedField] = match.value;
+  }
+  for (const text of options.column) {
+    const [field, letters] = parsePair('--column', text);
+    const c = columnIndex(letters);
+    if (c < 0) throw new CliError(`--column ${text}：“${letters}”不是列名（应为 A、B、C …）`);
+    choices = withColumn(choices, layout.tables, c, field);
+  }
+  return choices;
+}

@@ -1,0 +1,93 @@
+import { duplicateKey } from '../../../../shared/checks/duplicates';
+import { targetLabel } from '../../../../shared/checks/readiness';
+import { importedOpinion, importSummary, type ImportRow } from '../../../../shared/import/records';
+import { prepareOpinion } from '../../../../shared/model/drafts';
+import { GROUP_LABEL, GROUP_TARGET, type ChangeLogEntry, type Opinion } from '../../../../shared/model/types';
+import { nowIso } from '../../../../shared/util/ids';
+import type { WorkbenchDb } from '../database';
+import { changeEntry } from './change-log';
+import { UserError } from './errors';
+import { refreshSummaries, withSummaryTables } from './summaries-repo';
+
+export interface ImportOutcome {
+  added: number;
+  /** Rows that had become duplicates since the preview (someone added the same opinion meanwhile). */
+  skipped: number;
+}
+
+export type { ImportRow };
+
+export type ImportProgress = (done: number, total: number) => void;
+
+/** Rows per step of the preparation and per bulk write: small enough to keep the page responsive. */
+const CHUNK = 1000;
+
+/**
+ * Writes an import: every row, validated again against the meeting as it is now, in ONE
+ * transaction with its change-log lines, so that a failure anywhere leaves the database as it
+ * was. The records are built in chunks before the transaction (with progress); inside it only
+ * Dexie is awaited. A row that became a duplicate since the preview is skipped, not doubled.
+ */
+export async function commitImport(
+  db: WorkbenchDb,
+  meetingId: string,
+  file: string,
+  rows: readonly ImportRow[],
+  meta: { actor: string; onProgress?: ImportProgress },
+): Promise<ImportOutcome> {
+  if (rows.length === 0) return { added: 0, skipped: 0 };
+  const total = rows.length * 2;
+  const progress = meta.onProgress ?? (() => undefined);
+  const now = nowIso();
+
+  // Preparation, outside the transaction: records with their ids, in chunks that yield to the page.
+  const prepared: Opinion[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    for (const r of rows.slice(i, i + CHUNK)) {
+      prepared.push(importedOpinion(r, { meetingId, actor: meta.actor, file, now }));
+    }
+    progress(Math.min(i + CHUNK, rows.length), total);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  return db.transaction('rw', withSummaryTables(db, db.meetings, db.members, db.opinions, db.changeLog), async () => {
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting || meeting.deletedAt) throw new UserError('该会议不存在或已删除，未导入任何内容');
+    const members = (await db.members.where('meetingId').equals(meetingId).toArray()).filter((m) => !m.deletedAt);
+    const labels = new Map<string, string>([[GROUP_TARGET, GROUP_LABEL], ...members.map((m) => [m.id, targetLabel(m)] as [string, string])]);
+    const context = { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, memberIds: new Set(members.map((m) => m.id)) };
+    const existing = new Set((await db.opinions.where('meetingId').equals(meetingId).toArray()).filter((o) => !o.deletedAt).map(duplicateKey));
+
+    // The one validator again: the roster or the rules may have changed since the preview.
+    const problems: string[] = [];
+    const opinions: Opinion[] = [];
+    prepared.forEach((o, i) => {
+      const checked = prepareOpinion(o, context);
+      const row = rows[i]!;
+      if (!checked.ok) {
+        problems.push(`${row.sheet ? `工作表“${row.sheet}”` : ''}第 ${row.row} 行：${checked.problems.join('；')}`);
+        return;
+      }
+      const record = { ...o, ...checked.value };
+      const key = duplicateKey(record);
+      if (existing.has(key)) return;
+      existing.add(key);
+      opinions.push(record);
+    });
+    if (problems.length > 0) {
+      throw new UserError(`会议的班子成员或规则在预览后有变化，有 ${problems.length} 行不能导入，未写入任何内容。请重新选择文件预览。`, problems);
+    }
+
+    const log: ChangeLogEntry[] = opinions.map((o) =>
+      changeEntry({ actor: meta.actor, entity: 'opinion', recordId: o.id, meetingId, action: 'import', summary: importSummary(o, labels.get(o.targetId) ?? ''), at: now }),
+    );
+    for (let i = 0; i < opinions.length; i += CHUNK) {
+      await db.opinions.bulkAdd(opinions.slice(i, i + CHUNK));
+      await db.changeLog.bulkAdd(log.slice(i, i + CHUNK));
+      progress(rows.length + Math.min(rows.length, Math.round(((i + CHUNK) / opinions.length) * rows.length)), total);
+    }
+    await refreshSummaries(db, [meetingId]);
+    progress(total, total);
+    return { added: opinions.length, skipped: prepared.length - opinions.length };
+  });
+}

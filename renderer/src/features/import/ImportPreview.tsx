@@ -1,0 +1,150 @@
+import { Alert, Button, Card, Checkbox, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { WorkbookLayout } from '../../../../shared/import/find-table';
+import type { ParsedWorkbook } from '../../../../shared/import/grid';
+import type { ImportChoices, ImportPlan, PlannedRow, RowRef, SkippedRow } from '../../../../shared/import/plan';
+import type { MeetingData } from '../meetings/use-meeting-data';
+import { MappingEditor } from './MappingEditor';
+
+interface Props {
+  data: MeetingData;
+  workbook: ParsedWorkbook;
+  layout: WorkbookLayout;
+  plan: ImportPlan;
+  choices: ImportChoices;
+  onChoices: (choices: ImportChoices) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+const where = (r: RowRef) => `${r.sheet ? `${r.sheet} · ` : ''}第 ${r.row} 行`;
+
+/** What the import will do, before anything is written: counts, notes, the mapping, every row. */
+export function ImportPreview({ data, workbook, layout, plan, choices, onChoices, onConfirm, onCancel }: Props) {
+  const label = (id: string) => data.targetLabels.get(id) ?? '';
+  const problems = plan.rejected.flatMap((r) =>
+    r.problems.map((p, i) => ({ key: `${r.sheet}\u0001${r.row}\u0001${i}`, where: `${workbook.fileName} · ${where(r)}`, column: p.column ? `${p.column} 列（${p.header}）` : p.header, reason: p.reason })),
+  );
+  const noTable = layout.tables.length === 0;
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Space size={6} wrap>
+          <span>导入预览：{workbook.fileName}</span>
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
+            {workbook.format}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space>
+          <Button onClick={onCancel}>取消</Button>
+          <Button type="primary" disabled={plan.toAdd.length === 0} onClick={onConfirm} data-testid="import-confirm">
+            确认导入 {plan.toAdd.length} 条
+          </Button>
+        </Space>
+      }
+    >
+      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <div data-testid="import-counts" style={{ fontSize: 15 }}>
+          共 {plan.total} 行：
+          <Tag color="green" style={{ fontSize: 14, marginInline: 4 }}>
+            将添加 {plan.toAdd.length} 条
+          </Tag>
+          <Tag color="default" style={{ fontSize: 14, marginInline: 4 }}>
+            重复跳过 {plan.duplicates} 条
+          </Tag>
+          <Tag color="default" style={{ fontSize: 14, marginInline: 4 }}>
+            无实质内容 {plan.nonSubstantive} 条
+          </Tag>
+          <Tag color={plan.rejected.length > 0 ? 'red' : 'default'} style={{ fontSize: 14, marginInline: 4 }}>
+            有误 {plan.rejected.length} 行
+          </Tag>
+        </div>
+        {noTable && (
+          <Alert type="error" showIcon message="没有找到意见表" description="每个工作表都没有找到表头（如“意见对象”“意见来源”“意见建议”）。请检查文件，或下载导入模板整理后再导入。" />
+        )}
+        {plan.notes.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="import-notes"
+            message={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {plan.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        {!noTable && <MappingEditor data={data} layout={layout} choices={choices} onChoices={onChoices} />}
+        <Checkbox checked={choices.keepNonSubstantive} onChange={(e) => onChoices({ ...choices, keepNonSubstantive: e.target.checked })}>
+          也导入“无”“暂无”等无实质内容的行（保存但不计入条数）
+        </Checkbox>
+        <Tabs
+          size="small"
+          defaultActiveKey={plan.rejected.length > 0 ? 'rejected' : 'add'}
+          items={[
+            {
+              key: 'add',
+              label: `将添加（${plan.toAdd.length}）`,
+              children: (
+                <Table<PlannedRow>
+                  size="small"
+                  rowKey={(r) => `${r.sheet}\u0001${r.row}`}
+                  dataSource={plan.toAdd}
+                  pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+                  data-testid="import-add-table"
+                  columns={[
+                    { title: '位置', width: 140, render: (_, r) => where(r) },
+                    { title: '意见对象', width: 150, render: (_, r) => label(r.fields.targetId) },
+                    { title: '意见来源', width: 90, render: (_, r) => r.fields.category },
+                    { title: '征求方式', width: 110, render: (_, r) => r.fields.channel },
+                    { title: '意见内容', render: (_, r) => <span className="opinion-content">{r.fields.content}</span> },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'skipped',
+              label: `已跳过（${plan.skipped.length}）`,
+              children: (
+                <Table<SkippedRow>
+                  size="small"
+                  rowKey={(r) => `${r.sheet}\u0001${r.row}`}
+                  dataSource={plan.skipped}
+                  pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+                  columns={[
+                    { title: '位置', width: 140, render: (_, r) => where(r) },
+                    { title: '意见对象', width: 150, render: (_, r) => label(r.fields.targetId) },
+                    { title: '意见内容', render: (_, r) => <span className="opinion-content">{r.fields.content}</span> },
+                    { title: '原因', width: 300, render: (_, r) => r.reason },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'rejected',
+              label: <span style={{ color: plan.rejected.length > 0 ? '#cf1322' : undefined }}>有误（{plan.rejected.length}）</span>,
+              children: (
+                <Table
+                  size="small"
+                  dataSource={problems}
+                  pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+                  data-testid="import-rejected-table"
+                  columns={[
+                    { title: '位置（文件 · 工作表 · 行）', dataIndex: 'where', width: 300 },
+                    { title: '列', dataIndex: 'column', width: 220 },
+                    { title: '原因', dataIndex: 'reason' },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}

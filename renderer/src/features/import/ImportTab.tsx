@@ -1,0 +1,175 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Progress, Result, Space, Spin, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import { findTables, type WorkbookLayout } from '../../../../shared/import/find-table';
+import type { ParsedWorkbook } from '../../../../shared/import/grid';
+import { MAX_IMPORT_BYTES } from '../../../../shared/import/limits';
+import { initialChoices, planImport, type ImportChoices, type ImportMeeting } from '../../../../shared/import/plan';
+import { useWorkbench } from '../../app/workbench-context';
+import { commitImport } from '../../db/repos/import-repo';
+import { useAction } from '../../lib/use-action';
+import { navigate } from '../../lib/use-route';
+import type { MeetingData } from '../meetings/use-meeting-data';
+import { ImportPreview } from './ImportPreview';
+import { readInWorker } from './read-in-worker';
+import { TemplateButton } from './TemplateButton';
+
+type Stage =
+  | { kind: 'idle'; error?: string }
+  | { kind: 'reading'; fileName: string }
+  | { kind: 'preview'; workbook: ParsedWorkbook; layout: WorkbookLayout }
+  | { kind: 'writing'; fileName: string; percent: number }
+  | { kind: 'done'; fileName: string; added: number; skipped: number };
+
+/**
+ * The 导入 tab: choose or drop a spreadsheet; it is read in a worker, previewed (counts, every
+ * rejected row, the column mapping, which can be corrected) and written only on confirmation,
+ * in one transaction.
+ */
+export function ImportTab({ data }: { data: MeetingData }) {
+  const { db, actor } = useWorkbench();
+  const run = useAction();
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [choices, setChoices] = useState<ImportChoices>();
+
+  const meeting: ImportMeeting = useMemo(
+    () => ({
+      ruleSet: data.meeting.ruleSet,
+      dimensions: data.meeting.dimensions,
+      members: data.members.map((m) => ({ id: m.id, name: m.name, position: m.position })),
+      existing: data.opinions,
+    }),
+    [data.meeting, data.members, data.opinions],
+  );
+
+  const plan = useMemo(
+    () => (stage.kind === 'preview' && choices ? planImport(stage.workbook, stage.layout, choices, meeting) : undefined),
+    [stage, choices, meeting],
+  );
+
+  const choose = async (file: File) => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      setStage({ kind: 'idle', error: `“${file.name}”过大（${(file.size / 1048576).toFixed(1)} MB），导入文件最多 ${MAX_IMPORT_BYTES / 1048576} MB` });
+      return;
+    }
+    setStage({ kind: 'reading', fileName: file.name });
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      setStage({ kind: 'idle', error: `读取“${file.name}”失败，请确认文件没有被其他程序占用后重试` });
+      return;
+    }
+    const result = await readInWorker(bytes, file.name);
+    if (!result.ok) {
+      setStage({ kind: 'idle', error: result.error });
+      return;
+    }
+    const layout = findTables(result.workbook, meeting.members);
+    setChoices(initialChoices(layout, data.meeting.ruleSet));
+    setStage({ kind: 'preview', workbook: result.workbook, layout });
+  };
+
+  const confirm = async () => {
+    if (!plan || stage.kind !== 'preview') return;
+    const fileName = stage.workbook.fileName;
+    setStage({ kind: 'writing', fileName, percent: 0 });
+    const rows = plan.toAdd.map((r) => ({ sheet: r.sheet, row: r.row, draft: r.draft }));
+    const outcome = await run(() =>
+      commitImport(db, data.meeting.id, fileName, rows, {
+        actor,
+        onProgress: (done, total) => setStage({ kind: 'writing', fileName, percent: Math.round((done / total) * 100) }),
+      }),
+    );
+    if (outcome) setStage({ kind: 'done', fileName, added: outcome.added, skipped: outcome.skipped });
+    else setStage({ kind: 'preview', workbook: stage.workbook, layout: stage.layout });
+  };
+
+  const picker = (
+    // No `accept` filter: the drop zone would silently ignore a dropped .pdf or .docx; the reader
+    // refuses it instead, saying what the file is.
+    <Upload.Dragger
+      multiple={false}
+      showUploadList={false}
+      disabled={stage.kind === 'reading' || stage.kind === 'writing'}
+      beforeUpload={(file) => {
+        void choose(file);
+        return Upload.LIST_IGNORE;
+      }}
+      data-testid="import-drop"
+    >
+      {stage.kind === 'preview' ? (
+        <span>
+          <InboxOutlined style={{ marginRight: 6 }} />
+          换一个文件：点击选择或拖入另一份意见表
+        </span>
+      ) : (
+        <>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">点击选择或拖入意见表</p>
+          <p className="ant-upload-hint">支持 Excel（.xlsx、.xls）和 CSV（UTF-8 或 GBK）；问卷星等问卷导出、每人一个工作表的表格也能识别。导入前会先预览，确认后才写入。</p>
+        </>
+      )}
+    </Upload.Dragger>
+  );
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title="从表格导入意见"
+        extra={<TemplateButton data={data} />}
+      >
+        {stage.kind === 'reading' ? (
+          <div style={{ padding: 32, textAlign: 'center' }}>
+            <Spin tip={`正在读取“${stage.fileName}”…`} size="large">
+              <div style={{ height: 48 }} />
+            </Spin>
+          </div>
+        ) : stage.kind === 'writing' ? (
+          <div style={{ padding: 24 }} data-testid="import-progress">
+            <Typography.Text>正在导入“{stage.fileName}”…</Typography.Text>
+            <Progress percent={stage.percent} status="active" />
+          </div>
+        ) : stage.kind === 'done' ? (
+          <Result
+            status="success"
+            title={`已导入 ${stage.added} 条意见`}
+            subTitle={`来自“${stage.fileName}”${stage.skipped > 0 ? `；另有 ${stage.skipped} 条在预览后已被他人录入，未重复导入` : ''}。就绪情况已更新。`}
+            extra={[
+              <Button key="matrix" type="primary" onClick={() => navigate(`/meetings/${data.meeting.id}/readiness`)}>
+                查看就绪情况
+              </Button>,
+              <Button key="again" onClick={() => setStage({ kind: 'idle' })}>
+                继续导入
+              </Button>,
+            ]}
+            data-testid="import-done"
+          />
+        ) : (
+          <Space direction="vertical" size={8} style={{ width: '100%' }}>
+            {stage.kind === 'idle' && stage.error && <Alert type="error" showIcon message="文件未导入" description={stage.error} data-testid="import-error" closable />}
+            {stage.kind === 'preview' && stage.workbook.templateFor !== undefined && stage.workbook.templateFor !== data.meeting.id && (
+              <Alert type="warning" showIcon message="这份导入模板是为另一次会议生成的，请确认意见确实属于本次会议。" />
+            )}
+            {picker}
+          </Space>
+        )}
+      </Card>
+      {stage.kind === 'preview' && plan && choices && (
+        <ImportPreview
+          data={data}
+          workbook={stage.workbook}
+          layout={stage.layout}
+          plan={plan}
+          choices={choices}
+          onChoices={setChoices}
+          onConfirm={() => void confirm()}
+          onCancel={() => setStage({ kind: 'idle' })}
+        />
+      )}
+    </Space>
+  );
+}

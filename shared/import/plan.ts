@@ -1,0 +1,314 @@
+// From a read workbook and a column mapping to what an import would do, row by row: every data
+// row is either added, skipped (a duplicate of what the meeting has or of an earlier row; or, by
+// default, a no-opinion phrase such as 无), or rejected with the file, sheet, row, column and the
+// reason. Every row is validated by prepareOpinion (the one validator); duplicates are decided by
+// duplicateKey. Nothing here writes: the plan is what the preview shows and the commit writes.
+import { duplicateKey, type DuplicateFields } from '../checks/duplicates';
+import { isSubstantive, phraseMatcher } from '../checks/substance';
+import { prepareOpinion, type OpinionDraft, type OpinionFields } from '../model/drafts';
+import { GROUP_LABEL, type RuleSet } from '../model/types';
+import { targetLabel } from '../checks/readiness';
+import { cleanLine } from '../text/normalize';
+import { exactField, FIELD_LABELS, type ImportField } from './fields';
+import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
+import { cellAt, columnLetter, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
+import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from './values';
+
+/** Fields that can be given one value for the whole file, when the file has no column for them. */
+export type FixedField = 'target' | 'category' | 'channel' | 'provider' | 'dimension' | 'receivedDate';
+export const FIXED_FIELDS: readonly FixedField[] = ['target', 'category', 'channel', 'dimension', 'provider', 'receivedDate'];
+
+export interface ImportChoices {
+  /** The column of each field, per sheet name. A sheet not listed uses the mapping found automatically. */
+  columns: Record<string, FieldColumns>;
+  /** One value for the whole file, used where the sheet maps no column for the field. */
+  fixed: Partial<Record<FixedField, string>>;
+  /** Also import rows that say nothing (无, 暂无 …); they are stored but never counted. Off by default. */
+  keepNonSubstantive: boolean;
+}
+
+export const DEFAULT_CHOICES: ImportChoices = { columns: {}, fixed: {}, keepNonSubstantive: false };
+
+export interface ImportMeeting {
+  ruleSet: Pick<RuleSet, 'categories' | 'channels' | 'noOpinionPhrases'>;
+  dimensions: readonly string[];
+  /** The live members, in rank order. */
+  members: readonly RosterEntry[];
+  /** The meeting's live opinions, for duplicate detection. */
+  existing: readonly DuplicateFields[];
+}
+
+export interface CellProblem {
+  /** `C`; empty when the problem is not one column's (e.g. no column was mapped for a field). */
+  column: string;
+  /** The column's header, or the field's name. */
+  header: string;
+  reason: string;
+}
+
+export interface RowRef {
+  sheet: string;
+  /** 1-based, as Excel shows it. */
+  row: number;
+}
+
+export interface RejectedRow extends RowRef {
+  problems: CellProblem[];
+}
+
+export interface PlannedRow extends RowRef {
+  fields: OpinionFields;
+  /** What the row gives, before cleaning: what the commit validates again. */
+  draft: OpinionDraft;
+}
+
+export interface SkippedRow extends PlannedRow {
+  reason: string;
+}
+
+export interface ImportPlan {
+  file: string;
+  /** Data rows read (blank rows, repeated headers and form footers are not rows). */
+  total: number;
+  toAdd: PlannedRow[];
+  /** Duplicates of the meeting's opinions or of an earlier row, and (by default) no-opinion rows. */
+  skipped: SkippedRow[];
+  duplicates: number;
+  nonSubstantive: number;
+  rejected: RejectedRow[];
+  /** What the preview says besides the rows: sheets not read, identity columns dropped, rows ignored. */
+  notes: string[];
+}
+
+// A form's footer: 填表人：… 审核人：… 注：…
+const FOOTER = /^(?:注|备注|说明|填表说明|填表人|填报人|审核人|联系人|制表人|负责人|填报单位|填表单位|填报日期|填表日期|单位(?:（盖章）|\(盖章\))?|联系电话)\s*[:：（(]/;
+
+/** The mapping a sheet uses: the user's choice, else the one found automatically. */
+export function sheetColumns(table: SheetTable, choices: ImportChoices): FieldColumns {
+  return choices.columns[table.sheet] ?? table.detected;
+}
+
+/** What importing the workbook with this mapping would do. Pure and fast: the preview recomputes it on every change. */
+export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, choices: ImportChoices, meeting: ImportMeeting): ImportPlan {
+  const plan: ImportPlan = { file: workbook.fileName, total: 0, toAdd: [], skipped: [], duplicates: 0, nonSubstantive: 0, rejected: [], notes: [...workbook.notes] };
+  const noOpinion = phraseMatcher(meeting.ruleSet.noOpinionPhrases);
+  const existing = new Set(meeting.existing.map(duplicateKey));
+  const seen = new Map<string, RowRef>();
+  const context = { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, memberIds: new Set(meeting.members.map((m) => m.id)) };
+  const multiSheet = layout.tables.length > 1;
+  // Several sheets, some named after members: the sheets are per target, and a sheet that is not is an error of its own.
+  const sheetPerTarget = multiSheet && layout.tables.some((t) => t.sheetTarget !== undefined);
+
+  // An instructions sheet (说明, 填写说明) is expected to have no table; any other sheet without one is worth a note.
+  for (const skipped of layout.skipped) if (skipped.kind === 'no-header' && !skipped.sheet.includes('说明')) plan.notes.push(`工作表“${skipped.sheet}”${skipped.reason}`);
+  for (const table of layout.tables) {
+    const sheet = workbook.sheets.find((s) => s.name === table.sheet)!;
+    const columns = sheetColumns(table, choices);
+    notesFor(table, columns, plan.notes, multiSheet);
+    // Whether a row is blank is decided without the columns nobody imports: respondent identity,
+    // and row numbers (a template numbered to row 500 is still empty below the last opinion).
+    const mapped = new Set(Object.values(columns));
+    const identity = new Set(table.columns.filter((c) => c.kind === 'identity' && !mapped.has(c.index)).map((c) => c.index));
+    const numbering = new Set(table.columns.filter((c) => c.kind === 'numbering' && !mapped.has(c.index)).map((c) => c.index));
+    const footers: number[] = [];
+    for (let r = table.headerLastRow; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r];
+      if (!row) continue;
+      const texts = row.map((cell, c) => {
+        if (!cell || identity.has(c)) return '';
+        const t = cellValue(cell.text);
+        return numbering.has(c) && /^\d*$/.test(t) ? '' : t;
+      });
+      const nonEmpty = texts.filter((t) => t !== '');
+      if (nonEmpty.length === 0) continue;
+      if (FOOTER.test(nonEmpty[0]!.trim()) && Object.values(columns).every((c) => (texts[c] ?? '') === '' || texts[c] === nonEmpty[0])) {
+        footers.push(r + 1);
+        continue;
+      }
+      if (repeatsHeader(sheet, r, columns)) continue;
+      plan.total++;
+      const ref = { sheet: table.sheet, row: r + 1 };
+      const read = readRow(sheet, r, table, columns, choices, meeting, context, sheetPerTarget);
+      if (!read.ok) {
+        plan.rejected.push({ ...ref, problems: read.problems });
+        continue;
+      }
+      const planned: PlannedRow = { ...ref, fields: read.fields, draft: read.draft };
+      if (!choices.keepNonSubstantive && !isSubstantive(read.fields.content, noOpinion)) {
+        plan.nonSubstantive++;
+        plan.skipped.push({ ...planned, reason: '无实质内容（如“无”“暂无”），未导入' });
+        continue;
+      }
+      const key = duplicateKey(read.fields);
+      const earlier = seen.get(key);
+      if (existing.has(key) || earlier) {
+        plan.duplicates++;
+        const where = earlier ? `本文件${earlier.sheet !== ref.sheet && earlier.sheet ? `工作表“${earlier.sheet}”` : ''}第 ${earlier.row} 行` : '会议中已有的意见';
+        plan.skipped.push({ ...planned, reason: `与${where}重复（同一对象、同一来源、内容相同），未导入` });
+        continue;
+      }
+      seen.set(key, ref);
+      plan.toAdd.push(planned);
+    }
+    if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);
+  }
+  const byName = layout.tables.filter((t) => t.sheetTarget && sheetColumns(t, choices).target === undefined && !choices.fixed.target);
+  if (byName.length > 0) {
+    const label = (id: string) => {
+      const m = meeting.members.find((x) => x.id === id);
+      return m ? targetLabel(m) : GROUP_LABEL;
+    };
+    plan.notes.push(`按工作表名称确定意见对象：${byName.map((t) => `“${t.sheet}”→${label(t.sheetTarget!)}`).join('，')}`);
+  }
+  return plan;
+}
+
+function sheetPrefix(sheet: string): string {
+  return sheet ? `工作表“${sheet}”` : '';
+}
+
+function notesFor(table: SheetTable, columns: FieldColumns, notes: string[], multiSheet: boolean): void {
+  const used = new Set(Object.values(columns));
+  const identity = table.columns.filter((c) => c.kind === 'identity' && !used.has(c.index));
+  const where = multiSheet ? sheetPrefix(table.sheet) : '';
+  if (identity.length > 0) {
+    notes.push(`${where}已忽略问卷的答题人信息列：${identity.map((c) => c.label).join('、')}（如需保留提出方，请把对应的列指定为“提出方”）`);
+  }
+  const unused = table.columns.filter((c) => (c.kind === 'field' || c.kind === 'unknown') && c.label !== '' && !used.has(c.index));
+  if (unused.length > 0) notes.push(`${where}未导入的列：${unused.map((c) => `${c.letter} 列“${c.label}”`).join('、')}`);
+}
+
+/** A row that repeats the header (a table pasted twice, a header repeated for printing). */
+function repeatsHeader(sheet: SheetGrid, r: number, columns: FieldColumns): boolean {
+  let matched = 0;
+  for (const [field, c] of Object.entries(columns) as Array<[ImportField, number]>) {
+    const text = cellAt(sheet, r, c)?.text ?? '';
+    if (text.trim() === '') continue;
+    if (exactField(text) !== field) return false;
+    matched++;
+  }
+  return matched >= 2;
+}
+
+type RowRead = { ok: true; fields: OpinionFields; draft: OpinionDraft } | { ok: false; problems: CellProblem[] };
+
+function readRow(
+  sheet: SheetGrid,
+  r: number,
+  table: SheetTable,
+  columns: FieldColumns,
+  choices: ImportChoices,
+  meeting: ImportMeeting,
+  context: Parameters<typeof prepareOpinion>[1],
+  sheetPerTarget: boolean,
+): RowRead {
+  const problems: CellProblem[] = [];
+  const where = (field: ImportField) => {
+    const c = columns[field];
+    if (c === undefined) return { column: '', header: FIELD_LABELS[field] };
+    const label = table.columns[c]?.label ?? '';
+    return { column: columnLetter(c), header: label || FIELD_LABELS[field] };
+  };
+  const cell = (field: ImportField): GridCell | undefined => {
+    const c = columns[field];
+    return c === undefined ? undefined : cellAt(sheet, r, c);
+  };
+  const text = (field: ImportField) => cellValue(cell(field)?.text ?? '');
+  const fail = (field: ImportField, reason: string) => problems.push({ ...where(field), reason });
+
+  // Each field: from its column, else the file's one value, else (target only) the sheet's name.
+  const value = (field: FixedField, required: boolean, match: (t: string, c: GridCell | undefined) => Match): string => {
+    if (columns[field] !== undefined) {
+      const c = cell(field);
+      if (c?.error) {
+        fail(field, `单元格是错误值（${c.text}），请在表格中改正`);
+        return '';
+      }
+      const t = text(field);
+      if (t === '') {
+        if (required) fail(field, `${FIELD_LABELS[field]}为空`);
+        return '';
+      }
+      const m = match(t, c);
+      if (!m.ok) fail(field, m.reason);
+      return m.ok ? m.value : '';
+    }
+    const fixed = choices.fixed[field];
+    if (fixed !== undefined && fixed !== '') return fixed;
+    if (field === 'target' && table.sheetTarget) return table.sheetTarget;
+    if (required && field === 'target' && sheetPerTarget) fail(field, `未指定意见对象：表中没有意见对象列，工作表名“${table.sheet}”也不是班子成员`);
+    else if (required) fail(field, `未指定${FIELD_LABELS[field]}：表中没有对应的列，请在预览中指定列或统一的${FIELD_LABELS[field]}`);
+    return '';
+  };
+
+  const targetId = value('target', true, (t) => matchTarget(t, text('position'), meeting.members));
+  const category = value('category', true, (t) => matchCategory(t, meeting.ruleSet.categories));
+  const channel = value('channel', true, (t) => matchChannel(t, meeting.ruleSet.channels));
+  const provider = value('provider', false, (t) => ({ ok: true, value: cleanLine(t) }));
+  const dimension = value('dimension', false, (t) => matchDimension(t, meeting.dimensions));
+  const receivedDate = value('receivedDate', false, (t, c) => matchDate(t, c?.date));
+  let content = '';
+  if (columns.content === undefined) fail('content', '未指定意见内容：表中没有对应的列，请在预览中指定“意见内容”对应的列');
+  else if (cell('content')?.error) fail('content', `单元格是错误值（${cell('content')!.text}），请在表格中改正`);
+  else {
+    content = text('content');
+    if (content === '') fail('content', '意见内容为空');
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const draft: OpinionDraft = { targetId, category, channel, content, provider, dimension, receivedDate };
+  const prepared = prepareOpinion(draft, context);
+  if (!prepared.ok) {
+    return { ok: false, problems: prepared.problems.map((p) => ({ ...where(fieldOfProblem(p)), reason: p })) };
+  }
+  return { ok: true, fields: prepared.value, draft };
+}
+
+/** Which field a problem from prepareOpinion is about, by how its Chinese message begins. */
+function fieldOfProblem(problem: string): ImportField {
+  if (problem.startsWith('意见对象')) return 'target';
+  if (problem.startsWith('意见来源')) return 'category';
+  if (problem.startsWith('征求方式')) return 'channel';
+  if (problem.startsWith('所属方面')) return 'dimension';
+  if (problem.startsWith('收到日期')) return 'receivedDate';
+  return 'content';
+}
+
+/** One line per problem: `意见表.xlsx · 工作表“Sheet1” · 第 5 行 · C 列（意见对象）：“赵六”不在班子成员名单中`. */
+export function describeProblems(file: string, row: RejectedRow): string[] {
+  return row.problems.map((p) => {
+    const parts = [file];
+    if (row.sheet) parts.push(`工作表“${row.sheet}”`);
+    parts.push(`第 ${row.row} 行`);
+    const column = p.column ? `${p.column} 列（${p.header}）` : p.header;
+    return `${parts.join(' · ')} · ${column}：${p.reason}`;
+  });
+}
+
+/**
+ * Where a preview starts: the mapping found in the file, and 问卷调查 as the channel of a
+ * questionnaire export that has no channel column (shown, and changeable, in the preview).
+ */
+export function initialChoices(layout: WorkbookLayout, ruleSet: Pick<RuleSet, 'channels'>): ImportChoices {
+  const fixed: ImportChoices['fixed'] = {};
+  const questionnaireWithoutChannel = layout.tables.some((t) => t.questionnaire && t.detected.channel === undefined);
+  if (questionnaireWithoutChannel && ruleSet.channels.includes('问卷调查')) fixed.channel = '问卷调查';
+  return { columns: {}, fixed, keepNonSubstantive: false };
+}
+
+/**
+ * The choices with one column imported as a field (or as nothing) in the given sheets. A column
+ * goes to one field and a field comes from one column: the new choice replaces both old ones.
+ */
+export function withColumn(choices: ImportChoices, tables: readonly SheetTable[], column: number, field: ImportField | undefined): ImportChoices {
+  const columns = { ...choices.columns };
+  for (const table of tables) {
+    const next: FieldColumns = {};
+    for (const [f, c] of Object.entries(sheetColumns(table, choices)) as Array<[ImportField, number]>) {
+      if (c !== column && f !== field) next[f] = c;
+    }
+    if (field !== undefined) next[field] = column;
+    columns[table.sheet] = next;
+  }
+  return { ...choices, columns };
+}

@@ -1,0 +1,184 @@
+// Reads a spreadsheet file (.xlsx, .xls, .csv/.txt in UTF-8 or GBK) into a plain grid of the text
+// each cell shows. Hostile files are refused before SheetJS sees them (size, archive structure,
+// real decompressed size, declared ranges, merged areas); values are read as text so `007`,
+// 18-digit numbers and `1/2` arrive as typed. Never throws: every failure is a Chinese message.
+import * as cptable from 'xlsx/dist/cpexcel.full';
+import { read, set_cptable, SSF, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from 'xlsx';
+import { decodeText } from './decode-text';
+import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
+import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
+import { parseRangeRef, rangeCells } from './range-ref';
+import { inspectZip, isZip } from './zip-guard';
+
+// Legacy .xls files written by old Excel/WPS in GBK (BIFF5) need the code pages.
+set_cptable(cptable);
+
+export type ReadResult = { ok: true; workbook: ParsedWorkbook } | { ok: false; error: string };
+
+const MB = 1024 * 1024;
+
+/** Reads and measures a spreadsheet file. `readWorkbook(bytes, '意见表.xlsx')` → sheets of cell text, or a Chinese refusal. */
+export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
+  const refuse = (reason: string): ReadResult => ({ ok: false, error: `“${fileName}”${reason}` });
+  try {
+    if (bytes.length === 0) return refuse('是空文件');
+    if (bytes.length > MAX_IMPORT_BYTES) {
+      return refuse(`过大（${(bytes.length / MB).toFixed(1)} MB），导入文件最多 ${MAX_IMPORT_BYTES / MB} MB`);
+    }
+    const other = knownNonSpreadsheet(bytes);
+    if (other) return refuse(`实际是${other}，不是表格文件`);
+
+    const options: ParsingOptions = {
+      dense: true,
+      cellNF: true,
+      cellHTML: false,
+      cellFormula: false,
+      cellStyles: false,
+      bookVBA: false,
+      sheetStubs: false,
+      // One row past the limit tells a sheet that is too long from one that is exactly full.
+      sheetRows: MAX_ROWS + 1,
+    };
+    let wb: WorkBook;
+    let format: string;
+    const notes: string[] = [];
+    if (isZip(bytes)) {
+      const verdict = inspectZip(bytes);
+      if (!verdict.ok) return refuse(verdict.error);
+      wb = read(bytes, { ...options, type: 'array' });
+      format = 'Excel 工作簿（.xlsx）';
+    } else if (isCompoundFile(bytes)) {
+      wb = read(bytes, { ...options, type: 'array' });
+      format = 'Excel 97-2003 工作簿（.xls）';
+    } else {
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) return refuse(decoded.error);
+      notes.push(...decoded.notes);
+      // raw: no value parsing, so `007` and `1/2` stay text; the encoding was decided above.
+      wb = read(decoded.text, { ...options, type: 'string', raw: true });
+      // Some systems save an HTML table as .xls; SheetJS reads it as one.
+      format = `${/^\s*</.test(decoded.text.slice(0, 200)) ? '网页表格' : '文本表格'}（${decoded.encoding}）`;
+    }
+    const text = !format.startsWith('Excel');
+    const sheets: SheetGrid[] = [];
+    for (const [index, name] of wb.SheetNames.entries()) {
+      const ws = wb.Sheets[name];
+      if (!ws) continue;
+      const hidden = (wb.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0;
+      // A text file has one unnamed table; SheetJS's `Sheet1` would only confuse messages.
+      const grid = toGrid(ws, text ? '' : name, hidden, wb.Workbook?.WBProps?.date1904 === true);
+      if (typeof grid === 'string') return refuse(`${text ? '' : `的工作表“${name}”`}${grid}`);
+      sheets.push(grid);
+    }
+    if (sheets.length === 0) return refuse('中没有工作表');
+    const template = /mzsh-import-template;meeting=([0-9a-f-]{36})/i.exec(wb.Props?.Keywords ?? '');
+    return { ok: true, workbook: { fileName, format, sheets, notes, ...(template ? { templateFor: template[1]!.toLowerCase() } : {}) } };
+  } catch (e) {
+    return refuse(libraryFailure(e));
+  }
+}
+
+function isCompoundFile(bytes: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Common files people mistake for spreadsheets, by their first bytes. */
+function knownNonSpreadsheet(bytes: Uint8Array): string | undefined {
+  const starts = (...xs: number[]) => xs.every((b, i) => bytes[i] === b);
+  if (starts(0x25, 0x50, 0x44, 0x46)) return ' PDF 文件';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return '图片（PNG）';
+  if (starts(0xff, 0xd8, 0xff)) return '图片（JPEG）';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return '图片（GIF）';
+  if (starts(0x52, 0x61, 0x72, 0x21)) return 'RAR 压缩包';
+  if (starts(0x37, 0x7a, 0xbc, 0xaf)) return '7z 压缩包';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'RTF 文档';
+  return undefined;
+}
+
+function libraryFailure(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/password|encrypt/i.test(message)) return '已加密（设置了打开密码），请先在 Excel 或 WPS 中取消密码再导入';
+  if (e instanceof RangeError) return '过大或结构异常，无法读取';
+  return '无法读取：文件已损坏、不完整，或不是 Excel/CSV 表格';
+}
+
+/** One sheet as a grid, or the reason (Chinese) it is refused. */
+function toGrid(ws: WorkSheet, name: string, hidden: boolean, date1904: boolean): SheetGrid | string {
+  const declared = ws['!fullref'] ?? ws['!ref'];
+  const range = declared ? parseRangeRef(declared) : undefined;
+  if (range) {
+    const rows = range.e.r - range.s.r + 1;
+    const cols = range.e.c - range.s.c + 1;
+    if (rows > MAX_DECLARED_ROWS || cols > MAX_DECLARED_COLUMNS) return `已用范围异常（${declared}，${rows} 行 × ${cols} 列），不像正常的表格，已拒绝`;
+  }
+  const merges = (ws['!merges'] ?? []) as CellRange[];
+  if (merges.length > MAX_MERGES) return `中的合并单元格超过 ${MAX_MERGES} 处，已拒绝`;
+  const huge = merges.find((m) => rangeCells(m) > MAX_MERGE_CELLS);
+  if (huge) return `中有范围异常的合并单元格（${huge.e.r - huge.s.r + 1} 行 × ${huge.e.c - huge.s.c + 1} 列），已拒绝`;
+
+  const data = (ws['!data'] ?? []) as Array<Array<CellObject | undefined> | undefined>;
+  const rows: SheetGrid['rows'] = [];
+  let lastRow = -1;
+  let tooWide = false;
+  for (let r = 0; r < data.length && !tooWide; r++) {
+    const source = data[r];
+    if (!source) continue;
+    const row: Array<GridCell | undefined> = [];
+    let filled = false;
+    // Iterate only the cells that exist: a crafted row may place one cell at column 16 000.
+    source.forEach((cell, c) => {
+      if (!cell) return;
+      const value = gridCell(cell, date1904);
+      if (!value) return;
+      if (c >= MAX_COLUMNS) tooWide = true;
+      else row[c] = value;
+      filled = true;
+    });
+    if (filled) {
+      rows[r] = row;
+      lastRow = r;
+    }
+  }
+  if (tooWide) return `的数据超过 ${MAX_COLUMNS} 列，不像正常的意见表，已拒绝`;
+  if (lastRow >= MAX_ROWS) return `超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后再导入`;
+  return { name, hidden, rows, merges: merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } })) };
+}
+
+/** What a cell shows, as text; undefined for an empty cell. */
+function gridCell(cell: CellObject, date1904: boolean): GridCell | undefined {
+  switch (cell.t) {
+    case 's':
+    case 'str' as CellObject['t']: {
+      const text = String(cell.v ?? '');
+      return text === '' ? undefined : { text };
+    }
+    case 'n': {
+      const v = cell.v as number;
+      const format = typeof cell.z === 'string' ? cell.z : 'General';
+      if (format !== 'General' && SSF.is_date(format)) {
+        const d = SSF.parse_date_code(v, { date1904 }) as { y: number; m: number; d: number } | null;
+        const date = d && d.y >= 1900 && d.y <= 2200 ? `${d.y}-${pad(d.m)}-${pad(d.d)}` : undefined;
+        return { text: cell.w ?? date ?? String(v), ...(date ? { date } : {}) };
+      }
+      // General: integers in full (Excel's own display would say 1.23457E+17); fractions as shown.
+      if (format === 'General') return { text: Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : (cell.w ?? String(v)) };
+      return { text: cell.w ?? String(v) };
+    }
+    case 'b':
+      return { text: cell.w ?? (cell.v ? 'TRUE' : 'FALSE') };
+    case 'e':
+      return { text: cell.w ?? '#错误', error: true };
+    case 'd': {
+      const v = cell.v as Date;
+      const date = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+      return { text: cell.w ?? date, date };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

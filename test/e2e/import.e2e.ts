@@ -1,0 +1,167 @@
+// Importing from a spreadsheet end to end in Chromium: choose a file, read the preview, fix a
+// column mapping, confirm, see the matrix update; the same file again adds nothing; a hostile
+// file is refused while the app keeps working; the template downloads and is this meeting's.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../shared/import/read-workbook';
+import { addMembers, createMeeting, createUnit, openTab } from './flows';
+import { openApp, useBrowser } from './harness';
+
+useBrowser();
+
+const FIXTURES = resolve(__dirname, '../fixtures/import');
+const UNIT = '某某县财政局';
+
+async function setUp(page: Page) {
+  await createUnit(page, UNIT);
+  await createMeeting(page, UNIT, 2025);
+  await addMembers(page, [
+    ['张三', '局长'],
+    ['李四', '副局长'],
+    ['王五', '副局长'],
+  ]);
+  await openTab(page, '导入');
+}
+
+const dropZone = (page: Page) => page.locator('.ant-upload input[type="file"]').first();
+
+/** Chooses a file the way the drop zone receives it (its file input). */
+async function chooseFile(page: Page, fixture: string) {
+  await dropZone(page).setInputFiles(resolve(FIXTURES, fixture));
+}
+
+async function mapColumn(page: Page, letter: string, field: string) {
+  await page.getByLabel(`${letter} 列导入为`).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(field, { exact: true }).click();
+}
+
+/** Drops a file on the drop zone the way a file dragged from the desktop arrives (a drop event with a DataTransfer). */
+async function dropFile(page: Page, fixture: string, name = fixture.split('/').pop()!) {
+  const bytes = readFileSync(resolve(FIXTURES, fixture));
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, name }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+      return data;
+    },
+    { base64: bytes.toString('base64'), name },
+  );
+  await page.locator('.ant-upload-drag .ant-upload-btn').dispatchEvent('drop', { dataTransfer });
+}
+
+const counts = (page: Page) => page.getByTestId('import-counts').textContent();
+
+describe('import', () => {
+  it('previews a file, takes a corrected mapping, imports, and adds nothing the second time', async () => {
+    const app = await openApp('import');
+    const { page } = app;
+    await setUp(page);
+    await page.getByText('点击选择或拖入意见表').waitFor();
+    await app.screenshot('empty');
+
+    await dropFile(page, 'e2e-unknown-header.xlsx');
+    await expect.poll(() => counts(page)).toBe('共 5 行：将添加 0 条重复跳过 0 条无实质内容 0 条有误 5 行');
+    await expect.poll(() => page.getByTestId('import-notes').textContent()).toContain('未导入的列：A 列“被征求人”');
+    await expect.poll(() => page.getByTestId('import-rejected-table').textContent()).toContain('未指定意见对象');
+    await page.getByTestId('import-rejected-table').scrollIntoViewIfNeeded();
+    await app.screenshot('preview-unmapped');
+
+    // The header 被征求人 was not recognised: say that column A is the target.
+    await mapColumn(page, 'A', '意见对象');
+    await expect.poll(() => counts(page)).toBe('共 5 行：将添加 4 条重复跳过 0 条无实质内容 0 条有误 1 行');
+    const rejected = page.getByTestId('import-rejected-table');
+    await expect.poll(() => rejected.locator('tbody tr').allInnerTexts()).toEqual(['e2e-unknown-header.xlsx · 意见 · 第 6 行\tA 列（被征求人）\t“孙八”不在班子成员名单中']);
+    await page.getByRole('tab', { name: /将添加/ }).click();
+    await expect.poll(() => page.getByTestId('import-add-table').locator('tbody tr').count()).toBe(4);
+    await page.getByTestId('import-add-table').scrollIntoViewIfNeeded();
+    await app.screenshot('preview-mapped');
+
+    await page.getByTestId('import-confirm').click();
+    await page.getByText('已导入 4 条意见').waitFor();
+    await app.screenshot('done');
+
+    // The matrix counts the imported opinions: 张三 has two from 上级领导.
+    await page.getByRole('button', { name: '查看就绪情况' }).click();
+    const column = page.locator('[data-testid^="cell-"][data-testid$="-上级领导"]');
+    await expect.poll(() => column.allTextContents()).toEqual(['0/2', '2/2', '0/2', '0/2']);
+    await expect.poll(() => page.locator('[data-testid^="cell-"][data-testid$="-基层群众"]').allTextContents()).toEqual(['1/2', '0/2', '0/2', '0/2']);
+    await page.getByText('收集 4 条，计入 4 条').waitFor();
+    await app.screenshot('matrix');
+
+    // The same file again: every row is a duplicate now.
+    await openTab(page, '导入');
+    await chooseFile(page, 'e2e-unknown-header.xlsx');
+    await page.getByTestId('import-counts').waitFor();
+    await mapColumn(page, 'A', '意见对象');
+    await expect.poll(() => counts(page)).toBe('共 5 行：将添加 0 条重复跳过 4 条无实质内容 0 条有误 1 行');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await page.getByRole('tab', { name: /已跳过/ }).click();
+    await page.getByText('与会议中已有的意见重复（同一对象、同一来源、内容相同），未导入').first().waitFor();
+    await page.getByText('与会议中已有的意见重复（同一对象、同一来源、内容相同），未导入').first().scrollIntoViewIfNeeded();
+    await app.screenshot('second-time');
+
+    // Where each opinion came from is kept.
+    await openTab(page, '意见列表');
+    await page.getByText('共 4 条').first().waitFor();
+    await app.close();
+  });
+
+  it('lists the questionnaire identity columns it drops, and reads a sheet per member', async () => {
+    const app = await openApp('import-kinds');
+    const { page } = app;
+    await setUp(page);
+    await chooseFile(page, 'questionnaire.xlsx');
+    await expect.poll(() => page.getByTestId('import-notes').textContent()).toContain('已忽略问卷的答题人信息列：提交答卷时间、所用时间、来源、来源详情、来自IP、昵称');
+    // No channel column in a questionnaire export: 问卷调查 is filled in, visibly, and can be changed.
+    await expect.poll(() => page.getByLabel('统一的征求方式').locator('..').textContent()).toContain('问卷调查');
+    await expect.poll(() => counts(page)).toBe('共 6 行：将添加 2 条重复跳过 0 条无实质内容 2 条有误 2 行');
+    await app.screenshot('questionnaire');
+
+    await chooseFile(page, 'sheet-per-member.xlsx');
+    await expect.poll(() => counts(page)).toBe('共 7 行：将添加 6 条重复跳过 0 条无实质内容 0 条有误 1 行');
+    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('工作表：领导班子、张三、李四（副局长）、王五同志意见、赵六');
+    await app.screenshot('sheet-per-member');
+    await app.close();
+  });
+
+  it('refuses a hostile file with a message and keeps working', async () => {
+    const app = await openApp('import-hostile');
+    const { page } = app;
+    await setUp(page);
+    await chooseFile(page, 'hostile/overlapping-bomb.xlsx');
+    await expect.poll(() => page.getByTestId('import-error').textContent(), { timeout: 20_000 }).toContain('解压后超过 80 MB（疑似“压缩炸弹”），已拒绝');
+    await app.screenshot('refused');
+    // A Word document dropped by mistake is not ignored: it is named for what it is.
+    await dropFile(page, 'hostile/word-renamed.xlsx', '征求意见.docx');
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('“征求意见.docx”是 Word 文档，不是 Excel 表格');
+    // Still working: a good file dropped right after.
+    await dropFile(page, 'gbk.csv');
+    await expect.poll(() => counts(page)).toBe('共 3 行：将添加 3 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    await app.close();
+  });
+
+  it('downloads a template made for this meeting, which imports with no mapping step', async () => {
+    const app = await openApp('import-template');
+    const { page } = app;
+    await setUp(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+    expect(download.suggestedFilename()).toBe('某某县财政局-2025年度民主生活会-征求意见导入模板.xlsx');
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    const read = readWorkbook(bytes, download.suggestedFilename());
+    expect(read.ok && read.workbook.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['意见建议', false],
+      ['下拉选项', true],
+      ['说明', false],
+    ]);
+    // Back in, it is recognised: every column found, nothing to add yet, nothing to say.
+    await dropZone(page).setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
+    await expect.poll(() => counts(page)).toBe('共 0 行：将添加 0 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    expect(await page.getByTestId('import-notes').count()).toBe(0);
+    const selects = page.getByTestId('import-mapping').locator('.ant-select-content, .ant-select-selection-item');
+    await expect.poll(() => selects.allTextContents()).toEqual(['意见对象', '意见来源', '征求方式', '意见内容', '所属方面', '提出方', '收到日期']);
+    await app.screenshot('template-recognised');
+    await app.close();
+  });
+});
