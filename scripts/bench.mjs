@@ -2,8 +2,10 @@
 // and ~100,000 opinions of 23–122 characters (3% of them copied or near-copied from another unit),
 // opens them into Chromium's IndexedDB through the app's own merge, and prints each measured
 // operation beside a plain read of the same rows, as a ratio. Needs Debian's /usr/bin/chromium.
+// Options: --quick (30 units), --build (rebuild the app), --keep (leave the data, skip the write
+// test), --reuse (measure the data a --keep run left), --only=overview.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -13,6 +15,9 @@ const root = resolve(import.meta.dirname, '..');
 const appDir = resolve(root, 'out/renderer');
 const benchDir = resolve(root, '.tmp/bench-page');
 const quick = process.argv.includes('--quick');
+const reuse = process.argv.includes('--reuse');
+const keep = process.argv.includes('--keep');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const COUNTY = quick ? { units: 30, members: [8, 12], perCell: 6, copyRate: 0.03 } : { units: 300, members: [8, 12], perCell: 6, copyRate: 0.03 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -52,11 +57,15 @@ try {
   page.setDefaultTimeout(600_000);
   await page.goto(`${url}bench/index.html`);
   await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
-  await page.evaluate(() => window.bench.reset());
-
-  console.log(`generating and opening the county (${COUNTY.units} units)…`);
-  const load = await page.evaluate((o) => window.bench.load(o), COUNTY);
-  console.log(`  ${load.units} units, ${load.members} members, ${load.opinions} opinions: generated ${fmt(load.generateMs)}, merge preview ${fmt(load.previewMs)}, merge write (one transaction, with summaries) ${fmt(load.applyMs)}\n`);
+  // --reuse: keep the county a previous run left with --keep (loading it takes a while).
+  const existing = reuse ? await page.evaluate(() => window.bench.count()) : 0;
+  if (existing > 0) console.log(`reusing the county already loaded (${existing} opinions)\n`);
+  else {
+    await page.evaluate(() => window.bench.reset());
+    console.log(`generating and opening the county (${COUNTY.units} units)…`);
+    const load = await page.evaluate((o) => window.bench.load(o), COUNTY);
+    console.log(`  ${load.units} units, ${load.members} members, ${load.opinions} opinions: generated ${fmt(load.generateMs)}, merge preview ${fmt(load.previewMs)}, merge write (one transaction, with summaries) ${fmt(load.applyMs)}\n`);
+  }
 
   const ov = await page.evaluate(() => window.bench.overview());
   row(`overview data (${ov.rows} meetings, from summaries)`, ov.overviewMs, ov.plainMs, 'plain = units + summaries');
@@ -73,6 +82,8 @@ try {
     opens.push(Date.now() - t);
   }
   opens.sort((a, b) => a - b);
+  mkdirSync(resolve(root, 'test-results/screenshots'), { recursive: true });
+  await app.screenshot({ path: resolve(root, 'test-results/screenshots/bench-overview-county.png') });
   const plainPage = [];
   for (let i = 0; i < 5; i++) {
     await app.goto('about:blank');
@@ -85,15 +96,22 @@ try {
   row('overview page open (app load → table drawn)', opens[2], plainPage[2], 'plain = the same app opening the settings page');
   await app.close();
 
+  if (only === 'overview') {
+    await browser.close();
+    server.close();
+    process.exit(0);
+  }
   const rd = await page.evaluate(() => window.bench.readiness());
   row(`readiness of all meetings from opinions (${rd.ready} ready)`, rd.readinessMs, rd.plainMs, 'plain = meetings + members + opinions');
   for (const n of [10_000, 100_000]) {
     const cp = await page.evaluate((k) => window.bench.copies(k), n);
     row(`copy detection, ${cp.n} opinions`, cp.detectMs, cp.plainMs, `detection alone ${fmt(cp.detectOnlyMs)}; ${cp.warnings} warnings ${JSON.stringify(cp.kinds)}`);
   }
-  const wr = await page.evaluate(() => window.bench.write());
-  row(`add 1 opinion (meeting of ${wr.meetingOpinions}), with summary`, wr.writeMs, wr.bareMs, 'plain = a bare add in a transaction');
-  await page.evaluate(() => window.bench.reset());
+  if (!keep) {
+    const wr = await page.evaluate(() => window.bench.write());
+    row(`add 1 opinion (meeting of ${wr.meetingOpinions}), with summary`, wr.writeMs, wr.bareMs, 'plain = a bare add in a transaction');
+    await page.evaluate(() => window.bench.reset());
+  }
   console.log(`\nChromium ${browser.version()}, Node ${process.version}; medians.`);
 } finally {
   await browser.close();

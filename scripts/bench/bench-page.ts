@@ -36,6 +36,14 @@ const bench = {
     await Dexie.delete(DB_NAME);
   },
 
+  /** How many opinions the database holds (0 when there is none yet). */
+  async count() {
+    const db = new WorkbenchDb();
+    const n = await db.opinions.count();
+    db.close();
+    return n;
+  },
+
   /** Generates the county and opens it the way a supervisor does: preview, then one merge transaction. */
   async load(options: { units: number; members: [number, number]; perCell: number; copyRate: number }) {
     let t = now();

@@ -74,7 +74,7 @@ describe('supervision', () => {
     await expect.poll(() => page.getByText(/已合并：写入 \d+ 条记录，涉及 1 次会议/).count()).toBe(2);
 
     // The overview: three units, each with its status.
-    const rows = page.getByTestId('overview-table').locator('.ant-table-tbody tr.ant-table-row');
+    const rows = page.getByTestId('overview-table').locator('.ant-table-row');
     await expect.poll(() => rows.count()).toBe(3);
     const rowOf = (unit: string) => rows.filter({ hasText: unit });
     await expect.poll(() => rowOf('发展和改革局').getByTestId('status-tag').textContent()).toBe('可以召开');
