@@ -1,7 +1,7 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
-import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, readPackage, type PackageContent } from '../../../../shared/package/format';
+import { MAX_PACKAGE_BYTES, readPackage, type PackageContent } from '../../../../shared/package/format';
 import { combinePackages, type MergePlan } from '../../../../shared/package/merge';
 import { useWorkbench } from '../../app/workbench-context';
 import { UserError } from '../../db/repos/errors';
@@ -24,7 +24,7 @@ export function MergePackagesButton({ label = '打开数据包（合并）' }: {
   const choose = async () => {
     setBusy(true);
     await run(async () => {
-      const opened = await desktop().openFile({ filters: [{ name: '数据包', extensions: [PACKAGE_EXTENSION.split('.').pop()!, 'json'] }], maxBytes: MAX_PACKAGE_BYTES, multiple: true });
+      const opened = await desktop().openFile({ filters: [{ name: '数据交换包', extensions: ['json'] }], maxBytes: MAX_PACKAGE_BYTES, multiple: true });
       if (!opened.ok) throw new UserError(opened.error.message);
       const files = opened.value.files;
       if (files.length === 0) return;
