@@ -7,6 +7,7 @@ import { meetingWarnings, rosterLabels } from '../../../../shared/supervision/wa
 import { useWorkbench } from '../../app/workbench-context';
 import { listAudits } from '../../db/repos/audits-repo';
 import { getCopyFindings } from '../../db/repos/copy-findings-repo';
+import { listUnits } from '../../db/repos/units-repo';
 import type { MeetingData } from '../meetings/use-meeting-data';
 import { StatusTag } from '../overview/OverviewTable';
 import { AuditForm } from './AuditForm';
@@ -20,7 +21,7 @@ export function AuditTab({ data }: { data: MeetingData }) {
   const { meeting, members, opinions, readiness, unit } = data;
   const audits = useLiveQuery(() => listAudits(db, meeting.id), [db, meeting.id]);
   const findings = useLiveQuery(async () => (await getCopyFindings(db, meeting.id)) ?? null, [db, meeting.id]);
-  const unitNames = useLiveQuery(async () => new Map((await db.units.toArray()).map((u) => [u.id, u.name])), [db]);
+  const unitNames = useLiveQuery(async () => new Map((await listUnits(db)).map((u) => [u.id, u.name])), [db]);
   const fingerprint = useMemo(() => meetingFingerprint({ meeting, members, opinions }), [meeting, members, opinions]);
   const labels = useMemo(() => rosterLabels(meeting.id, members, (id) => unitNames?.get(id) ?? '其他单位'), [meeting.id, members, unitNames]);
   const warnings = useMemo(() => [...(findings?.warnings ?? []), ...meetingWarnings({ meeting, members, opinions }, labels)], [findings, meeting, members, opinions, labels]);

@@ -7,6 +7,7 @@ import type { OverviewStatus } from '../../../../shared/supervision/summary';
 import { useWorkbench } from '../../app/workbench-context';
 import { lastCopyScan } from '../../db/repos/copy-findings-repo';
 import { listSummaries } from '../../db/repos/summaries-repo';
+import { listUnits } from '../../db/repos/units-repo';
 import { useAction } from '../../lib/use-action';
 import { MergePackagesButton } from '../merge/MergePackagesButton';
 import { runCopyScan, type ScanPhase } from './copy-scan';
@@ -25,7 +26,7 @@ export function OverviewPage() {
   const { db } = useWorkbench();
   const run = useAction();
   const data = useLiveQuery(async () => {
-    const [units, summaries, scan] = await Promise.all([db.units.toArray(), listSummaries(db), lastCopyScan(db)]);
+    const [units, summaries, scan] = await Promise.all([listUnits(db), listSummaries(db), lastCopyScan(db)]);
     return { rows: overviewRows(units, summaries), scan };
   }, [db]);
   const [group, setGroup] = useState<string>(ALL);
