@@ -14,6 +14,10 @@ function handlers(): Handlers<null> {
     'file:save': vi.fn(async () => ({ saved: true as const, path: '/x' })),
     'file:open': vi.fn(async () => ({ files: [] })),
     'app:version': vi.fn(async () => '1.0.0'),
+    'backup:submit': vi.fn(async () => null),
+    'backup:store': vi.fn(async () => ({ name: 'b.mzsh-backup', path: '/b.mzsh-backup' })),
+    'backup:list': vi.fn(async () => ({ folder: '/backups', backups: [] })),
+    'backup:read': vi.fn(async () => ({ name: 'b.mzsh-backup', data: new Uint8Array() })),
   };
 }
 
