@@ -97,7 +97,7 @@ export type ResponseOf<C extends Channel> = IpcContract[C]['response'];
 /** The largest file the app reads or writes through the desktop API. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-const filters = arr(obj({ name: str({ max: 100 }), extensions: arr(str({ max: 20, pattern: /^[A-Za-z0-9*]+$/, patternName: '扩展名' }), { max: 20 }) }), { max: 20 });
+const filters = arr(obj({ name: str({ max: 100 }), extensions: arr(str({ max: 20, pattern: /^[A-Za-z0-9*-]+$/, patternName: '扩展名' }), { max: 20 }) }), { max: 20 });
 // A file name only: no folders, no characters Windows refuses.
 // eslint-disable-next-line no-control-regex
 const fileName = str({ min: 1, max: 200, pattern: /^[^\\/:*?"<>|\u0000-\u001f]+$/, patternName: '文件名' });

@@ -1,11 +1,13 @@
 import { Layout, Menu, Result, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { BackupPage } from '../features/backup/BackupPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitPage } from '../features/units/UnitPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { navigate, useRoute, type Route } from '../lib/use-route';
 import { NAV_ITEMS } from './nav';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { useWorkbench } from './workbench-context';
 
 /** Layout and routes only. */
@@ -32,7 +34,10 @@ export function App() {
           操作人：{actor}
         </Typography.Text>
       </Layout.Sider>
-      <Layout.Content style={{ padding: '16px 24px', minWidth: 0, overflow: 'auto' }}>{page(route)}</Layout.Content>
+      <Layout.Content style={{ padding: '16px 24px', minWidth: 0, overflow: 'auto' }}>
+        <ReadOnlyBanner />
+        {page(route)}
+      </Layout.Content>
     </Layout>
   );
 }
@@ -47,6 +52,8 @@ function page(route: Route): ReactNode {
       return id ? <MeetingPage meetingId={id} tab={tab ?? 'readiness'} query={route.query} /> : <UnitsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'backup':
+      return <BackupPage />;
     default:
       return <Result status="404" title="没有这个页面" extra={<a href="#/">回到单位列表</a>} />;
   }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { createElement, type ReactNode } from 'react';
 
 export interface NavItem {
@@ -11,5 +11,6 @@ export interface NavItem {
 /** The side menu, in order. The key is the first segment of the page's route. */
 export const NAV_ITEMS: NavItem[] = [
   { key: 'units', label: '单位与会议', path: '/', icon: createElement(ApartmentOutlined) },
+  { key: 'backup', label: '备份与恢复', path: '/backup', icon: createElement(SafetyCertificateOutlined) },
   { key: 'settings', label: '设置', path: '/settings', icon: createElement(SettingOutlined) },
 ];
