@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, inject } from 'vitest';
 import { runCrashScenario, type CrashScenario } from './crash-harness';
-import { addMembers, choose, createMeeting, createUnit, openTab } from './flows';
+import { addMembers, choose, createMeeting, createUnit } from './flows';
 import { pasteInto } from './harness';
 
 const BATCH = 3000;
