@@ -107,6 +107,7 @@ describe.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))('fuzzing %s', (_nam
     let cases = 0;
     let accepted = 0;
     const refusals = new Map<string, number>();
+    const kinds = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(fc.oneof(...arbitraries), async (bytes) => {
         cases++;
@@ -115,12 +116,14 @@ describe.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))('fuzzing %s', (_nam
         else {
           const kind = error.replace(/[\d\s]+/g, '').slice(0, 14);
           refusals.set(kind, (refusals.get(kind) ?? 0) + 1);
+          const coarse = error.replace(/[：:].*$/, '');
+          kinds.set(coarse, (kinds.get(coarse) ?? 0) + 1);
         }
       }),
       { numRuns: runs * 2, seed: 43 },
     );
     console.log(
-      `fuzz ${target.name}: ${cases} mutated fixtures, ${accepted} still valid, ${cases - accepted} refused (${[...refusals].map(([k, n]) => `${k} ×${n}`).join('; ')}), no exception, no hang`,
+      `fuzz ${target.name}: ${cases} mutated fixtures, ${accepted} still valid, ${cases - accepted} refused (${[...kinds].map(([k, n]) => `${k} ×${n}`).join('; ')}; ${refusals.size} distinct messages), no exception, no hang`,
     );
     expect(refusals.size, 'the mutations should reach more than one kind of check').toBeGreaterThan(1);
   });

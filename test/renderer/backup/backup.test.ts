@@ -48,6 +48,17 @@ describe('backup and restore', () => {
     expect(kept).toHaveBeenCalledOnce();
   });
 
+  it('reads the same bytes with or without the schema (the backup worker opens the database schema-less)', async () => {
+    const db = freshDb();
+    await seedEverything(db);
+    const raw = new Dexie(db.name);
+    await raw.open();
+    const { serializeTables } = await import('../../../shared/backup/tables');
+    expect(serializeTables(await snapshotTables(raw))).toEqual(serializeTables(await snapshotTables(db)));
+    expect(raw.verno).toBe(db.verno);
+    raw.close();
+  });
+
   it('detects every one of 1,000 single-byte changes to a backup', async () => {
     const db = freshDb();
     await seedEverything(db);

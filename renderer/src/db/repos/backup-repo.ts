@@ -9,11 +9,15 @@ import { tableSpecs, WorkbenchDb } from '../database';
 import { DB_NAME, LATEST_VERSION, SCHEMA_HISTORY, storesAt, tableSpecsOf, type StoresSpec } from '../schema';
 import { UserError } from './errors';
 
-/** Every table's rows, read in one transaction so the snapshot is consistent. */
+/**
+ * Every table's rows, read in one transaction so the snapshot is consistent. Tables in name order:
+ * a database opened with or without its schema (the backup worker) gives the same bytes.
+ */
 export async function snapshotTables(db: Dexie): Promise<BackupTables> {
   const tables: BackupTables = {};
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) tables[table.name] = await table.toArray();
+  const ordered = [...db.tables].sort((a, b) => (a.name < b.name ? -1 : 1));
+  await db.transaction('r', ordered, async () => {
+    for (const table of ordered) tables[table.name] = await table.toArray();
   });
   return tables;
 }

@@ -2,7 +2,7 @@ import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { BACKUP_EXTENSION } from '../../../../shared/backup/format';
 import { useWorkbench } from '../../app/workbench-context';
-import { createBackup } from '../../db/repos/backup-repo';
+import { createBackupOffThread } from '../../backup/off-thread';
 import { UserError } from '../../db/repos/errors';
 import { desktop } from '../../desktop';
 import { useAction } from '../../lib/use-action';
@@ -24,7 +24,7 @@ export function BackupNowCard() {
     try {
       const done = await run(async () => {
         if (password !== confirm) throw new UserError('两次输入的密码不一致');
-        const made = await createBackup(db, {
+        const made = await createBackupOffThread(db, {
           appVersion: __APP_VERSION__,
           reason: 'manual',
           password,

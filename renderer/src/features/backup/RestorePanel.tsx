@@ -7,7 +7,7 @@ import { prepareRestore, restoreAll } from '../../db/repos/backup-repo';
 import { UserError } from '../../db/repos/errors';
 import { desktop } from '../../desktop';
 import { useAction } from '../../lib/use-action';
-import { localTime, REASON_LABELS, tableLabel } from './backup-labels';
+import { describeCounts, localTime, REASON_LABELS, tableLabel } from './backup-labels';
 
 export interface Candidate {
   /** Where the backup came from, for the user: a file name. */
@@ -76,9 +76,7 @@ export function RestorePanel({ candidate, onDone }: { candidate: Candidate; onDo
           <Tag color="green">完整，未被改动</Tag>
         </Descriptions.Item>
         <Descriptions.Item label="包含" span={2}>
-          {Object.entries(manifest.tables)
-            .map(([name, count]) => `${tableLabel(name)} ${count}`)
-            .join('，')}
+          {describeCounts(manifest.tables)}
         </Descriptions.Item>
       </Descriptions>
       {refusal && <Alert type="error" showIcon message={refusal} />}

@@ -15,6 +15,16 @@ export function tableLabel(name: string): string {
   return TABLE_LABELS[name] ?? name;
 }
 
+/** A backup's row counts as `单位 3，会议 3，…`: the known tables in the order people think of them, then any others. */
+export function describeCounts(tables: Record<string, number>): string {
+  const known = Object.keys(TABLE_LABELS);
+  const rank = (name: string) => (known.includes(name) ? known.indexOf(name) : known.length);
+  return Object.entries(tables)
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
+    .map(([name, count]) => `${tableLabel(name)} ${count}`)
+    .join('，');
+}
+
 export const REASON_LABELS: Record<BackupReason, string> = {
   manual: '手动备份',
   scheduled: '定时自动备份',
