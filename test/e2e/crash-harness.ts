@@ -117,14 +117,16 @@ function idbBytes(profile: string): number {
   return walk(join(profile, 'Default', 'IndexedDB'));
 }
 
-/** Resolves when the folder has grown by `bytes` since `from`, or after `timeoutMs` (false). */
-async function waitForGrowth(profile: string, from: number, bytes: number, timeoutMs: number): Promise<boolean> {
+/** Resolves with the growth seen once the folder has grown by `bytes` since `from` (or the most seen, after `timeoutMs`). */
+async function waitForGrowth(profile: string, from: number, bytes: number, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
+  let most = 0;
   while (Date.now() < deadline) {
-    if (idbBytes(profile) - from >= bytes) return true;
+    most = Math.max(most, idbBytes(profile) - from);
+    if (most >= bytes) return most;
     await new Promise((r) => setTimeout(r, 1));
   }
-  return false;
+  return most;
 }
 
 /** One uninterrupted write: how long from the click to the batch on disk, and how many bytes the folder grew by then. */
@@ -163,9 +165,13 @@ export async function runCrashScenario(
       const start = await scenario.arm(owned.page, baseUrl, run);
       const base = idbBytes(profile);
       await start();
-      if (share === 'saved') await scenario.saved(owned.page, run);
-      else await waitForGrowth(profile, base, Math.max(1, Math.round(write.bytes * share)), 120_000);
-      const bytesAtKill = idbBytes(profile) - base;
+      let bytesAtKill: number;
+      if (share === 'saved') {
+        await scenario.saved(owned.page, run);
+        bytesAtKill = idbBytes(profile) - base;
+      } else {
+        bytesAtKill = await waitForGrowth(profile, base, Math.max(1, Math.round(write.bytes * share)), 120_000);
+      }
       await killHard(owned);
       owned = await launch(profile, baseUrl);
       const counts = await scenario.count(owned.probe, run);
