@@ -1,7 +1,8 @@
 // The one contract between the renderer and the main process: each channel's name and the types
 // of its request and response. Main registers a handler per channel over this map; the preload
 // exposes one named function per channel; the web build implements the same DesktopApi in the page.
-import { arr, bool, bytes, int, nothing, obj, optional, str, type Validator } from '../util/schema';
+import { BACKUP_EXTENSION, MAX_BACKUP_BYTES, type BackupReason } from '../backup/format';
+import { arr, bool, bytes, int, literal, nothing, obj, optional, str, type Validator } from '../util/schema';
 
 export interface FileFilter {
   name: string;
@@ -43,6 +44,47 @@ export interface PrintPageResponse {
   printed: boolean;
 }
 
+/** One automatic backup in the app's backups folder. */
+export interface AutoBackupInfo {
+  name: string;
+  size: number;
+  /** ISO time, from the file name. */
+  createdAt: string;
+  reason: BackupReason;
+}
+export interface BackupListResponse {
+  /** The folder, shown to the user so they can find the files. */
+  folder: string;
+  /** Newest first. */
+  backups: AutoBackupInfo[];
+}
+/** Main asks the renderer for a snapshot (main cannot read IndexedDB); the renderer answers with `submitBackup`. */
+export interface BackupRequest {
+  requestId: string;
+  reason: 'scheduled' | 'quit';
+}
+/** The renderer's answer to a BackupRequest: the backup file's bytes, or why it could not make one. */
+export interface SubmitBackupRequest {
+  requestId: string;
+  data?: Uint8Array;
+  error?: string;
+}
+/** A backup the renderer made itself, for main to keep in the backups folder. */
+export interface StoreBackupRequest {
+  reason: 'before-restore' | 'before-upgrade';
+  data: Uint8Array;
+}
+export interface StoreBackupResponse {
+  name: string;
+  path: string;
+}
+export interface ReadBackupRequest {
+  name: string;
+}
+
+/** The main → renderer event asking for a snapshot; the preload exposes it as `onBackupRequest`. */
+export const BACKUP_REQUEST_EVENT = 'backup:request';
+
 export type IpcErrorCode = 'bad-request' | 'forbidden' | 'too-large' | 'io' | 'internal';
 export interface IpcError {
   code: IpcErrorCode;
@@ -58,6 +100,10 @@ export interface IpcContract {
   'app:version': { request: null; response: string };
   'file:save-many': { request: SaveFilesRequest; response: SaveFilesResponse };
   'print:page': { request: null; response: PrintPageResponse };
+  'backup:submit': { request: SubmitBackupRequest; response: null };
+  'backup:store': { request: StoreBackupRequest; response: StoreBackupResponse };
+  'backup:list': { request: null; response: BackupListResponse };
+  'backup:read': { request: ReadBackupRequest; response: OpenedFile };
 }
 export type Channel = keyof IpcContract;
 export type RequestOf<C extends Channel> = IpcContract[C]['request'];
@@ -68,10 +114,14 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** The most files one save-many call writes (a meeting has a few dozen members at most). */
 export const MAX_SAVE_FILES = 500;
 
-const filters = arr(obj({ name: str({ max: 100 }), extensions: arr(str({ max: 20, pattern: /^[A-Za-z0-9*]+$/, patternName: '扩展名' }), { max: 20 }) }), { max: 20 });
+const filters = arr(obj({ name: str({ max: 100 }), extensions: arr(str({ max: 20, pattern: /^[A-Za-z0-9*-]+$/, patternName: '扩展名' }), { max: 20 }) }), { max: 20 });
 // A file name only: no folders (nor `.` and `..`), no characters Windows refuses.
 // eslint-disable-next-line no-control-regex
 const fileName = str({ min: 1, max: 200, pattern: /^(?!\.{1,2}$)[^\\/:*?"<>|\u0000-\u001f]+$/, patternName: '文件名' });
+
+const requestId = str({ min: 1, max: 100, pattern: /^[A-Za-z0-9-]+$/, patternName: '请求编号' });
+// An automatic backup's file name as main writes it; main parses it again before touching the disk.
+const backupName = str({ min: 1, max: 120, pattern: new RegExp(`^[A-Za-z0-9][A-Za-z0-9._-]*\\${BACKUP_EXTENSION}$`), patternName: '备份文件名' });
 
 /** Validators of each channel's request: main runs them on every call before doing anything. */
 export const requestValidators = {
@@ -80,6 +130,10 @@ export const requestValidators = {
   'app:version': nothing(),
   'file:save-many': obj({ folderName: fileName, files: arr(obj({ name: fileName, data: bytes({ max: MAX_FILE_BYTES }) }), { max: MAX_SAVE_FILES }) }),
   'print:page': nothing(),
+  'backup:submit': obj({ requestId, data: optional(bytes({ max: MAX_BACKUP_BYTES })), error: optional(str({ max: 2000 })) }),
+  'backup:store': obj({ reason: literal('before-restore', 'before-upgrade'), data: bytes({ max: MAX_BACKUP_BYTES }) }),
+  'backup:list': nothing(),
+  'backup:read': obj({ name: backupName }),
 } satisfies { [C in Channel]: Validator<RequestOf<C>> };
 
 /** What the preload exposes as `window.desktop`, and what the web build implements in the page. */
@@ -92,4 +146,10 @@ export interface DesktopApi {
   saveFiles(request: SaveFilesRequest): Promise<IpcResult<SaveFilesResponse>>;
   /** Prints the current page through the system print dialog (the print layout's @media print CSS applies). */
   printPage(): Promise<IpcResult<PrintPageResponse>>;
+  /** Calls the listener whenever main asks for a backup; returns the function that stops listening. */
+  onBackupRequest(listener: (request: BackupRequest) => void): () => void;
+  submitBackup(request: SubmitBackupRequest): Promise<IpcResult<null>>;
+  storeBackup(request: StoreBackupRequest): Promise<IpcResult<StoreBackupResponse>>;
+  listBackups(): Promise<IpcResult<BackupListResponse>>;
+  readBackup(request: ReadBackupRequest): Promise<IpcResult<OpenedFile>>;
 }

@@ -89,11 +89,11 @@ export function readPackage(bytes: Uint8Array): ReadPackageResult {
   const head = parsed as Record<string, unknown>;
   if (head['format'] !== PACKAGE_FORMAT) return fail('文件不是民主生活会工作台的数据包');
   const version = head['formatVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version)) return fail('数据包的格式版本无法识别');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('数据包的格式版本无法识别');
   if (version > PACKAGE_FORMAT_VERSION) {
     return fail(`数据包的格式版本为 ${version}，本程序只能读取版本 ${PACKAGE_FORMAT_VERSION}。请升级工作台后再打开`);
   }
-  if (version !== PACKAGE_FORMAT_VERSION) return fail(`数据包的格式版本 ${version} 无法识别`);
+  if (version !== PACKAGE_FORMAT_VERSION) return fail(version >= 1 ? `数据包的格式版本 ${version} 无法识别` : '数据包的格式版本无法识别');
   const extra = Object.keys(head).filter((k) => !['format', 'formatVersion', 'appVersion', 'exportedAt', 'checksum', 'content'].includes(k));
   if (extra.length > 0) return fail(`数据包中有未知字段：${extra.join('、')}`);
   if (typeof head['appVersion'] !== 'string' || typeof head['exportedAt'] !== 'string') return fail('数据包缺少版本或导出时间');

@@ -4,18 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots');
 
 export interface AppSession {
@@ -41,11 +32,12 @@ export function useBrowser(): void {
   });
 }
 
-/** Opens the app in a new, empty browser profile. */
-export async function openApp(prefix: string, options: { acceptDownloads?: boolean } = {}): Promise<AppSession> {
+/** Opens the app in a new, empty browser profile. `beforeLoad` sees the context before the first request. */
+export async function openApp(prefix: string, options: { acceptDownloads?: boolean; beforeLoad?: (context: BrowserContext) => void } = {}): Promise<AppSession> {
   if (!browser) throw new Error('call useBrowser() in the test file');
   const baseUrl = inject('baseUrl');
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? true });
+  options.beforeLoad?.(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];

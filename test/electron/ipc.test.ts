@@ -17,6 +17,10 @@ function handlers(): Handlers<null> {
     'app:version': vi.fn(async () => '1.0.0'),
     'file:save-many': vi.fn(async () => ({ saved: true as const, folder: '/x', count: 1 })),
     'print:page': vi.fn(async () => ({ printed: true })),
+    'backup:submit': vi.fn(async () => null),
+    'backup:store': vi.fn(async () => ({ name: 'b.mzsh-backup', path: '/b.mzsh-backup' })),
+    'backup:list': vi.fn(async () => ({ folder: '/backups', backups: [] })),
+    'backup:read': vi.fn(async () => ({ name: 'b.mzsh-backup', data: new Uint8Array() })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Layout, Menu, Result, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { BackupPage } from '../features/backup/BackupPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -8,6 +9,7 @@ import { UnitPage } from '../features/units/UnitPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { navigate, useRoute, type Route } from '../lib/use-route';
 import { NAV_ITEMS } from './nav';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { useWorkbench } from './workbench-context';
 
 /** Layout and routes only. */
@@ -34,7 +36,10 @@ export function App() {
           操作人：{actor}
         </Typography.Text>
       </Layout.Sider>
-      <Layout.Content style={{ padding: '16px 24px', minWidth: 0, overflow: 'auto' }}>{page(route)}</Layout.Content>
+      <Layout.Content style={{ padding: '16px 24px', minWidth: 0, overflow: 'auto' }}>
+        <ReadOnlyBanner />
+        {page(route)}
+      </Layout.Content>
     </Layout>
   );
 }
@@ -53,6 +58,8 @@ function page(route: Route): ReactNode {
       return <OverviewPage />;
     case 'exchange':
       return <ExchangePage />;
+    case 'backup':
+      return <BackupPage />;
     default:
       return <Result status="404" title="没有这个页面" extra={<a href="#/">回到单位列表</a>} />;
   }

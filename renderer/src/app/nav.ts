@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import { createElement, type ReactNode } from 'react';
 
 export interface NavItem {
@@ -13,5 +13,6 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'units', label: '单位与会议', path: '/', icon: createElement(ApartmentOutlined) },
   { key: 'overview', label: '督导总览', path: '/overview', icon: createElement(AuditOutlined) },
   { key: 'exchange', label: '数据交换', path: '/exchange', icon: createElement(SwapOutlined) },
+  { key: 'backup', label: '备份与恢复', path: '/backup', icon: createElement(SafetyCertificateOutlined) },
   { key: 'settings', label: '设置', path: '/settings', icon: createElement(SettingOutlined) },
 ];

@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Audit, ChangeLogEntry, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
 import type { MeetingWarning } from '../../../shared/supervision/warnings';
 import { computeMeetingSummary, type MeetingSummary } from '../../../shared/supervision/summary';
+import { readOnlyMiddleware } from './read-only';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
 
 export interface SettingRow {
@@ -9,7 +10,6 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** The merge base of one record: the hash of the version last received from or sent in a package. */
 /**
  * The merge bases of one group of records (a meeting's records, or all units; see baseGroup in
  * shared/package/merge.ts): for each record (`table:id`), the hash of the version last received
@@ -33,6 +33,14 @@ export interface CopyFindingsRow {
   warnings: MeetingWarning[];
 }
 
+export interface WorkbenchDbOptions {
+  /**
+   * Open whatever version is on disk without declaring a schema, and refuse every write. For a
+   * database written by a newer app: declaring our older schema would let Dexie "patch" theirs.
+   */
+  readOnly?: { reason: string };
+}
+
 export class WorkbenchDb extends Dexie {
   units!: Table<Unit, string>;
   meetings!: Table<Meeting, string>;
@@ -44,10 +52,21 @@ export class WorkbenchDb extends Dexie {
   meetingSummaries!: Table<MeetingSummary, string>;
   mergeBases!: Table<MergeBaseRow, string>;
   copyFindings!: Table<CopyFindingsRow, string>;
+  /** Why writes are refused, when the database is open read-only. */
+  readonly readOnlyReason: string | undefined;
 
-  constructor(name: string = DB_NAME) {
+  constructor(name: string = DB_NAME, options: WorkbenchDbOptions = {}) {
     // Strict durability: a commit the user saw succeed is on disk, even if the PC loses power.
     super(name, { chromeTransactionDurability: 'strict' });
+    this.readOnlyReason = options.readOnly?.reason;
+    if (options.readOnly) {
+      this.use(readOnlyMiddleware(options.readOnly.reason));
+      // Without a declared schema Dexie reads the one on disk; bind the typed tables once it is open.
+      this.on('ready', () => {
+        for (const table of this.tables) (this as unknown as Record<string, unknown>)[table.name] = table;
+      });
+      return;
+    }
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(computeSummariesOnUpgrade);
   }
@@ -76,12 +95,9 @@ async function computeSummariesOnUpgrade(tx: Transaction): Promise<void> {
     .bulkPut(meetings.map((meeting) => computeMeetingSummary({ meeting, members: m.get(meeting.id) ?? [], opinions: o.get(meeting.id) ?? [], audits: a.get(meeting.id) ?? [] })));
 }
 
-let instance: WorkbenchDb | undefined;
-
-/** The app's database, opened once. */
-export function getDb(): WorkbenchDb {
-  instance ??= new WorkbenchDb();
-  return instance;
+/** The tables of an open database with their primary keys, from its schema (not from a list kept by hand). */
+export function tableSpecs(db: Dexie): Array<{ name: string; primaryKey: string }> {
+  return db.tables.map((t) => ({ name: t.name, primaryKey: String(t.schema.primKey.keyPath) }));
 }
 
 /** The tables whose rows make up the user's data (everything but settings and what is derived from the data). */

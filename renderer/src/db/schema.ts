@@ -16,7 +16,7 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
-// 2026-11-28 — version 2: supervision. `meetingSummaries`, one row per meeting (readiness state,
+// 2026-11-21 — version 2: supervision. `meetingSummaries`, one row per meeting (readiness state,
 // counts, shortfall count, zero targets, warnings, fingerprint, latest verdict), recomputed in the
 // same transaction as every write to a meeting's roster, opinions, rules or audits, so the overview
 // reads 300 small rows instead of 100,000 opinions; the upgrade computes them for existing data.
@@ -31,3 +31,31 @@ export const SCHEMA_V2 = {
 } as const;
 
 export const LATEST_VERSION = 2;
+
+/** Dexie's stores argument: table → index spec, or `null` for a table a version deletes. */
+export type StoresSpec = Readonly<Record<string, string | null>>;
+
+/**
+ * Every version's stores, by version number, exactly as passed to `version(n).stores(…)` in
+ * database.ts. The upgrade tests open a database at each old version with these, and a backup
+ * made at an old version is restored through them. Add each new version here too.
+ */
+export const SCHEMA_HISTORY: Readonly<Record<number, StoresSpec>> = {
+  1: SCHEMA_V1,
+  2: SCHEMA_V2,
+};
+
+/** The complete stores of the database at a version: every version up to it, merged (Dexie carries unlisted tables over). */
+export function storesAt(version: number, history: Readonly<Record<number, StoresSpec>> = SCHEMA_HISTORY): Record<string, string> {
+  const merged: Record<string, string | null> = {};
+  for (const v of Object.keys(history).map(Number).sort((a, b) => a - b)) {
+    if (v > version) break;
+    Object.assign(merged, history[v]);
+  }
+  return Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
+}
+
+/** The tables of a stores spec with their primary keys: `{ units: 'id, order' }` → `[{ name: 'units', primaryKey: 'id' }]`. */
+export function tableSpecsOf(stores: Readonly<Record<string, string>>): Array<{ name: string; primaryKey: string }> {
+  return Object.entries(stores).map(([name, spec]) => ({ name, primaryKey: spec.split(',')[0]!.trim().replace(/^(\+\+|&)/, '') }));
+}

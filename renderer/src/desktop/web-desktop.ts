@@ -1,6 +1,9 @@
 // The desktop API for the plain web page: downloads instead of save dialogs, a file input instead
 // of open dialogs. The same renderer build runs in Electron (window.desktop from the preload) or here.
 import { zipSync } from 'fflate';
+// Automatic backups need a main process and a folder of their own: in a browser there are none, so
+// the backups list is empty and a backup the app makes before a restore is offered as a download.
+import { BACKUP_EXTENSION } from '../../../shared/backup/format';
 import type { DesktopApi, FileFilter, OpenedFile } from '../../../shared/ipc/contract';
 
 function accept(filters: FileFilter[]): string {
@@ -80,4 +83,29 @@ export const webDesktop: DesktopApi = {
   async appVersion() {
     return { ok: true, value: __APP_VERSION__ };
   },
+  onBackupRequest() {
+    return () => undefined;
+  },
+  async submitBackup() {
+    return NO_AUTOMATIC_BACKUPS;
+  },
+  async storeBackup(request) {
+    const name = `${request.reason === 'before-restore' ? '恢复前备份' : '升级前备份'}-${stamp(new Date())}${BACKUP_EXTENSION}`;
+    const saved = await webDesktop.saveFile({ suggestedName: name, filters: [], data: request.data });
+    return saved.ok ? { ok: true, value: { name, path: name } } : saved;
+  },
+  async listBackups() {
+    return { ok: true, value: { folder: '', backups: [] } };
+  },
+  async readBackup() {
+    return NO_AUTOMATIC_BACKUPS;
+  },
 };
+
+const NO_AUTOMATIC_BACKUPS = { ok: false, error: { code: 'bad-request', message: '网页版没有自动备份，请使用“立即备份”保存到文件。' } } as const;
+
+/** Local time as `YYYYMMDD-HHmmss`, for the names of downloaded backups. */
+function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+}

@@ -1,0 +1,155 @@
+// 备份与恢复 end to end in the web build: back up to a download (plain and with a password), change
+// the data, restore from the file — the current data is downloaded first — and get the old data
+// back exactly; a damaged file and a wrong password are refused with Chinese messages.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addBlock, addMembers, choose, createMeeting, createUnit, openTab } from './flows';
+import { openApp, useBrowser } from './harness';
+
+useBrowser();
+
+const UNIT = '某某县财政局';
+const dir = mkdtempSync(join(tmpdir(), 'backup-e2e-'));
+
+async function openBackupPage(page: Page) {
+  await page.getByRole('menuitem', { name: '备份与恢复' }).click();
+  await page.getByRole('heading', { name: '备份与恢复' }).waitFor();
+}
+
+/** Clicks 备份到文件… and keeps the download; returns its path and suggested name. */
+async function backUpNow(page: Page, name: string, password?: string) {
+  if (password) {
+    await page.getByLabel('备份密码', { exact: true }).fill(password);
+    await page.getByLabel('确认备份密码').fill(password);
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '备份到文件…' }).click()]);
+  const path = join(dir, name);
+  await download.saveAs(path);
+  await page.getByText(/已备份到/).waitFor();
+  return { path, suggested: download.suggestedFilename() };
+}
+
+async function chooseBackupFile(page: Page, path: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '选择备份文件…' }).click()]);
+  await chooser.setFiles(path);
+}
+
+/** Every row of every table, read with raw IndexedDB in the page. */
+function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('mzsh-workbench');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const r = tx.objectStore(name).getAll();
+            r.onsuccess = () => (out[name] = r.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+describe('backup and restore', () => {
+  it('backs up, restores exactly, and keeps the current data first', async () => {
+    const app = await openApp('backup');
+    const { page } = app;
+    await createUnit(page, UNIT);
+    await createMeeting(page, UNIT, 2025);
+    await addMembers(page, [
+      ['张三', '局长'],
+      ['李四', '副局长'],
+    ]);
+    await openTab(page, '录入意见');
+    await choose(page, '张三（局长）', '基层群众', '座谈会');
+    await addBlock(page, ['窗口服务态度有待改进', '办事指南更新不及时，群众多跑腿', '政策宣传不够接地气']);
+    const original = await dumpDatabase(page);
+
+    await openBackupPage(page);
+    await app.screenshot('page');
+    const plain = await backUpNow(page, 'plain.mzsh-backup');
+    expect(plain.suggested).toMatch(/^民主生活会工作台备份-\d{8}-\d{6}\.mzsh-backup$/);
+    expect(readFileSync(plain.path).subarray(0, 13).toString()).toBe('MZSH-BACKUP/1');
+
+    // Change the data after the backup.
+    await createUnit(page, '后来新建的单位');
+    expect((await dumpDatabase(page))['units']).toHaveLength(2);
+
+    // Restore: what the backup holds is shown before anything happens.
+    await openBackupPage(page);
+    await chooseBackupFile(page, plain.path);
+    const summary = page.getByTestId('backup-summary');
+    await summary.waitFor();
+    await expect.poll(() => summary.textContent()).toContain('单位 1，会议 1，班子成员 2，意见建议 3');
+    await expect.poll(() => summary.textContent()).toContain('完整，未被改动');
+    await app.screenshot('summary');
+    await summary.getByRole('button', { name: '恢复此备份…' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' });
+    await confirm.waitFor();
+    await app.screenshot('confirm');
+    const [before] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: '备份当前数据并恢复' }).click()]);
+    expect(before.suggestedFilename()).toMatch(/^恢复前备份-\d{8}-\d{6}\.mzsh-backup$/);
+    await page.getByText('已恢复：意见建议 3 条').waitFor();
+    expect(await dumpDatabase(page)).toEqual(original);
+
+    // The backup taken before the restore holds the two units.
+    const beforePath = join(dir, 'before.mzsh-backup');
+    await before.saveAs(beforePath);
+    await chooseBackupFile(page, beforePath);
+    await expect.poll(() => page.getByTestId('backup-summary').textContent()).toContain('单位 2');
+    await expect.poll(() => page.getByTestId('backup-summary').textContent()).toContain('恢复备份前');
+
+    await page.getByRole('menuitem', { name: '单位与会议' }).click();
+    await page.getByRole('link', { name: UNIT }).waitFor();
+    expect(await page.getByRole('link', { name: '后来新建的单位' }).count()).toBe(0);
+    await app.close();
+  });
+
+  it('restores an encrypted backup only with its password, and refuses a damaged file', async () => {
+    const app = await openApp('backup-encrypted');
+    const { page } = app;
+    await createUnit(page, UNIT);
+    await openBackupPage(page);
+    const sealed = await backUpNow(page, 'sealed.mzsh-backup', '县委组织部2026');
+    expect(readFileSync(sealed.path).includes(Buffer.from(UNIT))).toBe(false);
+
+    // One changed byte near the end: refused before anything else happens.
+    const damaged = readFileSync(sealed.path);
+    damaged[damaged.length - 10] = damaged[damaged.length - 10]! ^ 0x01;
+    const damagedPath = join(dir, '损坏的备份.mzsh-backup');
+    writeFileSync(damagedPath, damaged);
+    await chooseBackupFile(page, damagedPath);
+    await expect.poll(() => page.getByTestId('backup-problem').textContent()).toContain('备份文件已损坏：数据与校验码不符，文件已被改动');
+    await app.screenshot('damaged');
+
+    await createUnit(page, '第二个单位');
+    await openBackupPage(page);
+    await chooseBackupFile(page, sealed.path);
+    const summary = page.getByTestId('backup-summary');
+    await expect.poll(() => summary.textContent()).toContain('已加密（AES-256-GCM）');
+    await page.getByLabel('恢复密码').fill('错误的密码');
+    await summary.getByRole('button', { name: '恢复此备份…' }).click();
+    await expect.poll(() => page.getByTestId('restore-failure').textContent()).toBe('密码不正确，无法解密该备份');
+    await app.screenshot('wrong-password');
+
+    await page.getByLabel('恢复密码').fill('县委组织部2026');
+    await summary.getByRole('button', { name: '恢复此备份…' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' });
+    await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: '备份当前数据并恢复' }).click()]);
+    await page.getByText('已恢复：意见建议 0 条').waitFor();
+    expect(((await dumpDatabase(page))['units'] as Array<{ name: string }>).map((u) => u.name)).toEqual([UNIT]);
+    await app.close();
+  });
+});

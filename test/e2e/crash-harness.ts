@@ -1,0 +1,188 @@
+// Crash safety: start a large write in the app, kill the whole browser with SIGKILL while it runs,
+// start the browser again on the same profile, and count what reached the disk. Chromium is
+// started here (not by playwright) so the test owns its process group and can kill it outright;
+// playwright attaches over the DevTools protocol.
+//
+// When to kill: Chromium writes a large IndexedDB transaction's rows to its LevelDB log as they
+// come, before the commit (and rolls them back on the next start if the commit never happened).
+// So the harness watches the profile's IndexedDB folder grow and kills when a chosen share of
+// the batch's bytes is on disk — a kill that is known to land in the middle of the write, not
+// merely some milliseconds after a click.
+//
+// A scenario says how to set up the data once, how to arm the write (bring the UI to the click
+// that starts it), and how to count a batch's rows on disk. The opinion paste uses it today; the
+// spreadsheet import (issue 4) and the package merge (issue 5) plug in their own scenarios.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './harness';
+
+export interface CrashScenario {
+  /** Once, on a fresh profile: whatever the batch is written into. */
+  setup(page: Page, baseUrl: string): Promise<void>;
+  /** Brings the app to the moment before batch `run` is written; returns what starts the write (a click). */
+  arm(page: Page, baseUrl: string, run: number): Promise<() => Promise<void>>;
+  /**
+   * The rows of batch `run` on disk, per table, read with raw IndexedDB. `probe` is a second tab
+   * on a static file of the app's origin (same database, no app code), so counting never
+   * disturbs the app's tab.
+   */
+  count(probe: Page, run: number): Promise<Record<string, number>>;
+  /** The rows per table a complete batch has. */
+  complete: Record<string, number>;
+  /** Resolves once the app has told the user batch `run` is saved (e.g. its success message). */
+  saved(page: Page, run: number): Promise<void>;
+}
+
+export interface CrashOutcome {
+  run: number;
+  /** The share of the batch's bytes that had reached the IndexedDB folder when the kill was sent; 'saved' after the app said so. */
+  share: number | 'saved';
+  bytesAtKill: number;
+  counts: Record<string, number>;
+  state: 'absent' | 'complete' | 'PARTIAL';
+}
+
+interface OwnedBrowser {
+  browser: Browser;
+  page: Page;
+  probe: Page;
+  process: ChildProcess;
+}
+
+/** Starts Debian's Chromium on `profile` in its own process group and attaches to it. */
+async function launch(profile: string, baseUrl: string): Promise<OwnedBrowser> {
+  const child = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--window-size=1440,900', 'about:blank'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${buffer}`)), 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(buffer);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${buffer}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  const context = browser.contexts()[0]!;
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(30_000);
+  const probe = await context.newPage();
+  await probe.goto(`${baseUrl}favicon.svg`);
+  return { browser, page, probe, process: child };
+}
+
+/** SIGKILL to the browser's whole process group: no shutdown, no flush, like a power cut to the app. */
+async function killHard(owned: OwnedBrowser): Promise<void> {
+  const exited = new Promise<void>((resolve) => owned.process.once('exit', () => resolve()));
+  process.kill(-owned.process.pid!, 'SIGKILL');
+  await exited;
+}
+
+async function closeGently(owned: OwnedBrowser): Promise<void> {
+  const exited = new Promise<void>((resolve) => owned.process.once('exit', () => resolve()));
+  await owned.browser.close().catch(() => undefined);
+  process.kill(-owned.process.pid!, 'SIGTERM');
+  await exited;
+}
+
+/** The bytes in the profile's IndexedDB folder. */
+function idbBytes(profile: string): number {
+  const walk = (dir: string): number => {
+    let total = 0;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      try {
+        const info = statSync(join(dir, name));
+        total += info.isDirectory() ? walk(join(dir, name)) : info.size;
+      } catch {
+        // A file LevelDB removed while we looked.
+      }
+    }
+    return total;
+  };
+  return walk(join(profile, 'Default', 'IndexedDB'));
+}
+
+/** Resolves with the growth seen once the folder has grown by `bytes` since `from` (or the most seen, after `timeoutMs`). */
+async function waitForGrowth(profile: string, from: number, bytes: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let most = 0;
+  while (Date.now() < deadline) {
+    most = Math.max(most, idbBytes(profile) - from);
+    if (most >= bytes) return most;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return most;
+}
+
+/** One uninterrupted write: how long from the click to the batch on disk, and how many bytes the folder grew by then. */
+async function measureWrite(scenario: CrashScenario, baseUrl: string, profile: string, owned: OwnedBrowser): Promise<{ ms: number; bytes: number }> {
+  const start = await scenario.arm(owned.page, baseUrl, 0);
+  const base = idbBytes(profile);
+  const t0 = Date.now();
+  await start();
+  for (;;) {
+    // A read waits for the write transaction to commit, so this sees all or nothing too.
+    const counts = await scenario.count(owned.probe, 0);
+    if (Object.entries(scenario.complete).every(([t, n]) => counts[t] === n)) return { ms: Date.now() - t0, bytes: idbBytes(profile) - base };
+    if (Date.now() - t0 > 120_000) throw new Error('the write did not finish in 120 s');
+    await owned.probe.waitForTimeout(10);
+  }
+}
+
+/**
+ * Sets up a profile, measures one uninterrupted write, then for each share: arms a new batch,
+ * starts it, kills the browser when that share of the batch's bytes is on disk (or, for 'saved',
+ * right after the app said the batch was saved), relaunches, and counts the batch.
+ */
+export async function runCrashScenario(
+  scenario: CrashScenario,
+  baseUrl: string,
+  shares: Array<number | 'saved'>,
+): Promise<{ write: { ms: number; bytes: number }; outcomes: CrashOutcome[] }> {
+  const profile = mkdtempSync(join(tmpdir(), 'crash-profile-'));
+  try {
+    let owned = await launch(profile, baseUrl);
+    await scenario.setup(owned.page, baseUrl);
+    const write = await measureWrite(scenario, baseUrl, profile, owned);
+    const outcomes: CrashOutcome[] = [];
+    let run = 1;
+    for (const share of shares) {
+      const start = await scenario.arm(owned.page, baseUrl, run);
+      const base = idbBytes(profile);
+      await start();
+      let bytesAtKill: number;
+      if (share === 'saved') {
+        await scenario.saved(owned.page, run);
+        bytesAtKill = idbBytes(profile) - base;
+      } else {
+        bytesAtKill = await waitForGrowth(profile, base, Math.max(1, Math.round(write.bytes * share)), 120_000);
+      }
+      await killHard(owned);
+      owned = await launch(profile, baseUrl);
+      const counts = await scenario.count(owned.probe, run);
+      const values = Object.entries(scenario.complete).map(([t, n]) => [counts[t] ?? 0, n] as const);
+      const state = values.every(([c]) => c === 0) ? 'absent' : values.every(([c, n]) => c === n) ? 'complete' : 'PARTIAL';
+      outcomes.push({ run, share, bytesAtKill, counts, state });
+      run++;
+    }
+    await closeGently(owned);
+    return { write, outcomes };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

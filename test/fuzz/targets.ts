@@ -1,0 +1,103 @@
+// The readers of untrusted files, as fuzz targets. Each target reads bytes and answers with the
+// Chinese refusal (or undefined when it accepts). To fuzz another reader — the spreadsheet
+// importer of shared/import, the merge preview — add an entry here: its real fixtures, its read
+// function, and the pattern its refusals follow. readers.test.ts runs every target.
+import { readPackage, buildPackage, contentChecksum, type ExchangePackage } from '../../shared/package/format';
+import { decodeBackup, encodeBackup, type BackupManifest } from '../../shared/backup/format';
+import { parseTables, serializeTables } from '../../shared/backup/tables';
+import { gzip } from '../../renderer/src/backup/codec';
+import { makeBackupFile, readBackupTables } from '../../renderer/src/backup/backup-file';
+import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';
+import { sampleContent } from '../support/sample-content';
+
+export interface FuzzTarget {
+  name: string;
+  /** Real, valid inputs the mutations start from. */
+  fixtures: () => Promise<Uint8Array[]>;
+  /** Reads the bytes; the refusal message, or undefined when accepted. Must never throw or hang. */
+  read: (bytes: Uint8Array) => Promise<string | undefined>;
+  /** Every refusal must match this: a known, Chinese message. */
+  knownError: RegExp;
+  /** Re-seals a JSON-level mutation so it gets past the checksum into the deeper checks (optional). */
+  reseal?: (json: unknown) => unknown;
+  runs?: number;
+}
+
+const specs = tableSpecsOf(SCHEMA_V1);
+
+function backupTables() {
+  const content = sampleContent({ units: 1, membersPerMeeting: 2 });
+  return { ...content, settings: [{ key: 'operatorName', value: '张科长' }] };
+}
+
+/** The manifest of a real backup of backupTables(), for the targets that fuzz what is inside one. */
+async function realManifest(): Promise<BackupManifest> {
+  return (await makeBackupFile(backupTables(), { schemaVersion: 1, appVersion: '0.1.0', reason: 'manual', createdAt: '2026-11-21T00:00:00.000Z' })).manifest;
+}
+
+export const FUZZ_TARGETS: FuzzTarget[] = [
+  {
+    name: 'exchange package (readPackage)',
+    fixtures: async () => [
+      buildPackage(sampleContent({ units: 2, providers: ['县发改局', ''] }), { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' }),
+      buildPackage(sampleContent({ units: 1, membersPerMeeting: 1, perCell: 1 }), { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' }),
+    ],
+    read: async (bytes) => {
+      const result = readPackage(bytes);
+      return result.ok ? undefined : result.error;
+    },
+    knownError: /^(文件不是|数据包)/,
+    reseal: (value) => {
+      const pkg = value as ExchangePackage;
+      if (pkg && typeof pkg === 'object' && pkg.content && typeof pkg.content === 'object' && pkg.checksum && typeof pkg.checksum === 'object') {
+        try {
+          pkg.checksum.value = contentChecksum(pkg.content);
+        } catch {
+          // Content canonical JSON cannot encode: leave the checksum as it is.
+        }
+      }
+      return pkg;
+    },
+  },
+  {
+    name: 'backup file (decode, decompress, check every table)',
+    fixtures: async () => {
+      const plain = await makeBackupFile(backupTables(), { schemaVersion: 1, appVersion: '0.1.0', reason: 'manual', createdAt: '2026-11-21T00:00:00.000Z' });
+      return [plain.bytes];
+    },
+    read: async (bytes) => {
+      const decoded = decodeBackup(bytes);
+      if (!decoded.ok) return decoded.error;
+      const tables = await readBackupTables(decoded, specs);
+      return tables.ok ? undefined : tables.error;
+    },
+    knownError: /^(文件不是|备份|该备份)/,
+  },
+  {
+    // The bytes are a backup's compressed payload, framed with a correct manifest and hashes, so
+    // every mutation gets past the frame into decompression and the table checks.
+    name: 'backup payload behind a valid frame (gunzip, JSON, tables)',
+    fixtures: async () => [await gzip(serializeTables(backupTables()))],
+    read: async (bytes) => {
+      const manifest = await realManifest();
+      const framed = encodeBackup({ ...manifest, payload: { compression: 'gzip', plainBytes: manifest.payload.plainBytes } }, bytes);
+      const decoded = decodeBackup(framed);
+      if (!decoded.ok) return decoded.error;
+      const tables = await readBackupTables(decoded, specs);
+      return tables.ok ? undefined : tables.error;
+    },
+    knownError: /^备份数据/,
+    runs: 600,
+  },
+  {
+    // The bytes are a backup's JSON tables, checked against the real manifest's counts.
+    name: 'backup tables (parseTables)',
+    fixtures: async () => [serializeTables(backupTables())],
+    read: async (bytes) => {
+      const result = parseTables(bytes, await realManifest(), specs);
+      return result.ok ? undefined : result.error;
+    },
+    knownError: /^备份(数据|的数据表)/,
+    runs: 600,
+  },
+];
