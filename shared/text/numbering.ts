@@ -40,7 +40,7 @@ const PATTERNS: Array<{ style: MarkerStyle; re: RegExp }> = [
   { style: 'paren-arabic', re: /^\s*([(（])\s*(\d{1,3})\s*([)）])\s*/ },
   { style: 'paren-cjk', re: /^\s*([(（])\s*([一二三四五六七八九十]{1,3})\s*([)）])\s*/ },
   // A digit after the dot is a decimal number (1.5亿), not numbering.
-  { style: 'arabic', re: /^\s*(\d{1,3})\s*([、.．)）:：](?!\d))\s*/ },
+  { style: 'arabic', re: /^\s*(\d{1,4})\s*([、.．)）:：](?!\d))\s*/ },
   { style: 'cjk', re: /^\s*([一二三四五六七八九十]{1,3})\s*([、.．:：])\s*/ },
   { style: 'circled', re: /^\s*([\u2460-\u2473])\s*/ },
   { style: 'enclosed', re: /^\s*([\u2474-\u2487\u2488-\u249B])\s*/ },

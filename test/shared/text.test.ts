@@ -104,6 +104,12 @@ describe('splitPasted', () => {
   it('drops empty items and numbering-only lines', () => {
     expect(texts('1.\n2. 改进作风\n   \n')).toEqual(['改进作风']);
   });
+  it('keeps numbering past 999 apart', () => {
+    const block = Array.from({ length: 1002 }, (_, i) => `${i + 1}. 第${i + 1}条意见`).join('\n');
+    const items = texts(block);
+    expect(items).toHaveLength(1002);
+    expect(items[1001]).toBe('第1002条意见');
+  });
   it('handles Windows line breaks', () => {
     expect(texts('1.加强学习\r\n2.改进作风\r\n')).toEqual(['加强学习', '改进作风']);
   });

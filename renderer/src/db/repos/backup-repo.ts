@@ -91,12 +91,19 @@ export async function restoreAll(
   data: { tables: BackupTables },
   keepCurrent: (backup: MadeBackup) => Promise<void>,
   appVersion: string,
+  onStage: (stage: RestoreStage) => void = () => undefined,
 ): Promise<void> {
   if (db.readOnlyReason) throw new UserError(`只读模式下不能恢复备份：${db.readOnlyReason}`);
+  onStage('backing-up');
   const current = await createBackup(db, { appVersion, reason: 'before-restore' });
+  onStage('keeping');
   await keepCurrent(current);
+  onStage('replacing');
   await replaceAllData(db, data.tables);
 }
+
+/** The steps of a restore, for the progress shown meanwhile (the last is one transaction: no finer progress is honest). */
+export type RestoreStage = 'backing-up' | 'keeping' | 'replacing';
 
 /** Runs an old backup's rows through the app's own upgrade: written into a scratch database at the old version, opened by today's schema. */
 async function upgradeTables(tables: BackupTables, fromVersion: number, history: Readonly<Record<number, StoresSpec>>): Promise<BackupTables> {

@@ -1,9 +1,9 @@
-import { Alert, App, Button, Descriptions, Input, Space, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Input, Space, Steps, Tag } from 'antd';
 import { useState } from 'react';
 import { restoreRefusal, totalRows, type BackupManifest } from '../../../../shared/backup/format';
 import { useWorkbench } from '../../app/workbench-context';
 import type { MadeBackup } from '../../backup/backup-file';
-import { prepareRestore, restoreAll } from '../../db/repos/backup-repo';
+import { prepareRestore, restoreAll, type RestoreStage } from '../../db/repos/backup-repo';
 import { UserError } from '../../db/repos/errors';
 import { desktop } from '../../desktop';
 import { useAction } from '../../lib/use-action';
@@ -40,7 +40,7 @@ export function RestorePanel({ candidate, onDone }: { candidate: Candidate; onDo
       setFailure(data.ok ? undefined : data.error);
       if (!data.ok) return;
       setBusy(false);
-      modal.confirm({
+      const confirm = modal.confirm({
         title: '用该备份替换本机的全部数据？',
         width: 520,
         content: `本机现有的单位、会议、意见建议等将被备份中的数据替换（备份时间 ${localTime(manifest.createdAt)}，意见建议 ${manifest.tables['opinions'] ?? 0} 条，全部数据共 ${totalRows(manifest)} 条记录）。恢复前会先备份当前数据${web ? '，并下载到本机' : '到自动备份文件夹'}。`,
@@ -49,7 +49,9 @@ export function RestorePanel({ candidate, onDone }: { candidate: Candidate; onDo
         cancelText: '取消',
         onOk: async () => {
           const done = await run(async () => {
-            await restoreAll(db, data, keepCurrent, __APP_VERSION__);
+            await restoreAll(db, data, keepCurrent, __APP_VERSION__, (stage) =>
+              confirm.update({ title: '正在恢复，请勿关闭程序…', content: <RestoreSteps stage={stage} web={web} />, cancelButtonProps: { disabled: true } }),
+            );
             await reloadSettings();
             return true;
           });
@@ -93,5 +95,24 @@ export function RestorePanel({ candidate, onDone }: { candidate: Candidate; onDo
       )}
       {failure && <Alert type="error" showIcon message={failure} data-testid="restore-failure" />}
     </Space>
+  );
+}
+
+const STAGES: RestoreStage[] = ['backing-up', 'keeping', 'replacing'];
+
+/** Where a restore is: it takes tens of seconds at county scale, so the user sees each step. */
+function RestoreSteps({ stage, web }: { stage: RestoreStage; web: boolean }) {
+  return (
+    <Steps
+      direction="vertical"
+      size="small"
+      current={STAGES.indexOf(stage)}
+      style={{ marginTop: 12 }}
+      items={[
+        { title: '备份当前数据' },
+        { title: web ? '下载当前数据的备份' : '保存到自动备份文件夹' },
+        { title: '替换为备份中的数据', description: '一次完成：中途出错则本机数据保持不变' },
+      ]}
+    />
   );
 }

@@ -13,6 +13,8 @@ interface Props {
   onConfirm: (texts: string[]) => Promise<boolean>;
 }
 
+const PAGE_SIZE = 100;
+
 /** What a paste will add, item by item, before anything is written. */
 export function PastePreviewModal({ items, data, destination, onCancel, onConfirm }: Props) {
   const [checked, setChecked] = useState<boolean[]>([]);
@@ -70,8 +72,11 @@ export function PastePreviewModal({ items, data, destination, onCancel, onConfir
         size="small"
         bordered
         style={{ maxHeight: 420, overflow: 'auto' }}
-        dataSource={items ?? []}
-        renderItem={(item, i) => (
+        // A long paste (hundreds or thousands of lines) is shown a page at a time, so the dialog opens at once.
+        dataSource={(items ?? []).map((item, i) => ({ item, i }))}
+        rowKey="i"
+        pagination={(items?.length ?? 0) > PAGE_SIZE ? { pageSize: PAGE_SIZE, size: 'small', showSizeChanger: false, align: 'center' } : false}
+        renderItem={({ item, i }) => (
           <List.Item>
             <Checkbox checked={checked[i] ?? false} onChange={(e) => setChecked((c) => c.map((v, j) => (j === i ? e.target.checked : v)))}>
               <span className="opinion-content">

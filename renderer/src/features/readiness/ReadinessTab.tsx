@@ -5,10 +5,14 @@ import { navigate } from '../../lib/use-route';
 import type { MeetingData } from '../meetings/use-meeting-data';
 import { OpinionText } from '../opinions/OpinionText';
 
+/** How many of the messages show before 展开全部: a new meeting has dozens, all of the same kind. */
+const COLLAPSED_COUNT = 12;
+
 /** The readiness matrix: targets × required categories, each cell have/need, a click opens its opinions. */
 export function ReadinessTab({ data }: { data: MeetingData }) {
   const { meeting, readiness, opinions, flags } = data;
   const [cell, setCell] = useState<{ target: TargetReadiness; category: string }>();
+  const [expanded, setExpanded] = useState(false);
   const cellOpinions = cell ? opinions.filter((o) => o.targetId === cell.target.targetId && o.category === cell.category) : [];
 
   const columns = [
@@ -68,11 +72,18 @@ export function ReadinessTab({ data }: { data: MeetingData }) {
           data-testid="verdict"
           message={`不得召开：还有 ${readiness.messages.length} 项未达要求`}
           description={
-            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="shortfalls">
-              {readiness.messages.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
+            <>
+              <ul style={{ margin: 0, paddingLeft: 20, columns: readiness.messages.length > 6 ? 2 : 1, columnGap: 32 }} data-testid="shortfalls">
+                {(expanded ? readiness.messages : readiness.messages.slice(0, COLLAPSED_COUNT)).map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+              {readiness.messages.length > COLLAPSED_COUNT && (
+                <Button type="link" size="small" style={{ paddingLeft: 0 }} onClick={() => setExpanded((e) => !e)}>
+                  {expanded ? '收起' : `展开全部 ${readiness.messages.length} 项`}
+                </Button>
+              )}
+            </>
           }
         />
       )}
