@@ -1,6 +1,7 @@
 import { computeReadiness, type Readiness } from '../../shared/checks/readiness';
 import type { Meeting, Member, Opinion, Unit } from '../../shared/model/types';
 import type { PackageContent } from '../../shared/package/format';
+import { groupBy } from '../../shared/util/group-by';
 
 export interface MeetingView {
   unit: Unit;
@@ -26,15 +27,4 @@ export function meetingViews(content: PackageContent): MeetingView[] {
       return { unit: units.get(meeting.unitId)!, meeting, ...own, readiness: computeReadiness(own, meeting.ruleSet) };
     })
     .sort((a, b) => a.unit.order - b.unit.order || a.unit.name.localeCompare(b.unit.name, 'zh-CN') || b.meeting.year - a.meeting.year);
-}
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    let list = map.get(k);
-    if (!list) map.set(k, (list = []));
-    list.push(x);
-  }
-  return map;
 }

@@ -153,7 +153,7 @@ function referenceProblem(c: PackageContent): string | undefined {
   for (const table of PACKAGE_TABLES) {
     const seen = new Set<string>();
     for (const r of c[table]) {
-      if (seen.has(r.id)) return `${TABLE_NAMES[table]}编号 ${r.id} 重复`;
+      if (seen.has(r.id)) return `${PACKAGE_TABLE_LABELS[table]}编号 ${r.id} 重复`;
       seen.add(r.id);
     }
   }
@@ -178,7 +178,8 @@ function referenceProblem(c: PackageContent): string | undefined {
   return undefined;
 }
 
-const TABLE_NAMES: Record<(typeof PACKAGE_TABLES)[number], string> = {
+/** The Chinese name of each package table, for messages and previews. */
+export const PACKAGE_TABLE_LABELS: Record<(typeof PACKAGE_TABLES)[number], string> = {
   units: '单位',
   meetings: '会议',
   members: '班子成员',

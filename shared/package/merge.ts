@@ -12,7 +12,7 @@
 import { GROUP_LABEL } from '../model/types';
 import { canonicalJson } from '../util/canonical-json';
 import { hash64 } from '../util/hash64';
-import { PACKAGE_TABLES, emptyContent, type PackageContent } from './format';
+import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, emptyContent, type PackageContent } from './format';
 
 export type MergeTable = (typeof PACKAGE_TABLES)[number];
 type RecordOf<T extends MergeTable> = PackageContent[T][number];
@@ -21,14 +21,7 @@ type AnyRecord = RecordOf<MergeTable>;
 /** add: new here · update: take the incoming version · same: identical · keep: incoming is old, keep ours · conflict: both changed. */
 export type MergeAction = 'add' | 'update' | 'same' | 'keep' | 'conflict';
 
-export const TABLE_LABELS: Record<MergeTable, string> = {
-  units: '单位',
-  meetings: '会议',
-  members: '班子成员',
-  opinions: '意见',
-  audits: '审核记录',
-  changeLog: '变更记录',
-};
+export const TABLE_LABELS: Record<MergeTable, string> = PACKAGE_TABLE_LABELS;
 
 /** The key of a record's merge base: `opinions:<uuid>`. */
 export function baseKey(table: MergeTable, id: string): string {

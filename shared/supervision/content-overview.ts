@@ -8,6 +8,7 @@ import type { PackageContent } from '../package/format';
 import { overviewRows, type OverviewRow } from './overview';
 import { computeMeetingSummary, type MeetingSummary } from './summary';
 import { describeCopy, meetingWarnings, type MeetingWarning, type WarningLabels } from './warnings';
+import { groupByMeeting as groupBy } from '../util/group-by';
 
 export interface ContentSupervision {
   rows: OverviewRow[];
@@ -16,16 +17,6 @@ export interface ContentSupervision {
   warnings: MeetingWarning[];
   labels: WarningLabels;
   meetings: Map<string, Meeting>;
-}
-
-function groupBy<T extends { meetingId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    let list = map.get(r.meetingId);
-    if (!list) map.set(r.meetingId, (list = []));
-    list.push(r);
-  }
-  return map;
 }
 
 /** Summaries, overview rows and warnings of every live meeting of every live unit in the content. */

@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Audit, ChangeLogEntry, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
 import type { MeetingWarning } from '../../../shared/supervision/warnings';
 import { computeMeetingSummary, type MeetingSummary } from '../../../shared/supervision/summary';
+import { groupByMeeting } from '../../../shared/util/group-by';
 import { readOnlyMiddleware } from './read-only';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
 
@@ -80,16 +81,7 @@ async function computeSummariesOnUpgrade(tx: Transaction): Promise<void> {
     tx.table<Opinion>('opinions').toArray(),
     tx.table<Audit>('audits').toArray(),
   ]);
-  const group = <T extends { meetingId: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const r of rows) {
-      let list = map.get(r.meetingId);
-      if (!list) map.set(r.meetingId, (list = []));
-      list.push(r);
-    }
-    return map;
-  };
-  const [m, o, a] = [group(members), group(opinions), group(audits)];
+  const [m, o, a] = [groupByMeeting(members), groupByMeeting(opinions), groupByMeeting(audits)];
   await tx
     .table<MeetingSummary>('meetingSummaries')
     .bulkPut(meetings.map((meeting) => computeMeetingSummary({ meeting, members: m.get(meeting.id) ?? [], opinions: o.get(meeting.id) ?? [], audits: a.get(meeting.id) ?? [] })));

@@ -6,17 +6,8 @@ import { targetLabel } from '../../../../shared/checks/readiness';
 import { meetingHeading } from '../../../../shared/documents/meeting-docs';
 import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../../../../shared/model/types';
 import { meetingWarnings, type MeetingWarning, type WarningLabels } from '../../../../shared/supervision/warnings';
+import { groupByMeeting as groupBy } from '../../../../shared/util/group-by';
 import type { CopyFindingsRow, WorkbenchDb } from '../database';
-
-function groupBy<T extends { meetingId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    let list = map.get(r.meetingId);
-    if (!list) map.set(r.meetingId, (list = []));
-    list.push(r);
-  }
-  return map;
-}
 
 interface County {
   /** Live meetings of live units. */
