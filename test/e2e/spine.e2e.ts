@@ -63,6 +63,7 @@ describe('the spine', () => {
     await preview.waitFor();
     await expect.poll(() => preview.textContent()).toContain('办事指南更新不及时，群众多跑腿');
     expect(await preview.textContent()).not.toContain('（3）');
+    await page.waitForTimeout(400); // the dialog's zoom-in is driven by script, not CSS alone
     await app.screenshot('paste-preview');
     await preview.getByRole('button', { name: '添加 3 条' }).click();
     await expect.poll(() => page.getByTestId('progress-基层群众').textContent()).toBe('3/2');
