@@ -6,14 +6,7 @@
 // walking them exactly the way SheetJS will, with a budget.
 import { MAX_CFB_CHAIN_STEPS_PER_SECTOR, MAX_CFB_ENTRIES } from './limits';
 
-export type CfbVerdict =
-  | {
-      ok: true;
-      streams: string[];
-      /** Where the names of the document-property streams are in the file (see withoutPropertySets). */
-      propertySetNames: number[];
-    }
-  | { ok: false; error: string };
+export type CfbVerdict = { ok: true; streams: string[] } | { ok: false; error: string };
 
 const DAMAGED = '已损坏（文件结构异常），无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入';
 const TRUNCATED = '不完整（可能在传输或保存时被截断），请重新获取原文件';
@@ -132,8 +125,6 @@ function inspect(bytes: Uint8Array): CfbVerdict {
   if (entries > MAX_CFB_ENTRIES) return { ok: false, error: `内部包含 ${entries} 个目录项，超过上限 ${MAX_CFB_ENTRIES} 个，不像正常的 Excel 文件，已拒绝` };
 
   interface DirEntry {
-    /** Where the entry is in the file. */
-    at: number;
     name: string;
     type: number;
     links: number[];
@@ -147,7 +138,6 @@ function inspect(bytes: Uint8Array): CfbVerdict {
     let name = '';
     for (let i = 0; i + 1 < nameBytes - 1; i += 2) name += String.fromCharCode(uint16(dirBytes, at + i));
     dir.push({
-      at: (directory[Math.floor(at / ssz)]! + 1) * ssz + (at % ssz),
       name,
       type: dirBytes[at + 66] ?? 0,
       links: [int32(dirBytes, at + 68), int32(dirBytes, at + 72), int32(dirBytes, at + 76)],
@@ -204,24 +194,7 @@ function inspect(bytes: Uint8Array): CfbVerdict {
     if (streams.includes('PowerPoint Document')) return { ok: false, error: '是 PowerPoint 文件，不是 Excel 表格' };
     return { ok: false, error: '不是 Excel 工作簿（文件中没有工作簿内容），请确认选择了正确的文件' };
   }
-  const propertySetNames = dir.filter((d) => d.type === 2 && PROPERTY_SETS.has(d.name)).map((d) => d.at);
-  return { ok: true, streams, propertySetNames };
-}
-
-const PROPERTY_SETS = new Set(['\u0005SummaryInformation', '\u0005DocumentSummaryInformation']);
-
-/**
- * The file with its document-property streams (title, author, keywords) hidden from SheetJS, by
- * renaming them in a copy. SheetJS's property-set reader loops over counts the file declares with
- * no bound (a mutated count of 2³² exhausts memory, found by the fuzz test), and the import needs
- * nothing from them: opinions are in the workbook stream.
- */
-export function withoutPropertySets(bytes: Uint8Array, verdict: Extract<CfbVerdict, { ok: true }>): Uint8Array {
-  if (verdict.propertySetNames.length === 0) return bytes;
-  const copy = bytes.slice();
-  // The name is UTF-16: its first character, U+0005, becomes `x`.
-  for (const at of verdict.propertySetNames) copy[at] = 0x78;
-  return copy;
+  return { ok: true, streams };
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -4,8 +4,8 @@
 // 18-digit numbers and `1/2` arrive as typed. Never throws: every failure is a Chinese message.
 import * as cptable from 'xlsx/dist/cpexcel.full';
 import { CFB, read, set_cptable, SSF, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from 'xlsx';
-import { inspectWorkbookStream } from './biff-guard';
-import { inspectCompoundFile, withoutPropertySets } from './cfb-guard';
+import { checkWorkbookStream } from './biff-guard';
+import { inspectCompoundFile } from './cfb-guard';
 import { decodeText } from './decode-text';
 import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
@@ -52,13 +52,9 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
     } else if (isCompoundFile(bytes)) {
       const verdict = inspectCompoundFile(bytes);
       if (!verdict.ok) return refuse(verdict.error);
-      const checked = withoutPropertySets(bytes, verdict);
-      // The container is sound now, so SheetJS's own reader gives the stream it will parse.
-      const container = CFB.read(checked, { type: 'array' });
-      const stream = (CFB.find(container, '/Workbook') ?? CFB.find(container, '/Book'))?.content;
-      const problem = stream ? inspectWorkbookStream(new Uint8Array(stream as ArrayLike<number>)) : undefined;
-      if (problem) return refuse(problem);
-      wb = read(checked, { ...options, type: 'array' });
+      const workbook = workbookStreamOnly(bytes);
+      if (!workbook.ok) return refuse(workbook.error);
+      wb = read(workbook.bytes, { ...options, type: 'array' });
       format = 'Excel 97-2003 工作簿（.xls）';
     } else {
       const decoded = decodeText(bytes);
@@ -122,6 +118,24 @@ function unpad(wb: WorkBook): void {
     first.v = first.v.slice(1);
     if (typeof first.w === 'string') first.w = first.w.slice(1);
   }
+}
+
+/**
+ * A legacy .xls rebuilt with nothing but its checked workbook stream: SheetJS then never reads
+ * the other streams (document properties, whose reader trusts counts and ran out of memory in the
+ * fuzz test), nor formulas (see biff-guard.ts). Call only after inspectCompoundFile accepted the
+ * file: SheetJS's container reader is safe on what that accepts.
+ */
+function workbookStreamOnly(bytes: Uint8Array): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
+  const container = CFB.read(bytes, { type: 'array' });
+  const name = CFB.find(container, '/Workbook') ? 'Workbook' : 'Book';
+  const content = CFB.find(container, `/${name}`)?.content;
+  if (!content) return { ok: false, error: '不是 Excel 工作簿（文件中没有工作簿内容），请确认选择了正确的文件' };
+  const checked = checkWorkbookStream(new Uint8Array(content as ArrayLike<number>));
+  if (!checked.ok) return checked;
+  const rebuilt = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(rebuilt, `/${name}`, checked.stream);
+  return { ok: true, bytes: new Uint8Array(CFB.write(rebuilt, { type: 'array' }) as ArrayBuffer) };
 }
 
 function isCompoundFile(bytes: Uint8Array): boolean {

@@ -27,6 +27,7 @@ const KNOWN_IMPORT_ERROR = new RegExp(
       '使用了不支持的压缩方式',
       '是 Word 文档',
       '是 PowerPoint 文件',
+      '是 Excel 5.0 以前的旧格式',
       '不是 Excel 工作簿',
       '无法读取',
       '文件不是文本',

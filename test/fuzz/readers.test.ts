@@ -49,7 +49,7 @@ describe.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))('fuzzing %s', (_nam
     expect(await target.read((await target.fixtures())[0]!)).toBeUndefined();
   });
 
-  it('answers arbitrary bytes with a known Chinese error', async () => {
+  it('answers arbitrary bytes with a known Chinese error', { timeout: 60_000 * SCALE }, async () => {
     let cases = 0;
     await fc.assert(
       fc.asyncProperty(arbitraryInput(target.magic), async (bytes) => {
@@ -61,7 +61,7 @@ describe.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))('fuzzing %s', (_nam
     console.log(`fuzz ${target.name}: ${cases} arbitrary inputs, no exception, no hang`);
   });
 
-  it('answers mutated real fixtures with a known Chinese error, or accepts them intact', async () => {
+  it('answers mutated real fixtures with a known Chinese error, or accepts them intact', { timeout: 60_000 * SCALE }, async () => {
     const fixtures = await target.fixtures();
     const arbitraries = fixtures.flatMap((f) => [byteMutation(f), jsonMutation(f, target.reseal), ...(target.mutations?.(f) ?? [])].filter((a): a is fc.Arbitrary<Uint8Array> => a !== undefined));
     let cases = 0;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { COUNT_AT, inspectWorkbookStream } from '../../../shared/import/biff-guard';
+import { checkWorkbookStream, COUNT_AT } from '../../../shared/import/biff-guard';
 import { inspectCompoundFile } from '../../../shared/import/cfb-guard';
 import { readWorkbook } from '../../../shared/import/read-workbook';
 import { inspectZip } from '../../../shared/import/zip-guard';
@@ -162,9 +162,34 @@ describe('legacy .xls workbook streams (BIFF records)', () => {
   });
 
   it('refuses a record that runs past the end of the stream, and stops where SheetJS stops', () => {
-    expect(inspectWorkbookStream(new Uint8Array([0x09, 0x08, 0x10, 0x00, 1, 2]))).toContain('记录结构异常');
+    expect(checkWorkbookStream(new Uint8Array([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 1, 2]))).toMatchObject({ ok: false, error: expect.stringContaining('记录结构异常') });
     // After the last EOF, padding is not read.
-    expect(inspectWorkbookStream(new Uint8Array([0x09, 0x08, 0x00, 0x00, 0x0a, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff]))).toBeUndefined();
+    expect(checkWorkbookStream(new Uint8Array([0x09, 0x08, 0x02, 0x00, 0x00, 0x06, 0x0a, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff]))).toMatchObject({ ok: true });
+  });
+
+  it('refuses a stream SheetJS would read as BIFF2–4 (older than Excel 5.0)', () => {
+    expect(checkWorkbookStream(new Uint8Array([0x09, 0x04, 0x02, 0x00, 0x00, 0x04]))).toMatchObject({ ok: false, error: expect.stringContaining('Excel 5.0 以前的旧格式') });
+  });
+
+  it('keeps the value of a formula cell and never parses its formula (a token reading past its record looped forever)', () => {
+    // A Formula record for B2 = 1+2 with its value 3 stored: cell, value, flags, chain, 7 bytes of tokens.
+    const formula = new Uint8Array(22 + 7);
+    const view = new DataView(formula.buffer);
+    view.setUint16(0, 1, true); // row 2
+    view.setUint16(2, 1, true); // column B
+    view.setFloat64(6, 3, true);
+    view.setUint16(20, 7, true);
+    formula.set([0x1e, 1, 0, 0x1e, 2, 0, 0x03], 22); // PtgInt 1, PtgInt 2, PtgAdd
+    const bytes = withRecords(legacyXls(1), (records) => {
+      const at = records.findIndex(([type, data]) => type === 0x0204 && data[0] === 1 && data[2] === 1);
+      records.splice(at, 1, [0x0006, formula]);
+    });
+    const read = readWorkbook(bytes, '公式.xls');
+    expect(read.ok && read.workbook.sheets[0]!.rows[1]!.map((c) => c?.text)).toEqual(['张三', '3', '谈心谈话', '第1条：调查研究不够深入']);
+    // The fuzz test's find: an array formula whose tokens set SheetJS's read position to NaN.
+    const started = performance.now();
+    expect(readWorkbook(fixtureBytes('hostile/formula-loop.xls'), 'formula-loop.xls')).toMatchObject({ ok: true });
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('knows the records whose SheetJS reader starts with a one-byte count (checked against the installed SheetJS)', () => {
@@ -174,7 +199,7 @@ describe('legacy .xls workbook streams (BIFF records)', () => {
     const entries = [...table.matchAll(/^\s*0x([0-9a-f]{4}): \{ \/\* n:"(\w+)", \*\/ f:(\w+)/gim)].map((m) => ({ type: parseInt(m[1]!, 16), reader: m[3]! }));
     // Each listed record is still read by the reader the offset was taken from; an upgraded SheetJS fails here.
     const readers = Object.fromEntries(entries.filter((e) => COUNT_AT.has(e.type)).map((e) => [e.type, e.reader]));
-    expect(readers).toEqual({ 0x0004: 'parse_BIFF2STR', 0x0007: 'parse_BIFF2STRING', 0x0018: 'parse_Lbl', 0x001e: 'parse_BIFF2Format', 0x005c: 'parse_WriteAccess', 0x0218: 'parse_Lbl', 0x041e: 'parse_Format' });
+    expect(readers).toEqual({ 0x0004: 'parse_BIFF2STR', 0x0007: 'parse_BIFF2STRING', 0x001e: 'parse_BIFF2Format', 0x005c: 'parse_WriteAccess', 0x041e: 'parse_Format' });
   });
 });
 
