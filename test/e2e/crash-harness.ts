@@ -10,8 +10,10 @@
 // merely some milliseconds after a click.
 //
 // A scenario says how to set up the data once, how to arm the write (bring the UI to the click
-// that starts it), and how to count a batch's rows on disk. The opinion paste uses it today; the
-// spreadsheet import (issue 4) and the package merge (issue 5) plug in their own scenarios.
+// that starts it), how to count a batch's rows on disk, and (optionally) how to check that the
+// data as a whole still agrees with itself after the restart (crash-probes.ts: every meeting's
+// summary against its rows). Scenarios: the opinion paste (crash.e2e.ts), the spreadsheet import
+// (crash-import.e2e.ts) and the package merge (crash-merge.e2e.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +36,8 @@ export interface CrashScenario {
   complete: Record<string, number>;
   /** Resolves once the app has told the user batch `run` is saved (e.g. its success message). */
   saved(page: Page, run: number): Promise<void>;
+  /** What no longer agrees in the data as a whole, read in the probe tab after the restart; none expected. */
+  check?(probe: Page): Promise<string[]>;
 }
 
 export interface CrashOutcome {
@@ -43,6 +47,8 @@ export interface CrashOutcome {
   bytesAtKill: number;
   counts: Record<string, number>;
   state: 'absent' | 'complete' | 'PARTIAL';
+  /** What scenario.check found; empty when the data agrees with itself. */
+  problems: string[];
 }
 
 interface OwnedBrowser {
@@ -177,7 +183,8 @@ export async function runCrashScenario(
       const counts = await scenario.count(owned.probe, run);
       const values = Object.entries(scenario.complete).map(([t, n]) => [counts[t] ?? 0, n] as const);
       const state = values.every(([c]) => c === 0) ? 'absent' : values.every(([c, n]) => c === n) ? 'complete' : 'PARTIAL';
-      outcomes.push({ run, share, bytesAtKill, counts, state });
+      const problems = (await scenario.check?.(owned.probe)) ?? [];
+      outcomes.push({ run, share, bytesAtKill, counts, state, problems });
       run++;
     }
     await closeGently(owned);
