@@ -54,6 +54,9 @@ function biffAfterBof(current: number, type: number, data: Uint8Array): number {
  * the sheets' positions in the stream stay right).
  */
 export function checkWorkbookStream(input: Uint8Array): StreamCheck {
+  // SheetJS is handed the stream itself and picks its reader by the first bytes: they must be the
+  // BOF record of BIFF5/8 (0x0809), or it would try other formats.
+  if (input[0] !== 0x09 || input[1] !== 0x08) return { ok: false, error: DAMAGED };
   const stream = input.slice();
   let depth = 0;
   let biff = 8;

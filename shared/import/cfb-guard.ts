@@ -1,20 +1,23 @@
-// Measures a legacy .xls container (an OLE compound file) before SheetJS sees it. SheetJS follows
-// the container's sector chains and directory tree as the file says, and some of its loops have no
-// bound: a chain that runs in a circle makes it grow an array until the whole page crashes (found
-// by the importer fuzz test), and chains or trees shaped the wrong way make it quadratic. So the
-// header, the FAT, every chain SheetJS will follow and the directory tree are checked here first,
-// walking them exactly the way SheetJS will, with a budget.
-import { MAX_CFB_CHAIN_STEPS_PER_SECTOR, MAX_CFB_ENTRIES } from './limits';
+// Reads the workbook stream out of a legacy .xls container (an OLE compound file) without SheetJS.
+// SheetJS's own container reader follows sector chains and the directory tree as the file says,
+// with loops that have no bound: a chain that runs in a circle made it grow an array until V8
+// aborted the whole process (found by the importer fuzz test), and it also parses the
+// document-property streams, whose reader trusts the counts it finds (out of memory). So the
+// container is read here — header, FAT, each chain walked once with a circle check, the directory
+// as one tree — and SheetJS is given the workbook stream alone (see biff-guard.ts for what is
+// checked inside it).
+import { MAX_CFB_ENTRIES } from './limits';
 
-export type CfbVerdict = { ok: true; streams: string[] } | { ok: false; error: string };
+export type CfbRead = { ok: true; name: 'Workbook' | 'Book'; stream: Uint8Array } | { ok: false; error: string };
 
 const DAMAGED = '已损坏（文件结构异常），无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入';
 const TRUNCATED = '不完整（可能在传输或保存时被截断），请重新获取原文件';
 const ENDOFCHAIN = -2;
 const NOSTREAM = -1;
 const MINI_CUTOFF = 4096;
+const MINI_SECTOR = 64;
 
-/** The signed 32-bit little-endian integer at `at`, reading missing bytes as 0, as SheetJS does. */
+/** The signed 32-bit little-endian integer at `at` (missing bytes read as 0). */
 function int32(bytes: Uint8Array, at: number): number {
   return ((bytes[at + 3] ?? 0) << 24) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 1] ?? 0) << 8) | (bytes[at] ?? 0);
 }
@@ -23,114 +26,82 @@ function uint16(bytes: Uint8Array, at: number): number {
   return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
 }
 
-class OverBudget extends Error {}
+class Refusal extends Error {}
+
+interface DirEntry {
+  name: string;
+  type: number;
+  /** Left sibling, right sibling, child. */
+  links: [number, number, number];
+  start: number;
+  size: number;
+}
 
 /**
- * Checks a compound file the way SheetJS will read it: header fields, the FAT sector list, every
- * sector chain (no cycles, total work within a budget proportional to the file), the directory
- * (entry count, links in range, one tree without cycles). Never throws.
+ * The workbook stream of a compound file (`Workbook` for BIFF8, `Book` for BIFF5), or the Chinese
+ * reason it cannot be read: a damaged or truncated structure, an encrypted file, a Word or
+ * PowerPoint file, no workbook. Never throws; time and memory are linear in the file's size.
  */
-export function inspectCompoundFile(bytes: Uint8Array): CfbVerdict {
+export function readCompoundWorkbook(bytes: Uint8Array): CfbRead {
   try {
-    return inspect(bytes);
+    return read(bytes);
   } catch (e) {
-    if (e instanceof OverBudget) return { ok: false, error: DAMAGED };
+    if (e instanceof Refusal) return { ok: false, error: e.message };
     return { ok: false, error: DAMAGED };
   }
 }
 
-function inspect(bytes: Uint8Array): CfbVerdict {
+function read(bytes: Uint8Array): CfbRead {
+  const damaged = () => new Refusal(DAMAGED);
   if (bytes.length < 512) return { ok: false, error: TRUNCATED };
   const major = uint16(bytes, 26);
   const shift = uint16(bytes, 30);
-  if (!((major === 3 && shift === 9) || (major === 4 && shift === 12))) return { ok: false, error: DAMAGED };
-  if (uint16(bytes, 32) !== 6 || int32(bytes, 56) !== MINI_CUTOFF) return { ok: false, error: DAMAGED };
-  if (major === 3 && int32(bytes, 40) !== 0) return { ok: false, error: DAMAGED };
+  if (!((major === 3 && shift === 9) || (major === 4 && shift === 12))) throw damaged();
+  if (uint16(bytes, 32) !== 6 || int32(bytes, 56) !== MINI_CUTOFF) throw damaged();
   const ssz = 1 << shift;
-  if (bytes.length < ssz) return { ok: false, error: TRUNCATED };
-  const dirStart = int32(bytes, 48);
-  const difatStart = int32(bytes, 68);
-  const difatCount = int32(bytes, 72);
-
-  // The sectors as SheetJS cuts them: sector i starts at (i + 1) * ssz; the last may be short.
+  if (bytes.length < 2 * ssz) return { ok: false, error: TRUNCATED };
   const count = Math.ceil(bytes.length / ssz) - 1;
-  const sector = (i: number): Uint8Array | undefined => (Number.isInteger(i) && i >= 0 && i < count ? bytes.subarray((i + 1) * ssz, (i + 2) * ssz) : undefined);
-
-  // FAT sector locations: the header's list up to the first negative entry, then the DIFAT chain.
-  const fatAddrs: number[] = [];
-  for (let j = 0; j < 109; j++) {
-    const q = int32(bytes, 76 + 4 * j);
-    if (q < 0) break;
-    fatAddrs.push(q);
-  }
-  if (difatStart === ENDOFCHAIN) {
-    if (difatCount !== 0) return { ok: false, error: DAMAGED };
-  } else if (difatStart !== -1) {
-    const seen = new Set<number>();
-    let idx = difatStart;
-    let left = difatCount;
-    for (;;) {
-      const s = sector(idx);
-      if (!s) break;
-      if (seen.has(idx)) return { ok: false, error: DAMAGED };
-      seen.add(idx);
-      for (let i = 0; i < ssz / 4 - 1; i++) {
-        const q = int32(s, i * 4);
-        if (q === ENDOFCHAIN) break;
-        fatAddrs.push(q);
-      }
-      if (left < 1) break;
-      left--;
-      idx = int32(s, ssz - 4);
-    }
-  }
-
-  // One budget for all chain walking: SheetJS keeps every walked sector's bytes, so the budget
-  // bounds its memory as well as its time.
-  let budget = count * MAX_CFB_CHAIN_STEPS_PER_SECTOR + 64;
-  const step = () => {
-    if (--budget < 0) throw new OverBudget();
-  };
-  /** The next sector of a chain as SheetJS reads it, or undefined where SheetJS stops. */
-  const next = (j: number): number | undefined => {
-    const fat = sector(fatAddrs[Math.floor((j * 4) / ssz)] ?? -1);
-    return fat ? int32(fat, (j * 4) & (ssz - 1)) : undefined;
+  const sector = (i: number): Uint8Array => {
+    if (!Number.isInteger(i) || i < 0 || i >= count) throw damaged();
+    return bytes.subarray((i + 1) * ssz, (i + 2) * ssz);
   };
 
-  // SheetJS's make_sector_list: a chain from every sector not yet seen, stopping at a repeat.
-  const listed = new Map<number, number[]>();
-  const checked = new Set<number>();
-  for (let i = 0; i < count; i++) {
-    let k = i + dirStart;
-    if (k >= count) k -= count;
-    if (checked.has(k)) continue;
-    const nodes: number[] = [];
+  // FAT sector locations, by position (an unused one is -1): the header's 109, then the DIFAT
+  // chain's sectors (each one's last entry links to the next).
+  const fatSectors: number[] = [];
+  for (let j = 0; j < 109; j++) fatSectors.push(int32(bytes, 76 + 4 * j));
+  const seenDifat = new Set<number>();
+  for (let idx = int32(bytes, 68), left = int32(bytes, 72); idx !== ENDOFCHAIN && idx !== NOSTREAM && left > 0; left--) {
+    if (seenDifat.has(idx)) throw damaged();
+    seenDifat.add(idx);
+    const s = sector(idx);
+    for (let i = 0; i < ssz / 4 - 1; i++) fatSectors.push(int32(s, i * 4));
+    idx = int32(s, ssz - 4);
+  }
+  const next = (j: number): number => int32(sector(fatSectors[Math.floor((j * 4) / ssz)] ?? -1), (j * 4) % ssz);
+
+  /** The sectors of a chain, in order; a circle, a link out of the file or a chain too short is damage. */
+  const chain = (start: number, bytesNeeded: number): Uint8Array => {
     const seen = new Set<number>();
-    for (let j: number | undefined = k; j !== undefined && j >= 0; ) {
-      step();
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    for (let j = start; j !== ENDOFCHAIN && length < bytesNeeded; j = next(j)) {
+      if (seen.has(j)) throw damaged();
       seen.add(j);
-      checked.add(j);
-      nodes.push(j);
-      j = next(j);
-      if (j !== undefined && seen.has(j)) break;
+      const s = sector(j);
+      parts.push(s);
+      length += s.length;
     }
-    listed.set(k, nodes);
-  }
+    if (length < bytesNeeded) throw new Refusal(TRUNCATED);
+    return concat(parts).subarray(0, bytesNeeded);
+  };
 
-  const directory = listed.get(dirStart);
-  if (!directory) return { ok: false, error: DAMAGED };
-  const dirBytes = concat(directory.map((i) => sector(i) ?? new Uint8Array(0)));
-  const entries = Math.ceil(dirBytes.length / 128);
-  if (entries === 0) return { ok: false, error: DAMAGED };
-  if (entries > MAX_CFB_ENTRIES) return { ok: false, error: `内部包含 ${entries} 个目录项，超过上限 ${MAX_CFB_ENTRIES} 个，不像正常的 Excel 文件，已拒绝` };
-
-  interface DirEntry {
-    name: string;
-    type: number;
-    links: number[];
-    start: number;
-    size: number;
-  }
+  const dirStart = int32(bytes, 48);
+  // The directory is read to its end: its length is not declared.
+  const dirBytes = chain(dirStart, directoryLength(dirStart, next, count, ssz));
+  const entries = Math.floor(dirBytes.length / 128);
+  if (entries === 0) throw damaged();
+  if (entries > MAX_CFB_ENTRIES) throw new Refusal(`内部包含 ${entries} 个目录项，超过上限 ${MAX_CFB_ENTRIES} 个，不像正常的 Excel 文件，已拒绝`);
   const dir: DirEntry[] = [];
   for (let e = 0; e < entries; e++) {
     const at = e * 128;
@@ -145,21 +116,69 @@ function inspect(bytes: Uint8Array): CfbVerdict {
       size: int32(dirBytes, at + 120),
     });
   }
+  checkTree(dir);
+  const root = dir[0]!;
+  if (root.type !== 5) throw damaged();
 
-  // The directory is one tree (red-black siblings under each storage): every link in range, no
-  // entry linked twice, the root linked never, and everything linked reachable from the root.
-  const parents = new Array<number>(entries).fill(0);
+  // The root's children: the sibling tree under its child link.
+  const children: DirEntry[] = [];
+  for (const stack = [root.links[2]]; stack.length > 0; ) {
+    const i = stack.pop()!;
+    if (i === NOSTREAM) continue;
+    const d = dir[i]!;
+    children.push(d);
+    stack.push(d.links[0], d.links[1]);
+  }
+  const named = (n: string) => children.find((d) => d.type === 2 && d.name === n);
+  if (children.some((d) => d.name === 'EncryptedPackage' || d.name === 'EncryptionInfo')) {
+    return { ok: false, error: '已加密（设置了打开密码），请先在 Excel 或 WPS 中取消密码再导入' };
+  }
+  const workbook = named('Workbook') ?? named('Book');
+  if (!workbook) {
+    if (named('WordDocument')) return { ok: false, error: '是 Word 文档（.doc），不是 Excel 表格。请把意见整理到 Excel 表格（或使用导入模板）后再导入' };
+    if (named('PowerPoint Document')) return { ok: false, error: '是 PowerPoint 文件，不是 Excel 表格' };
+    return { ok: false, error: '不是 Excel 工作簿（文件中没有工作簿内容），请确认选择了正确的文件' };
+  }
+  const size = Math.max(0, workbook.size);
+  if (size > bytes.length) throw new Refusal(TRUNCATED);
+  let stream: Uint8Array;
+  if (size >= MINI_CUTOFF) stream = chain(workbook.start, size);
+  else {
+    // A small stream lives in the mini stream (the root's chain), in 64-byte sectors chained by the mini FAT.
+    const miniStream = chain(root.start, Math.max(0, root.size));
+    const miniFat = chain(int32(bytes, 60), Math.max(0, int32(bytes, 64)) * ssz);
+    const parts: Uint8Array[] = [];
+    const seen = new Set<number>();
+    for (let idx = workbook.start, left = size; left > 0; left -= MINI_SECTOR, idx = int32(miniFat, idx * 4)) {
+      if (idx < 0 || seen.has(idx) || (idx + 1) * MINI_SECTOR > miniStream.length) throw damaged();
+      seen.add(idx);
+      parts.push(miniStream.subarray(idx * MINI_SECTOR, (idx + 1) * MINI_SECTOR));
+    }
+    stream = concat(parts).subarray(0, size);
+  }
+  return { ok: true, name: workbook.name as 'Workbook' | 'Book', stream };
+}
+
+/** The directory's length in bytes: its whole chain (checked for circles by `chain` afterwards). */
+function directoryLength(start: number, next: (j: number) => number, count: number, ssz: number): number {
+  let n = 0;
+  for (let j = start; j !== ENDOFCHAIN && n <= count; j = next(j)) n++;
+  return n * ssz;
+}
+
+/** The directory is one tree: every link in range, no entry linked twice, none linked to the root, nothing detached. */
+function checkTree(dir: readonly DirEntry[]): void {
+  const parents = new Array<number>(dir.length).fill(0);
   for (const d of dir) {
     for (const link of d.links) {
       if (link === NOSTREAM) continue;
-      if (link < 0 || link >= entries) return { ok: false, error: DAMAGED };
+      if (link < 0 || link >= dir.length) throw new Refusal(DAMAGED);
       parents[link]!++;
     }
   }
-  if (parents[0] !== 0 || parents.some((p) => p > 1)) return { ok: false, error: DAMAGED };
+  if (parents[0] !== 0 || parents.some((p) => p > 1)) throw new Refusal(DAMAGED);
   const reached = new Set<number>([0]);
-  const stack = [0];
-  while (stack.length > 0) {
+  for (const stack = [0]; stack.length > 0; ) {
     for (const link of dir[stack.pop()!]!.links) {
       if (link !== NOSTREAM && !reached.has(link)) {
         reached.add(link);
@@ -167,34 +186,7 @@ function inspect(bytes: Uint8Array): CfbVerdict {
       }
     }
   }
-  if (parents.some((p, i) => p === 1 && !reached.has(i))) return { ok: false, error: DAMAGED };
-
-  // SheetJS's read_directory: a large stream not starting a listed chain is walked again from its
-  // start (get_sector_list), with no check for a circle: walk it here first.
-  for (const d of dir) {
-    if (d.type === 5 || d.size < MINI_CUTOFF || listed.has(d.start)) continue;
-    const seen = new Set<number>();
-    const nodes: number[] = [];
-    for (let j: number | undefined = d.start; j !== undefined && j >= 0; ) {
-      step();
-      if (seen.has(j)) return { ok: false, error: DAMAGED };
-      seen.add(j);
-      nodes.push(j);
-      j = next(j);
-    }
-    listed.set(d.start, nodes);
-  }
-
-  const streams = dir.filter((d) => d.type === 2).map((d) => d.name);
-  if (dir.some((d) => d.name === 'EncryptedPackage' || d.name === 'EncryptionInfo')) {
-    return { ok: false, error: '已加密（设置了打开密码），请先在 Excel 或 WPS 中取消密码再导入' };
-  }
-  if (!streams.some((s) => s === 'Workbook' || s === 'Book')) {
-    if (streams.includes('WordDocument')) return { ok: false, error: '是 Word 文档（.doc），不是 Excel 表格。请把意见整理到 Excel 表格（或使用导入模板）后再导入' };
-    if (streams.includes('PowerPoint Document')) return { ok: false, error: '是 PowerPoint 文件，不是 Excel 表格' };
-    return { ok: false, error: '不是 Excel 工作簿（文件中没有工作簿内容），请确认选择了正确的文件' };
-  }
-  return { ok: true, streams };
+  if (parents.some((p, i) => p === 1 && !reached.has(i))) throw new Refusal(DAMAGED);
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

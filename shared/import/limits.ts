@@ -23,9 +23,3 @@ export const MAX_MERGE_CELLS = 10_000;
 export const PARSE_TIMEOUT_MS = 30_000;
 /** Directory entries of a legacy .xls container (a real one has under ten). */
 export const MAX_CFB_ENTRIES = 2_000;
-/**
- * Sector-chain steps SheetJS may take per sector of a legacy .xls container: a well-formed file
- * needs about one (each sector is in one chain, walked once); circles and chains walked again
- * from their middle need more, and are refused.
- */
-export const MAX_CFB_CHAIN_STEPS_PER_SECTOR = 4;

@@ -1,11 +1,12 @@
 // Reads a spreadsheet file (.xlsx, .xls, .csv/.txt in UTF-8 or GBK) into a plain grid of the text
-// each cell shows. Hostile files are refused before SheetJS sees them (size, archive structure,
-// real decompressed size, declared ranges, merged areas); values are read as text so `007`,
-// 18-digit numbers and `1/2` arrive as typed. Never throws: every failure is a Chinese message.
+// each cell shows. Hostile files are refused before SheetJS sees them (size, archive structure read
+// the way SheetJS reads it, real decompressed size, a legacy file's sector chains, directory and
+// records, declared ranges, merged areas); values are read as text so `007`, 18-digit numbers and
+// `1/2` arrive as typed. Never throws: every failure is a Chinese message.
 import * as cptable from 'xlsx/dist/cpexcel.full';
-import { CFB, read, set_cptable, SSF, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from 'xlsx';
+import { read, set_cptable, SSF, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from 'xlsx';
 import { checkWorkbookStream } from './biff-guard';
-import { inspectCompoundFile } from './cfb-guard';
+import { readCompoundWorkbook } from './cfb-guard';
 import { decodeText } from './decode-text';
 import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
@@ -50,11 +51,12 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
       wb = read(bytes, { ...options, type: 'array' });
       format = 'Excel 工作簿（.xlsx）';
     } else if (isCompoundFile(bytes)) {
-      const verdict = inspectCompoundFile(bytes);
-      if (!verdict.ok) return refuse(verdict.error);
-      const workbook = workbookStreamOnly(bytes);
-      if (!workbook.ok) return refuse(workbook.error);
-      wb = read(workbook.bytes, { ...options, type: 'array' });
+      // SheetJS never reads the container: it is given the workbook stream alone, checked.
+      const container = readCompoundWorkbook(bytes);
+      if (!container.ok) return refuse(container.error);
+      const checked = checkWorkbookStream(container.stream);
+      if (!checked.ok) return refuse(checked.error);
+      wb = read(checked.stream, { ...options, type: 'array' });
       format = 'Excel 97-2003 工作簿（.xls）';
     } else {
       const decoded = decodeText(bytes);
@@ -118,24 +120,6 @@ function unpad(wb: WorkBook): void {
     first.v = first.v.slice(1);
     if (typeof first.w === 'string') first.w = first.w.slice(1);
   }
-}
-
-/**
- * A legacy .xls rebuilt with nothing but its checked workbook stream: SheetJS then never reads
- * the other streams (document properties, whose reader trusts counts and ran out of memory in the
- * fuzz test), nor formulas (see biff-guard.ts). Call only after inspectCompoundFile accepted the
- * file: SheetJS's container reader is safe on what that accepts.
- */
-function workbookStreamOnly(bytes: Uint8Array): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
-  const container = CFB.read(bytes, { type: 'array' });
-  const name = CFB.find(container, '/Workbook') ? 'Workbook' : 'Book';
-  const content = CFB.find(container, `/${name}`)?.content;
-  if (!content) return { ok: false, error: '不是 Excel 工作簿（文件中没有工作簿内容），请确认选择了正确的文件' };
-  const checked = checkWorkbookStream(new Uint8Array(content as ArrayLike<number>));
-  if (!checked.ok) return checked;
-  const rebuilt = CFB.utils.cfb_new();
-  CFB.utils.cfb_add(rebuilt, `/${name}`, checked.stream);
-  return { ok: true, bytes: new Uint8Array(CFB.write(rebuilt, { type: 'array' }) as ArrayBuffer) };
 }
 
 function isCompoundFile(bytes: Uint8Array): boolean {

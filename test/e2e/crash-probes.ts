@@ -12,8 +12,18 @@ export interface RowCount {
   equals?: string;
 }
 
+/**
+ * Opening the database by name would create an empty one if it were gone, so its existence is
+ * checked first; a missing database or store, or a failed read, rejects with the reason.
+ */
+const OPEN_EXISTING = `(async () => {
+  const known = await indexedDB.databases();
+  if (!known.some((d) => d.name === 'mzsh-workbench')) throw new Error('the database mzsh-workbench is gone after the restart (known: ' + JSON.stringify(known) + ')');
+})()`;
+
 /** Counts, per label, the rows that match; all in one read-only transaction. */
-export function countRows(probe: Page, counts: Record<string, RowCount>): Promise<Record<string, number>> {
+export async function countRows(probe: Page, counts: Record<string, RowCount>): Promise<Record<string, number>> {
+  await probe.evaluate(OPEN_EXISTING);
   return probe.evaluate(
     (counts) =>
       new Promise<Record<string, number>>((resolve, reject) => {
@@ -22,7 +32,14 @@ export function countRows(probe: Page, counts: Record<string, RowCount>): Promis
         req.onsuccess = () => {
           const db = req.result;
           const stores = [...new Set(Object.values(counts).map((c) => c.store))];
-          const tx = db.transaction(stores, 'readonly');
+          let tx: IDBTransaction;
+          try {
+            tx = db.transaction(stores, 'readonly');
+          } catch (e) {
+            reject(new Error(`version ${db.version}, stores ${[...db.objectStoreNames].join(',')}: ${String(e)}`));
+            return;
+          }
+          tx.onabort = () => reject(tx.error);
           const rows = new Map(stores.map((s) => [s, tx.objectStore(s).getAll()] as const));
           tx.oncomplete = () => {
             const value = (row: unknown, path: string) => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], row);
@@ -46,7 +63,8 @@ export function countRows(probe: Page, counts: Record<string, RowCount>): Promis
  * Every meeting against its stored summary (schema v2, written in the same transaction as every
  * change): the summary exists, and its member count and opinion count agree with the rows.
  */
-export function summaryProblems(probe: Page): Promise<string[]> {
+export async function summaryProblems(probe: Page): Promise<string[]> {
+  await probe.evaluate(OPEN_EXISTING);
   return probe.evaluate(
     () =>
       new Promise<string[]>((resolve, reject) => {
@@ -54,7 +72,14 @@ export function summaryProblems(probe: Page): Promise<string[]> {
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
-          const tx = db.transaction(['meetings', 'members', 'opinions', 'meetingSummaries'], 'readonly');
+          let tx: IDBTransaction;
+          try {
+            tx = db.transaction(['meetings', 'members', 'opinions', 'meetingSummaries'], 'readonly');
+          } catch (e) {
+            reject(new Error(`version ${db.version}, stores ${[...db.objectStoreNames].join(',')}: ${String(e)}`));
+            return;
+          }
+          tx.onabort = () => reject(tx.error);
           const get = (s: string) => tx.objectStore(s).getAll();
           const [meetings, members, opinions, summaries] = [get('meetings'), get('members'), get('opinions'), get('meetingSummaries')];
           tx.oncomplete = () => {

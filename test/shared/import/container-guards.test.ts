@@ -1,14 +1,15 @@
 // What the importer fuzz test found, and the checks that close it: SheetJS reads the containers of
-// .xls and .xlsx files its own way (unbounded loops over sector chains, the zip's local headers,
-// a size hint it allocates up front, a parser picked by a string's first characters), so the
-// guards read them the same way first. Each test is one way a file can get past a naive check.
+// .xls and .xlsx files its own way (unbounded loops over sector chains and records, the zip's local
+// headers, a size hint it allocates up front, a parser picked by a string's first characters).
+// A legacy .xls is now read here and SheetJS gets its checked workbook stream alone; an .xlsx is
+// checked the way SheetJS reads it. Each test is one way a file got past, or could get past.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { checkWorkbookStream, COUNT_AT } from '../../../shared/import/biff-guard';
-import { inspectCompoundFile } from '../../../shared/import/cfb-guard';
+import { readCompoundWorkbook } from '../../../shared/import/cfb-guard';
 import { readWorkbook } from '../../../shared/import/read-workbook';
 import { inspectZip } from '../../../shared/import/zip-guard';
 import { fixtureBytes, planFixture } from '../../support/import-fixtures';
@@ -51,17 +52,17 @@ function compoundFile(bytes: Uint8Array) {
 
 describe('legacy .xls containers', () => {
   it('reads files written by SheetJS and by LibreOffice', () => {
-    expect(inspectCompoundFile(fixtureBytes('legacy.xls'))).toMatchObject({ ok: true });
-    expect(inspectCompoundFile(fixtureBytes('libreoffice.xls'))).toMatchObject({ ok: true });
+    expect(readCompoundWorkbook(fixtureBytes('legacy.xls'))).toMatchObject({ ok: true });
+    expect(readCompoundWorkbook(fixtureBytes('libreoffice.xls'))).toMatchObject({ ok: true });
     // libreoffice.xls is synonym-headers.xlsx saved as .xls by LibreOffice: the same plan.
     const [xls, xlsx] = [planFixture('libreoffice.xls').plan, planFixture('synonym-headers.xlsx').plan];
     expect(xls.toAdd.map((r) => r.fields)).toEqual(xlsx.toAdd.map((r) => r.fields));
     expect(xls.toAdd.length).toBeGreaterThan(0);
     const big = legacyXls(20_000);
-    expect(inspectCompoundFile(big)).toMatchObject({ ok: true });
+    expect(readCompoundWorkbook(big)).toMatchObject({ ok: true });
   });
 
-  it('refuses a sector chain that runs in a circle (SheetJS would grow an array until the page crashes)', () => {
+  it('refuses a sector chain that runs in a circle (the SheetJS container reader grew an array until the process aborted)', () => {
     const bytes = legacyXls(300);
     const cfb = compoundFile(bytes);
     const workbook = cfb.entry('Workbook');
@@ -75,37 +76,45 @@ describe('legacy .xls containers', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('refuses chains that SheetJS would walk again and again (quadratic time and memory)', () => {
+  it('reads a stream whose chain runs backwards through the file, each sector once (the SheetJS container reader is quadratic on it)', () => {
     const bytes = legacyXls(2000);
     const cfb = compoundFile(bytes);
     const workbook = cfb.entry('Workbook');
     const chain: number[] = [];
     for (let s = workbook.start; s >= 0; s = cfb.next(s)) chain.push(s);
     expect(chain.length).toBeGreaterThan(100);
-    // Reversed: every sector starts a chain that runs to the first, so n sectors cost n²/2 steps.
-    chain.forEach((s, i) => cfb.setNext(s, i === 0 ? -2 : chain[i - 1]!));
-    workbook.setStart(chain[chain.length - 1]!);
-    expect(inspectCompoundFile(bytes)).toEqual({ ok: false, error: DAMAGED_XLS });
+    // Block i of the stream moves to the i-th sector from the end, and the chain runs downwards.
+    const blocks = chain.map((s) => bytes.slice((s + 1) * 512, (s + 2) * 512));
+    const reversed = [...chain].reverse();
+    reversed.forEach((s, i) => {
+      bytes.set(blocks[i]!, (s + 1) * 512);
+      cfb.setNext(s, i === reversed.length - 1 ? -2 : reversed[i + 1]!);
+    });
+    workbook.setStart(reversed[0]!);
+    const started = performance.now();
+    const read = readWorkbook(bytes, '倒序.xls');
+    expect(read.ok && read.workbook.sheets[0]!.rows.length).toBe(2001);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a directory that is not one tree: a link out of range, an entry linked twice, a circle', () => {
     const outOfRange = fixtureBytes('libreoffice.xls');
     compoundFile(outOfRange).link(3, 'R', 999);
-    expect(inspectCompoundFile(outOfRange)).toEqual({ ok: false, error: DAMAGED_XLS });
+    expect(readCompoundWorkbook(outOfRange)).toEqual({ ok: false, error: DAMAGED_XLS });
 
     const circle = fixtureBytes('libreoffice.xls');
     // Entries 1 → 4 → 5 are a branch; 5 pointing back at 1 makes a circle (and links 1 twice).
     compoundFile(circle).link(5, 'L', 1);
-    expect(inspectCompoundFile(circle)).toEqual({ ok: false, error: DAMAGED_XLS });
+    expect(readCompoundWorkbook(circle)).toEqual({ ok: false, error: DAMAGED_XLS });
 
     const detached = fixtureBytes('libreoffice.xls');
     // Two free entries pointing at each other: a circle nobody reaches from the root.
     compoundFile(detached).link(6, 'L', 7);
     compoundFile(detached).link(7, 'L', 6);
-    expect(inspectCompoundFile(detached)).toEqual({ ok: false, error: DAMAGED_XLS });
+    expect(readCompoundWorkbook(detached)).toEqual({ ok: false, error: DAMAGED_XLS });
   });
 
-  it('ignores document properties whose counts are absurd (SheetJS would loop until out of memory)', () => {
+  it('never reads document properties (SheetJS trusted an absurd count in them and ran out of memory)', () => {
     const bytes = fixtureBytes('libreoffice.xls');
     // The fuzz test's find: one byte of the mini-stream FAT sends the DocumentSummaryInformation
     // stream into other data, whose property count SheetJS then believes.
@@ -119,7 +128,7 @@ describe('legacy .xls containers', () => {
   it('names a Word .doc and an encrypted file for what they are', () => {
     const doc = XLSX.CFB.utils.cfb_new();
     XLSX.CFB.utils.cfb_add(doc, 'WordDocument', new Uint8Array(64));
-    expect(inspectCompoundFile(new Uint8Array(XLSX.CFB.write(doc, { type: 'array' }) as ArrayBuffer))).toMatchObject({ ok: false, error: expect.stringContaining('是 Word 文档（.doc）') });
+    expect(readCompoundWorkbook(new Uint8Array(XLSX.CFB.write(doc, { type: 'array' }) as ArrayBuffer))).toMatchObject({ ok: false, error: expect.stringContaining('是 Word 文档（.doc）') });
   });
 });
 
@@ -168,7 +177,9 @@ describe('legacy .xls workbook streams (BIFF records)', () => {
   });
 
   it('refuses a stream SheetJS would read as BIFF2–4 (older than Excel 5.0)', () => {
-    expect(checkWorkbookStream(new Uint8Array([0x09, 0x04, 0x02, 0x00, 0x00, 0x04]))).toMatchObject({ ok: false, error: expect.stringContaining('Excel 5.0 以前的旧格式') });
+    expect(checkWorkbookStream(new Uint8Array([0x09, 0x08, 0x04, 0x00, 0x00, 0x04, 0x10, 0x00]))).toMatchObject({ ok: false, error: expect.stringContaining('Excel 5.0 以前的旧格式') });
+    // A stream that does not begin with a BIFF5/8 BOF would make SheetJS try other formats.
+    expect(checkWorkbookStream(new Uint8Array([0x03, 0x7d, 0x0b, 0x15, 0x41, 0x41, 0x41, 0x41]))).toMatchObject({ ok: false, error: expect.stringContaining('记录结构异常') });
   });
 
   it('keeps the value of a formula cell and never parses its formula (a token reading past its record looped forever)', () => {
