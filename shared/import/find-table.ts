@@ -192,9 +192,13 @@ function sheetWidth(sheet: SheetGrid): number {
   return width;
 }
 
+/** Samples come from the rows just under the header: an empty column must not cost a walk down 100,000 rows (× 200 columns). */
+const SAMPLE_SEARCH_ROWS = 1000;
+
 function samplesOf(sheet: SheetGrid, from: number, c: number): string[] {
   const out: string[] = [];
-  for (let r = from; r < sheet.rows.length && out.length < 3; r++) {
+  const end = Math.min(sheet.rows.length, from + SAMPLE_SEARCH_ROWS);
+  for (let r = from; r < end && out.length < 3; r++) {
     const t = textAt(sheet, r, c).trim();
     if (t !== '') out.push(t.length > 40 ? `${t.slice(0, 40)}…` : t);
   }

@@ -21,3 +21,5 @@ export const MAX_MERGES = 20_000;
 export const MAX_MERGE_CELLS = 10_000;
 /** The app gives the parsing worker this long before it stops it. */
 export const PARSE_TIMEOUT_MS = 30_000;
+/** Directory entries of a legacy .xls container (a real one has under ten). */
+export const MAX_CFB_ENTRIES = 2_000;

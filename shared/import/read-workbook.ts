@@ -1,9 +1,12 @@
 // Reads a spreadsheet file (.xlsx, .xls, .csv/.txt in UTF-8 or GBK) into a plain grid of the text
-// each cell shows. Hostile files are refused before SheetJS sees them (size, archive structure,
-// real decompressed size, declared ranges, merged areas); values are read as text so `007`,
-// 18-digit numbers and `1/2` arrive as typed. Never throws: every failure is a Chinese message.
+// each cell shows. Hostile files are refused before SheetJS sees them (size, archive structure read
+// the way SheetJS reads it, real decompressed size, a legacy file's sector chains, directory and
+// records, declared ranges, merged areas); values are read as text so `007`, 18-digit numbers and
+// `1/2` arrive as typed. Never throws: every failure is a Chinese message.
 import * as cptable from 'xlsx/dist/cpexcel.full';
 import { read, set_cptable, SSF, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from 'xlsx';
+import { checkWorkbookStream } from './biff-guard';
+import { readCompoundWorkbook } from './cfb-guard';
 import { decodeText } from './decode-text';
 import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
@@ -48,14 +51,21 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
       wb = read(bytes, { ...options, type: 'array' });
       format = 'Excel 工作簿（.xlsx）';
     } else if (isCompoundFile(bytes)) {
-      wb = read(bytes, { ...options, type: 'array' });
+      // SheetJS never reads the container: it is given the workbook stream alone, checked.
+      const container = readCompoundWorkbook(bytes);
+      if (!container.ok) return refuse(container.error);
+      const checked = checkWorkbookStream(container.stream);
+      if (!checked.ok) return refuse(checked.error);
+      wb = read(checked.stream, { ...options, type: 'array' });
       format = 'Excel 97-2003 工作簿（.xls）';
     } else {
       const decoded = decodeText(bytes);
       if (!decoded.ok) return refuse(decoded.error);
       notes.push(...decoded.notes);
       // raw: no value parsing, so `007` and `1/2` stay text; the encoding was decided above.
-      wb = read(decoded.text, { ...options, type: 'string', raw: true });
+      const textual = asDelimitedText(decoded.text);
+      wb = read(textual, { ...options, type: 'string', raw: true });
+      if (textual !== decoded.text) unpad(wb);
       // Some systems save an HTML table as .xls; SheetJS reads it as one.
       format = `${/^\s*</.test(decoded.text.slice(0, 200)) ? '网页表格' : '文本表格'}（${decoded.encoding}）`;
     }
@@ -75,6 +85,40 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
     return { ok: true, workbook: { fileName, format, sheets, notes, ...(template ? { templateFor: template[1]!.toLowerCase() } : {}) } };
   } catch (e) {
     return refuse(libraryFailure(e));
+  }
+}
+
+/**
+ * SheetJS picks a parser by a string's first characters, and only some of them mean text: `ID` is
+ * SYLK, `TABL` DIF, `{\rt` RTF, control characters a binary format (DBF, Lotus, BIFF — or a zip
+ * or compound file spelled out in UTF-16) that the guards above never measured. Such text gets a
+ * leading space, which makes SheetJS read it as delimited text whatever follows (the space is
+ * taken off the first cell again). `ID,意见对象,…` is an ordinary CSV header.
+ */
+function asDelimitedText(text: string): string {
+  const head = new TextEncoder().encode(text.slice(0, 8));
+  const [a, b, c, d] = [0, 1, 2, 3].map((i) => head[i] ?? 0) as [number, number, number, number];
+  const textual =
+    a === 0x3c || a === 0x0a || a === 0x0d || a === 0x20
+      ? true // markup (an HTML table saved as .xls), or text after blank lines
+      : a === 0x09
+        ? b > 0x08
+        : a >= 0x20 &&
+          !(a === 0x49 && b === 0x44) &&
+          !(a === 0x54 && b === 0x41 && c === 0x42 && d === 0x4c) &&
+          !(a === 0x50 && b === 0x4b) &&
+          !(a === 0x7b && b === 0x5c) &&
+          !((a === 0x30 || a === 0x31) && c <= 12 && d <= 31) &&
+          !text.startsWith('socialcalc:version:');
+  return textual ? text : ` ${text}`;
+}
+
+/** Takes the space asDelimitedText added off the first cell. */
+function unpad(wb: WorkBook): void {
+  const first = (wb.Sheets[wb.SheetNames[0] ?? '']?.['!data'] as Array<Array<CellObject | undefined> | undefined> | undefined)?.[0]?.[0];
+  if (first && typeof first.v === 'string' && first.v.startsWith(' ')) {
+    first.v = first.v.slice(1);
+    if (typeof first.w === 'string') first.w = first.w.slice(1);
   }
 }
 
@@ -121,20 +165,21 @@ function toGrid(ws: WorkSheet, name: string, hidden: boolean, date1904: boolean)
   const rows: SheetGrid['rows'] = [];
   let lastRow = -1;
   let tooWide = false;
-  for (let r = 0; r < data.length && !tooWide; r++) {
+  for (const r of presentIndices(data, MAX_ROWS + 1)) {
     const source = data[r];
     if (!source) continue;
     const row: Array<GridCell | undefined> = [];
     let filled = false;
-    // Iterate only the cells that exist: a crafted row may place one cell at column 16 000.
-    source.forEach((cell, c) => {
-      if (!cell) return;
+    for (const c of presentIndices(source, MAX_COLUMNS)) {
+      const cell = source[c];
+      if (!cell) continue;
       const value = gridCell(cell, date1904);
-      if (!value) return;
+      if (!value) continue;
       if (c >= MAX_COLUMNS) tooWide = true;
       else row[c] = value;
       filled = true;
-    });
+    }
+    if (tooWide) break;
     if (filled) {
       rows[r] = row;
       lastRow = r;
@@ -143,6 +188,18 @@ function toGrid(ws: WorkSheet, name: string, hidden: boolean, date1904: boolean)
   if (tooWide) return `的数据超过 ${MAX_COLUMNS} 列，不像正常的意见表，已拒绝`;
   if (lastRow >= MAX_ROWS) return `超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后再导入`;
   return { name, hidden, rows, merges: merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } })) };
+}
+
+/**
+ * The indices an array has elements at, in order. A crafted cell reference can put one cell at
+ * column 84 million: SheetJS then holds a sparse row that long, and walking it index by index
+ * (even with forEach) takes seconds to minutes. Past `dense`, only the existing keys are visited.
+ */
+function presentIndices(array: readonly unknown[], dense: number): Iterable<number> {
+  if (array.length <= dense) return array.keys();
+  return Object.keys(array)
+    .filter((k) => /^\d+$/.test(k))
+    .map(Number);
 }
 
 /** What a cell shows, as text; undefined for an empty cell. */

@@ -2,6 +2,9 @@
 // by hand and every entry is really inflated (with fflate, in small steps, counting the output and
 // stopping at the cap), because the sizes an archive declares are whatever its author wrote.
 // Worksheet XML is scanned as it streams past for an absurd `<dimension>` or `<mergeCell>` range.
+// SheetJS reads the archive its own way — the last end record in the file, the local headers'
+// method, sizes and names, a size hint it allocates up front — so every place where the two ways
+// could disagree is checked too: an archive is read only if SheetJS will see what was measured.
 import { Inflate } from 'fflate';
 import { MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_MERGE_CELLS, MAX_MERGES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
@@ -17,13 +20,17 @@ export type ZipVerdict = { ok: true; entries: string[] } | { ok: false; error: s
 
 interface Entry {
   name: string;
+  nameBytes: Uint8Array;
   method: number;
   flags: number;
   compressedSize: number;
+  size: number;
   localOffset: number;
 }
 
 const TRUNCATED = '不完整（可能在传输或保存时被截断），请重新获取原文件';
+const INCONSISTENT = '已损坏（压缩包内部信息前后矛盾），无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入';
+const ZIP64 = '过大或格式不受支持（ZIP64），请在 Excel 或 WPS 中另存后再导入';
 const STEP = 4096;
 
 /** Whether the bytes start like a zip archive (`PK\x03\x04`). */
@@ -39,10 +46,14 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfDirectory(view);
   if (eocd < 0) return { ok: false, error: TRUNCATED };
+  if (eocd + 22 > bytes.length) return { ok: false, error: TRUNCATED };
   const count = view.getUint16(eocd + 10, true);
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || dirOffset === 0xffffffff) return { ok: false, error: '过大或格式不受支持（ZIP64），请在 Excel 或 WPS 中另存后再导入' };
+  if (count === 0xffff || dirOffset === 0xffffffff) return { ok: false, error: ZIP64 };
+  // SheetJS counts the entries "on this disk"; a split archive, or two counts that differ, would
+  // let it read entries never measured here.
+  if (view.getUint16(eocd + 8, true) !== count || view.getUint16(eocd + 4, true) !== 0 || view.getUint16(eocd + 6, true) !== 0) return { ok: false, error: INCONSISTENT };
   if (count > limits.maxEntries) return { ok: false, error: `内部包含 ${count} 个部件，超过上限 ${limits.maxEntries} 个，不像正常的 Excel 文件，已拒绝` };
   if (dirOffset + dirSize > eocd) return { ok: false, error: TRUNCATED };
 
@@ -53,12 +64,17 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
-    if (p + 46 + nameLength > bytes.length) return { ok: false, error: TRUNCATED };
+    if (p + 46 + nameLength + extraLength > bytes.length) return { ok: false, error: TRUNCATED };
+    // A ZIP64 extra field replaces the sizes for SheetJS.
+    if (hasZip64Field(bytes.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength))) return { ok: false, error: ZIP64 };
+    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLength);
     entries.push({
-      name: new TextDecoder('utf-8').decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+      name: new TextDecoder('utf-8').decode(nameBytes),
+      nameBytes,
       flags: view.getUint16(p + 8, true),
       method: view.getUint16(p + 10, true),
       compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
       localOffset: view.getUint32(p + 42, true),
     });
     p += 46 + nameLength + extraLength + commentLength;
@@ -68,27 +84,63 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   if (kind !== 'spreadsheet') return { ok: false, error: kind };
 
   let budget = limits.maxUnzippedBytes;
+  // A contradiction is reported after the sizes are measured: a bomb is named as a bomb.
+  let inconsistent = false;
   for (const entry of entries) {
     if (entry.flags & 1) return { ok: false, error: '已加密（设置了打开密码），请先在 Excel 或 WPS 中取消密码再导入' };
     const start = dataStart(view, entry);
     if (start < 0 || start + entry.compressedSize > bytes.length) return { ok: false, error: TRUNCATED };
+    if (!localHeaderAgrees(bytes, view, entry)) inconsistent = true;
     const data = bytes.subarray(start, start + entry.compressedSize);
     const scanner = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new SheetScanner(entry.name) : undefined;
     const result = inflateCapped(entry.method, data, budget, scanner);
     if (!result.ok) return result;
+    // SheetJS allocates the declared size before inflating: a small entry declaring 4 GB costs 4 GB.
+    if (result.size !== entry.size) inconsistent = true;
     budget -= result.size;
     const problem = scanner?.problem();
     if (problem) return { ok: false, error: problem };
   }
+  if (inconsistent) return { ok: false, error: INCONSISTENT };
   return { ok: true, entries: entries.map((e) => e.name) };
 }
 
+/** The end record SheetJS will use: the last signature in the file (the caller checks it is whole). */
 function findEndOfDirectory(view: DataView): number {
   const min = Math.max(0, view.byteLength - 22 - 0xffff);
-  for (let i = view.byteLength - 22; i >= min; i--) {
+  for (let i = view.byteLength - 4; i >= min; i--) {
     if (view.getUint32(i, true) === 0x06054b50) return i;
   }
   return -1;
+}
+
+function hasZip64Field(extra: Uint8Array): boolean {
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const id = extra[p]! | (extra[p + 1]! << 8);
+    if (id === 0x0001) return true;
+    p += 4 + (extra[p + 2]! | (extra[p + 3]! << 8));
+  }
+  return false;
+}
+
+/**
+ * SheetJS trusts the local header: its method, its name, its sizes (the uncompressed one is
+ * allocated as is), its extra field. They must say what the central directory said.
+ */
+function localHeaderAgrees(bytes: Uint8Array, view: DataView, entry: Entry): boolean {
+  const p = entry.localOffset;
+  const flags = view.getUint16(p + 6, true);
+  const nameLength = view.getUint16(p + 26, true);
+  const extraLength = view.getUint16(p + 28, true);
+  if (view.getUint16(p + 8, true) !== entry.method || nameLength !== entry.nameBytes.length) return false;
+  const name = bytes.subarray(p + 30, p + 30 + nameLength);
+  if (name.some((b, i) => b !== entry.nameBytes[i])) return false;
+  if (hasZip64Field(bytes.subarray(p + 30 + nameLength, p + 30 + nameLength + extraLength))) return false;
+  // With a data descriptor (flag 8) the local sizes may be left 0.
+  const described = (flags & 8) !== 0;
+  const csize = view.getUint32(p + 18, true);
+  const size = view.getUint32(p + 22, true);
+  return (csize === entry.compressedSize || (described && csize === 0)) && (size === entry.size || (described && size === 0));
 }
 
 /** `'spreadsheet'`, or the Chinese reason the archive is something else. */

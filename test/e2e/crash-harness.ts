@@ -10,8 +10,10 @@
 // merely some milliseconds after a click.
 //
 // A scenario says how to set up the data once, how to arm the write (bring the UI to the click
-// that starts it), and how to count a batch's rows on disk. The opinion paste uses it today; the
-// spreadsheet import (issue 4) and the package merge (issue 5) plug in their own scenarios.
+// that starts it), how to count a batch's rows on disk, and (optionally) how to check that the
+// data as a whole still agrees with itself after the restart (crash-probes.ts: every meeting's
+// summary against its rows). Scenarios: the opinion paste (crash.e2e.ts), the spreadsheet import
+// (crash-import.e2e.ts) and the package merge (crash-merge.e2e.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +36,8 @@ export interface CrashScenario {
   complete: Record<string, number>;
   /** Resolves once the app has told the user batch `run` is saved (e.g. its success message). */
   saved(page: Page, run: number): Promise<void>;
+  /** What no longer agrees in the data as a whole, read in the probe tab after the restart; none expected. */
+  check?(probe: Page): Promise<string[]>;
 }
 
 export interface CrashOutcome {
@@ -43,6 +47,8 @@ export interface CrashOutcome {
   bytesAtKill: number;
   counts: Record<string, number>;
   state: 'absent' | 'complete' | 'PARTIAL';
+  /** What scenario.check found; empty when the data agrees with itself. */
+  problems: string[];
 }
 
 interface OwnedBrowser {
@@ -54,7 +60,8 @@ interface OwnedBrowser {
 
 /** Starts Debian's Chromium on `profile` in its own process group and attaches to it. */
 async function launch(profile: string, baseUrl: string): Promise<OwnedBrowser> {
-  const child = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--window-size=1440,900', 'about:blank'], {
+  const logging = process.env['CRASH_VERBOSE'] ? ['--enable-logging=stderr', '--v=0'] : [];
+  const child = spawn(CHROMIUM, [...CHROMIUM_ARGS, ...logging, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--window-size=1440,900', 'about:blank'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -69,22 +76,56 @@ async function launch(profile: string, baseUrl: string): Promise<OwnedBrowser> {
         resolve(m[1]!);
       }
     });
+    // With CRASH_VERBOSE, what Chromium says about its storage (e.g. a database it found corrupt).
+    if (logging.length > 0) {
+      child.stderr!.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString().split('\n')) if (/indexed_?db|leveldb|quota|corrupt|bucket/i.test(line)) console.error(`[chromium] ${line.slice(0, 300)}`);
+      });
+    }
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${buffer}`)));
   });
-  const browser = await chromium.connectOverCDP(endpoint);
-  const context = browser.contexts()[0]!;
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(30_000);
-  const probe = await context.newPage();
-  await probe.goto(`${baseUrl}favicon.svg`);
-  return { browser, page, probe, process: child };
+  try {
+    const browser = await chromium.connectOverCDP(endpoint);
+    const context = browser.contexts()[0]!;
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+    const probe = await context.newPage();
+    await probe.goto(`${baseUrl}favicon.svg`);
+    return { browser, page, probe, process: child };
+  } catch (e) {
+    process.kill(-child.pid!, 'SIGKILL');
+    throw e;
+  }
 }
+
+/** Phase timings on stderr with CRASH_VERBOSE=1, for a scenario that is slower than expected. */
+const trace = process.env['CRASH_VERBOSE'] ? (what: string) => console.error(`[crash ${new Date().toISOString().slice(11, 23)}] ${what}`) : () => undefined;
 
 /** SIGKILL to the browser's whole process group: no shutdown, no flush, like a power cut to the app. */
 async function killHard(owned: OwnedBrowser): Promise<void> {
   const exited = new Promise<void>((resolve) => owned.process.once('exit', () => resolve()));
   process.kill(-owned.process.pid!, 'SIGKILL');
   await exited;
+  await groupGone(owned.process.pid!);
+}
+
+/**
+ * Waits until no process of the group is left. The main process exits first; its storage and
+ * renderer processes can take a moment longer to die, and a browser started on the profile while
+ * one of them still holds the database's files is something no power cut produces (under load it
+ * made the next start find the origin's IndexedDB unusable and replace it with an empty one).
+ */
+async function groupGone(pgid: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`processes of group ${pgid} still alive 10 s after SIGKILL`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 async function closeGently(owned: OwnedBrowser): Promise<void> {
@@ -155,14 +196,18 @@ export async function runCrashScenario(
   shares: Array<number | 'saved'>,
 ): Promise<{ write: { ms: number; bytes: number }; outcomes: CrashOutcome[] }> {
   const profile = mkdtempSync(join(tmpdir(), 'crash-profile-'));
+  let owned: OwnedBrowser | undefined;
   try {
-    let owned = await launch(profile, baseUrl);
+    owned = await launch(profile, baseUrl);
     await scenario.setup(owned.page, baseUrl);
     const write = await measureWrite(scenario, baseUrl, profile, owned);
     const outcomes: CrashOutcome[] = [];
     let run = 1;
+    trace(`measured: ${write.ms} ms, ${write.bytes} bytes`);
     for (const share of shares) {
+      trace(`run ${run}: arming`);
       const start = await scenario.arm(owned.page, baseUrl, run);
+      trace(`run ${run}: writing, kill at ${share}`);
       const base = idbBytes(profile);
       await start();
       let bytesAtKill: number;
@@ -170,19 +215,26 @@ export async function runCrashScenario(
         await scenario.saved(owned.page, run);
         bytesAtKill = idbBytes(profile) - base;
       } else {
-        bytesAtKill = await waitForGrowth(profile, base, Math.max(1, Math.round(write.bytes * share)), 120_000);
+        // A write that has not grown by then has finished (LevelDB compaction can shrink the folder).
+        bytesAtKill = await waitForGrowth(profile, base, Math.max(1, Math.round(write.bytes * share)), Math.max(15_000, write.ms * 3));
       }
+      trace(`run ${run}: killing (${bytesAtKill} bytes)`);
       await killHard(owned);
       owned = await launch(profile, baseUrl);
+      trace(`run ${run}: relaunched, counting`);
       const counts = await scenario.count(owned.probe, run);
       const values = Object.entries(scenario.complete).map(([t, n]) => [counts[t] ?? 0, n] as const);
       const state = values.every(([c]) => c === 0) ? 'absent' : values.every(([c, n]) => c === n) ? 'complete' : 'PARTIAL';
-      outcomes.push({ run, share, bytesAtKill, counts, state });
+      const problems = (await scenario.check?.(owned.probe)) ?? [];
+      outcomes.push({ run, share, bytesAtKill, counts, state, problems });
       run++;
     }
     await closeGently(owned);
+    owned = undefined;
     return { write, outcomes };
   } finally {
+    // A failed step must not leave the browser running (it has its own process group).
+    if (owned && owned.process.exitCode === null && owned.process.signalCode === null) await killHard(owned).catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -136,6 +136,10 @@ describe('import', () => {
     // A Word document dropped by mistake is not ignored: it is named for what it is.
     await dropFile(page, 'hostile/word-renamed.xlsx', '征求意见.docx');
     await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('“征求意见.docx”是 Word 文档，不是 Excel 表格');
+    // A legacy .xls whose sector chain runs in a circle (SheetJS alone would crash the page).
+    await chooseFile(page, 'hostile/fat-cycle.xls');
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('“fat-cycle.xls”已损坏（文件结构异常），无法读取');
+    await app.screenshot('refused-xls');
     // Still working: a good file dropped right after.
     await dropFile(page, 'gbk.csv');
     await expect.poll(() => counts(page)).toBe('共 3 行：将添加 3 条重复跳过 0 条无实质内容 0 条有误 0 行');

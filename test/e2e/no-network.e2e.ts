@@ -1,12 +1,38 @@
 // No network: every request the page makes during a whole working session — units, meeting,
-// roster, typed and pasted opinions, the list, the recycle bin, settings, a backup and a restore —
-// goes to the app's own origin (or stays in memory: data:, blob:). Nothing else is even attempted.
+// roster, typed and pasted opinions, the list, the recycle bin, settings, a backup and a restore,
+// a spreadsheet import, a Word list, the Excel ledger, printing, an audit verdict, a package
+// exported and another merged, the supervisory overview — goes to the app's own origin (or stays
+// in memory: data:, blob:). Nothing else is even attempted.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { buildPackage } from '../../shared/package/format';
+import { sampleContent } from '../support/sample-content';
 import { addBlock, addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
 import { openApp, pasteInto, useBrowser } from './harness';
+import { choosePackage } from './package-flows';
+
+/** Clicks a button that downloads a file; the file's suggested name. */
+async function downloadName(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return file.suggestedFilename();
+}
+
+/** An opinion form as a unit returns it: three rows for the two members and the group. */
+function returnedForm(): Buffer {
+  const rows = [
+    ['意见对象', '意见来源', '征求方式', '意见建议'],
+    ['张三', '下属单位', '书面征求', '对基层单位的业务指导不够经常'],
+    ['李四', '基层群众', '走访', '食品抽检结果公开不够及时'],
+    ['领导班子', '服务对象', '座谈会', '涉企检查频次偏多，影响企业正常经营'],
+  ];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '意见');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
 
 useBrowser();
 
@@ -72,7 +98,49 @@ describe('no network', () => {
     await page.getByText('已恢复：意见建议 6 条').waitFor();
     await page.reload();
     await page.getByRole('menuitem', { name: '单位与会议' }).click();
-    await page.getByRole('link', { name: UNIT }).waitFor();
+    await page.getByRole('link', { name: UNIT }).click();
+    await page.getByRole('link', { name: '2025年度民主生活会' }).first().click();
+
+    // Opinions returned as a spreadsheet.
+    await openTab(page, '导入');
+    await page.locator('.ant-upload input[type="file"]').first().setInputFiles({ name: '县局反馈意见.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: returnedForm() });
+    await expect.poll(() => page.getByTestId('import-counts').textContent()).toContain('将添加 3 条');
+    await page.getByTestId('import-confirm').click();
+    await page.getByText('已导入 3 条意见').waitFor();
+
+    // The Word list, the Excel ledger, and the list printed (window.print in a browser).
+    await openTab(page, '导出与打印');
+    await page.getByTestId('print-preview').locator('.gb-list').first().waitFor();
+    expect(await downloadName(page, '导出所选对象的清单')).toMatch(/领导班子-征求意见建议清单\.docx$/);
+    expect(await downloadName(page, '导出意见建议汇总台账（内部资料）')).toMatch(/意见建议汇总台账（内部资料）\.xlsx$/);
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number; print: () => void };
+      w.printed = 0;
+      w.print = () => void w.printed++;
+    });
+    await page.getByRole('button', { name: '打印此清单' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // A verdict on the meeting.
+    await openTab(page, '审核');
+    await page.getByRole('radiogroup', { name: '审核结论' }).getByText('退回整改').click();
+    await page.getByLabel('审核理由').fill('各类意见数量不足，请继续征求后报送。');
+    await page.getByLabel('审核人').fill('第一督导组 李组长');
+    await page.getByRole('button', { name: '记录审核结论' }).click();
+    await page.getByText('已记录审核结论：退回整改').waitFor();
+
+    // A package out, and another unit's package merged in.
+    await page.getByRole('menuitem', { name: '数据交换' }).click();
+    expect(await downloadName(page, '导出全部数据')).toMatch(/\.mzsh\.json$/);
+    await choosePackage(page, '另一单位.mzsh.json', buildPackage(sampleContent({ units: 1, firstId: 9000 }), { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' }));
+    await page.getByTestId('merge-preview').click();
+    const merge = page.getByRole('dialog', { name: '合并数据包预览' });
+    await merge.getByRole('button', { name: /确认合并/ }).click();
+    await page.getByText(/已合并：写入 \d+ 条记录，涉及 1 次会议/).waitFor();
+
+    // The supervisory overview of both units.
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+    await expect.poll(() => page.getByTestId('overview-table').locator('.ant-table-row').count()).toBe(2);
 
     const origin = new URL(baseUrl).origin;
     const outside = requests.filter((url) => {
@@ -80,6 +148,7 @@ describe('no network', () => {
       return !(u.origin === origin || u.protocol === 'data:' || u.protocol === 'blob:');
     });
     console.log(`no-network session: ${requests.length} requests (${new Set(requests).size} distinct URLs), ${outside.length} outside ${origin}, ${sockets.length} websockets, ${context.serviceWorkers().length} service workers`);
+    console.log(`requested: ${[...new Set(requests.map((url) => (url.startsWith(origin) ? url.slice(origin.length) : url.slice(0, 40))))].join(' ')}`);
     expect(requests.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);
     expect(sockets).toEqual([]);

@@ -1,7 +1,7 @@
 // The readers of untrusted files, as fuzz targets. Each target reads bytes and answers with the
-// Chinese refusal (or undefined when it accepts). To fuzz another reader — the spreadsheet
-// importer of shared/import, the merge preview — add an entry here: its real fixtures, its read
-// function, and the pattern its refusals follow. readers.test.ts runs every target.
+// Chinese refusal (or undefined when it accepts). To fuzz another reader, add an entry here: its
+// real fixtures, its read function, and the pattern its refusals follow (the spreadsheet importer's
+// targets are in import-targets.ts). readers.test.ts runs every target.
 import { readPackage, buildPackage, contentChecksum, type ExchangePackage } from '../../shared/package/format';
 import { decodeBackup, encodeBackup, type BackupManifest } from '../../shared/backup/format';
 import { parseTables, serializeTables } from '../../shared/backup/tables';
@@ -9,6 +9,8 @@ import { gzip } from '../../renderer/src/backup/codec';
 import { makeBackupFile, readBackupTables } from '../../renderer/src/backup/backup-file';
 import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';
 import { sampleContent } from '../support/sample-content';
+import type fc from 'fast-check';
+import { IMPORT_FUZZ_TARGETS } from './import-targets';
 
 export interface FuzzTarget {
   name: string;
@@ -21,6 +23,16 @@ export interface FuzzTarget {
   /** Re-seals a JSON-level mutation so it gets past the checksum into the deeper checks (optional). */
   reseal?: (json: unknown) => unknown;
   runs?: number;
+  /** Mutations that know the format (e.g. inside an .xlsx's parts), besides the byte and JSON ones. */
+  mutations?: (fixture: Uint8Array) => Array<fc.Arbitrary<Uint8Array>>;
+  /** Half of the arbitrary inputs start with this, so they reach the format's own parser. */
+  magic?: Uint8Array;
+  /** The time one input may take (default 2 s). */
+  maxMsPerInput?: number;
+  /** Stop at the first failure instead of shrinking it (a hang costs its whole time limit per try). */
+  endOnFailure?: boolean;
+  /** Releases what the target holds (a child process), after its tests. */
+  dispose?: () => Promise<void>;
 }
 
 const specs = tableSpecsOf(SCHEMA_V1);
@@ -100,4 +112,5 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     knownError: /^备份(数据|的数据表)/,
     runs: 600,
   },
+  ...IMPORT_FUZZ_TARGETS,
 ];

@@ -1,0 +1,85 @@
+// The spreadsheet importer (shared/import) as fuzz targets: one per container SheetJS reads —
+// .xlsx (zip), legacy .xls (compound file) and text (CSV in UTF-8 or GBK, an HTML table) — each
+// fed arbitrary bytes behind its format's magic number and its real fixtures mutated byte by byte,
+// field by field and inside the format. The reader runs in a child process with a time limit and
+// a heap limit, so a hang or a blow-up fails the test with the input saved.
+import { resolve } from 'node:path';
+import * as XLSX from 'xlsx';
+import { fixtureBytes } from '../support/import-fixtures';
+import { IsolatedReader } from './isolated-reader';
+import { intMutation, xlsxPartMutation } from './mutations';
+import type { FuzzTarget } from './targets';
+
+const CHILD = resolve(__dirname, 'import-reader-child.ts');
+
+/** Every refusal is the file's name in quotes, then one of the reader's known reasons. */
+const KNOWN_IMPORT_ERROR = new RegExp(
+  '^“[^”]*”(' +
+    [
+      '是空文件',
+      '过大',
+      '实际是',
+      '不完整',
+      '已损坏',
+      '已加密',
+      '内部包含',
+      '解压后超过',
+      '使用了不支持的压缩方式',
+      '是 Word 文档',
+      '是 PowerPoint 文件',
+      '是 Excel 5.0 以前的旧格式',
+      '不是 Excel 工作簿',
+      '无法读取',
+      '文件不是文本',
+      '无法识别文件的文字编码',
+      '文件标明为',
+      '中没有工作表',
+      '的工作表(“[^”]*”)?(已用范围异常|中的合并单元格超过|中合并单元格超过|中有范围异常的合并单元格|的数据超过|超过 100,000 行)',
+      '已用范围异常',
+      '中的合并单元格超过',
+      '中有范围异常的合并单元格',
+      '的数据超过',
+      '超过 100,000 行',
+    ].join('|') +
+    ')',
+);
+
+const HTML_TABLE = '<html><body><table><tr><td>意见对象</td><td>意见来源</td><td>征求方式</td><td>意见建议</td></tr><tr><td>张三</td><td>上级领导</td><td>谈心谈话</td><td>调查研究不够深入</td></tr><tr><td>李四</td><td>基层群众</td><td>问卷调查</td><td>联系群众不够紧密</td></tr></table></body></html>';
+
+/** A legacy .xls whose workbook stream is large enough (≥ 4 KB) to live in the FAT's own sector chains, not the mini stream. */
+function largerXls(): Uint8Array {
+  const aoa = [['意见对象', '意见来源', '征求方式', '意见建议'], ...Array.from({ length: 120 }, (_, i) => ['张三', '上级领导', '谈心谈话', `第${i + 1}条：调查研究不够深入`])];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '意见');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xls' }) as ArrayBuffer);
+}
+
+function importTarget(name: string, fileName: string, files: Array<string | Uint8Array>, options: Partial<FuzzTarget>): FuzzTarget {
+  const reader = new IsolatedReader(CHILD, { timeoutMs: 3_000, memoryMb: 512, label: fileName.replace(/^.*\./, ''), fileName });
+  return {
+    name,
+    fixtures: async () => files.map((f) => (typeof f === 'string' ? fixtureBytes(f) : f)),
+    read: (bytes) => reader.read(bytes),
+    knownError: KNOWN_IMPORT_ERROR,
+    maxMsPerInput: 3_500,
+    endOnFailure: true,
+    dispose: () => reader.close(),
+    ...options,
+  };
+}
+
+export const IMPORT_FUZZ_TARGETS: FuzzTarget[] = [
+  importTarget('spreadsheet import: .xlsx (zip guard, SheetJS, table finder, plan)', '意见表.xlsx', ['questionnaire.xlsx', 'title-merged-header.xlsx', 'sheet-per-member.xlsx'], {
+    magic: new Uint8Array([0x50, 0x4b, 0x03, 0x04]),
+    mutations: (f) => [xlsxPartMutation(f), intMutation(f)].filter((a) => a !== undefined),
+    runs: 1000,
+  }),
+  importTarget('spreadsheet import: legacy .xls (compound-file guard, SheetJS BIFF, plan)', '旧意见表.xls', ['legacy.xls', 'libreoffice.xls', largerXls()], {
+    magic: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    mutations: (f) => [intMutation(f)],
+    runs: 1000,
+  }),
+  importTarget('spreadsheet import: text (encoding, CSV, HTML table, plan)', '问卷导出.csv', ['gbk.csv', 'utf8-no-bom.csv', new TextEncoder().encode(HTML_TABLE)], {
+    runs: 1000,
+  }),
+];
