@@ -6,6 +6,7 @@
 // container is read here — header, FAT, each chain walked once with a circle check, the directory
 // as one tree — and SheetJS is given the workbook stream alone (see biff-guard.ts for what is
 // checked inside it).
+import { concatBytes } from '../util/bytes';
 import { MAX_CFB_ENTRIES } from './limits';
 
 export type CfbRead = { ok: true; name: 'Workbook' | 'Book'; stream: Uint8Array } | { ok: false; error: string };
@@ -93,7 +94,7 @@ function read(bytes: Uint8Array): CfbRead {
       length += s.length;
     }
     if (length < bytesNeeded) throw new Refusal(TRUNCATED);
-    return concat(parts).subarray(0, bytesNeeded);
+    return concatBytes(parts).subarray(0, bytesNeeded);
   };
 
   const dirStart = int32(bytes, 48);
@@ -154,7 +155,7 @@ function read(bytes: Uint8Array): CfbRead {
       seen.add(idx);
       parts.push(miniStream.subarray(idx * MINI_SECTOR, (idx + 1) * MINI_SECTOR));
     }
-    stream = concat(parts).subarray(0, size);
+    stream = concatBytes(parts).subarray(0, size);
   }
   return { ok: true, name: workbook.name as 'Workbook' | 'Book', stream };
 }
@@ -187,14 +188,4 @@ function checkTree(dir: readonly DirEntry[]): void {
     }
   }
   if (parents.some((p, i) => p === 1 && !reached.has(i))) throw new Refusal(DAMAGED);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }

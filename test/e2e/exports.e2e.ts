@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/package/format';
 import { documentLines, officeParts } from '../support/docx';
 import { sampleContent } from '../support/sample-content';
-import { openTab } from './flows';
+import { openTab, printOnce } from './flows';
 import { openApp, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
@@ -146,13 +146,7 @@ describe('导出与打印', () => {
     await expect.poll(() => preview.textContent()).toContain('测试单位1  王秀英（副局长）');
     await app.screenshot('preview');
 
-    await page.evaluate(() => {
-      const w = window as unknown as { printed: number; print: () => void };
-      w.printed = 0;
-      w.print = () => void w.printed++;
-    });
-    await page.getByRole('button', { name: '打印此清单' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await printOnce(page);
 
     // The same words, in the same order, as the Word list of 王秀英.
     const word = await download(page, '导出所选对象的清单');

@@ -68,3 +68,14 @@ export async function addBlock(page: Page, lines: string[]): Promise<void> {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Clicks 打印此清单 with window.print replaced by a counter, and expects exactly one call (Chromium's print dialog would block a headless page). */
+export async function printOnce(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: number; print: () => void };
+    w.printed = 0;
+    w.print = () => void w.printed++;
+  });
+  await page.getByRole('button', { name: '打印此清单' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+}

@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/package/format';
 import { sampleContent } from '../support/sample-content';
-import { addBlock, addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
+import { addBlock, addMembers, choose, createMeeting, createUnit, openTab, printOnce, typeOpinion } from './flows';
 import { openApp, pasteInto, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
@@ -113,13 +113,7 @@ describe('no network', () => {
     await page.getByTestId('print-preview').locator('.gb-list').first().waitFor();
     expect(await downloadName(page, '导出所选对象的清单')).toMatch(/领导班子-征求意见建议清单\.docx$/);
     expect(await downloadName(page, '导出意见建议汇总台账（内部资料）')).toMatch(/意见建议汇总台账（内部资料）\.xlsx$/);
-    await page.evaluate(() => {
-      const w = window as unknown as { printed: number; print: () => void };
-      w.printed = 0;
-      w.print = () => void w.printed++;
-    });
-    await page.getByRole('button', { name: '打印此清单' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await printOnce(page);
 
     // A verdict on the meeting.
     await openTab(page, '审核');

@@ -4,15 +4,10 @@
 // boundary values, and 16/32-bit fields of binary files overwritten with boundary values.
 import fc from 'fast-check';
 import { unzipSync, zipSync } from 'fflate';
+import { concatBytes } from '../../shared/util/bytes';
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Byte-level mutations of a fixture: flips, overwrites, truncations, insertions, deletions. */
