@@ -20,6 +20,16 @@ export type ReadResult = { ok: true; workbook: ParsedWorkbook } | { ok: false; e
 
 const MB = 1024 * 1024;
 
+/** A read stopped by its time limit (the app's worker, the command line's worker thread). */
+export function readTimedOut(fileName: string, timeoutMs: number): ReadResult {
+  return { ok: false, error: `读取“${fileName}”超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。文件可能过大或结构异常，请在 Excel 或 WPS 中另存为 .xlsx 后再试` };
+}
+
+/** A read whose worker died (out of memory, or any other crash). */
+export function readCrashed(fileName: string): ReadResult {
+  return { ok: false, error: `读取“${fileName}”失败：文件过大或已损坏，未导入任何内容` };
+}
+
 /** Reads and measures a spreadsheet file. `readWorkbook(bytes, '意见表.xlsx')` → sheets of cell text, or a Chinese refusal. */
 export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
   const refuse = (reason: string): ReadResult => ({ ok: false, error: `“${fileName}”${reason}` });

@@ -5,7 +5,9 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../shared/import/read-workbook';
 import { buildPackage, readPackage } from '../../shared/package/format';
+import { readInThread } from '../../electron/cli/read-in-thread';
 import { FIXTURES, ROSTER } from '../support/import-fixtures';
 import { cli } from '../support/cli';
 import { sampleContent } from '../support/sample-content';
@@ -112,5 +114,23 @@ describe('cli import', () => {
       expect(r.err).not.toMatch(/at .+\(.+:\d+:\d+\)/);
     }
     expect(readFileSync(join(dir, '财政局.mzsh.json')).equals(before)).toBe(true);
+  });
+});
+
+describe('cli import reads in a worker thread with limits', () => {
+  const bytes = () => new Uint8Array(readFileSync(join(FIXTURES, 'title-merged-header.xlsx')));
+
+  it('gives the same workbook as reading in this thread', async () => {
+    expect(await readInThread(bytes(), 'title-merged-header.xlsx')).toEqual(readWorkbook(bytes(), 'title-merged-header.xlsx'));
+  });
+
+  it('stops a read that outlasts its time limit with a Chinese message', async () => {
+    const legacy = new Uint8Array(readFileSync(join(FIXTURES, 'legacy.xls')));
+    expect(await readInThread(legacy, '慢.xls', { timeoutMs: 1 })).toEqual({ ok: false, error: expect.stringMatching(/^读取“慢\.xls”超过 \d+ 秒仍未完成，已停止。/) });
+  });
+
+  it('answers a reader thread that dies (here: a heap too small for the file) with a Chinese message, and the next read works', async () => {
+    expect(await readInThread(bytes(), '大.xlsx', { memoryMb: 1 })).toEqual({ ok: false, error: '读取“大.xlsx”失败：文件过大或已损坏，未导入任何内容' });
+    expect((await readInThread(bytes(), 'title-merged-header.xlsx')).ok).toBe(true);
   });
 });

@@ -5,7 +5,6 @@ import { findTables, type FieldColumns, type WorkbookLayout } from '../../../sha
 import { columnIndex, columnLetter } from '../../../shared/import/grid';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/limits';
 import { describeProblems, FIXED_FIELDS, initialChoices, planImport, sheetColumns, withColumn, type FixedField, type ImportChoices, type ImportPlan } from '../../../shared/import/plan';
-import { readWorkbook } from '../../../shared/import/read-workbook';
 import { importedOpinion, importSummary } from '../../../shared/import/records';
 import { matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from '../../../shared/import/values';
 import { GROUP_LABEL, GROUP_TARGET, type Meeting } from '../../../shared/model/types';
@@ -14,6 +13,7 @@ import { newId, nowIso } from '../../../shared/util/ids';
 import { version } from '../../../package.json';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
+import { readInThread } from '../read-in-thread';
 
 export const IMPORT_HELP = `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run] [--set 项目=值]… [--column 项目=列]…
     把表格（.xlsx、.xls、.csv，UTF-8 或 GBK）中的意见导入数据包中的一次会议。先列出预览：
@@ -50,7 +50,7 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   const existing = content.opinions.filter((o) => o.meetingId === meeting.id && !o.deletedAt);
 
   const file = basename(spreadsheet);
-  const read = readWorkbook(await readUserFile(spreadsheet, io.cwd, MAX_IMPORT_BYTES), file);
+  const read = await readInThread(await readUserFile(spreadsheet, io.cwd, MAX_IMPORT_BYTES), file);
   if (!read.ok) throw new CliError(read.error);
   const layout = findTables(read.workbook, roster);
   if (layout.tables.length === 0) throw new CliError(`“${file}”中没有找到意见表：每个工作表都没有表头（如“意见对象”“意见来源”“意见建议”）`);

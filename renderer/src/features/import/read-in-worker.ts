@@ -1,5 +1,5 @@
 import { PARSE_TIMEOUT_MS } from '../../../../shared/import/limits';
-import type { ReadResult } from '../../../../shared/import/read-workbook';
+import { readCrashed, readTimedOut, type ReadResult } from '../../../../shared/import/read-workbook';
 
 /**
  * Reads a spreadsheet in a Web Worker, stopped after a time limit; a refusal, a crash or a
@@ -13,14 +13,11 @@ export function readInWorker(bytes: Uint8Array, fileName: string, timeoutMs = PA
       worker.terminate();
       resolve(result);
     };
-    const timer = setTimeout(
-      () => finish({ ok: false, error: `读取“${fileName}”超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。文件可能过大或结构异常，请在 Excel 或 WPS 中另存为 .xlsx 后再试` }),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => finish(readTimedOut(fileName, timeoutMs)), timeoutMs);
     worker.onmessage = (event: MessageEvent<ReadResult>) => finish(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      finish({ ok: false, error: `读取“${fileName}”失败：文件过大或已损坏，未导入任何内容` });
+      finish(readCrashed(fileName));
     };
     // The bytes are handed over, not copied.
     worker.postMessage({ bytes, fileName }, [bytes.buffer]);
