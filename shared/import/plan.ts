@@ -9,6 +9,7 @@ import { prepareOpinion, type OpinionDraft, type OpinionFields } from '../model/
 import { GROUP_LABEL, type RuleSet } from '../model/types';
 import { targetLabel } from '../checks/readiness';
 import { cleanLine } from '../text/normalize';
+import { splitPasted } from '../text/split-paste';
 import { exactField, FIELD_LABELS, type ImportField } from './fields';
 import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
 import { cellAt, columnLetter, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
@@ -111,6 +112,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     const identity = new Set(table.columns.filter((c) => c.kind === 'identity' && !mapped.has(c.index)).map((c) => c.index));
     const numbering = new Set(table.columns.filter((c) => c.kind === 'numbering' && !mapped.has(c.index)).map((c) => c.index));
     const footers: number[] = [];
+    const severalInOne: number[] = [];
     for (let r = table.headerLastRow; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
       if (!row) continue;
@@ -149,8 +151,12 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       }
       seen.set(key, ref);
       plan.toAdd.push(planned);
+      if (holdsSeveralNumbered(read.draft.content)) severalInOne.push(ref.row);
     }
     if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);
+    if (severalInOne.length > 0) {
+      plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(severalInOne)} 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入`);
+    }
   }
   const byName = layout.tables.filter((t) => t.sheetTarget && sheetColumns(t, choices).target === undefined && !choices.fixed.target);
   if (byName.length > 0) {
@@ -161,6 +167,17 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     plan.notes.push(`按工作表名称确定意见对象：${byName.map((t) => `“${t.sheet}”→${label(t.sheetTarget!)}`).join('，')}`);
   }
   return plan;
+}
+
+/** A cell such as `1.加强学习。2.改进作风。`: several numbered opinions in one row (one row stays one opinion). */
+function holdsSeveralNumbered(content: string): boolean {
+  const items = splitPasted(content);
+  return items.length >= 2 && items.filter((i) => !i.likelyHeading).length >= 2 && /^\s*(?:\d+|[一二三四五六七八九十]+|[①-⑳]|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)])/.test(content);
+}
+
+/** `5、8、12` — at most ten rows named, then how many more. */
+function rowList(rows: readonly number[]): string {
+  return rows.length <= 10 ? rows.join('、') : `${rows.slice(0, 10).join('、')} 等 ${rows.length} `;
 }
 
 function sheetPrefix(sheet: string): string {

@@ -95,3 +95,24 @@ describe('import properties', () => {
     );
   });
 });
+
+describe('a cell that holds several numbered opinions', () => {
+  function planOf(contents: string[]) {
+    const lines = [['意见对象', '意见来源', '征求方式', '意见建议'], ...contents.map((c) => ['张三', '上级领导', '谈心谈话', c])];
+    const read = readWorkbook(csv(lines), '多条.csv');
+    if (!read.ok) throw new Error(read.error);
+    const meeting = fixtureMeeting();
+    const layout = findTables(read.workbook, meeting.members);
+    return planImport(read.workbook, layout, initialChoices(layout, meeting.ruleSet), meeting);
+  }
+
+  it('stays one opinion per row, and the preview names the rows to split by hand', () => {
+    const plan = planOf(['1、理论学习不够深入。2、调研不够经常。', '学习不够深入', '（1）会议偏多\n（2）文件偏长', '2024年度调研偏少，办法不多。']);
+    expect(plan.toAdd.map((r) => r.row)).toEqual([2, 3, 4, 5]);
+    expect(plan.notes).toEqual(['第 2、4 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入']);
+  });
+
+  it('says nothing for a single numbered opinion, or a sentence with numbers in it', () => {
+    expect(planOf(['1.理论学习不够深入', '第2、3季度调研偏少', '落实“1+3”制度不到位。']).notes).toEqual([]);
+  });
+});
