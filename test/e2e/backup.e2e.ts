@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addBlock, addMembers, choose, createMeeting, createUnit, openTab } from './flows';
+import { addBlock, choose, createUnit, openTab, setUpMeeting } from './flows';
 import { openApp, useBrowser } from './harness';
 
 useBrowser();
@@ -66,9 +66,7 @@ describe('backup and restore', () => {
   it('backs up, restores exactly, and keeps the current data first', async () => {
     const app = await openApp('backup');
     const { page } = app;
-    await createUnit(page, UNIT);
-    await createMeeting(page, UNIT, 2025);
-    await addMembers(page, [
+    await setUpMeeting(page, UNIT, [
       ['张三', '局长'],
       ['李四', '副局长'],
     ]);

@@ -9,7 +9,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, inject, it } from 'vitest';
 import { runCrashScenario, type CrashScenario } from './crash-harness';
 import { countRows, summaryProblems } from './crash-probes';
-import { addMembers, createMeeting, createUnit } from './flows';
+import { setUpMeeting } from './flows';
 
 const ROWS = 3000;
 const UNIT = '某某县自然资源和规划局';
@@ -32,9 +32,7 @@ const importScenario = (baseUrl: string): CrashScenario => {
     complete: { opinions: ROWS, changeLog: ROWS },
     async setup(page) {
       await page.goto(baseUrl);
-      await createUnit(page, UNIT);
-      await createMeeting(page, UNIT, 2025);
-      await addMembers(page, [
+      await setUpMeeting(page, UNIT, [
         ['张三', '局长'],
         ['李四', '副局长'],
       ]);

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, inject } from 'vitest';
 import { runCrashScenario, type CrashScenario } from './crash-harness';
-import { addMembers, choose, createMeeting, createUnit } from './flows';
+import { choose, setUpMeeting } from './flows';
 import { pasteInto } from './harness';
 
 const BATCH = 3000;
@@ -44,9 +44,7 @@ const pasteScenario = (baseUrl: string): CrashScenario => {
     complete: { opinions: BATCH, changeLog: BATCH },
     async setup(page) {
       await page.goto(baseUrl);
-      await createUnit(page, UNIT);
-      await createMeeting(page, UNIT, 2025);
-      await addMembers(page, [['张三', '局长']]);
+      await setUpMeeting(page, UNIT, [['张三', '局长']]);
       meetingUrl = page.url().replace(/\/roster.*$/, '/entry');
     },
     async arm(page, _baseUrl, run) {

@@ -34,6 +34,13 @@ export async function addMembers(page: Page, members: Array<[name: string, posit
   }
 }
 
+/** A new unit with its 2025 meeting and this roster: what most tests start from. */
+export async function setUpMeeting(page: Page, unitName: string, members: Array<[name: string, position: string, areas?: string]>): Promise<void> {
+  await createUnit(page, unitName);
+  await createMeeting(page, unitName, 2025);
+  await addMembers(page, members);
+}
+
 export async function openTab(page: Page, tab: string): Promise<void> {
   await page.getByRole('tab', { name: tab }).click();
   await page.getByRole('tab', { name: tab, selected: true }).waitFor();

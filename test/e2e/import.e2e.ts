@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/import/read-workbook';
-import { addMembers, createMeeting, createUnit, openTab } from './flows';
+import { openTab, setUpMeeting } from './flows';
 import { openApp, useBrowser } from './harness';
 
 useBrowser();
@@ -15,9 +15,7 @@ const FIXTURES = resolve(__dirname, '../fixtures/import');
 const UNIT = '某某县财政局';
 
 async function setUp(page: Page) {
-  await createUnit(page, UNIT);
-  await createMeeting(page, UNIT, 2025);
-  await addMembers(page, [
+  await setUpMeeting(page, UNIT, [
     ['张三', '局长'],
     ['李四', '副局长'],
     ['王五', '副局长'],

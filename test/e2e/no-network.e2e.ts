@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/package/format';
 import { sampleContent } from '../support/sample-content';
-import { addBlock, addMembers, choose, createMeeting, createUnit, openTab, printOnce, typeOpinion } from './flows';
+import { addBlock, choose, openTab, printOnce, setUpMeeting, typeOpinion } from './flows';
 import { openApp, pasteInto, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
@@ -50,9 +50,7 @@ describe('no network', () => {
     page.on('websocket', (ws) => sockets.push(ws.url()));
     const UNIT = '某某县市场监督管理局';
 
-    await createUnit(page, UNIT);
-    await createMeeting(page, UNIT, 2025);
-    await addMembers(page, [
+    await setUpMeeting(page, UNIT, [
       ['张三', '局长', '全面工作'],
       ['李四', '副局长', '食品安全'],
     ]);

@@ -1,7 +1,7 @@
 // The spine end to end: unit → meeting → roster → opinions typed and pasted → the matrix turns
 // from 不得召开 to 可以召开; the data survives a reload; delete and restore from the recycle bin.
 import { describe, expect, it } from 'vitest';
-import { addBlock, addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
+import { addBlock, choose, openTab, setUpMeeting, typeOpinion } from './flows';
 import { openApp, pasteInto, useBrowser } from './harness';
 
 useBrowser();
@@ -13,9 +13,7 @@ describe('the spine', () => {
   it('creates a unit, a meeting and a roster, and keeps rank order', async () => {
     const app = await openApp('spine-roster');
     const { page } = app;
-    await createUnit(page, UNIT);
-    await createMeeting(page, UNIT, 2025);
-    await addMembers(page, [
+    await setUpMeeting(page, UNIT, [
       ['张三', '局长', '全面工作'],
       ['李四', '副局长', '项目建设'],
       ['王五', '副局长', '价格管理'],
@@ -31,9 +29,7 @@ describe('the spine', () => {
   it('goes from shortfall to ready as opinions are typed and pasted, and survives a reload', async () => {
     const app = await openApp('spine-entry');
     const { page } = app;
-    await createUnit(page, UNIT);
-    await createMeeting(page, UNIT, 2025);
-    await addMembers(page, [
+    await setUpMeeting(page, UNIT, [
       ['张三', '局长'],
       ['李四', '副局长'],
       ['王五', '副局长'],
@@ -112,9 +108,7 @@ describe('the spine', () => {
   it('deletes an opinion to the recycle bin and restores it', async () => {
     const app = await openApp('spine-bin');
     const { page } = app;
-    await createUnit(page, UNIT);
-    await createMeeting(page, UNIT, 2025);
-    await addMembers(page, [['张三', '局长']]);
+    await setUpMeeting(page, UNIT, [['张三', '局长']]);
     await openTab(page, '录入意见');
     await choose(page, '张三（局长）', '下属单位');
     await typeOpinion(page, '对下属单位的指导多停留在发文件、开会议层面');

@@ -1,9 +1,10 @@
 // Realistic, deterministic county data for end-to-end tests and the benchmark: units with one
 // meeting each, rosters of real-looking positions, opinions of 23–122 characters composed from
 // the phrases such lists are made of, and a share of them copied or near-copied from another unit.
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, defaultRuleSet } from '../../shared/model/rule-set';
-import { GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../../shared/model/types';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '../../shared/model/rule-set';
+import { GROUP_TARGET, type Member, type Opinion, type Unit } from '../../shared/model/types';
 import { emptyContent, type PackageContent } from '../../shared/package/format';
+import { sampleMeeting } from './sample-content';
 
 const AREAS = ['理论学习', '调查研究', '联系服务群众', '作风建设', '担当作为', '制度执行', '廉洁自律', '意识形态工作', '安全生产', '优化营商环境', '干部队伍建设', '基层党建', '财政资金管理', '重点项目推进', '民生实事办理', '生态环境保护', '信访矛盾化解', '数字化改革', '乡村振兴', '招商引资', '年轻干部培养', '会议文件精简', '督查检查考核', '应急管理', '审批服务'];
 const PROBLEMS = ['不够系统', '深度不够', '有时流于形式', '跟踪问效不够', '存在畏难情绪', '创新办法不多', '督促检查不够有力', '标准还不够高', '落实不够到位', '统筹谋划不够', '主动性不强', '措施针对性不强', '压力传导层层递减', '精细化程度不高', '抓早抓小不够'];
@@ -97,19 +98,14 @@ export function countyContent(options: CountyOptions): PackageContent {
     const town = u >= UNIT_KINDS.length;
     const name = town ? `${TOWNS[u % TOWNS.length]}${u >= UNIT_KINDS.length + TOWNS.length ? Math.floor(u / TOWNS.length) : ''}党委` : `某某县${UNIT_KINDS[u]}`;
     const unit: Unit = { id: id(), name, shortName: name.replace('某某县', ''), supervisoryGroup: `第${numerals[u % supervisoryGroups]}督导组`, order: u + 1, ...stamps };
-    const meeting: Meeting = {
+    const meeting = sampleMeeting({
       id: id(),
       unitId: unit.id,
-      year: 2025,
-      title: '2025年度民主生活会',
       theme: '深入学习贯彻习近平新时代中国特色社会主义思想',
       plannedDate: '2026-01-20',
-      ruleSet: defaultRuleSet(),
-      dimensionSet: '2025年度',
       dimensions: ['带头强化政治忠诚、提高政治能力', '带头固本培元、增强党性', '带头敬畏人民、敬畏组织、敬畏法纪', '带头干事创业、担当作为', '带头坚决扛起管党治党责任'],
-      status: 'preparing',
       ...stamps,
-    };
+    });
     content.units.push(unit);
     content.meetings.push(meeting);
     const size = members[0] + Math.floor(r() * (members[1] - members[0] + 1));

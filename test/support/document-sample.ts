@@ -1,10 +1,9 @@
 // A realistic meeting for document tests: a unit, four members (given out of rank order), opinions
 // in every category with providers and dimensions, one repeat, one 无, one opinion whose text
 // starts with `=`, one member short of 基层群众 and one member with no opinion at all.
-import { defaultRuleSet } from '../../shared/model/rule-set';
 import { GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../../shared/model/types';
 import type { MeetingDocInput } from '../../shared/documents/meeting-docs';
-import { fakeUuid } from './sample-content';
+import { fakeUuid, sampleMeeting } from './sample-content';
 
 // Entered one minute apart, in the order they are added.
 const T = (n: number) => new Date(Date.UTC(2025, 10, 1, 8, 0) + n * 60_000).toISOString();
@@ -36,19 +35,7 @@ export function documentSample(options: { providers?: (n: number) => string } = 
   const next = () => fakeUuid(id++);
   const stamps = { createdAt: '2025-10-01T00:00:00.000Z', updatedAt: '2025-10-01T00:00:00.000Z' };
   const unit: Unit = { id: next(), name: '某某县财政局', shortName: '财政局', supervisoryGroup: '第一督导组', order: 1, ...stamps };
-  const meeting: Meeting = {
-    id: next(),
-    unitId: unit.id,
-    year: 2025,
-    title: '2025年度民主生活会',
-    theme: '',
-    plannedDate: '2026-01-15',
-    ruleSet: defaultRuleSet(),
-    dimensionSet: '2025年度',
-    dimensions: ['带头强化政治忠诚、提高政治能力', '带头干事创业、担当作为'],
-    status: 'preparing',
-    ...stamps,
-  };
+  const meeting = sampleMeeting({ id: next(), unitId: unit.id, ...stamps });
   // Given out of rank order on purpose: documents must follow rank, not input order.
   const members: Member[] = [
     { id: next(), meetingId: meeting.id, name: '王五', position: '副局长', areas: '预算、国库', rank: 3, ...stamps },

@@ -23,6 +23,21 @@ export interface SampleOptions {
 const NAMES = ['张建国', '李卫东', '王秀英', '赵志强', '刘丽华', '陈国平', '杨春梅', '黄海涛', '周晓明', '吴建华', '徐立新', '孙玉兰'];
 const POSITIONS = ['局长', '副局长', '副局长', '纪检组长', '副局长', '总工程师', '副局长', '办公室主任', '副局长', '调研员', '副局长', '副局长'];
 
+/** A 2025 meeting with the default rules and two of the year's dimensions; any field can be given. */
+export function sampleMeeting(fields: Pick<Meeting, 'id' | 'unitId' | 'createdAt' | 'updatedAt'> & Partial<Meeting>): Meeting {
+  return {
+    year: 2025,
+    title: '2025年度民主生活会',
+    theme: '',
+    plannedDate: '2026-01-15',
+    ruleSet: defaultRuleSet(),
+    dimensionSet: '2025年度',
+    dimensions: ['带头强化政治忠诚、提高政治能力', '带头干事创业、担当作为'],
+    status: 'preparing',
+    ...fields,
+  };
+}
+
 /** A package's worth of data: `units` units, each with one 2025 meeting. */
 export function sampleContent(options: SampleOptions = {}): PackageContent {
   const { units: unitCount = 2, membersPerMeeting = 3, perCell = 2, providers = [''], time = '2025-11-01T08:00:00.000Z' } = options;
@@ -32,19 +47,7 @@ export function sampleContent(options: SampleOptions = {}): PackageContent {
   const content = emptyContent();
   for (let u = 0; u < unitCount; u++) {
     const unit: Unit = { id: next(), name: `测试单位${u + 1}`, shortName: `单位${u + 1}`, supervisoryGroup: `第${(u % 3) + 1}督导组`, order: u + 1, ...stamps };
-    const meeting: Meeting = {
-      id: next(),
-      unitId: unit.id,
-      year: 2025,
-      title: '2025年度民主生活会',
-      theme: '深入学习贯彻习近平新时代中国特色社会主义思想',
-      plannedDate: '2026-01-15',
-      ruleSet: defaultRuleSet(),
-      dimensionSet: '2025年度',
-      dimensions: ['带头强化政治忠诚、提高政治能力', '带头干事创业、担当作为'],
-      status: 'preparing',
-      ...stamps,
-    };
+    const meeting = sampleMeeting({ id: next(), unitId: unit.id, theme: '深入学习贯彻习近平新时代中国特色社会主义思想', ...stamps });
     content.units.push(unit);
     content.meetings.push(meeting);
     const members: Member[] = [];

@@ -8,17 +8,14 @@ import { isListed, prepareMeetingDocs } from '../../../shared/documents/meeting-
 import { findTables } from '../../../shared/import/find-table';
 import { initialChoices, planImport } from '../../../shared/import/plan';
 import { readWorkbook } from '../../../shared/import/read-workbook';
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, defaultRuleSet } from '../../../shared/model/rule-set';
-import { GROUP_TARGET, type Meeting, type Member, type Opinion } from '../../../shared/model/types';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '../../../shared/model/rule-set';
+import { GROUP_TARGET, type Member, type Opinion } from '../../../shared/model/types';
 import { cleanLine, cleanText } from '../../../shared/text/normalize';
 import { DIMENSIONS, fixtureMeeting, ROSTER } from '../../support/import-fixtures';
-import { fakeUuid } from '../../support/sample-content';
+import { fakeUuid, sampleMeeting } from '../../support/sample-content';
 
 const T = '2025-11-01T08:00:00.000Z';
-const meeting: Meeting = {
-  id: fakeUuid(900), unitId: fakeUuid(901), year: 2025, title: '2025年度民主生活会', theme: '', plannedDate: '', ruleSet: defaultRuleSet(),
-  dimensionSet: '2025年度', dimensions: DIMENSIONS, status: 'preparing', createdAt: T, updatedAt: T,
-};
+const meeting = sampleMeeting({ id: fakeUuid(900), unitId: fakeUuid(901), plannedDate: '', dimensions: DIMENSIONS, createdAt: T, updatedAt: T });
 const members: Member[] = ROSTER.map((m, i) => ({ ...m, meetingId: meeting.id, areas: '', rank: i + 1, createdAt: T, updatedAt: T }));
 
 const chars = (alphabet: string, max: number) => fc.array(fc.constantFrom(...alphabet.split('')), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
