@@ -1,6 +1,7 @@
 import { computeReadiness, type Readiness } from '../../shared/checks/readiness';
 import type { Meeting, Member, Opinion, Unit } from '../../shared/model/types';
 import type { PackageContent } from '../../shared/package/format';
+import { byUnitThenYear, type UnitMeetingKey } from '../../shared/supervision/overview';
 import { groupBy } from '../../shared/util/group-by';
 
 export interface MeetingView {
@@ -26,5 +27,9 @@ export function meetingViews(content: PackageContent): MeetingView[] {
       const own = { members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [] };
       return { unit: units.get(meeting.unitId)!, meeting, ...own, readiness: computeReadiness(own, meeting.ruleSet) };
     })
-    .sort((a, b) => a.unit.order - b.unit.order || a.unit.name.localeCompare(b.unit.name, 'zh-CN') || b.meeting.year - a.meeting.year);
+    .sort((a, b) => byUnitThenYear(key(a), key(b)));
+}
+
+function key(m: { unit: Unit; meeting: Meeting }): UnitMeetingKey {
+  return { unitOrder: m.unit.order, unitName: m.unit.name, year: m.meeting.year, meetingId: m.meeting.id };
 }

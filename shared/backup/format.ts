@@ -12,6 +12,7 @@
 // its hash, the payload by the hash and length in the manifest.
 import { check, dict, int, literal, nullable, obj, SchemaError, str, type Validator } from '../util/schema';
 import { sha256Hex } from '../util/sha256';
+import { concatBytes } from '../util/bytes';
 
 export const BACKUP_FORMAT = 'mzsh-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -125,12 +126,7 @@ export function encodeBackup(draft: ManifestDraft, payload: Uint8Array): Uint8Ar
   const manifestBytes = encoder.encode(JSON.stringify(manifest));
   const head = encoder.encode(`${MAGIC_PREFIX}${BACKUP_FORMAT_VERSION}\n`);
   const hashLine = encoder.encode(`\n${sha256Hex(manifestBytes)}\n`);
-  const out = new Uint8Array(head.length + manifestBytes.length + hashLine.length + payload.length);
-  out.set(head, 0);
-  out.set(manifestBytes, head.length);
-  out.set(hashLine, head.length + manifestBytes.length);
-  out.set(payload, head.length + manifestBytes.length + hashLine.length);
-  return out;
+  return concatBytes([head, manifestBytes, hashLine, payload]);
 }
 
 export type DecodeBackupResult = { ok: true; manifest: BackupManifest; payload: Uint8Array } | { ok: false; error: string };

@@ -5,6 +5,7 @@
 import type { Meeting, Opinion } from '../model/types';
 import { compareKey } from '../text/normalize';
 import { findSimilarPairs, NEAR_DUPLICATE_THRESHOLD } from './minhash';
+import { byEntry } from './opinion-flags';
 import { isSubstantive, phraseMatcher } from './substance';
 
 export type CopyKind = 'cross-target' | 'same-target' | 'cross-unit';
@@ -70,7 +71,7 @@ export function detectCopies(
 ): CopyWarning[] {
   const kinds = options.kinds ?? COPY_KINDS;
   const threshold = options.threshold ?? NEAR_DUPLICATE_THRESHOLD;
-  const ordered = [...opinions].sort((x, y) => (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const ordered = [...opinions].sort(byEntry);
 
   // Identical compared texts form one group; only distinct texts go through MinHash.
   const groupOf = new Map<string, number>();

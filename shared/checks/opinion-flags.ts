@@ -12,6 +12,16 @@ export interface OpinionFlags {
   praiseOnly: boolean;
   /** Too short to be specific: counts, but warned. */
   tooShort: boolean;
+  /**
+   * Counts toward the minimum, as computeReadiness counts it: it says something (or the rule set
+   * counts no-opinion text too) and repeats no earlier opinion.
+   */
+  counted: boolean;
+}
+
+/** The order opinions were entered in (as the checks decide repeats): created time, then id. */
+export function byEntry(a: Pick<Opinion, 'createdAt' | 'id'>, b: Pick<Opinion, 'createdAt' | 'id'>): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -20,20 +30,24 @@ export interface OpinionFlags {
  */
 export function flagOpinions(
   opinions: readonly Pick<Opinion, 'id' | 'targetId' | 'category' | 'content' | 'createdAt' | 'deletedAt'>[],
-  rules: Pick<RuleSet, 'noOpinionPhrases' | 'praisePhrases'>,
+  rules: Pick<RuleSet, 'noOpinionPhrases' | 'praisePhrases' | 'excludeNonSubstantive'>,
 ): Map<string, OpinionFlags> {
   const noOpinion = phraseMatcher(rules.noOpinionPhrases);
-  const live = opinions.filter((o) => !o.deletedAt).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  const live = opinions.filter((o) => !o.deletedAt).sort(byEntry);
   const firstByKey = new Map<string, string>();
   const flags = new Map<string, OpinionFlags>();
   for (const o of live) {
     const substantive = isSubstantive(o.content, noOpinion);
-    const f: OpinionFlags = { substantive, praiseOnly: substantive && isPraiseOnly(o.content, rules.praisePhrases), tooShort: substantive && isTooShort(o.content) };
-    if (substantive) {
+    const eligible = substantive || !rules.excludeNonSubstantive;
+    const f: OpinionFlags = { substantive, praiseOnly: substantive && isPraiseOnly(o.content, rules.praisePhrases), tooShort: substantive && isTooShort(o.content), counted: eligible };
+    if (eligible) {
       const key = duplicateKey(o);
       const first = firstByKey.get(key);
       if (first === undefined) firstByKey.set(key, o.id);
-      else f.duplicateOf = first;
+      else {
+        f.duplicateOf = first;
+        f.counted = false;
+      }
     }
     flags.set(o.id, f);
   }

@@ -81,6 +81,11 @@ export function targetLabel(member: Pick<Member, 'name' | 'position'>): string {
   return member.position.trim() === '' ? member.name : `${member.name}（${member.position}）`;
 }
 
+/** Every target's label by id: 领导班子 for the group, then `姓名（职务）` for each member given. */
+export function targetLabels(members: readonly Pick<Member, 'id' | 'name' | 'position'>[]): Map<string, string> {
+  return new Map<string, string>([[GROUP_TARGET, GROUP_LABEL], ...members.map((m) => [m.id, targetLabel(m)] as [string, string])]);
+}
+
 /** Members in rank order (ties by name's code order only to be deterministic), deleted ones left out. */
 export function orderedMembers<T extends Pick<Member, 'rank' | 'name' | 'deletedAt'> & { id: string }>(
   members: readonly T[],

@@ -2,7 +2,7 @@
 // order, the readiness and the per-opinion flags from the shared checks, and the opinions each
 // list shows. Word, Excel, the print layout and the command line all start here, so the same
 // data gives the same numbers everywhere.
-import { flagOpinions, type OpinionFlags } from '../checks/opinion-flags';
+import { byEntry, flagOpinions, type OpinionFlags } from '../checks/opinion-flags';
 import { computeReadiness, orderedMembers, targetLabel, type Readiness } from '../checks/readiness';
 import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../model/types';
 
@@ -47,14 +47,9 @@ export interface MeetingDocs {
   channels: ChannelTotal[];
 }
 
-/** The order opinions were entered in (as the checks decide repeats): created time, then id. */
-export function byEntry(a: Pick<Opinion, 'createdAt' | 'id'>, b: Pick<Opinion, 'createdAt' | 'id'>): number {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Whether an opinion appears in the lists: it says something and does not repeat an earlier one. */
+/** Whether an opinion appears in the lists: it counts (see OpinionFlags.counted). */
 export function isListed(flags: OpinionFlags | undefined): boolean {
-  return flags !== undefined && flags.substantive && flags.duplicateOf === undefined;
+  return flags?.counted === true;
 }
 
 /** Prepares a meeting for its documents: targets, readiness, flags and channel totals in one pass. */

@@ -9,6 +9,7 @@ import { prepareOpinion, type OpinionDraft, type OpinionFields } from '../model/
 import { GROUP_LABEL, type RuleSet } from '../model/types';
 import { targetLabel } from '../checks/readiness';
 import { cleanLine } from '../text/normalize';
+import { readMarker } from '../text/numbering';
 import { splitPasted } from '../text/split-paste';
 import { exactField, FIELD_LABELS, type ImportField } from './fields';
 import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
@@ -172,7 +173,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
 /** A cell such as `1.加强学习。2.改进作风。`: several numbered opinions in one row (one row stays one opinion). */
 function holdsSeveralNumbered(content: string): boolean {
   const items = splitPasted(content);
-  return items.length >= 2 && items.filter((i) => !i.likelyHeading).length >= 2 && /^\s*(?:\d+|[一二三四五六七八九十]+|[①-⑳]|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)])/.test(content);
+  return readMarker(content.trim()) !== undefined && items.filter((i) => !i.likelyHeading).length >= 2;
 }
 
 /** `5、8、12` — at most ten rows named, then how many more. */

@@ -11,6 +11,7 @@ import { decodeText } from './decode-text';
 import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
+import { templateMeeting } from './template-mark';
 import { inspectZip, isZip } from './zip-guard';
 
 // Legacy .xls files written by old Excel/WPS in GBK (BIFF5) need the code pages.
@@ -21,12 +22,12 @@ export type ReadResult = { ok: true; workbook: ParsedWorkbook } | { ok: false; e
 const MB = 1024 * 1024;
 
 /** A read stopped by its time limit (the app's worker, the command line's worker thread). */
-export function readTimedOut(fileName: string, timeoutMs: number): ReadResult {
+export function readTimedOut(fileName: string, timeoutMs: number): ReadResult & { ok: false } {
   return { ok: false, error: `读取“${fileName}”超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。文件可能过大或结构异常，请在 Excel 或 WPS 中另存为 .xlsx 后再试` };
 }
 
 /** A read whose worker died (out of memory, or any other crash). */
-export function readCrashed(fileName: string): ReadResult {
+export function readCrashed(fileName: string): ReadResult & { ok: false } {
   return { ok: false, error: `读取“${fileName}”失败：文件过大或已损坏，未导入任何内容` };
 }
 
@@ -91,8 +92,8 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
       sheets.push(grid);
     }
     if (sheets.length === 0) return refuse('中没有工作表');
-    const template = /mzsh-import-template;meeting=([0-9a-f-]{36})/i.exec(wb.Props?.Keywords ?? '');
-    return { ok: true, workbook: { fileName, format, sheets, notes, ...(template ? { templateFor: template[1]!.toLowerCase() } : {}) } };
+    const templateFor = templateMeeting(wb.Props?.Keywords ?? '');
+    return { ok: true, workbook: { fileName, format, sheets, notes, ...(templateFor ? { templateFor } : {}) } };
   } catch (e) {
     return refuse(libraryFailure(e));
   }

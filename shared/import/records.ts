@@ -1,5 +1,6 @@
 // The records an import writes, built the same way by the app's repository and the command line.
-import { newOpinion, type OpinionDraft } from '../model/drafts';
+import { duplicateKey, type DuplicateFields } from '../checks/duplicates';
+import { newOpinion, prepareOpinion, type OpinionDraft } from '../model/drafts';
 import type { Opinion } from '../model/types';
 
 /** One row the preview decided to add: where it came from and what it says. */
@@ -24,4 +25,35 @@ export function importSummary(opinion: Opinion, targetLabel: string): string {
   const origin = opinion.origin.kind === 'imported' ? opinion.origin : { file: '', sheet: '', row: 0 };
   const content = opinion.content.length > 30 ? `${opinion.content.slice(0, 30)}…` : opinion.content;
   return `导入意见（${origin.file}${origin.sheet ? `·${origin.sheet}` : ''} 第 ${origin.row} 行，${targetLabel} · ${opinion.category}）：${content}`;
+}
+
+/**
+ * The opinions an import writes, decided the same way by the app (inside its transaction, against
+ * the meeting as it is then) and the command line: each record validated again by prepareOpinion
+ * and stored with its cleaned fields; a repeat of what the meeting has, or of an earlier row, left
+ * out; a row that no longer validates named in `problems` (then nothing should be written).
+ */
+export function finishImport(
+  records: readonly Opinion[],
+  rows: readonly Pick<ImportRow, 'sheet' | 'row'>[],
+  context: Parameters<typeof prepareOpinion>[1],
+  existing: Iterable<DuplicateFields>,
+): { opinions: Opinion[]; problems: string[] } {
+  const seen = new Set([...existing].map(duplicateKey));
+  const problems: string[] = [];
+  const opinions: Opinion[] = [];
+  records.forEach((o, i) => {
+    const checked = prepareOpinion(o, context);
+    if (!checked.ok) {
+      const row = rows[i]!;
+      problems.push(`${row.sheet ? `工作表“${row.sheet}”` : ''}第 ${row.row} 行：${checked.problems.join('；')}`);
+      return;
+    }
+    const record = { ...o, ...checked.value };
+    const key = duplicateKey(record);
+    if (seen.has(key)) return;
+    seen.add(key);
+    opinions.push(record);
+  });
+  return { opinions, problems };
 }

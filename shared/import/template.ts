@@ -6,14 +6,16 @@
 import ExcelJS from 'exceljs';
 import { targetLabel } from '../checks/readiness';
 import { GROUP_LABEL, type Meeting, type Member } from '../model/types';
+import { DOCUMENT_CREATOR } from '../documents/word/layout';
 import { FIELD_SYNONYMS, type ImportField } from './fields';
+import { columnLetter } from './grid';
+import { templateKeywords } from './template-mark';
 
 /** Rows prepared with drop-down lists; more can be added by copying a row. */
 export const TEMPLATE_ROWS = 500;
 export const TEMPLATE_SHEET = '意见建议';
 const LIST_SHEET = '下拉选项';
 /** Written into the workbook's keywords, so an import can tell a template made for another meeting. */
-export const TEMPLATE_MARK = 'mzsh-import-template';
 
 export interface TemplateInput {
   unitName: string;
@@ -56,9 +58,9 @@ export async function buildTemplate(input: TemplateInput): Promise<Uint8Array> {
   };
 
   const wb = new ExcelJS.Workbook();
-  wb.creator = '民主生活会征求意见工作台';
+  wb.creator = DOCUMENT_CREATOR;
   wb.title = `${unitName}${meeting.title}征求意见表`;
-  wb.keywords = `${TEMPLATE_MARK};meeting=${meeting.id}`;
+  wb.keywords = templateKeywords(meeting.id);
   const now = new Date();
   wb.created = now;
   wb.modified = now;
@@ -90,10 +92,10 @@ export async function buildTemplate(input: TemplateInput): Promise<Uint8Array> {
     const values = lists[column.field];
     if (!values) return;
     listColumn++;
-    const letter = String.fromCharCode(64 + listColumn);
+    const letter = columnLetter(listColumn - 1);
     listSheet.getCell(`${letter}1`).value = templateHeader(column.field);
     values.forEach((v, r) => (listSheet.getCell(`${letter}${r + 2}`).value = v));
-    const target = String.fromCharCode(65 + i);
+    const target = columnLetter(i);
     // One validation per column range, added once (ExcelJS writes overlapping ranges if set per cell).
     validations.add(`${target}2:${target}${TEMPLATE_ROWS + 1}`, {
       type: 'list',

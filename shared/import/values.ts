@@ -2,7 +2,8 @@
 // name + position where two share a name), the group, a source category, a channel, a dimension,
 // a date. Common variants are understood (上级 → 上级领导, 群众 → 基层群众); anything else is an error
 // on that row, never a guess.
-import { isValidDate } from '../model/drafts';
+import { targetLabel } from '../checks/readiness';
+import { isValidDate, meansGroup } from '../model/drafts';
 import { GROUP_TARGET } from '../model/types';
 import { cleanLine, compareKey } from '../text/normalize';
 
@@ -23,13 +24,6 @@ export function cellValue(text: string): string {
   return EMPTY_MARKERS.has(t.replace(/\s+/g, '')) ? '' : t;
 }
 
-const GROUP_WORDS = new Set(['班子', '领导班子', '班子整体', '领导班子整体', '整体', '班子集体', '领导集体', '集体', '全体班子', '班子全体'].map(compareKey));
-
-/** Whether a target cell means the group as a whole (班子, 领导班子, 局党组班子 …). */
-export function meansGroup(text: string): boolean {
-  const key = compareKey(text);
-  return GROUP_WORDS.has(key) || /班子(?:整体|集体)?$/.test(key);
-}
 
 /**
  * The target a cell names: the group, or one member. `张三`, `张三（局长）`, `张三同志`, `张 三`
@@ -73,7 +67,7 @@ function findTarget(text: string, positionText: string, roster: readonly RosterE
     byPosition = candidates.filter((m) => positionParts(m.position).includes(position));
   }
   if (byPosition.length === 1) return { ok: true, value: byPosition[0]!.id };
-  const listed = candidates.map((m) => `${m.name}（${m.position}）`).join('、');
+  const listed = candidates.map(targetLabel).join('、');
   return { ok: false, reason: `班子中有 ${candidates.length} 名“${name}”（${listed}），职务“${positionText || paren?.[2] || ''}”无法确定是哪一位` };
 }
 

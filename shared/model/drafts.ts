@@ -1,6 +1,6 @@
 // Turning what a person typed into records: the one place that decides what a valid unit,
 // meeting, member or opinion looks like. Entry forms, paste, import and the command line use it.
-import { cleanLine, cleanText } from '../text/normalize';
+import { cleanLine, cleanText, compareKey } from '../text/normalize';
 import { newId, nowIso } from '../util/ids';
 import { ruleSetProblems } from './rule-set';
 import { GROUP_TARGET, type Meeting, type Member, type Opinion, type OpinionOrigin, type RuleSet, type Unit } from './types';
@@ -85,12 +85,20 @@ export interface MemberDraft {
 }
 
 /** Checks and cleans a member. */
+const GROUP_WORDS = new Set(['班子', '领导班子', '班子整体', '领导班子整体', '整体', '班子集体', '领导集体', '集体', '全体班子', '班子全体'].map(compareKey));
+
+/** Whether a name means the group as a whole (班子, 领导班子, 局党组班子 …): a target cell on import, a name no member may have. */
+export function meansGroup(text: string): boolean {
+  const key = compareKey(text);
+  return GROUP_WORDS.has(key) || /班子(?:整体|集体)?$/.test(key);
+}
+
 export function prepareMember(draft: MemberDraft): Prepared<Pick<Member, 'name' | 'position' | 'areas'>> {
   const name = cleanLine(draft.name);
   const problems: string[] = [];
   if (name === '') problems.push('请填写姓名');
   if (name.length > 50) problems.push('姓名过长（最多 50 字）');
-  if (name === '领导班子' || name === '班子' || name === '班子整体') problems.push('“领导班子”是整体对象，不能作为成员姓名');
+  if (name !== '' && meansGroup(name)) problems.push(`“${name}”指领导班子整体，不能作为成员姓名`);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { name, position: cleanLine(draft.position ?? ''), areas: cleanText(draft.areas ?? '') } };
 }

@@ -183,7 +183,7 @@ export const PACKAGE_TABLE_LABELS: Record<(typeof PACKAGE_TABLES)[number], strin
   units: '单位',
   meetings: '会议',
   members: '班子成员',
-  opinions: '意见',
+  opinions: '意见建议',
   audits: '审核记录',
   changeLog: '变更记录',
 };

@@ -9,7 +9,7 @@
 //   both changed, or no base at all                 → conflict
 // Soft deletes are ordinary changes (`deletedAt`), so a record deleted on one side goes to the
 // recycle bin on the other, never vanishes. Records the package does not carry are left alone.
-import { GROUP_LABEL } from '../model/types';
+import { GROUP_LABEL, GROUP_TARGET } from '../model/types';
 import { canonicalJson } from '../util/canonical-json';
 import { hash64 } from '../util/hash64';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, emptyContent, type PackageContent } from './format';
@@ -211,7 +211,7 @@ export function describeRecord(table: MergeTable, record: AnyRecord): string {
     case 'members':
       return `班子成员${preview(r['name'])}`;
     case 'opinions':
-      return `意见“${preview(r['content'])}”${r['targetId'] === 'group' ? `（${GROUP_LABEL}）` : ''}`;
+      return `意见“${preview(r['content'])}”${r['targetId'] === GROUP_TARGET ? `（${GROUP_LABEL}）` : ''}`;
     case 'audits':
       return `审核记录（${String(r['at'] ?? '').slice(0, 10)}）`;
     case 'changeLog':

@@ -27,6 +27,11 @@ export interface AuditSubject {
 
 /** An override reason shorter than this is not a reason. */
 export const MIN_OVERRIDE_REASON = 6;
+
+/** Whether a typed override reason is long enough, once cleaned (the form's button and the write decide alike). */
+export function overrideReasonEnough(text: string): boolean {
+  return [...cleanText(text)].length >= MIN_OVERRIDE_REASON;
+}
 const MAX_TEXT = 20_000;
 
 /** The snapshot an audit keeps of what it judged: counts per target and category, shortfalls, fingerprint. */
@@ -69,7 +74,7 @@ export function prepareAudit(draft: AuditDraft, subject: AuditSubject): Prepared
   if (unknown.length > 0) problems.push(`勾选的 ${unknown.length} 项问题已不在当前清单中（数据可能已变化），请刷新后重新勾选`);
   if (draft.verdict === 'return' && reasons === '' && ticked.length === 0) problems.push('退回整改须填写理由或勾选至少一项问题');
   const notReady = !subject.readiness.ready;
-  if (draft.verdict === 'pass' && notReady && [...overrideReason].length < MIN_OVERRIDE_REASON) {
+  if (draft.verdict === 'pass' && notReady && !overrideReasonEnough(overrideReason)) {
     problems.push(`该会议还有 ${subject.readiness.messages.length} 项未达要求，标记“通过”须填写破例通过的理由（至少 ${MIN_OVERRIDE_REASON} 个字）`);
   }
   if (problems.length > 0) return { ok: false, problems };

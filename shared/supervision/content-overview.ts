@@ -2,12 +2,11 @@
 // line, tests): every meeting's summary and warnings, including one cross-unit copy scan, computed
 // by the same functions the app stores as it writes.
 import { copyCandidates, detectCopies } from '../checks/copy-detection';
-import { targetLabel } from '../checks/readiness';
-import { GROUP_LABEL, GROUP_TARGET, type Meeting } from '../model/types';
+import type { Meeting } from '../model/types';
 import type { PackageContent } from '../package/format';
 import { overviewRows, type OverviewRow } from './overview';
 import { computeMeetingSummary, type MeetingSummary } from './summary';
-import { describeCopy, meetingWarnings, type MeetingWarning, type WarningLabels } from './warnings';
+import { auditWarnings, countyLabels, describeCopy, type MeetingWarning, type WarningLabels } from './warnings';
 import { groupByMeeting as groupBy } from '../util/group-by';
 
 export interface ContentSupervision {
@@ -26,11 +25,7 @@ export function superviseContent(content: PackageContent): ContentSupervision {
   const members = groupBy(content.members);
   const opinions = groupBy(content.opinions);
   const audits = groupBy(content.audits);
-  const memberLabels = new Map(content.members.map((m) => [m.id, targetLabel(m)]));
-  const labels: WarningLabels = {
-    target: (_meetingId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : (memberLabels.get(targetId) ?? '已移除的成员')),
-    unit: (unitId) => units.get(unitId)?.name ?? '其他单位',
-  };
+  const labels = countyLabels(content.members, new Map([...units].map(([id, u]) => [id, u.name])));
   const crossUnit = groupBy(
     detectCopies(meetings.flatMap((m) => copyCandidates(m, opinions.get(m.id) ?? [])), { kinds: ['cross-unit'] }).map((w) => ({
       ...w,
@@ -51,9 +46,8 @@ export function superviseContent(content: PackageContent): ContentSupervision {
   const byId = new Map(meetings.map((m) => [m.id, m]));
   const warnings = rows.flatMap((row) => {
     const meeting = byId.get(row.meetingId)!;
-    const inside = meetingWarnings({ meeting, members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [] }, labels);
     const across = (crossUnit.get(meeting.id) ?? []).map(({ meetingId: _m, ...w }): MeetingWarning => w);
-    return [...across, ...inside];
+    return auditWarnings({ meeting, members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [] }, across);
   });
   return { rows, summaries, warnings, labels, meetings: byId };
 }

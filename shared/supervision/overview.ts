@@ -55,7 +55,19 @@ export function overviewRows(units: readonly Unit[], summaries: readonly Meeting
         lastAudit: s.lastAudit,
       };
     })
-    .sort((a, b) => a.unitOrder - b.unitOrder || (a.unitName < b.unitName ? -1 : a.unitName > b.unitName ? 1 : 0) || b.year - a.year || (a.meetingId < b.meetingId ? -1 : 1));
+    .sort(byUnitThenYear);
+}
+
+/** The order units' meetings are listed in everywhere (overview, command line): unit order, unit name, newest year first, then id. */
+export function byUnitThenYear(a: UnitMeetingKey, b: UnitMeetingKey): number {
+  return a.unitOrder - b.unitOrder || (a.unitName < b.unitName ? -1 : a.unitName > b.unitName ? 1 : 0) || b.year - a.year || (a.meetingId < b.meetingId ? -1 : a.meetingId > b.meetingId ? 1 : 0);
+}
+
+export interface UnitMeetingKey {
+  unitOrder: number;
+  unitName: string;
+  year: number;
+  meetingId: string;
 }
 
 export interface OverviewFilter {

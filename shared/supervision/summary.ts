@@ -1,8 +1,8 @@
 // The per-meeting summary the overview reads instead of every opinion: kept in its own table and
 // recomputed in the same transaction as every write that changes a meeting's roster, opinions,
 // rules or audits. 300 of them are the whole county; reading them is instant.
-import { computeReadiness, targetLabel } from '../checks/readiness';
-import { GROUP_LABEL, GROUP_TARGET, type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
+import { computeReadiness, type Readiness } from '../checks/readiness';
+import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
 import { meetingFingerprint } from './fingerprint';
 import { countWarnings, meetingWarnings, type WarningKind } from './warnings';
 
@@ -56,21 +56,31 @@ export function latestAudit<T extends Pick<Audit, 'at' | 'id'>>(audits: readonly
   return last;
 }
 
+/** A meeting's state before any verdict: a zero-opinion target outranks a shortfall. */
+export function readinessState(readiness: Pick<Readiness, 'ready' | 'zeroTargets'>): MeetingSummary['readiness'] {
+  return readiness.ready ? 'ready' : readiness.zeroTargets.length > 0 ? 'zero' : 'not-ready';
+}
+
+/** The latest verdict as a summary keeps it, or null. */
+export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit'] {
+  const last = latestAudit(audits);
+  return last ? { id: last.id, verdict: last.verdict, at: last.at, auditor: last.auditor, fingerprint: last.snapshot.fingerprint } : null;
+}
+
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
   const { meeting, members, opinions, audits } = input;
   const readiness = computeReadiness({ members, opinions }, meeting.ruleSet);
   const counts = countWarnings(meetingWarnings({ meeting, members, opinions }));
-  const last = latestAudit(audits);
   const live = members.filter((m) => !m.deletedAt);
-  const labels = new Map<string, string>([[GROUP_TARGET, GROUP_LABEL], ...live.map((m) => [m.id, targetLabel(m)] as [string, string])]);
+  const labels = new Map(readiness.targets.map((t) => [t.targetId, t.label]));
   return {
     meetingId: meeting.id,
     unitId: meeting.unitId,
     year: meeting.year,
     title: meeting.title,
     deleted: Boolean(meeting.deletedAt),
-    readiness: readiness.ready ? 'ready' : readiness.zeroTargets.length > 0 ? 'zero' : 'not-ready',
+    readiness: readinessState(readiness),
     shortfallCount: readiness.messages.length,
     zeroTargets: readiness.zeroTargets.map((z) => labels.get(z.targetId) ?? z.targetId),
     memberCount: live.length,
@@ -78,7 +88,7 @@ export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
     totals: { ...readiness.totals },
     warnings: { ...counts, 'cross-unit': input.crossUnitWarnings ?? 0 },
     fingerprint: meetingFingerprint({ meeting, members, opinions }),
-    lastAudit: last ? { id: last.id, verdict: last.verdict, at: last.at, auditor: last.auditor, fingerprint: last.snapshot.fingerprint } : null,
+    lastAudit: lastAuditOf(audits),
     auditCount: audits.length,
   };
 }

@@ -2,7 +2,7 @@
 // an audit verdict records when the warning is ticked): copies inside the meeting, copies from
 // other units (from the last cross-unit scan), praise-only and too-short opinions.
 import { copyCandidates, detectCopies, type CopyKind, type CopyWarning, type OpinionRef } from '../checks/copy-detection';
-import { flagOpinions } from '../checks/opinion-flags';
+import { byEntry, flagOpinions } from '../checks/opinion-flags';
 import { targetLabel } from '../checks/readiness';
 import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../model/types';
 
@@ -15,6 +15,9 @@ export const WARNING_KIND_LABELS: Record<WarningKind, string> = {
   'praise-only': '仅表扬',
   'too-short': '过短',
 };
+
+/** The kinds in the order they are shown: copies across units first, then inside a unit, then perfunctory opinions. */
+export const WARNING_KINDS: readonly WarningKind[] = ['cross-unit', 'cross-target', 'same-target', 'praise-only', 'too-short'];
 
 export interface MeetingWarning {
   kind: WarningKind;
@@ -32,6 +35,15 @@ export interface MeetingWarning {
 export interface WarningLabels {
   target: (meetingId: string, targetId: string) => string;
   unit: (unitId: string) => string;
+}
+
+/** Labels across a county: every member given by id, a target not given as 已移除的成员, units by name. */
+export function countyLabels(members: readonly Pick<Member, 'id' | 'name' | 'position'>[], unitNames: ReadonlyMap<string, string>): WarningLabels {
+  const labels = new Map(members.map((m) => [m.id, targetLabel(m)]));
+  return {
+    target: (_meetingId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : (labels.get(targetId) ?? '已移除的成员')),
+    unit: (unitId) => unitNames.get(unitId) ?? '其他单位',
+  };
 }
 
 /** Labels for the targets of one meeting's roster; other meetings' targets fall back to `其他会议的对象`. */
@@ -69,8 +81,17 @@ export function describeCopy(w: CopyWarning, labels: WarningLabels): string {
 
 export interface MeetingWarningInput {
   meeting: Pick<Meeting, 'id' | 'unitId' | 'ruleSet'>;
-  members: readonly Pick<Member, 'id' | 'name' | 'position'>[];
+  /** The roster; a deleted member's opinions are labelled 已移除的成员. */
+  members: readonly (Pick<Member, 'id' | 'name' | 'position'> & Partial<Pick<Member, 'deletedAt'>>)[];
   opinions: readonly Pick<Opinion, 'id' | 'targetId' | 'category' | 'content' | 'createdAt' | 'deletedAt'>[];
+}
+
+/**
+ * What a verdict judges and the audit tab lists, in the same words in both places: the stored
+ * cross-unit findings of the last scan, then the meeting's own warnings.
+ */
+export function auditWarnings(input: MeetingWarningInput, findings: readonly MeetingWarning[] = []): MeetingWarning[] {
+  return [...findings, ...meetingWarnings(input)];
 }
 
 /**
@@ -78,7 +99,7 @@ export interface MeetingWarningInput {
  * targets (雷同) or twice to one target in other words (近似重复), then praise-only and too-short
  * opinions (the same flags the opinion list shows). Deterministic: the same data, the same list.
  */
-export function meetingWarnings(input: MeetingWarningInput, labels: WarningLabels = rosterLabels(input.meeting.id, input.members)): MeetingWarning[] {
+export function meetingWarnings(input: MeetingWarningInput, labels: WarningLabels = rosterLabels(input.meeting.id, input.members.filter((m) => !m.deletedAt))): MeetingWarning[] {
   const { meeting, opinions } = input;
   const copies = detectCopies(copyCandidates(meeting, opinions), { kinds: ['cross-target', 'same-target'] }).map(
     (w): MeetingWarning => ({ ...w, message: describeCopy(w, labels) }),
@@ -93,8 +114,8 @@ export function meetingWarnings(input: MeetingWarningInput, labels: WarningLabel
       perfunctory.push({ kind, a, message: `${WARNING_KIND_LABELS[kind]}：${labels.target(meeting.id, o.targetId)}·${o.category}：${quote(o.content)}` });
     }
   }
-  const byCreated = new Map(opinions.map((o) => [o.id, o.createdAt]));
-  perfunctory.sort((x, y) => (byCreated.get(x.a.id)! < byCreated.get(y.a.id)! ? -1 : byCreated.get(x.a.id)! > byCreated.get(y.a.id)! ? 1 : x.a.id < y.a.id ? -1 : 1));
+  const byId = new Map(opinions.map((o) => [o.id, o]));
+  perfunctory.sort((x, y) => byEntry(byId.get(x.a.id)!, byId.get(y.a.id)!));
   return [...copies, ...perfunctory];
 }
 

@@ -45,6 +45,32 @@ describe('cli export', () => {
     expect(r.out).toContain('汇总台账列有意见提出人，属内部资料');
   });
 
+  it('exports the meetings of several packages in one run, each unit in its own folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-export-'));
+    writeFileSync(join(dir, '测试单位.mzsh.json'), buildPackage(sampleContent({ units: 1 }), META));
+    // A second county package: other ids, other units.
+    const other = sampleContent({ units: 2, firstId: 10_000 });
+    other.units.forEach((u, i) => Object.assign(u, { name: ['某某县财政局', '某某县统计局'][i], shortName: ['财政局', '统计局'][i] }));
+    writeFileSync(join(dir, '县直单位.mzsh.json'), buildPackage(other, META));
+
+    const r = await cli(['export', '测试单位.mzsh.json', '县直单位.mzsh.json', '--out', '导出', '--word', '--excel', '--date', '2025-11-21'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, '导出')).sort()).toEqual(['2025年度-测试单位1', '2025年度-某某县财政局', '2025年度-某某县统计局'].sort());
+    for (const unit of ['测试单位1', '某某县财政局', '某某县统计局']) {
+      const files = readdirSync(join(dir, '导出', `2025年度-${unit}`)).sort();
+      expect(files, unit).toEqual([...WORD_FILES.map((f) => f.replace('测试单位1', unit)), `2025年度-${unit}-意见建议汇总台账（内部资料）.xlsx`].sort());
+    }
+    // Each folder holds its own package's data.
+    const list = documentLines(officeParts(readFileSync(join(dir, '导出', '2025年度-某某县财政局', '2025年度-某某县财政局-01-张建国-征求意见建议清单.docx'))));
+    expect(list[1]).toBe('某某县财政局  张建国（局长）');
+    const report = (unit: string) => documentLines(officeParts(readFileSync(join(dir, '导出', `2025年度-${unit}`, `2025年度-${unit}-征求意见情况报告.docx`))));
+    expect(report('某某县统计局')).toContain('1.王秀英（副局长）：基层群众意见 1 条，至少需 2 条');
+    expect(report('某某县财政局')).not.toContain('1.王秀英（副局长）：基层群众意见 1 条，至少需 2 条');
+    expect(r.out).toContain('某某县财政局 · 2025年度民主生活会：7 个文件 → 导出/2025年度-某某县财政局');
+    expect(r.out).toContain('共导出 3 次会议、21 个文件。');
+  });
+
   it('writes only Word or only Excel when asked', async () => {
     const dir = setup();
     expect((await cli(['export', '两个单位.mzsh.json', '--out', 'w', '--word'], dir)).code).toBe(0);

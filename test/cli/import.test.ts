@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/import/read-workbook';
+import { cleanText } from '../../shared/text/normalize';
 import { buildPackage, readPackage } from '../../shared/package/format';
 import { readInThread } from '../../electron/cli/read-in-thread';
 import { FIXTURES, ROSTER } from '../support/import-fixtures';
@@ -78,6 +79,17 @@ describe('cli import', () => {
     expect(r.out).toContain('文件：gbk.csv（文本表格（GBK/GB18030））');
     expect(r.out).toContain('表格（表头第 1 行）：A 列“意见对象”→意见对象');
     expect(opinionsIn(dir).opinions).toHaveLength(3);
+  });
+
+  it('stores the cleaned text, as the app does (typed spaces, zero-width characters and line ends)', async () => {
+    const { dir, meetingId } = setup();
+    const typed = '加强理论学习，\u3000\u3000改进\u200b作风  \r\n落实责任';
+    writeFileSync(join(dir, '脏文本.csv'), `意见对象,意见来源,征求方式,意见建议\n张三,上级领导,座谈会,"${typed}"\n`);
+    const r = await cli(['import', '脏文本.csv', '--package', '财政局.mzsh.json', '--meeting', meetingId], dir);
+    expect(r.code).toBe(0);
+    const stored = opinionsIn(dir).opinions.map((o) => o.content);
+    expect(stored).toEqual([cleanText(typed)]);
+    expect(stored[0]).not.toBe(typed);
   });
 
   it('takes a column and a whole-file value from the command line', async () => {

@@ -98,7 +98,7 @@ describe('backup and restore', () => {
     await confirm.waitFor();
     await app.screenshot('confirm');
     const [before] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: '备份当前数据并恢复' }).click()]);
-    expect(before.suggestedFilename()).toMatch(/^恢复前备份-\d{8}-\d{6}\.mzsh-backup$/);
+    expect(before.suggestedFilename()).toMatch(/^恢复备份前-\d{8}-\d{6}\.mzsh-backup$/);
     await page.getByText('已恢复：意见建议 3 条').waitFor();
     expect(await dumpDatabase(page)).toEqual(original);
 

@@ -2,7 +2,7 @@
 // with progress, all lists in one document, the report, the ledger, the internal version behind a
 // warning, and the print layout — printed through window.print and rendered to PDF by Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/package/format';
 import { documentLines, officeParts } from '../support/docx';
+import { requirePoppler } from '../support/prereqs';
 import { sampleContent } from '../support/sample-content';
 import { openTab, printOnce } from './flows';
 import { openApp, useBrowser } from './harness';
@@ -127,13 +128,12 @@ describe('导出与打印', () => {
     // On paper, every page of the internal list carries 内部资料 at the top.
     const pdfPath = join(tmpdir(), `print-internal-${process.pid}.pdf`);
     writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true }));
-    if (existsSync('/usr/bin/pdftotext')) {
-      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).stdout)![1]);
-      const text = spawnSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).stdout;
-      expect(pages).toBeGreaterThanOrEqual(2);
-      // One mark per page, plus the intro's sentence saying the list is 内部资料.
-      expect(text.split('内部资料').length - 1).toBe(pages + 1);
-    }
+    const { pdftotext, pdfinfo } = requirePoppler();
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync(pdfinfo, [pdfPath], { encoding: 'utf8' }).stdout)![1]);
+    const text = spawnSync(pdftotext, [pdfPath, '-'], { encoding: 'utf8' }).stdout;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    // One mark per page, plus the intro's sentence saying the list is 内部资料.
+    expect(text.split('内部资料').length - 1).toBe(pages + 1);
     await app.close();
   });
 
@@ -160,15 +160,14 @@ describe('导出与打印', () => {
     const pdfPath = join(tmpdir(), `print-${process.pid}.pdf`);
     writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await page.emulateMedia({ media: 'screen' });
-    if (existsSync('/usr/bin/pdftotext')) {
-      const text = spawnSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).stdout;
-      expect(text.replace(/\s+/g, '')).toContain('个人征求意见建议清单');
-      expect(text).toMatch(/—\s*1\s*—/);
-      expect(text).not.toContain('单位与会议');
-      expect(text).not.toContain('打印预览');
-      const size = spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).stdout;
-      expect(size).toMatch(/Page size:.*\(A4\)/);
-    }
+    const { pdftotext, pdfinfo } = requirePoppler();
+    const text = spawnSync(pdftotext, ['-layout', pdfPath, '-'], { encoding: 'utf8' }).stdout;
+    expect(text.replace(/\s+/g, '')).toContain('个人征求意见建议清单');
+    expect(text).toMatch(/—\s*1\s*—/);
+    expect(text).not.toContain('单位与会议');
+    expect(text).not.toContain('打印预览');
+    const size = spawnSync(pdfinfo, [pdfPath], { encoding: 'utf8' }).stdout;
+    expect(size).toMatch(/Page size:.*\(A4\)/);
     await app.close();
   });
 });

@@ -32,12 +32,12 @@ export function useBrowser(): void {
   });
 }
 
-/** Opens the app in a new, empty browser profile. `beforeLoad` sees the context before the first request. */
-export async function openApp(prefix: string, options: { acceptDownloads?: boolean; beforeLoad?: (context: BrowserContext) => void } = {}): Promise<AppSession> {
+/** Opens the app in a new, empty browser profile. `beforeLoad` sees the context before the first request (and is awaited). */
+export async function openApp(prefix: string, options: { acceptDownloads?: boolean; beforeLoad?: (context: BrowserContext) => void | Promise<void> } = {}): Promise<AppSession> {
   if (!browser) throw new Error('call useBrowser() in the test file');
   const baseUrl = inject('baseUrl');
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? true });
-  options.beforeLoad?.(context);
+  await options.beforeLoad?.(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];

@@ -121,6 +121,13 @@ describe('import', () => {
     await expect.poll(() => counts(page)).toBe('共 7 行：将添加 6 条重复跳过 0 条无实质内容 0 条有误 1 行');
     await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('工作表：领导班子、张三、李四（副局长）、王五同志意见、赵六');
     await app.screenshot('sheet-per-member');
+
+    // A cell holding several numbered opinions stays one opinion; the preview names its row.
+    const csv = '意见对象,意见来源,征求方式,意见建议\n张三,上级领导,座谈会,"1、理论学习不够深入。2、调研不够经常。"\n李四,基层群众,走访,联系群众不够经常\n';
+    await dropZone(page).setInputFiles({ name: '多条一格.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => counts(page)).toBe('共 2 行：将添加 2 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    await expect.poll(() => page.getByTestId('import-notes').textContent()).toContain('第 2 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入');
+    await app.screenshot('several-in-one-cell');
     await app.close();
   });
 

@@ -137,3 +137,26 @@ describe('the spine', () => {
     await app.close();
   });
 });
+
+describe('local storage', () => {
+  it('asks the browser to keep its data (navigator.storage.persist) when the app opens', async () => {
+    const app = await openApp('spine-persist', {
+      // Count calls to StorageManager.persist from the first script of the page on.
+      beforeLoad: async (context) => {
+        await context.addInitScript(() => {
+          const w = window as unknown as { __persistCalls: number };
+          w.__persistCalls = 0;
+          const original = StorageManager.prototype.persist;
+          StorageManager.prototype.persist = function (this: StorageManager) {
+            w.__persistCalls++;
+            return original.call(this);
+          };
+        });
+      },
+    });
+    const { page } = app;
+    const calls = () => page.evaluate(() => (window as unknown as { __persistCalls?: number }).__persistCalls);
+    await expect.poll(calls).toBeGreaterThanOrEqual(1);
+    await app.close();
+  });
+});

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPackage, selectUnits } from '../../shared/package/format';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { GROUP_TARGET, type Meeting } from '../../shared/model/types';
 import { countyContent } from '../support/county-content';
+import { sampleContent } from '../support/sample-content';
 import { addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
 import { documentLines, officeParts } from '../support/docx';
 import { openApp, SCREENSHOT_DIR, useBrowser } from './harness';
@@ -166,6 +167,47 @@ describe('supervision', () => {
     const parts = officeParts(new Uint8Array(readFileSync((await workbookFile.path())!)));
     expect(parts.get('xl/sharedStrings.xml')).toContain('审核后数据已变更');
     await workbookFile.saveAs(join(SCREENSHOT_DIR, 'supervision-overview.xlsx'));
+    await app.close();
+  });
+});
+
+describe('overview filters and sorting', () => {
+  it('shows the latest year first, filters by 年度, and sorts by a column header', async () => {
+    // Four units meeting in 2025 except 单位2 (2024): 单位1 ready; 单位3 零意见 (6 items to add);
+    // 单位4 未就绪 with more (8) — so sorting by status differs from sorting by shortfalls.
+    const content = sampleContent({ units: 4 });
+    const [, m2, m3, m4] = content.meetings as [Meeting, Meeting, Meeting, Meeting];
+    Object.assign(m2, { year: 2024, title: '2024年度民主生活会' });
+    const silent = content.members.filter((m) => m.meetingId === m3.id).at(-1)!;
+    content.opinions = content.opinions.filter((o) => o.targetId !== silent.id && !(o.meetingId === m4.id && ['服务对象', '基层群众'].includes(o.category)));
+    const app = await openApp('overview-sort');
+    const { page } = app;
+    await choosePackage(page, '四个单位.mzsh.json', buildPackage(content, { appVersion: 'test', exportedAt: '2025-11-10T08:00:00.000Z' }));
+    await page.getByRole('button', { name: '打开到本机' }).click();
+    await page.getByText(/已打开数据包/).waitFor();
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+
+    const table = page.getByTestId('overview-table');
+    const units = () => table.getByTestId('unit-link').allTextContents();
+    const yearSelect = page.locator('.ant-select').filter({ hasText: /^(\d{4}年度|全部年度)$/ });
+    const pickYear = async (label: string) => {
+      await yearSelect.click();
+      await page.locator(`.ant-select-item-option[title="${label}"]`).click();
+    };
+    // The latest year by default, in unit order.
+    await expect.poll(units).toEqual(['测试单位1', '测试单位3', '测试单位4']);
+    // 状态 ascending: 零意见, 未就绪, 可以召开.
+    await table.locator('th').filter({ hasText: '状态' }).click();
+    await expect.poll(units).toEqual(['测试单位3', '测试单位4', '测试单位1']);
+    expect(await table.getByTestId('status-tag').allTextContents()).toEqual(['零意见', '未就绪（待补 8 项）', '可以召开']);
+    await pickYear('2024年度');
+    await expect.poll(units).toEqual(['测试单位2']);
+    await pickYear('全部年度');
+    await expect.poll(units).toEqual(['测试单位3', '测试单位4', '测试单位1', '测试单位2']);
+    // 年度 ascending: the 2024 meeting first, then the 2025 ones in unit order.
+    await table.locator('th').filter({ hasText: /^年度$/ }).click();
+    await expect.poll(units).toEqual(['测试单位2', '测试单位1', '测试单位3', '测试单位4']);
+    await app.screenshot('overview-sorted');
     await app.close();
   });
 });

@@ -163,9 +163,21 @@ describe('print handler', () => {
   });
   it('reports a cancelled dialog as not printed, not as an error', async () => {
     expect(await printPage(port(false, 'cancelled'), { window })).toEqual({ printed: false });
+    expect(await printPage(port(false, 'Print job canceled'), { window })).toEqual({ printed: false });
+    expect(await printPage(port(false, ''), { window })).toEqual({ printed: false });
   });
-  it('turns a printer failure into a Chinese message', async () => {
-    await expect(printPage(port(false, 'Print job failed'), { window })).rejects.toThrow('打印失败：Print job failed。请检查打印机后重试。');
+  it('turns a printer failure into a fixed Chinese message, logging the English reason only', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const failed = printPage(port(false, 'Print job failed'), { window });
+      await expect(failed).rejects.toThrow(new IpcFailure('io', '打印失败，请检查打印机是否可用后重试。'));
+      await expect(failed).rejects.not.toThrow(/Print job failed/);
+      await expect(printPage(port(false, 'Invalid printer settings'), { window })).rejects.toThrow('打印失败：找不到所选打印机或打印设置无效，请重新选择打印机后重试。');
+      await expect(printPage(port(false, 'Something new'), { window })).rejects.toThrow('打印失败，请检查打印机是否可用后重试。');
+      expect(warn).toHaveBeenCalledWith('[print] failed: Print job failed');
+    } finally {
+      warn.mockRestore();
+    }
     await expect(printPage(port(true, ''), { window: null })).rejects.toThrow('找不到要打印的窗口');
   });
 });

@@ -39,7 +39,9 @@ describe('backup frame', () => {
     const decoded = decodeBackup(bytes);
     if (!decoded.ok) throw new Error(decoded.error);
     expect(decoded.manifest).toMatchObject({ format: 'mzsh-backup', formatVersion: 1, schemaVersion: 1, reason: 'manual', encryption: null });
-    expect(decoded.manifest.tables).toEqual({ units: 1, meetings: 1, members: 2, opinions: decoded.manifest.tables['opinions'], audits: 0, changeLog: 0, settings: 1 });
+    // One unit, two members: (group + 2 members) × 5 categories × 2 per cell, less the one opinion
+    // sampleContent leaves out for the last member's 基层群众 cell = 29.
+    expect(decoded.manifest.tables).toEqual({ units: 1, meetings: 1, members: 2, opinions: 29, audits: 0, changeLog: 0, settings: 1 });
     expect(decoded.manifest.payload).toEqual({ bytes: json.byteLength, sha256: sha256Hex(json), compression: 'gzip', plainBytes: json.byteLength });
     expect([...decoded.payload]).toEqual([...json]);
     expect(text(bytes.subarray(0, 14))).toBe('MZSH-BACKUP/1\n');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findExactDuplicates } from '../../shared/checks/duplicates';
+import { flagOpinions } from '../../shared/checks/opinion-flags';
 import { computeReadiness, ROSTER_EMPTY_MESSAGE, type ReadinessInput } from '../../shared/checks/readiness';
 import { isPraiseOnly, isSubstantive, isTooShort, phraseMatcher } from '../../shared/checks/substance';
 import { DEFAULT_CATEGORIES, DEFAULT_NO_OPINION_PHRASES, DEFAULT_PRAISE_PHRASES, defaultRuleSet, ruleSetProblems } from '../../shared/model/rule-set';
@@ -186,6 +187,22 @@ describe('computeReadiness properties', () => {
         const r1 = computeReadiness({ members: roster, opinions }, rules);
         const r2 = computeReadiness({ members: [...roster].reverse(), opinions: shuffled }, rules);
         expect(r2).toEqual(r1);
+      }),
+    );
+  });
+
+  it('the opinions flagged as counted are exactly the ones readiness counts, whether or not no-opinion text is excluded', () => {
+    fc.assert(
+      fc.property(fc.array(opinionArb, { maxLength: 40 }), fc.boolean(), (drafts, exclude) => {
+        const ruleSet = { ...rules, excludeNonSubstantive: exclude };
+        const opinions = drafts.map((o, i) => ({ ...o, id: `o${i}`, createdAt: `2025-01-01T00:00:${String(i).padStart(2, '0')}Z` }));
+        const flags = flagOpinions(opinions, ruleSet);
+        for (const t of computeReadiness({ members: roster, opinions }, ruleSet).targets) {
+          for (const cell of t.cells) {
+            const counted = opinions.filter((o) => o.targetId === t.targetId && o.category === cell.category && flags.get(o.id)!.counted);
+            expect(counted.length).toBe(cell.count);
+          }
+        }
       }),
     );
   });

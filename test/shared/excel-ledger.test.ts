@@ -2,7 +2,7 @@
 // sheets, the ledger's rows and layout, the highlighted statistics, the shortfall list, and text
 // that looks like a formula stored as text.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +11,7 @@ import { looksLikeFormula, wrappedRowHeight } from '../../shared/documents/excel
 import { ledgerXlsx } from '../../shared/documents/excel/ledger-workbook';
 import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
 import { documentSample } from '../support/document-sample';
+import { requirePythonModule } from '../support/prereqs';
 
 const DANGEROUS = ['=1+1', '+SUM(A1:A9)', '-2+3', '@SUM(A1)', '\t=1+2', '\r=1+3', '=cmd|\' /C calc\'!A0'];
 
@@ -105,11 +106,7 @@ describe('ledger workbook', async () => {
   });
 
   it('reads back with openpyxl: formula-like text is a string cell, and there is no formula anywhere', () => {
-    const python = '/usr/bin/python3';
-    if (!existsSync(python)) {
-      console.warn('skipped: /usr/bin/python3 with openpyxl is not installed');
-      return;
-    }
+    const python = requirePythonModule('openpyxl');
     const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
     const file = join(dir, 'ledger.xlsx');
     writeFileSync(file, bytes);

@@ -1,6 +1,7 @@
 // Every document type opened by another office suite: LibreOffice converts each to PDF, and the
 // PDF must have pages and the expected text — titles, names, the page-number field evaluated to
-// `— 1 —`, the 内部资料 mark where it belongs. Skips with a message when LibreOffice is absent.
+// `— 1 —`, the 内部资料 mark where it belongs. Fails, naming the tool, when LibreOffice or
+// poppler-utils is absent (scripts/install-test-prereqs.sh installs both).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +13,12 @@ import { combinedListFile, reportFile } from '../../shared/documents/meeting-fil
 import { opinionListDocx } from '../../shared/documents/word/opinion-list-docx';
 import { GROUP_TARGET } from '../../shared/model/types';
 import { documentSample } from '../support/document-sample';
+import { requireLibreOffice, requirePoppler } from '../support/prereqs';
 
-const soffice = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((p) => existsSync(p));
-const hasPoppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
-if (!soffice || !hasPoppler) console.warn('skipped: LibreOffice or poppler-utils is not installed, documents were not converted to PDF');
-
-describe.skipIf(!soffice || !hasPoppler)('documents open in LibreOffice', () => {
+describe('documents open in LibreOffice', () => {
   it('converts every document type to PDF with the expected pages and text', { timeout: 180_000 }, async () => {
+    const soffice = requireLibreOffice();
+    const { pdftotext, pdfinfo } = requirePoppler();
     const docs = prepareMeetingDocs(documentSample().input);
     const date = '2025-11-21';
     const li = docs.targets.find((t) => t.name === '李四')!;
@@ -33,7 +33,7 @@ describe.skipIf(!soffice || !hasPoppler)('documents open in LibreOffice', () => 
     const dir = mkdtempSync(join(tmpdir(), 'lo-'));
     for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
     // Its own profile, so a LibreOffice already running on the machine cannot block the conversion.
-    const r = spawnSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((f) => join(dir, f))], {
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((f) => join(dir, f))], {
       encoding: 'utf8',
       timeout: 170_000,
     });
@@ -42,8 +42,8 @@ describe.skipIf(!soffice || !hasPoppler)('documents open in LibreOffice', () => 
     const pdf = (name: string) => {
       const file = join(dir, name.replace(/\.\w+$/, '.pdf'));
       expect(existsSync(file), `${name} was not converted`).toBe(true);
-      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
-      const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync(pdfinfo, [file], { encoding: 'utf8' }).stdout)?.[1]);
+      const text = spawnSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
       return { pages, text, flat: text.replace(/\s+/g, '') };
     };
 

@@ -21,7 +21,7 @@ describe('combinePackages', () => {
     expect(combinePackages([
       { name: 'a.mzsh.json', content: a },
       { name: 'b.mzsh.json', content: b },
-    ])).toEqual({ ok: false, error: '“a.mzsh.json”与“b.mzsh.json”中的同一意见内容不同，请分别打开这两个数据包' });
+    ])).toEqual({ ok: false, error: '“a.mzsh.json”与“b.mzsh.json”中的同一意见建议内容不同，请分别打开这两个数据包' });
   });
 });
 

@@ -57,6 +57,8 @@ describe('drafts', () => {
   it('checks units, members and meetings', () => {
     expect(prepareUnit({ name: '  ' })).toEqual({ ok: false, problems: ['请填写单位名称'] });
     expect(prepareMember({ name: '领导班子' }).ok).toBe(false);
+    // Every name an import would read as the group is refused as a member's name.
+    for (const name of ['领导集体', '班子全体', '局党组班子']) expect(prepareMember({ name })).toEqual({ ok: false, problems: [`“${name}”指领导班子整体，不能作为成员姓名`] });
     expect(prepareMember({ name: ' 张三 ', position: '县长 ' })).toEqual({ ok: true, value: { name: '张三', position: '县长', areas: '' } });
     const bad = prepareMeeting({ year: 1800, title: '', ruleSet: { ...defaultRuleSet(), categories: [] } });
     expect(bad).toEqual({ ok: false, problems: ['年度应为 1990 到 2200 之间的年份', '请填写会议名称', '至少需要一个意见来源类别'] });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeReadiness } from '../../shared/checks/readiness';
 import { defaultRuleSet } from '../../shared/model/rule-set';
-import type { Audit, Opinion } from '../../shared/model/types';
-import { isAuditStale, MIN_OVERRIDE_REASON, prepareAudit, type AuditDraft, type AuditSubject } from '../../shared/supervision/audit';
+import type { Audit, Member, Opinion } from '../../shared/model/types';
+import { isAuditStale, MIN_OVERRIDE_REASON, overrideReasonEnough, prepareAudit, type AuditDraft, type AuditSubject } from '../../shared/supervision/audit';
 import { meetingFingerprint } from '../../shared/supervision/fingerprint';
 import { computeMeetingSummary, latestAudit, overviewStatus } from '../../shared/supervision/summary';
+import { auditWarnings } from '../../shared/supervision/warnings';
 import { sampleContent } from '../support/sample-content';
 
 const content = sampleContent({ units: 2 });
@@ -139,5 +140,29 @@ describe('summary and overview status', () => {
       status: 'returned',
       stale: false,
     });
+  });
+});
+
+describe('auditWarnings', () => {
+  it('words a warning the same whether or not the roster given includes deleted members (the verdict checks the words the tab showed)', () => {
+    const content = sampleContent({ units: 1, membersPerMeeting: 2, perCell: 1 });
+    const meeting = content.meetings[0]!;
+    const [kept, removed] = content.members as [Member, Member];
+    const text = '理论学习不够系统深入，以会代学、以文件代学的情况时有发生，运用党的创新理论指导实践的能力有待提升';
+    const opinion = (id: string, targetId: string): Opinion => ({ ...content.opinions[0]!, id, createdAt: `2025-11-01T08:00:0${id.slice(1)}.000Z`, meetingId: meeting.id, targetId, category: '上级领导', content: text, deletedAt: undefined } as Opinion);
+    const opinions = [opinion('o1', kept.id), opinion('o2', removed.id)];
+    const deleted = { ...removed, deletedAt: '2025-12-01T00:00:00.000Z' };
+    const withDeleted = auditWarnings({ meeting, members: [kept, deleted], opinions });
+    const liveOnly = auditWarnings({ meeting, members: [kept], opinions });
+    expect(withDeleted.map((w) => w.message)).toEqual(liveOnly.map((w) => w.message));
+    expect(withDeleted.map((w) => w.message)).toEqual([expect.stringMatching(/^雷同：.*已移除的成员/)]);
+  });
+});
+
+describe('overrideReasonEnough', () => {
+  it('counts the characters left once the text is cleaned, as the write does', () => {
+    expect(overrideReasonEnough('确需按期召开')).toBe(true);
+    expect(overrideReasonEnough('  确需按期召开  ')).toBe(true);
+    expect(overrideReasonEnough('理由\u200b\u200b\u200b\u200b')).toBe(false);
   });
 });

@@ -107,6 +107,15 @@ describe('readiness report', () => {
     expect(doc).not.toMatch(/提出人\d/);
   });
 
+  it('counts no-opinion text in the sentence, the matrix and the channel totals alike when the rule set counts it', async () => {
+    const input = { ...sample.input, meeting: { ...sample.meeting, ruleSet: { ...sample.meeting.ruleSet, excludeNonSubstantive: false } } };
+    const counting = prepareMeetingDocs(input);
+    expect(counting.readiness.totals.counted).toBe(41);
+    expect(counting.channels.reduce((s, c) => s + c.counted, 0)).toBe(41);
+    const lines = documentLines(officeParts(await readinessReportDocx(counting, { mode: 'official', date })));
+    expect(lines.join('')).toContain('共收集意见建议42条，梳理为41条（其中重复1条未计入；无实质内容1条按本次规则计入）');
+  });
+
   it('counts per channel add up to the readiness totals', () => {
     expect(docs.channels.reduce((s, c) => s + c.collected, 0)).toBe(docs.readiness.totals.raw);
     expect(docs.channels.reduce((s, c) => s + c.counted, 0)).toBe(docs.readiness.totals.counted);

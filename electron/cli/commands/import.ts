@@ -1,15 +1,16 @@
 import { basename } from 'node:path';
-import { orderedMembers, targetLabel } from '../../../shared/checks/readiness';
+import { orderedMembers, targetLabels } from '../../../shared/checks/readiness';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '../../../shared/import/fields';
 import { findTables, type FieldColumns, type WorkbookLayout } from '../../../shared/import/find-table';
 import { columnIndex, columnLetter } from '../../../shared/import/grid';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/limits';
 import { describeProblems, FIXED_FIELDS, initialChoices, planImport, sheetColumns, withColumn, type FixedField, type ImportChoices, type ImportPlan } from '../../../shared/import/plan';
-import { importedOpinion, importSummary } from '../../../shared/import/records';
+import { finishImport, importedOpinion, importSummary } from '../../../shared/import/records';
+import { changeEntry } from '../../../shared/model/change-log';
 import { matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from '../../../shared/import/values';
-import { GROUP_LABEL, GROUP_TARGET, type Meeting } from '../../../shared/model/types';
+import type { Meeting } from '../../../shared/model/types';
 import { buildPackage, type PackageContent } from '../../../shared/package/format';
-import { newId, nowIso } from '../../../shared/util/ids';
+import { nowIso } from '../../../shared/util/ids';
 import { version } from '../../../package.json';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
@@ -47,6 +48,7 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   const unit = content.units.find((u) => u.id === meeting.unitId);
   const members = orderedMembers(content.members.filter((m) => m.meetingId === meeting.id));
   const roster: RosterEntry[] = members.map((m) => ({ id: m.id, name: m.name, position: m.position }));
+  const labels = targetLabels(members);
   const existing = content.opinions.filter((o) => o.meetingId === meeting.id && !o.deletedAt);
 
   const file = basename(spreadsheet);
@@ -61,7 +63,7 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   io.out(`会议：${unit?.name ?? ''} · ${meeting.title}`);
   for (const table of layout.tables) io.out(mappingLine(table.sheet, table.headerLastRow, sheetColumns(table, choices), table.columns.map((c) => c.label)));
   for (const [field, value] of Object.entries(choices.fixed) as Array<[FixedField, string]>) {
-    io.out(`统一的${FIELD_LABELS[field]}：${field === 'target' ? labelOf(value, members) : value}`);
+    io.out(`统一的${FIELD_LABELS[field]}：${field === 'target' ? (labels.get(value) ?? value) : value}`);
   }
   for (const note of plan.notes) io.out(`说明：${note}`);
   io.out(summaryLine(plan));
@@ -74,17 +76,12 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   else if (plan.toAdd.length === 0) io.out('没有可添加的意见，数据包未改动。');
   else {
     const now = nowIso();
-    const opinions = plan.toAdd.map((r) => importedOpinion(r, { meetingId: meeting.id, actor: ACTOR, file, now }));
-    const log = opinions.map((o) => ({
-      id: newId(),
-      at: now,
-      actor: ACTOR,
-      entity: 'opinion' as const,
-      recordId: o.id,
-      meetingId: meeting.id,
-      action: 'import' as const,
-      summary: importSummary(o, labelOf(o.targetId, members)),
-    }));
+    const records = plan.toAdd.map((r) => importedOpinion(r, { meetingId: meeting.id, actor: ACTOR, file, now }));
+    // The same last step as the app's: stored with cleaned fields, repeats left out.
+    const context = { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, memberIds: new Set(members.map((m) => m.id)) };
+    const { opinions, problems } = finishImport(records, plan.toAdd, context, existing);
+    if (problems.length > 0) throw new CliError(`有 ${problems.length} 行不能导入，未写入数据包：${problems.join('；')}`);
+    const log = opinions.map((o) => changeEntry({ actor: ACTOR, entity: 'opinion', recordId: o.id, meetingId: meeting.id, action: 'import', summary: importSummary(o, labels.get(o.targetId) ?? o.targetId), at: now }));
     const next: PackageContent = { ...content, opinions: [...content.opinions, ...opinions], changeLog: [...content.changeLog, ...log] };
     await writeUserFile(options.packagePath, io.cwd, buildPackage(next, { appVersion: version, exportedAt: now }));
     io.out(`已写入 ${basename(options.packagePath)}：新增 ${opinions.length} 条意见。`);
@@ -92,11 +89,6 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   return plan.rejected.length > 0 ? EXIT_ROWS_REJECTED : EXIT_OK;
 }
 
-function labelOf(targetId: string, members: ReadonlyArray<{ id: string; name: string; position: string }>): string {
-  if (targetId === GROUP_TARGET) return GROUP_LABEL;
-  const m = members.find((x) => x.id === targetId);
-  return m ? targetLabel(m) : targetId;
-}
 
 function meetingList(content: PackageContent): string {
   const live = content.meetings.filter((m) => !m.deletedAt);

@@ -5,6 +5,7 @@ import { meetingHeading } from '../../../shared/documents/meeting-docs';
 import { isValidDate } from '../../../shared/model/drafts';
 import { combinePackages } from '../../../shared/package/merge';
 import { superviseContent } from '../../../shared/supervision/content-overview';
+import { WARNING_KIND_LABELS, WARNING_KINDS } from '../../../shared/supervision/warnings';
 import { filterOverview, overviewTotals, statusText, STATUS_LABELS, STATUS_ORDER, type OverviewRow } from '../../../shared/supervision/overview';
 import { VERDICT_LABELS } from '../../../shared/supervision/audit';
 import { todayDate } from '../../../shared/util/ids';
@@ -31,13 +32,7 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width
 function table(rows: readonly OverviewRow[]): string[] {
   const header = ['序号', '单位（班子）', '督导组', '年度', '状态', '零意见对象', '计入/收集', '警示', '最近审核'];
   const lines = rows.map((r, i) => {
-    const warnings = [
-      r.warnings['cross-unit'] && `疑似抄袭${r.warnings['cross-unit']}`,
-      r.warnings['cross-target'] && `雷同${r.warnings['cross-target']}`,
-      r.warnings['same-target'] && `近似重复${r.warnings['same-target']}`,
-      r.warnings['praise-only'] && `仅表扬${r.warnings['praise-only']}`,
-      r.warnings['too-short'] && `过短${r.warnings['too-short']}`,
-    ].filter(Boolean);
+    const warnings = WARNING_KINDS.filter((k) => r.warnings[k] > 0).map((k) => `${WARNING_KIND_LABELS[k]}${r.warnings[k]}`);
     return [
       String(i + 1),
       r.unitName,

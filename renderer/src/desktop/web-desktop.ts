@@ -5,6 +5,7 @@ import { zipSync } from 'fflate';
 // the backups list is empty and a backup the app makes before a restore is offered as a download.
 import { BACKUP_EXTENSION } from '../../../shared/backup/format';
 import type { DesktopApi, FileFilter, OpenedFile } from '../../../shared/ipc/contract';
+import { fileStamp, REASON_LABELS } from '../features/backup/backup-labels';
 
 function accept(filters: FileFilter[]): string {
   return filters
@@ -90,7 +91,7 @@ export const webDesktop: DesktopApi = {
     return NO_AUTOMATIC_BACKUPS;
   },
   async storeBackup(request) {
-    const name = `${request.reason === 'before-restore' ? '恢复前备份' : '升级前备份'}-${stamp(new Date())}${BACKUP_EXTENSION}`;
+    const name = `${REASON_LABELS[request.reason]}-${fileStamp()}${BACKUP_EXTENSION}`;
     const saved = await webDesktop.saveFile({ suggestedName: name, filters: [], data: request.data });
     return saved.ok ? { ok: true, value: { name, path: name } } : saved;
   },
@@ -103,9 +104,3 @@ export const webDesktop: DesktopApi = {
 };
 
 const NO_AUTOMATIC_BACKUPS = { ok: false, error: { code: 'bad-request', message: '网页版没有自动备份，请使用“立即备份”保存到文件。' } } as const;
-
-/** Local time as `YYYYMMDD-HHmmss`, for the names of downloaded backups. */
-function stamp(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
-}

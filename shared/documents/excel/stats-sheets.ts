@@ -2,6 +2,7 @@
 // highlighted, totals, the opinions per channel) and the 缺项清单 sheet (one row per shortfall).
 // Every number comes from the shared readiness check.
 import type { Workbook, Worksheet } from 'exceljs';
+import { ROSTER_EMPTY_MESSAGE } from '../../checks/readiness';
 import { meetingHeading, type MeetingDocs } from '../meeting-docs';
 import { HEADER_FILL, SHORT_FILL, SHORT_FONT_COLOR, THIN_BORDER, wrappedRowHeight, writeRow, ZERO_FILL, type CellLook } from './cells';
 
@@ -75,7 +76,7 @@ export function shortfallRows(docs: MeetingDocs): Array<[target: string, categor
   const r = docs.readiness;
   const label = new Map(r.targets.map((t) => [t.targetId, t.label]));
   return [
-    ...(r.rosterEmpty ? [['—', '—', '', '', '尚未录入班子成员名单'] as [string, string, string, string, string]] : []),
+    ...(r.rosterEmpty ? [['—', '—', '', '', ROSTER_EMPTY_MESSAGE] as [string, string, string, string, string]] : []),
     ...r.zeroTargets.map((z) => [label.get(z.targetId) ?? '', '全部来源', 0, '', z.message] as [string, string, number, string, string]),
     ...r.shortfalls.map((s) => [label.get(s.targetId) ?? '', s.category, s.have, s.need, s.message] as [string, string, number, number, string]),
     ...r.providerShortfalls.map((p) => [label.get(p.targetId) ?? '', '每个提出方', '', p.need, p.message] as [string, string, string, number, string]),

@@ -2,6 +2,7 @@
 // (the readiness report's matrix), what is missing, the copies and perfunctory opinions with both
 // texts side by side, the verdict with its reasons and every earlier verdict. Providers never appear.
 import type { FileChild } from 'docx';
+import { COPY_KINDS } from '../../checks/copy-detection';
 import type { Audit } from '../../model/types';
 import { isAuditStale, VERDICT_LABELS } from '../../supervision/audit';
 import { latestAudit } from '../../supervision/summary';
@@ -19,7 +20,7 @@ export interface AuditReportOptions {
   maxWarnings?: number;
 }
 
-const COPY_KINDS = new Set<MeetingWarning['kind']>(['cross-unit', 'cross-target', 'same-target']);
+const COPY_KIND_SET = new Set<MeetingWarning['kind']>(COPY_KINDS);
 
 function warningSummary(warnings: readonly MeetingWarning[]): string {
   const c = countWarnings(warnings);
@@ -37,8 +38,8 @@ function warningBlocks(g: GbLayout, input: AuditReportInput, max: number): FileC
   const { warnings, labels, docs } = input;
   const blocks: FileChild[] = [g.paragraph(warningSummary(warnings))];
   const title = () => meetingHeading(docs.input.meeting);
-  const copies = warningRows(warnings.filter((w) => COPY_KINDS.has(w.kind)), labels, title);
-  const perfunctory = warningRows(warnings.filter((w) => !COPY_KINDS.has(w.kind)), labels, title);
+  const copies = warningRows(warnings.filter((w) => COPY_KIND_SET.has(w.kind)), labels, title);
+  const perfunctory = warningRows(warnings.filter((w) => !COPY_KIND_SET.has(w.kind)), labels, title);
   let heading = 1;
   if (copies.length > 0) {
     blocks.push(g.heading2(heading++, '雷同和疑似抄袭的意见'));

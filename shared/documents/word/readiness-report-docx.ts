@@ -2,6 +2,7 @@
 // consolidated, the matrix of counts per target and source with the minimum, the opinions per
 // channel, every shortfall and zero-opinion target in Chinese, and the verdict.
 import type { FileChild } from 'docx';
+import { ROSTER_EMPTY_MESSAGE } from '../../checks/readiness';
 import { chineseDate, meetingHeading, type MeetingDocs } from '../meeting-docs';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode, type GbLayout } from './layout';
 
@@ -36,7 +37,9 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
     g.paragraph(
       `按照民主生活会会前征求意见工作要求，本次共向${rules.categories.length}类来源（${rules.categories.join('、')}）征求意见，每类至少${rules.minPerCategory}条。` +
         `截至${chineseDate(options.date)}，共收集意见建议${r.totals.raw}条，梳理为${r.totals.counted}条` +
-        `（其中无实质内容${r.totals.nonSubstantive}条、重复${r.totals.duplicates}条未计入）。`,
+        (rules.excludeNonSubstantive
+          ? `（其中无实质内容${r.totals.nonSubstantive}条、重复${r.totals.duplicates}条未计入）。`
+          : `（其中重复${r.totals.duplicates}条未计入；无实质内容${r.totals.nonSubstantive}条按本次规则计入）。`),
     ),
   );
 
@@ -89,7 +92,7 @@ export function shortfallBlocks(g: GbLayout, docs: MeetingDocs): FileChild[] {
   if (r.messages.length === 0) return [g.paragraph('各征求意见对象均达到要求，未发现缺项和“零意见”对象。')];
   if (r.zeroTargets.length > 0 || r.rosterEmpty) {
     blocks.push(g.heading2(1, `“零意见”对象（${r.zeroTargets.length}个）`));
-    if (r.rosterEmpty) blocks.push(g.paragraph('尚未录入班子成员名单。'));
+    if (r.rosterEmpty) blocks.push(g.paragraph(`${ROSTER_EMPTY_MESSAGE}。`));
     r.zeroTargets.forEach((z, i) => blocks.push(g.numbered(i + 1, z.message)));
   }
   const rest = [...r.shortfalls.map((s) => s.message), ...r.providerShortfalls.map((p) => p.message)];

@@ -32,8 +32,9 @@ function bigCsv(n: number): Uint8Array {
   return new TextEncoder().encode(lines.join('\n'));
 }
 
+/** Every row of the tables an import writes, in primary-key order: compared whole, not counted. */
 async function snapshot(db: WorkbenchDb) {
-  return { opinions: await db.opinions.count(), changeLog: await db.changeLog.count() };
+  return { opinions: await db.opinions.toArray(), changeLog: await db.changeLog.toArray(), meetingSummaries: await db.meetingSummaries.toArray() };
 }
 
 describe('commitImport', () => {
@@ -97,9 +98,15 @@ describe('commitImport', () => {
   it('leaves the database unchanged when a write fails in the middle', async () => {
     const db = freshDb();
     const { meeting } = await seedMeeting(db);
+    // Opinions already there, so a half-written import would have rows, log lines and a summary to disturb.
+    const earlier = await planFor(db, meeting.id, fixtureBytes('gbk.csv'), 'gbk.csv');
+    await commitImport(db, meeting.id, 'gbk.csv', rowsOf(earlier), { actor: ACTOR });
     const plan = await planFor(db, meeting.id, bigCsv(2500), 'big.csv');
     const rows = rowsOf(plan);
     const before = await snapshot(db);
+    expect(before.opinions).toHaveLength(3);
+    expect(before.meetingSummaries).toHaveLength(1);
+    expect(before.meetingSummaries[0]!.totals.raw).toBe(3);
     const original = { opinions: db.opinions.bulkAdd.bind(db.opinions), changeLog: db.changeLog.bulkAdd.bind(db.changeLog) };
     // 2 500 rows are written in three chunks, each an opinions write then a change-log write: fail at any of the six.
     await fc.assert(

@@ -45,7 +45,7 @@ describe('merging packages', () => {
     expect((await db.meetingSummaries.toArray()).map((s) => s.meetingId).sort()).toEqual([meeting.id, ...pkg.meetings.map((m) => m.id)].sort());
     expect((await db.meetingSummaries.get(pkg.meetings[0]!.id))!.readiness).toBe('ready');
     const log = await db.changeLog.where('meetingId').equals(pkg.meetings[0]!.id).toArray();
-    expect(log.map((c) => c.summary)).toEqual(['合并数据包“测试单位.mzsh.json”（2025年度民主生活会）：写入会议 1 条、班子成员 3 条、意见 40 条']);
+    expect(log.map((c) => c.summary)).toEqual(['合并数据包“测试单位.mzsh.json”（2025年度民主生活会）：写入会议 1 条、班子成员 3 条、意见建议 40 条']);
   });
 
   it('changes nothing when the same package is opened twice', async () => {

@@ -5,15 +5,17 @@ import { readInWorker } from '../../../renderer/src/features/import/read-in-work
 
 class FakeWorker {
   static last: FakeWorker | undefined;
-  static behaviour: 'answer' | 'hang' | 'crash' = 'answer';
+  static behaviour: 'answer' | 'hang' | 'crash' | 'refuse-start' | 'refuse-bytes' = 'answer';
   onmessage: ((e: { data: unknown }) => void) | null = null;
   onerror: ((e: { preventDefault: () => void }) => void) | null = null;
   terminated = false;
   posted: unknown[] = [];
   constructor(readonly url: URL) {
+    if (FakeWorker.behaviour === 'refuse-start') throw new DOMException('Workers are not allowed', 'SecurityError');
     FakeWorker.last = this;
   }
   postMessage(message: unknown, transfer: unknown[]) {
+    if (FakeWorker.behaviour === 'refuse-bytes') throw new DOMException('Could not be cloned', 'DataCloneError');
     this.posted.push(message, transfer);
     if (FakeWorker.behaviour === 'answer') setTimeout(() => this.onmessage?.({ data: { ok: false, error: '“a.xlsx”是空文件' } }), 0);
     if (FakeWorker.behaviour === 'crash') setTimeout(() => this.onerror?.({ preventDefault: () => undefined }), 0);
@@ -49,5 +51,18 @@ describe('readInWorker', () => {
     FakeWorker.behaviour = 'crash';
     await expect(readInWorker(new Uint8Array(1), '大.xlsx')).resolves.toEqual({ ok: false, error: '读取“大.xlsx”失败：文件过大或已损坏，未导入任何内容' });
     expect(FakeWorker.last!.terminated).toBe(true);
+  });
+
+  it('reports a worker that cannot be started as a refusal instead of rejecting', async () => {
+    FakeWorker.behaviour = 'refuse-start';
+    await expect(readInWorker(new Uint8Array(1), '表.xlsx')).resolves.toEqual({ ok: false, error: '读取“表.xlsx”失败：文件过大或已损坏，未导入任何内容' });
+  });
+
+  it('stops a worker that cannot be handed the bytes', async () => {
+    FakeWorker.behaviour = 'refuse-bytes';
+    vi.useFakeTimers();
+    await expect(readInWorker(new Uint8Array(1), '表.xlsx', 30_000)).resolves.toEqual({ ok: false, error: '读取“表.xlsx”失败：文件过大或已损坏，未导入任何内容' });
+    expect(FakeWorker.last!.terminated).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

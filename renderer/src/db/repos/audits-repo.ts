@@ -5,7 +5,7 @@ import { computeReadiness } from '../../../../shared/checks/readiness';
 import type { Audit } from '../../../../shared/model/types';
 import { prepareAudit, VERDICT_LABELS, type AuditDraft, type AuditSubject } from '../../../../shared/supervision/audit';
 import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
-import { meetingWarnings } from '../../../../shared/supervision/warnings';
+import { auditWarnings } from '../../../../shared/supervision/warnings';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -27,7 +27,7 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
     db.opinions.where('meetingId').equals(meetingId).toArray(),
     db.copyFindings.get(meetingId),
   ]);
-  const warnings = [...meetingWarnings({ meeting, members, opinions }), ...(findings?.warnings ?? [])].map((w) => w.message);
+  const warnings = auditWarnings({ meeting, members, opinions }, findings?.warnings).map((w) => w.message);
   return {
     readiness: computeReadiness({ members, opinions }, meeting.ruleSet),
     warnings,

@@ -1,13 +1,7 @@
 import type { ChangeLogEntry } from '../../../../shared/model/types';
-import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 
-export type ChangeInput = Omit<ChangeLogEntry, 'id' | 'at'> & { at?: string };
-
-/** Builds change-log lines; written by the caller inside its own transaction. */
-export function changeEntry(input: ChangeInput): ChangeLogEntry {
-  return { id: newId(), at: input.at ?? nowIso(), ...input };
-}
+export { changeEntry, type ChangeInput } from '../../../../shared/model/change-log';
 
 /** The history of one meeting, newest first. The log is append-only: nothing here edits it. */
 export function listMeetingChanges(db: WorkbenchDb, meetingId: string, limit = 500): Promise<ChangeLogEntry[]> {

@@ -2,10 +2,9 @@
 // meeting, with the count in each meeting's summary — in one transaction. Also every warning of
 // the county, for the overview workbook.
 import { copyCandidates, type CopyCandidate } from '../../../../shared/checks/copy-detection';
-import { targetLabel } from '../../../../shared/checks/readiness';
 import { meetingHeading } from '../../../../shared/documents/meeting-docs';
-import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../../../../shared/model/types';
-import { meetingWarnings, type MeetingWarning, type WarningLabels } from '../../../../shared/supervision/warnings';
+import type { Meeting, Member, Opinion } from '../../../../shared/model/types';
+import { auditWarnings, countyLabels, type MeetingWarning, type WarningLabels } from '../../../../shared/supervision/warnings';
 import { groupByMeeting as groupBy } from '../../../../shared/util/group-by';
 import type { CopyFindingsRow, WorkbenchDb } from '../database';
 
@@ -31,17 +30,13 @@ async function readCounty(db: WorkbenchDb): Promise<County> {
       db.copyFindings.toArray(),
     ]);
     const liveUnits = new Map(units.filter((u) => !u.deletedAt).map((u) => [u.id, u.name]));
-    const memberLabels = new Map(members.map((m) => [m.id, targetLabel(m)]));
     return {
       meetings: meetings.filter((m) => !m.deletedAt && liveUnits.has(m.unitId)),
       members: groupBy(members),
       opinions: groupBy(opinions),
       findings: new Map(findings.map((f) => [f.meetingId, f])),
       fingerprints: new Map(summaries.map((s) => [s.meetingId, s.fingerprint])),
-      labels: {
-        target: (_meetingId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : (memberLabels.get(targetId) ?? '已移除的成员')),
-        unit: (unitId) => liveUnits.get(unitId) ?? '其他单位',
-      },
+      labels: countyLabels(members, liveUnits),
     };
   });
 }
@@ -102,9 +97,8 @@ export async function lastCopyScan(db: WorkbenchDb): Promise<{ scannedAt: string
  */
 export async function loadAllWarnings(db: WorkbenchDb): Promise<{ warnings: MeetingWarning[]; labels: WarningLabels; titles: Map<string, string> }> {
   const county = await readCounty(db);
-  const warnings = county.meetings.flatMap((meeting) => [
-    ...(county.findings.get(meeting.id)?.warnings ?? []),
-    ...meetingWarnings({ meeting, members: county.members.get(meeting.id) ?? [], opinions: county.opinions.get(meeting.id) ?? [] }, county.labels),
-  ]);
+  const warnings = county.meetings.flatMap((meeting) =>
+    auditWarnings({ meeting, members: county.members.get(meeting.id) ?? [], opinions: county.opinions.get(meeting.id) ?? [] }, county.findings.get(meeting.id)?.warnings),
+  );
   return { warnings, labels: county.labels, titles: new Map(county.meetings.map((m) => [m.id, meetingHeading(m)])) };
 }

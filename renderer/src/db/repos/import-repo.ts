@@ -1,12 +1,10 @@
-import { duplicateKey } from '../../../../shared/checks/duplicates';
-import { targetLabel } from '../../../../shared/checks/readiness';
-import { importedOpinion, importSummary, type ImportRow } from '../../../../shared/import/records';
-import { prepareOpinion } from '../../../../shared/model/drafts';
-import { GROUP_LABEL, GROUP_TARGET, type ChangeLogEntry, type Opinion } from '../../../../shared/model/types';
+import { finishImport, importedOpinion, importSummary, type ImportRow } from '../../../../shared/import/records';
+import type { ChangeLogEntry, Opinion } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
 import { UserError } from './errors';
+import { opinionContext } from './opinions-repo';
 import { refreshSummaries, withSummaryTables } from './summaries-repo';
 
 export interface ImportOutcome {
@@ -51,29 +49,11 @@ export async function commitImport(
   }
 
   return db.transaction('rw', withSummaryTables(db, db.meetings, db.members, db.opinions, db.changeLog), async () => {
-    const meeting = await db.meetings.get(meetingId);
-    if (!meeting || meeting.deletedAt) throw new UserError('该会议不存在或已删除，未导入任何内容');
-    const members = (await db.members.where('meetingId').equals(meetingId).toArray()).filter((m) => !m.deletedAt);
-    const labels = new Map<string, string>([[GROUP_TARGET, GROUP_LABEL], ...members.map((m) => [m.id, targetLabel(m)] as [string, string])]);
-    const context = { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, memberIds: new Set(members.map((m) => m.id)) };
-    const existing = new Set((await db.opinions.where('meetingId').equals(meetingId).toArray()).filter((o) => !o.deletedAt).map(duplicateKey));
+    const { labels, context } = await opinionContext(db, meetingId, '该会议不存在或已删除，未导入任何内容');
+    const existing = (await db.opinions.where('meetingId').equals(meetingId).toArray()).filter((o) => !o.deletedAt);
 
     // The one validator again: the roster or the rules may have changed since the preview.
-    const problems: string[] = [];
-    const opinions: Opinion[] = [];
-    prepared.forEach((o, i) => {
-      const checked = prepareOpinion(o, context);
-      const row = rows[i]!;
-      if (!checked.ok) {
-        problems.push(`${row.sheet ? `工作表“${row.sheet}”` : ''}第 ${row.row} 行：${checked.problems.join('；')}`);
-        return;
-      }
-      const record = { ...o, ...checked.value };
-      const key = duplicateKey(record);
-      if (existing.has(key)) return;
-      existing.add(key);
-      opinions.push(record);
-    });
+    const { opinions, problems } = finishImport(prepared, rows, context, existing);
     if (problems.length > 0) {
       throw new UserError(`会议的班子成员或规则在预览后有变化，有 ${problems.length} 行不能导入，未写入任何内容。请重新选择文件预览。`, problems);
     }

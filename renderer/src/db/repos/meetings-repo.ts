@@ -1,3 +1,4 @@
+import { orderedMembers } from '../../../../shared/checks/readiness';
 import { prepareMeeting, type MeetingDraft } from '../../../../shared/model/drafts';
 import type { Meeting, Member } from '../../../../shared/model/types';
 import { newId, nowIso } from '../../../../shared/util/ids';
@@ -39,9 +40,7 @@ export async function createMeeting(
       changeEntry({ actor, entity: 'meeting', recordId: meeting.id, meetingId: meeting.id, action: 'create', summary: `新建会议“${meeting.title}”` }),
     );
     if (copyRosterFrom) {
-      const source = (await db.members.where('meetingId').equals(copyRosterFrom).toArray())
-        .filter((m) => !m.deletedAt)
-        .sort((a, b) => a.rank - b.rank);
+      const source = orderedMembers(await db.members.where('meetingId').equals(copyRosterFrom).toArray());
       const copies: Member[] = source.map((m, i) => ({
         id: newId(),
         meetingId: meeting.id,

@@ -1,5 +1,5 @@
 import { prepareMember, type MemberDraft } from '../../../../shared/model/drafts';
-import { orderedMembers } from '../../../../shared/checks/readiness';
+import { orderedMembers, targetLabel } from '../../../../shared/checks/readiness';
 import type { Member } from '../../../../shared/model/types';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
@@ -33,7 +33,7 @@ export async function addMembers(db: WorkbenchDb, meetingId: string, drafts: rea
     const added: Member[] = [];
     for (const v of values) {
       const key = `${v.name}\u0001${v.position}`;
-      if (taken.has(key)) throw new UserError(`名单中已有${v.name}${v.position ? `（${v.position}）` : ''}，未写入任何内容`);
+      if (taken.has(key)) throw new UserError(`名单中已有${targetLabel(v)}，未写入任何内容`);
       taken.add(key);
       added.push({ id: newId(), meetingId, ...v, rank: ++rank, createdAt: now, updatedAt: now });
     }

@@ -1,6 +1,7 @@
 import { newOpinion, prepareOpinion, type OpinionDraft, type OpinionFields } from '../../../../shared/model/drafts';
-import { targetLabel } from '../../../../shared/checks/readiness';
-import { GROUP_LABEL, GROUP_TARGET, type Opinion, type OpinionOrigin } from '../../../../shared/model/types';
+import { byEntry } from '../../../../shared/checks/opinion-flags';
+import { targetLabels } from '../../../../shared/checks/readiness';
+import type { Opinion, OpinionOrigin } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -10,7 +11,7 @@ import { refreshSummaries, withSummaryTables } from './summaries-repo';
 /** A meeting's live opinions, oldest first. About 4 ms for a meeting of a few hundred. */
 export async function listOpinions(db: WorkbenchDb, meetingId: string): Promise<Opinion[]> {
   const rows = await db.opinions.where('meetingId').equals(meetingId).toArray();
-  return rows.filter((o) => !o.deletedAt).sort(byCreated);
+  return rows.filter((o) => !o.deletedAt).sort(byEntry);
 }
 
 /** The meeting's recycle bin, most recently deleted first. */
@@ -19,15 +20,13 @@ export async function listDeletedOpinions(db: WorkbenchDb, meetingId: string): P
   return rows.filter((o) => o.deletedAt).sort((a, b) => ((a.deletedAt ?? '') < (b.deletedAt ?? '') ? 1 : -1));
 }
 
-function byCreated(a: Opinion, b: Opinion): number {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
-}
 
-async function opinionContext(db: WorkbenchDb, meetingId: string) {
+/** What validating an opinion for the meeting needs, read inside the caller's transaction: its live roster's labels and the validator's context. */
+export async function opinionContext(db: WorkbenchDb, meetingId: string, refusal = '该会议不存在或已删除') {
   const meeting = await db.meetings.get(meetingId);
-  if (!meeting || meeting.deletedAt) throw new UserError('该会议不存在或已删除');
+  if (!meeting || meeting.deletedAt) throw new UserError(refusal);
   const members = (await db.members.where('meetingId').equals(meetingId).toArray()).filter((m) => !m.deletedAt);
-  const labels = new Map<string, string>([[GROUP_TARGET, GROUP_LABEL], ...members.map((m) => [m.id, targetLabel(m)] as [string, string])]);
+  const labels = targetLabels(members);
   return { meeting, labels, context: { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, memberIds: new Set(members.map((m) => m.id)) } };
 }
 

@@ -2,7 +2,7 @@ import { Alert, Button, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Readiness } from '../../../../shared/checks/readiness';
 import type { Verdict } from '../../../../shared/model/types';
-import { MIN_OVERRIDE_REASON } from '../../../../shared/supervision/audit';
+import { MIN_OVERRIDE_REASON, overrideReasonEnough, VERDICT_LABELS } from '../../../../shared/supervision/audit';
 import { useWorkbench } from '../../app/workbench-context';
 import { recordAudit } from '../../db/repos/audits-repo';
 import { useAction } from '../../lib/use-action';
@@ -39,7 +39,7 @@ export function AuditForm({
     setBusy(true);
     const audit = await run(
       () => recordAudit(db, meetingId, { verdict, auditor, reasons, ticked: [...ticked], overrideReason }, { actor, expectedFingerprint: fingerprint }),
-      (a) => `已记录审核结论：${a.verdict === 'pass' ? '通过' : '退回整改'}`,
+      (a) => `已记录审核结论：${VERDICT_LABELS[a.verdict]}`,
     );
     setBusy(false);
     if (audit) {
@@ -61,8 +61,8 @@ export function AuditForm({
           buttonStyle="solid"
           aria-label="审核结论"
           options={[
-            { label: '通过', value: 'pass' },
-            { label: '退回整改', value: 'return' },
+            { label: VERDICT_LABELS.pass, value: 'pass' },
+            { label: VERDICT_LABELS.return, value: 'return' },
           ]}
         />
       </Space>
@@ -83,7 +83,7 @@ export function AuditForm({
         <Typography.Text>审核人</Typography.Text>
         <Input aria-label="审核人" style={{ width: 220 }} value={auditor} onChange={(e) => setAuditor(e.target.value)} />
       </Space>
-      <Button type="primary" disabled={!verdict || (needsOverride && [...overrideReason.trim()].length < MIN_OVERRIDE_REASON)} loading={busy} onClick={submit}>
+      <Button type="primary" disabled={!verdict || (needsOverride && !overrideReasonEnough(overrideReason))} loading={busy} onClick={submit}>
         记录审核结论
       </Button>
     </Space>

@@ -2,8 +2,8 @@ import { Alert, Card, Checkbox, Col, Empty, Row, Space, Typography } from 'antd'
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
-import { latestAudit, overviewStatus } from '../../../../shared/supervision/summary';
-import { meetingWarnings, rosterLabels } from '../../../../shared/supervision/warnings';
+import { lastAuditOf, overviewStatus, readinessState } from '../../../../shared/supervision/summary';
+import { auditWarnings, rosterLabels } from '../../../../shared/supervision/warnings';
 import { useWorkbench } from '../../app/workbench-context';
 import { listAudits } from '../../db/repos/audits-repo';
 import { getCopyFindings } from '../../db/repos/copy-findings-repo';
@@ -23,8 +23,9 @@ export function AuditTab({ data }: { data: MeetingData }) {
   const findings = useLiveQuery(async () => (await getCopyFindings(db, meeting.id)) ?? null, [db, meeting.id]);
   const unitNames = useLiveQuery(async () => new Map((await listUnits(db)).map((u) => [u.id, u.name])), [db]);
   const fingerprint = useMemo(() => meetingFingerprint({ meeting, members, opinions }), [meeting, members, opinions]);
+  // Labels for showing the other side of a copy (its unit); the warnings' own words come from auditWarnings, as the verdict's check does.
   const labels = useMemo(() => rosterLabels(meeting.id, members, (id) => unitNames?.get(id) ?? '其他单位'), [meeting.id, members, unitNames]);
-  const warnings = useMemo(() => [...(findings?.warnings ?? []), ...meetingWarnings({ meeting, members, opinions }, labels)], [findings, meeting, members, opinions, labels]);
+  const warnings = useMemo(() => auditWarnings({ meeting, members, opinions }, findings?.warnings), [findings, meeting, members, opinions]);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const tick = (message: string, on: boolean) =>
     setTicked((prev) => {
@@ -34,11 +35,10 @@ export function AuditTab({ data }: { data: MeetingData }) {
       return next;
     });
 
-  const last = audits ? latestAudit(audits) : undefined;
   const state = overviewStatus({
-    readiness: readiness.ready ? 'ready' : readiness.zeroTargets.length > 0 ? 'zero' : 'not-ready',
+    readiness: readinessState(readiness),
     fingerprint,
-    lastAudit: last ? { id: last.id, verdict: last.verdict, at: last.at, auditor: last.auditor, fingerprint: last.snapshot.fingerprint } : null,
+    lastAudit: lastAuditOf(audits ?? []),
   });
 
   return (

@@ -2,7 +2,7 @@ import { FileWordOutlined } from '@ant-design/icons';
 import { Button, Select, Space } from 'antd';
 import { useState } from 'react';
 import { auditReportFileName } from '../../../../shared/documents/audit-docs';
-import { prepareMeetingDocs } from '../../../../shared/documents/meeting-docs';
+import { meetingDocs } from '../exports/use-meeting-docs';
 import type { FontMode } from '../../../../shared/documents/word/layout';
 import { auditReportDocx } from '../../../../shared/documents/word/audit-report-docx';
 import type { Audit } from '../../../../shared/model/types';
@@ -35,8 +35,7 @@ export function ExportAuditReport({
       setBusy(true);
       try {
         await nextPaint();
-        const { meeting, members, opinions, unit } = data;
-        const docs = prepareMeetingDocs({ unit: { name: unit?.name ?? '', shortName: unit?.shortName ?? '' }, meeting, members, opinions });
+        const docs = meetingDocs(data);
         const bytes = await auditReportDocx({ docs, warnings, labels, audits, fingerprint }, { mode, date: todayDate() });
         const name = auditReportFileName(docs);
         const saved = unwrap(await desktop().saveFile({ suggestedName: name, filters: [{ name: 'Word 文档', extensions: ['docx'] }], data: bytes }));

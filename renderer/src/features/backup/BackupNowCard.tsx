@@ -5,6 +5,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { createBackupOffThread } from '../../backup/off-thread';
 import { UserError } from '../../db/repos/errors';
 import { desktop } from '../../desktop';
+import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
 import { fileStamp, tableLabel } from './backup-labels';
 
@@ -29,16 +30,17 @@ export function BackupNowCard() {
           reason: 'manual',
           password,
         });
-        const saved = await desktop().saveFile({
-          suggestedName: `民主生活会工作台备份-${fileStamp()}${BACKUP_EXTENSION}`,
-          filters: BACKUP_FILTERS,
-          data: made.bytes,
-        });
-        if (!saved.ok) throw new UserError(saved.error.message);
-        if (!saved.value.saved) return undefined;
+        const saved = unwrap(
+          await desktop().saveFile({
+            suggestedName: `民主生活会工作台备份-${fileStamp()}${BACKUP_EXTENSION}`,
+            filters: BACKUP_FILTERS,
+            data: made.bytes,
+          }),
+        );
+        if (!saved.saved) return undefined;
         form.resetFields();
         const opinions = made.manifest.tables['opinions'] ?? 0;
-        return `已备份到“${saved.value.path}”：${tableLabel('units')} ${made.manifest.tables['units'] ?? 0} 个，${tableLabel('opinions')} ${opinions} 条${password ? '（已加密）' : ''}`;
+        return `已备份到“${saved.path}”：${tableLabel('units')} ${made.manifest.tables['units'] ?? 0} 个，${tableLabel('opinions')} ${opinions} 条${password ? '（已加密）' : ''}`;
       });
       if (done) void message.success(done, 5);
     } finally {

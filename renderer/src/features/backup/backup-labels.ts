@@ -1,13 +1,12 @@
 import type { BackupReason } from '../../../../shared/backup/format';
+import { PACKAGE_TABLE_LABELS } from '../../../../shared/package/format';
 
-/** How each table is called where a backup's contents are shown; a table added later shows its own name. */
+/**
+ * How each table is called where a backup's contents are shown: the package tables' names, plus
+ * the tables only a backup holds; a table added later shows its own name.
+ */
 const TABLE_LABELS: Record<string, string> = {
-  units: '单位',
-  meetings: '会议',
-  members: '班子成员',
-  opinions: '意见建议',
-  audits: '审核记录',
-  changeLog: '变更记录',
+  ...PACKAGE_TABLE_LABELS,
   settings: '设置项',
 };
 

@@ -1,18 +1,17 @@
-import { Alert, Button, Space } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Button, Space } from 'antd';
 import { useWorkbench } from '../../app/workbench-context';
-import { notEmptyMessage, openIntoEmpty, unitCounts } from '../../db/repos/package-repo';
+import { openIntoEmpty } from '../../db/repos/package-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
 import type { OpenedPackage } from './OpenPackagePanel';
 
-/** Opens a checked package into an empty workbench, in one transaction. */
+/**
+ * Opens a checked package into an empty workbench, in one transaction. Shown only while the
+ * workbench is empty (OpenPackageActions decides); openIntoEmpty refuses if data appeared since.
+ */
 export function OpenIntoEmptyAction({ opened, onDone }: { opened: OpenedPackage; onDone: () => void }) {
   const { db, actor } = useWorkbench();
   const run = useAction();
-  const counts = useLiveQuery(() => unitCounts(db), [db]);
-  if (counts === undefined) return null;
-  if (counts.all > 0) return <Alert type="warning" showIcon data-testid="package-not-empty" message="不能打开到本机" description={notEmptyMessage(counts)} />;
   const open = () =>
     run(
       async () => {

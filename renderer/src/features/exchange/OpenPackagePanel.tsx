@@ -5,7 +5,6 @@ import { MAX_PACKAGE_BYTES, readPackage, type ExchangePackage } from '../../../.
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
-import { OpenIntoEmptyAction } from './OpenIntoEmptyAction';
 
 /** A package read from disk and checked (checksum, version, every field, every reference). */
 export interface OpenedPackage {
@@ -15,10 +14,10 @@ export interface OpenedPackage {
 
 /**
  * Opens a package file, checks it, and shows what it holds; a bad file is refused with the
- * reason. What can be done with a good one is `renderActions` — opening into an empty workbench
- * by default; merging into existing data (issue 5) plugs in here.
+ * reason. What can be done with a good one is `renderActions` (opening into an empty workbench,
+ * or merging into existing data).
  */
-export function OpenPackagePanel({ renderActions }: { renderActions?: (opened: OpenedPackage, done: () => void) => ReactNode }) {
+export function OpenPackagePanel({ renderActions }: { renderActions: (opened: OpenedPackage, done: () => void) => ReactNode }) {
   const run = useAction();
   const [opened, setOpened] = useState<OpenedPackage>();
   const [error, setError] = useState<{ file: string; message: string }>();
@@ -56,15 +55,13 @@ export function OpenPackagePanel({ renderActions }: { renderActions?: (opened: O
         {opened && (
           <>
             <PackageSummary opened={opened} />
-            {(renderActions ?? defaultActions)(opened, done)}
+            {renderActions(opened, done)}
           </>
         )}
       </Space>
     </Card>
   );
 }
-
-const defaultActions = (opened: OpenedPackage, done: () => void) => <OpenIntoEmptyAction opened={opened} onDone={done} />;
 
 /** What a checked package holds. */
 export function PackageSummary({ opened }: { opened: OpenedPackage }) {

@@ -2,16 +2,13 @@ import { useMemo } from 'react';
 import { prepareMeetingDocs, type MeetingDocs } from '../../../../shared/documents/meeting-docs';
 import type { MeetingData } from '../meetings/use-meeting-data';
 
-/** The meeting prepared for its documents (targets, readiness, flags), recomputed when the data changes. */
+/** The meeting prepared for its documents (targets, readiness, flags), on demand. */
+export function meetingDocs(data: Pick<MeetingData, 'unit' | 'meeting' | 'members' | 'opinions'>): MeetingDocs {
+  return prepareMeetingDocs({ unit: data.unit ?? { name: '未知单位', shortName: '' }, meeting: data.meeting, members: data.members, opinions: data.opinions });
+}
+
+/** The same, recomputed when the data changes. */
 export function useMeetingDocs(data: MeetingData): MeetingDocs {
-  return useMemo(
-    () =>
-      prepareMeetingDocs({
-        unit: data.unit ?? { name: '未知单位', shortName: '' },
-        meeting: data.meeting,
-        members: data.members,
-        opinions: data.opinions,
-      }),
-    [data.unit, data.meeting, data.members, data.opinions],
-  );
+  const { unit, meeting, members, opinions } = data;
+  return useMemo(() => meetingDocs({ unit, meeting, members, opinions }), [unit, meeting, members, opinions]);
 }

@@ -5,6 +5,7 @@ import { findTables, type WorkbookLayout } from '../../../../shared/import/find-
 import type { ParsedWorkbook } from '../../../../shared/import/grid';
 import { MAX_IMPORT_BYTES } from '../../../../shared/import/limits';
 import { initialChoices, planImport, type ImportChoices, type ImportMeeting } from '../../../../shared/import/plan';
+import { readCrashed } from '../../../../shared/import/read-workbook';
 import { useWorkbench } from '../../app/workbench-context';
 import { commitImport } from '../../db/repos/import-repo';
 import { useAction } from '../../lib/use-action';
@@ -93,7 +94,11 @@ export function ImportTab({ data }: { data: MeetingData }) {
       showUploadList={false}
       disabled={stage.kind === 'reading' || stage.kind === 'writing'}
       beforeUpload={(file) => {
-        void choose(file);
+        // choose() reports its own refusals; anything it throws still must not leave the tab reading.
+        choose(file).catch((e: unknown) => {
+          console.error(e);
+          setStage({ kind: 'idle', error: readCrashed(file.name).error });
+        });
         return Upload.LIST_IGNORE;
       }}
       data-testid="import-drop"

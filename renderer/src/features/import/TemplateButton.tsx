@@ -1,8 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useState } from 'react';
-import { UserError } from '../../db/repos/errors';
+import { safeFileName } from '../../../../shared/documents/file-names';
 import { desktop } from '../../desktop';
+import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
 import type { MeetingData } from '../meetings/use-meeting-data';
 
@@ -18,10 +19,8 @@ export function TemplateButton({ data }: { data: MeetingData }) {
       await run(async () => {
         const { buildTemplate } = await import('../../../../shared/import/template');
         const bytes = await buildTemplate({ unitName: unit?.name ?? '', meeting, members });
-        const name = `${unit?.shortName || unit?.name || '单位'}-${meeting.title}-征求意见导入模板.xlsx`.replace(/[\\/:*?"<>|]/g, '');
-        const result = await desktop().saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], data: bytes });
-        if (!result.ok) throw new UserError(result.error.message);
-        return result.value;
+        const name = `${safeFileName(`${unit?.shortName || unit?.name || '单位'}-${meeting.title}-征求意见导入模板`)}.xlsx`;
+        return unwrap(await desktop().saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], data: bytes }));
       }, (r) => (r.saved ? '已生成导入模板' : '已取消'));
     } finally {
       setBusy(false);

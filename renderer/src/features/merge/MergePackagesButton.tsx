@@ -7,6 +7,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { UserError } from '../../db/repos/errors';
 import { applyMerge, previewMerge } from '../../db/repos/merge-repo';
 import { desktop } from '../../desktop';
+import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
 import { MergePreviewModal } from './MergePreviewModal';
 
@@ -24,9 +25,7 @@ export function MergePackagesButton({ label = '打开数据包（合并）' }: {
   const choose = async () => {
     setBusy(true);
     await run(async () => {
-      const opened = await desktop().openFile({ filters: [{ name: '数据交换包', extensions: ['json'] }], maxBytes: MAX_PACKAGE_BYTES, multiple: true });
-      if (!opened.ok) throw new UserError(opened.error.message);
-      const files = opened.value.files;
+      const { files } = unwrap(await desktop().openFile({ filters: [{ name: '数据交换包', extensions: ['json'] }], maxBytes: MAX_PACKAGE_BYTES, multiple: true }));
       if (files.length === 0) return;
       const contents: Array<{ name: string; content: PackageContent }> = [];
       for (const f of files) {

@@ -1,7 +1,7 @@
 import { Alert, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { PACKAGE_TABLES } from '../../../../shared/package/format';
-import { TABLE_LABELS, type MergeAction, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import { baseKey, TABLE_LABELS, type MergeAction, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { ConflictList } from './ConflictList';
 
 const ACTION_COLUMNS: Array<{ action: MergeAction; title: string }> = [
@@ -26,7 +26,7 @@ export function MergePreviewModal({
 }) {
   const [resolutions, setResolutions] = useState(new Map<string, Resolution>());
   const [busy, setBusy] = useState(false);
-  const open = plan.conflicts.length - plan.conflicts.filter((c) => resolutions.has(`${c.table}:${c.id}`)).length;
+  const open = plan.conflicts.length - plan.conflicts.filter((c) => resolutions.has(baseKey(c.table, c.id))).length;
   const rows = PACKAGE_TABLES.map((table) => ({ table, ...plan.counts[table] })).filter((r) => ACTION_COLUMNS.some((c) => r[c.action] > 0));
   const writes = PACKAGE_TABLES.reduce((n, t) => n + plan.counts[t].add + plan.counts[t].update, 0) + [...resolutions.values()].filter((r) => r === 'incoming').length;
   const nothing = writes === 0 && plan.conflicts.length === 0;

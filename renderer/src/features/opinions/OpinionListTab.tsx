@@ -1,5 +1,7 @@
 import { Button, Card, Input, Popconfirm, Select, Space, Table, Typography, App } from 'antd';
 import { useMemo, useState } from 'react';
+import { byEntry } from '../../../../shared/checks/opinion-flags';
+import { isListed } from '../../../../shared/documents/meeting-docs';
 import { compareKey } from '../../../../shared/text/normalize';
 import type { Opinion } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
@@ -36,8 +38,8 @@ export function OpinionListTab({ data, query }: { data: MeetingData; query: URLS
         if (category && o.category !== category) return false;
         if (channel && o.channel !== channel) return false;
         const f = flags.get(o.id);
-        if (flagFilter === 'counted' && (!f?.substantive || f.duplicateOf)) return false;
-        if (flagFilter === 'notCounted' && f?.substantive && !f.duplicateOf) return false;
+        if (flagFilter === 'counted' && !isListed(f)) return false;
+        if (flagFilter === 'notCounted' && isListed(f)) return false;
         if (flagFilter === 'warned' && !(f?.praiseOnly || f?.tooShort)) return false;
         if (needle && !compareKey(`${o.content} ${o.provider}`).includes(needle)) return false;
         return true;
@@ -46,7 +48,7 @@ export function OpinionListTab({ data, query }: { data: MeetingData; query: URLS
         (a, b) =>
           (targetOrder.get(a.targetId) ?? 999) - (targetOrder.get(b.targetId) ?? 999) ||
           (categoryOrder.get(a.category) ?? 999) - (categoryOrder.get(b.category) ?? 999) ||
-          (a.createdAt < b.createdAt ? -1 : 1),
+          byEntry(a, b),
       );
   }, [opinions, flags, targets, meeting.ruleSet.categories, target, category, channel, flagFilter, search]);
 

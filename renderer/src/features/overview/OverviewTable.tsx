@@ -2,10 +2,9 @@ import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { STATUS_LABELS, STATUS_ORDER, type OverviewRow, type OverviewTotals } from '../../../../shared/supervision/overview';
 import { VERDICT_LABELS } from '../../../../shared/supervision/audit';
-import { WARNING_KIND_LABELS, type WarningKind } from '../../../../shared/supervision/warnings';
+import { WARNING_KIND_LABELS, WARNING_KINDS } from '../../../../shared/supervision/warnings';
 import { STATUS_COLORS } from './StatusChart';
 
-const WARNING_ORDER: WarningKind[] = ['cross-unit', 'cross-target', 'same-target', 'praise-only', 'too-short'];
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The status tag of a row: 未就绪（待补 3 项）, and 审核后数据已变更 when the verdict is stale. */
@@ -82,7 +81,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
           <Space size={2} wrap>
-            {WARNING_ORDER.filter((k) => r.warnings[k] > 0).map((k) => (
+            {WARNING_KINDS.filter((k) => r.warnings[k] > 0).map((k) => (
               <Tag key={k} color={k === 'cross-unit' ? 'red' : k === 'cross-target' ? 'orange' : undefined} style={{ marginInlineEnd: 0 }}>
                 {WARNING_KIND_LABELS[k]} {r.warnings[k]}
               </Tag>
