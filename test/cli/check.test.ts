@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { buildPackage } from '../../shared/package/format';
@@ -65,5 +66,27 @@ describe('cli check', () => {
       expect(r.err).toContain(message);
       expect(r.err).not.toMatch(/at .+\(.+:\d+:\d+\)/);
     }
+  });
+});
+
+describe('npm run cli, as a process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-process-'));
+  writePackage(dir, '未就绪.mzsh.json', 2);
+  writeFileSync(join(dir, '坏.mzsh.json'), '{"不是": "数据包"');
+  const root = resolve(__dirname, '../..');
+  // The script as a user runs it: from the project, with the user's folder in INIT_CWD (as npm sets it).
+  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/index.ts'), ...args], { cwd: root, env: { ...process.env, INIT_CWD: dir }, encoding: 'utf8' });
+
+  it('exits with the code of the check, resolving files from where the user stands', () => {
+    const r = run(['check', '未就绪.mzsh.json']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('测试单位2 · 2025年度民主生活会：不得召开（待补 1 项）');
+  });
+
+  it('exits 2 on a bad file with a Chinese message and no stack trace', () => {
+    const r = run(['check', '坏.mzsh.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^错误：.*坏\.mzsh\.json/m);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });
