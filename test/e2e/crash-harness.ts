@@ -58,6 +58,9 @@ interface OwnedBrowser {
   process: ChildProcess;
 }
 
+/** A step of the harness (not of the app under test) that gave no answer in time. */
+class HarnessStall extends Error {}
+
 /** Starts Debian's Chromium on `profile` in its own process group and attaches to it. */
 async function launch(profile: string, baseUrl: string): Promise<OwnedBrowser> {
   const logging = process.env['CRASH_VERBOSE'] ? ['--enable-logging=stderr', '--v=0'] : [];
@@ -67,7 +70,7 @@ async function launch(profile: string, baseUrl: string): Promise<OwnedBrowser> {
   });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${buffer}`)), 20_000);
+    const timer = setTimeout(() => reject(new HarnessStall(`Chromium did not start in 20 s: ${buffer.slice(-300)}`)), 20_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const m = /DevTools listening on (ws:\/\/\S+)/.exec(buffer);
@@ -85,7 +88,7 @@ async function launch(profile: string, baseUrl: string): Promise<OwnedBrowser> {
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${buffer}`)));
   });
   try {
-    const browser = await chromium.connectOverCDP(endpoint);
+    const browser = await chromium.connectOverCDP(endpoint, { timeout: 30_000 });
     const context = browser.contexts()[0]!;
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30_000);
@@ -100,6 +103,22 @@ async function launch(profile: string, baseUrl: string): Promise<OwnedBrowser> {
 
 /** Phase timings on stderr with CRASH_VERBOSE=1, for a scenario that is slower than expected. */
 const trace = process.env['CRASH_VERBOSE'] ? (what: string) => console.error(`[crash ${new Date().toISOString().slice(11, 23)}] ${what}`) : () => undefined;
+
+/** `step`, or a HarnessStall naming it after `ms`: no step may hang the scenario past its cleanup. */
+async function within<T>(ms: number, what: string, step: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stall = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HarnessStall(`${what}: no answer in ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([step, stall]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How long a count of the rows on disk (a read-only IndexedDB transaction in the probe tab) may take. */
+const COUNT_MS = 60_000;
 
 /** SIGKILL to the browser's whole process group: no shutdown, no flush, like a power cut to the app. */
 async function killHard(owned: OwnedBrowser): Promise<void> {
@@ -130,9 +149,9 @@ async function groupGone(pgid: number): Promise<void> {
 
 async function closeGently(owned: OwnedBrowser): Promise<void> {
   const exited = new Promise<void>((resolve) => owned.process.once('exit', () => resolve()));
-  await owned.browser.close().catch(() => undefined);
+  await within(15_000, 'closing the browser', owned.browser.close()).catch(() => undefined);
   process.kill(-owned.process.pid!, 'SIGTERM');
-  await exited;
+  await within(15_000, 'the browser exiting after SIGTERM', exited);
 }
 
 /** The bytes in the profile's IndexedDB folder. */
@@ -172,13 +191,13 @@ async function waitForGrowth(profile: string, from: number, bytes: number, timeo
 
 /** One uninterrupted write: how long from the click to the batch on disk, and how many bytes the folder grew by then. */
 async function measureWrite(scenario: CrashScenario, baseUrl: string, profile: string, owned: OwnedBrowser): Promise<{ ms: number; bytes: number }> {
-  const start = await scenario.arm(owned.page, baseUrl, 0);
+  const start = await within(180_000, 'arming the uninterrupted write', scenario.arm(owned.page, baseUrl, 0));
   const base = idbBytes(profile);
   const t0 = Date.now();
-  await start();
+  await within(60_000, 'starting the uninterrupted write', start());
   for (;;) {
     // A read waits for the write transaction to commit, so this sees all or nothing too.
-    const counts = await scenario.count(owned.probe, 0);
+    const counts = await within(COUNT_MS, 'counting the uninterrupted write', scenario.count(owned.probe, 0));
     if (Object.entries(scenario.complete).every(([t, n]) => counts[t] === n)) return { ms: Date.now() - t0, bytes: idbBytes(profile) - base };
     if (Date.now() - t0 > 120_000) throw new Error('the write did not finish in 120 s');
     await owned.probe.waitForTimeout(10);
@@ -195,24 +214,41 @@ export async function runCrashScenario(
   baseUrl: string,
   shares: Array<number | 'saved'>,
 ): Promise<{ write: { ms: number; bytes: number }; outcomes: CrashOutcome[] }> {
+  try {
+    return await attempt(scenario, baseUrl, shares);
+  } catch (e) {
+    // A harness step that stalled (a DevTools call, a count in the probe tab) says nothing about
+    // the app's writes: the scenario runs once more on a fresh profile, and says so. A wrong
+    // outcome (PARTIAL) is never retried — the caller's assertions see it.
+    if (!(e instanceof HarnessStall)) throw e;
+    console.warn(`crash scenario: ${e.message}; running it again on a fresh profile`);
+    return attempt(scenario, baseUrl, shares);
+  }
+}
+
+async function attempt(
+  scenario: CrashScenario,
+  baseUrl: string,
+  shares: Array<number | 'saved'>,
+): Promise<{ write: { ms: number; bytes: number }; outcomes: CrashOutcome[] }> {
   const profile = mkdtempSync(join(tmpdir(), 'crash-profile-'));
   let owned: OwnedBrowser | undefined;
   try {
     owned = await launch(profile, baseUrl);
-    await scenario.setup(owned.page, baseUrl);
+    await within(180_000, 'setting up the data', scenario.setup(owned.page, baseUrl));
     const write = await measureWrite(scenario, baseUrl, profile, owned);
     const outcomes: CrashOutcome[] = [];
     let run = 1;
     trace(`measured: ${write.ms} ms, ${write.bytes} bytes`);
     for (const share of shares) {
       trace(`run ${run}: arming`);
-      const start = await scenario.arm(owned.page, baseUrl, run);
+      const start = await within(180_000, `arming batch ${run}`, scenario.arm(owned.page, baseUrl, run));
       trace(`run ${run}: writing, kill at ${share}`);
       const base = idbBytes(profile);
-      await start();
+      await within(60_000, `starting batch ${run}`, start());
       let bytesAtKill: number;
       if (share === 'saved') {
-        await scenario.saved(owned.page, run);
+        await within(180_000, `waiting for batch ${run} to be saved`, scenario.saved(owned.page, run));
         bytesAtKill = idbBytes(profile) - base;
       } else {
         // A write that has not grown by then has finished (LevelDB compaction can shrink the folder).
@@ -222,10 +258,10 @@ export async function runCrashScenario(
       await killHard(owned);
       owned = await launch(profile, baseUrl);
       trace(`run ${run}: relaunched, counting`);
-      const counts = await scenario.count(owned.probe, run);
+      const counts = await within(COUNT_MS, `counting batch ${run} after the restart`, scenario.count(owned.probe, run));
       const values = Object.entries(scenario.complete).map(([t, n]) => [counts[t] ?? 0, n] as const);
       const state = values.every(([c]) => c === 0) ? 'absent' : values.every(([c, n]) => c === n) ? 'complete' : 'PARTIAL';
-      const problems = (await scenario.check?.(owned.probe)) ?? [];
+      const problems = (await within(COUNT_MS, `checking the data after batch ${run}`, scenario.check?.(owned.probe) ?? Promise.resolve([])));
       outcomes.push({ run, share, bytesAtKill, counts, state, problems });
       run++;
     }
