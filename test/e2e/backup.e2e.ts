@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addBlock, choose, createUnit, openTab, setUpMeeting } from './flows';
-import { openApp, useBrowser } from './harness';
+import { openApp, opened, useBrowser } from './harness';
 
 useBrowser();
 
@@ -94,8 +94,7 @@ describe('backup and restore', () => {
     await expect.poll(() => summary.textContent()).toContain('完整，未被改动');
     await app.screenshot('summary');
     await summary.getByRole('button', { name: '恢复此备份…' }).click();
-    const confirm = page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' });
-    await confirm.waitFor();
+    const confirm = await opened(page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' }));
     await app.screenshot('confirm');
     const [before] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: '备份当前数据并恢复' }).click()]);
     expect(before.suggestedFilename()).toMatch(/^恢复备份前-\d{8}-\d{6}\.mzsh-backup$/);
@@ -144,7 +143,7 @@ describe('backup and restore', () => {
 
     await page.getByLabel('恢复密码').fill('县委组织部2026');
     await summary.getByRole('button', { name: '恢复此备份…' }).click();
-    const confirm = page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' });
+    const confirm = await opened(page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' }));
     await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: '备份当前数据并恢复' }).click()]);
     await page.getByText('已恢复：意见建议 0 条').waitFor();
     expect(((await dumpDatabase(page))['units'] as Array<{ name: string }>).map((u) => u.name)).toEqual([UNIT]);

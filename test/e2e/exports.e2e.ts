@@ -14,7 +14,7 @@ import { documentLines, officeParts } from '../support/docx';
 import { requirePoppler } from '../support/prereqs';
 import { sampleContent } from '../support/sample-content';
 import { openTab, printOnce } from './flows';
-import { openApp, useBrowser } from './harness';
+import { openApp, opened, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 useBrowser();
@@ -106,14 +106,13 @@ describe('导出与打印', () => {
     const { page } = app;
     await openExportTab(page);
     await page.getByRole('checkbox', { name: '内部版本（清单中列出意见提出人）' }).click();
-    const confirm = page.getByRole('dialog', { name: '生成内部版本？' });
-    await confirm.waitFor();
+    const confirm = await opened(page.getByRole('dialog', { name: '生成内部版本？' }));
     await app.screenshot('internal-confirm');
     await confirm.getByRole('button', { name: '取消' }).click();
     expect(await page.getByTestId('internal-warning').count()).toBe(0);
 
     await page.getByRole('checkbox', { name: '内部版本（清单中列出意见提出人）' }).click();
-    await page.getByRole('dialog', { name: '生成内部版本？' }).getByRole('button', { name: '生成内部版本' }).click();
+    await (await opened(page.getByRole('dialog', { name: '生成内部版本？' }))).getByRole('button', { name: '生成内部版本' }).click();
     await page.getByTestId('internal-warning').waitFor();
     await expect.poll(() => page.getByTestId('print-preview').textContent()).toContain('提出人：提出人甲');
     const file = await download(page, '导出所选对象的清单');

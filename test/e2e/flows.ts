@@ -1,11 +1,12 @@
 // User journeys shared by the end-to-end tests, written the way a person uses the app.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { opened } from './harness';
 
 export async function createUnit(page: Page, name: string, group = '第一督导组'): Promise<void> {
   await page.goto(page.url().split('#')[0] + '#/');
   await page.getByRole('button', { name: '新建单位' }).click();
-  const dialog = page.getByRole('dialog', { name: '新建单位' });
+  const dialog = await opened(page.getByRole('dialog', { name: '新建单位' }));
   await dialog.getByLabel('单位（班子）名称').fill(name);
   await dialog.getByLabel('督导组').fill(group);
   await dialog.getByRole('button', { name: '保存' }).click();
@@ -16,7 +17,7 @@ export async function createUnit(page: Page, name: string, group = '第一督导
 export async function createMeeting(page: Page, unitName: string, year = 2025): Promise<void> {
   await page.getByRole('link', { name: unitName }).click();
   await page.getByRole('button', { name: '新建会议' }).click();
-  const dialog = page.getByRole('dialog', { name: '新建民主生活会' });
+  const dialog = await opened(page.getByRole('dialog', { name: '新建民主生活会' }));
   await dialog.getByLabel('年度').fill(String(year));
   await dialog.getByLabel('会议名称').fill(`${year}年度民主生活会`);
   await dialog.getByRole('button', { name: '创建' }).click();
@@ -66,7 +67,7 @@ export async function addBlock(page: Page, lines: string[]): Promise<void> {
   const input = page.getByTestId('opinion-input');
   await input.fill(lines.map((l, i) => `${i + 1}. ${l}`).join('\n'));
   await input.press('Enter');
-  const dialog = page.getByRole('dialog', { name: /粘贴预览/ });
+  const dialog = await opened(page.getByRole('dialog', { name: /粘贴预览/ }));
   await dialog.getByRole('button', { name: `添加 ${lines.length} 条` }).click();
   await dialog.waitFor({ state: 'hidden' });
   await expect.poll(() => input.inputValue()).toBe('');

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 
 export { CHROMIUM, CHROMIUM_ARGS };
@@ -45,9 +45,18 @@ export async function openApp(prefix: string, options: { acceptDownloads?: boole
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // A failed test leaves what the page showed and what it logged, so a failure in CI can be read.
+  onTestFailed(async () => {
+    const path = resolve(SCREENSHOT_DIR, `${prefix}-FAILED.png`);
+    const shot = await page.screenshot({ path, fullPage: true, timeout: 5_000 }).then(
+      () => path,
+      (e: unknown) => `none (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
+    console.error(`[${prefix}] failed; screenshot: ${shot}; the page logged ${errors.length ? errors.join(' | ') : 'no errors'}`);
+  });
   await page.goto(baseUrl);
   await page.getByText('单位与会议').first().waitFor();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   let n = 0;
   return {
     context,
@@ -74,4 +83,21 @@ export async function pasteInto(target: Locator, text: string): Promise<void> {
     data.setData('text/plain', value);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/**
+ * Waits until a dialog or drawer has finished opening and returns it. antd zooms a dialog in from
+ * the last click (and slides a drawer in); Playwright can click a button while it still moves, and
+ * such a click was seen to be lost in CI. The motion is on the element or on one of its ancestors.
+ */
+export async function opened(dialog: Locator): Promise<Locator> {
+  await dialog.waitFor();
+  const moving = (el: Element) => {
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      if (/-(enter|appear)\b/.test(node.getAttribute('class') ?? '') || node.getAnimations().some((a) => a.playState === 'running')) return true;
+    }
+    return false;
+  };
+  await expect.poll(() => dialog.evaluate(moving), { timeout: 10_000 }).toBe(false);
+  return dialog;
 }

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/package/format';
 import { sampleContent } from '../support/sample-content';
 import { addBlock, choose, openTab, printOnce, setUpMeeting, typeOpinion } from './flows';
-import { openApp, pasteInto, useBrowser } from './harness';
+import { openApp, opened, pasteInto, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 /** Clicks a button that downloads a file; the file's suggested name. */
@@ -59,7 +59,7 @@ describe('no network', () => {
     await typeOpinion(page, '班子议事决策程序执行不够严格');
     await choose(page, '李四（副局长）', '服务对象', '问卷调查');
     await pasteInto(page.getByTestId('opinion-input'), '1、检查标准不统一\n2、整改时限要求过急\n3、政策解读不够及时');
-    const preview = page.getByRole('dialog', { name: /粘贴预览：拆分出 3 条/ });
+    const preview = await opened(page.getByRole('dialog', { name: /粘贴预览：拆分出 3 条/ }));
     await preview.getByRole('button', { name: '添加 3 条' }).click();
     await preview.waitFor({ state: 'hidden' });
     await addBlock(page, ['执法过程中沟通解释不足', '对小微企业的帮扶措施不多']);
@@ -91,7 +91,7 @@ describe('no network', () => {
     await chooser.setFiles(file);
     await page.getByLabel('恢复密码').fill('密码123');
     await page.getByRole('button', { name: '恢复此备份…' }).click();
-    const confirm = page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' });
+    const confirm = await opened(page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' }));
     await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: '备份当前数据并恢复' }).click()]);
     await page.getByText('已恢复：意见建议 6 条').waitFor();
     await page.reload();
@@ -126,7 +126,7 @@ describe('no network', () => {
     expect(await downloadName(page, '导出全部数据')).toMatch(/\.mzsh\.json$/);
     await choosePackage(page, '另一单位.mzsh.json', buildPackage(sampleContent({ units: 1, firstId: 9000 }), { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' }));
     await page.getByTestId('merge-preview').click();
-    const merge = page.getByRole('dialog', { name: '合并数据包预览' });
+    const merge = await opened(page.getByRole('dialog', { name: '合并数据包预览' }));
     await merge.getByRole('button', { name: /确认合并/ }).click();
     await page.getByText(/已合并：写入 \d+ 条记录，涉及 1 次会议/).waitFor();
 

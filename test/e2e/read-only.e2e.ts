@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createUnit } from './flows';
-import { openApp, useBrowser, type AppSession } from './harness';
+import { openApp, opened, useBrowser, type AppSession } from './harness';
 
 useBrowser();
 
@@ -74,7 +74,7 @@ describe('a database from a newer version of the app', () => {
 
     // Try to change something: refused with the reason, nothing written.
     await page.getByRole('button', { name: '新建单位' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建单位' });
+    const dialog = await opened(page.getByRole('dialog', { name: '新建单位' }));
     await dialog.getByLabel('单位（班子）名称').fill('不应写入的单位');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByText(/只读模式，不能修改数据/).first().waitFor();

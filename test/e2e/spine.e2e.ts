@@ -2,7 +2,7 @@
 // from 不得召开 to 可以召开; the data survives a reload; delete and restore from the recycle bin.
 import { describe, expect, it } from 'vitest';
 import { addBlock, choose, openTab, setUpMeeting, typeOpinion } from './flows';
-import { openApp, pasteInto, useBrowser } from './harness';
+import { openApp, opened, pasteInto, useBrowser } from './harness';
 
 useBrowser();
 
@@ -55,13 +55,12 @@ describe('the spine', () => {
     // A pasted numbered block: split, numbering stripped, previewed, then added in one go.
     await choose(page, '张三（局长）', '基层群众', '座谈会');
     await pasteInto(page.getByTestId('opinion-input'), '1、窗口服务态度有待改进\n2、办事指南更新不及时，\n群众多跑腿\n（3）政策宣传不够接地气');
-    const preview = page.getByRole('dialog', { name: /粘贴预览：拆分出 3 条/ });
-    await preview.waitFor();
+    const preview = await opened(page.getByRole('dialog', { name: /粘贴预览：拆分出 3 条/ }));
     await expect.poll(() => preview.textContent()).toContain('办事指南更新不及时，群众多跑腿');
     expect(await preview.textContent()).not.toContain('（3）');
-    await page.waitForTimeout(400); // the dialog's zoom-in is driven by script, not CSS alone
     await app.screenshot('paste-preview');
     await preview.getByRole('button', { name: '添加 3 条' }).click();
+    await preview.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('progress-基层群众').textContent()).toBe('3/2');
 
     // Fill every remaining cell with two opinions each, leaving 王五 · 基层群众 at one.
@@ -85,7 +84,7 @@ describe('the spine', () => {
 
     // Clicking the cell opens its opinions; 补录 goes to entry with that cell selected.
     await page.locator('[data-testid$="-基层群众"]').last().click();
-    const drawer = page.getByRole('dialog');
+    const drawer = await opened(page.getByRole('dialog'));
     await expect.poll(() => drawer.textContent()).toContain('王五（副局长） · 基层群众');
     await expect.poll(() => drawer.textContent()).toContain('联系群众的渠道单一');
     await drawer.getByRole('button', { name: '补录意见' }).click();

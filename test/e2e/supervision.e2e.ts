@@ -11,7 +11,7 @@ import { countyContent } from '../support/county-content';
 import { sampleContent } from '../support/sample-content';
 import { addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
 import { documentLines, officeParts } from '../support/docx';
-import { openApp, SCREENSHOT_DIR, useBrowser } from './harness';
+import { openApp, opened, SCREENSHOT_DIR, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 useBrowser();
@@ -54,8 +54,7 @@ describe('supervision', () => {
     await choosePackage(page, '发改局-20251110.mzsh.json', readFileSync(files[0]!));
     await page.getByTestId('package-not-empty').waitFor();
     await page.getByTestId('merge-preview').click();
-    const preview = page.getByRole('dialog', { name: '合并数据包预览' });
-    await preview.waitFor();
+    const preview = await opened(page.getByRole('dialog', { name: '合并数据包预览' }));
     await expect.poll(() => preview.getByTestId('merge-counts').textContent()).toContain('意见');
     await app.screenshot('merge-preview');
     await preview.getByRole('button', { name: /确认合并/ }).click();
@@ -67,8 +66,7 @@ describe('supervision', () => {
     await page.getByTestId('overview-table').waitFor();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('merge-open').click()]);
     await chooser.setFiles(files);
-    const second = page.getByRole('dialog', { name: '合并数据包预览' });
-    await second.waitFor();
+    const second = await opened(page.getByRole('dialog', { name: '合并数据包预览' }));
     await expect.poll(() => second.getByTestId('merge-counts').locator('tr').filter({ hasText: '意见' }).locator('td').nth(3).textContent()).toBe('40');
     await second.getByRole('button', { name: /确认合并/ }).click();
     await second.waitFor({ state: 'hidden' });
@@ -85,8 +83,7 @@ describe('supervision', () => {
 
     // The cross-unit copy scan finds the copied opinions in both units.
     await page.getByTestId('copy-scan').click();
-    const done = page.getByRole('dialog').filter({ hasText: '跨单位雷同检测完成' });
-    await done.waitFor();
+    const done = await opened(page.getByRole('dialog').filter({ hasText: '跨单位雷同检测完成' }));
     await done.getByRole('button', { name: '知道了' }).click();
     await done.waitFor({ state: 'hidden' });
     await expect.poll(() => rowOf('财政局').textContent()).toContain('疑似抄袭 2');
@@ -231,14 +228,14 @@ describe('merge conflicts', () => {
     await page.getByRole('link', { name: '2025年度民主生活会' }).first().click();
     await openTab(page, '意见列表');
     await page.getByRole('row', { name: new RegExp(target.content.slice(0, 12)) }).getByText('修改').click();
-    const editor = page.getByRole('dialog', { name: '修改意见' });
+    const editor = await opened(page.getByRole('dialog', { name: '修改意见' }));
     await editor.getByLabel('意见内容').fill('督导组核实后的意见：调查研究不够深入');
     await editor.getByRole('button', { name: /确\s?定|保\s?存/ }).click();
     await editor.waitFor({ state: 'hidden' });
 
     await choosePackage(page, '财政局-第二次.mzsh.json', buildPackage(theirs, meta));
     await page.getByTestId('merge-preview').click();
-    const preview = page.getByRole('dialog', { name: '合并数据包预览' });
+    const preview = await opened(page.getByRole('dialog', { name: '合并数据包预览' }));
     await preview.getByTestId('conflict').waitFor();
     await expect.poll(() => preview.getByTestId('conflict').textContent()).toContain('督导组核实后的意见：调查研究不够深入');
     expect(await preview.getByTestId('conflict').textContent()).toContain('单位修改后的意见：调研不够深入');
