@@ -14,7 +14,7 @@ import { documentLines, officeParts } from '../support/docx';
 import { requirePoppler } from '../support/prereqs';
 import { sampleContent } from '../support/sample-content';
 import { openTab, printOnce } from './flows';
-import { openApp, opened, useBrowser } from './harness';
+import { openApp, opened, pickOption, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 useBrowser();
@@ -40,8 +40,7 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
 }
 
 async function chooseTarget(page: Page, label: string): Promise<void> {
-  await page.getByTestId('export-target').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
+  await pickOption(page, page.getByTestId('export-target'), label);
 }
 
 describe('导出与打印', () => {

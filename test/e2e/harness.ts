@@ -101,3 +101,16 @@ export async function opened(dialog: Locator): Promise<Locator> {
   await expect.poll(() => dialog.evaluate(moving), { timeout: 10_000 }).toBe(false);
   return dialog;
 }
+
+/** Opens an antd Select and picks the option with this title once its drop-down has finished opening. */
+export async function pickOption(page: Page, select: Locator, title: string): Promise<void> {
+  await select.click();
+  const dropdown = await opened(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])'));
+  await dropdown.getByTitle(title, { exact: true }).click();
+}
+
+/** Confirms an antd Popconfirm with its button once the pop-up has finished opening. */
+export async function confirmPopup(page: Page, button: string): Promise<void> {
+  const popup = await opened(page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-leave"])'));
+  await popup.getByRole('button', { name: button, exact: true }).click();
+}

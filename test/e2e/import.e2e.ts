@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/import/read-workbook';
 import { openTab, setUpMeeting } from './flows';
-import { openApp, useBrowser } from './harness';
+import { openApp, pickOption, useBrowser } from './harness';
 
 useBrowser();
 
@@ -31,8 +31,7 @@ async function chooseFile(page: Page, fixture: string) {
 }
 
 async function mapColumn(page: Page, letter: string, field: string) {
-  await page.getByLabel(`${letter} 列导入为`).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(field, { exact: true }).click();
+  await pickOption(page, page.getByLabel(`${letter} 列导入为`), field);
 }
 
 /** Drops a file on the drop zone the way a file dragged from the desktop arrives (a drop event with a DataTransfer). */

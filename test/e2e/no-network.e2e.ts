@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/package/format';
 import { sampleContent } from '../support/sample-content';
 import { addBlock, choose, openTab, printOnce, setUpMeeting, typeOpinion } from './flows';
-import { openApp, opened, pasteInto, useBrowser } from './harness';
+import { confirmPopup, openApp, opened, pasteInto, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 /** Clicks a button that downloads a file; the file's suggested name. */
@@ -68,7 +68,7 @@ describe('no network', () => {
     await page.getByText('共 6 条').first().waitFor();
     const row = page.getByRole('row', { name: /整改时限要求过急/ });
     await row.getByText('删除').click();
-    await page.getByRole('button', { name: '删除', exact: true }).last().click();
+    await confirmPopup(page, '删除');
     await page.getByText('已将 1 条意见移入回收站').waitFor();
     await openTab(page, '回收站');
     await page.getByTestId('restore-one').click();

@@ -2,7 +2,7 @@
 // from 不得召开 to 可以召开; the data survives a reload; delete and restore from the recycle bin.
 import { describe, expect, it } from 'vitest';
 import { addBlock, choose, openTab, setUpMeeting, typeOpinion } from './flows';
-import { openApp, opened, pasteInto, useBrowser } from './harness';
+import { confirmPopup, openApp, opened, pasteInto, useBrowser } from './harness';
 
 useBrowser();
 
@@ -117,7 +117,7 @@ describe('the spine', () => {
     await page.getByText('共 2 条').first().waitFor();
     const row = page.getByRole('row', { name: /协调解决不够及时/ });
     await row.getByText('删除').click();
-    await page.getByRole('button', { name: '删除', exact: true }).last().click();
+    await confirmPopup(page, '删除');
     await page.getByText('已将 1 条意见移入回收站').waitFor();
     await page.getByText('共 1 条').first().waitFor();
 

@@ -11,7 +11,7 @@ import { countyContent } from '../support/county-content';
 import { sampleContent } from '../support/sample-content';
 import { addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';
 import { documentLines, officeParts } from '../support/docx';
-import { openApp, opened, SCREENSHOT_DIR, useBrowser } from './harness';
+import { openApp, opened, pickOption, SCREENSHOT_DIR, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 useBrowser();
@@ -91,11 +91,9 @@ describe('supervision', () => {
     await app.screenshot('overview');
 
     // Filter by supervisory group.
-    await page.getByTestId('filter-group').click();
-    await page.locator('.ant-select-item-option[title="第二督导组"]').click();
+    await pickOption(page, page.getByTestId('filter-group'), '第二督导组');
     await expect.poll(() => rows.count()).toBe(1);
-    await page.getByTestId('filter-group').click();
-    await page.locator('.ant-select-item-option[title="全部督导组"]').click();
+    await pickOption(page, page.getByTestId('filter-group'), '全部督导组');
     await expect.poll(() => rows.count()).toBe(3);
 
     // Open 财政局: its readiness matrix.
@@ -187,10 +185,7 @@ describe('overview filters and sorting', () => {
     const table = page.getByTestId('overview-table');
     const units = () => table.getByTestId('unit-link').allTextContents();
     const yearSelect = page.locator('.ant-select').filter({ hasText: /^(\d{4}年度|全部年度)$/ });
-    const pickYear = async (label: string) => {
-      await yearSelect.click();
-      await page.locator(`.ant-select-item-option[title="${label}"]`).click();
-    };
+    const pickYear = (label: string) => pickOption(page, yearSelect, label);
     // The latest year by default, in unit order.
     await expect.poll(units).toEqual(['测试单位1', '测试单位3', '测试单位4']);
     // 状态 ascending: 零意见, 未就绪, 可以召开.
