@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { buildPackage } from '../../shared/package/format';
 import { sampleContent } from '../support/sample-content';
+import { tempDir } from '../support/temp-dir';
 
 function writePackage(dir: string, name: string, units: number, firstId = 1) {
   const content = sampleContent({ units, firstId });
@@ -14,7 +14,7 @@ function writePackage(dir: string, name: string, units: number, firstId = 1) {
 }
 
 describe('cli check', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-check-'));
+  const dir = tempDir('cli-check');
   writePackage(dir, '未就绪.mzsh.json', 2);
   const ready = sampleContent({ units: 1, firstId: 5000 });
   ready.opinions.push({ ...ready.opinions[0]!, id: '00000000-0000-4000-8000-00000000ffff', targetId: ready.members[2]!.id, category: '基层群众', content: '补充的一条基层群众意见：办事流程仍然偏多' });
@@ -70,7 +70,7 @@ describe('cli check', () => {
 });
 
 describe('npm run cli, as a process', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-process-'));
+  const dir = tempDir('cli-process');
   writePackage(dir, '未就绪.mzsh.json', 2);
   writeFileSync(join(dir, '坏.mzsh.json'), '{"不是": "数据包"');
   const root = resolve(__dirname, '../..');

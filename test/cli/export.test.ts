@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/package/format';
@@ -7,11 +6,12 @@ import { cli } from '../support/cli';
 import { documentLines, officeParts } from '../support/docx';
 import { privacyContent, PROVIDER_NAMES } from '../support/privacy-sample';
 import { sampleContent } from '../support/sample-content';
+import { tempDir } from '../support/temp-dir';
 
 const META = { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' };
 
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-export-'));
+  const dir = tempDir('cli-export');
   writeFileSync(join(dir, '两个单位.mzsh.json'), buildPackage(sampleContent({ units: 2 }), META));
   writeFileSync(join(dir, '隐私.mzsh.json'), buildPackage(privacyContent(), META));
   return dir;
@@ -46,7 +46,7 @@ describe('cli export', () => {
   });
 
   it('exports the meetings of several packages in one run, each unit in its own folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cli-export-'));
+    const dir = tempDir('cli-export');
     writeFileSync(join(dir, '测试单位.mzsh.json'), buildPackage(sampleContent({ units: 1 }), META));
     // A second county package: other ids, other units.
     const other = sampleContent({ units: 2, firstId: 10_000 });

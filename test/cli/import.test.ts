@@ -1,8 +1,7 @@
 // `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run]`: the same preview as the app,
 // the package rewritten atomically, exit codes 0 (every row imported or skipped), 1 (rows
 // rejected; the rest written), 2 (bad input; nothing written).
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/import/read-workbook';
@@ -12,10 +11,11 @@ import { readInThread } from '../../electron/cli/read-in-thread';
 import { FIXTURES, ROSTER } from '../support/import-fixtures';
 import { cli } from '../support/cli';
 import { sampleContent } from '../support/sample-content';
+import { tempDir } from '../support/temp-dir';
 
 /** A package with one meeting whose roster is the fixtures' roster, and no opinions. */
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-import-'));
+  const dir = tempDir('cli-import');
   const content = sampleContent({ units: 1, membersPerMeeting: 0 });
   const meeting = content.meetings[0]!;
   meeting.dimensions = ['带头强化政治忠诚、提高政治能力', '带头干事创业、担当作为'];

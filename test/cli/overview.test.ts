@@ -1,17 +1,17 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildPackage, selectUnits } from '../../shared/package/format';
 import { cli } from '../support/cli';
 import { countyContent } from '../support/county-content';
+import { tempDir } from '../support/temp-dir';
 
 const META = { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' };
 
 /** Two packages of two units each; the second unit is one opinion short; the fourth copies the first. */
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-overview-'));
+  const dir = tempDir('cli-overview');
   const content = countyContent({ units: 4, members: [3, 3], seed: 77 });
   const [m1, m2, , m4] = content.meetings;
   const short = content.opinions.findIndex((o) => o.meetingId === m2!.id && o.category === '基层群众');

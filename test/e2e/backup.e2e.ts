@@ -1,18 +1,18 @@
 // 备份与恢复 end to end in the web build: back up to a download (plain and with a password), change
 // the data, restore from the file — the current data is downloaded first — and get the old data
 // back exactly; a damaged file and a wrong password are refused with Chinese messages.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addBlock, choose, createUnit, openTab, setUpMeeting } from './flows';
 import { openApp, opened, useBrowser } from './harness';
+import { tempDir } from '../support/temp-dir';
 
 useBrowser();
 
 const UNIT = '某某县财政局';
-const dir = mkdtempSync(join(tmpdir(), 'backup-e2e-'));
+const dir = tempDir('backup-e2e');
 
 async function openBackupPage(page: Page) {
   await page.getByRole('menuitem', { name: '备份与恢复' }).click();

@@ -258,7 +258,23 @@ async function attempt(
       await killHard(owned);
       owned = await launch(profile, baseUrl);
       trace(`run ${run}: relaunched, counting`);
-      const counts = await within(COUNT_MS, `counting batch ${run} after the restart`, scenario.count(owned.probe, run));
+      let counts: Record<string, number>;
+      for (let start = 1; ; start++) {
+        try {
+          counts = await within(COUNT_MS, `counting batch ${run} after the restart`, scenario.count(owned.probe, run));
+          break;
+        } catch (e) {
+          // Chromium itself sometimes cannot open the origin's IndexedDB right after a SIGKILL (an
+          // "Internal error opening backing store", not a half-written batch). A user would start
+          // the app again; so does the harness, and says so. Twice more at most.
+          const reason = e instanceof Error ? e.message : String(e);
+          if (!/opening backing store/i.test(reason)) throw e;
+          if (start === 3) throw new HarnessStall(`Chromium could not open its IndexedDB after batch ${run}, ${start} starts: ${reason}`);
+          console.warn(`crash scenario: run ${run}: Chromium could not open its IndexedDB after the restart (${reason}); closing it and starting it again`);
+          await closeGently(owned);
+          owned = await launch(profile, baseUrl);
+        }
+      }
       const values = Object.entries(scenario.complete).map(([t, n]) => [counts[t] ?? 0, n] as const);
       const state = values.every(([c]) => c === 0) ? 'absent' : values.every(([c, n]) => c === n) ? 'complete' : 'PARTIAL';
       const problems = (await within(COUNT_MS, `checking the data after batch ${run}`, scenario.check?.(owned.probe) ?? Promise.resolve([])));

@@ -3,7 +3,6 @@
 // warning, and the print layout — printed through window.print and rendered to PDF by Chromium.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
@@ -16,6 +15,7 @@ import { sampleContent } from '../support/sample-content';
 import { openTab, printOnce } from './flows';
 import { openApp, opened, pickOption, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
+import { tempDir } from '../support/temp-dir';
 
 useBrowser();
 
@@ -124,7 +124,7 @@ describe('导出与打印', () => {
     ]);
     await app.screenshot('internal');
     // On paper, every page of the internal list carries 内部资料 at the top.
-    const pdfPath = join(tmpdir(), `print-internal-${process.pid}.pdf`);
+    const pdfPath = join(tempDir('print'), 'internal.pdf');
     writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true }));
     const { pdftotext, pdfinfo } = requirePoppler();
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync(pdfinfo, [pdfPath], { encoding: 'utf8' }).stdout)![1]);
@@ -155,7 +155,7 @@ describe('导出与打印', () => {
     // On paper: Chromium's print of the page is the list alone, A4, with — N — page numbers.
     await page.emulateMedia({ media: 'print' });
     await app.screenshot('print-media');
-    const pdfPath = join(tmpdir(), `print-${process.pid}.pdf`);
+    const pdfPath = join(tempDir('print'), 'list.pdf');
     writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await page.emulateMedia({ media: 'screen' });
     const { pdftotext, pdfinfo } = requirePoppler();

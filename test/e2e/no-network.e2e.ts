@@ -3,8 +3,6 @@
 // a spreadsheet import, a Word list, the Excel ledger, printing, an audit verdict, a package
 // exported and another merged, the supervisory overview — goes to the app's own origin (or stays
 // in memory: data:, blob:). Nothing else is even attempted.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
@@ -14,6 +12,7 @@ import { sampleContent } from '../support/sample-content';
 import { addBlock, choose, openTab, printOnce, setUpMeeting, typeOpinion } from './flows';
 import { confirmPopup, openApp, opened, pasteInto, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
+import { tempDir } from '../support/temp-dir';
 
 /** Clicks a button that downloads a file; the file's suggested name. */
 async function downloadName(page: Page, button: string): Promise<string> {
@@ -85,7 +84,7 @@ describe('no network', () => {
     await page.getByLabel('备份密码', { exact: true }).fill('密码123');
     await page.getByLabel('确认备份密码').fill('密码123');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '备份到文件…' }).click()]);
-    const file = join(mkdtempSync(join(tmpdir(), 'no-network-')), 'b.mzsh-backup');
+    const file = join(tempDir('no-network'), 'b.mzsh-backup');
     await download.saveAs(file);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '选择备份文件…' }).click()]);
     await chooser.setFiles(file);

@@ -1,8 +1,7 @@
 // Supervision end to end: two units' packages opened into an app that already holds a unit, the
 // overview, the cross-unit copy scan, a unit returned for rework, opinions added, the verdict
 // marked stale, then passed.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPackage, selectUnits } from '../../shared/package/format';
@@ -13,6 +12,7 @@ import { addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } f
 import { documentLines, officeParts } from '../support/docx';
 import { openApp, opened, pickOption, SCREENSHOT_DIR, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
+import { tempDir } from '../support/temp-dir';
 
 useBrowser();
 
@@ -28,7 +28,7 @@ function writePackages(): { dir: string; files: string[]; short: { label: string
   const intoB = content.opinions.filter((o) => o.meetingId === b.id && o.targetId === GROUP_TARGET);
   intoB[0]!.content = fromA[0]!.content;
   intoB[3]!.content = fromA[3]!.content.replace(/。$/, '！');
-  const dir = mkdtempSync(join(tmpdir(), 'mzsh-e2e-'));
+  const dir = tempDir('mzsh-e2e');
   const meta = { appVersion: 'test', exportedAt: '2025-11-10T08:00:00.000Z' };
   const files = content.units.map((u, i) => {
     const file = join(dir, `${['发改局', '财政局'][i]}-20251110.mzsh.json`);

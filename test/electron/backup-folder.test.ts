@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupFolder } from '../../electron/main/backup/backup-folder';
@@ -7,6 +6,7 @@ import { BackupScheduler, type SchedulerPorts } from '../../electron/main/backup
 import { backupHandlers } from '../../electron/main/ipc/backup-handlers';
 import { encodeBackup, type BackupReason } from '../../shared/backup/format';
 import type { BackupRequest } from '../../shared/ipc/contract';
+import { tempDir } from '../support/temp-dir';
 
 /** A well-framed backup whose payload is `content` (main checks the frame, not the data). */
 function backup(reason: BackupReason, content = 'payload'): Uint8Array {
@@ -18,7 +18,7 @@ function backup(reason: BackupReason, content = 'payload'): Uint8Array {
 }
 
 function tempFolder(start = Date.parse('2026-03-01T00:00:00.000Z')) {
-  const dir = join(mkdtempSync(join(tmpdir(), 'backups-')), 'backups');
+  const dir = join(tempDir('backups'), 'backups');
   let now = start;
   const folder = new BackupFolder(dir, () => new Date(now), (t) => new Date(t).toISOString().slice(0, 10));
   return { dir, folder, advance: (ms: number) => (now += ms) };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,7 @@ import { CHANNELS, dispatch, IpcFailure, type Handlers } from '../../electron/ma
 import { openFile, saveFile, saveFiles, type DialogPort } from '../../electron/main/ipc/file-handlers';
 import { printPage, type PrintPort } from '../../electron/main/ipc/print-handler';
 import { isTrustedAppUrl } from '../../electron/main/policy/trusted-url';
+import { tempDir } from '../support/temp-dir';
 
 const APP = 'app://bundle/index.html';
 
@@ -88,7 +89,7 @@ describe('dispatch', () => {
 
 describe('writeFileAtomic', () => {
   it('replaces the file completely and leaves no temporary file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = tempDir('atomic');
     const target = join(dir, '清单.docx');
     writeFileSync(target, 'old');
     await writeFileAtomic(target, new TextEncoder().encode('new content'));
@@ -96,7 +97,7 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['清单.docx']);
   });
   it('leaves the old file untouched when the write fails', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = tempDir('atomic');
     const target = join(dir, 'missing-folder', 'x.docx');
     await expect(writeFileAtomic(target, new Uint8Array([1]))).rejects.toThrow();
     expect(readdirSync(dir)).toEqual([]);
@@ -111,7 +112,7 @@ describe('file handlers', () => {
     defaultFolder: () => tmpdir(),
   });
   it('saves through the dialog, atomically', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'save-'));
+    const dir = tempDir('save');
     const target = join(dir, 'a.xlsx');
     const r = await saveFile(port({ save: target }), { suggestedName: 'a.xlsx', filters: [], data: new Uint8Array([7, 8]) }, { window: null });
     expect(r).toEqual({ saved: true, path: target });
@@ -121,7 +122,7 @@ describe('file handlers', () => {
     expect(await saveFile(port({}), { suggestedName: 'a.xlsx', filters: [], data: new Uint8Array() }, { window: null })).toEqual({ saved: false });
   });
   it('refuses files over the size limit before reading them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'open-'));
+    const dir = tempDir('open');
     const big = join(dir, '大文件.xlsx');
     writeFileSync(big, Buffer.alloc(2048));
     await expect(openFile(port({ open: [big] }), { filters: [], maxBytes: 1024 }, { window: null })).rejects.toThrow('文件“大文件.xlsx”过大');
@@ -130,7 +131,7 @@ describe('file handlers', () => {
     expect(r.files[0]!.data.byteLength).toBe(2048);
   });
   it('writes many files into a new folder inside the chosen one, each complete', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'many-'));
+    const dir = tempDir('many');
     const files = [
       { name: '00-领导班子.docx', data: new Uint8Array([1, 2]) },
       { name: '01-张三.docx', data: new Uint8Array([3]) },

@@ -2,8 +2,7 @@
 // sheets, the ledger's rows and layout, the highlighted statistics, the shortfall list, and text
 // that looks like a formula stored as text.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { ledgerXlsx } from '../../shared/documents/excel/ledger-workbook';
 import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
 import { documentSample } from '../support/document-sample';
 import { requirePythonModule } from '../support/prereqs';
+import { tempDir } from '../support/temp-dir';
 
 const DANGEROUS = ['=1+1', '+SUM(A1:A9)', '-2+3', '@SUM(A1)', '\t=1+2', '\r=1+3', '=cmd|\' /C calc\'!A0'];
 
@@ -107,7 +107,7 @@ describe('ledger workbook', async () => {
 
   it('reads back with openpyxl: formula-like text is a string cell, and there is no formula anywhere', () => {
     const python = requirePythonModule('openpyxl');
-    const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+    const dir = tempDir('ledger');
     const file = join(dir, 'ledger.xlsx');
     writeFileSync(file, bytes);
     const script = [

@@ -3,8 +3,7 @@
 // `— 1 —`, the 内部资料 mark where it belongs. Fails, naming the tool, when LibreOffice or
 // poppler-utils is absent (scripts/install-test-prereqs.sh installs both).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
@@ -14,6 +13,7 @@ import { opinionListDocx } from '../../shared/documents/word/opinion-list-docx';
 import { GROUP_TARGET } from '../../shared/model/types';
 import { documentSample } from '../support/document-sample';
 import { requireLibreOffice, requirePoppler } from '../support/prereqs';
+import { tempDir } from '../support/temp-dir';
 
 describe('documents open in LibreOffice', () => {
   it('converts every document type to PDF with the expected pages and text', { timeout: 180_000 }, async () => {
@@ -30,7 +30,7 @@ describe('documents open in LibreOffice', () => {
       'report.docx': (await reportFile(docs, { mode: 'official', date })).data,
       'ledger.xlsx': (await ledgerFile(docs, { date })).data,
     };
-    const dir = mkdtempSync(join(tmpdir(), 'lo-'));
+    const dir = tempDir('lo');
     for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
     // Its own profile, so a LibreOffice already running on the machine cannot block the conversion.
     const r = spawnSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((f) => join(dir, f))], {
