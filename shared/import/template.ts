@@ -15,7 +15,6 @@ import { templateKeywords } from './template-mark';
 export const TEMPLATE_ROWS = 500;
 export const TEMPLATE_SHEET = '意见建议';
 const LIST_SHEET = '下拉选项';
-/** Written into the workbook's keywords, so an import can tell a template made for another meeting. */
 
 export interface TemplateInput {
   unitName: string;

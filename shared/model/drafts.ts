@@ -84,7 +84,6 @@ export interface MemberDraft {
   areas?: string;
 }
 
-/** Checks and cleans a member. */
 const GROUP_WORDS = new Set(['班子', '领导班子', '班子整体', '领导班子整体', '整体', '班子集体', '领导集体', '集体', '全体班子', '班子全体'].map(compareKey));
 
 /** Whether a name means the group as a whole (班子, 领导班子, 局党组班子 …): a target cell on import, a name no member may have. */
@@ -93,6 +92,7 @@ export function meansGroup(text: string): boolean {
   return GROUP_WORDS.has(key) || /班子(?:整体|集体)?$/.test(key);
 }
 
+/** Checks and cleans a member. */
 export function prepareMember(draft: MemberDraft): Prepared<Pick<Member, 'name' | 'position' | 'areas'>> {
   const name = cleanLine(draft.name);
   const problems: string[] = [];

@@ -21,8 +21,6 @@ type AnyRecord = RecordOf<MergeTable>;
 /** add: new here · update: take the incoming version · same: identical · keep: incoming is old, keep ours · conflict: both changed. */
 export type MergeAction = 'add' | 'update' | 'same' | 'keep' | 'conflict';
 
-export const TABLE_LABELS: Record<MergeTable, string> = PACKAGE_TABLE_LABELS;
-
 /** The key of a record's merge base: `opinions:<uuid>`. */
 export function baseKey(table: MergeTable, id: string): string {
   return `${table}:${id}`;
@@ -185,7 +183,7 @@ export function combinePackages(packages: ReadonlyArray<{ name: string; content:
         const hash = recordHash(record);
         const earlier = seen.get(record.id);
         if (earlier) {
-          if (earlier.hash !== hash) return { ok: false, error: `“${earlier.name}”与“${name}”中的同一${TABLE_LABELS[table]}内容不同，请分别打开这两个数据包` };
+          if (earlier.hash !== hash) return { ok: false, error: `“${earlier.name}”与“${name}”中的同一${PACKAGE_TABLE_LABELS[table]}内容不同，请分别打开这两个数据包` };
           continue;
         }
         seen.set(record.id, { name, hash });

@@ -3,7 +3,7 @@
 // other units (from the last cross-unit scan), praise-only and too-short opinions.
 import { copyCandidates, detectCopies, type CopyKind, type CopyWarning, type OpinionRef } from '../checks/copy-detection';
 import { byEntry, flagOpinions } from '../checks/opinion-flags';
-import { targetLabel } from '../checks/readiness';
+import { targetLabels } from '../checks/readiness';
 import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../model/types';
 
 export type WarningKind = CopyKind | 'praise-only' | 'too-short';
@@ -39,16 +39,16 @@ export interface WarningLabels {
 
 /** Labels across a county: every member given by id, a target not given as 已移除的成员, units by name. */
 export function countyLabels(members: readonly Pick<Member, 'id' | 'name' | 'position'>[], unitNames: ReadonlyMap<string, string>): WarningLabels {
-  const labels = new Map(members.map((m) => [m.id, targetLabel(m)]));
+  const labels = targetLabels(members);
   return {
-    target: (_meetingId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : (labels.get(targetId) ?? '已移除的成员')),
+    target: (_meetingId, targetId) => labels.get(targetId) ?? '已移除的成员',
     unit: (unitId) => unitNames.get(unitId) ?? '其他单位',
   };
 }
 
 /** Labels for the targets of one meeting's roster; other meetings' targets fall back to `其他会议的对象`. */
 export function rosterLabels(meetingId: string, members: readonly Pick<Member, 'id' | 'name' | 'position'>[], unitName: (unitId: string) => string = () => '其他单位'): WarningLabels {
-  const labels = new Map(members.map((m) => [m.id, targetLabel(m)]));
+  const labels = targetLabels(members);
   return {
     target: (mId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : mId === meetingId ? (labels.get(targetId) ?? '已移除的成员') : '其他会议的对象'),
     unit: unitName,

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, inject } from 'vitest';
 import { runCrashScenario, type CrashScenario } from './crash-harness';
+import { countRows } from './crash-probes';
 import { choose, setUpMeeting } from './flows';
 import { pasteInto } from './harness';
 
@@ -13,27 +14,10 @@ const UNIT = '某某县应急管理局';
 
 /** The batch's opinions and change-log lines, read raw in the probe tab. */
 function countRaw(probe: Page, prefix: string): Promise<Record<string, number>> {
-  return probe.evaluate(
-    (prefix) =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const req = indexedDB.open('mzsh-workbench');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['opinions', 'changeLog'], 'readonly');
-          const opinions = tx.objectStore('opinions').getAll();
-          const log = tx.objectStore('changeLog').getAll();
-          tx.oncomplete = () => {
-            resolve({
-              opinions: (opinions.result as Array<{ content: string }>).filter((o) => o.content.startsWith(prefix)).length,
-              changeLog: (log.result as Array<{ summary: string }>).filter((c) => c.summary.includes(`：${prefix}`)).length,
-            });
-            db.close();
-          };
-        };
-      }),
-    prefix,
-  );
+  return countRows(probe, {
+    opinions: { store: 'opinions', field: 'content', startsWith: prefix },
+    changeLog: { store: 'changeLog', field: 'summary', includes: `：${prefix}` },
+  });
 }
 
 const prefix = (run: number) => `批次${run}-`;

@@ -38,7 +38,13 @@ describe('the spine', () => {
     await openTab(page, '就绪情况');
     await expect.poll(() => page.getByTestId('verdict-tag').textContent()).toBe('不得召开');
     await expect.poll(() => page.getByTestId('shortfalls').textContent()).toContain('张三（局长）：没有一条实质性意见（零意见）');
+    // A new meeting has 24 messages: the first 12 show, the rest behind 展开全部.
+    expect(await page.getByTestId('shortfalls').locator('li').count()).toBe(12);
     await app.screenshot('empty-matrix');
+    await page.getByRole('button', { name: '展开全部 24 项' }).click();
+    await expect.poll(() => page.getByTestId('shortfalls').locator('li').count()).toBe(24);
+    await page.getByRole('button', { name: '收起' }).click();
+    await expect.poll(() => page.getByTestId('shortfalls').locator('li').count()).toBe(12);
 
     // One by one: 张三 · 上级领导 goes 0/2 → 1/2 → 2/2; a no-opinion phrase does not count.
     await openTab(page, '录入意见');

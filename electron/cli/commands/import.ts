@@ -89,7 +89,6 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   return plan.rejected.length > 0 ? EXIT_ROWS_REJECTED : EXIT_OK;
 }
 
-
 function meetingList(content: PackageContent): string {
   const live = content.meetings.filter((m) => !m.deletedAt);
   if (live.length === 0) return '数据包中没有会议。';

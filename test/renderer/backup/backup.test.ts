@@ -5,6 +5,7 @@ import { decodeBackup, MIN_PBKDF2_ITERATIONS } from '../../../shared/backup/form
 import { openBackupFile } from '../../../renderer/src/backup/backup-file';
 import { createBackup, prepareRestore, replaceAllData, restoreAll, snapshotTables } from '../../../renderer/src/db/repos/backup-repo';
 import { LATEST_VERSION, SCHEMA_V1, storesAt } from '../../../renderer/src/db/schema';
+import { describeCounts, tableLabel } from '../../../renderer/src/features/backup/backup-labels';
 import { describeError } from '../../../renderer/src/lib/errors';
 import { WorkbenchDb } from '../../../renderer/src/db/database';
 import { injectStorageFaults, quotaExceeded } from '../../support/storage-faults';
@@ -161,8 +162,11 @@ describe('backup and restore', () => {
     await expect(restoreAll(db, data, async () => Promise.reject(new Error('disk full')), APP)).rejects.toThrow('disk full');
     expect(await snapshotTables(db)).toEqual(before);
 
+    // The steps the restore dialog shows, in order; the data is kept before anything is replaced.
     let kept: Uint8Array | undefined;
-    await restoreAll(db, data, async (made) => void (kept = made.bytes), APP);
+    const stages: string[] = [];
+    await restoreAll(db, data, async (made) => void (kept = made.bytes, stages.push('kept')), APP, (stage) => stages.push(stage));
+    expect(stages).toEqual(['backing-up', 'keeping', 'kept', 'replacing']);
     const decoded = decodeBackup(kept!);
     if (!decoded.ok) throw new Error(decoded.error);
     expect(decoded.manifest.reason).toBe('before-restore');
@@ -199,5 +203,14 @@ describe('backup and restore', () => {
     const made = await createBackup(readOnly, { appVersion: APP, reason: 'manual' });
     expect(made.manifest.tables['opinions']).toBe(12);
     expect(await restoreFile(readOnly, bytes)).toEqual({ ok: false, error: '只读模式下不能恢复备份：测试' });
+  });
+});
+
+describe('what a backup is said to hold', () => {
+  it('names every table of the database in Chinese, the known ones first', () => {
+    const tables = Object.keys(storesAt(LATEST_VERSION));
+    for (const name of tables) expect(tableLabel(name), name).not.toBe(name);
+    expect(describeCounts(Object.fromEntries(tables.map((t) => [t, 1])))).toMatch(/^单位 1，会议 1，班子成员 1，意见建议 1，审核记录 1，变更记录 1，[^a-zA-Z]+$/);
+    expect(describeCounts({ laterTable: 2, units: 1 })).toBe('单位 1，laterTable 2');
   });
 });

@@ -1,8 +1,8 @@
 // Opening exchange packages into a database that already holds data: the plan is shared/package/
 // merge.ts; here the local side is read for it, and the chosen result is written in ONE
 // transaction with the merge bases, a change-log line per meeting and the meetings' summaries.
-import { PACKAGE_TABLES, type PackageContent } from '../../../../shared/package/format';
-import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, TABLE_LABELS, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '../../../../shared/package/format';
+import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { nowIso } from '../../../../shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -111,7 +111,7 @@ export async function applyMerge(
           recordId: meetingId,
           meetingId,
           action: 'merge',
-          summary: `合并数据包“${meta.fileName}”${titles.has(meetingId) ? `（${titles.get(meetingId)}）` : ''}：写入${[...counts].map(([t, n]) => `${TABLE_LABELS[t]} ${n} 条`).join('、')}`,
+          summary: `合并数据包“${meta.fileName}”${titles.has(meetingId) ? `（${titles.get(meetingId)}）` : ''}：写入${[...counts].map(([t, n]) => `${PACKAGE_TABLE_LABELS[t]} ${n} 条`).join('、')}`,
           at,
         }),
       ),

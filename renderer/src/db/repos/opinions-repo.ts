@@ -20,7 +20,6 @@ export async function listDeletedOpinions(db: WorkbenchDb, meetingId: string): P
   return rows.filter((o) => o.deletedAt).sort((a, b) => ((a.deletedAt ?? '') < (b.deletedAt ?? '') ? 1 : -1));
 }
 
-
 /** What validating an opinion for the meeting needs, read inside the caller's transaction: its live roster's labels and the validator's context. */
 export async function opinionContext(db: WorkbenchDb, meetingId: string, refusal = '该会议不存在或已删除') {
   const meeting = await db.meetings.get(meetingId);

@@ -8,6 +8,9 @@ import { PACKAGE_TABLE_LABELS } from '../../../../shared/package/format';
 const TABLE_LABELS: Record<string, string> = {
   ...PACKAGE_TABLE_LABELS,
   settings: '设置项',
+  meetingSummaries: '会议汇总',
+  copyFindings: '雷同检测结果',
+  mergeBases: '合并记录',
 };
 
 export function tableLabel(name: string): string {

@@ -1,7 +1,7 @@
 import { Alert, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { PACKAGE_TABLES } from '../../../../shared/package/format';
-import { baseKey, TABLE_LABELS, type MergeAction, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '../../../../shared/package/format';
+import { baseKey, type MergeAction, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { ConflictList } from './ConflictList';
 
 const ACTION_COLUMNS: Array<{ action: MergeAction; title: string }> = [
@@ -62,7 +62,7 @@ export function MergePreviewModal({
           dataSource={rows}
           data-testid="merge-counts"
           columns={[
-            { title: '类别', dataIndex: 'table', render: (t: MergeTable) => TABLE_LABELS[t] },
+            { title: '类别', dataIndex: 'table', render: (t: MergeTable) => PACKAGE_TABLE_LABELS[t] },
             ...ACTION_COLUMNS.map((c) => ({
               title: c.title,
               dataIndex: c.action,
