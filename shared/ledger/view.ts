@@ -1,0 +1,77 @@
+// The ledger of a meeting as rows and figures, computed once for the 整改 tab, the documents and the
+// command line: each entry with its problem, target, status, deadline state and latest progress;
+// counts by status, overdue and 销号率 per target.
+import type { LedgerEntry, LedgerStatus, ProgressEntry } from '../model/ledger';
+import { LEDGER_STATUSES } from '../model/ledger';
+import type { ProblemItem } from '../model/problems';
+import { deadlineState, type DeadlineState } from './deadlines';
+import { progressLog } from './progress';
+
+export interface LedgerRow {
+  entry: LedgerEntry;
+  problem: ProblemItem;
+  targetLabel: string;
+  deadline: DeadlineState;
+  progress: ProgressEntry[];
+}
+
+export interface TargetLedgerSummary {
+  targetId: string;
+  label: string;
+  items: number;
+  closed: number;
+  overdue: number;
+  /** 销号率: closed / items, whole per cent (0 when there are no items). */
+  closedPercent: number;
+}
+
+export interface LedgerSummary {
+  items: number;
+  byStatus: Record<LedgerStatus, number>;
+  overdue: number;
+  dueSoon: number;
+  closedPercent: number;
+  targets: TargetLedgerSummary[];
+}
+
+/** The live entries with a live problem, in target order (as given), then by account number. */
+export function ledgerRows(input: {
+  entries: readonly LedgerEntry[];
+  problems: readonly ProblemItem[];
+  progress: readonly ProgressEntry[];
+  targets: ReadonlyArray<{ id: string; label: string }>;
+  today: string;
+}): LedgerRow[] {
+  const problems = new Map(input.problems.filter((p) => !p.deletedAt).map((p) => [p.id, p]));
+  const order = new Map(input.targets.map((t, i) => [t.id, i]));
+  const label = new Map(input.targets.map((t) => [t.id, t.label]));
+  return input.entries
+    .filter((e) => !e.deletedAt && problems.has(e.problemId))
+    .sort((a, b) => (order.get(a.targetId) ?? 1e9) - (order.get(b.targetId) ?? 1e9) || a.accountNumber.localeCompare(b.accountNumber, 'zh-Hans-CN', { numeric: true }))
+    .map((entry) => {
+      const problem = problems.get(entry.problemId)!;
+      return { entry, problem, targetLabel: label.get(entry.targetId) ?? '原班子成员', deadline: deadlineState(problem, entry.status, input.today), progress: progressLog(input.progress, entry.id) };
+    });
+}
+
+const pct = (a: number, b: number) => (b === 0 ? 0 : Math.floor((a * 100) / b));
+
+/** Counts by status, overdue, due soon and 销号率, overall and per target (targets in the order given, only those with items). */
+export function ledgerSummary(rows: readonly LedgerRow[], targets: ReadonlyArray<{ id: string; label: string }>): LedgerSummary {
+  const byStatus = Object.fromEntries(LEDGER_STATUSES.map((s) => [s, 0])) as Record<LedgerStatus, number>;
+  const perTarget = new Map(targets.map((t) => [t.id, { targetId: t.id, label: t.label, items: 0, closed: 0, overdue: 0, closedPercent: 0 }]));
+  let overdue = 0;
+  let dueSoon = 0;
+  for (const r of rows) {
+    byStatus[r.entry.status]++;
+    if (r.deadline.kind === 'overdue') overdue++;
+    if (r.deadline.kind === 'due-soon') dueSoon++;
+    let t = perTarget.get(r.entry.targetId);
+    if (!t) perTarget.set(r.entry.targetId, (t = { targetId: r.entry.targetId, label: r.targetLabel, items: 0, closed: 0, overdue: 0, closedPercent: 0 }));
+    t.items++;
+    if (r.entry.status === 'closed') t.closed++;
+    if (r.deadline.kind === 'overdue') t.overdue++;
+  }
+  const list = [...perTarget.values()].filter((t) => t.items > 0).map((t) => ({ ...t, closedPercent: pct(t.closed, t.items) }));
+  return { items: rows.length, byStatus, overdue, dueSoon, closedPercent: pct(byStatus.closed, rows.length), targets: list };
+}
