@@ -96,3 +96,8 @@ export function computeCoverage(
 export function coverageText(c: { answered: number; total: number; percent: number }): string {
   return `已回应${c.answered}/${c.total}条（${c.percent}%）`;
 }
+
+/** `梳理后意见12条已全部回应` or `梳理后意见12条，已回应10条，尚有2条未回应`: for sentences in documents. */
+export function coverageSentence(c: { answered: number; total: number }): string {
+  return c.answered === c.total ? `梳理后意见${c.total}条已全部回应` : `梳理后意见${c.total}条，已回应${c.answered}条，尚有${c.total - c.answered}条未回应`;
+}

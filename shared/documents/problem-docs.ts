@@ -1,0 +1,99 @@
+// What every problem and ledger document of a meeting is built from, computed once per export on
+// top of the meeting's documents (meeting-docs.ts): each target's live items in list order with
+// their numbers, the 收集/梳理 counts, coverage, the 五个明确 marks, the 问题反复出现 flags and the
+// ledger rows and summary. Word, Excel and (next step) the command line read it, so one data set
+// gives one set of numbers everywhere.
+import { consolidationCounts, type ConsolidationCounts } from '../consolidation/counts';
+import { ledgerRows, ledgerSummary, type LedgerRow, type LedgerSummary } from '../ledger/view';
+import type { LedgerEntry, ProgressEntry } from '../model/ledger';
+import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
+import { incompleteItems, type IncompleteItem } from '../problems/checks';
+import { computeCoverage, type Coverage } from '../problems/coverage';
+import { repeatedProblems, type RepeatFlag } from '../problems/repeat';
+import type { DocTarget, MeetingDocs } from './meeting-docs';
+
+export interface ProblemDocInput {
+  docs: MeetingDocs;
+  consolidated: readonly ConsolidatedOpinion[];
+  problems: readonly ProblemItem[];
+  entries?: readonly LedgerEntry[];
+  progress?: readonly ProgressEntry[];
+  /** Last year's items of the unit, for the 问题反复出现 flag. */
+  previousProblems?: readonly ProblemItem[];
+  /** `YYYY-MM-DD`: the day overdue is judged on and the date under reports. */
+  today: string;
+}
+
+export interface TargetItems {
+  target: DocTarget;
+  items: ProblemItem[];
+}
+
+export interface ProblemDocs {
+  input: ProblemDocInput;
+  docs: MeetingDocs;
+  /** Every target in list order (the group, then members by rank) with its live items in list order. */
+  lists: TargetItems[];
+  /** An item's number within its target's list: 1, 2, 3 … */
+  numbers: Map<string, number>;
+  counts: ConsolidationCounts;
+  coverage: Coverage;
+  incomplete: Map<string, IncompleteItem>;
+  repeats: Map<string, RepeatFlag>;
+  previous: Map<string, ProblemItem>;
+  ledger: LedgerRow[];
+  summary: LedgerSummary;
+  /** The live consolidated opinions of live targets, by id. */
+  consolidated: Map<string, ConsolidatedOpinion>;
+}
+
+/** Items of one target in list order: by the meeting's dimension order (others last), then by their order. */
+function listOrder(items: ProblemItem[], dimensions: readonly string[]): ProblemItem[] {
+  const rank = (p: ProblemItem) => {
+    const i = dimensions.indexOf(p.dimension);
+    return i < 0 ? dimensions.length : i;
+  };
+  return items.sort((a, b) => rank(a) - rank(b) || a.order - b.order || (a.id < b.id ? -1 : 1));
+}
+
+/** Prepares a meeting's problem and ledger documents. */
+export function prepareProblemDocs(input: ProblemDocInput): ProblemDocs {
+  const { docs } = input;
+  const meetingId = docs.input.meeting.id;
+  const targetIds = new Set(docs.targets.map((t) => t.id));
+  const problems = input.problems.filter((p) => !p.deletedAt && p.meetingId === meetingId && targetIds.has(p.targetId));
+  const consolidated = input.consolidated.filter((c) => !c.deletedAt && c.meetingId === meetingId && targetIds.has(c.targetId));
+  const lists = docs.targets.map((target) => ({ target, items: listOrder(problems.filter((p) => p.targetId === target.id), docs.input.meeting.dimensions) }));
+  const numbers = new Map<string, number>();
+  for (const l of lists) l.items.forEach((p, i) => numbers.set(p.id, i + 1));
+  const labels = new Map(docs.targets.map((t) => [t.id, t.label]));
+  const incomplete = new Map(incompleteItems(problems, (id) => labels.get(id) ?? '', (p) => `第${numbers.get(p.id)}项`).map((i) => [i.problemId, i]));
+  const previousList = input.previousProblems ?? [];
+  const ledger = ledgerRows({ entries: (input.entries ?? []).filter((e) => e.meetingId === meetingId), problems, progress: input.progress ?? [], targets: docs.targets, today: input.today });
+  return {
+    input,
+    docs,
+    lists,
+    numbers,
+    counts: consolidationCounts({ opinions: docs.opinions, consolidated, flags: docs.flags, targets: docs.targets, channels: docs.input.meeting.ruleSet.channels }),
+    coverage: computeCoverage(consolidated, problems, docs.targets),
+    incomplete,
+    repeats: repeatedProblems(problems, previousList),
+    previous: new Map(previousList.map((p) => [p.id, p])),
+    ledger,
+    summary: ledgerSummary(ledger, docs.targets),
+    consolidated: new Map(consolidated.map((c) => [c.id, c])),
+  };
+}
+
+/** `2026年6月30日`, or 长期坚持. */
+export function deadlineLabel(p: Pick<ProblemItem, 'deadline' | 'longTerm'>): string {
+  if (p.longTerm) return '长期坚持';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.deadline);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+}
+
+/** 责任领导 and 责任部门/责任人 as one cell when a table has no room for both. */
+export function responsibleLabel(p: Pick<ProblemItem, 'leader' | 'responsible'>): string {
+  return [p.leader.trim(), p.responsible.trim()].filter((s) => s !== '').join('\n');
+}
