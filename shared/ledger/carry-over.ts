@@ -9,7 +9,8 @@ import type { Outcome, Stamp } from '../consolidation/operations';
 import { accountPrefix, accountTargetPart, nextAccountNumber } from './accounts';
 
 export interface MeetingLedger {
-  meeting: { id: string; year: number };
+  /** `dimensions`: the meeting's 对照检查 dimensions; a carried item keeps its dimension only if the new meeting has it. */
+  meeting: { id: string; year: number; dimensions?: readonly string[] };
   members: readonly Member[];
   problems: readonly ProblemItem[];
   entries: readonly LedgerEntry[];
@@ -85,6 +86,8 @@ export function carryOver(
       id: stamp.newId(),
       meetingId: to.meeting.id,
       targetId,
+      // Each year has its own 对照检查 dimensions: last year's does not carry into a year without it.
+      dimension: to.meeting.dimensions === undefined || to.meeting.dimensions.includes(p.dimension) ? p.dimension : '',
       sources: p.sources.includes(CARRIED_SOURCE) ? [...p.sources] : [...p.sources, CARRIED_SOURCE],
       consolidatedIds: [],
       published: false,

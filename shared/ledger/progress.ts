@@ -4,9 +4,10 @@ import type { LedgerEntry, ProgressEntry } from '../model/ledger';
 import { isRealDate } from '../model/zod-fields';
 import { cleanLine, cleanText } from '../text/normalize';
 import type { Outcome, Stamp } from '../consolidation/operations';
+import { today as clockToday } from '../util/clock';
 
-/** A new progress entry for a ledger entry, or a Chinese refusal. `today` bounds the date (no reports from the future). */
-export function appendProgress(entry: LedgerEntry, input: { date: string; text: string; by: string }, stamp: Stamp, today: string): Outcome<{ value: ProgressEntry }> {
+/** A new progress entry for a ledger entry, or a Chinese refusal. `today` (the domain clock's by default) bounds the date: no reports from the future. */
+export function appendProgress(entry: LedgerEntry, input: { date: string; text: string; by: string }, stamp: Stamp, today: string = clockToday()): Outcome<{ value: ProgressEntry }> {
   if (entry.deletedAt) return { ok: false, error: '已删除的台账条目不能添加进展' };
   if (entry.status === 'closed') return { ok: false, error: '已销号的问题不能再添加进展' };
   const text = cleanText(input.text);

@@ -5,6 +5,7 @@
 import { closureSchema, LEDGER_STATUS_LABELS, type Closure, type LedgerEntry, type LedgerStatus } from '../model/ledger';
 import type { Outcome } from '../consolidation/operations';
 import { cleanLine, cleanText } from '../text/normalize';
+import { today as clockToday } from '../util/clock';
 
 /** The allowed moves from each status. */
 export const TRANSITIONS: Readonly<Record<LedgerStatus, readonly LedgerStatus[]>> = {
@@ -37,10 +38,10 @@ const CLOSURE_FIELDS: Array<[keyof Closure, string]> = [
 ];
 
 /**
- * Moves an entry to a new status, or refuses in Chinese and changes nothing. `today` bounds the
- * 销号 date (it cannot lie in the future). Returns the changed entry.
+ * Moves an entry to a new status, or refuses in Chinese and changes nothing. `today` (the domain
+ * clock's by default) bounds the 销号 date: it cannot lie in the future. Returns the changed entry.
  */
-export function changeStatus(entry: LedgerEntry, request: StatusRequest, at: string, today: string): Outcome<{ value: LedgerEntry }> {
+export function changeStatus(entry: LedgerEntry, request: StatusRequest, at: string, today: string = clockToday()): Outcome<{ value: LedgerEntry }> {
   const from = entry.status;
   const to = request.to;
   const label = (s: LedgerStatus) => `“${LEDGER_STATUS_LABELS[s]}”`;

@@ -111,6 +111,16 @@ describe('the status machine', () => {
     expect(closed.closure).toEqual(CLOSURE);
   });
 
+  it('bounds the 销号 and progress dates by the domain clock when no day is given', () => {
+    setClock('2026-02-01');
+    const e = entryIn('closure-requested');
+    expect(changeStatus(e, { to: 'closed', by: '刘洋', closure: { ...CLOSURE, date: '2026-02-02' } }, '2026-02-01T08:00:00.000Z')).toEqual({ ok: false, error: '不能销号：销号日期不能晚于今天' });
+    expect(changeStatus(e, { to: 'closed', by: '刘洋', closure: { ...CLOSURE, date: '2026-02-01' } }, '2026-02-01T08:00:00.000Z').ok).toBe(true);
+    expect(appendProgress(entryIn('in-progress'), { date: '2026-02-02', text: '明天的进展', by: '' }, stampAt('2026-02-01T08:00:00.000Z'))).toEqual({ ok: false, error: '进展日期不能晚于今天' });
+    setClock('2026-02-02');
+    expect(appendProgress(entryIn('in-progress'), { date: '2026-02-02', text: '今天的进展', by: '' }, stampAt('2026-02-02T08:00:00.000Z')).ok).toBe(true);
+  });
+
   it('sends 申请销号 back to 整改中 only with a reason, and keeps the reason in the history', () => {
     const e = entryIn('closure-requested');
     expect(changeStatus(e, { to: 'in-progress', by: '张三', reason: '  ' }, '2026-02-02T00:00:00.000Z', '2026-03-01')).toEqual({ ok: false, error: '退回整改须写明理由' });
@@ -233,6 +243,10 @@ describe('回头看: carry-over into next year', () => {
     expect(liProblem).toMatchObject({ published: false, consolidatedIds: [], carriedFrom: { problemId: s.entries[4]!.problemId, meetingId: s.meeting.id } });
     expect(r.entries.find((e) => e.carriedFrom?.accountNumber === '2025-财政局-班子-003')!.status).toBe('ongoing');
     expect(r.entries.find((e) => e.carriedFrom?.accountNumber === '2025-财政局-张三-001')!.status).toBe('in-progress');
+    // Without the new meeting's dimensions the item keeps its own; with other dimensions it loses it.
+    expect(liProblem.dimension).toBe(s.problems.find((p) => p.id === s.entries[4]!.problemId)!.dimension);
+    const newDims = must(carryOver(from, { ...to, meeting: { ...to.meeting, dimensions: ['带头坚决扛起管党治党责任'] } }, {}, stampAt('2027-01-05T00:00:00.000Z', 98_000)));
+    expect(newDims.problems.every((p) => p.dimension === '')).toBe(true);
     // Its history across years: last year's entry with its progress, then the new one.
     const history = historyAcrossYears(li.id, [...s.entries, ...r.entries], s.progress);
     expect(history.map((h) => h.entry.accountNumber)).toEqual(['2025-财政局-李四-001', '2026-财政局-李四-001']);

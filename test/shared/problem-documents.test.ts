@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
 import { prepareProblemDocs } from '../../shared/documents/problem-docs';
+import { problemWordFiles } from '../../shared/documents/problem-files';
 import { problemWorkbookXlsx } from '../../shared/documents/excel/problem-workbook';
 import { rectificationWorkbookXlsx } from '../../shared/documents/excel/rectification-workbook';
 import { LANDSCAPE_PAGE, LANDSCAPE_PAGE_NUMBER } from '../../shared/documents/word/landscape';
@@ -166,5 +167,23 @@ describe('the problem and ledger workbooks', () => {
     expect(history.getColumn(7).values).toContain('佐证材料不全，需补充资金盘活台账');
     const summary = wb.getWorksheet('统计')!;
     expect(summary.getRow(summary.rowCount).values).toEqual([undefined, '合计', 6, 1, 2, 1, 1, 1, 2, '16%']);
+  });
+});
+
+describe('file names', () => {
+  it('names each list by year, unit, rank and name, says which version, and leaves out targets with nothing to publish', async () => {
+    const { pd } = prepared();
+    const names = (await problemWordFiles(pd, { mode: 'official', publicVersion: true })).map((f) => f.name);
+    expect(names).toEqual([
+      '2025年度-某某县财政局-00-领导班子-问题清单（公示版）.docx',
+      '2025年度-某某县财政局-01-张三-个人问题清单（公示版）.docx',
+      '2025年度-某某县财政局-02-李四-个人问题清单（公示版）.docx',
+      '2025年度-某某县财政局-03-王五-个人问题清单（公示版）.docx',
+      '2025年度-某某县财政局-问题清单（全部）（公示版）.docx',
+      '2025年度-某某县财政局-整改清单（公示版）.docx',
+      '2025年度-某某县财政局-整改落实情况报告.docx',
+    ]);
+    const working = (await problemWordFiles(pd, { mode: 'official', publicVersion: false })).map((f) => f.name);
+    expect(working[0]).toBe('2025年度-某某县财政局-00-领导班子-问题清单（工作版，内部资料）.docx');
   });
 });
