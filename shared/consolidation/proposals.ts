@@ -90,10 +90,12 @@ export function proposeMerges(
     }
   }
   // Nearly the same text for the same target.
-  const { pairs } = findSimilarPairs(keys, {
-    threshold: options.threshold ?? NEAR_DUPLICATE_THRESHOLD,
-    accept: (a, b) => [...targetsOfKey[a]!].some((t) => targetsOfKey[b]!.has(t)),
-  });
+  const shareTarget = (a: number, b: number) => {
+    const [small, large] = targetsOfKey[a]!.size <= targetsOfKey[b]!.size ? [targetsOfKey[a]!, targetsOfKey[b]!] : [targetsOfKey[b]!, targetsOfKey[a]!];
+    for (const t of small) if (large.has(t)) return true;
+    return false;
+  };
+  const { pairs } = findSimilarPairs(keys, { threshold: options.threshold ?? NEAR_DUPLICATE_THRESHOLD, accept: shareTarget });
   for (const p of pairs) {
     for (const i of itemsOfKey[p.a]!) for (const j of itemsOfKey[p.b]!) if (items[i]!.targetId === items[j]!.targetId) union(i, j, p.similarity);
   }
