@@ -10,6 +10,7 @@ import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
 import { incompleteItems, type IncompleteItem } from '../problems/checks';
 import { computeCoverage, type Coverage } from '../problems/coverage';
 import { repeatedProblems, type RepeatFlag } from '../problems/repeat';
+import { GROUP_LABEL, GROUP_TARGET } from '../model/types';
 import type { DocTarget, MeetingDocs } from './meeting-docs';
 
 export interface ProblemDocInput {
@@ -32,6 +33,8 @@ export interface TargetItems {
 export interface ProblemDocs {
   input: ProblemDocInput;
   docs: MeetingDocs;
+  /** The meeting's targets, with the group added when it has items though it is no opinion target. */
+  targets: DocTarget[];
   /** Every target in list order (the group, then members by rank) with its live items in list order. */
   lists: TargetItems[];
   /** An item's number within its target's list: 1, 2, 3 … */
@@ -60,28 +63,35 @@ function listOrder(items: ProblemItem[], dimensions: readonly string[]): Problem
 export function prepareProblemDocs(input: ProblemDocInput): ProblemDocs {
   const { docs } = input;
   const meetingId = docs.input.meeting.id;
-  const targetIds = new Set(docs.targets.map((t) => t.id));
+  // The 班子问题清单 exists even where the group is not an opinion target (groupIsTarget off).
+  const groupHasItems = input.problems.some((p) => !p.deletedAt && p.meetingId === meetingId && p.targetId === GROUP_TARGET);
+  const targets: DocTarget[] =
+    groupHasItems && !docs.targets.some((t) => t.isGroup)
+      ? [{ id: GROUP_TARGET, isGroup: true, order: 0, name: GROUP_LABEL, position: '', label: GROUP_LABEL }, ...docs.targets]
+      : docs.targets;
+  const targetIds = new Set(targets.map((t) => t.id));
   const problems = input.problems.filter((p) => !p.deletedAt && p.meetingId === meetingId && targetIds.has(p.targetId));
   const consolidated = input.consolidated.filter((c) => !c.deletedAt && c.meetingId === meetingId && targetIds.has(c.targetId));
-  const lists = docs.targets.map((target) => ({ target, items: listOrder(problems.filter((p) => p.targetId === target.id), docs.input.meeting.dimensions) }));
+  const lists = targets.map((target) => ({ target, items: listOrder(problems.filter((p) => p.targetId === target.id), docs.input.meeting.dimensions) }));
   const numbers = new Map<string, number>();
   for (const l of lists) l.items.forEach((p, i) => numbers.set(p.id, i + 1));
-  const labels = new Map(docs.targets.map((t) => [t.id, t.label]));
+  const labels = new Map(targets.map((t) => [t.id, t.label]));
   const incomplete = new Map(incompleteItems(problems, (id) => labels.get(id) ?? '', (p) => `第${numbers.get(p.id)}项`).map((i) => [i.problemId, i]));
   const previousList = input.previousProblems ?? [];
-  const ledger = ledgerRows({ entries: (input.entries ?? []).filter((e) => e.meetingId === meetingId), problems, progress: input.progress ?? [], targets: docs.targets, today: input.today });
+  const ledger = ledgerRows({ entries: (input.entries ?? []).filter((e) => e.meetingId === meetingId), problems, progress: input.progress ?? [], targets, today: input.today });
   return {
     input,
     docs,
+    targets,
     lists,
     numbers,
-    counts: consolidationCounts({ opinions: docs.opinions, consolidated, flags: docs.flags, targets: docs.targets, channels: docs.input.meeting.ruleSet.channels }),
-    coverage: computeCoverage(consolidated, problems, docs.targets),
+    counts: consolidationCounts({ opinions: docs.opinions, consolidated, flags: docs.flags, targets, channels: docs.input.meeting.ruleSet.channels }),
+    coverage: computeCoverage(consolidated, problems, targets),
     incomplete,
     repeats: repeatedProblems(problems, previousList),
     previous: new Map(previousList.map((p) => [p.id, p])),
     ledger,
-    summary: ledgerSummary(ledger, docs.targets),
+    summary: ledgerSummary(ledger, targets),
     consolidated: new Map(consolidated.map((c) => [c.id, c])),
   };
 }

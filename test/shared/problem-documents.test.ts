@@ -94,6 +94,19 @@ describe('两张清单 in Word', () => {
   });
 });
 
+describe('the group’s list where the group is not an opinion target', () => {
+  it('still lists the group’s problems first', async () => {
+    const s = problemSample();
+    const meeting = { ...s.meeting, ruleSet: { ...s.meeting.ruleSet, groupIsTarget: false } };
+    const input = { ...s.input, meeting, opinions: s.opinions.filter((o) => o.targetId !== GROUP_TARGET) };
+    const pd = prepareProblemDocs({ docs: prepareMeetingDocs(input), consolidated: s.consolidated, problems: s.problems, entries: s.entries, progress: s.progress, today: '2026-03-08' });
+    expect(pd.lists[0]!.target.isGroup).toBe(true);
+    expect(pd.lists[0]!.items).toHaveLength(3);
+    const text = documentLines(officeParts(await problemListDocx(pd, GROUP_TARGET, { mode: 'official', publicVersion: true }))).join('\n');
+    expect(text).toContain('共查摆问题3项');
+  });
+});
+
 describe('整改清单 and 整改落实情况报告', () => {
   it('lists the published registered items per target with account numbers and status', async () => {
     const { pd } = prepared();

@@ -27,7 +27,7 @@ export function rectificationListDocx(pd: ProblemDocs, options: RectificationOpt
   const { unit, meeting } = pd.docs.input;
   const title = `${unit.name}领导班子和班子成员\n${meetingHeading(meeting)}整改清单`;
   const blocks: FileChild[] = [g.title(title), g.blank()];
-  const groups = pd.docs.targets.map((t) => ({ target: t, rows: publicRows(pd, t.id) })).filter((x) => x.rows.length > 0);
+  const groups = pd.targets.map((t) => ({ target: t, rows: publicRows(pd, t.id) })).filter((x) => x.rows.length > 0);
   const total = groups.reduce((s, x) => s + x.rows.length, 0);
   blocks.push(g.paragraph(total > 0 ? `对${meetingHeading(meeting)}查摆的问题逐项建立整改台账，共${total}项，一个问题一个账号，逐项明确整改措施、整改标准、责任主体和完成时限。` : '暂无公示的整改事项。'));
   groups.forEach(({ target, rows }, i) => {
