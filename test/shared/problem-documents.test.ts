@@ -8,6 +8,8 @@ import { prepareProblemDocs } from '../../shared/documents/problem-docs';
 import { problemWordFiles } from '../../shared/documents/problem-files';
 import { problemWorkbookXlsx } from '../../shared/documents/excel/problem-workbook';
 import { rectificationWorkbookXlsx } from '../../shared/documents/excel/rectification-workbook';
+import { consolidationBlocks } from '../../shared/documents/word/consolidation-blocks';
+import { docxBytes, gbDocument, gbLayout } from '../../shared/documents/word/layout';
 import { LANDSCAPE_PAGE, LANDSCAPE_PAGE_NUMBER } from '../../shared/documents/word/landscape';
 import { combinedProblemListsDocx, problemListDocx } from '../../shared/documents/word/problem-list-docx';
 import { rectificationListDocx, rectificationReportDocx } from '../../shared/documents/word/rectification-docx';
@@ -198,5 +200,18 @@ describe('file names', () => {
     ]);
     const working = (await problemWordFiles(pd, { mode: 'official', publicVersion: false })).map((f) => f.name);
     expect(working[0]).toBe('2025年度-某某县财政局-00-领导班子-问题清单（工作版，内部资料）.docx');
+  });
+});
+
+describe('梳理 and 回应 blocks for the 征求意见情况报告', () => {
+  it('gives the collected and consolidated counts, coverage per target and the unanswered opinions', async () => {
+    const { pd } = prepared();
+    const g = gbLayout('official');
+    const parts = officeParts(await docxBytes(gbDocument({ title: 't', mode: 'official', internal: false, children: consolidationBlocks(g, pd, 5) })));
+    const lines = documentLines(parts);
+    expect(lines[0]).toBe('五、意见梳理和回应情况');
+    expect(lines[1]).toBe(`共收集${pd.counts.total.collected}条，梳理为${pd.counts.total.consolidated}条；梳理后意见${pd.coverage.total}条，已回应${pd.coverage.answered}条，尚有1条未回应。`);
+    expect(lines).toContain('（一）未回应的意见（1条）');
+    expect(lines.some((l) => /^1\.李四（副局长）：/.test(l))).toBe(true);
   });
 });
