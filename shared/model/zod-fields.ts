@@ -7,35 +7,38 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The message of a wrong type: `缺失` when the field is absent, else what it should be. */
+const typeError = (label: string, what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? `缺少${label}` : `${label}应为${what}`);
+
 /** A record id (UUID, any version, as `isUuid` accepts). */
-export const zId = (label: string) => z.string({ error: `${label}应为文本` }).regex(UUID, { error: `${label}应为 UUID` });
+export const zId = (label: string) => z.string({ error: typeError(label, '文本') }).regex(UUID, { error: `${label}应为 UUID` });
 
 /** A target: a member id or `group` (the group as a whole). */
 export const zTarget = () =>
   z
-    .string({ error: '意见对象应为文本' })
-    .regex(/^(group|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { error: '意见对象应为成员编号或 group（领导班子）' });
+    .string({ error: typeError('对象', '文本') })
+    .regex(/^(group|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { error: '对象应为班子成员编号或 group（领导班子）' });
 
 /** Text of at most `max` characters; `required` refuses empty and blank text. */
 export const zText = (label: string, max = 200, required = false) => {
-  const s = z.string({ error: `${label}应为文本` }).max(max, { error: `${label}过长（最多 ${max} 个字符）` });
+  const s = z.string({ error: typeError(label, '文本') }).max(max, { error: `${label}过长（最多 ${max} 个字符）` });
   return required ? s.refine((v) => v.trim() !== '', { error: `${label}不能为空` }) : s;
 };
 
 /** An instant, ISO-8601 UTC (`2025-11-21T08:00:00.000Z`). */
-export const zTime = (label: string) => z.string({ error: `${label}应为文本` }).regex(ISO_TIME, { error: `${label}应为 ISO 时间` });
+export const zTime = (label: string) => z.string({ error: typeError(label, '文本') }).regex(ISO_TIME, { error: `${label}应为 ISO 时间` });
 
 /** A calendar day `YYYY-MM-DD` that exists (no 2月30日). */
 export const zDate = (label: string) =>
   z
-    .string({ error: `${label}应为文本` })
+    .string({ error: typeError(label, '文本') })
     .regex(DATE, { error: `${label}应为 YYYY-MM-DD 日期` })
     .refine(isRealDate, { error: `${label}不是有效日期` });
 
 /** A calendar day or empty (not given). */
 export const zDateOrEmpty = (label: string) =>
   z
-    .string({ error: `${label}应为文本` })
+    .string({ error: typeError(label, '文本') })
     .refine((v) => v === '' || (DATE.test(v) && isRealDate(v)), { error: `${label}应为 YYYY-MM-DD 日期或留空` });
 
 /** Whether `YYYY-MM-DD` names a day of the calendar. */

@@ -125,3 +125,12 @@ describe('问题反复出现', () => {
     expect(repeatText(flags.get(s.problems[6]!.id)!, lastYear[6]!)).toBe('问题反复出现：与上年度“财政资金绩效评价结果运用不充分，部分专项资金闲置”相同');
   });
 });
+
+describe('record messages', () => {
+  it('says which field is missing', () => {
+    const s = problemSample();
+    const { description: _gone, ...rest } = s.problems[0]!;
+    expect(parseRecord(problemItemSchema, rest)).toMatchObject({ ok: false, error: '缺少问题表现', path: 'description' });
+    expect(parseRecord(problemItemSchema, { ...s.problems[0]!, description: 7 })).toMatchObject({ ok: false, error: '问题表现应为文本' });
+  });
+});
