@@ -8,6 +8,7 @@ import { prepareProblemDocs } from '../../shared/documents/problem-docs';
 import { problemWordFiles } from '../../shared/documents/problem-files';
 import { problemWorkbookXlsx } from '../../shared/documents/excel/problem-workbook';
 import { rectificationWorkbookXlsx } from '../../shared/documents/excel/rectification-workbook';
+import { previousYearBlocks, previousYearSentence } from '../../shared/documents/word/previous-year-blocks';
 import { consolidationBlocks } from '../../shared/documents/word/consolidation-blocks';
 import { docxBytes, gbDocument, gbLayout } from '../../shared/documents/word/layout';
 import { LANDSCAPE_PAGE, LANDSCAPE_PAGE_NUMBER } from '../../shared/documents/word/landscape';
@@ -213,5 +214,19 @@ describe('梳理 and 回应 blocks for the 征求意见情况报告', () => {
     expect(lines[1]).toBe(`共收集${pd.counts.total.collected}条，梳理为${pd.counts.total.consolidated}条；梳理后意见${pd.coverage.total}条，已回应${pd.coverage.answered}条，尚有1条未回应。`);
     expect(lines).toContain('（一）未回应的意见（1条）');
     expect(lines.some((l) => /^1\.李四（副局长）：/.test(l))).toBe(true);
+  });
+});
+
+describe('上年度整改落实情况 in the new meeting’s reports', () => {
+  it('says how last year’s items ended and which were carried into this year', async () => {
+    const { s, pd } = prepared('2026-12-20');
+    const carried = [{ carriedFrom: { entryId: s.entries[4]!.id, meetingId: s.meeting.id, accountNumber: s.entries[4]!.accountNumber } }];
+    expect(previousYearSentence(pd, carried)).toBe('2025年度民主生活会查摆问题6项，已销号1项，销号率16%；未销号5项（未启动1项、整改中2项、申请销号1项、长期坚持1项），已结转本年度1项。');
+    const g = gbLayout('official');
+    const lines = documentLines(officeParts(await docxBytes(gbDocument({ title: 't', mode: 'official', internal: false, children: previousYearBlocks(g, pd, carried, 1) }))));
+    expect(lines[0]).toBe('一、上年度整改落实情况');
+    expect(lines.filter((l) => /^\d\./.test(l))).toHaveLength(5);
+    expect(lines.some((l) => l.includes('账号2025-财政局-李四-001，整改中，已结转本年度'))).toBe(true);
+    expect(lines.some((l) => l.includes('账号2025-财政局-王五-001，整改中，未结转'))).toBe(true);
   });
 });
