@@ -3,6 +3,7 @@
 // from that side; status changes made on both sides are a conflict shown to the user, never resolved
 // silently. Progress entries merge as a union by id (progress.ts).
 import { LEDGER_STATUS_LABELS, type LedgerEntry, type StatusChange } from '../model/ledger';
+import { canonicalJson } from '../util/canonical-json';
 
 export type EntryMerge =
   | { kind: 'same' }
@@ -12,7 +13,8 @@ export type EntryMerge =
 
 const sameChange = (a: StatusChange, b: StatusChange) => a.at === b.at && a.from === b.from && a.to === b.to && a.by === b.by && a.reason === b.reason;
 const isPrefix = (a: readonly StatusChange[], b: readonly StatusChange[]) => a.length <= b.length && a.every((c, i) => sameChange(c, b[i]!));
-const comparable = (e: LedgerEntry) => JSON.stringify({ ...e, updatedAt: undefined });
+// Key order differs between a record built here and one parsed from a package: compare canonically.
+const comparable = (e: LedgerEntry) => canonicalJson({ ...e, updatedAt: undefined });
 
 /** Decides the merge of one entry present on both machines (same id). */
 export function mergeLedgerEntry(local: LedgerEntry, remote: LedgerEntry): EntryMerge {

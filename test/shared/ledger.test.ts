@@ -164,6 +164,9 @@ describe('ledger entries from two machines', () => {
     const requested = must(changeStatus(base, { to: 'closure-requested', by: 'A' }, '2026-02-01T00:00:00.000Z', '2026-03-01')).value;
     const ongoing = must(changeStatus(base, { to: 'ongoing', by: 'B' }, '2026-02-02T00:00:00.000Z', '2026-03-01')).value;
     expect(mergeLedgerEntry(base, base)).toEqual({ kind: 'same' });
+    // The same record with its keys in another order (as parsed from a package) is the same.
+    const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(base).reverse()))) as LedgerEntry;
+    expect(mergeLedgerEntry(base, reordered)).toEqual({ kind: 'same' });
     expect(mergeLedgerEntry(base, requested)).toEqual({ kind: 'take-remote', value: requested });
     expect(mergeLedgerEntry(requested, base)).toEqual({ kind: 'keep-local' });
     expect(mergeLedgerEntry(requested, ongoing)).toEqual({ kind: 'conflict', message: '台账 2025-财政局-班子-001：两边都改变了状态（本机为“申请销号”，导入数据为“长期坚持”），请核对后选择' });
