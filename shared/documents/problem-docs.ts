@@ -7,7 +7,7 @@ import { consolidationCounts, type ConsolidationCounts } from '../consolidation/
 import { ledgerRows, ledgerSummary, type LedgerRow, type LedgerSummary } from '../ledger/view';
 import type { LedgerEntry, ProgressEntry } from '../model/ledger';
 import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
-import { incompleteItems, type IncompleteItem } from '../problems/checks';
+import { incompleteItems, publicationReadiness, type IncompleteItem, type PublicationReadiness } from '../problems/checks';
 import { computeCoverage, type Coverage } from '../problems/coverage';
 import { repeatedProblems, type RepeatFlag } from '../problems/repeat';
 import { GROUP_LABEL, GROUP_TARGET } from '../model/types';
@@ -46,6 +46,8 @@ export interface ProblemDocs {
   previous: Map<string, ProblemItem>;
   ledger: LedgerRow[];
   summary: LedgerSummary;
+  /** Whether the lists may be published: the published items 五个明确, and full coverage if the rule set asks. */
+  publication: PublicationReadiness;
   /** The live consolidated opinions of live targets, by id. */
   consolidated: Map<string, ConsolidatedOpinion>;
 }
@@ -78,6 +80,8 @@ export function prepareProblemDocs(input: ProblemDocInput): ProblemDocs {
   const labels = new Map(targets.map((t) => [t.id, t.label]));
   const incomplete = new Map(incompleteItems(problems, (id) => labels.get(id) ?? '', (p) => `第${numbers.get(p.id)}项`).map((i) => [i.problemId, i]));
   const previousList = input.previousProblems ?? [];
+  const coverage = computeCoverage(consolidated, problems, targets);
+  const published = new Set(problems.filter((p) => p.published).map((p) => p.id));
   const ledger = ledgerRows({ entries: (input.entries ?? []).filter((e) => e.meetingId === meetingId), problems, progress: input.progress ?? [], targets, today: input.today });
   return {
     input,
@@ -86,12 +90,17 @@ export function prepareProblemDocs(input: ProblemDocInput): ProblemDocs {
     lists,
     numbers,
     counts: consolidationCounts({ opinions: docs.opinions, consolidated, flags: docs.flags, targets, channels: docs.input.meeting.ruleSet.channels }),
-    coverage: computeCoverage(consolidated, problems, targets),
+    coverage,
     incomplete,
     repeats: repeatedProblems(problems, previousList),
     previous: new Map(previousList.map((p) => [p.id, p])),
     ledger,
     summary: ledgerSummary(ledger, targets),
+    publication: publicationReadiness(
+      docs.input.meeting.ruleSet,
+      [...incomplete.values()].filter((i) => published.has(i.problemId)),
+      coverage,
+    ),
     consolidated: new Map(consolidated.map((c) => [c.id, c])),
   };
 }

@@ -230,3 +230,17 @@ describe('上年度整改落实情况 in the new meeting’s reports', () => {
     expect(lines.some((l) => l.includes('账号2025-财政局-王五-001，整改中，未结转'))).toBe(true);
   });
 });
+
+describe('ready for 公示', () => {
+  it('is held back by a published item that is not 五个明确, not by an unpublished one, and by unanswered opinions only when the rule set asks', () => {
+    const { s, pd } = prepared();
+    expect(pd.publication.ready).toBe(false);
+    expect(pd.publication.reasons).toEqual(['李四（副局长）第1项“服务企业改革落实不到位，审批材料仍然偏多”：缺少整改标准，五个明确不全']);
+    const unpublished = s.problems.map((p) => (p.standard === '' ? { ...p, published: false } : p));
+    expect(prepareProblemDocs({ ...pd.input, problems: unpublished }).publication).toEqual({ ready: true, reasons: [] });
+    const strict = { ...pd.docs.input, meeting: { ...pd.docs.input.meeting, ruleSet: { ...pd.docs.input.meeting.ruleSet, requireFullCoverage: true } } };
+    const held = prepareProblemDocs({ ...pd.input, docs: prepareMeetingDocs(strict), problems: unpublished }).publication;
+    expect(held.ready).toBe(false);
+    expect(held.reasons[0]).toMatch(/^本次会议要求意见全部回应后方可公示/);
+  });
+});
