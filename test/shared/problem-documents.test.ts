@@ -15,7 +15,7 @@ import { LANDSCAPE_PAGE, LANDSCAPE_PAGE_NUMBER } from '../../shared/documents/wo
 import { combinedProblemListsDocx, problemListDocx } from '../../shared/documents/word/problem-list-docx';
 import { rectificationListDocx, rectificationReportDocx } from '../../shared/documents/word/rectification-docx';
 import { GROUP_TARGET } from '../../shared/model/types';
-import { documentLines, officeParts } from '../support/docx';
+import { documentLines, officeParts, runsOf } from '../support/docx';
 import { problemSample } from '../support/problem-sample';
 
 function prepared(today = '2026-03-08') {
@@ -39,6 +39,19 @@ describe('两张清单 in Word', () => {
     const rows = [...doc.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]!);
     expect(rows[0]).toContain('<w:tblHeader/>');
     expect(rows.slice(1).every((r) => !r.includes('<w:tblHeader/>') && r.includes('<w:cantSplit/>'))).toBe(true);
+  });
+
+  it('names the East Asian font on every run and stays black and white', async () => {
+    const { pd } = prepared();
+    for (const publicVersion of [true, false]) {
+      const parts = officeParts(await combinedProblemListsDocx(pd, { mode: 'compatible', publicVersion }));
+      for (const [name, xml] of parts) {
+        if (!/^word\/(document|header\d+|footer\d+)\.xml$/.test(name)) continue;
+        const runs = runsOf(xml).filter((r) => r.text !== '' || r.xml.includes('PAGE'));
+        expect(runs.every((r) => r.eastAsia !== undefined), `${name}: a run without an East Asian font`).toBe(true);
+        expect([...xml.matchAll(/w:color w:val="([0-9A-F]{6})"/gi)].every((m) => m[1] === '000000'), `${name} is not black`).toBe(true);
+      }
+    }
   });
 
   it('places the page number in the left margin, turned, at the lower left on odd pages and the upper left on even pages', async () => {

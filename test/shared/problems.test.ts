@@ -40,6 +40,8 @@ describe('problem item and consolidated opinion records', () => {
     expect(problemItemProblems(s.problems[0]!, ctx)).toEqual([]);
     const bad = { ...s.problems[0]!, sources: ['小道消息'], consolidatedIds: [fakeUuid(1)], targetId: fakeUuid(2) };
     expect(problemItemProblems(bad, ctx)).toEqual(['责任对象不是本次会议的班子成员', '问题来源“小道消息”不在本次会议的来源列表中', '关联的意见不存在或已删除']);
+    expect(problemItemProblems({ ...s.problems[0]!, longTerm: true }, ctx)).toEqual(['完成时限已选“长期坚持”，不能再填日期']);
+    expect(problemItemProblems({ ...s.problems[0]!, sources: [] }, ctx)).toEqual(['请至少选择一个问题来源']);
   });
 });
 
