@@ -3,6 +3,7 @@ import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
 import { accountPrefix, duplicateAccountNumbers, nextAccountNumber, registerProblems } from '../../shared/ledger/accounts';
 import { carryOver, carryOverCandidates, historyAcrossYears } from '../../shared/ledger/carry-over';
 import { deadlineState, deadlineText } from '../../shared/ledger/deadlines';
+import { ledgerExitCode, ledgerListing } from '../../shared/ledger/listing';
 import { mergeLedgerEntry } from '../../shared/ledger/merge-rules';
 import { appendProgress, progressLog, unionProgress } from '../../shared/ledger/progress';
 import { canTransition, changeStatus, TRANSITIONS } from '../../shared/ledger/status';
@@ -262,5 +263,25 @@ describe('回头看: carry-over into next year', () => {
     expect(again.entries.map((e) => e.accountNumber)).toEqual(['2026-财政局-孙七-001']);
     expect(again.skipped).toHaveLength(4);
     expect(carryOver(from, { ...to, meeting: { ...to.meeting, year: 2025 } }, {}, stampAt('2027-01-06T00:00:00.000Z'))).toEqual({ ok: false, error: '只能把上年度的问题结转到之后年度的会议' });
+  });
+});
+
+describe('the ledger as lines for the command line', () => {
+  it('lists every item, or only the overdue ones, and exits 1 when something is overdue', () => {
+    const s = problemSample();
+    const docs = prepareMeetingDocs(s.input);
+    const rows = (day: string) => ledgerRows({ entries: s.entries, problems: s.problems, progress: s.progress, targets: docs.targets, today: day });
+    const late = ledgerListing([{ heading: '某某县财政局　2025年度民主生活会', rows: rows('2026-03-08') }], { overdueOnly: true });
+    expect(late.lines).toEqual([
+      '某某县财政局　2025年度民主生活会　2025-财政局-李四-001　李四（副局长）　整改中　完成时限 2026-02-15　逾期21天　对分管科室日常监督不够严格，个别干部纪律意识淡薄',
+      '某某县财政局　2025年度民主生活会　2025-财政局-王五-001　王五（副局长）　整改中　完成时限 2026-03-05　逾期3天　财政资金绩效评价结果运用不充分，部分专项资金闲置',
+      '共6项，其中逾期2项。',
+    ]);
+    expect(ledgerExitCode(late)).toBe(1);
+    const early = ledgerListing([{ heading: 'x', rows: rows('2026-01-01') }]);
+    expect(early.lines).toHaveLength(7);
+    expect(early.lines.at(-1)).toBe('共6项，无逾期。');
+    expect(early.lines.some((l) => l.includes('长期坚持'))).toBe(true);
+    expect(ledgerExitCode(early)).toBe(0);
   });
 });
