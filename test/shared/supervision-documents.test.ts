@@ -66,7 +66,10 @@ describe('audit report (Word)', () => {
     expect(lines[0]).toBe(`${unit.name}2025年度民主生活会会前征求意见督导审核意见`);
     expect(text).toContain(`收集意见建议${opinions.length}条`);
     for (const heading of ['一、征求意见统计', '二、未达要求的情况', '三、雷同、抄袭和敷衍应付的情况', '四、审核结论', '五、审核记录']) expect(lines).toContain(heading);
-    expect(text).toContain(readiness.messages[0]);
+    // Shortfalls read as sentences: no spaces around numbers, a full stop at the end.
+    expect(lines).toContain(`1.${readiness.messages[0]!.replace(/ (\d+) /g, '$1')}。`);
+    // One kind of shortfall only: led by a line of its own, no lone （一）.
+    expect(lines.some((l) => l.startsWith('（一）未达最低条数'))).toBe(false);
     expect(text).toContain('与其他单位意见相同或近似（疑似抄袭）2条');
     expect(text).toContain('不同对象之间意见雷同1处');
     // Both texts of a copy, and the other unit's name.
@@ -77,7 +80,17 @@ describe('audit report (Word)', () => {
     expect(text).toContain('审核结论：通过。审核人：第二督导组 王组长');
     expect(text).toContain('破例通过的理由：该成员已书面补充征求意见，原件附后');
     expect(text).toContain('（审核之后该会议的意见或名单已有变化，本结论需要复核。）');
-    expect(lines[lines.length - 1]).toBe('2025年11月21日');
+    expect(lines.slice(-2)).toEqual(['第二督导组 王组长', '2025年11月21日']);
+    // An identical pair's text is printed once; a near copy shows both texts.
+    const tables = [...parts.get('word/document.xml')!.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gs)].map((m) => m[1]!);
+    const copyTable = tables.find((t) => t.includes('相同或近似的意见'))!;
+    const identical = warnings.find((w) => w.kind === 'cross-unit' && w.a.content === w.b!.content)!;
+    expect(copyTable.split(identical.a.content).length - 1).toBe(1);
+    expect(copyTable).toContain('（内容同左）');
+    // Long rows may break across pages (no cantSplit on the body rows); the header row repeats.
+    const rows = [...copyTable.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]!);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    for (const row of rows.slice(1)) expect(row).not.toContain('<w:cantSplit/>');
     // Providers never appear in a document that goes to the unit.
     for (const name of PROVIDER_NAMES) expect(parts.get('word/document.xml')).not.toContain(name);
     expect(auditReportFileName(docs)).toBe(`2025年度-${unit.name}-督导审核意见.docx`);
