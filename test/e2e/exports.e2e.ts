@@ -53,13 +53,13 @@ describe('导出与打印', () => {
     const group = await download(page, '导出所选对象的清单');
     expect(group.name).toBe('2025年度-测试单位1-00-领导班子-征求意见建议清单.docx');
     const groupLines = documentLines(officeParts(group.bytes));
-    expect(groupLines.slice(0, 2)).toEqual(['2025年度民主生活会领导班子征求意见建议清单', '测试单位1']);
+    expect(groupLines.slice(0, 2)).toEqual(['测试单位1领导班子2025年度民主生活会征求意见建议清单', expect.stringContaining('截至')]);
     expect(groupLines.join('')).not.toContain('提出人甲');
 
     await chooseTarget(page, '李卫东（副局长）');
     const li = await download(page, '导出所选对象的清单');
     expect(li.name).toBe('2025年度-测试单位1-02-李卫东-征求意见建议清单.docx');
-    expect(documentLines(officeParts(li.bytes))[1]).toBe('测试单位1  李卫东（副局长）');
+    expect(documentLines(officeParts(li.bytes)).slice(0, 2)).toEqual(['李卫东同志2025年度民主生活会征求意见建议清单', '测试单位1副局长']);
 
     // Every list: one zip with a folder of files, group first then rank order; progress shown on the way.
     await page.evaluate(() => {
@@ -84,8 +84,8 @@ describe('导出与打印', () => {
     expect(seen.every((t) => /^[0-4]\/4$/.test(t))).toBe(true);
 
     const combined = await download(page, '全部清单合为一个文件（每人另起一页）');
-    const subtitles = documentLines(officeParts(combined.bytes)).filter((l) => l.startsWith('测试单位1'));
-    expect(subtitles).toEqual(['测试单位1', '测试单位1  张建国（局长）', '测试单位1  李卫东（副局长）', '测试单位1  王秀英（副局长）']);
+    const titles = documentLines(officeParts(combined.bytes)).filter((l) => l.endsWith('征求意见建议清单'));
+    expect(titles.map((t) => t.replace('2025年度民主生活会征求意见建议清单', ''))).toEqual(['测试单位1领导班子', '张建国同志', '李卫东同志', '王秀英同志']);
 
     const report = await download(page, '导出征求意见情况报告');
     expect(report.name).toBe('2025年度-测试单位1-征求意见情况报告.docx');
@@ -141,7 +141,7 @@ describe('导出与打印', () => {
     await openExportTab(page);
     await chooseTarget(page, '王秀英（副局长）');
     const preview = page.getByTestId('print-preview');
-    await expect.poll(() => preview.textContent()).toContain('测试单位1  王秀英（副局长）');
+    await expect.poll(() => preview.textContent()).toContain('王秀英同志2025年度民主生活会征求意见建议清单');
     await app.screenshot('preview');
 
     await printOnce(page);
@@ -160,7 +160,7 @@ describe('导出与打印', () => {
     await page.emulateMedia({ media: 'screen' });
     const { pdftotext, pdfinfo } = requirePoppler();
     const text = spawnSync(pdftotext, ['-layout', pdfPath, '-'], { encoding: 'utf8' }).stdout;
-    expect(text.replace(/\s+/g, '')).toContain('个人征求意见建议清单');
+    expect(text.replace(/\s+/g, '')).toContain('王秀英同志2025年度民主生活会征求意见建议清单');
     expect(text).toMatch(/—\s*1\s*—/);
     expect(text).not.toContain('单位与会议');
     expect(text).not.toContain('打印预览');

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditReportFileName, overviewFileName, warningRows } from '../../shared/documents/audit-docs';
-import { overviewXlsx, OVERVIEW_SHEET, WARNINGS_SHEET } from '../../shared/documents/excel/overview-workbook';
+import { OVERVIEW_FONT_PT, overviewXlsx, OVERVIEW_SHEET, printScale, WARNINGS_SHEET } from '../../shared/documents/excel/overview-workbook';
 import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
 import { auditReportDocx } from '../../shared/documents/word/audit-report-docx';
 import { computeReadiness } from '../../shared/checks/readiness';
@@ -123,7 +123,7 @@ describe('overview workbook (Excel)', () => {
     const units = [3, 4, 5].map((r) => sheet.getRow(r).getCell(2).value);
     expect(units).toEqual(['某某县发展和改革局', '某某县财政局', '=HYPERLINK("http://x","某局")']);
     expect(sheet.getRow(5).getCell(2).formula).toBeUndefined();
-    expect(sheet.getRow(4).getCell(5).value).toBe('未就绪（待补 1 项）');
+    expect(sheet.getRow(4).getCell(5).value).toBe('未就绪（待补1项）');
     expect(sheet.getRow(4).getCell(11).value).toBe(2);
     expect(sheet.getRow(6).getCell(2).value).toBe('合计：3个单位，3次会议');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
@@ -133,6 +133,25 @@ describe('overview workbook (Excel)', () => {
     expect(detail.rowCount).toBe(rows.length + 2);
     const kinds = new Set(Array.from({ length: rows.length }, (_, i) => detail.getRow(i + 3).getCell(3).value));
     expect(kinds).toEqual(new Set(['疑似抄袭', '雷同']));
+    // An identical text is printed once in 警示明细.
+    const copied = rows.findIndex((r) => r.kind === '疑似抄袭' && r.content === r.otherContent);
+    expect(detail.getRow(copied + 3).getCell(8).value).toBe('（内容同左）');
     expect(overviewFileName(date)).toBe('督导总览-20251121.xlsx');
+  });
+
+  it('prints both sheets legibly on A4 landscape: fit to width at no less than 9 pt', async () => {
+    const { content } = county();
+    const s = superviseContent(content);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await overviewXlsx(s.rows, warningRows(s.warnings, s.labels, () => ''), { date })).buffer as ArrayBuffer);
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const widths = sheet.columns.map((c) => c.width ?? 0);
+      expect(widths.length).toBeLessThanOrEqual(13);
+      // With Calibri (Excel, WPS) the columns fit at full size; with LibreOffice's wider stand-in, at 9 pt or more.
+      expect(printScale(widths, 7, sheet.pageSetup.margins!), sheet.name).toBe(1);
+      expect(OVERVIEW_FONT_PT * printScale(widths, 9.4, sheet.pageSetup.margins!), sheet.name).toBeGreaterThanOrEqual(9);
+      expect(sheet.getRow(3).getCell(2).font.size).toBe(OVERVIEW_FONT_PT);
+    }
   });
 });
