@@ -89,7 +89,7 @@ describe('导出与打印', () => {
 
     const report = await download(page, '导出征求意见情况报告');
     expect(report.name).toBe('2025年度-测试单位1-征求意见情况报告.docx');
-    expect(documentLines(officeParts(report.bytes))).toContain('1.王秀英（副局长）：基层群众意见 1 条，至少需 2 条');
+    expect(documentLines(officeParts(report.bytes))).toContain('1.王秀英（副局长）：基层群众意见1条，至少需2条。');
 
     const ledger = await download(page, '导出意见建议汇总台账（内部资料）');
     expect(ledger.name).toBe('2025年度-测试单位1-意见建议汇总台账（内部资料）.xlsx');
