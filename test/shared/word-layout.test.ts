@@ -109,7 +109,7 @@ describe('GB/T 9704 layout', () => {
   it('signs a document with the issuer above the date, the date starting two characters further right', async () => {
     const g = gbLayout('official');
     const parts = officeParts(await docxBytes(gbDocument({ title: 't', mode: 'official', internal: false, children: [...g.signature('第一督导组', '2025年11月21日'), ...g.signature('中共某某县交通运输局党组', '2025年1月2日')] })));
-    const indents = paragraphsOf(parts.get('word/document.xml')!).map((p) => [p.text, Number(/w:right="(\d+)"/.exec(p.pPr)![1]) / 315]);
+    const indents = paragraphsOf(parts.get('word/document.xml')!).filter((p) => p.text !== '').map((p) => [p.text, Number(/w:right="(\d+)"/.exec(p.pPr)![1]) / 315]);
     expect(indents).toEqual([
       // The date (7 characters) keeps two characters in; the shorter issuer starts two characters left of it.
       ['第一督导组', 6],

@@ -128,7 +128,6 @@ export function auditReportBlocks(input: AuditReportInput, options: AuditReportO
       }),
     );
   }
-  blocks.push(g.blank());
   blocks.push(...g.signature(last ? last.auditor : '督导组', chineseDate(options.date)));
   return blocks;
 }

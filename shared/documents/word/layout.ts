@@ -164,9 +164,9 @@ export interface GbLayout {
    */
   item(n: number, lines: readonly string[], note?: string): Paragraph[];
   /**
-   * The 署名 and the date under a document (GB/T 9704 §7.3.5.2): the issuing body right-aligned
-   * two characters in, the date on the next line starting two characters further right, the date
-   * kept two characters in when it is the longer.
+   * The 署名 and the date under a document (GB/T 9704 §7.3.5.2), after an empty line: the issuing
+   * body right-aligned two characters in, the date on the next line starting two characters
+   * further right, the date kept two characters in when it is the longer.
    */
   signature(issuer: string, date: string): Paragraph[];
   /** A right-aligned line, such as the date under a report. */
@@ -247,9 +247,10 @@ export function gbLayout(mode: FontMode = 'official'): GbLayout {
       const [issuerWidth, dateWidth] = [lineWidth(issuer), lineWidth(date)];
       const dateIn = Math.max(2, issuerWidth - dateWidth);
       const issuerIn = dateIn + dateWidth + 2 - issuerWidth;
-      const line = (text: string, chars: number) =>
-        new Paragraph({ alignment: AlignmentType.RIGHT, ...ON_GRID, indent: { right: Math.round(chars * BODY_CHAR_PITCH) }, children: [gbRun(text, fonts.body, body)] });
-      return [line(issuer, issuerIn), line(date, dateIn)];
+      const line = (text: string, chars: number, keepNext: boolean) =>
+        new Paragraph({ alignment: AlignmentType.RIGHT, ...ON_GRID, keepNext, indent: { right: Math.round(chars * BODY_CHAR_PITCH) }, children: [gbRun(text, fonts.body, body)] });
+      // The empty line above, the issuer and the date stay on one page.
+      return [new Paragraph({ ...ON_GRID, keepNext: true, children: [gbRun('', fonts.body, body)] }), line(issuer, issuerIn, true), line(date, dateIn, false)];
     },
     right: (text) =>
       new Paragraph({ alignment: AlignmentType.RIGHT, ...ON_GRID, indent: { right: twipsOfPt(body * 4) }, children: [gbRun(text, fonts.body, body)] }),

@@ -68,8 +68,8 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
   blocks.push(...shortfallBlocks(g, docs));
 
   blocks.push(g.heading1(4, '结论'));
-  blocks.push(g.paragraph(verdictText(docs)));
-  blocks.push(g.blank());
+  // The conclusion stays on the page of the 署名.
+  blocks.push(g.paragraph(verdictText(docs), { keepNext: true }));
   blocks.push(...g.signature(unit.name.trim(), chineseDate(options.date)));
   return blocks;
 }
