@@ -24,6 +24,9 @@ const META = { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' };
 /** A workbench holding one unit (3 members, the last short of 基层群众), on the meeting's export tab. */
 async function openExportTab(page: Page): Promise<void> {
   const content = sampleContent({ units: 1, providers: ['提出人甲', '提出人乙'] });
+  // An opinion typed on three lines, as clerks type 一是、二是、三是: three lines of one item on paper.
+  const wang = content.members.find((m) => m.name === '王秀英')!;
+  content.opinions.find((o) => o.targetId === wang.id)!.content = '一是理论学习不够系统；\n二是调查研究不够经常；\n三是推动落实的办法不多。';
   await choosePackage(page, '测试.mzsh.json', buildPackage(content, META));
   await page.getByRole('button', { name: '打开到本机' }).click();
   await page.getByRole('link', { name: '测试单位1' }).click();
@@ -83,7 +86,7 @@ describe('导出与打印', () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((t) => /^[0-4]\/4$/.test(t))).toBe(true);
 
-    const combined = await download(page, '全部清单合为一个文件（每人另起一页）');
+    const combined = await download(page, '全部清单合为一个文件（每人从单数页起，页码各自编排）');
     const titles = documentLines(officeParts(combined.bytes)).filter((l) => l.endsWith('征求意见建议清单'));
     expect(titles.map((t) => t.replace('2025年度民主生活会征求意见建议清单', ''))).toEqual(['测试单位1领导班子', '张建国同志', '李卫东同志', '王秀英同志']);
 
@@ -151,6 +154,9 @@ describe('导出与打印', () => {
     const wordLines = documentLines(officeParts(word.bytes));
     const printed = await page.getByTestId('print-root').locator('.gb-list h1, .gb-list p, .gb-list h2').allTextContents();
     expect(printed.filter((t) => t !== '')).toEqual(wordLines);
+    // The three typed lines are three lines of item 1 in both, never run together.
+    const at = wordLines.findIndex((l) => l.startsWith('1.一是'));
+    expect(wordLines.slice(at, at + 3)).toEqual(['1.一是理论学习不够系统；', '二是调查研究不够经常；', expect.stringMatching(/^三是推动落实的办法不多。/)]);
 
     // On paper: Chromium's print of the page is the list alone, A4, with — N — page numbers.
     await page.emulateMedia({ media: 'print' });
