@@ -168,6 +168,9 @@ describe('导出与打印', () => {
     const text = spawnSync(pdftotext, ['-layout', pdfPath, '-'], { encoding: 'utf8' }).stdout;
     expect(text.replace(/\s+/g, '')).toContain('王秀英同志2025年度民主生活会征求意见建议清单');
     expect(text).toMatch(/—\s*1\s*—/);
+    // A full line holds 28 characters of 三号, as the Word list's lines do.
+    const full = text.split('\n').map((l) => l.trim()).filter((l) => /^[\u4e00-\u9fff，、；：“”（）]+$/u.test(l));
+    expect(Math.max(...full.map((l) => [...l].length))).toBe(28);
     expect(text).not.toContain('单位与会议');
     expect(text).not.toContain('打印预览');
     const size = spawnSync(pdfinfo, [pdfPath], { encoding: 'utf8' }).stdout;
