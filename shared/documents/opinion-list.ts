@@ -1,16 +1,22 @@
 // The 征求意见建议清单 of one target as words, before any layout: title, intro, the opinions grouped
 // by source category in the rule set's order, numbered. The Word file and the print layout both
 // render this model, so they say the same thing in the same order.
-import { GROUP_TARGET } from '../model/types';
+import type { Opinion } from '../model/types';
 import { chineseDate, isListed, meetingHeading, type DocTarget, type MeetingDocs } from './meeting-docs';
+import { groupName, textLines } from './office-text';
 
 export interface ListItem {
   /** 1, 2, … within the category. */
   n: number;
   content: string;
+  /**
+   * The content's lines as typed (`一是…` / `二是…`): separate lines of the one item in Word and in
+   * the print layout alike, never run together or spread across a justified line.
+   */
+  lines: string[];
   /** 对照检查 dimension, or empty. */
   dimension: string;
-  /** Who gave it: empty unless the list is internal. */
+  /** Who gave it, and who gave the same opinion again (merged into this one): empty unless the list is internal. */
   provider: string;
   /** What follows the content in brackets: the dimension, and in an internal list the provider and channel. */
   note: string;
@@ -20,7 +26,7 @@ export interface ListSection {
   /** 1, 2, … : the heading's 一、二、 */
   n: number;
   category: string;
-  /** `上级领导（2条）` */
+  /** `上级领导方面（2条）` */
   heading: string;
   items: ListItem[];
 }
@@ -28,7 +34,9 @@ export interface ListSection {
 export interface OpinionListModel {
   target: DocTarget;
   internal: boolean;
+  /** `某某局领导班子` / `李四同志`, then `2025年度民主生活会征求意见建议清单`. */
   titleLines: string[];
+  /** Under a member's title: the unit and the position (`某某局副局长`); empty for the group. */
   subtitle: string;
   intro: string[];
   sections: ListSection[];
@@ -59,23 +67,32 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
   const mine = docs.opinions.filter((o) => o.targetId === targetId);
   const listed = mine.filter((o) => isListed(docs.flags.get(o.id)));
 
+  // A repeat of a listed opinion is not listed again, but whoever gave it is named with the first.
+  const repeats = new Map<string, Opinion[]>();
+  for (const o of mine) {
+    const first = docs.flags.get(o.id)?.duplicateOf;
+    if (first) repeats.set(first, [...(repeats.get(first) ?? []), o]);
+  }
+
   const categories = [...meeting.ruleSet.categories];
   for (const o of listed) if (!categories.includes(o.category)) categories.push(o.category);
   const sections: ListSection[] = categories.map((category, i) => {
     const items = listed
       .filter((o) => o.category === category)
       .map((o, j): ListItem => {
-        const provider = options.internal ? o.provider.trim() || '未填写' : '';
+        const all = [o, ...(repeats.get(o.id) ?? [])];
+        const provider = options.internal ? distinct(all.map((x) => x.provider)).join('、') || '未填写' : '';
+        const channels = distinct(all.map((x) => x.channel));
         const parts = [
           ...(o.dimension ? [`对照检查：${o.dimension}`] : []),
-          ...(options.internal ? [`提出人：${provider}`, ...(o.channel ? [`征求方式：${o.channel}`] : [])] : []),
+          ...(options.internal ? [`提出人：${provider}`, ...(channels.length > 0 ? [`征求方式：${channels.join('、')}`] : [])] : []),
         ];
-        return { n: j + 1, content: o.content, dimension: o.dimension, provider, note: parts.length > 0 ? `（${parts.join('；')}）` : '' };
+        return { n: j + 1, content: o.content, lines: textLines(o.content), dimension: o.dimension, provider, note: parts.length > 0 ? `（${parts.join('；')}）` : '' };
       });
-    return { n: i + 1, category, heading: `${category}（${items.length}条）`, items };
+    return { n: i + 1, category, heading: `${category.endsWith('方面') ? category : `${category}方面`}（${items.length}条）`, items };
   });
 
-  const who = target.id === GROUP_TARGET ? `${unit.name}领导班子` : `${target.name}同志`;
+  const who = target.isGroup ? groupName(unit.name) : `${target.name}同志`;
   const intro = [
     `截至${chineseDate(options.date)}，共收集对${who}的意见建议${mine.length}条，梳理为${listed.length}条（重复及无实质内容的意见未列入），按意见来源分类列示如下。`,
     options.internal
@@ -85,13 +102,18 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
   return {
     target,
     internal: options.internal,
-    titleLines: [meetingHeading(meeting), target.isGroup ? '领导班子征求意见建议清单' : '个人征求意见建议清单'],
-    subtitle: target.isGroup ? unit.name : `${unit.name}  ${target.label}`,
+    titleLines: [who, `${meetingHeading(meeting)}征求意见建议清单`],
+    subtitle: target.isGroup ? '' : `${unit.name.trim()}${target.position.trim()}`,
     intro,
     sections,
     collected: mine.length,
     listed: listed.length,
   };
+}
+
+/** The non-empty values, each once, in order. */
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
 }
 
 /** Every target's list: the group first, then members in rank order. */

@@ -36,10 +36,10 @@ describe('cli export', () => {
     const files = readdirSync(join(dir, '导出', '2025年度-测试单位1')).sort();
     expect(files).toEqual([...WORD_FILES, '2025年度-测试单位1-意见建议汇总台账（内部资料）.xlsx'].sort());
     const lines = documentLines(officeParts(readFileSync(join(dir, '导出', '2025年度-测试单位1', WORD_FILES[2]!))));
-    expect(lines.slice(0, 2)).toEqual(['2025年度民主生活会个人征求意见建议清单', '测试单位1  李卫东（副局长）']);
+    expect(lines.slice(0, 2)).toEqual(['李卫东同志2025年度民主生活会征求意见建议清单', '测试单位1副局长']);
     expect(lines[2]).toContain('截至2025年11月21日');
     const report = documentLines(officeParts(readFileSync(join(dir, '导出', '2025年度-测试单位2', '2025年度-测试单位2-征求意见情况报告.docx'))));
-    expect(report).toContain('1.王秀英（副局长）：基层群众意见 1 条，至少需 2 条');
+    expect(report).toContain('1.王秀英（副局长）：基层群众意见1条，至少需2条。');
     expect(r.out).toContain('测试单位1 · 2025年度民主生活会：7 个文件 → 导出/2025年度-测试单位1');
     expect(r.out).toContain('共导出 2 次会议、14 个文件。');
     expect(r.out).toContain('汇总台账列有意见提出人，属内部资料');
@@ -63,10 +63,10 @@ describe('cli export', () => {
     }
     // Each folder holds its own package's data.
     const list = documentLines(officeParts(readFileSync(join(dir, '导出', '2025年度-某某县财政局', '2025年度-某某县财政局-01-张建国-征求意见建议清单.docx'))));
-    expect(list[1]).toBe('某某县财政局  张建国（局长）');
+    expect(list.slice(0, 2)).toEqual(['张建国同志2025年度民主生活会征求意见建议清单', '某某县财政局局长']);
     const report = (unit: string) => documentLines(officeParts(readFileSync(join(dir, '导出', `2025年度-${unit}`, `2025年度-${unit}-征求意见情况报告.docx`))));
-    expect(report('某某县统计局')).toContain('1.王秀英（副局长）：基层群众意见 1 条，至少需 2 条');
-    expect(report('某某县财政局')).not.toContain('1.王秀英（副局长）：基层群众意见 1 条，至少需 2 条');
+    expect(report('某某县统计局')).toContain('1.王秀英（副局长）：基层群众意见1条，至少需2条。');
+    expect(report('某某县财政局')).not.toContain('1.王秀英（副局长）：基层群众意见1条，至少需2条。');
     expect(r.out).toContain('某某县财政局 · 2025年度民主生活会：7 个文件 → 导出/2025年度-某某县财政局');
     expect(r.out).toContain('共导出 3 次会议、21 个文件。');
   });

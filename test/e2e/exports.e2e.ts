@@ -24,6 +24,9 @@ const META = { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' };
 /** A workbench holding one unit (3 members, the last short of 基层群众), on the meeting's export tab. */
 async function openExportTab(page: Page): Promise<void> {
   const content = sampleContent({ units: 1, providers: ['提出人甲', '提出人乙'] });
+  // An opinion typed on three lines, as clerks type 一是、二是、三是: three lines of one item on paper.
+  const wang = content.members.find((m) => m.name === '王秀英')!;
+  content.opinions.find((o) => o.targetId === wang.id)!.content = '一是理论学习不够系统；\n二是调查研究不够经常；\n三是推动落实的办法不多。';
   await choosePackage(page, '测试.mzsh.json', buildPackage(content, META));
   await page.getByRole('button', { name: '打开到本机' }).click();
   await page.getByRole('link', { name: '测试单位1' }).click();
@@ -53,13 +56,13 @@ describe('导出与打印', () => {
     const group = await download(page, '导出所选对象的清单');
     expect(group.name).toBe('2025年度-测试单位1-00-领导班子-征求意见建议清单.docx');
     const groupLines = documentLines(officeParts(group.bytes));
-    expect(groupLines.slice(0, 2)).toEqual(['2025年度民主生活会领导班子征求意见建议清单', '测试单位1']);
+    expect(groupLines.slice(0, 2)).toEqual(['测试单位1领导班子2025年度民主生活会征求意见建议清单', expect.stringContaining('截至')]);
     expect(groupLines.join('')).not.toContain('提出人甲');
 
     await chooseTarget(page, '李卫东（副局长）');
     const li = await download(page, '导出所选对象的清单');
     expect(li.name).toBe('2025年度-测试单位1-02-李卫东-征求意见建议清单.docx');
-    expect(documentLines(officeParts(li.bytes))[1]).toBe('测试单位1  李卫东（副局长）');
+    expect(documentLines(officeParts(li.bytes)).slice(0, 2)).toEqual(['李卫东同志2025年度民主生活会征求意见建议清单', '测试单位1副局长']);
 
     // Every list: one zip with a folder of files, group first then rank order; progress shown on the way.
     await page.evaluate(() => {
@@ -83,13 +86,13 @@ describe('导出与打印', () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((t) => /^[0-4]\/4$/.test(t))).toBe(true);
 
-    const combined = await download(page, '全部清单合为一个文件（每人另起一页）');
-    const subtitles = documentLines(officeParts(combined.bytes)).filter((l) => l.startsWith('测试单位1'));
-    expect(subtitles).toEqual(['测试单位1', '测试单位1  张建国（局长）', '测试单位1  李卫东（副局长）', '测试单位1  王秀英（副局长）']);
+    const combined = await download(page, '全部清单合为一个文件（每人从单数页起，页码各自编排）');
+    const titles = documentLines(officeParts(combined.bytes)).filter((l) => l.endsWith('征求意见建议清单'));
+    expect(titles.map((t) => t.replace('2025年度民主生活会征求意见建议清单', ''))).toEqual(['测试单位1领导班子', '张建国同志', '李卫东同志', '王秀英同志']);
 
     const report = await download(page, '导出征求意见情况报告');
     expect(report.name).toBe('2025年度-测试单位1-征求意见情况报告.docx');
-    expect(documentLines(officeParts(report.bytes))).toContain('1.王秀英（副局长）：基层群众意见 1 条，至少需 2 条');
+    expect(documentLines(officeParts(report.bytes))).toContain('1.王秀英（副局长）：基层群众意见1条，至少需2条。');
 
     const ledger = await download(page, '导出意见建议汇总台账（内部资料）');
     expect(ledger.name).toBe('2025年度-测试单位1-意见建议汇总台账（内部资料）.xlsx');
@@ -141,7 +144,7 @@ describe('导出与打印', () => {
     await openExportTab(page);
     await chooseTarget(page, '王秀英（副局长）');
     const preview = page.getByTestId('print-preview');
-    await expect.poll(() => preview.textContent()).toContain('测试单位1  王秀英（副局长）');
+    await expect.poll(() => preview.textContent()).toContain('王秀英同志2025年度民主生活会征求意见建议清单');
     await app.screenshot('preview');
 
     await printOnce(page);
@@ -151,6 +154,9 @@ describe('导出与打印', () => {
     const wordLines = documentLines(officeParts(word.bytes));
     const printed = await page.getByTestId('print-root').locator('.gb-list h1, .gb-list p, .gb-list h2').allTextContents();
     expect(printed.filter((t) => t !== '')).toEqual(wordLines);
+    // The three typed lines are three lines of item 1 in both, never run together.
+    const at = wordLines.findIndex((l) => l.startsWith('1.一是'));
+    expect(wordLines.slice(at, at + 3)).toEqual(['1.一是理论学习不够系统；', '二是调查研究不够经常；', expect.stringMatching(/^三是推动落实的办法不多。/)]);
 
     // On paper: Chromium's print of the page is the list alone, A4, with — N — page numbers.
     await page.emulateMedia({ media: 'print' });
@@ -160,8 +166,11 @@ describe('导出与打印', () => {
     await page.emulateMedia({ media: 'screen' });
     const { pdftotext, pdfinfo } = requirePoppler();
     const text = spawnSync(pdftotext, ['-layout', pdfPath, '-'], { encoding: 'utf8' }).stdout;
-    expect(text.replace(/\s+/g, '')).toContain('个人征求意见建议清单');
+    expect(text.replace(/\s+/g, '')).toContain('王秀英同志2025年度民主生活会征求意见建议清单');
     expect(text).toMatch(/—\s*1\s*—/);
+    // A full line holds 28 characters of 三号, as the Word list's lines do.
+    const full = text.split('\n').map((l) => l.trim()).filter((l) => /^[\u4e00-\u9fff，、；：“”（）]+$/u.test(l));
+    expect(Math.max(...full.map((l) => [...l].length))).toBe(28);
     expect(text).not.toContain('单位与会议');
     expect(text).not.toContain('打印预览');
     const size = spawnSync(pdfinfo, [pdfPath], { encoding: 'utf8' }).stdout;

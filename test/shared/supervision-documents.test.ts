@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditReportFileName, overviewFileName, warningRows } from '../../shared/documents/audit-docs';
-import { overviewXlsx, OVERVIEW_SHEET, WARNINGS_SHEET } from '../../shared/documents/excel/overview-workbook';
+import { OVERVIEW_FONT_PT, overviewXlsx, OVERVIEW_SHEET, printScale, WARNINGS_SHEET } from '../../shared/documents/excel/overview-workbook';
 import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
 import { auditReportDocx } from '../../shared/documents/word/audit-report-docx';
 import { computeReadiness } from '../../shared/checks/readiness';
@@ -66,7 +66,10 @@ describe('audit report (Word)', () => {
     expect(lines[0]).toBe(`${unit.name}2025年度民主生活会会前征求意见督导审核意见`);
     expect(text).toContain(`收集意见建议${opinions.length}条`);
     for (const heading of ['一、征求意见统计', '二、未达要求的情况', '三、雷同、抄袭和敷衍应付的情况', '四、审核结论', '五、审核记录']) expect(lines).toContain(heading);
-    expect(text).toContain(readiness.messages[0]);
+    // Shortfalls read as sentences: no spaces around numbers, a full stop at the end.
+    expect(lines).toContain(`1.${readiness.messages[0]!.replace(/ (\d+) /g, '$1')}。`);
+    // One kind of shortfall only: led by a line of its own, no lone （一）.
+    expect(lines.some((l) => l.startsWith('（一）未达最低条数'))).toBe(false);
     expect(text).toContain('与其他单位意见相同或近似（疑似抄袭）2条');
     expect(text).toContain('不同对象之间意见雷同1处');
     // Both texts of a copy, and the other unit's name.
@@ -77,7 +80,17 @@ describe('audit report (Word)', () => {
     expect(text).toContain('审核结论：通过。审核人：第二督导组 王组长');
     expect(text).toContain('破例通过的理由：该成员已书面补充征求意见，原件附后');
     expect(text).toContain('（审核之后该会议的意见或名单已有变化，本结论需要复核。）');
-    expect(lines[lines.length - 1]).toBe('2025年11月21日');
+    expect(lines.slice(-2)).toEqual(['第二督导组 王组长', '2025年11月21日']);
+    // An identical pair's text is printed once; a near copy shows both texts.
+    const tables = [...parts.get('word/document.xml')!.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gs)].map((m) => m[1]!);
+    const copyTable = tables.find((t) => t.includes('相同或近似的意见'))!;
+    const identical = warnings.find((w) => w.kind === 'cross-unit' && w.a.content === w.b!.content)!;
+    expect(copyTable.split(identical.a.content).length - 1).toBe(1);
+    expect(copyTable).toContain('（内容同左）');
+    // Long rows may break across pages (no cantSplit on the body rows); the header row repeats.
+    const rows = [...copyTable.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]!);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    for (const row of rows.slice(1)) expect(row).not.toContain('<w:cantSplit/>');
     // Providers never appear in a document that goes to the unit.
     for (const name of PROVIDER_NAMES) expect(parts.get('word/document.xml')).not.toContain(name);
     expect(auditReportFileName(docs)).toBe(`2025年度-${unit.name}-督导审核意见.docx`);
@@ -110,7 +123,7 @@ describe('overview workbook (Excel)', () => {
     const units = [3, 4, 5].map((r) => sheet.getRow(r).getCell(2).value);
     expect(units).toEqual(['某某县发展和改革局', '某某县财政局', '=HYPERLINK("http://x","某局")']);
     expect(sheet.getRow(5).getCell(2).formula).toBeUndefined();
-    expect(sheet.getRow(4).getCell(5).value).toBe('未就绪（待补 1 项）');
+    expect(sheet.getRow(4).getCell(5).value).toBe('未就绪（待补1项）');
     expect(sheet.getRow(4).getCell(11).value).toBe(2);
     expect(sheet.getRow(6).getCell(2).value).toBe('合计：3个单位，3次会议');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
@@ -120,6 +133,25 @@ describe('overview workbook (Excel)', () => {
     expect(detail.rowCount).toBe(rows.length + 2);
     const kinds = new Set(Array.from({ length: rows.length }, (_, i) => detail.getRow(i + 3).getCell(3).value));
     expect(kinds).toEqual(new Set(['疑似抄袭', '雷同']));
+    // An identical text is printed once in 警示明细.
+    const copied = rows.findIndex((r) => r.kind === '疑似抄袭' && r.content === r.otherContent);
+    expect(detail.getRow(copied + 3).getCell(8).value).toBe('（内容同左）');
     expect(overviewFileName(date)).toBe('督导总览-20251121.xlsx');
+  });
+
+  it('prints both sheets legibly on A4 landscape: fit to width at no less than 9 pt', async () => {
+    const { content } = county();
+    const s = superviseContent(content);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await overviewXlsx(s.rows, warningRows(s.warnings, s.labels, () => ''), { date })).buffer as ArrayBuffer);
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const widths = sheet.columns.map((c) => c.width ?? 0);
+      expect(widths.length).toBeLessThanOrEqual(13);
+      // With Calibri (Excel, WPS) the columns fit at full size; with LibreOffice's wider stand-in, at 9 pt or more.
+      expect(printScale(widths, 7, sheet.pageSetup.margins!), sheet.name).toBe(1);
+      expect(OVERVIEW_FONT_PT * printScale(widths, 9.4, sheet.pageSetup.margins!), sheet.name).toBeGreaterThanOrEqual(9);
+      expect(sheet.getRow(3).getCell(2).font.size).toBe(OVERVIEW_FONT_PT);
+    }
   });
 });

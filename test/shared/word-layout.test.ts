@@ -2,7 +2,7 @@
 // East Asian slot, the fixed line pitch, page-number fields in odd/even footers, the repeating
 // table header, the 内部资料 header and neutral metadata.
 import { describe, expect, it } from 'vitest';
-import { docxBytes, gbDocument, gbLayout, mm, type FontMode } from '../../shared/documents/word/layout';
+import { BODY_CHAR_SPACING, docxBytes, gbDocument, gbLayout, mm, TEXT_WIDTH, type FontMode } from '../../shared/documents/word/layout';
 import { officeParts, paragraphsOf, runsOf } from '../support/docx';
 
 async function sample(mode: FontMode, internal: boolean) {
@@ -81,6 +81,43 @@ describe('GB/T 9704 layout', () => {
     const outsideTable = paragraphs.filter((p) => !p.pPr.includes('w:line="240"'));
     expect(outsideTable.length).toBe(8);
     for (const p of outsideTable) expect(p.pPr).toContain('w:line="579" w:lineRule="exact"');
+  });
+
+  it('sets 28 characters of 三号 on a full line and 22 lines on a page', async () => {
+    const parts = await sample('official', false);
+    const doc = parts.get('word/document.xml')!;
+    expect(doc).toContain('<w:docGrid w:linePitch="579"/>');
+    // 22 lines of 28.95 pt fill the 225 mm text block.
+    expect(Math.floor((297 - 37 - 35) / 25.4 * 72 / 28.95)).toBe(22);
+    // Each 三号 character is condensed so that 28 fit the 156 mm line and a 29th does not.
+    const pitch = 320 + BODY_CHAR_SPACING;
+    expect(BODY_CHAR_SPACING).toBe(-5);
+    expect(28 * pitch).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(29 * pitch).toBeGreaterThan(TEXT_WIDTH);
+    for (const r of paragraphsOf(doc).flatMap((p) => p.runs)) {
+      if (r.size === 32) expect(r.xml, `三号 run “${r.text}”`).toContain('<w:spacing w:val="-5"/>');
+      else expect(r.xml, `run “${r.text}” of ${r.size} half-points`).not.toContain('<w:spacing w:val=');
+    }
+  });
+
+  it('keeps widow and orphan control on for every paragraph of the text block', async () => {
+    const paragraphs = paragraphsOf((await sample('official', false)).get('word/document.xml')!).filter((p) => !p.pPr.includes('w:line="240"'));
+    expect(paragraphs.length).toBe(8);
+    for (const p of paragraphs) expect(p.pPr, p.text).toContain('<w:widowControl/>');
+  });
+
+  it('signs a document with the issuer above the date, the date starting two characters further right', async () => {
+    const g = gbLayout('official');
+    const parts = officeParts(await docxBytes(gbDocument({ title: 't', mode: 'official', internal: false, children: [...g.signature('第一督导组', '2025年11月21日'), ...g.signature('中共某某县交通运输局党组', '2025年1月2日')] })));
+    const indents = paragraphsOf(parts.get('word/document.xml')!).filter((p) => p.text !== '').map((p) => [p.text, Number(/w:right="(\d+)"/.exec(p.pPr)![1]) / 315]);
+    expect(indents).toEqual([
+      // The date (7 characters) keeps two characters in; the shorter issuer starts two characters left of it.
+      ['第一督导组', 6],
+      ['2025年11月21日', 2],
+      // A longer issuer keeps two characters in, and the date starts two characters right of the issuer's start.
+      ['中共某某县交通运输局党组', 2],
+      ['2025年1月2日', 6],
+    ]);
   });
 
   it('puts — N — page-number fields in odd (right) and even (left) footers in 四号 宋体', async () => {

@@ -1,11 +1,14 @@
 // 督导总览 workbook: one row per unit's meeting with its status, counts and warnings (the same
 // rows as the overview page and the command line), and 警示明细 with every warning, both texts
-// side by side. Frozen header, filters, widths, landscape A4 with the title rows on every page.
+// side by side (an identical text once). Frozen header, filters, widths, landscape A4 with the
+// title rows on every page, legible on paper: both sheets print at 11 pt on A4 landscape.
 import ExcelJS, { type Workbook, type Worksheet } from 'exceljs';
 import { VERDICT_LABELS } from '../../supervision/audit';
 import { STATUS_LABELS, overviewTotals, statusText, type OverviewRow } from '../../supervision/overview';
+import { WARNING_KIND_LABELS } from '../../supervision/warnings';
 import type { OverviewStatus } from '../../supervision/summary';
 import { chineseTime, type WarningRow } from '../audit-docs';
+import { tidyChinese } from '../office-text';
 import { DOCUMENT_CREATOR } from '../word/layout';
 import { HEADER_FILL, THIN_BORDER, wrappedRowHeight, writeRow, type CellLook } from './cells';
 
@@ -19,39 +22,68 @@ interface Column {
   center?: boolean;
 }
 
+// Sized to print on A4 landscape at full size (11 pt) in Excel and WPS, and at no less than 9 pt
+// where LibreOffice measures with a wider stand-in font (see printScale): few columns, narrow, wrapped. The warnings per kind beyond 疑似抄袭 share one
+// column, the latest verdict one cell; every warning's texts are on the second sheet.
 const OVERVIEW_COLUMNS: Column[] = [
-  { header: '序号', width: 6, center: true },
-  { header: '单位（班子）', width: 24, wrap: true },
-  { header: '督导组', width: 12, center: true },
-  { header: '年度', width: 7, center: true },
-  { header: '状态', width: 20, wrap: true },
-  { header: '待补项数', width: 8, center: true },
-  { header: '零意见对象', width: 22, wrap: true },
-  { header: '班子成员', width: 8, center: true },
-  { header: '收集意见', width: 9, center: true },
-  { header: '计入意见', width: 9, center: true },
-  { header: '疑似抄袭', width: 9, center: true },
-  { header: '雷同', width: 7, center: true },
-  { header: '近似重复', width: 9, center: true },
-  { header: '仅表扬', width: 8, center: true },
-  { header: '过短', width: 7, center: true },
-  { header: '最近审核', width: 10, center: true },
-  { header: '审核人', width: 14, wrap: true },
-  { header: '审核时间', width: 21, center: true },
+  { header: '序号', width: 5, center: true },
+  { header: '单位（班子）', width: 17, wrap: true },
+  { header: '督导组', width: 9, wrap: true, center: true },
+  { header: '年度', width: 5, center: true },
+  { header: '状态', width: 12, wrap: true },
+  { header: '待补\n项数', width: 6, center: true },
+  { header: '零意见对象', width: 12, wrap: true },
+  { header: '班子\n成员', width: 6, center: true },
+  { header: '收集意见', width: 7, center: true },
+  { header: '计入意见', width: 7, center: true },
+  { header: '疑似抄袭', width: 7, center: true },
+  { header: '其他警示', width: 12, wrap: true },
+  { header: '最近审核', width: 14, wrap: true },
 ];
 
 const WARNING_COLUMNS: Column[] = [
-  { header: '序号', width: 6, center: true },
-  { header: '单位（班子）', width: 20, wrap: true },
-  { header: '类别', width: 10, center: true },
-  { header: '意见对象', width: 16, wrap: true },
-  { header: '意见来源', width: 10, center: true },
-  { header: '意见内容', width: 44, wrap: true },
-  { header: '相似意见所在单位', width: 18, wrap: true },
-  { header: '相似意见对象', width: 16, wrap: true },
-  { header: '相似意见内容', width: 44, wrap: true },
-  { header: '相似度', width: 8, center: true },
+  { header: '序号', width: 4, center: true },
+  { header: '单位（班子）', width: 12, wrap: true },
+  { header: '类别', width: 8, wrap: true, center: true },
+  { header: '意见对象', width: 10, wrap: true },
+  { header: '意见\n来源', width: 6, wrap: true, center: true },
+  { header: '意见内容', width: 30, wrap: true },
+  { header: '相似意见出处', width: 14, wrap: true },
+  { header: '相似意见内容', width: 30, wrap: true },
+  { header: '相似度', width: 6, center: true },
 ];
+
+/** Page margins in inches: narrow left and right, so that the columns print at full size. */
+const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+/** A4 landscape is 11.69 inches wide. */
+const PAGE_WIDTH_IN = 297 / 25.4;
+/** The body font's size in points. */
+export const OVERVIEW_FONT_PT = 11;
+
+/**
+ * The scale fit-to-width prints a sheet's columns at on A4 landscape: 1 when they fit the page,
+ * else the page's width over theirs. A column of width w is about w × (the default font's digit
+ * width) + 5 pixels at 96 dpi: 7 px with Calibri (Excel, WPS), about 9.4 px where Calibri is
+ * missing and LibreOffice measures with DejaVu Sans (measured here).
+ */
+export function printScale(widths: readonly number[], digitPx = 7, margins: { left: number; right: number } = MARGINS): number {
+  const columns = widths.reduce((sum, w) => sum + ((digitPx * w + 5) * 3) / 4, 0);
+  const page = (PAGE_WIDTH_IN - margins.left - margins.right) * 72;
+  return Math.min(1, page / columns);
+}
+
+/** `雷同2、仅表扬1`: the warnings besides 疑似抄袭 that the meeting has, by kind. */
+function otherWarnings(r: Pick<OverviewRow, 'warnings'>): string {
+  return (['cross-target', 'same-target', 'praise-only', 'too-short'] as const)
+    .filter((k) => r.warnings[k] > 0)
+    .map((k) => `${WARNING_KIND_LABELS[k]}${r.warnings[k]}`)
+    .join('、');
+}
+
+/** `退回整改` / auditor / time on three lines, or `未审核`. */
+function auditCell(r: OverviewRow): string {
+  return r.lastAudit ? [VERDICT_LABELS[r.lastAudit.verdict], r.lastAudit.auditor, chineseTime(r.lastAudit.at)].filter(Boolean).join('\n') : '未审核';
+}
 
 /** Light fills for the status cell (Excel may use colour; the Word documents stay black and white). */
 const STATUS_FILL: Record<OverviewStatus, string> = {
@@ -63,13 +95,13 @@ const STATUS_FILL: Record<OverviewStatus, string> = {
 };
 const STALE_FILL = 'FFFFF2B3';
 
-const BODY: CellLook = { font: { name: '宋体', size: 11 }, border: THIN_BORDER };
-const HEAD: CellLook = { font: { name: '黑体', size: 11 }, fill: HEADER_FILL, border: THIN_BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+const BODY: CellLook = { font: { name: '宋体', size: OVERVIEW_FONT_PT }, border: THIN_BORDER };
+const HEAD: CellLook = { font: { name: '黑体', size: OVERVIEW_FONT_PT }, fill: HEADER_FILL, border: THIN_BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
 
 function sheetOf(workbook: Workbook, name: string, title: string, columns: Column[]): Worksheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 2, activeCell: 'A3' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2', horizontalCentered: true },
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2', horizontalCentered: true, margins: MARGINS },
     headerFooter: { oddFooter: '&C&"宋体,常规"&10第 &P 页 共 &N 页', differentOddEven: false, differentFirst: false },
   });
   sheet.columns = columns.map((c) => ({ width: c.width }));
@@ -82,7 +114,8 @@ function sheetOf(workbook: Workbook, name: string, title: string, columns: Colum
     columns.map((c) => c.header),
     HEAD,
   );
-  sheet.getRow(2).height = 22;
+  // Narrow columns wrap their headers (待补项数) onto two lines.
+  sheet.getRow(2).height = 32;
   return sheet;
 }
 
@@ -103,20 +136,15 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
       r.unitName,
       r.supervisoryGroup,
       r.year,
-      statusText(r),
+      tidyChinese(statusText(r)),
       r.shortfallCount,
       r.zeroTargets.join('、'),
       r.memberCount,
       r.raw,
       r.counted,
       r.warnings['cross-unit'],
-      r.warnings['cross-target'],
-      r.warnings['same-target'],
-      r.warnings['praise-only'],
-      r.warnings['too-short'],
-      r.lastAudit ? VERDICT_LABELS[r.lastAudit.verdict] : '未审核',
-      r.lastAudit?.auditor ?? '',
-      r.lastAudit ? chineseTime(r.lastAudit.at) : '',
+      otherWarnings(r),
+      auditCell(r),
     ];
     const cells = body(sheet, i + 3, values, OVERVIEW_COLUMNS);
     cells[4]!.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: r.stale ? STALE_FILL : STATUS_FILL[r.status] } };
@@ -127,16 +155,26 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
   body(
     sheet,
     totalRow,
-    ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', byStatus, t.shortfalls, '', '', t.raw, t.counted, t.warnings['cross-unit'], t.warnings['cross-target'], t.warnings['same-target'], t.warnings['praise-only'], t.warnings['too-short'], '', '', ''],
+    ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', byStatus, t.shortfalls, '', '', t.raw, t.counted, t.warnings['cross-unit'], otherWarnings(t), ''],
     OVERVIEW_COLUMNS,
   ).forEach((cell) => (cell.font = { name: '宋体', size: 11, bold: true }));
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, rows.length + 2), column: OVERVIEW_COLUMNS.length } };
 }
 
+/** Where the similar opinion stands: `某某局·张三（局长）·基层群众`. */
+function otherPlace(w: WarningRow): string {
+  return [w.otherUnit, w.otherTarget, w.otherCategory].filter(Boolean).join('·');
+}
+
+/** The similar opinion's text, or `（内容同左）` when it is the same text (printed once). */
+function otherText(w: WarningRow): string {
+  return w.otherContent !== '' && w.otherContent.trim() === w.content.trim() ? '（内容同左）' : w.otherContent;
+}
+
 function addWarningsSheet(workbook: Workbook, warnings: readonly WarningRow[]): void {
   const sheet = sheetOf(workbook, WARNINGS_SHEET, '雷同、抄袭和敷衍应付意见明细', WARNING_COLUMNS);
   warnings.forEach((w, i) =>
-    body(sheet, i + 3, [i + 1, w.unit, w.kind, w.target, w.category, w.content, w.otherUnit, w.otherTarget, w.otherContent, w.similarity], WARNING_COLUMNS),
+    body(sheet, i + 3, [i + 1, w.unit, w.kind, w.target, w.category, w.content, otherPlace(w), otherText(w), w.similarity], WARNING_COLUMNS),
   );
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, warnings.length + 2), column: WARNING_COLUMNS.length } };
 }

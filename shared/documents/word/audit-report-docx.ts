@@ -1,6 +1,7 @@
 // 督导审核意见: the supervisory group's audit of one meeting as a GB/T 9704 document — the counts
 // (the readiness report's matrix), what is missing, the copies and perfunctory opinions with both
-// texts side by side, the verdict with its reasons and every earlier verdict. Providers never appear.
+// texts side by side (an identical text once), the verdict with its reasons and every earlier
+// verdict, signed by the auditor. Providers never appear.
 import type { FileChild } from 'docx';
 import { COPY_KINDS } from '../../checks/copy-detection';
 import type { Audit } from '../../model/types';
@@ -8,15 +9,17 @@ import { isAuditStale, VERDICT_LABELS } from '../../supervision/audit';
 import { latestAudit } from '../../supervision/summary';
 import { countWarnings, type MeetingWarning } from '../../supervision/warnings';
 import { chineseTime, warningRows, type AuditReportInput } from '../audit-docs';
+import { sentence } from '../office-text';
 import { chineseDate, meetingHeading } from '../meeting-docs';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode, type GbLayout } from './layout';
 import { matrixTable, shortfallBlocks } from './readiness-report-docx';
+import { subsections, type Subsection } from './subsections';
 
 export interface AuditReportOptions {
   mode: FontMode;
   /** `YYYY-MM-DD`: the date under the report. */
   date: string;
-  /** At most this many warnings are listed in full (the Excel overview lists all of them). */
+  /** At most this many warnings of each part are listed (the Excel overview lists all of them); 20 when left out. */
   maxWarnings?: number;
 }
 
@@ -36,35 +39,40 @@ function warningSummary(warnings: readonly MeetingWarning[]): string {
 
 function warningBlocks(g: GbLayout, input: AuditReportInput, max: number): FileChild[] {
   const { warnings, labels, docs } = input;
-  const blocks: FileChild[] = [g.paragraph(warningSummary(warnings))];
   const title = () => meetingHeading(docs.input.meeting);
   const copies = warningRows(warnings.filter((w) => COPY_KIND_SET.has(w.kind)), labels, title);
   const perfunctory = warningRows(warnings.filter((w) => !COPY_KIND_SET.has(w.kind)), labels, title);
-  let heading = 1;
+  const more = (n: number) => (n > max ? [g.paragraph(`另有${n - max}条，详见督导总览表的“警示明细”。`)] : []);
+  const parts: Subsection[] = [];
   if (copies.length > 0) {
-    blocks.push(g.heading2(heading++, '雷同和疑似抄袭的意见'));
-    blocks.push(
-      g.table({
-        header: ['序号', '本单位意见', '相同或近似的意见', '相似度'],
-        widths: [7, 44, 44, 10],
-        align: ['center', 'left', 'left', 'center'],
-        sizePt: FONT_SIZE.五号,
-        rows: copies.slice(0, max).map((w, i) => [
-          String(i + 1),
-          `${w.kind}｜${w.target}·${w.category}\n${w.content}`,
-          `${w.otherUnit ? `${w.otherUnit}·` : ''}${w.otherTarget}·${w.otherCategory}\n${w.otherContent}`,
-          w.similarity,
-        ]),
-      }),
-    );
-    if (copies.length > max) blocks.push(g.paragraph(`另有${copies.length - max}条，详见督导总览表的“警示明细”。`));
+    parts.push({
+      title: `雷同和疑似抄袭的意见（${copies.length}条）`,
+      blocks: [
+        g.table({
+          header: ['序号', '本单位意见', '相同或近似的意见', '相似度'],
+          widths: [7, 46, 40, 10],
+          align: ['center', 'left', 'left', 'center'],
+          sizePt: FONT_SIZE.五号,
+          // A long pair of texts may run on to the next page rather than leave this one empty.
+          rowsMaySplit: true,
+          rows: copies.slice(0, max).map((w, i) => {
+            const where = `${w.otherUnit ? `${w.otherUnit}·` : ''}${w.otherTarget}·${w.otherCategory}`;
+            // An identical text is printed once; the other side names where it also stands.
+            const other = w.otherContent.trim() === w.content.trim() ? `${where}\n（内容同左）` : `${where}\n${w.otherContent}`;
+            return [String(i + 1), `${w.kind}｜${w.target}·${w.category}\n${w.content}`, other, w.similarity];
+          }),
+        }),
+        ...more(copies.length),
+      ],
+    });
   }
   if (perfunctory.length > 0) {
-    blocks.push(g.heading2(heading, '敷衍应付的意见'));
-    perfunctory.slice(0, max).forEach((w, i) => blocks.push(g.numbered(i + 1, `${w.target}·${w.category}：${w.content}`, `（${w.kind}）`)));
-    if (perfunctory.length > max) blocks.push(g.paragraph(`另有${perfunctory.length - max}条，详见督导总览表的“警示明细”。`));
+    parts.push({
+      title: `敷衍应付的意见（${perfunctory.length}条）`,
+      blocks: [...perfunctory.slice(0, max).map((w, i) => g.numbered(i + 1, `${w.target}·${w.category}：${w.content}`, `（${w.kind}）`)), ...more(perfunctory.length)],
+    });
   }
-  return blocks;
+  return [g.paragraph(warningSummary(warnings)), ...subsections(g, parts)];
 }
 
 function verdictBlocks(g: GbLayout, last: Audit | undefined, fingerprint: string): FileChild[] {
@@ -76,7 +84,7 @@ function verdictBlocks(g: GbLayout, last: Audit | undefined, fingerprint: string
   if (last.reasons) blocks.push(g.paragraph(`审核意见：${last.reasons}`));
   if (last.ticked.length > 0) {
     blocks.push(g.paragraph(last.verdict === 'return' ? '需要整改的问题：' : '审核时指出的问题：'));
-    last.ticked.forEach((t, i) => blocks.push(g.numbered(i + 1, t)));
+    last.ticked.forEach((t, i) => blocks.push(g.numbered(i + 1, sentence(t))));
   }
   if (isAuditStale(last, fingerprint)) blocks.push(g.paragraph('（审核之后该会议的意见或名单已有变化，本结论需要复核。）'));
   return blocks;
@@ -103,7 +111,7 @@ export function auditReportBlocks(input: AuditReportInput, options: AuditReportO
   blocks.push(g.heading1(2, '未达要求的情况'));
   blocks.push(...shortfallBlocks(g, docs));
   blocks.push(g.heading1(3, '雷同、抄袭和敷衍应付的情况'));
-  blocks.push(...warningBlocks(g, input, options.maxWarnings ?? 100));
+  blocks.push(...warningBlocks(g, input, options.maxWarnings ?? 20));
   blocks.push(g.heading1(4, '审核结论'));
   blocks.push(...verdictBlocks(g, last, fingerprint));
   const earlier = [...audits].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -115,13 +123,12 @@ export function auditReportBlocks(input: AuditReportInput, options: AuditReportO
         widths: [22, 12, 18, 48],
         align: ['center', 'center', 'center', 'left'],
         sizePt: FONT_SIZE.五号,
+        rowsMaySplit: true,
         rows: earlier.map((a) => [chineseTime(a.at), VERDICT_LABELS[a.verdict], a.auditor, [a.reasons, a.overrideReason && `破例通过：${a.overrideReason}`].filter(Boolean).join('\n')]),
       }),
     );
   }
-  blocks.push(g.blank());
-  blocks.push(g.right(last ? last.auditor : '督导组'));
-  blocks.push(g.right(chineseDate(options.date)));
+  blocks.push(...g.signature(last ? last.auditor : '督导组', chineseDate(options.date)));
   return blocks;
 }
 

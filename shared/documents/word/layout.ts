@@ -16,6 +16,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  SectionType,
   Table,
   TableCell,
   TableLayoutType,
@@ -27,6 +28,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { itemNumber, level1Number, level2Number } from '../heading-numbers';
+import { lineWidth } from '../office-text';
 
 /** `official`: the fonts GB/T 9704 names; `compatible`: the fonts every Chinese Windows has. */
 export type FontMode = 'official' | 'compatible';
@@ -68,16 +70,35 @@ export const GB_PAGE = {
   footer: mm(22),
   /** Fixed line pitch of 28.95 pt, in twips. */
   linePitch: 579,
+  /** Characters of 三号 body text on a full line. */
+  charsPerLine: 28,
 } as const;
 
 /** Width of the text block in twips (156 mm). */
 export const TEXT_WIDTH = GB_PAGE.width - GB_PAGE.margin.left - GB_PAGE.margin.right;
 
+/**
+ * How much each 三号 character is condensed, in twips, so that 28 of them fill the 156 mm line:
+ * 442.25 pt / 28 = 15.79 pt a character, and a 16 pt character condensed by 0.25 pt takes 15.75 pt
+ * (28 × 15.75 = 441 ≤ 442.25 < 29 × 15.75). Without it a line holds 27.
+ *
+ * Why not Word's character grid (`w:docGrid w:type="linesAndChars"` with a negative
+ * `w:charSpace`), which Word and WPS honour: LibreOffice (7.4, measured) sets every 三号 character
+ * in two of the grid's 15.75 pt cells when a cell is narrower than the font, 14 characters a line,
+ * and ignores character spacing under such a grid. Condensed spacing gives 28 in all three.
+ */
+export const BODY_CHAR_SPACING = Math.floor(TEXT_WIDTH / GB_PAGE.charsPerLine - FONT_SIZE.三号 * 20);
+/** The width of one 三号 character on the line, in twips. */
+const BODY_CHAR_PITCH = FONT_SIZE.三号 * 20 + BODY_CHAR_SPACING;
+
 const BLACK = '000000';
 const halfPoints = (pt: number) => Math.round(pt * 2);
 const twipsOfPt = (pt: number) => Math.round(pt * 20);
 
-/** A run in one font, named in every slot so Word and WPS never substitute the theme font. */
+/**
+ * A run in one font, named in every slot so Word and WPS never substitute the theme font. 三号
+ * text is condensed onto the 28-character line (BODY_CHAR_SPACING); other sizes keep their width.
+ */
 export function gbRun(text: string, font: string, sizePt: number, extra: Omit<IRunOptions, 'text' | 'font' | 'size'> = {}): TextRun {
   return new TextRun({
     text,
@@ -85,6 +106,7 @@ export function gbRun(text: string, font: string, sizePt: number, extra: Omit<IR
     size: halfPoints(sizePt),
     sizeComplexScript: halfPoints(sizePt),
     color: BLACK,
+    ...(sizePt === FONT_SIZE.三号 ? { characterSpacing: BODY_CHAR_SPACING } : {}),
     ...extra,
   });
 }
@@ -95,6 +117,8 @@ function runsOf(text: string, font: string, sizePt: number, extra: Omit<IRunOpti
 }
 
 const EXACT_LINE = { line: GB_PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+/** Every paragraph of the text block: on the 28.95 pt pitch, no single line of it alone at the top or foot of a page. */
+const ON_GRID = { spacing: EXACT_LINE, widowControl: true } as const;
 const INDENT_2 = { firstLine: twipsOfPt(FONT_SIZE.三号 * 2), firstLineChars: 200 } as const;
 
 export interface BlockOptions {
@@ -112,6 +136,8 @@ export interface TableSpec {
   align?: Array<'left' | 'center' | 'right'>;
   /** Font size of the cells in points; 四号 when left out. */
   sizePt?: number;
+  /** Lets a row of long texts break across pages; short rows (counts, a matrix) are kept whole. */
+  rowsMaySplit?: boolean;
 }
 
 /** The building blocks of a GB/T 9704 document in one font mode. */
@@ -131,6 +157,18 @@ export interface GbLayout {
   paragraph(text: string, options?: BlockOptions & { note?: string }): Paragraph;
   /** A numbered body paragraph: `1.text`, with an optional note in 楷体 after it. */
   numbered(n: number, text: string, note?: string): Paragraph;
+  /**
+   * A numbered item of several lines as typed (`一是…` / `二是…`): the first line numbered, each
+   * further line a paragraph of its own, the note after the last. Never one justified paragraph
+   * with line breaks, which Word spreads out across the line.
+   */
+  item(n: number, lines: readonly string[], note?: string): Paragraph[];
+  /**
+   * The 署名 and the date under a document (GB/T 9704 §7.3.5.2), after an empty line: the issuing
+   * body right-aligned two characters in, the date on the next line starting two characters
+   * further right, the date kept two characters in when it is the longer.
+   */
+  signature(issuer: string, date: string): Paragraph[];
   /** A right-aligned line, such as the date under a report. */
   right(text: string): Paragraph;
   /** A black-and-white table across the text block whose header row repeats on every page. */
@@ -146,19 +184,19 @@ export function gbLayout(mode: FontMode = 'official'): GbLayout {
     title: (text, options = {}) =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        spacing: EXACT_LINE,
+        ...ON_GRID,
         outlineLevel: 0,
         keepNext: true,
         pageBreakBefore: options.pageBreakBefore,
         children: runsOf(text, fonts.title, FONT_SIZE.二号, { bold: fonts.titleBold }),
       }),
     subtitle: (text) =>
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: EXACT_LINE, keepNext: true, children: runsOf(text, fonts.heading2, body) }),
-    blank: () => new Paragraph({ spacing: EXACT_LINE, children: [gbRun('', fonts.body, body)] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, ...ON_GRID, keepNext: true, children: runsOf(text, fonts.heading2, body) }),
+    blank: () => new Paragraph({ ...ON_GRID, children: [gbRun('', fonts.body, body)] }),
     heading1: (n, text, options = {}) =>
       new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
-        spacing: EXACT_LINE,
+        ...ON_GRID,
         indent: INDENT_2,
         outlineLevel: 1,
         keepNext: options.keepNext ?? true,
@@ -168,7 +206,7 @@ export function gbLayout(mode: FontMode = 'official'): GbLayout {
     heading2: (n, text, options = {}) =>
       new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
-        spacing: EXACT_LINE,
+        ...ON_GRID,
         indent: INDENT_2,
         outlineLevel: 2,
         keepNext: options.keepNext ?? true,
@@ -178,7 +216,7 @@ export function gbLayout(mode: FontMode = 'official'): GbLayout {
     paragraph: (text, options = {}) =>
       new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
-        spacing: EXACT_LINE,
+        ...ON_GRID,
         indent: INDENT_2,
         keepNext: options.keepNext,
         pageBreakBefore: options.pageBreakBefore,
@@ -187,12 +225,35 @@ export function gbLayout(mode: FontMode = 'official'): GbLayout {
     numbered: (n, text, note) =>
       new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
-        spacing: EXACT_LINE,
+        ...ON_GRID,
         indent: INDENT_2,
         children: [gbRun(itemNumber(n), fonts.body, body), ...runsOf(text, fonts.body, body), ...(note ? [gbRun(note, fonts.heading2, body)] : [])],
       }),
+    item: (n, lines, note) =>
+      lines.map(
+        (line, i) =>
+          new Paragraph({
+            alignment: AlignmentType.JUSTIFIED,
+            ...ON_GRID,
+            indent: INDENT_2,
+            children: [
+              ...(i === 0 ? [gbRun(itemNumber(n), fonts.body, body)] : []),
+              gbRun(line, fonts.body, body),
+              ...(note && i === lines.length - 1 ? [gbRun(note, fonts.heading2, body)] : []),
+            ],
+          }),
+      ),
+    signature: (issuer, date) => {
+      const [issuerWidth, dateWidth] = [lineWidth(issuer), lineWidth(date)];
+      const dateIn = Math.max(2, issuerWidth - dateWidth);
+      const issuerIn = dateIn + dateWidth + 2 - issuerWidth;
+      const line = (text: string, chars: number, keepNext: boolean) =>
+        new Paragraph({ alignment: AlignmentType.RIGHT, ...ON_GRID, keepNext, indent: { right: Math.round(chars * BODY_CHAR_PITCH) }, children: [gbRun(text, fonts.body, body)] });
+      // The empty line above, the issuer and the date stay on one page.
+      return [new Paragraph({ ...ON_GRID, keepNext: true, children: [gbRun('', fonts.body, body)] }), line(issuer, issuerIn, true), line(date, dateIn, false)];
+    },
     right: (text) =>
-      new Paragraph({ alignment: AlignmentType.RIGHT, spacing: EXACT_LINE, indent: { right: twipsOfPt(body * 4) }, children: [gbRun(text, fonts.body, body)] }),
+      new Paragraph({ alignment: AlignmentType.RIGHT, ...ON_GRID, indent: { right: twipsOfPt(body * 4) }, children: [gbRun(text, fonts.body, body)] }),
     table: (spec) => gbTable(spec, fonts),
   };
 }
@@ -224,7 +285,7 @@ function gbTable(spec: TableSpec, fonts: GbFonts): Table {
   const row = (cells: string[], head: boolean) =>
     new TableRow({
       tableHeader: head,
-      cantSplit: true,
+      cantSplit: head || !spec.rowsMaySplit,
       children: Array.from({ length: columns }, (_, i) => cell(cells[i] ?? '', i, head)),
     });
   return new Table({
@@ -284,19 +345,44 @@ export interface GbDocumentOptions {
   mode: FontMode;
   /** Marks every page 内部资料 (documents that name providers). */
   internal: boolean;
-  children: FileChild[];
+  /**
+   * The body: one part, or several documents bound in one file (every list of a meeting). Each
+   * part after the first is its own section that starts on an odd page — in double-sided printing
+   * on the front of a sheet, with a blank page before it when needed — and every part numbers its
+   * pages from 1, so that it can be taken out and handed over as a document of its own.
+   */
+  children: FileChild[] | FileChild[][];
 }
 
 /** Assembles the document: the GB/T 9704 page, odd/even page-number footers, the optional 内部资料 header, neutral metadata. */
 export function gbDocument(options: GbDocumentOptions): Document {
   const fonts = GB_FONTS[options.mode];
-  const header = options.internal ? internalHeader(fonts) : undefined;
+  const parts = isPartList(options.children) ? options.children : [options.children];
+  const section = (children: FileChild[], i: number) => ({
+    properties: {
+      type: i === 0 ? undefined : SectionType.ODD_PAGE,
+      page: {
+        size: { width: GB_PAGE.width, height: GB_PAGE.height },
+        margin: { ...GB_PAGE.margin, header: GB_PAGE.header, footer: GB_PAGE.footer, gutter: 0 },
+        pageNumbers: { start: 1 },
+      },
+      // Records the 28.95 pt pitch (22 lines); the paragraphs keep it with exact spacing, and the 28
+      // characters a line come from BODY_CHAR_SPACING. No active grid type: LibreOffice would set a
+      // 二号 title line and every table-cell line on two 28.95 pt grid rows, which Word does not.
+      grid: { linePitch: GB_PAGE.linePitch },
+    },
+    headers: options.internal ? { default: internalHeader(fonts), even: internalHeader(fonts) } : undefined,
+    footers: { default: pageNumberFooter(fonts, 'odd'), even: pageNumberFooter(fonts, 'even') },
+    children,
+  });
   return new Document({
     creator: DOCUMENT_CREATOR,
     lastModifiedBy: DOCUMENT_CREATOR,
     title: options.title,
     description: '',
     evenAndOddHeaderAndFooters: true,
+    // A line ended by a line break inside a justified paragraph stays as it is, never spread out.
+    compatibility: { doNotExpandShiftReturn: true },
     styles: {
       default: {
         document: {
@@ -309,23 +395,15 @@ export function gbDocument(options: GbDocumentOptions): Document {
           paragraph: { spacing: EXACT_LINE },
         },
       },
+      // Text a clerk adds in Word starts as 三号 body text too.
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { size: halfPoints(FONT_SIZE.三号), sizeComplexScript: halfPoints(FONT_SIZE.三号) } }],
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: GB_PAGE.width, height: GB_PAGE.height },
-            margin: { ...GB_PAGE.margin, header: GB_PAGE.header, footer: GB_PAGE.footer, gutter: 0 },
-          },
-          // Records the 28.95 pt pitch (22 lines) for Word's grid; the paragraphs keep it with exact spacing.
-          grid: { linePitch: GB_PAGE.linePitch },
-        },
-        headers: header ? { default: header, even: internalHeader(fonts) } : undefined,
-        footers: { default: pageNumberFooter(fonts, 'odd'), even: pageNumberFooter(fonts, 'even') },
-        children: options.children,
-      },
-    ],
+    sections: parts.map(section),
   });
+}
+
+function isPartList(children: FileChild[] | FileChild[][]): children is FileChild[][] {
+  return children.length > 0 && Array.isArray(children[0]);
 }
 
 /** The .docx bytes of a document (works in the browser and in Node). */

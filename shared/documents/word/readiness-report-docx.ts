@@ -1,10 +1,12 @@
 // 征求意见情况报告: the readiness of a meeting as a GB/T 9704 document — totals collected and
 // consolidated, the matrix of counts per target and source with the minimum, the opinions per
-// channel, every shortfall and zero-opinion target in Chinese, and the verdict.
+// channel, every shortfall and zero-opinion target in Chinese, the verdict, and the unit's 署名 above the date.
 import type { FileChild } from 'docx';
 import { ROSTER_EMPTY_MESSAGE } from '../../checks/readiness';
 import { chineseDate, meetingHeading, type MeetingDocs } from '../meeting-docs';
+import { sentence } from '../office-text';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode, type GbLayout } from './layout';
+import { subsections, type Subsection } from './subsections';
 
 export interface ReportOptions {
   mode: FontMode;
@@ -66,9 +68,9 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
   blocks.push(...shortfallBlocks(g, docs));
 
   blocks.push(g.heading1(4, '结论'));
-  blocks.push(g.paragraph(verdictText(docs)));
-  blocks.push(g.blank());
-  blocks.push(g.right(chineseDate(options.date)));
+  // The conclusion stays on the page of the 署名.
+  blocks.push(g.paragraph(verdictText(docs), { keepNext: true }));
+  blocks.push(...g.signature(unit.name.trim(), chineseDate(options.date)));
   return blocks;
 }
 
@@ -85,22 +87,21 @@ export function matrixTable(g: GbLayout, docs: MeetingDocs): FileChild {
   });
 }
 
-/** The zero-opinion targets and the shortfalls as numbered paragraphs under second-level headings. */
+/** The zero-opinion targets and the shortfalls as numbered sentences, under （一）（二） when there are both. */
 export function shortfallBlocks(g: GbLayout, docs: MeetingDocs): FileChild[] {
   const r = docs.readiness;
-  const blocks: FileChild[] = [];
   if (r.messages.length === 0) return [g.paragraph('各征求意见对象均达到要求，未发现缺项和“零意见”对象。')];
+  const numbered = (messages: readonly string[]) => messages.map((m, i) => g.numbered(i + 1, sentence(m)));
+  const parts: Subsection[] = [];
   if (r.zeroTargets.length > 0 || r.rosterEmpty) {
-    blocks.push(g.heading2(1, `“零意见”对象（${r.zeroTargets.length}个）`));
-    if (r.rosterEmpty) blocks.push(g.paragraph(`${ROSTER_EMPTY_MESSAGE}。`));
-    r.zeroTargets.forEach((z, i) => blocks.push(g.numbered(i + 1, z.message)));
+    parts.push({
+      title: `“零意见”对象（${r.zeroTargets.length}个）`,
+      blocks: [...(r.rosterEmpty ? [g.paragraph(sentence(ROSTER_EMPTY_MESSAGE))] : []), ...numbered(r.zeroTargets.map((z) => z.message))],
+    });
   }
   const rest = [...r.shortfalls.map((s) => s.message), ...r.providerShortfalls.map((p) => p.message)];
-  if (rest.length > 0) {
-    blocks.push(g.heading2(r.zeroTargets.length > 0 || r.rosterEmpty ? 2 : 1, `未达最低条数（${rest.length}项）`));
-    rest.forEach((m, i) => blocks.push(g.numbered(i + 1, m)));
-  }
-  return blocks;
+  if (rest.length > 0) parts.push({ title: `未达最低条数（${rest.length}项）`, blocks: numbered(rest) });
+  return subsections(g, parts);
 }
 
 /** The readiness report as a .docx. */

@@ -94,7 +94,7 @@ export function ExportTab({ data }: { data: MeetingData }) {
               />
             )}
             <Button block disabled={busy} loading={actions.busy === 'combined'} onClick={() => void actions.exportCombined()}>
-              全部清单合为一个文件（每人另起一页）
+              全部清单合为一个文件（每人从单数页起，页码各自编排）
             </Button>
             <Button block disabled={busy} loading={actions.busy === 'report'} onClick={() => void actions.exportReport()}>
               导出征求意见情况报告

@@ -18,7 +18,7 @@ export function PrintLayout({ lists }: { lists: readonly OpinionListModel[] }) {
               <span key={line}>{line}</span>
             ))}
           </h1>
-          <p className="gb-subtitle">{model.subtitle}</p>
+          {model.subtitle && <p className="gb-subtitle">{model.subtitle}</p>}
           <p className="gb-blank" />
           {model.intro.map((text) => (
             <p key={text} className="gb-body">
@@ -32,13 +32,16 @@ export function PrintLayout({ lists }: { lists: readonly OpinionListModel[] }) {
                 {section.heading}
               </h2>
               {section.items.length === 0 && <p className="gb-body">{EMPTY_CATEGORY_TEXT}</p>}
-              {section.items.map((item) => (
-                <p key={item.n} className="gb-body">
-                  {itemNumber(item.n)}
-                  {item.content}
-                  {item.note && <span className="gb-note">{item.note}</span>}
-                </p>
-              ))}
+              {/* An opinion's typed lines are lines of their own, as in the Word list: never run together. */}
+              {section.items.flatMap((item) =>
+                item.lines.map((line, i) => (
+                  <p key={`${item.n}-${i}`} className="gb-body">
+                    {i === 0 && itemNumber(item.n)}
+                    {line}
+                    {i === item.lines.length - 1 && item.note && <span className="gb-note">{item.note}</span>}
+                  </p>
+                )),
+              )}
             </section>
           ))}
         </article>
