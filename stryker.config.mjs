@@ -5,6 +5,10 @@
 // constants: phrase lists, regular expressions) are left out (ignoreStatic): each one reruns every
 // test file — on shared/text a quarter of the mutants took 69% of the time — and the score is
 // reported over the others (the README's Mutation testing section says so).
+// Each selection of folders (scripts/mutation.mjs sets MUTATION_SLUG) keeps its own sandbox, report
+// and incremental file, so runs of different folders can go side by side and never undo each other.
+const slug = process.env.MUTATION_SLUG ?? 'all';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -28,12 +32,12 @@ export default {
     'shared/documents/opinion-list.ts',
   ],
   ignorePatterns: ['out', 'dist', 'release', 'test-results', 'coverage', '.tmp', 'docs'],
-  tempDirName: '.tmp/stryker',
+  tempDirName: `.tmp/stryker-${slug}`,
   // A later run re-tests only the mutants whose code or covering tests changed.
   incremental: true,
-  incrementalFile: '.tmp/mutation/stryker-incremental.json',
+  incrementalFile: `.tmp/mutation/incremental-${slug}.json`,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: '.tmp/mutation/mutation.json' },
+  jsonReporter: { fileName: `.tmp/mutation/report-${slug}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 80, low: 60, break: null },
 };

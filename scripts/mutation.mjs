@@ -9,22 +9,22 @@ import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
-const report = resolve(root, '.tmp/mutation/mutation.json');
 const args = process.argv.slice(2);
 const showSurvivors = args.includes('--survivors');
 const targets = args.filter((a) => !a.startsWith('--'));
+const slug = targets.length === 0 ? 'all' : targets.map((t) => t.replace(/\/$/, '').replace(/[^A-Za-z0-9]+/g, '-')).join('+');
+const report = resolve(root, `.tmp/mutation/report-${slug}.json`);
 
 const stryker = [resolve(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs'];
 if (targets.length > 0) {
   const globs = targets.map((t) => (t.endsWith('.ts') ? t : `${t.replace(/\/$/, '')}/**/*.ts`));
-  // One incremental file per selection: a run of shared/text must not drop what a run of shared/checks kept.
-  const slug = targets.map((t) => t.replace(/\/$/, '').replace(/[^A-Za-z0-9]+/g, '-')).join('+');
-  stryker.push('--mutate', globs.join(','), '--incrementalFile', `.tmp/mutation/incremental-${slug}.json`);
+  stryker.push('--mutate', globs.join(','));
 }
 rmSync(report, { force: true });
 const started = Date.now();
 const shim = `--import=${pathToFileURL(resolve(root, 'scripts/stryker-node20.mjs')).href}`;
-const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${shim}`.trim() };
+// The selection names its own sandbox, report and incremental file (stryker.config.mjs).
+const env = { ...process.env, MUTATION_SLUG: slug, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${shim}`.trim() };
 const run = spawnSync(process.execPath, stryker, { cwd: root, stdio: 'inherit', env });
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 if (!existsSync(report)) {
