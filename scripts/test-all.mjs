@@ -1,45 +1,43 @@
 // npm test: everything CI runs — typecheck, lint, the unit tests and the end-to-end tests — and
-// a last line `N passed, N failed` summing every test (typecheck and lint count as one test each).
+// a last line `N passed, N failed[, N skipped]` summing every test (typecheck and lint count as
+// one test each). A vitest run that exits non-zero, reports `success: false` or runs fewer tests
+// than its floor in scripts/test-floors.json fails, whatever its counts (scripts/test-verdict.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runVitest, summaryLine } from './test-verdict.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const tmp = resolve(root, '.tmp');
 mkdirSync(tmp, { recursive: true });
+const floors = JSON.parse(readFileSync(resolve(import.meta.dirname, 'test-floors.json'), 'utf8'));
 
-let passed = 0;
-let failed = 0;
+const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
-function run(label, command, args) {
-  console.log(`\n=== ${label} ===`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
-  return result.status === 0;
-}
-
 function step(label, command, args) {
-  if (run(label, command, args)) passed++;
+  console.log(`\n=== ${label} ===`);
+  const ok = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env }).status === 0;
+  if (ok) totals.passed++;
   else {
-    failed++;
+    totals.failed++;
     failures.push(label);
   }
 }
 
 function vitest(label, project) {
-  const report = resolve(tmp, `vitest-${project}.json`);
-  rmSync(report, { force: true });
-  const ok = run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
-  if (!existsSync(report)) {
-    failed++;
-    failures.push(`${label} (did not run)`);
-    return;
-  }
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  passed += json.numPassedTests;
-  const bad = json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0) + (json.numFailedTestSuites && json.numFailedTests === 0 ? json.numFailedTestSuites : 0);
-  failed += bad;
-  if (!ok || bad > 0) failures.push(label);
+  console.log(`\n=== ${label} ===`);
+  const verdict = runVitest({
+    label,
+    cwd: root,
+    args: ['vitest', 'run', '--project', project],
+    reportFile: resolve(tmp, `vitest-${project}.json`),
+    floor: floors[project] ?? 0,
+  });
+  totals.passed += verdict.passed;
+  totals.failed += verdict.failed;
+  totals.skipped += verdict.skipped;
+  if (verdict.problems.length > 0) failures.push(`${label}：${verdict.problems.join('；')}`);
 }
 
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
@@ -47,6 +45,6 @@ step('lint', 'npm', ['run', '--silent', 'lint']);
 vitest('unit tests', 'unit');
 vitest('end-to-end tests (Chromium)', 'e2e');
 
-if (failures.length > 0) console.log(`\nfailed: ${failures.join(', ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+if (failures.length > 0) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+console.log(`\n${summaryLine(totals)}`);
+process.exit(totals.failed === 0 ? 0 : 1);

@@ -8,14 +8,13 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
 /** A name safe on Windows and Linux: no separators or reserved characters, no leading or trailing dots and spaces. */
 export function safeFileName(name: string, maxLength = 120): string {
-  const cleaned = name
-    .replace(UNSAFE, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  const short = [...cleaned].slice(0, maxLength).join('');
+  const cleaned = name.replace(UNSAFE, '_').replace(/\s+/g, ' ');
+  // Ends are trimmed after the cut, which can leave a space or dot last (Windows drops those).
+  const short = [...cleaned.replace(LOOSE_ENDS, '')].slice(0, maxLength).join('').replace(LOOSE_ENDS, '');
   return short === '' ? '未命名' : short;
 }
+
+const LOOSE_ENDS = /^[.\s]+|[.\s]+$/g;
 
 function prefix(docs: MeetingDocs): string {
   return `${docs.input.meeting.year}年度-${docs.input.unit.name}`;

@@ -8,8 +8,10 @@ export interface PasteItem {
   likelyHeading: boolean;
 }
 
-// Where an inline marker may begin: after the end of a sentence or a space.
-const INLINE_BOUNDARY = /[。；;！!？?，,\s]$/;
+// Where an inline marker may begin: after a sentence end or clause break (closing quotes and
+// brackets after it allowed: `…“多学习。”2、…`) or a space. Anywhere else a `2、` belongs to the
+// sentence: `1、第2、第3季度工作推进慢` and `1、对标准2、要求理解不深` are one opinion each.
+const INLINE_BOUNDARY = /(?:[。；;！!？?，,][”’"'）)】」』》]*|\s)$/;
 
 /**
  * Splits one line that holds several numbered items (`1、加强学习。2、改进作风。`) at the
@@ -35,11 +37,13 @@ function splitInline(line: string, first: Marker): string[] {
 
 /** The first place after the current marker where the next ordinal follows a sentence end, or -1. */
 function findNextMarker(rest: string, marker: Marker): number {
+  // Full-width digits (１、学习。２、作风) are found as digits, as readMarker reads them; same length.
+  const halfWidth = rest.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   let best = -1;
   for (const candidate of nextMarkerText(marker)) {
     let from = marker.text.length;
     for (;;) {
-      const at = rest.indexOf(candidate, from);
+      const at = halfWidth.indexOf(candidate, from);
       if (at < 0) break;
       if (INLINE_BOUNDARY.test(rest.slice(0, at))) {
         if (best < 0 || at < best) best = at;

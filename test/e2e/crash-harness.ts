@@ -12,13 +12,18 @@
 // A scenario says how to set up the data once, how to arm the write (bring the UI to the click
 // that starts it), how to count a batch's rows on disk, and (optionally) how to check that the
 // data as a whole still agrees with itself after the restart (crash-probes.ts: every meeting's
-// summary against its rows). Scenarios: the opinion paste (crash.e2e.ts), the spreadsheet import
+// summary against its rows). After every kill, whatever the scenario, the whole database is
+// compared with a snapshot taken just before the batch started (every row's key and content
+// hash, test/support/db-snapshot.ts): what was committed before must all be there, unchanged, so
+// an emptied database cannot pass for a rolled-back batch. Scenarios: the opinion paste (crash.e2e.ts), the spreadsheet import
 // (crash-import.e2e.ts) and the package merge (crash-merge.e2e.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { lostOrChanged, snapshotRows, type SnapshotRules } from '../support/db-snapshot';
+import { snapshotDatabase } from './crash-probes';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness';
 
 export interface CrashScenario {
@@ -38,6 +43,8 @@ export interface CrashScenario {
   saved(page: Page, run: number): Promise<void>;
   /** What no longer agrees in the data as a whole, read in the probe tab after the restart; none expected. */
   check?(probe: Page): Promise<string[]>;
+  /** Existing rows a complete batch rewrites besides the meetings' summaries, as `store` or `store/key` (test/support/db-snapshot.ts). */
+  rewrites?: string[];
 }
 
 export interface CrashOutcome {
@@ -47,8 +54,19 @@ export interface CrashOutcome {
   bytesAtKill: number;
   counts: Record<string, number>;
   state: 'absent' | 'complete' | 'PARTIAL';
-  /** What scenario.check found; empty when the data agrees with itself. */
+  /** Rows in the database just before the batch started, every one of which must survive the kill. */
+  committedRows: number;
+  /** What scenario.check found and what of the rows committed before the batch is gone or changed; empty when all is well. */
   problems: string[];
+}
+
+/**
+ * What of the data before a batch may differ after the kill: nothing when the batch is absent; its
+ * meetings' summaries (and the scenario's `rewrites`) when it is complete. Copy findings are a
+ * cache rebuilt as a whole, outside any batch, and are not compared.
+ */
+function snapshotRules(scenario: CrashScenario, state: CrashOutcome['state']): SnapshotRules {
+  return { rewritten: state === 'absent' ? [] : ['meetingSummaries', ...(scenario.rewrites ?? [])], derived: ['copyFindings'] };
 }
 
 interface OwnedBrowser {
@@ -243,7 +261,8 @@ async function attempt(
     for (const share of shares) {
       trace(`run ${run}: arming`);
       const start = await within(180_000, `arming batch ${run}`, scenario.arm(owned.page, baseUrl, run));
-      trace(`run ${run}: writing, kill at ${share}`);
+      const before = await within(COUNT_MS, `reading the database before batch ${run}`, snapshotDatabase(owned.probe));
+      trace(`run ${run}: writing, kill at ${share} (${snapshotRows(before)} rows before)`);
       const base = idbBytes(profile);
       await within(60_000, `starting batch ${run}`, start());
       let bytesAtKill: number;
@@ -277,8 +296,10 @@ async function attempt(
       }
       const values = Object.entries(scenario.complete).map(([t, n]) => [counts[t] ?? 0, n] as const);
       const state = values.every(([c]) => c === 0) ? 'absent' : values.every(([c, n]) => c === n) ? 'complete' : 'PARTIAL';
-      const problems = (await within(COUNT_MS, `checking the data after batch ${run}`, scenario.check?.(owned.probe) ?? Promise.resolve([])));
-      outcomes.push({ run, share, bytesAtKill, counts, state, problems });
+      const problems = await within(COUNT_MS, `checking the data after batch ${run}`, scenario.check?.(owned.probe) ?? Promise.resolve([]));
+      const after = await within(COUNT_MS, `reading the database after batch ${run}`, snapshotDatabase(owned.probe));
+      problems.push(...lostOrChanged(before, after, snapshotRules(scenario, state)));
+      outcomes.push({ run, share, bytesAtKill, counts, state, committedRows: snapshotRows(before), problems });
       run++;
     }
     await closeGently(owned);

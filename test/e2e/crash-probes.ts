@@ -1,7 +1,9 @@
 // What the crash tests read from IndexedDB after a restart, with raw IndexedDB in a probe tab (no
-// app code, so counting never depends on what it checks): rows of a batch counted by a field, and
-// every meeting's stored summary compared with the rows it summarizes.
+// app code, so counting never depends on what it checks): rows of a batch counted by a field,
+// every meeting's stored summary compared with the rows it summarizes, and a snapshot of the
+// whole database (row keys and content hashes) to compare with the one taken before the batch.
 import type { Page } from 'playwright-core';
+import type { DatabaseSnapshot } from '../support/db-snapshot';
 
 /** Counts rows of a store whose field (a dotted path) starts with, includes or equals a text. */
 export interface RowCount {
@@ -104,6 +106,53 @@ export async function summaryProblems(probe: Page): Promise<string[]> {
             }
             db.close();
             resolve(problems);
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * The whole database as store → row key → content hash (test/support/db-snapshot.ts), read in one
+ * read-only transaction over every store. Keys and rows are compared as JSON; the hash is 53-bit
+ * (cyrb53), ample to notice a changed row.
+ */
+export async function snapshotDatabase(probe: Page): Promise<DatabaseSnapshot> {
+  await probe.evaluate(OPEN_EXISTING);
+  return probe.evaluate(
+    () =>
+      new Promise<Record<string, Record<string, string>>>((resolve, reject) => {
+        const hash = (text: string) => {
+          let h1 = 0xdeadbeef;
+          let h2 = 0x41c6ce57;
+          for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            h1 = Math.imul(h1 ^ c, 2654435761);
+            h2 = Math.imul(h2 ^ c, 1597334677);
+          }
+          h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+          h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+          return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+        };
+        const req = indexedDB.open('mzsh-workbench');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const stores = [...db.objectStoreNames];
+          const tx = db.transaction(stores, 'readonly');
+          tx.onabort = () => reject(tx.error);
+          const reads = stores.map((s) => [s, tx.objectStore(s).getAllKeys(), tx.objectStore(s).getAll()] as const);
+          tx.oncomplete = () => {
+            const out: Record<string, Record<string, string>> = {};
+            for (const [store, keys, rows] of reads) {
+              const byKey: Record<string, string> = {};
+              (keys.result as IDBValidKey[]).forEach((key, i) => {
+                byKey[JSON.stringify(key)] = hash(JSON.stringify((rows.result as unknown[])[i]));
+              });
+              out[store] = byKey;
+            }
+            db.close();
+            resolve(out);
           };
         };
       }),

@@ -56,9 +56,11 @@ describe('crash safety', () => {
     console.log(`uninterrupted write of ${BATCH} opinions + ${BATCH} log rows: ${write.ms} ms from the click to the commit, ${write.bytes} bytes into IndexedDB`);
     for (const o of outcomes) {
       const when = o.share === 'saved' ? 'after the success message' : `at ${Math.round(o.share * 100)}% of the batch's bytes`;
-      console.log(`killed ${when} (${o.bytesAtKill} bytes on disk) → ${o.state} (opinions ${o.counts['opinions']}, change log ${o.counts['changeLog']})`);
+      console.log(`killed ${when} (${o.bytesAtKill} bytes on disk) → ${o.state} (opinions ${o.counts['opinions']}, change log ${o.counts['changeLog']}); ${o.committedRows} rows committed before: ${o.problems.length === 0 ? 'all intact' : o.problems.join('; ')}`);
     }
     expect(outcomes.filter((o) => o.state === 'PARTIAL')).toEqual([]);
+    // Everything committed before each batch survived its kill, unchanged.
+    expect(outcomes.flatMap((o) => o.problems)).toEqual([]);
     // What the user was told is saved survives the kill.
     expect(outcomes.find((o) => o.share === 'saved')?.state).toBe('complete');
     // At least one kill landed with part of the batch on disk and no commit: rolled back to nothing.

@@ -41,12 +41,10 @@ describe.each(FUZZ_TARGETS.map((t) => [t.name, t] as const))('fuzzing %s', (_nam
   const settings = { endOnFailure: target.endOnFailure ?? false };
   afterAll(async () => target.dispose?.());
 
-  it('accepts its own fixtures', async () => {
-    for (const fixture of await target.fixtures()) {
-      const error = await target.read(fixture);
-      if (error !== undefined) expect(error).toMatch(target.knownError);
-    }
-    expect(await target.read((await target.fixtures())[0]!)).toBeUndefined();
+  it('accepts every one of its own fixtures', async () => {
+    const fixtures = await target.fixtures();
+    expect(fixtures.length).toBeGreaterThan(0);
+    for (const [i, fixture] of fixtures.entries()) expect(await target.read(fixture), `fixture ${i + 1} of ${fixtures.length}`).toBeUndefined();
   });
 
   it('answers arbitrary bytes with a known Chinese error', { timeout: 60_000 * SCALE }, async () => {
