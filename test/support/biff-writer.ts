@@ -2,7 +2,7 @@
 // and statistics systems still export them): BOF, CODEPAGE, DIMENSIONS, one LABEL per cell, EOF,
 // text in a code page (GBK, 936, on Chinese systems). SheetJS writes these formats too, but turns
 // every Chinese character into `_`, so the corpus generator uses this writer.
-import * as cptable from 'xlsx/dist/cpexcel.full';
+import { cptable } from 'xlsx/dist/cpexcel.full';
 
 export type OldBiff = 2 | 3 | 4;
 
