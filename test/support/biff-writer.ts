@@ -2,7 +2,10 @@
 // and statistics systems still export them): BOF, CODEPAGE, DIMENSIONS, one LABEL per cell, EOF,
 // text in a code page (GBK, 936, on Chinese systems). SheetJS writes these formats too, but turns
 // every Chinese character into `_`, so the corpus generator uses this writer.
-import { cptable } from 'xlsx/dist/cpexcel.full';
+import * as codepages from 'xlsx/dist/cpexcel.full';
+
+// The ES module exports the table as `cptable`; the CommonJS one (under tsx) is the table itself.
+const cptable = (codepages as { cptable?: typeof codepages.cptable }).cptable ?? (codepages as unknown as typeof codepages.cptable);
 
 export type OldBiff = 2 | 3 | 4;
 
@@ -32,4 +35,33 @@ export function writeOldBiff(version: OldBiff, rows: readonly (readonly string[]
   );
   out.push(...record(0x000a, []));
   return Uint8Array.from(out);
+}
+
+/**
+ * An Excel 5.0/95 workbook stream (BIFF5): workbook globals with the code page and one BOUNDSHEET,
+ * then the worksheet of text cells. Put in a compound file as `Book`, it is an Excel 95 .xls; old
+ * systems also write the stream bare.
+ */
+export function writeBiff5(sheetName: string, rows: readonly (readonly string[])[], codepage = 936): Uint8Array {
+  const encode = (text: string) => Array.from(cptable.utils.encode(codepage, text) as ArrayLike<number>);
+  const name = encode(sheetName);
+  const globals = (sheetAt: number) => [
+    ...record(0x0809, [...u16(0x0500), ...u16(0x0005), ...u16(0), ...u16(0)]),
+    ...record(0x0042, u16(codepage)),
+    ...record(0x0085, [sheetAt & 0xff, (sheetAt >> 8) & 0xff, (sheetAt >> 16) & 0xff, sheetAt >>> 24, 0, 0, name.length, ...name]),
+    ...record(0x000a, []),
+  ];
+  const sheetAt = globals(0).length;
+  const sheet: number[] = [...record(0x0809, [...u16(0x0500), ...u16(0x0010), ...u16(0), ...u16(0)])];
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  sheet.push(...record(0x0200, [...u16(0), ...u16(rows.length), ...u16(0), ...u16(width), 0, 0]));
+  rows.forEach((row, r) =>
+    row.forEach((text, c) => {
+      if (text === '') return;
+      const bytes = encode(text);
+      sheet.push(...record(0x0204, [...u16(r), ...u16(c), ...u16(15), ...u16(bytes.length), ...bytes]));
+    }),
+  );
+  sheet.push(...record(0x000a, []));
+  return Uint8Array.from([...globals(sheetAt), ...sheet]);
 }
