@@ -54,7 +54,7 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   const file = basename(spreadsheet);
   const read = await readInThread(await readUserFile(spreadsheet, io.cwd, MAX_IMPORT_BYTES), file);
   if (!read.ok) throw new CliError(read.error);
-  const layout = findTables(read.workbook, roster);
+  const layout = findTables(read.workbook, roster, meeting.ruleSet);
   if (layout.tables.length === 0) throw new CliError(`“${file}”中没有找到意见表：每个工作表都没有表头（如“意见对象”“意见来源”“意见建议”）`);
   const choices = applyOptions(initialChoices(layout, meeting.ruleSet), layout, options, meeting, roster);
   const plan = planImport(read.workbook, layout, choices, { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members: roster, existing });

@@ -66,7 +66,7 @@ export function ImportTab({ data }: { data: MeetingData }) {
       setStage({ kind: 'idle', error: result.error });
       return;
     }
-    const layout = findTables(result.workbook, meeting.members);
+    const layout = findTables(result.workbook, meeting.members, data.meeting.ruleSet);
     setChoices(initialChoices(layout, data.meeting.ruleSet));
     setStage({ kind: 'preview', workbook: result.workbook, layout });
   };
