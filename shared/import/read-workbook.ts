@@ -110,7 +110,8 @@ function read_(bytes: Uint8Array, fileName: string): ReadResult {
       notes.push(...decoded.notes);
       // raw: no value parsing, so `007` and `1/2` stay text; the encoding was decided above.
       const textual = asDelimitedText(decoded.text);
-      wb = read(textual, { ...options, type: 'string', raw: true });
+      const separator = separatorOf(decoded.text);
+      wb = read(textual, { ...options, type: 'string', raw: true, ...(separator ? { FS: separator } : {}) });
       if (textual !== decoded.text) unpad(wb);
       // Some systems save an HTML table as .xls; SheetJS reads it as one.
       format = `${/^\s*</.test(decoded.text.slice(0, 200)) ? '网页表格' : '文本表格'}（${decoded.encoding}）`;
@@ -157,6 +158,28 @@ function asDelimitedText(text: string): string {
           !((a === 0x30 || a === 0x31) && c <= 12 && d <= 31) &&
           !text.startsWith('socialcalc:version:');
   return textual ? text : ` ${text}`;
+}
+
+/**
+ * The separator of a text table, decided by its first line that has one (the header, or a title
+ * row padded with separators): the most frequent of tab, comma and semicolon outside quotes.
+ * SheetJS counts them over the first 1 KB instead, so opinions with commas in a tab-separated file
+ * (Excel's “Unicode 文本”) split at the commas. Undefined for a one-column file: SheetJS decides.
+ */
+function separatorOf(text: string): string | undefined {
+  const lines = text.slice(0, 64 * 1024).split(/\r?\n/, 20);
+  for (const line of lines) {
+    const counts = new Map<string, number>();
+    let quoted = false;
+    for (const ch of line) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\t' || ch === ',' || ch === ';')) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    }
+    if (counts.size === 0) continue;
+    // Ties go to the comma, then the tab.
+    return [',', '\t', ';'].reduce((best, ch) => ((counts.get(ch) ?? 0) > (counts.get(best) ?? 0) ? ch : best), ',');
+  }
+  return undefined;
 }
 
 /** Takes the space asDelimitedText added off the first cell. */

@@ -4,8 +4,11 @@
 // every Chinese character into `_`, so the corpus generator uses this writer.
 import * as codepages from 'xlsx/dist/cpexcel.full';
 
-// The ES module exports the table as `cptable`; the CommonJS one (under tsx) is the table itself.
-const cptable = (codepages as { cptable?: typeof codepages.cptable }).cptable ?? (codepages as unknown as typeof codepages.cptable);
+// The ES module (under vitest) exports `utils` beside the tables; the CommonJS one (under tsx) is
+// one object holding both.
+type Table = typeof codepages.cptable;
+const loaded = codepages as unknown as { cptable?: Partial<Table>; default?: Table } & Partial<Table>;
+const cptable = { utils: (loaded.utils ?? loaded.cptable?.utils ?? loaded.default?.utils)! };
 
 export type OldBiff = 2 | 3 | 4;
 
@@ -64,4 +67,9 @@ export function writeBiff5(sheetName: string, rows: readonly (readonly string[])
   );
   sheet.push(...record(0x000a, []));
   return Uint8Array.from([...globals(sheetAt), ...sheet]);
+}
+
+/** Text in a code page (GBK by default), as old systems write CSV and BIFF text. */
+export function encodeText(text: string, codepage = 936): Uint8Array {
+  return Uint8Array.from(cptable.utils.encode(codepage, text) as ArrayLike<number>);
 }
