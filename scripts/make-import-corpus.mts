@@ -43,13 +43,13 @@ function soffice(source: string, filter: string, extension: string): Uint8Array 
   return new Uint8Array(readFileSync(resolve(out, name)));
 }
 
-async function excelJsBook(): Promise<Uint8Array> {
+async function excelJsBook(table: string[][] = rows): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '办公室';
   wb.created = CREATED;
   wb.modified = CREATED;
   const ws = wb.addWorksheet('意见');
-  for (const r of rows) ws.addRow(r);
+  for (const r of table) ws.addRow(r);
   ws.getRow(1).font = { bold: true };
   ws.getColumn(4).width = 50;
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -163,6 +163,16 @@ save('xls/biff5.xls', new Uint8Array(XLSX.CFB.write(book, { type: 'array' }) as 
 save('biff/biff5-bare.xls', biff5);
 for (const version of [2, 3, 4] as const) save(`biff/biff${version}.xls`, writeOldBiff(version, rows));
 save('et/wps-like.et', wpsLike(biff8, 'ETExtData'));
+
+// For the end-to-end test: a second .et with other opinions, imported after the .ods into the same meeting.
+const otherRows = [
+  rows[0]!,
+  ['张三', '基层群众', '走访', '到联系点调研的次数偏少，解决实际问题不多', '城关镇'],
+  ['领导班子', '服务对象', '座谈会', '政务服务事项网上可办的比例还不高', '某商会'],
+];
+const otherPath = resolve(work, 'other.xlsx');
+writeFileSync(otherPath, writeZip(partsOf(await excelJsBook(otherRows))));
+writeFileSync(resolve(root, 'test/fixtures/import/e2e-wps.et'), wpsLike(soffice(otherPath, 'xls:MS Excel 97', 'xls'), 'ETExtData'));
 
 save('csv/utf8.csv', csvText(','));
 save('csv/utf8-bom.csv', `\uFEFF${csvText(',')}`);
