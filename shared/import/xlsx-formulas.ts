@@ -31,6 +31,15 @@ function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1] ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`).exec(tag)?.[1];
 }
 
+/** Whether the XML holds `</f>` or a prefixed `</x:f>` — a formula with text. */
+function closesFormula(data: Uint8Array): boolean {
+  for (let i = 2; i < data.length; i++) {
+    // `f>` after `/` or `:`.
+    if (data[i] === 0x3e && data[i - 1] === 0x66 && (data[i - 2] === 0x2f || data[i - 2] === 0x3a)) return true;
+  }
+  return false;
+}
+
 export interface FormulaCell {
   r: number;
   c: number;
@@ -60,9 +69,10 @@ export function formulasWithoutResult(parts: ReadonlyMap<string, Uint8Array>): M
     const id = attribute(m[0], 'r:id') ?? attribute(m[0], '\\w+:id');
     const path = id ? targets.get(id) : undefined;
     if (name === undefined || !path) continue;
-    const xml = text(path.replace(/\/\.\//g, '/'));
-    // Most files hold no formula at all: one search, and nothing more.
-    if (!/<(?:\w+:)?f[\s>]/.test(xml)) continue;
+    const data = byName.get(path.replace(/\/\.\//g, '/').toLowerCase());
+    // Most files hold no formula at all: one pass over the bytes, and nothing more.
+    if (!data || !closesFormula(data)) continue;
+    const xml = decoder.decode(data);
     const cells: FormulaCell[] = [];
     for (const c of xml.matchAll(/<(\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1?c>)/g)) {
       const body = c[3];

@@ -10,7 +10,7 @@
 // descriptors with zero local sizes, ZIP64 extra fields with placeholder sizes (streaming writers,
 // .NET's packaging library), ZIP64 central records, stored parts, any order of parts — are read
 // whatever SheetJS's own zip reader would make of them, while a size that lies is still refused.
-import { Inflate } from 'fflate';
+import { deflateSync, Inflate } from 'fflate';
 import { concatBytes } from '../util/bytes';
 import { MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_MERGE_CELLS, MAX_MERGES, MAX_REPEATED_CELLS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
@@ -174,23 +174,28 @@ function zip64Values(extra: Uint8Array): number[] | undefined {
 }
 
 /**
- * A plain archive of the measured parts for SheetJS: every part stored under its own name bytes,
- * with its real sizes and CRC, no extra fields and no data descriptors.
+ * A plain archive of the measured parts for SheetJS: every part under its own name bytes, with its
+ * real sizes and CRC, no extra fields and no data descriptors. The parts are deflated at level 0
+ * (stored blocks, no compression work): SheetJS then copies them into a Node Buffer, which it
+ * decodes natively on the command line; a method-0 part stays a plain array, decoded in JS (~15%
+ * slower on a 10,000-row sheet).
  */
 function storedArchive(parts: ReadonlyArray<{ entry: Entry; data: Uint8Array }>): Uint8Array {
   const locals: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
-  for (const { entry, data } of parts) {
-    const crc = crc32(data);
+  for (const { entry, data: plain } of parts) {
+    const crc = crc32(plain);
+    const data = deflateSync(plain, { level: 0 });
     const local = new Uint8Array(30 + entry.nameBytes.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
     lv.setUint16(6, entry.flags & 0x0800, true);
+    lv.setUint16(8, 8, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, data.length, true);
-    lv.setUint32(22, data.length, true);
+    lv.setUint32(22, plain.length, true);
     lv.setUint16(26, entry.nameBytes.length, true);
     local.set(entry.nameBytes, 30);
     const record = new Uint8Array(46 + entry.nameBytes.length);
@@ -199,9 +204,10 @@ function storedArchive(parts: ReadonlyArray<{ entry: Entry; data: Uint8Array }>)
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
     cv.setUint16(8, entry.flags & 0x0800, true);
+    cv.setUint16(10, 8, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, data.length, true);
-    cv.setUint32(24, data.length, true);
+    cv.setUint32(24, plain.length, true);
     cv.setUint16(28, entry.nameBytes.length, true);
     cv.setUint32(42, offset, true);
     record.set(entry.nameBytes, 46);
