@@ -226,6 +226,55 @@ async function e2eMapping() {
   await saveExcel(wb, 'e2e-unknown-header.xlsx');
 }
 
+/** Cells that begin with list numbering, as Word lists pasted into Excel carry it (issue 11). */
+async function numberedCells() {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('意见');
+  ws.addRow(['意见对象', '意见来源', '征求方式', '意见建议']);
+  ws.addRow(['领导班子', '上级领导', '书面征求', '1. 理论学习中心组学习形式单一']);
+  ws.addRow(['张三', '下属单位', '座谈会', '2、深入基层调研的次数偏少']);
+  ws.addRow(['李四', '基层群众', '走访', '（1）联系服务群众不够经常']);
+  ws.addRow(['王五', '服务对象', '问卷调查', '①惠企政策兑现还不够快']);
+  ws.addRow(['领导班子', '基层群众', '座谈会', '一、为群众办实事的项目宣传不够']);
+  // The same opinion as row 3 without its number: one opinion, counted once.
+  ws.addRow(['张三', '下属单位', '座谈会', '深入基层调研的次数偏少']);
+  ws.addRow(['张三', '上级领导', '谈心谈话', '3.']);
+  ws.addRow(['李四', '分管领域', '书面征求', '1.5亿元专项资金拨付进度偏慢']);
+  await saveExcel(wb, 'numbered-cells.xlsx');
+}
+
+/** A questionnaire asking the respondent's group as a question, and a sheet whose columns are known only by their values. */
+async function identityQuestion() {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('问卷');
+  ws.addRow(['序号', '提交答卷时间', '来源', '来自IP', '1、您要评价的班子成员', '2、您的身份', '3、您对该同志的意见建议']);
+  ws.addRow([1, '2025/11/10 09:12:45', '微信', '112.17.23.4', '张三', '基层群众', '下乡调研的次数偏少，听取意见不够广泛']);
+  ws.addRow([2, '2025/11/10 09:20:03', '微信', '223.104.5.19', '李四', '服务对象', '企业诉求回应还不够及时']);
+  ws.addRow([3, '2025/11/10 10:01:37', '链接', '112.17.88.2', '领导班子', '下属单位', '对下属单位的考核指标过多过细']);
+  const other = wb.addWorksheet('汇总');
+  other.addRow(['被征求人', '情况', '形式', '意见建议']);
+  other.addRow(['王五', '上级', '谈话', '统筹协调分管工作的力度还不够']);
+  other.addRow(['张三', '群众', '走访', '到联系村走访的次数偏少']);
+  other.addRow(['领导班子', '服务对象', '座谈', '政务服务事项网上办理的比例不高']);
+  other.addRow(['李四', '下属单位', '书面', '对基层业务培训安排不够系统']);
+  await saveExcel(wb, 'identity-question.xlsx');
+}
+
+/** Formula cells whose stored result is empty (a tool that never calculates wrote them), beside one with its result stored. */
+function formulaEmptyResult() {
+  const inline = (ref, text) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const row = (r, cells) => `<row r="${r}">${cells.join('')}</row>`;
+  const xml =
+    SHEET_HEAD +
+    '<sheetData>' +
+    row(1, [inline('A1', '意见对象'), inline('B1', '意见来源'), inline('C1', '征求方式'), inline('D1', '意见建议')]) +
+    row(2, [inline('A2', '张三'), inline('B2', '上级领导'), inline('C2', '书面征求'), '<c r="D2"><f>"统筹协调"&amp;"力度不够"</f></c>']) +
+    row(3, [inline('A3', '李四'), inline('B3', '基层群众'), inline('C3', '走访'), '<c r="D3" t="str"><f>CONCATENATE("联系群众","不够经常")</f><v></v></c>']) +
+    row(4, [inline('A4', '王五'), inline('B4', '服务对象'), inline('C4', '座谈会'), '<c r="D4" t="str"><f>CONCATENATE("惠企政策","兑现偏慢")</f><v>惠企政策兑现偏慢</v></c>']) +
+    '</sheetData></worksheet>';
+  writeFileSync(resolve(dir, 'formula-empty-result.xlsx'), zipSync(minimalXlsxEntries(xml), zipOptions));
+}
+
 // ---- hostile files -------------------------------------------------------------------------
 
 function minimalXlsxEntries(sheetXml) {
@@ -397,6 +446,9 @@ utf8Csv();
 await questionnaire();
 await sameName();
 await e2eMapping();
+await numberedCells();
+await identityQuestion();
+formulaEmptyResult();
 zipBomb();
 overlappingBomb();
 hugeRange();

@@ -27,7 +27,11 @@ export const FIELD_SYNONYMS: Record<ImportField, readonly string[]> = {
     '班子成员姓名', '成员姓名', '领导姓名', '领导干部', '姓名', '对象姓名', '意见对象姓名', '征求意见对象',
   ],
   position: ['职务', '现任职务', '职位', '领导职务'],
-  category: ['意见来源', '来源类别', '征求对象类别', '意见来源类别', '来源类型', '意见来源类型', '提出方类别', '提意见人类别', '提出人类别', '类别', '对象类别', '身份类别', '意见类别', '来源分类'],
+  category: [
+    '意见来源', '来源类别', '征求对象类别', '意见来源类别', '来源类型', '意见来源类型', '提出方类别', '提意见人类别', '提出人类别', '类别', '对象类别', '身份类别', '意见类别', '来源分类',
+    // Questionnaires ask the respondent's group as a question (`3、您的身份`, `您属于`).
+    '您的身份', '您属于', '您的单位类别', '单位类别', '您的类别', '您的身份类别', '您所属类别', '您所在单位类别', '您所在单位类型', '您的单位类型', '身份', '您是', '您的身份是', '人员类别', '您属于哪一类', '参与人员类别',
+  ],
   channel: ['征求方式', '渠道', '征求渠道', '意见征求方式', '征集方式', '收集方式', '收集渠道', '征求途径', '方式'],
   content: [
     '意见建议', '意见内容', '具体意见', '意见建议内容', '意见和建议', '意见及建议', '意见', '建议', '具体意见建议', '问题', '主要问题', '存在问题',
@@ -102,4 +106,39 @@ function fieldInside(key: string): ImportField | undefined {
     if (!best || end > best.end || (end === best.end && synonym.length > best.length)) best = { field, end, length: synonym.length };
   }
   return best?.field;
+}
+
+export interface HeaderRowMatch {
+  /** The column of each field the row names (a name or synonym preferred over a question naming it). */
+  columns: Partial<Record<ImportField, number>>;
+  /** What each cell of the row names. */
+  kinds: HeaderKind[];
+  /** How many different fields the row names: 2 or more (or an exact opinion column) make it a header. */
+  score: number;
+  /** Whether the row is a header by that measure. */
+  isHeader: boolean;
+}
+
+/**
+ * Reads one row as a table header — the one rule for imported files and pasted tables.
+ * `matchHeaderRow(['序号', '意见对象', '您的身份', '意见建议'])` →
+ * `{ columns: { target: 1, category: 2, content: 3 }, isHeader: true, … }`.
+ */
+export function matchHeaderRow(cells: readonly string[]): HeaderRowMatch {
+  const kinds = cells.map((c) => (c.trim() === '' ? ({ kind: 'unknown' } as const) : classifyHeader(c)));
+  const columns = chooseColumns(kinds);
+  const score = Object.keys(columns).length;
+  const exactContent = kinds.some((k) => k.kind === 'field' && k.field === 'content' && k.exact);
+  return { columns, kinds, score, isHeader: score >= 2 || exactContent };
+}
+
+/** One column per field: the first that names it exactly, else the first that names it at all. */
+export function chooseColumns(kinds: ReadonlyArray<HeaderKind | undefined>): Partial<Record<ImportField, number>> {
+  const columns: Partial<Record<ImportField, number>> = {};
+  for (const field of IMPORT_FIELDS) {
+    const named = kinds.flatMap((k, i) => (k?.kind === 'field' && k.field === field ? [{ i, exact: k.exact }] : []));
+    const chosen = named.find((n) => n.exact) ?? named[0];
+    if (chosen) columns[field] = chosen.i;
+  }
+  return columns;
 }

@@ -3,7 +3,7 @@
 // A sheet named after a member (or 领导班子) with no target column holds that member's opinions.
 import { classifyHeader, IMPORT_FIELDS, type ImportField } from './fields';
 import { columnLetter, textAt, type ParsedWorkbook, type SheetGrid } from './grid';
-import { matchTarget, type RosterEntry } from './values';
+import { matchCategory, matchChannel, matchTarget, type RosterEntry } from './values';
 import { compareKey } from '../text/normalize';
 
 /** Only the first rows are searched for the header: a title and a few notes sit above it. */
@@ -22,6 +22,14 @@ export interface ColumnInfo {
   field?: ImportField;
   /** The first few values under the header, to help whoever corrects the mapping. */
   samples: string[];
+  /** The field was proposed by the column's values (its header names none). */
+  byValues?: boolean;
+}
+
+/** The meeting's own values, for proposing a column by what it holds. */
+export interface TableVocabulary {
+  categories: readonly string[];
+  channels: readonly string[];
 }
 
 export interface SheetTable {
@@ -51,8 +59,11 @@ export interface WorkbookLayout {
   skipped: SkippedSheet[];
 }
 
-/** Finds the opinion table of every sheet, with the column mapping it implies. */
-export function findTables(workbook: ParsedWorkbook, roster: readonly RosterEntry[]): WorkbookLayout {
+/**
+ * Finds the opinion table of every sheet, with the column mapping it implies. With the meeting's
+ * categories and channels, a column whose header names nothing is proposed by its values.
+ */
+export function findTables(workbook: ParsedWorkbook, roster: readonly RosterEntry[], vocabulary?: TableVocabulary): WorkbookLayout {
   const tables: SheetTable[] = [];
   const skipped: SkippedSheet[] = [];
   for (const sheet of workbook.sheets) {
@@ -64,7 +75,7 @@ export function findTables(workbook: ParsedWorkbook, roster: readonly RosterEntr
       skipped.push({ sheet: sheet.name, kind: 'empty', reason: '空工作表' });
       continue;
     }
-    const table = findTable(sheet, roster);
+    const table = findTable(sheet, roster, vocabulary);
     if (table) tables.push(table);
     else skipped.push({ sheet: sheet.name, kind: 'no-header', reason: '没有找到意见表的表头（如“意见对象”“意见来源”“意见建议”），未导入' });
   }
@@ -88,7 +99,7 @@ interface Candidate {
   exact: number;
 }
 
-function findTable(sheet: SheetGrid, roster: readonly RosterEntry[]): SheetTable | undefined {
+function findTable(sheet: SheetGrid, roster: readonly RosterEntry[], vocabulary: TableVocabulary | undefined): SheetTable | undefined {
   const width = sheetWidth(sheet);
   const filled = mergeFiller(sheet);
   let best: Candidate | undefined;
@@ -136,6 +147,7 @@ function findTable(sheet: SheetGrid, roster: readonly RosterEntry[]): SheetTable
     const chosen = exact ?? options[0];
     if (chosen) detected[field] = chosen.index;
   }
+  proposeByValues(sheet, header.last + 1, columns, detected, roster, vocabulary);
   const sheetTarget = detected.target === undefined ? targetFromSheetName(sheet.name, roster) : undefined;
   return {
     sheet: sheet.name,
@@ -190,6 +202,60 @@ function sheetWidth(sheet: SheetGrid): number {
   let width = 0;
   for (const row of sheet.rows) if (row && row.length > width) width = row.length;
   return width;
+}
+
+/** Values read to judge a column by what it holds. */
+const PROPOSAL_ROWS = 50;
+/** The share of a column's values that must be the meeting's own for the column to be proposed. */
+const PROPOSAL_SHARE = 0.6;
+
+/**
+ * A source, target or channel column the header did not name (`您的情况`, `类型`, no header at
+ * all) is proposed by its values: most of them are the rule set's categories (or their variants),
+ * the roster's members, the channels. Respondent columns (identity) are never proposed.
+ */
+function proposeByValues(
+  sheet: SheetGrid,
+  from: number,
+  columns: ColumnInfo[],
+  detected: FieldColumns,
+  roster: readonly RosterEntry[],
+  vocabulary: TableVocabulary | undefined,
+): void {
+  const tests: Array<[ImportField, (v: string) => boolean]> = [
+    ['category', (v) => vocabulary !== undefined && matchCategory(v, vocabulary.categories).ok],
+    ['target', (v) => {
+      const m = matchTarget(v, '', roster);
+      return m.ok || m.reason.startsWith('班子中有');
+    }],
+    ['channel', (v) => vocabulary !== undefined && matchChannel(v, vocabulary.channels).ok],
+  ];
+  for (const [field, fits] of tests) {
+    if (detected[field] !== undefined || (field !== 'target' && !vocabulary)) continue;
+    let best: { column: ColumnInfo; share: number } | undefined;
+    for (const column of columns) {
+      if (column.kind !== 'unknown' || Object.values(detected).includes(column.index)) continue;
+      const values = valuesOf(sheet, from, column.index, PROPOSAL_ROWS);
+      if (values.length < 2) continue;
+      const matched = values.filter(fits).length;
+      const share = matched / values.length;
+      if (matched >= 2 && share >= PROPOSAL_SHARE && (!best || share > best.share)) best = { column, share };
+    }
+    if (best) {
+      Object.assign(best.column, { kind: 'field', field, byValues: true });
+      detected[field] = best.column.index;
+    }
+  }
+}
+
+function valuesOf(sheet: SheetGrid, from: number, c: number, count: number): string[] {
+  const out: string[] = [];
+  const end = Math.min(sheet.rows.length, from + SAMPLE_SEARCH_ROWS);
+  for (let r = from; r < end && out.length < count; r++) {
+    const t = textAt(sheet, r, c).trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 /** Samples come from the rows just under the header: an empty column must not cost a walk down 100,000 rows (× 200 columns). */

@@ -19,6 +19,8 @@ export const MAX_DECLARED_COLUMNS = 1_000;
 /** Merged areas: more of them, or one larger than this many cells, is refused. */
 export const MAX_MERGES = 20_000;
 export const MAX_MERGE_CELLS = 10_000;
+/** Cells an OpenDocument sheet asks for by repeating a cell with content (rows × columns repeated). */
+export const MAX_REPEATED_CELLS = 2_000_000;
 /** The app gives the parsing worker this long before it stops it. */
 export const PARSE_TIMEOUT_MS = 30_000;
 /** Directory entries of a legacy .xls container (a real one has under ten). */

@@ -9,7 +9,7 @@ import { prepareOpinion, type OpinionDraft, type OpinionFields } from '../model/
 import { GROUP_LABEL, type RuleSet } from '../model/types';
 import { targetLabel } from '../checks/readiness';
 import { cleanLine } from '../text/normalize';
-import { readMarker } from '../text/numbering';
+import { readMarker, stripNumbering } from '../text/numbering';
 import { splitPasted } from '../text/split-paste';
 import { exactField, FIELD_LABELS, type ImportField } from './fields';
 import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
@@ -152,7 +152,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       }
       seen.set(key, ref);
       plan.toAdd.push(planned);
-      if (holdsSeveralNumbered(read.draft.content)) severalInOne.push(ref.row);
+      if (read.several) severalInOne.push(ref.row);
     }
     if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);
     if (severalInOne.length > 0) {
@@ -192,6 +192,10 @@ function notesFor(table: SheetTable, columns: FieldColumns, notes: string[], mul
   if (identity.length > 0) {
     notes.push(`${where}已忽略问卷的答题人信息列：${identity.map((c) => c.label).join('、')}（如需保留提出方，请把对应的列指定为“提出方”）`);
   }
+  const byValues = table.columns.filter((c) => c.byValues && c.field && columns[c.field] === c.index);
+  if (byValues.length > 0) {
+    notes.push(`${where}${byValues.map((c) => `${c.letter} 列${c.label ? `“${c.label}”` : ''}按其中的内容识别为“${FIELD_LABELS[c.field!]}”`).join('、')}，请核对`);
+  }
   const unused = table.columns.filter((c) => (c.kind === 'field' || c.kind === 'unknown') && c.label !== '' && !used.has(c.index));
   if (unused.length > 0) notes.push(`${where}未导入的列：${unused.map((c) => `${c.letter} 列“${c.label}”`).join('、')}`);
 }
@@ -208,7 +212,7 @@ function repeatsHeader(sheet: SheetGrid, r: number, columns: FieldColumns): bool
   return matched >= 2;
 }
 
-type RowRead = { ok: true; fields: OpinionFields; draft: OpinionDraft } | { ok: false; problems: CellProblem[] };
+type RowRead = { ok: true; fields: OpinionFields; draft: OpinionDraft; several: boolean } | { ok: false; problems: CellProblem[] };
 
 function readRow(
   sheet: SheetGrid,
@@ -266,11 +270,15 @@ function readRow(
   const dimension = value('dimension', false, (t) => matchDimension(t, meeting.dimensions));
   const receivedDate = value('receivedDate', false, (t, c) => matchDate(t, c?.date));
   let content = '';
+  let several = false;
   if (columns.content === undefined) fail('content', '未指定意见内容：表中没有对应的列，请在预览中指定“意见内容”对应的列');
   else if (cell('content')?.error) fail('content', `单元格是错误值（${cell('content')!.text}），请在表格中改正`);
   else {
-    content = text('content');
-    if (content === '') fail('content', '意见内容为空');
+    const typed = text('content');
+    several = holdsSeveralNumbered(typed);
+    // The list numbering a cell begins with (`1.` `2、` `（1）` `①` `一、`) is not the opinion: stripped as paste strips it.
+    content = stripNumbering(typed);
+    if (content === '') fail('content', typed === '' ? '意见内容为空' : `意见内容只有编号“${typed}”`);
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -279,7 +287,7 @@ function readRow(
   if (!prepared.ok) {
     return { ok: false, problems: prepared.problems.map((p) => ({ ...where(fieldOfProblem(p)), reason: p })) };
   }
-  return { ok: true, fields: prepared.value, draft };
+  return { ok: true, fields: prepared.value, draft, several };
 }
 
 /** Which field a problem from prepareOpinion is about, by how its Chinese message begins. */

@@ -1,17 +1,19 @@
-// Reads a spreadsheet file (.xlsx, .xls, .csv/.txt in UTF-8 or GBK) into a plain grid of the text
+// Reads a spreadsheet file (.xlsx, .xls, .et, .ods, bare BIFF2–5 worksheets, .csv/.txt in UTF-8,
+// GBK or UTF-16) into a plain grid of the text
 // each cell shows. Hostile files are refused before SheetJS sees them (size, archive structure read
 // the way SheetJS reads it, real decompressed size, a legacy file's sector chains, directory and
 // records, declared ranges, merged areas); values are read as text so `007`, 18-digit numbers and
 // `1/2` arrive as typed. Never throws: every failure is a Chinese message.
 import * as cptable from 'xlsx/dist/cpexcel.full';
 import { read, set_cptable, SSF, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from 'xlsx';
-import { checkWorkbookStream } from './biff-guard';
+import { checkWorkbookStream, isBareBiff } from './biff-guard';
 import { readCompoundWorkbook } from './cfb-guard';
 import { decodeText } from './decode-text';
 import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
 import { templateMeeting } from './template-mark';
+import { formulasWithoutResult, type FormulaCell } from './xlsx-formulas';
 import { inspectZip, isZip } from './zip-guard';
 
 // Legacy .xls files written by old Excel/WPS in GBK (BIFF5) need the code pages.
@@ -33,6 +35,28 @@ export function readCrashed(fileName: string): ReadResult & { ok: false } {
 
 /** Reads and measures a spreadsheet file. `readWorkbook(bytes, '意见表.xlsx')` → sheets of cell text, or a Chinese refusal. */
 export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
+  return quietly(() => read_(bytes, fileName));
+}
+
+/**
+ * Runs the library with its console muted: SheetJS writes English warnings there (`ODS number
+ * format may be incorrect …`, `Bad uncompressed size …`), which would reach a command-line user's
+ * terminal. What matters of them is said in Chinese by the checks; the rest is noise.
+ */
+function quietly<T>(run: () => T): T {
+  const target = globalThis.console as unknown as Record<string, unknown> | undefined;
+  if (!target) return run();
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const saved = methods.map((m) => target[m]);
+  for (const m of methods) target[m] = () => undefined;
+  try {
+    return run();
+  } finally {
+    methods.forEach((m, i) => (target[m] = saved[i]));
+  }
+}
+
+function read_(bytes: Uint8Array, fileName: string): ReadResult {
   const refuse = (reason: string): ReadResult => ({ ok: false, error: `“${fileName}”${reason}` });
   try {
     if (bytes.length === 0) return refuse('是空文件');
@@ -55,12 +79,17 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
     };
     let wb: WorkBook;
     let format: string;
+    let text = false;
+    let formulas = new Map<string, FormulaCell[]>();
     const notes: string[] = [];
+    const wps = /\.et$/i.test(fileName);
     if (isZip(bytes)) {
       const verdict = inspectZip(bytes);
       if (!verdict.ok) return refuse(verdict.error);
-      wb = read(bytes, { ...options, type: 'array' });
-      format = 'Excel 工作簿（.xlsx）';
+      // SheetJS reads the archive rebuilt from what was measured, never the file's own container.
+      wb = read(verdict.archive, { ...options, type: 'array' });
+      if (verdict.kind === 'xlsx') formulas = formulasWithoutResult(verdict.parts);
+      format = verdict.kind === 'ods' ? 'OpenDocument 表格（.ods）' : wps ? 'WPS 表格（.et）' : 'Excel 工作簿（.xlsx）';
     } else if (isCompoundFile(bytes)) {
       // SheetJS never reads the container: it is given the workbook stream alone, checked.
       const container = readCompoundWorkbook(bytes);
@@ -68,26 +97,33 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
       const checked = checkWorkbookStream(container.stream);
       if (!checked.ok) return refuse(checked.error);
       wb = read(checked.stream, { ...options, type: 'array' });
-      format = 'Excel 97-2003 工作簿（.xls）';
+      format = wps ? 'WPS 表格（.et）' : container.name === 'Book' ? 'Excel 5.0/95 工作簿（.xls）' : 'Excel 97-2003 工作簿（.xls）';
+    } else if (isBareBiff(bytes)) {
+      // Excel 2.1–5.0 worksheets written as the bare record stream, as old statistics and finance systems export them.
+      const checked = checkWorkbookStream(bytes, { bare: true });
+      if (!checked.ok) return refuse(checked.error);
+      wb = read(checked.stream, { ...options, type: 'array' });
+      format = BIFF_FORMATS[checked.biff] ?? 'Excel 旧版工作表';
     } else {
       const decoded = decodeText(bytes);
       if (!decoded.ok) return refuse(decoded.error);
       notes.push(...decoded.notes);
       // raw: no value parsing, so `007` and `1/2` stay text; the encoding was decided above.
       const textual = asDelimitedText(decoded.text);
-      wb = read(textual, { ...options, type: 'string', raw: true });
+      const separator = separatorOf(decoded.text);
+      wb = read(textual, { ...options, type: 'string', raw: true, ...(separator ? { FS: separator } : {}) });
       if (textual !== decoded.text) unpad(wb);
       // Some systems save an HTML table as .xls; SheetJS reads it as one.
       format = `${/^\s*</.test(decoded.text.slice(0, 200)) ? '网页表格' : '文本表格'}（${decoded.encoding}）`;
+      text = true;
     }
-    const text = !format.startsWith('Excel');
     const sheets: SheetGrid[] = [];
     for (const [index, name] of wb.SheetNames.entries()) {
       const ws = wb.Sheets[name];
       if (!ws) continue;
       const hidden = (wb.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0;
       // A text file has one unnamed table; SheetJS's `Sheet1` would only confuse messages.
-      const grid = toGrid(ws, text ? '' : name, hidden, wb.Workbook?.WBProps?.date1904 === true);
+      const grid = toGrid(ws, text ? '' : name, hidden, wb.Workbook?.WBProps?.date1904 === true, formulas.get(name) ?? []);
       if (typeof grid === 'string') return refuse(`${text ? '' : `的工作表“${name}”`}${grid}`);
       sheets.push(grid);
     }
@@ -124,6 +160,28 @@ function asDelimitedText(text: string): string {
   return textual ? text : ` ${text}`;
 }
 
+/**
+ * The separator of a text table, decided by its first line that has one (the header, or a title
+ * row padded with separators): the most frequent of tab, comma and semicolon outside quotes.
+ * SheetJS counts them over the first 1 KB instead, so opinions with commas in a tab-separated file
+ * (Excel's “Unicode 文本”) split at the commas. Undefined for a one-column file: SheetJS decides.
+ */
+function separatorOf(text: string): string | undefined {
+  const lines = text.slice(0, 64 * 1024).split(/\r?\n/, 20);
+  for (const line of lines) {
+    const counts = new Map<string, number>();
+    let quoted = false;
+    for (const ch of line) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\t' || ch === ',' || ch === ';')) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    }
+    if (counts.size === 0) continue;
+    // Ties go to the comma, then the tab.
+    return [',', '\t', ';'].reduce((best, ch) => ((counts.get(ch) ?? 0) > (counts.get(best) ?? 0) ? ch : best), ',');
+  }
+  return undefined;
+}
+
 /** Takes the space asDelimitedText added off the first cell. */
 function unpad(wb: WorkBook): void {
   const first = (wb.Sheets[wb.SheetNames[0] ?? '']?.['!data'] as Array<Array<CellObject | undefined> | undefined> | undefined)?.[0]?.[0];
@@ -132,6 +190,14 @@ function unpad(wb: WorkBook): void {
     if (typeof first.w === 'string') first.w = first.w.slice(1);
   }
 }
+
+const BIFF_FORMATS: Record<number, string> = {
+  2: 'Excel 2.1 工作表（BIFF2）',
+  3: 'Excel 3.0 工作表（BIFF3）',
+  4: 'Excel 4.0 工作表（BIFF4）',
+  5: 'Excel 5.0/95 工作表（BIFF5）',
+  8: 'Excel 97-2003 工作表（BIFF8）',
+};
 
 function isCompoundFile(bytes: Uint8Array): boolean {
   const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -159,7 +225,7 @@ function libraryFailure(e: unknown): string {
 }
 
 /** One sheet as a grid, or the reason (Chinese) it is refused. */
-function toGrid(ws: WorkSheet, name: string, hidden: boolean, date1904: boolean): SheetGrid | string {
+function toGrid(ws: WorkSheet, name: string, hidden: boolean, date1904: boolean, formulas: readonly FormulaCell[]): SheetGrid | string {
   const declared = ws['!fullref'] ?? ws['!ref'];
   const range = declared ? parseRangeRef(declared) : undefined;
   if (range) {
@@ -195,6 +261,12 @@ function toGrid(ws: WorkSheet, name: string, hidden: boolean, date1904: boolean)
       rows[r] = row;
       lastRow = r;
     }
+  }
+  // A formula whose stored result is empty: its text, as text, where the cell shows nothing.
+  for (const f of formulas) {
+    if (f.r > MAX_ROWS || f.c >= MAX_COLUMNS || rows[f.r]?.[f.c]) continue;
+    (rows[f.r] ??= [])[f.c] = { text: `=${f.formula}` };
+    if (f.r > lastRow) lastRow = f.r;
   }
   if (tooWide) return `的数据超过 ${MAX_COLUMNS} 列，不像正常的意见表，已拒绝`;
   if (lastRow >= MAX_ROWS) return `超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后再导入`;

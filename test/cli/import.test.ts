@@ -105,6 +105,32 @@ describe('cli import', () => {
     ]);
   });
 
+  it('imports an .ods and a WPS .et, names their formats, and lets none of the library’s English warnings through', async () => {
+    const { dir, meetingId } = setup();
+    copyFileSync(join(FIXTURES, 'corpus/ods/libreoffice.ods'), join(dir, '意见.ods'));
+    copyFileSync(join(FIXTURES, 'corpus/et/wps-like.et'), join(dir, '意见.et'));
+    // The reader thread's console reaches this process's stderr: everything written there is caught.
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stderr.write;
+    try {
+      const ods = await cli(['import', '意见.ods', '--package', '财政局.mzsh.json', '--meeting', meetingId], dir);
+      expect(ods.out).toContain('文件：意见.ods（OpenDocument 表格（.ods））');
+      expect(ods.out).toContain('共 4 行：将添加 4 条，重复跳过 0 条，无实质内容跳过 0 条，有误 0 行。');
+      expect(ods.code).toBe(0);
+      const et = await cli(['import', '意见.et', '--package', '财政局.mzsh.json', '--meeting', meetingId, '--dry-run'], dir);
+      expect(et.out).toContain('文件：意见.et（WPS 表格（.et））');
+      expect(et.out).toContain('共 4 行：将添加 0 条，重复跳过 4 条');
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(written.join('')).not.toMatch(/ODS number format|Bad (un)?compressed size|[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
+  });
+
   it('exits 2 with a Chinese message and writes nothing on bad input', async () => {
     const { dir, meetingId } = setup();
     const before = readFileSync(join(dir, '财政局.mzsh.json'));

@@ -59,13 +59,20 @@ describe('import', () => {
     await app.screenshot('empty');
 
     await dropFile(page, 'e2e-unknown-header.xlsx');
+    // The header 被征求人 is not a known name, but the column holds the roster's names: proposed, and said so.
+    await expect.poll(() => counts(page)).toBe('共 5 行：将添加 4 条重复跳过 0 条无实质内容 0 条有误 1 行');
+    await expect.poll(() => page.getByTestId('import-notes').textContent()).toContain('A 列“被征求人”按其中的内容识别为“意见对象”，请核对');
+    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('按内容识别');
+
+    // Not imported, by the user's choice: no row has a target.
+    await mapColumn(page, 'A', '不导入');
     await expect.poll(() => counts(page)).toBe('共 5 行：将添加 0 条重复跳过 0 条无实质内容 0 条有误 5 行');
     await expect.poll(() => page.getByTestId('import-notes').textContent()).toContain('未导入的列：A 列“被征求人”');
     await expect.poll(() => page.getByTestId('import-rejected-table').textContent()).toContain('未指定意见对象');
     await page.getByTestId('import-rejected-table').scrollIntoViewIfNeeded();
     await app.screenshot('preview-unmapped');
 
-    // The header 被征求人 was not recognised: say that column A is the target.
+    // And back: column A is the target.
     await mapColumn(page, 'A', '意见对象');
     await expect.poll(() => counts(page)).toBe('共 5 行：将添加 4 条重复跳过 0 条无实质内容 0 条有误 1 行');
     const rejected = page.getByTestId('import-rejected-table');
@@ -127,6 +134,33 @@ describe('import', () => {
     await expect.poll(() => counts(page)).toBe('共 2 行：将添加 2 条重复跳过 0 条无实质内容 0 条有误 0 行');
     await expect.poll(() => page.getByTestId('import-notes').textContent()).toContain('第 2 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入');
     await app.screenshot('several-in-one-cell');
+    await app.close();
+  });
+
+  it('imports an .ods (LibreOffice, 统信UOS/麒麟) and a WPS .et chosen in the 导入 tab, naming each format', async () => {
+    const app = await openApp('import-ods-et');
+    const { page } = app;
+    await setUp(page);
+    await chooseFile(page, 'corpus/ods/libreoffice.ods');
+    await expect.poll(() => counts(page)).toBe('共 4 行：将添加 4 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    await expect.poll(() => page.getByText('OpenDocument 表格（.ods）').count()).toBeGreaterThan(0);
+    await app.screenshot('preview-ods');
+    await page.getByTestId('import-confirm').click();
+    await page.getByText('已导入 4 条意见').waitFor();
+
+    await page.getByRole('button', { name: '继续导入' }).click();
+    await chooseFile(page, 'e2e-wps.et');
+    await expect.poll(() => counts(page)).toBe('共 2 行：将添加 2 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    await expect.poll(() => page.getByText('WPS 表格（.et）').count()).toBeGreaterThan(0);
+    await app.screenshot('preview-et');
+    await page.getByTestId('import-confirm').click();
+    await page.getByText('已导入 2 条意见').waitFor();
+
+    // Both files counted: the group has one 上级领导 (ods) and one 服务对象 (et) opinion; 张三 one 下属单位 and one 基层群众.
+    await page.getByRole('button', { name: '查看就绪情况' }).click();
+    await page.getByText('收集 6 条，计入 6 条').waitFor();
+    await expect.poll(() => page.locator('[data-testid^="cell-"][data-testid$="-服务对象"]').allTextContents()).toEqual(['1/2', '0/2', '0/2', '1/2']);
+    await app.screenshot('matrix-ods-et');
     await app.close();
   });
 

@@ -22,7 +22,7 @@ function readAndPlan(bytes: Uint8Array, fileName: string): string | undefined {
     if (sheet.rows.length > MAX_ROWS) throw new Error(`sheet ${sheet.name}: ${sheet.rows.length} rows passed the limit`);
     for (const row of sheet.rows) if (row && row.length > MAX_COLUMNS) throw new Error(`sheet ${sheet.name}: a row of ${row.length} columns passed the limit`);
   }
-  const layout = findTables(read.workbook, meeting.members);
+  const layout = findTables(read.workbook, meeting.members, meeting.ruleSet);
   const plan = planImport(read.workbook, layout, { ...DEFAULT_CHOICES, ...initialChoices(layout, meeting.ruleSet) }, meeting);
   if (plan.total !== plan.toAdd.length + plan.skipped.length + plan.rejected.length) throw new Error(`plan: ${plan.total} rows, but ${plan.toAdd.length} + ${plan.skipped.length} + ${plan.rejected.length} accounted for`);
   for (const row of plan.rejected) {

@@ -5,6 +5,7 @@
 // a heap limit, so a hang or a blow-up fails the test with the input saved.
 import { resolve } from 'node:path';
 import * as XLSX from 'xlsx';
+import { REFUSAL_REASONS } from '../../shared/import/refusals';
 import { fixtureBytes } from '../support/import-fixtures';
 import { IsolatedReader } from './isolated-reader';
 import { intMutation, xlsxPartMutation } from './mutations';
@@ -12,37 +13,8 @@ import type { FuzzTarget } from './targets';
 
 const CHILD = resolve(__dirname, 'import-reader-child.ts');
 
-/** Every refusal is the file's name in quotes, then one of the reader's known reasons. */
-const KNOWN_IMPORT_ERROR = new RegExp(
-  '^“[^”]*”(' +
-    [
-      '是空文件',
-      '过大',
-      '实际是',
-      '不完整',
-      '已损坏',
-      '已加密',
-      '内部包含',
-      '解压后超过',
-      '使用了不支持的压缩方式',
-      '是 Word 文档',
-      '是 PowerPoint 文件',
-      '是 Excel 5.0 以前的旧格式',
-      '不是 Excel 工作簿',
-      '无法读取',
-      '文件不是文本',
-      '无法识别文件的文字编码',
-      '文件标明为',
-      '中没有工作表',
-      '的工作表(“[^”]*”)?(已用范围异常|中的合并单元格超过|中合并单元格超过|中有范围异常的合并单元格|的数据超过|超过 100,000 行)',
-      '已用范围异常',
-      '中的合并单元格超过',
-      '中有范围异常的合并单元格',
-      '的数据超过',
-      '超过 100,000 行',
-    ].join('|') +
-    ')',
-);
+/** Every refusal is the file's name in quotes, then one of the documented reasons (shared/import/refusals.ts). */
+const KNOWN_IMPORT_ERROR = new RegExp(`^“[^”]*”(${REFUSAL_REASONS.map(([start]) => start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
 
 const HTML_TABLE = '<html><body><table><tr><td>意见对象</td><td>意见来源</td><td>征求方式</td><td>意见建议</td></tr><tr><td>张三</td><td>上级领导</td><td>谈心谈话</td><td>调查研究不够深入</td></tr><tr><td>李四</td><td>基层群众</td><td>问卷调查</td><td>联系群众不够紧密</td></tr></table></body></html>';
 
@@ -78,6 +50,16 @@ export const IMPORT_FUZZ_TARGETS: FuzzTarget[] = [
     magic: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
     mutations: (f) => [intMutation(f)],
     runs: 1000,
+  }),
+  importTarget('spreadsheet import: ZIP64 and data-descriptor .xlsx, .ods (zip guard, rebuilt archive, SheetJS)', '意见表.xlsx', ['corpus/xlsx/zip64-streaming.xlsx', 'corpus/xlsx/zip64-always.xlsx', 'corpus/ods/libreoffice.ods'], {
+    magic: new Uint8Array([0x50, 0x4b, 0x03, 0x04]),
+    mutations: (f) => [xlsxPartMutation(f), intMutation(f)].filter((a) => a !== undefined),
+    runs: 500,
+  }),
+  importTarget('spreadsheet import: bare BIFF2–5 streams (record guard, SheetJS BIFF, plan)', '旧报表.xls', ['corpus/biff/biff2.xls', 'corpus/biff/biff4.xls', 'corpus/biff/biff5-bare.xls'], {
+    magic: new Uint8Array([0x09, 0x00, 0x04, 0x00]),
+    mutations: (f) => [intMutation(f)],
+    runs: 500,
   }),
   importTarget('spreadsheet import: text (encoding, CSV, HTML table, plan)', '问卷导出.csv', ['gbk.csv', 'utf8-no-bom.csv', new TextEncoder().encode(HTML_TABLE)], {
     runs: 1000,

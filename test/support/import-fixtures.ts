@@ -41,7 +41,7 @@ export function planFixture(name: string, choices: Partial<ImportChoices> = {}, 
   const read = readWorkbook(fixtureBytes(name), name);
   if (!read.ok) throw new Error(read.error);
   const meeting = fixtureMeeting(existing);
-  const layout = findTables(read.workbook, meeting.members);
+  const layout = findTables(read.workbook, meeting.members, meeting.ruleSet);
   const start = initialChoices(layout, meeting.ruleSet);
   const merged: ImportChoices = { ...DEFAULT_CHOICES, ...start, ...choices, fixed: { ...start.fixed, ...choices.fixed } };
   return { workbook: read.workbook, layout, plan: planImport(read.workbook, layout, merged, meeting), choices: merged };

@@ -17,7 +17,7 @@ import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
 import { readInThread } from '../read-in-thread';
 
 export const IMPORT_HELP = `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run] [--set 项目=值]… [--column 项目=列]…
-    把表格（.xlsx、.xls、.csv，UTF-8 或 GBK）中的意见导入数据包中的一次会议。先列出预览：
+    把表格（.xlsx、.xls、.et、.ods、.csv/.txt，UTF-8、GBK 或 UTF-16）中的意见导入数据包中的一次会议。先列出预览：
     将添加、重复跳过、无实质内容和有误的行（逐行写明文件、工作表、行、列和原因）；
     不加 --dry-run 时把可添加的意见写入数据包（新文件完整写好后才替换原文件）。
     退出码：全部行都可导入（或已跳过）为 0；有行因错误未导入为 1（其余行照常写入，
@@ -54,7 +54,7 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   const file = basename(spreadsheet);
   const read = await readInThread(await readUserFile(spreadsheet, io.cwd, MAX_IMPORT_BYTES), file);
   if (!read.ok) throw new CliError(read.error);
-  const layout = findTables(read.workbook, roster);
+  const layout = findTables(read.workbook, roster, meeting.ruleSet);
   if (layout.tables.length === 0) throw new CliError(`“${file}”中没有找到意见表：每个工作表都没有表头（如“意见对象”“意见来源”“意见建议”）`);
   const choices = applyOptions(initialChoices(layout, meeting.ruleSet), layout, options, meeting, roster);
   const plan = planImport(read.workbook, layout, choices, { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members: roster, existing });

@@ -14,6 +14,7 @@ import { readCompoundWorkbook } from '../../../shared/import/cfb-guard';
 import { readWorkbook } from '../../../shared/import/read-workbook';
 import { inspectZip } from '../../../shared/import/zip-guard';
 import { fixtureBytes, planFixture } from '../../support/import-fixtures';
+import { PLAIN_ZIP, writeZip } from '../../support/zip-writer';
 
 const DAMAGED_XLS = '已损坏（文件结构异常），无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入';
 const INCONSISTENT_ZIP = '已损坏（压缩包内部信息前后矛盾），无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入';
@@ -245,12 +246,43 @@ describe('.xlsx archives: SheetJS sees what was measured', () => {
     expect(inspectZip(decoy)).toMatchObject({ ok: false });
   });
 
-  it('refuses differing entry counts and ZIP64 size fields', () => {
+  it('refuses differing entry counts', () => {
     const counts = zipSync(SMALL_BOOK);
     new DataView(counts.buffer).setUint16(counts.length - 22 + 8, 3, true);
     expect(inspectZip(counts)).toEqual({ ok: false, error: INCONSISTENT_ZIP });
-    const zip64 = zipSync({ ...SMALL_BOOK, 'xl/worksheets/sheet1.xml': [strToU8('<worksheet/>'), { extra: { 1: new Uint8Array(16) } }] });
-    expect(inspectZip(zip64)).toMatchObject({ ok: false, error: expect.stringContaining('ZIP64') });
+  });
+
+  it('accepts a local ZIP64 field whose sizes are placeholders (0) or the real ones, and refuses one that lies', () => {
+    const parts = Object.entries(SMALL_BOOK).map(([name, data]) => ({ name, data }));
+    for (const sizes of ['zip64-placeholder', 'zip64-real', 'descriptor'] as const) {
+      for (const zip64Central of [false, true]) {
+        const zip = writeZip(parts, { ...PLAIN_ZIP, sizes, zip64Central, zip64End: zip64Central });
+        expect(inspectZip(zip), `${sizes}${zip64Central ? ' + ZIP64 central records' : ''}`).toMatchObject({ ok: true });
+      }
+    }
+    // fflate writes the extra field into both headers: the central sizes are 32-bit, so the zeros are placeholders.
+    const zeros = zipSync({ ...SMALL_BOOK, 'xl/worksheets/sheet1.xml': [strToU8('<worksheet/>'), { extra: { 1: new Uint8Array(16) } }] });
+    expect(inspectZip(zeros)).toMatchObject({ ok: true });
+    // The .NET layout with the local ZIP64 field's uncompressed size changed to 4 GB.
+    const lying = writeZip(parts, { ...PLAIN_ZIP, sizes: 'zip64-real' });
+    const at = lying.findIndex((b, i) => b === 0x01 && lying[i + 1] === 0x00 && lying[i + 2] === 16 && lying[i + 3] === 0);
+    new DataView(lying.buffer).setUint32(at + 4, 0xfffffff0, true);
+    expect(inspectZip(lying)).toEqual({ ok: false, error: INCONSISTENT_ZIP });
+    // A central ZIP64 field whose uncompressed size is not the real one.
+    const central = writeZip(parts, { ...PLAIN_ZIP, zip64Central: true });
+    const dir = central.length - 22 - parts.reduce((n, p) => n + 46 + p.name.length + 28, 0);
+    new DataView(central.buffer).setUint32(dir + 46 + parts[0]!.name.length + 4, 7, true);
+    expect(inspectZip(central)).toEqual({ ok: false, error: INCONSISTENT_ZIP });
+  });
+
+  it('hands SheetJS an archive rebuilt from the measured parts (stored, exact sizes, no extra fields)', () => {
+    const zip = writeZip(Object.entries(SMALL_BOOK).map(([name, data]) => ({ name, data })), { ...PLAIN_ZIP, sizes: 'zip64-placeholder' });
+    const verdict = inspectZip(zip);
+    if (!verdict.ok) throw new Error(verdict.error);
+    const again = inspectZip(verdict.archive);
+    expect(again).toMatchObject({ ok: true, entries: ['xl/workbook.xml', 'xl/worksheets/sheet1.xml'] });
+    expect(again.ok && again.archive).toEqual(verdict.archive);
+    expect([...(verdict.parts.get('xl/workbook.xml') ?? [])]).toEqual([...SMALL_BOOK['xl/workbook.xml']]);
   });
 
   it('still reads every real workbook fixture', () => {

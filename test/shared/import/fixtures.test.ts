@@ -161,14 +161,68 @@ describe('import fixtures', () => {
     ]);
   });
 
-  it('leaves a column with an unknown header unmapped until the user maps it', () => {
+  it('proposes a column whose header it does not know by its values, says so, and takes the user’s correction', () => {
     const before = planFixture('e2e-unknown-header.xlsx');
-    expect(before.plan.toAdd).toEqual([]);
-    expect(before.plan.rejected).toHaveLength(5);
-    expect(before.plan.notes).toEqual(['未导入的列：A 列“被征求人”']);
-    const after = planFixture('e2e-unknown-header.xlsx', { columns: { 意见: { target: 0, category: 1, channel: 2, content: 3 } } });
-    expect(after.plan.toAdd.map((r) => r.row)).toEqual([2, 3, 4, 5]);
-    expect(errors(after.plan)).toEqual(['e2e-unknown-header.xlsx · 工作表“意见” · 第 6 行 · A 列（被征求人）：“孙八”不在班子成员名单中']);
+    expect(before.layout.tables[0]!.detected).toEqual({ target: 0, category: 1, channel: 2, content: 3 });
+    expect(before.layout.tables[0]!.columns[0]).toMatchObject({ field: 'target', byValues: true });
+    expect(before.plan.notes).toEqual(['A 列“被征求人”按其中的内容识别为“意见对象”，请核对']);
+    expect(before.plan.toAdd.map((r) => r.row)).toEqual([2, 3, 4, 5]);
+    expect(errors(before.plan)).toEqual(['e2e-unknown-header.xlsx · 工作表“意见” · 第 6 行 · A 列（被征求人）：“孙八”不在班子成员名单中']);
+    // Unmapped by the user: nothing has a target.
+    const unmapped = planFixture('e2e-unknown-header.xlsx', { columns: { 意见: { category: 1, channel: 2, content: 3 } } });
+    expect(unmapped.plan.toAdd).toEqual([]);
+    expect(unmapped.plan.rejected).toHaveLength(5);
+    expect(unmapped.plan.notes).toEqual(['未导入的列：A 列“被征求人”']);
+  });
+
+  it('strips the list numbering a cell begins with, so the same opinion with and without its number counts once', () => {
+    const { plan } = planFixture('numbered-cells.xlsx');
+    expect(added(plan)).toEqual([
+      ['意见', 2, GROUP_TARGET, '上级领导', '书面征求', '理论学习中心组学习形式单一', '', '', ''],
+      ['意见', 3, ZHANG, '下属单位', '座谈会', '深入基层调研的次数偏少', '', '', ''],
+      ['意见', 4, LI, '基层群众', '走访', '联系服务群众不够经常', '', '', ''],
+      ['意见', 5, WANG, '服务对象', '问卷调查', '惠企政策兑现还不够快', '', '', ''],
+      ['意见', 6, GROUP_TARGET, '基层群众', '座谈会', '为群众办实事的项目宣传不够', '', '', ''],
+      // A decimal number is not numbering.
+      ['意见', 9, LI, '分管领域', '书面征求', '1.5亿元专项资金拨付进度偏慢', '', '', ''],
+    ]);
+    expect(plan.toAdd.every((r) => r.draft.content === r.fields.content)).toBe(true);
+    expect(skipped(plan)).toEqual([['意见', 7, '与本文件第 3 行重复（同一对象、同一来源、内容相同），未导入']]);
+    expect(errors(plan)).toEqual(['numbered-cells.xlsx · 工作表“意见” · 第 8 行 · D 列（意见建议）：意见内容只有编号“3.”']);
+    expect(plan.notes).toEqual([]);
+  });
+
+  it('reads a questionnaire’s identity question (`2、您的身份`) as the source, and proposes columns by their values', () => {
+    const { plan, layout } = planFixture('identity-question.xlsx');
+    expect(layout.tables.map((t) => [t.sheet, t.detected, t.questionnaire])).toEqual([
+      ['问卷', { target: 4, category: 5, content: 6 }, true],
+      ['汇总', { target: 0, category: 1, channel: 2, content: 3 }, false],
+    ]);
+    expect(added(plan)).toEqual([
+      ['问卷', 2, ZHANG, '基层群众', '问卷调查', '下乡调研的次数偏少，听取意见不够广泛', '', '', ''],
+      ['问卷', 3, LI, '服务对象', '问卷调查', '企业诉求回应还不够及时', '', '', ''],
+      ['问卷', 4, GROUP_TARGET, '下属单位', '问卷调查', '对下属单位的考核指标过多过细', '', '', ''],
+      ['汇总', 2, WANG, '上级领导', '谈心谈话', '统筹协调分管工作的力度还不够', '', '', ''],
+      ['汇总', 3, ZHANG, '基层群众', '走访', '到联系村走访的次数偏少', '', '', ''],
+      ['汇总', 4, GROUP_TARGET, '服务对象', '座谈会', '政务服务事项网上办理的比例不高', '', '', ''],
+      ['汇总', 5, LI, '下属单位', '书面征求', '对基层业务培训安排不够系统', '', '', ''],
+    ]);
+    expect(errors(plan)).toEqual([]);
+    expect(plan.notes).toEqual([
+      '工作表“问卷”已忽略问卷的答题人信息列：提交答卷时间、来源、来自IP（如需保留提出方，请把对应的列指定为“提出方”）',
+      '工作表“汇总”A 列“被征求人”按其中的内容识别为“意见对象”、B 列“情况”按其中的内容识别为“意见来源”、C 列“形式”按其中的内容识别为“征求方式”，请核对',
+    ]);
+  });
+
+  it('imports what a formula cell shows, or its formula as text when the stored result is empty', () => {
+    const { plan, workbook } = planFixture('formula-empty-result.xlsx');
+    expect(workbook.format).toBe('Excel 工作簿（.xlsx）');
+    expect(added(plan)).toEqual([
+      ['Sheet1', 2, ZHANG, '上级领导', '书面征求', '="统筹协调"&"力度不够"', '', '', ''],
+      ['Sheet1', 3, LI, '基层群众', '走访', '=CONCATENATE("联系群众","不够经常")', '', '', ''],
+      ['Sheet1', 4, WANG, '服务对象', '座谈会', '惠企政策兑现偏慢', '', '', ''],
+    ]);
+    expect(errors(plan)).toEqual([]);
   });
 
   it('skips rows already in the meeting: the same file imported twice adds nothing', () => {

@@ -11,6 +11,7 @@ import { readWorkbook } from '../../../shared/import/read-workbook';
 import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, DEFAULT_NO_OPINION_PHRASES } from '../../../shared/model/rule-set';
 import { GROUP_LABEL, GROUP_TARGET } from '../../../shared/model/types';
 import { cleanText } from '../../../shared/text/normalize';
+import { stripNumbering } from '../../../shared/text/numbering';
 import { fixtureMeeting, ROSTER } from '../../support/import-fixtures';
 
 const TARGETS = [GROUP_LABEL, '张三', '李四（副局长）', '王五', '张伟（纪检组长）', '张伟', '赵六', ''];
@@ -73,8 +74,9 @@ describe('import properties', () => {
     });
     const noOpinion = phraseMatcher(DEFAULT_NO_OPINION_PHRASES);
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(opinion, { selector: (o) => `${o.target}|${o.category}|${o.content}`, maxLength: 30 }), async (drawn) => {
-        const opinions = drawn.filter((o) => isSubstantive(o.content, noOpinion));
+      // Texts come back without leading list numbering (`1、` `-`), which the import strips.
+      fc.asyncProperty(fc.uniqueArray(opinion, { selector: (o) => `${o.target}|${o.category}|${stripNumbering(o.content)}`, maxLength: 30 }), async (drawn) => {
+        const opinions = drawn.filter((o) => stripNumbering(o.content) !== '' && isSubstantive(stripNumbering(o.content), noOpinion));
         const wb = new ExcelJS.Workbook();
         const ws = wb.addWorksheet('意见台账');
         ws.addRow(['序号', '意见对象', '意见来源', '征求方式', '意见内容']);
@@ -89,7 +91,7 @@ describe('import properties', () => {
         const layout = findTables(read.workbook, meeting.members);
         const plan = planImport(read.workbook, layout, initialChoices(layout, meeting.ruleSet), meeting);
         expect(plan.rejected).toEqual([]);
-        expect(plan.toAdd.map((r) => [r.fields.targetId, r.fields.category, r.fields.channel, r.fields.content])).toEqual(opinions.map((o) => [o.target, o.category, o.channel, o.content]));
+        expect(plan.toAdd.map((r) => [r.fields.targetId, r.fields.category, r.fields.channel, r.fields.content])).toEqual(opinions.map((o) => [o.target, o.category, o.channel, stripNumbering(o.content)]));
       }),
       { numRuns: 40 },
     );

@@ -66,7 +66,7 @@ export function ImportTab({ data }: { data: MeetingData }) {
       setStage({ kind: 'idle', error: result.error });
       return;
     }
-    const layout = findTables(result.workbook, meeting.members);
+    const layout = findTables(result.workbook, meeting.members, data.meeting.ruleSet);
     setChoices(initialChoices(layout, data.meeting.ruleSet));
     setStage({ kind: 'preview', workbook: result.workbook, layout });
   };
@@ -87,8 +87,9 @@ export function ImportTab({ data }: { data: MeetingData }) {
   };
 
   const picker = (
-    // No `accept` filter: the drop zone would silently ignore a dropped .pdf or .docx; the reader
-    // refuses it instead, saying what the file is.
+    // No `accept` filter: the picker offers every file (.xlsx, .xls, .et, .ods, .csv, .txt …) and the
+    // drop zone would otherwise silently ignore a dropped .pdf or .docx; the reader names the format
+    // from the bytes, and refuses anything else saying what the file is.
     <Upload.Dragger
       multiple={false}
       showUploadList={false}
@@ -114,7 +115,7 @@ export function ImportTab({ data }: { data: MeetingData }) {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击选择或拖入意见表</p>
-          <p className="ant-upload-hint">支持 Excel（.xlsx、.xls）和 CSV（UTF-8 或 GBK）；问卷星等问卷导出、每人一个工作表的表格也能识别。导入前会先预览，确认后才写入。</p>
+          <p className="ant-upload-hint">支持 Excel（.xlsx、.xls，含 Excel 4.0/5.0 旧表）、WPS 表格（.et）、OpenDocument 表格（.ods）和 CSV/文本（UTF-8、GBK 或 UTF-16）；问卷星等问卷导出、每人一个工作表的表格也能识别。导入前会先预览，确认后才写入。</p>
         </>
       )}
     </Upload.Dragger>

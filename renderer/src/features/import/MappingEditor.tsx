@@ -66,6 +66,7 @@ export function MappingEditor({ data, layout, choices, onChoices }: Props) {
                     <Space size={4}>
                       <span>{c.label || <Typography.Text type="secondary">（无表头）</Typography.Text>}</span>
                       {c.kind === 'identity' && <Tag>答题人信息</Tag>}
+                      {c.byValues && <Tag color="blue">按内容识别</Tag>}
                     </Space>
                   ),
                 },
