@@ -101,6 +101,10 @@ export function readPackage(bytes: Uint8Array): ReadPackageResult {
   if (typeof checksum !== 'object' || checksum === null || checksum['algorithm'] !== 'SHA-256' || typeof checksum['value'] !== 'string') {
     return fail('数据包缺少校验码');
   }
+  // As the format document says: the checksum object holds exactly these two fields.
+  const extraInChecksum = Object.keys(checksum).filter((k) => k !== 'algorithm' && k !== 'value');
+  if (extraInChecksum.length > 0) return fail(`数据包的校验码中有未知字段：${extraInChecksum.map((k) => k.slice(0, 40)).join('、')}`);
+  if (!/^[0-9a-fA-F]{64}$/.test(checksum['value'])) return fail('数据包的校验码格式不正确');
   const content = check(contentSchema, head['content']);
   if (!content.ok) return fail(`数据包内容不正确：${content.error.replace(/^字段 /, '')}`);
   if (contentChecksum(content.value) !== checksum['value'].toLowerCase()) {
