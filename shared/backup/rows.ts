@@ -72,3 +72,21 @@ export const DERIVED_TABLES = ['meetingSummaries', 'copyFindings'] as const;
 export function backupRowValidator(table: string): Validator<unknown> | undefined {
   return Object.prototype.hasOwnProperty.call(ROW_VALIDATORS, table) ? ROW_VALIDATORS[table] : undefined;
 }
+
+/**
+ * The primary key of every table a backup of this version may hold (every schema version's tables),
+ * for readers without the database schema at hand: the command line's `verify`. A test pins it to
+ * renderer/src/db/schema.ts.
+ */
+export const BACKUP_TABLE_KEYS: Readonly<Record<string, string>> = {
+  units: 'id',
+  meetings: 'id',
+  members: 'id',
+  opinions: 'id',
+  audits: 'id',
+  changeLog: 'id',
+  settings: 'key',
+  meetingSummaries: 'meetingId',
+  mergeBases: 'key',
+  copyFindings: 'meetingId',
+};
