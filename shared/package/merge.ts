@@ -85,6 +85,8 @@ export interface MergePlan {
    * unit, meeting or record kind. Nothing of a refused plan may be written.
    */
   refusal: string | undefined;
+  /** Each record behind the refusal, one sentence each (empty when not refused). */
+  identityProblems: string[];
 }
 
 /** One field an update changes. `before` is the local value, `after` the package's. */
@@ -126,7 +128,8 @@ export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan
   const incomingHashes = new Map<string, string>();
   const notes: string[] = [];
   const updates: MergeUpdate[] = [];
-  const refusal = identityRefusal(incoming, local);
+  const identity = identityProblems(incoming, local);
+  const refusal = refusalOf(identity);
   for (const table of PACKAGE_TABLES) {
     counts[table] = { add: 0, update: 0, same: 0, keep: 0, conflict: 0 };
     if (refusal !== undefined) continue;
@@ -161,7 +164,7 @@ export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan
       }
     }
   }
-  return { incoming, counts, conflicts, actions, localHashes, incomingHashes, notes, updates, refusal };
+  return { incoming, counts, conflicts, actions, localHashes, incomingHashes, notes, updates, refusal, identityProblems: identity };
 }
 
 /** The field that names a record's parent: a meeting belongs to a unit; members, opinions, audits and log lines to a meeting. */
@@ -207,7 +210,10 @@ export function identityProblems(incoming: PackageContent, local: Pick<LocalSide
 
 /** The refusal of a package with identity problems, naming the first few records; undefined when there are none. */
 export function identityRefusal(incoming: PackageContent, local: Pick<LocalSide, 'get' | 'tableOf'>): string | undefined {
-  const problems = identityProblems(incoming, local);
+  return refusalOf(identityProblems(incoming, local));
+}
+
+function refusalOf(problems: readonly string[]): string | undefined {
   if (problems.length === 0) return undefined;
   const shown = problems.slice(0, 5).join('；');
   const more = problems.length > 5 ? `；另有 ${problems.length - 5} 处` : '';

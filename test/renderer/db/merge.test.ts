@@ -9,6 +9,7 @@ import type { Opinion } from '../../../shared/model/types';
 import type { PackageContent } from '../../../shared/package/format';
 import { baseKey, type Resolution } from '../../../shared/package/merge';
 import { sampleContent } from '../../support/sample-content';
+import type { UserError } from '../../../renderer/src/db/repos/errors';
 import { ACTOR, freshDb, seedMeeting } from './test-db';
 
 const meta = { actor: ACTOR, fileName: '测试单位.mzsh.json' };
@@ -183,7 +184,18 @@ describe('merging packages', () => {
     forged.meetings[0]!.title = '被改名的会议';
     forged.members[0]!.id = v1.members[0]!.id;
     forged.opinions[0]!.id = v1.opinions[0]!.id;
-    await expect(previewMerge(db, forged)).rejects.toThrow(/^数据包被拒绝，未写入任何内容：.*会议“被改名的会议”（编号 [0-9a-f-]+）在本机属于另一个单位/);
+    const refused = await previewMerge(db, forged).then(
+      () => undefined,
+      (e: unknown) => e as UserError,
+    );
+    expect(refused?.message).toMatch(/^数据包被拒绝，未写入任何内容：/);
+    // Every record is named, one line each, for the dialog.
+    expect(refused?.details).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^数据包中的会议“被改名的会议”（编号 [0-9a-f-]+）在本机属于另一个单位$/),
+        '本机数据未改动。',
+      ]),
+    );
     expect(await snapshot(db)).toEqual(before);
   });
 

@@ -46,7 +46,8 @@ async function readLocalSide(db: WorkbenchDb, incoming: PackageContent): Promise
 /** What opening the content would do: added, updated, left alone, in conflict. Writes nothing. */
 export async function previewMerge(db: WorkbenchDb, incoming: PackageContent): Promise<MergePlan> {
   const plan = await db.transaction('r', [...PACKAGE_TABLES.map((t) => db.table(t)), db.mergeBases], async () => planMerge(incoming, await readLocalSide(db, incoming)));
-  if (plan.refusal !== undefined) throw new UserError(plan.refusal);
+  // Every record behind a refusal is listed (a dialog that stays, not a passing message).
+  if (plan.refusal !== undefined) throw new UserError(plan.refusal.replace(/。.*$/, '。'), [...plan.identityProblems, '本机数据未改动。']);
   return plan;
 }
 
