@@ -19,7 +19,9 @@ function startWorker(memoryMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
   const entry = join(__dirname, `read-worker${extname(__filename)}`);
   if (!entry.endsWith('.ts')) return new Worker(entry, { resourceLimits });
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, resourceLimits });
+  // An eval'd worker resolves bare names against the working directory, so `require('tsx/cjs')`
+  // failed when the command line was started from another folder: resolve it here, from this file.
+  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, { eval: true, resourceLimits });
 }
 
 export function readInThread(bytes: Uint8Array, fileName: string, limits: Partial<ThreadLimits> = {}): Promise<ReadResult> {

@@ -5,6 +5,8 @@ import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXPORT_HELP, exportCommand } from './commands/export';
 import { OVERVIEW_HELP, overviewCommand } from './commands/overview';
 import { IMPORT_HELP, importCommand } from './commands/import';
+import { MERGE_HELP, mergeCommand } from './commands/merge';
+import { VERIFY_HELP, verifyCommand } from './commands/verify';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './errors';
 import type { CliIo } from './io';
 
@@ -69,6 +71,22 @@ const COMMANDS: Record<string, Command> = {
         },
         io,
       );
+    },
+  },
+  merge: {
+    help: MERGE_HELP,
+    options: { out: { type: 'string' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError('请指定要合并的数据包文件');
+      return mergeCommand(positionals, { out: typeof values['out'] === 'string' ? values['out'] : undefined }, io);
+    },
+  },
+  verify: {
+    help: VERIFY_HELP,
+    options: { 'password-file': { type: 'string' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError('请指定要检查的数据包或备份文件');
+      return verifyCommand(positionals, { passwordFile: typeof values['password-file'] === 'string' ? values['password-file'] : undefined }, io);
     },
   },
 };

@@ -13,7 +13,7 @@ import { backupHandlers } from './ipc/backup-handlers';
 import { CHANNELS, dispatch, type Handlers } from './ipc/dispatch';
 import { openFile, saveFile, saveFiles, type DialogPort, type FileContext } from './ipc/file-handlers';
 import { printPage, type PrintPort } from './ipc/print-handler';
-import { resolveAppRequest } from './policy/app-protocol';
+import { confineToRoot, resolveAppRequest } from './policy/app-protocol';
 import { CONTENT_SECURITY_POLICY } from './policy/csp';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedAppUrl } from './policy/trusted-url';
 import { allowNavigation, allowPermission, allowRequest, allowWebview, windowOpenDecision } from './policy/web-contents-policy';
@@ -88,15 +88,15 @@ export function startMain(electron: Electron, options: MainOptions): { folder: B
     serveApp(protocol, options.rendererDir);
     registerIpc(ipcMain, handlers, (contents) => BrowserWindow.fromWebContents(contents), devOrigin);
     Menu.setApplicationMenu(options.buildMenu());
-    mainWindow = createMainWindow(BrowserWindow, options, scheduler);
+    mainWindow = createMainWindow(BrowserWindow, options, scheduler, app.isPackaged);
     scheduler.start();
   });
   return { folder, scheduler };
 }
 
 /** The one window factory. Closing it first takes a last automatic backup (hidden, at most 15 s). */
-function createMainWindow(BrowserWindowClass: Electron['BrowserWindow'], options: MainOptions, scheduler: BackupScheduler): BrowserWindow {
-  const window = new BrowserWindowClass(mainWindowOptions(options.preloadPath));
+function createMainWindow(BrowserWindowClass: Electron['BrowserWindow'], options: MainOptions, scheduler: BackupScheduler, packaged: boolean): BrowserWindow {
+  const window = new BrowserWindowClass(mainWindowOptions(options.preloadPath, { packaged }));
   window.once('ready-to-show', () => window.show());
   let lastBackupTaken = false;
   window.on('close', (event) => {
@@ -156,7 +156,10 @@ export function serveApp(protocol: Protocol, rendererDir: string): void {
     const resolved = resolveAppRequest(request.url, rendererDir);
     if (resolved.kind === 'error') return new Response(null, { status: resolved.status });
     try {
-      const body = await readFile(resolved.path);
+      // The path is inside the folder by its text; a link inside it could still point outside.
+      const real = await confineToRoot(resolved.path, rendererDir);
+      if (real === undefined) return new Response(null, { status: 403 });
+      const body = await readFile(real);
       return new Response(body, {
         headers: {
           'Content-Type': resolved.mimeType,

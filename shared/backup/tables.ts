@@ -2,9 +2,10 @@
 // list of tables comes from the database schema at run time (the caller passes it), so a table
 // added in a later schema version is backed up without touching this file. Rows of the domain
 // tables are checked with the same validators as exchange packages.
-import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from '../model/schemas';
-import { check, type Validator } from '../util/schema';
+import { contentReferenceProblem, type PackageContent } from '../package/format';
+import { check } from '../util/schema';
 import type { BackupManifest } from './format';
+import { backupRowValidator } from './rows';
 
 export type BackupTables = Record<string, unknown[]>;
 
@@ -13,16 +14,6 @@ export interface TableSpec {
   name: string;
   primaryKey: string;
 }
-
-/** Validators for the tables whose records shared/ knows; other tables' rows are checked for their key only. */
-const RECORD_VALIDATORS: Record<string, Validator<unknown>> = {
-  units: unitSchema,
-  meetings: meetingSchema,
-  members: memberSchema,
-  opinions: opinionSchema,
-  audits: auditSchema,
-  changeLog: changeLogSchema,
-};
 
 /** The payload's JSON bytes, tables in the given order. Throws for data JSON cannot hold (a programming error, not user input). */
 export function serializeTables(tables: BackupTables): Uint8Array {
@@ -50,8 +41,8 @@ export type ParseTablesResult = { ok: true; tables: BackupTables } | { ok: false
 
 /**
  * Reads a payload's JSON and checks it against the manifest and the tables it must fill: the
- * same tables, the counted number of rows, every row a record with a unique primary key, and the
- * domain records valid. Never throws for bad input.
+ * same tables, the counted number of rows, every row a record with a unique primary key and valid
+ * for its table (shared/backup/rows.ts), and the records' references intact. Never throws for bad input.
  */
 export function parseTables(json: Uint8Array, manifest: BackupManifest, specs: readonly TableSpec[]): ParseTablesResult {
   let parsed: unknown;
@@ -80,11 +71,15 @@ export function parseTables(json: Uint8Array, manifest: BackupManifest, specs: r
     if (problem) return fail(`备份数据不正确：${problem}`);
     tables[spec.name] = rows;
   }
+  // The records must hang together as in a package: every meeting's unit, every member's and
+  // opinion's meeting, every opinion's target, every audit's meeting present; ids unique.
+  const broken = contentReferenceProblem(tables as unknown as PackageContent, '备份中');
+  if (broken) return fail(`备份数据不正确：${broken}`);
   return { ok: true, tables };
 }
 
 function rowsProblem(spec: TableSpec, rows: unknown[]): string | undefined {
-  const validator = RECORD_VALIDATORS[spec.name];
+  const validator = backupRowValidator(spec.name);
   const seen = new Set<unknown>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];

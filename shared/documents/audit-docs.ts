@@ -2,6 +2,7 @@
 // overview of every unit (Excel) share the flattening of warnings into rows and the file names.
 import type { Audit } from '../model/types';
 import { WARNING_KIND_LABELS, type MeetingWarning, type WarningLabels } from '../supervision/warnings';
+import { composeFileName } from '../files/safe-names';
 import { safeFileName } from './file-names';
 import type { MeetingDocs } from './meeting-docs';
 
@@ -60,7 +61,7 @@ export interface AuditReportInput {
 
 /** `2025年度-某某局-督导审核意见.docx` */
 export function auditReportFileName(docs: MeetingDocs): string {
-  return `${safeFileName(`${docs.input.meeting.year}年度-${docs.input.unit.name}-督导审核意见`)}.docx`;
+  return composeFileName([`${docs.input.meeting.year}年度`, { text: docs.input.unit.name, cut: 1 }, '督导审核意见'], '.docx');
 }
 
 /** `督导总览-20251121.xlsx` */

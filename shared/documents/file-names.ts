@@ -1,23 +1,20 @@
 // File names a person can find in a folder: year, unit, the target's place in rank order and
-// name, then what the file is — `2025年度-某某局-03-李四-征求意见建议清单.docx`.
+// name, then what the file is — `2025年度-某某局-03-李四-征求意见建议清单.docx`. Every name fits the
+// file systems' limits (shared/files/safe-names.ts): a long unit name is shortened first, then a
+// long person's name; the rank and the kind of file are never cut, so names stay distinct.
+import { composeFileName, NAME_BUDGET, type NamePart } from '../files/safe-names';
 import type { DocTarget, MeetingDocs } from './meeting-docs';
 
-// Characters Windows refuses in names, path separators and control characters.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+/** Room kept for an extension the caller appends to {@link safeFileName}. */
+const EXTENSION_ROOM = 16;
 
-/** A name safe on Windows and Linux: no separators or reserved characters, no leading or trailing dots and spaces. */
-export function safeFileName(name: string, maxLength = 120): string {
-  const cleaned = name.replace(UNSAFE, '_').replace(/\s+/g, ' ');
-  // Ends are trimmed after the cut, which can leave a space or dot last (Windows drops those).
-  const short = [...cleaned.replace(LOOSE_ENDS, '')].slice(0, maxLength).join('').replace(LOOSE_ENDS, '');
-  return short === '' ? '未命名' : short;
+/** A name safe on Windows and Linux: no separators or reserved characters or names, no leading or trailing dots and spaces, short enough for an extension to follow. */
+export function safeFileName(name: string): string {
+  return composeFileName([{ text: name, cut: 1 }], '', NAME_BUDGET - EXTENSION_ROOM);
 }
 
-const LOOSE_ENDS = /^[.\s]+|[.\s]+$/g;
-
-function prefix(docs: MeetingDocs): string {
-  return `${docs.input.meeting.year}年度-${docs.input.unit.name}`;
+function prefix(docs: MeetingDocs): NamePart[] {
+  return [`${docs.input.meeting.year}年度`, { text: docs.input.unit.name, cut: 1 }];
 }
 
 const internalSuffix = (internal: boolean) => (internal ? '（内部资料）' : '');
@@ -25,29 +22,29 @@ const internalSuffix = (internal: boolean) => (internal ? '（内部资料）' :
 /** `2025年度-某某局-03-李四-征求意见建议清单.docx`; the group is `00-领导班子`. */
 export function listFileName(docs: MeetingDocs, target: DocTarget, internal: boolean): string {
   const order = String(target.order).padStart(2, '0');
-  return `${safeFileName(`${prefix(docs)}-${order}-${target.name}-征求意见建议清单${internalSuffix(internal)}`)}.docx`;
+  return composeFileName([...prefix(docs), order, { text: target.name, cut: 2 }, `征求意见建议清单${internalSuffix(internal)}`], '.docx');
 }
 
 /** Every list in one document. */
 export function combinedListFileName(docs: MeetingDocs, internal: boolean): string {
-  return `${safeFileName(`${prefix(docs)}-征求意见建议清单（全部）${internalSuffix(internal)}`)}.docx`;
+  return composeFileName([...prefix(docs), `征求意见建议清单（全部）${internalSuffix(internal)}`], '.docx');
 }
 
 /** The zip of one file per target, in web mode. */
 export function listsZipName(docs: MeetingDocs, internal: boolean): string {
-  return `${safeFileName(`${prefix(docs)}-征求意见建议清单（逐人）${internalSuffix(internal)}`)}.zip`;
+  return composeFileName([...prefix(docs), `征求意见建议清单（逐人）${internalSuffix(internal)}`], '.zip');
 }
 
 /** The folder the command line writes a meeting's files into. */
 export function meetingFolderName(docs: MeetingDocs): string {
-  return safeFileName(prefix(docs));
+  return composeFileName(prefix(docs));
 }
 
 export function reportFileName(docs: MeetingDocs): string {
-  return `${safeFileName(`${prefix(docs)}-征求意见情况报告`)}.docx`;
+  return composeFileName([...prefix(docs), '征求意见情况报告'], '.docx');
 }
 
 /** The ledger names providers, so its name says 内部资料. */
 export function ledgerFileName(docs: MeetingDocs): string {
-  return `${safeFileName(`${prefix(docs)}-意见建议汇总台账（内部资料）`)}.xlsx`;
+  return composeFileName([...prefix(docs), '意见建议汇总台账（内部资料）'], '.xlsx');
 }

@@ -1,12 +1,12 @@
 // Turning what a person typed into records: the one place that decides what a valid unit,
 // meeting, member or opinion looks like. Entry forms, paste, import and the command line use it.
 import { cleanLine, cleanText, compareKey } from '../text/normalize';
+import { isRealDate } from '../util/dates';
 import { newId, nowIso } from '../util/ids';
 import { ruleSetProblems } from './rule-set';
 import { GROUP_TARGET, type Meeting, type Member, type Opinion, type OpinionOrigin, type RuleSet, type Unit } from './types';
 
 export const MAX_OPINION_LENGTH = 2000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type Prepared<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
@@ -158,8 +158,5 @@ export function newOpinion(fields: OpinionFields, meta: { meetingId: string; ent
 
 /** Whether `YYYY-MM-DD` names a real calendar day. */
 export function isValidDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return isRealDate(s);
 }

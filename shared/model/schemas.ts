@@ -1,7 +1,8 @@
 // Runtime validators of the domain records, for data that comes from outside the app's own
 // database (exchange packages, backups). `satisfies` ties each one to its type, so a field added
 // to a type without a validator fails to compile.
-import { arr, bool, dict, int, literal, nullable, obj, optional, str, tagged, type Validator } from '../util/schema';
+import { isRealDate, isRealIsoTime } from '../util/dates';
+import { arr, bool, dict, int, literal, nullable, obj, optional, SchemaError, str, tagged, type Validator } from '../util/schema';
 import type { Audit, AuditSnapshot, ChangeLogEntry, Meeting, Member, Opinion, RuleSet, Unit } from './types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -10,8 +11,16 @@ const DATE_OR_EMPTY = /^(\d{4}-\d{2}-\d{2})?$/;
 
 export const idField = () => str({ pattern: UUID, patternName: 'UUID' });
 const targetField = () => str({ pattern: /^(group|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, patternName: 'UUID 或 group' });
-const time = () => str({ pattern: ISO_TIME, patternName: 'ISO 时间' });
-const date = () => str({ pattern: DATE_OR_EMPTY, patternName: 'YYYY-MM-DD 日期' });
+// A pattern is not enough: `2025-02-30` and `9999-99-99` match it. Only days that exist pass.
+const time = (): Validator<string> => realDay(str({ pattern: ISO_TIME, patternName: 'ISO 时间' }), isRealIsoTime);
+const date = (): Validator<string> => realDay(str({ pattern: DATE_OR_EMPTY, patternName: 'YYYY-MM-DD 日期' }), (s) => s === '' || isRealDate(s));
+function realDay(base: Validator<string>, real: (s: string) => boolean): Validator<string> {
+  return (v, path) => {
+    const s = base(v, path);
+    if (!real(s)) throw new SchemaError(path, `不是真实存在的日期或时间（${s}）`);
+    return s;
+  };
+}
 const text = (max = 200) => str({ max });
 const stamps = { createdAt: time(), updatedAt: time(), deletedAt: optional(time()) };
 

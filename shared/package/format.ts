@@ -101,12 +101,16 @@ export function readPackage(bytes: Uint8Array): ReadPackageResult {
   if (typeof checksum !== 'object' || checksum === null || checksum['algorithm'] !== 'SHA-256' || typeof checksum['value'] !== 'string') {
     return fail('数据包缺少校验码');
   }
+  // As the format document says: the checksum object holds exactly these two fields.
+  const extraInChecksum = Object.keys(checksum).filter((k) => k !== 'algorithm' && k !== 'value');
+  if (extraInChecksum.length > 0) return fail(`数据包的校验码中有未知字段：${extraInChecksum.map((k) => k.slice(0, 40)).join('、')}`);
+  if (!/^[0-9a-fA-F]{64}$/.test(checksum['value'])) return fail('数据包的校验码格式不正确');
   const content = check(contentSchema, head['content']);
   if (!content.ok) return fail(`数据包内容不正确：${content.error.replace(/^字段 /, '')}`);
   if (contentChecksum(content.value) !== checksum['value'].toLowerCase()) {
     return fail('数据包校验失败：内容与校验码不符，文件已被改动或已损坏');
   }
-  const broken = referenceProblem(content.value);
+  const broken = contentReferenceProblem(content.value);
   if (broken) return fail(`数据包不完整：${broken}`);
   return {
     ok: true,
@@ -148,33 +152,33 @@ export function sortContent(content: PackageContent): PackageContent {
   };
 }
 
-/** Ids unique within each table, and every reference pointing at a record in the package. */
-function referenceProblem(c: PackageContent): string | undefined {
+/** Ids unique within each table, and every reference pointing at a record in the package (or backup: a missing table counts as empty). */
+export function contentReferenceProblem(c: PackageContent, place = '包中'): string | undefined {
   for (const table of PACKAGE_TABLES) {
     const seen = new Set<string>();
-    for (const r of c[table]) {
+    for (const r of c[table] ?? []) {
       if (seen.has(r.id)) return `${PACKAGE_TABLE_LABELS[table]}编号 ${r.id} 重复`;
       seen.add(r.id);
     }
   }
-  const units = new Set(c.units.map((u) => u.id));
-  const meetings = new Map(c.meetings.map((m) => [m.id, m]));
+  const units = new Set((c.units ?? []).map((u) => u.id));
+  const meetings = new Map((c.meetings ?? []).map((m) => [m.id, m]));
   const membersOf = new Map<string, Set<string>>();
-  for (const m of c.meetings) {
-    if (!units.has(m.unitId)) return `会议“${m.title}”所属的单位不在包中`;
+  for (const m of c.meetings ?? []) {
+    if (!units.has(m.unitId)) return `会议“${m.title}”所属的单位不在${place}`;
     membersOf.set(m.id, new Set());
   }
-  for (const m of c.members) {
+  for (const m of c.members ?? []) {
     const set = membersOf.get(m.meetingId);
-    if (!set) return `班子成员“${m.name}”所属的会议不在包中`;
+    if (!set) return `班子成员“${m.name}”所属的会议不在${place}`;
     set.add(m.id);
   }
-  for (const o of c.opinions) {
+  for (const o of c.opinions ?? []) {
     const set = membersOf.get(o.meetingId);
-    if (!set) return `意见 ${o.id} 所属的会议不在包中`;
+    if (!set) return `意见 ${o.id} 所属的会议不在${place}`;
     if (o.targetId !== GROUP_TARGET && !set.has(o.targetId)) return `意见 ${o.id} 的意见对象不在该会议的班子成员中`;
   }
-  for (const a of c.audits) if (!meetings.has(a.meetingId)) return `审核记录 ${a.id} 所属的会议不在包中`;
+  for (const a of c.audits ?? []) if (!meetings.has(a.meetingId)) return `审核记录 ${a.id} 所属的会议不在${place}`;
   return undefined;
 }
 

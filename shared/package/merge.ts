@@ -78,6 +78,31 @@ export interface MergePlan {
   incomingHashes: Map<string, string>;
   /** Things to know that are not conflicts (a unit with the same name under another id …). */
   notes: string[];
+  /** Every update, with the fields it changes (before → after), for the preview. */
+  updates: MergeUpdate[];
+  /**
+   * Why the whole package is refused, or undefined: a record whose id exists here under another
+   * unit, meeting or record kind. Nothing of a refused plan may be written.
+   */
+  refusal: string | undefined;
+  /** Each record behind the refusal, one sentence each (empty when not refused). */
+  identityProblems: string[];
+}
+
+/** One field an update changes. `before` is the local value, `after` the package's. */
+export interface FieldChange {
+  key: string;
+  /** The field in Chinese (`内容`, `删除（回收站）` …). */
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface MergeUpdate {
+  table: MergeTable;
+  id: string;
+  label: string;
+  changes: FieldChange[];
 }
 
 /** The local side of a merge: the local versions of the incoming records' ids, and their merge bases. */
@@ -86,6 +111,8 @@ export interface LocalSide {
   base: (key: string) => string | undefined;
   /** Names of the live local units, to point out the same unit created twice under two ids. */
   unitNames: ReadonlyMap<string, string>;
+  /** The table in which a local record with this id exists (any table), or undefined. */
+  tableOf: (id: string) => MergeTable | undefined;
 }
 
 /**
@@ -100,8 +127,12 @@ export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan
   const localHashes = new Map<string, string>();
   const incomingHashes = new Map<string, string>();
   const notes: string[] = [];
+  const updates: MergeUpdate[] = [];
+  const identity = identityProblems(incoming, local);
+  const refusal = refusalOf(identity);
   for (const table of PACKAGE_TABLES) {
     counts[table] = { add: 0, update: 0, same: 0, keep: 0, conflict: 0 };
+    if (refusal !== undefined) continue;
     for (const record of incoming[table] as AnyRecord[]) {
       const key = baseKey(table, record.id);
       const mine = local.get(table, record.id);
@@ -125,6 +156,7 @@ export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan
       }
       counts[table][action]++;
       actions.set(key, action);
+      if (action === 'update' && mine) updates.push({ table, id: record.id, label: describeRecord(table, mine), changes: fieldChanges(mine, record) });
       if (table === 'units' && action === 'add') {
         const unit = record as RecordOf<'units'>;
         const clash = local.unitNames.get(unit.name);
@@ -132,7 +164,69 @@ export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan
       }
     }
   }
-  return { incoming, counts, conflicts, actions, localHashes, incomingHashes, notes };
+  return { incoming, counts, conflicts, actions, localHashes, incomingHashes, notes, updates, refusal, identityProblems: identity };
+}
+
+/** The field that names a record's parent: a meeting belongs to a unit; members, opinions, audits and log lines to a meeting. */
+const PARENT_FIELD: Partial<Record<MergeTable, { field: 'unitId' | 'meetingId'; label: string }>> = {
+  meetings: { field: 'unitId', label: '单位' },
+  members: { field: 'meetingId', label: '会议' },
+  opinions: { field: 'meetingId', label: '会议' },
+  audits: { field: 'meetingId', label: '会议' },
+  changeLog: { field: 'meetingId', label: '会议' },
+};
+
+/**
+ * The records of a package that claim the id of a local record of another unit, meeting or kind.
+ * A record's parents are part of its identity: the checksum has no key, so anyone can make a
+ * valid package, and merging by id alone would let it move a meeting to another unit or rewrite
+ * another unit's opinions. Also an id used by two kinds inside the package. Each problem is one
+ * Chinese sentence naming the record.
+ */
+export function identityProblems(incoming: PackageContent, local: Pick<LocalSide, 'get' | 'tableOf'>): string[] {
+  const problems: string[] = [];
+  const kinds = new Map<string, MergeTable>();
+  for (const table of PACKAGE_TABLES) {
+    for (const record of incoming[table] as AnyRecord[]) {
+      const name = `数据包中的${describeRecord(table, record)}（编号 ${record.id}）`;
+      const twice = kinds.get(record.id);
+      if (twice !== undefined && twice !== table) problems.push(`${name}与数据包中的一条${PACKAGE_TABLE_LABELS[twice]}编号相同`);
+      kinds.set(record.id, table);
+      const here = local.tableOf(record.id);
+      if (here === undefined) continue;
+      if (here !== table) {
+        problems.push(`${name}在本机是一条${PACKAGE_TABLE_LABELS[here]}记录`);
+        continue;
+      }
+      const parent = PARENT_FIELD[table];
+      const mine = local.get(table, record.id);
+      if (parent && mine && (mine as unknown as Record<string, unknown>)[parent.field] !== (record as unknown as Record<string, unknown>)[parent.field]) {
+        problems.push(`${name}在本机属于另一个${parent.label}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The refusal of a package with identity problems, naming the first few records; undefined when there are none. */
+export function identityRefusal(incoming: PackageContent, local: Pick<LocalSide, 'get' | 'tableOf'>): string | undefined {
+  return refusalOf(identityProblems(incoming, local));
+}
+
+function refusalOf(problems: readonly string[]): string | undefined {
+  if (problems.length === 0) return undefined;
+  const shown = problems.slice(0, 5).join('；');
+  const more = problems.length > 5 ? `；另有 ${problems.length - 5} 处` : '';
+  return `数据包被拒绝，未写入任何内容：其中的记录与本机记录编号相同，但所属的单位、会议或类别不同（可能是伪造或出错的数据包）。${shown}${more}`;
+}
+
+/** The fields that differ between two versions of a record, with both values (the id is the same by definition). */
+export function fieldChanges(before: object, after: object): FieldChange[] {
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => k !== 'id' && canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null))
+    .map((key) => ({ key, field: FIELD_LABELS[key] ?? key, before: a[key], after: b[key] }));
 }
 
 /** How a conflict is resolved: keep our version or take the package's. */
@@ -152,6 +246,7 @@ export interface MergeWrites {
  * as `incoming`. Refuses (with the count) while any conflict has no choice.
  */
 export function mergeWrites(plan: MergePlan, resolutions: ReadonlyMap<string, Resolution>): { ok: true; writes: MergeWrites } | { ok: false; problem: string } {
+  if (plan.refusal !== undefined) return { ok: false, problem: plan.refusal };
   const open = plan.conflicts.filter((c) => !resolutions.has(baseKey(c.table, c.id)));
   if (open.length > 0) return { ok: false, problem: `还有 ${open.length} 处冲突未选择保留哪一方，未写入任何内容` };
   const puts = emptyContent();

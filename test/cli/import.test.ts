@@ -1,8 +1,9 @@
 // `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run]`: the same preview as the app,
 // the package rewritten atomically, exit codes 0 (every row imported or skipped), 1 (rows
 // rejected; the rest written), 2 (bad input; nothing written).
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/import/read-workbook';
 import { cleanText } from '../../shared/text/normalize';
@@ -171,4 +172,22 @@ describe('cli import reads in a worker thread with limits', () => {
     expect(await readInThread(bytes(), '大.xlsx', { memoryMb: 1 })).toEqual({ ok: false, error: '读取“大.xlsx”失败：文件过大或已损坏，未导入任何内容' });
     expect((await readInThread(bytes(), 'title-merged-header.xlsx')).ok).toBe(true);
   });
+});
+
+describe('cli import started from another working folder', () => {
+  it('reads spreadsheets (the reader thread is found from the command line itself, not from the working folder)', () => {
+    const { dir, meetingId } = setup();
+    const root = resolve(__dirname, '../..');
+    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'electron/cli/index.ts'), 'import', 'gbk.csv', '--package', '财政局.mzsh.json', '--meeting', meetingId, '--dry-run'], {
+      cwd: dir,
+      // npm sets INIT_CWD for scripts; a command started by hand has none.
+      env: { ...process.env, INIT_CWD: undefined },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('文件：gbk.csv');
+    expect(r.stdout).not.toContain('损坏');
+    expect(r.stdout).toContain('试运行（--dry-run）：未写入数据包。');
+  }, 150_000);
 });

@@ -58,8 +58,10 @@ describe('supervision', () => {
     await expect.poll(() => preview.getByTestId('merge-counts').textContent()).toContain('意见');
     await app.screenshot('merge-preview');
     await preview.getByRole('button', { name: /确认合并/ }).click();
+    // The preview closes only once the write succeeded (a failure keeps it open with the error):
+    // wait on that state, never on the 已合并 toast, which closes by itself and may be gone on a
+    // busy machine before it is looked for.
     await preview.waitFor({ state: 'hidden' });
-    await page.getByText(/已合并：写入 \d+ 条记录，涉及 1 次会议/).waitFor();
 
     // Both packages again from the overview (several files at once): the first changes nothing.
     await page.getByRole('menuitem', { name: '督导总览' }).click();
@@ -70,7 +72,6 @@ describe('supervision', () => {
     await expect.poll(() => second.getByTestId('merge-counts').locator('tr').filter({ hasText: '意见' }).locator('td').nth(3).textContent()).toBe('40');
     await second.getByRole('button', { name: /确认合并/ }).click();
     await second.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByText(/已合并：写入 \d+ 条记录，涉及 1 次会议/).count()).toBe(2);
 
     // The overview: three units, each with its status.
     const rows = page.getByTestId('overview-table').locator('.ant-table-row');

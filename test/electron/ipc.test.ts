@@ -16,7 +16,7 @@ function handlers(): Handlers<null> {
     'file:save': vi.fn(async () => ({ saved: true as const, path: '/x' })),
     'file:open': vi.fn(async () => ({ files: [] })),
     'app:version': vi.fn(async () => '1.0.0'),
-    'file:save-many': vi.fn(async () => ({ saved: true as const, folder: '/x', count: 1 })),
+    'file:save-many': vi.fn(async () => ({ saved: true as const, folder: '/x', count: 1, files: ['a.docx'] })),
     'print:page': vi.fn(async () => ({ printed: true })),
     'backup:submit': vi.fn(async () => null),
     'backup:store': vi.fn(async () => ({ name: 'b.mzsh-backup', path: '/b.mzsh-backup' })),
@@ -137,21 +137,28 @@ describe('file handlers', () => {
       { name: '01-张三.docx', data: new Uint8Array([3]) },
     ];
     const r = await saveFiles(port({ folder: dir }), { folderName: '清单（逐人）', files }, { window: null });
-    expect(r).toEqual({ saved: true, folder: join(dir, '清单（逐人）'), count: 2 });
+    expect(r).toEqual({ saved: true, folder: join(dir, '清单（逐人）'), count: 2, files: ['00-领导班子.docx', '01-张三.docx'] });
     expect(readdirSync(join(dir, '清单（逐人）')).sort()).toEqual(['00-领导班子.docx', '01-张三.docx']);
     expect([...readFileSync(join(dir, '清单（逐人）', '00-领导班子.docx'))]).toEqual([1, 2]);
-    // Again: the files are replaced, nothing else is left behind.
-    await saveFiles(port({ folder: dir }), { folderName: '清单（逐人）', files: [{ name: '01-张三.docx', data: new Uint8Array([9]) }] }, { window: null });
-    expect([...readFileSync(join(dir, '清单（逐人）', '01-张三.docx'))]).toEqual([9]);
-    expect(readdirSync(join(dir, '清单（逐人）'))).toHaveLength(2);
+    // Again: a new folder beside the first, which is left as it was; no temporary folder is left behind.
+    const again = await saveFiles(port({ folder: dir }), { folderName: '清单（逐人）', files: [{ name: '01-张三.docx', data: new Uint8Array([9]) }] }, { window: null });
+    expect(again).toMatchObject({ saved: true, folder: join(dir, '清单（逐人）（2）') });
+    expect([...readFileSync(join(dir, '清单（逐人）', '01-张三.docx'))]).toEqual([3]);
+    expect(readdirSync(dir).sort()).toEqual(['清单（逐人）', '清单（逐人）（2）']);
   });
-  it('refuses duplicate or folder-carrying names before asking for a folder, and treats cancel as not saved', async () => {
-    const showFolder = vi.fn(async () => tmpdir());
+  it('keeps files whose names differ only in case, and refuses folder-carrying names before asking for a folder; cancel is not saved', async () => {
+    const dir = tempDir('save-many-case');
+    const showFolder = vi.fn(async () => dir);
     const p: DialogPort = { ...port({}), showFolder };
     const data = new Uint8Array([1]);
-    await expect(saveFiles(p, { folderName: 'x', files: [{ name: 'a.docx', data }, { name: 'A.docx', data }] }, { window: null })).rejects.toThrow('文件名“A.docx”重复');
     await expect(saveFiles(p, { folderName: 'x', files: [{ name: '../a.docx', data }] }, { window: null })).rejects.toThrow('不能包含文件夹');
     expect(showFolder).not.toHaveBeenCalled();
+    expect(await saveFiles(p, { folderName: 'x', files: [{ name: 'a.docx', data }, { name: 'A.docx', data }] }, { window: null })).toEqual({
+      saved: true,
+      folder: join(dir, 'x'),
+      count: 2,
+      files: ['a.docx', 'A（2）.docx'],
+    });
     expect(await saveFiles(port({}), { folderName: 'x', files: [{ name: 'a.docx', data }] }, { window: null })).toEqual({ saved: false });
   });
 });

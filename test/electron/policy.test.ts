@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppRequest } from '../../electron/main/policy/app-protocol';
+import { confineToRoot, resolveAppRequest } from '../../electron/main/policy/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/policy/csp';
 import { APP_ENTRY_URL, isTrustedAppUrl } from '../../electron/main/policy/trusted-url';
 import { allowNavigation, allowPermission, allowRequest, allowWebview, windowOpenDecision } from '../../electron/main/policy/web-contents-policy';
 import { mainWindowOptions } from '../../electron/main/policy/window-options';
+import { tempDir } from '../support/temp-dir';
 
 describe('isTrustedAppUrl', () => {
   it.each([APP_ENTRY_URL, 'app://bundle/', 'app://bundle/index.html#/meetings/1', 'app://bundle/assets/index.js'])('trusts %s', (url) => {
@@ -61,14 +62,22 @@ describe('web contents policy', () => {
     ['ftp://example.com/', false],
     ['file:///etc/passwd', false],
     ['app://evil/x', false],
+    ['devtools://devtools/bundled/inspector.html', false],
+    ['chrome-extension://abcdefghijklmnop/script.js', false],
+    ['chrome://settings/', false],
   ])('request filter: %s → %s', (url, allowed) => {
     expect(allowRequest(url)).toBe(allowed);
+  });
+  it('allows the developer tools only in development, beside the dev server', () => {
+    expect(allowRequest('devtools://devtools/bundled/inspector.html', 'http://localhost:5173')).toBe(true);
+    expect(allowRequest('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
+    expect(allowRequest('chrome-extension://abcdefghijklmnop/script.js', 'http://localhost:5173')).toBe(false);
   });
 });
 
 describe('mainWindowOptions', () => {
   it('writes out every security setting', () => {
-    const prefs = mainWindowOptions('/app/preload.js').webPreferences!;
+    const prefs = mainWindowOptions('/app/preload.js', { packaged: true }).webPreferences!;
     expect(prefs).toMatchObject({
       preload: '/app/preload.js',
       contextIsolation: true,
@@ -80,7 +89,12 @@ describe('mainWindowOptions', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      devTools: false,
     });
+  });
+  it('has developer tools only when not packaged', () => {
+    expect(mainWindowOptions('/app/preload.js', { packaged: false }).webPreferences!.devTools).toBe(true);
+    expect(mainWindowOptions('/app/preload.js', { packaged: true }).webPreferences!.devTools).toBe(false);
   });
 });
 
@@ -105,6 +119,25 @@ describe('resolveAppRequest', () => {
   });
   it('refuses unknown file types', () => {
     expect(resolveAppRequest('app://bundle/secret.db', root)).toEqual({ kind: 'error', status: 404 });
+  });
+});
+
+describe('confineToRoot', () => {
+  it('serves a real file of the bundle and refuses a link inside it that leads outside, or a missing file', async () => {
+    const dir = tempDir('app-root');
+    const bundle = join(dir, 'renderer');
+    mkdirSync(join(bundle, 'assets'), { recursive: true });
+    writeFileSync(join(bundle, 'index.html'), '<html></html>');
+    writeFileSync(join(dir, 'secret.json'), '{"password":"x"}');
+    symlinkSync(join(dir, 'secret.json'), join(bundle, 'assets', 'data.json'));
+    symlinkSync(dir, join(bundle, 'up'));
+    const inside = await confineToRoot(join(bundle, 'index.html'), bundle);
+    expect(inside).toBe(join(realpathSync(bundle), 'index.html'));
+    const viaLink = resolveAppRequest('app://bundle/assets/data.json', bundle);
+    expect(viaLink.kind).toBe('file');
+    expect(await confineToRoot((viaLink as { path: string }).path, bundle)).toBeUndefined();
+    expect(await confineToRoot(join(bundle, 'up', 'secret.json'), bundle)).toBeUndefined();
+    expect(await confineToRoot(join(bundle, 'missing.js'), bundle)).toBeUndefined();
   });
 });
 

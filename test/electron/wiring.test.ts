@@ -52,6 +52,8 @@ describe('main process wiring', () => {
       nodeIntegration: false,
       webviewTag: false,
       preload: '/opt/app/preload/index.js',
+      // The fake app is packaged: no developer tools.
+      devTools: false,
     });
   });
 

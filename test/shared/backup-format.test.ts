@@ -133,9 +133,9 @@ describe('backup tables', () => {
     const json = serializeTables(bad);
     const result = parseTables(json, manifestOf(encodeBackup(draft(bad, json.byteLength), json)), specs);
     expect(result).toEqual({ ok: false, error: '备份数据不正确：opinions[0]：content 应为文本' });
-    const twice = { ...tables, settings: [{ key: 'a', value: 1 }, { key: 'a', value: 2 }] };
+    const twice = { ...tables, settings: [{ key: 'operatorName', value: '甲' }, { key: 'operatorName', value: '乙' }] };
     const json2 = serializeTables(twice);
-    expect(parseTables(json2, manifestOf(encodeBackup(draft(twice, json2.byteLength), json2)), specs)).toEqual({ ok: false, error: '备份数据不正确：settings 中的主键 a 重复' });
+    expect(parseTables(json2, manifestOf(encodeBackup(draft(twice, json2.byteLength), json2)), specs)).toEqual({ ok: false, error: '备份数据不正确：settings 中的主键 operatorName 重复' });
   });
 
   it('will not serialize data JSON cannot hold', () => {

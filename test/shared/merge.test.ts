@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { combinePackages, mergeWrites, planMerge, recordHash, type LocalSide } from '../../shared/package/merge';
 import { sampleContent } from '../support/sample-content';
 
-const nothingLocal: LocalSide = { get: () => undefined, base: () => undefined, unitNames: new Map() };
+const nothingLocal: LocalSide = { get: () => undefined, base: () => undefined, unitNames: new Map(), tableOf: () => undefined };
 
 describe('combinePackages', () => {
   it('joins packages and keeps a record carried by both once', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +80,23 @@ describe('exchange package', () => {
     (content.opinions[3] as unknown as Record<string, unknown>)['content'] = 42;
     const pkg = { format: 'mzsh-exchange', formatVersion: 1, ...meta, checksum: { algorithm: 'SHA-256', value: contentChecksum(content) }, content };
     expect(readPackage(new TextEncoder().encode(JSON.stringify(pkg)))).toEqual({ ok: false, error: '数据包内容不正确：opinions[3].content 应为文本' });
+  });
+
+  it('refuses unknown fields inside the checksum, as the format document says', () => {
+    const pkg = JSON.parse(new TextDecoder().decode(buildPackage(sampleContent(), meta)));
+    pkg.checksum.note = '已审核';
+    expect(readPackage(new TextEncoder().encode(JSON.stringify(pkg)))).toEqual({ ok: false, error: '数据包的校验码中有未知字段：note' });
+  });
+
+  it('verifies a package written by the earlier hand-written SHA-256 (test/fixtures/legacy)', () => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, '../fixtures/legacy/legacy.mzsh.json')));
+    const r = readPackage(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.package.content.opinions.length).toBeGreaterThan(0);
+    // Today's code computes the very checksum the old code wrote.
+    const written = (JSON.parse(new TextDecoder().decode(bytes)) as { checksum: { value: string } }).checksum.value;
+    expect(contentChecksum(r.package.content)).toBe(written);
   });
 
   it('refuses broken references', () => {

@@ -9,7 +9,8 @@ import { isValidDate } from '../../../shared/model/drafts';
 import { todayDate } from '../../../shared/util/ids';
 import { describeFsError } from '../../main/files/atomic-write';
 import { CliError, EXIT_OK } from '../errors';
-import { loadPackage, writeUserFile, type CliIo } from '../io';
+import { writeFolderAtomic } from '../../main/files/write-folder';
+import { loadPackage, type CliIo } from '../io';
 import { meetingViews } from '../meetings';
 
 export const EXPORT_HELP = `export PACKAGE… --out DIR [--word] [--excel] [--internal] [--fonts official|compatible] [--date YYYY-MM-DD]
@@ -46,22 +47,32 @@ export async function exportCommand(packages: string[], options: ExportOptions, 
   if (views.length === 0) throw new CliError('数据包中没有会议，未写入任何文件');
 
   const out = resolve(io.cwd, options.out);
-  await ensureFolder(out, options.out);
-  const used = new Set<string>();
-  let written = 0;
+  // Every document is built before anything is written: a failure while building writes nothing.
+  const batches: Array<{ label: string; folder: string; files: OutputFile[] }> = [];
   for (const view of views) {
     const docs = prepareMeetingDocs({ unit: view.unit, meeting: view.meeting, members: view.members, opinions: view.opinions });
-    const folder = join(out, uniqueName(meetingFolderName(docs), used));
-    await ensureFolder(folder, folder);
     const files: OutputFile[] = [];
     if (word) files.push(...(await wordFiles(docs, { internal: options.internal, mode, date })));
     if (excel) files.push(await ledgerFile(docs, { date }));
-    for (const file of files) await writeUserFile(join(folder, file.name), io.cwd, file.data);
-    written += files.length;
-    io.out(`${view.unit.name} · ${view.meeting.title}：${files.length} 个文件 → ${relative(io.cwd, folder) || '.'}`);
+    batches.push({ label: `${view.unit.name} · ${view.meeting.title}`, folder: meetingFolderName(docs), files });
+  }
+  await ensureFolder(out, options.out);
+  let written = 0;
+  for (const batch of batches) {
+    // Each meeting's folder whole or not at all, its names within 255 bytes and distinct; an
+    // existing folder of the same name is left alone (the new one is named （2）).
+    let result;
+    try {
+      result = await writeFolderAtomic(out, batch.folder, batch.files);
+    } catch (e) {
+      throw new CliError(`${describeFsError(e, join(out, batch.folder))}${written > 0 ? `此前已导出的 ${written} 个文件保留在“${options.out}”中；` : ''}该会议的文件未写入。`);
+    }
+    if (result.files.length !== batch.files.length) throw new CliError(`“${relative(io.cwd, result.folder)}”中只有 ${result.files.length} 个文件，应为 ${batch.files.length} 个`);
+    written += result.files.length;
+    io.out(`${batch.label}：${result.files.length} 个文件 → ${relative(io.cwd, result.folder) || '.'}`);
   }
   io.out('');
-  io.out(`共导出 ${views.length} 次会议、${written} 个文件。`);
+  io.out(`共导出 ${batches.length} 次会议、${written} 个文件。`);
   if (excel) io.out('注意：汇总台账列有意见提出人，属内部资料，不得提供给被征求意见对象。');
   if (word && options.internal) io.out('注意：本次导出的清单列有意见提出人（内部资料），不得提供给被征求意见对象。');
   return EXIT_OK;
@@ -71,14 +82,6 @@ function fontMode(value: string | undefined): FontMode {
   if (value === undefined || value === 'official') return 'official';
   if (value === 'compatible') return 'compatible';
   throw new CliError(`--fonts 只能是 official 或 compatible，而不是“${value}”`);
-}
-
-/** The name, or the name with （2）, （3）… when a meeting of the same unit and year came first. */
-function uniqueName(name: string, used: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; used.has(candidate); n++) candidate = `${name}（${n}）`;
-  used.add(candidate);
-  return candidate;
 }
 
 async function ensureFolder(path: string, shown: string): Promise<void> {

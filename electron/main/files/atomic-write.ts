@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { temporaryName } from '../../../shared/files/safe-names';
 
 /**
  * Writes a file so that it is either the old file or the complete new one, never half of it:
@@ -8,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
  * the target. On failure the temporary file is removed and the target is untouched.
  */
 export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
-  const tmp = join(dirname(target), `.${basename(target)}.${randomUUID()}.tmp`);
+  // The temporary name fits 255 bytes whatever the target's name (a long Chinese name would not).
+  const tmp = join(dirname(target), temporaryName(basename(target), randomBytes(4).toString('hex')));
   const handle = await open(tmp, 'wx');
   try {
     try {
@@ -38,6 +40,8 @@ export function describeFsError(e: unknown, path: string): string {
       return `找不到“${basename(path)}”所在的文件夹。`;
     case 'EROFS':
       return `无法写入“${basename(path)}”：该位置是只读的。`;
+    case 'ENAMETOOLONG':
+      return `无法写入“${basename(path)}”：文件名或路径过长。请选择层级较浅的文件夹后重试。`;
     default:
       return `无法读写“${basename(path)}”${code ? `（${code}）` : ''}。`;
   }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import {
@@ -11,6 +11,7 @@ import {
   type SaveFilesResponse,
 } from '../../../shared/ipc/contract';
 import { describeFsError, writeFileAtomic } from '../files/atomic-write';
+import { writeFolderAtomic } from '../files/write-folder';
 import { IpcFailure } from './dispatch';
 
 /** The dialogs main needs; injected so the handlers can be tested without Electron. */
@@ -60,37 +61,31 @@ export async function openFile(port: DialogPort, request: OpenFileRequest, conte
 }
 
 /**
- * Writes several files into a new folder inside the one the user picks, each atomically. Names
- * are plain file names (the contract's validator refuses separators, `.` and `..`); this checks
- * again, and refuses duplicates, before anything is written.
+ * Writes several files into a new folder inside the one the user picks, all or nothing (a
+ * temporary folder renamed into place, electron/main/files/write-folder.ts). Names are plain file
+ * names (the contract's validator refuses separators, `.` and `..`; checked again here); they are
+ * made safe and unique without regard to case, so no file overwrites another, and the answer
+ * lists the files that are on disk.
  */
 export async function saveFiles(port: DialogPort, request: SaveFilesRequest, context: FileContext): Promise<SaveFilesResponse> {
   const names = [request.folderName, ...request.files.map((f) => f.name)];
   const bad = names.find((n) => basename(n) !== n || n === '.' || n === '..');
   if (bad !== undefined) throw new IpcFailure('bad-request', `文件名“${bad}”不能包含文件夹`);
-  const seen = new Set<string>();
-  for (const f of request.files) {
-    const key = f.name.toLowerCase();
-    if (seen.has(key)) throw new IpcFailure('bad-request', `文件名“${f.name}”重复`);
-    seen.add(key);
-  }
   const total = request.files.reduce((sum, f) => sum + f.data.byteLength, 0);
   if (total > MAX_FILE_BYTES) throw new IpcFailure('too-large', `文件总大小超过 ${formatMb(MAX_FILE_BYTES)}`);
 
   const parent = await port.showFolder(context.window, { title: `选择保存位置（将新建文件夹“${request.folderName}”）`, defaultPath: port.defaultFolder() });
   if (parent === undefined) return { saved: false };
-  const folder = join(parent, request.folderName);
-  let current = folder;
+  let written;
   try {
-    await mkdir(folder, { recursive: true });
-    for (const f of request.files) {
-      current = join(folder, f.name);
-      await writeFileAtomic(current, f.data);
-    }
+    written = await writeFolderAtomic(parent, request.folderName, request.files);
   } catch (e) {
-    throw new IpcFailure('io', describeFsError(e, current));
+    throw new IpcFailure('io', `${describeFsError(e, join(parent, request.folderName))}未保存任何文件。`);
   }
-  return { saved: true, folder, count: request.files.length };
+  if (written.files.length !== request.files.length) {
+    throw new IpcFailure('io', `只有 ${written.files.length} 个文件写入了“${written.folder}”，应为 ${request.files.length} 个。`);
+  }
+  return { saved: true, folder: written.folder, count: written.files.length, files: written.files };
 }
 
 function formatMb(bytes: number): string {

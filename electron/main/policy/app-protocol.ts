@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
@@ -43,4 +44,18 @@ export function resolveAppRequest(url: string, rootDir: string): AppRequestResol
   const mimeType = MIME[extname(target).toLowerCase()];
   if (!mimeType) return { kind: 'error', status: 404 };
   return { kind: 'file', path: target, mimeType };
+}
+
+/**
+ * The real path of a file the request resolved to, if it is really inside the folder: a symbolic
+ * link (or junction) inside the bundle that leads outside it is refused (undefined), as is a
+ * file that does not exist.
+ */
+export async function confineToRoot(path: string, rootDir: string): Promise<string | undefined> {
+  try {
+    const [real, root] = await Promise.all([realpath(path), realpath(rootDir)]);
+    return real.startsWith(root + sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -22,11 +22,13 @@ export function allowWebview(): boolean {
   return false;
 }
 
-const LOCAL_SCHEMES = new Set(['app:', 'data:', 'blob:', 'devtools:', 'chrome-extension:']);
+// In-memory URLs only. `devtools:` and `chrome-extension:` are not the app: a packaged build has
+// no developer tools and loads no extensions, so nothing of theirs may load either.
+const LOCAL_SCHEMES = new Set(['data:', 'blob:']);
 
 /**
- * The request filter: the app makes no network request of any kind. Only its own scheme and
- * in-memory URLs load; in development, the local dev server too.
+ * The request filter: the app makes no network request of any kind. Only its own origin and
+ * in-memory URLs load; in development, the local dev server and the developer tools too.
  */
 export function allowRequest(url: string, devOrigin?: string): boolean {
   let parsed: URL;
@@ -38,6 +40,7 @@ export function allowRequest(url: string, devOrigin?: string): boolean {
   if (parsed.protocol === 'app:') return isTrustedAppUrl(url);
   if (LOCAL_SCHEMES.has(parsed.protocol)) return true;
   if (devOrigin) {
+    if (parsed.protocol === 'devtools:') return true;
     const dev = new URL(devOrigin);
     if ((parsed.protocol === 'http:' || parsed.protocol === 'ws:') && parsed.host === dev.host) return true;
   }

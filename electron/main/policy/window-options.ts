@@ -2,9 +2,10 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * The options of every window the app opens. The security settings are written out even where
- * they are Electron's defaults, so that a change of default can never weaken them.
+ * they are Electron's defaults, so that a change of default can never weaken them. Developer
+ * tools only in development: in a packaged build they would open the data to anyone at the desk.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, options: { packaged: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,
@@ -27,7 +28,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      devTools: true,
+      devTools: !options.packaged,
     },
   };
 }

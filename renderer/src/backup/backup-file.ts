@@ -1,6 +1,6 @@
 // Makes and reads backup files in the renderer: the tables serialized and checked by shared/,
 // compressed with gzip, and encrypted when a password is given.
-import { decodeBackup, encodeBackup, MAX_PLAIN_BYTES, type BackupManifest, type BackupReason, type DecodeBackupResult } from '../../../shared/backup/format';
+import { backupAad, decodeBackup, encodeBackup, MAX_PLAIN_BYTES, type BackupManifest, type BackupReason, type DecodeBackupResult, type ManifestDraft } from '../../../shared/backup/format';
 import { countRows, parseTables, serializeTables, type BackupTables, type ParseTablesResult, type TableSpec } from '../../../shared/backup/tables';
 import { nowIso } from '../../../shared/util/ids';
 import { UserError } from '../db/repos/errors';
@@ -28,25 +28,22 @@ export async function makeBackupFile(tables: BackupTables, options: MakeBackupOp
   const json = serializeTables(tables);
   if (json.byteLength > MAX_PLAIN_BYTES) throw new UserError('数据量超过单个备份文件的上限（500 MB），无法备份。请联系技术支持。');
   const compressed = await gzip(json);
+  const draft: Omit<ManifestDraft, 'encryption'> = {
+    schemaVersion: options.schemaVersion,
+    appVersion: options.appVersion,
+    createdAt: options.createdAt ?? nowIso(),
+    reason: options.reason,
+    tables: countRows(tables),
+    payload: { compression: 'gzip', plainBytes: json.byteLength },
+  };
   let payload = compressed;
   let encryption: BackupManifest['encryption'] = null;
   if (options.password) {
-    const sealed = await encryptPayload(compressed, options.password, options.iterations);
+    const sealed = await encryptPayload(compressed, options.password, (params) => backupAad({ ...draft, encryption: params }), options.iterations);
     payload = sealed.ciphertext;
     encryption = sealed.encryption;
   }
-  const bytes = encodeBackup(
-    {
-      schemaVersion: options.schemaVersion,
-      appVersion: options.appVersion,
-      createdAt: options.createdAt ?? nowIso(),
-      reason: options.reason,
-      tables: countRows(tables),
-      payload: { compression: 'gzip', plainBytes: json.byteLength },
-      encryption,
-    },
-    payload,
-  );
+  const bytes = encodeBackup({ ...draft, encryption }, payload);
   const decoded = decodeBackup(bytes);
   if (!decoded.ok) throw new Error(`makeBackupFile: the new file does not verify: ${decoded.error}`);
   return { bytes, manifest: decoded.manifest };
@@ -69,7 +66,7 @@ export async function readBackupTables(
   const { manifest } = opened;
   let compressed = opened.payload;
   if (manifest.encryption) {
-    const plain = await decryptPayload(compressed, manifest.encryption, password);
+    const plain = await decryptPayload(compressed, manifest, password);
     if (!plain.ok) return plain;
     compressed = plain.data;
   }

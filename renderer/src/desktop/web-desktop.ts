@@ -1,6 +1,7 @@
 // The desktop API for the plain web page: downloads instead of save dialogs, a file input instead
 // of open dialogs. The same renderer build runs in Electron (window.desktop from the preload) or here.
 import { zipSync } from 'fflate';
+import { safeName, uniqueNames } from '../../../shared/files/safe-names';
 // Automatic backups need a main process and a folder of their own: in a browser there are none, so
 // the backups list is empty and a backup the app makes before a restore is offered as a download.
 import { BACKUP_EXTENSION } from '../../../shared/backup/format';
@@ -37,13 +38,14 @@ export const webDesktop: DesktopApi = {
   async saveFiles(request) {
     // A browser cannot write into a folder: one zip holds the folder instead. Documents are
     // already compressed, so store them (level 0) rather than spend time deflating them again.
-    const zip = zipSync(
-      { [request.folderName]: Object.fromEntries(request.files.map((f) => [f.name, [f.data, { level: 0 }] as const])) },
-      { mtime: new Date() },
-    );
-    const name = `${request.folderName}.zip`;
+    // The names are made safe and unique as main makes them: two files of one name (or of names
+    // differing only in case) would otherwise be one entry of the zip, the other silently dropped.
+    const names = uniqueNames(request.files.map((f) => f.name));
+    const folder = safeName(request.folderName);
+    const zip = zipSync({ [folder]: Object.fromEntries(request.files.map((f, i) => [names[i]!, [f.data, { level: 0 }] as const])) }, { mtime: new Date() });
+    const name = safeName(`${folder}.zip`);
     download(zip, name);
-    return { ok: true, value: { saved: true, folder: name, count: request.files.length } };
+    return { ok: true, value: { saved: true, folder: name, count: names.length, files: names } };
   },
   async printPage() {
     window.print();

@@ -95,7 +95,7 @@ describe('backup and restore', () => {
     expect(new TextDecoder().decode(bytes)).not.toContain('县发改局');
 
     expect(await restoreFile(db, bytes)).toEqual({ ok: false, error: '该备份已加密，请输入密码' });
-    expect(await restoreFile(db, bytes, '错误的密码')).toEqual({ ok: false, error: '密码不正确，无法解密该备份' });
+    expect(await restoreFile(db, bytes, '错误的密码')).toEqual({ ok: false, error: '密码不正确，或备份的清单已被改动，无法解密该备份' });
     await wipe(db);
     const data = await restoreFile(db, bytes, '正确的密码 2026');
     if (!data.ok) throw new Error(data.error);

@@ -31,7 +31,9 @@ export async function seedEverything(db: WorkbenchDb, opinions = 12) {
   );
   const content = await exportContent(db);
   await db.transaction('rw', db.mergeBases, () => putMergeBases(db, content));
-  await saveCopyFindings(db, await loadCopyScanInput(db), [], added.length);
+  // As runCopyScan stores it: the number of candidates the scan compared.
+  const scanInput = await loadCopyScanInput(db);
+  await saveCopyFindings(db, scanInput, [], scanInput.candidates.length);
   await saveSetting(db, 'operatorName', '王科长');
   return { ...seeded, opinions: added, audit };
 }

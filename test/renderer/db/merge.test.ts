@@ -9,6 +9,7 @@ import type { Opinion } from '../../../shared/model/types';
 import type { PackageContent } from '../../../shared/package/format';
 import { baseKey, type Resolution } from '../../../shared/package/merge';
 import { sampleContent } from '../../support/sample-content';
+import type { UserError } from '../../../renderer/src/db/repos/errors';
 import { ACTOR, freshDb, seedMeeting } from './test-db';
 
 const meta = { actor: ACTOR, fileName: '测试单位.mzsh.json' };
@@ -168,5 +169,52 @@ describe('merging packages', () => {
     const plan = await previewMerge(db, edit(v1, v1.opinions[1]!.id, { content: '对方修改' }));
     await updateOpinion(db, v1.opinions[1]!.id, { ...v1.opinions[1]!, content: '预览之后本机又改了' }, ACTOR);
     await expect(applyMerge(db, plan, new Map(), meta)).rejects.toThrow('预览之后本机数据已有变化');
+  });
+
+  it('refuses a checksummed package from another unit that reuses the ids of a local meeting, member and opinion, and writes nothing', async () => {
+    const db = freshDb();
+    const v1 = sampleContent({ units: 1 });
+    await openIntoEmpty(db, v1, { file: '首次.mzsh.json', actor: ACTOR });
+    const before = await snapshot(db);
+    // Another unit's package: its own unit, but the local meeting's, a member's and an opinion's ids.
+    const forged = sampleContent({ units: 1, firstId: 9000 });
+    const localMeeting = v1.meetings[0]!;
+    for (const t of ['members', 'opinions'] as const) for (const r of forged[t]) r.meetingId = localMeeting.id;
+    forged.meetings[0]!.id = localMeeting.id;
+    forged.meetings[0]!.title = '被改名的会议';
+    forged.members[0]!.id = v1.members[0]!.id;
+    forged.opinions[0]!.id = v1.opinions[0]!.id;
+    const refused = await previewMerge(db, forged).then(
+      () => undefined,
+      (e: unknown) => e as UserError,
+    );
+    expect(refused?.message).toMatch(/^数据包被拒绝，未写入任何内容：/);
+    // Every record is named, one line each, for the dialog.
+    expect(refused?.details).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^数据包中的会议“被改名的会议”（编号 [0-9a-f-]+）在本机属于另一个单位$/),
+        '本机数据未改动。',
+      ]),
+    );
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('shows every update with the fields it changes', async () => {
+    const db = freshDb();
+    const v1 = sampleContent({ units: 1 });
+    await openIntoEmpty(db, v1, { file: '首次.mzsh.json', actor: ACTOR });
+    const target = v1.opinions[2]!;
+    const { plan } = await open(db, edit(v1, target.id, { content: '对方修改后的内容' }));
+    expect(plan.updates).toEqual([
+      {
+        table: 'opinions',
+        id: target.id,
+        label: expect.stringContaining('意见“'),
+        changes: [
+          { key: 'content', field: '内容', before: target.content, after: '对方修改后的内容' },
+          { key: 'updatedAt', field: '修改时间', before: target.updatedAt, after: LATER },
+        ],
+      },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { restoreRefusal, type BackupManifest, type BackupReason } from '../../..
 import type { BackupTables, TableSpec } from '../../../../shared/backup/tables';
 import { newId } from '../../../../shared/util/ids';
 import { makeBackupFile, readBackupTables, type MadeBackup } from '../../backup/backup-file';
+import { recomputeDerivedTables } from '../../backup/derived-tables';
 import { tableSpecs, WorkbenchDb } from '../database';
 import { DB_NAME, LATEST_VERSION, SCHEMA_HISTORY, storesAt, tableSpecsOf, type StoresSpec } from '../schema';
 import { UserError } from './errors';
@@ -35,8 +36,9 @@ export type RestoreData = { ok: true; manifest: BackupManifest; tables: BackupTa
 
 /**
  * Reads a verified backup into rows for this database: refuses a backup from a newer schema,
- * decrypts with the password, checks every row, and brings a backup from an older schema up to
- * date through the real upgrade code. Never throws for bad input.
+ * decrypts with the password, checks every row of every table, brings a backup from an older
+ * schema up to date through the real upgrade code, and computes the derived tables (summaries,
+ * copy findings) again from the records. Never throws for bad input.
  */
 export async function prepareRestore(
   db: WorkbenchDb,
@@ -55,9 +57,9 @@ export async function prepareRestore(
   const specs: TableSpec[] = current ? tableSpecs(db) : tableSpecsOf(storesAt(manifest.schemaVersion, history));
   const read = await readBackupTables(opened, specs, password);
   if (!read.ok) return read;
-  if (current) return { ok: true, manifest, tables: read.tables };
+  if (current) return { ok: true, manifest, tables: recomputeDerivedTables(read.tables) };
   try {
-    return { ok: true, manifest, tables: await upgradeTables(read.tables, manifest.schemaVersion, history) };
+    return { ok: true, manifest, tables: recomputeDerivedTables(await upgradeTables(read.tables, manifest.schemaVersion, history)) };
   } catch (e) {
     console.error('[backup] upgrading an old backup failed', e);
     return { ok: false, error: `无法把数据版本 ${manifest.schemaVersion} 的备份升级到当前版本，数据未改动` };

@@ -4,6 +4,8 @@
 // one (import, package open): include summaryTables(db) in the transaction and call it.
 import type { Table } from 'dexie';
 import { computeMeetingSummary, type MeetingSummary } from '../../../../shared/supervision/summary';
+import { meetingSummarySchema } from '../../../../shared/supervision/summary-schema';
+import { check } from '../../../../shared/util/schema';
 import type { WorkbenchDb } from '../database';
 
 /** The tables refreshSummaries reads and writes: add them to the scope of the calling transaction. */
@@ -25,22 +27,52 @@ export function withSummaryTables(db: WorkbenchDb, ...tables: Table[]): Table[] 
  */
 export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<string>): Promise<void> {
   for (const meetingId of new Set(meetingIds)) {
-    const meeting = await db.meetings.get(meetingId);
-    if (!meeting) {
-      await db.meetingSummaries.delete(meetingId);
-      continue;
-    }
-    const [members, opinions, audits, findings] = await Promise.all([
-      db.members.where('meetingId').equals(meetingId).toArray(),
-      db.opinions.where('meetingId').equals(meetingId).toArray(),
-      db.audits.where('meetingId').equals(meetingId).toArray(),
-      db.copyFindings.get(meetingId),
-    ]);
-    await db.meetingSummaries.put(computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length }));
+    const summary = await summaryFromRecords(db, meetingId);
+    if (summary) await db.meetingSummaries.put(summary);
+    else await db.meetingSummaries.delete(meetingId);
   }
 }
 
-/** Every meeting's summary: what the overview reads (one small row per meeting, no opinions). */
-export function listSummaries(db: WorkbenchDb): Promise<MeetingSummary[]> {
-  return db.meetingSummaries.toArray();
+/** A meeting's summary computed from its rows (inside a transaction over {@link summaryTables}); undefined when the meeting is gone. */
+async function summaryFromRecords(db: WorkbenchDb, meetingId: string): Promise<MeetingSummary | undefined> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) return undefined;
+  const [members, opinions, audits, findings] = await Promise.all([
+    db.members.where('meetingId').equals(meetingId).toArray(),
+    db.opinions.where('meetingId').equals(meetingId).toArray(),
+    db.audits.where('meetingId').equals(meetingId).toArray(),
+    db.copyFindings.get(meetingId),
+  ]);
+  return computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length });
+}
+
+/**
+ * Every meeting's summary: what the overview reads (one small row per meeting, no opinions). A row
+ * that is not a well-formed summary (damaged, or written by hand) is computed again from its
+ * meeting's records for this read, so one bad row cannot take the overview down; a row with no
+ * meeting behind it is left out.
+ */
+export async function listSummaries(db: WorkbenchDb): Promise<MeetingSummary[]> {
+  const rows = (await db.meetingSummaries.toArray()) as unknown[];
+  const good: MeetingSummary[] = [];
+  const bad: string[] = [];
+  for (const row of rows) {
+    const checked = check(meetingSummarySchema, row);
+    if (checked.ok) good.push(checked.value);
+    else {
+      const id = (row as { meetingId?: unknown } | null)?.meetingId;
+      if (typeof id === 'string') bad.push(id);
+      console.warn('[summaries] a stored summary is not well-formed and is computed again:', checked.error);
+    }
+  }
+  if (bad.length === 0) return good;
+  const recomputed = await db.transaction('r', summaryTables(db), async () => {
+    const out: MeetingSummary[] = [];
+    for (const meetingId of bad) {
+      const summary = await summaryFromRecords(db, meetingId);
+      if (summary) out.push(summary);
+    }
+    return out;
+  });
+  return [...good, ...recomputed];
 }

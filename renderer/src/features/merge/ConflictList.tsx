@@ -1,26 +1,10 @@
 import { Button, List, Radio, Space, Typography } from 'antd';
-import { baseKey, FIELD_LABELS, type MergeConflict, type Resolution } from '../../../../shared/package/merge';
-
-const HIDDEN = new Set(['id']);
-
-const TIMES = new Set(['createdAt', 'updatedAt', 'deletedAt', 'at']);
-const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
-
-function show(value: unknown, key: string): string {
-  if (value === undefined || value === null || value === '') return key === 'deletedAt' ? '未删除' : '（空）';
-  if (key === 'deletedAt') return `已删除（${localTime(String(value))}）`;
-  if (TIMES.has(key)) return localTime(String(value));
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
+import { baseKey, fieldChanges, type MergeConflict, type Resolution } from '../../../../shared/package/merge';
+import { showField } from './field-value';
 
 /** The fields of two versions that differ, as `field: ours | theirs` lines. */
 function differences(c: MergeConflict): Array<{ field: string; local: string; incoming: string }> {
-  const a = c.local as unknown as Record<string, unknown>;
-  const b = c.incoming as unknown as Record<string, unknown>;
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((k) => !HIDDEN.has(k) && JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
-    .map((k) => ({ field: FIELD_LABELS[k] ?? k, local: show(a[k], k), incoming: show(b[k], k) }));
+  return fieldChanges(c.local, c.incoming).map((d) => ({ field: d.field, local: showField(d.before, d.key), incoming: showField(d.after, d.key) }));
 }
 
 /** Each conflict with both versions side by side and the choice of which to keep. */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '../../../../shared/package/format';
 import { baseKey, type MergeAction, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { ConflictList } from './ConflictList';
+import { UpdateList } from './UpdateList';
 
 const ACTION_COLUMNS: Array<{ action: MergeAction; title: string }> = [
   { action: 'add', title: '新增' },
@@ -71,6 +72,7 @@ export function MergePreviewModal({
             })),
           ]}
         />
+        {plan.updates.length > 0 && <UpdateList updates={plan.updates} />}
         {plan.conflicts.length > 0 && <ConflictList conflicts={plan.conflicts} resolutions={resolutions} onChange={setResolutions} />}
         {open > 0 && <Typography.Text type="warning">还有 {open} 处冲突未选择，选择后才能合并。</Typography.Text>}
       </Space>

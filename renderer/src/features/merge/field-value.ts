@@ -1,0 +1,12 @@
+// A record's field value as the merge preview shows it: times in local time, a soft delete in words.
+const TIMES = new Set(['createdAt', 'updatedAt', 'deletedAt', 'at']);
+const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
+/** `已删除（2025/11/2 08:00:00）`, `（空）`, the text itself … */
+export function showField(value: unknown, key: string): string {
+  if (value === undefined || value === null || value === '') return key === 'deletedAt' ? '未删除' : '（空）';
+  if (key === 'deletedAt') return `已删除（${localTime(String(value))}）`;
+  if (TIMES.has(key)) return localTime(String(value));
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,92 @@
+// What every row of a backup must look like, table by table. A restore replaces the whole
+// database, so no row is trusted: the domain records go through the same validators as exchange
+// packages, the app's own tables (settings, merge bases) through theirs, and the derived tables
+// (meeting summaries, copy findings) are computed again from the records instead of being taken
+// from the file (see DERIVED_TABLES).
+import type { DimensionSet } from '../model/dimensions';
+import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, ruleSetSchema, unitSchema } from '../model/schemas';
+import { meetingSummarySchema } from '../supervision/summary-schema';
+import { isRealIsoTime } from '../util/dates';
+import { arr, dict, int, literal, obj, SchemaError, str, tagged, type Validator } from '../util/schema';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+const isoTime: Validator<string> = (v, path) => {
+  const s = str({ max: 40 })(v, path);
+  if (!isRealIsoTime(s)) throw new SchemaError(path, '应为真实存在的 ISO 时间');
+  return s;
+};
+
+/** A list of plain objects (the copy findings' warnings are recomputed; only their shape is checked). */
+const objects: Validator<object[]> = arr((v, path) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SchemaError(path, '应为对象');
+  return v;
+}, { max: 1_000_000 });
+
+const dimensionSetSchema = obj({ label: str({ max: 200 }), year: int({ min: 1990, max: 2200 }), dimensions: arr(str({ max: 500 }), { max: 100 }) }) satisfies Validator<DimensionSet>;
+
+const settingSchema = tagged('key', {
+  operatorName: obj({ key: literal('operatorName'), value: str({ max: 200 }) }),
+  defaultRuleSet: obj({ key: literal('defaultRuleSet'), value: ruleSetSchema }),
+  dimensionSets: obj({ key: literal('dimensionSets'), value: arr(dimensionSetSchema, { max: 200 }) }),
+});
+
+const mergeBaseSchema = obj({
+  key: str({ max: 100, pattern: new RegExp(`^(units|meeting:${UUID})$`, 'i'), patternName: '分组编号' }),
+  hashes: dict(str({ pattern: /^[0-9a-f]{16}$/, patternName: '记录摘要' }), { maxKeys: 10_000_000 }),
+  at: isoTime,
+});
+
+const copyFindingsSchema = obj({
+  meetingId: str({ max: 100 }),
+  scannedAt: isoTime,
+  fingerprint: str({ max: 200 }),
+  scannedOpinions: int({ min: 0, max: 1e9 }),
+  warnings: objects,
+});
+
+const ROW_VALIDATORS: Record<string, Validator<unknown>> = {
+  units: unitSchema,
+  meetings: meetingSchema,
+  members: memberSchema,
+  opinions: opinionSchema,
+  audits: auditSchema,
+  changeLog: changeLogSchema,
+  settings: settingSchema,
+  mergeBases: mergeBaseSchema,
+  meetingSummaries: meetingSummarySchema,
+  copyFindings: copyFindingsSchema,
+};
+
+/**
+ * Tables whose rows are computed from the records: a restore computes them again and never keeps
+ * the file's rows (a forged summary could otherwise claim a meeting is ready).
+ */
+export const DERIVED_TABLES = ['meetingSummaries', 'copyFindings'] as const;
+
+/**
+ * The validator of one table's rows, or undefined for a table this version does not describe
+ * (a table added by a later schema: its rows are checked for their primary key only). The one
+ * place restore asks, so a registry of record kinds can feed it.
+ */
+export function backupRowValidator(table: string): Validator<unknown> | undefined {
+  return Object.prototype.hasOwnProperty.call(ROW_VALIDATORS, table) ? ROW_VALIDATORS[table] : undefined;
+}
+
+/**
+ * The primary key of every table a backup of this version may hold (every schema version's tables),
+ * for readers without the database schema at hand: the command line's `verify`. A test pins it to
+ * renderer/src/db/schema.ts.
+ */
+export const BACKUP_TABLE_KEYS: Readonly<Record<string, string>> = {
+  units: 'id',
+  meetings: 'id',
+  members: 'id',
+  opinions: 'id',
+  audits: 'id',
+  changeLog: 'id',
+  settings: 'key',
+  meetingSummaries: 'meetingId',
+  mergeBases: 'key',
+  copyFindings: 'meetingId',
+};
