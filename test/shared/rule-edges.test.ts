@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { detectCopies, type CopyCandidate } from '../../shared/checks/copy-detection';
 import { computeReadiness } from '../../shared/checks/readiness';
 import { meetingFolderName, reportFileName, safeFileName } from '../../shared/documents/file-names';
+import { safeName } from '../../shared/files/safe-names';
 import type { MeetingDocs } from '../../shared/documents/meeting-docs';
 import { readCompoundWorkbook } from '../../shared/import/cfb-guard';
 import { MAX_CFB_ENTRIES } from '../../shared/import/limits';
@@ -132,8 +133,9 @@ describe('file and folder names ending in dots or spaces', () => {
   });
 
   it('does not leave a dot or space at the end where the name is cut to length', () => {
-    expect(safeFileName(`${'甲'.repeat(9)} 乙`, 10)).toBe('甲'.repeat(9));
-    expect(safeFileName(`${'甲'.repeat(8)}. .乙`, 11)).toBe('甲'.repeat(8));
+    // Budgets in UTF-8 bytes: 甲 takes 3, so the cut ends on the space or on the dots.
+    expect(safeName(`${'甲'.repeat(9)} 乙`, 30)).toBe('甲'.repeat(9));
+    expect(safeName(`${'甲'.repeat(8)}.. 乙乙乙乙乙乙乙乙乙乙`, 26)).toBe('甲'.repeat(8));
   });
 
   it('gives a meeting folder and its files names without a trailing dot or space', () => {
