@@ -86,9 +86,11 @@ function read_(bytes: Uint8Array, fileName: string): ReadResult {
     if (isZip(bytes)) {
       const verdict = inspectZip(bytes);
       if (!verdict.ok) return refuse(verdict.error);
+      if (verdict.kind === 'xlsx') formulas = formulasWithoutResult(verdict.parts);
+      // The parts are in the archive too: let them go before SheetJS needs its memory.
+      verdict.parts.clear();
       // SheetJS reads the archive rebuilt from what was measured, never the file's own container.
       wb = read(verdict.archive, { ...options, type: 'array' });
-      if (verdict.kind === 'xlsx') formulas = formulasWithoutResult(verdict.parts);
       format = verdict.kind === 'ods' ? 'OpenDocument 表格（.ods）' : wps ? 'WPS 表格（.et）' : 'Excel 工作簿（.xlsx）';
     } else if (isCompoundFile(bytes)) {
       // SheetJS never reads the container: it is given the workbook stream alone, checked.

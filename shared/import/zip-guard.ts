@@ -10,7 +10,7 @@
 // descriptors with zero local sizes, ZIP64 extra fields with placeholder sizes (streaming writers,
 // .NET's packaging library), ZIP64 central records, stored parts, any order of parts — are read
 // whatever SheetJS's own zip reader would make of them, while a size that lies is still refused.
-import { deflateSync, Inflate } from 'fflate';
+import { Inflate } from 'fflate';
 import { concatBytes } from '../util/bytes';
 import { MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_MERGE_CELLS, MAX_MERGES, MAX_REPEATED_CELLS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
@@ -175,71 +175,57 @@ function zip64Values(extra: Uint8Array): number[] | undefined {
 
 /**
  * A plain archive of the measured parts for SheetJS: every part under its own name bytes, with its
- * real sizes and CRC, no extra fields and no data descriptors. The parts are deflated at level 0
- * (stored blocks, no compression work): SheetJS then copies them into a Node Buffer, which it
- * decodes natively on the command line; a method-0 part stays a plain array, decoded in JS (~15%
- * slower on a 10,000-row sheet).
+ * real sizes, no extra fields and no data descriptors. Each part is a deflate stream of stored
+ * blocks (no compression work, one copy): SheetJS then inflates it into a Node Buffer, which it
+ * decodes natively on the command line (a method-0 part stays a plain array, decoded in JS). The
+ * CRC is left 0: SheetJS does not check it, and this archive never leaves memory.
  */
 function storedArchive(parts: ReadonlyArray<{ entry: Entry; data: Uint8Array }>): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const { entry, data: plain } of parts) {
-    const crc = crc32(plain);
-    const data = deflateSync(plain, { level: 0 });
-    const local = new Uint8Array(30 + entry.nameBytes.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(6, entry.flags & 0x0800, true);
-    lv.setUint16(8, 8, true);
-    lv.setUint32(14, crc, true);
-    lv.setUint32(18, data.length, true);
-    lv.setUint32(22, plain.length, true);
-    lv.setUint16(26, entry.nameBytes.length, true);
-    local.set(entry.nameBytes, 30);
-    const record = new Uint8Array(46 + entry.nameBytes.length);
-    const cv = new DataView(record.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(8, entry.flags & 0x0800, true);
-    cv.setUint16(10, 8, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, data.length, true);
-    cv.setUint32(24, plain.length, true);
-    cv.setUint16(28, entry.nameBytes.length, true);
-    cv.setUint32(42, offset, true);
-    record.set(entry.nameBytes, 46);
-    locals.push(local, data);
-    central.push(record);
-    offset += local.length + data.length;
+  const BLOCK = 0xffff;
+  const blocks = (n: number) => Math.max(1, Math.ceil(n / BLOCK));
+  const localSize = parts.reduce((n, p) => n + 30 + p.entry.nameBytes.length + p.data.length + 5 * blocks(p.data.length), 0);
+  const dirSize = parts.reduce((n, p) => n + 46 + p.entry.nameBytes.length, 0);
+  // One allocation for the whole archive: the parts are copied once, straight into place.
+  const out = new Uint8Array(localSize + dirSize + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  let dir = localSize;
+  for (const { entry, data } of parts) {
+    const compressed = data.length + 5 * blocks(data.length);
+    const name = entry.nameBytes;
+    for (const [p, signature, headerSize] of [[at, 0x04034b50, 30], [dir, 0x02014b50, 46]] as const) {
+      const central = signature === 0x02014b50 ? 2 : 0;
+      view.setUint32(p, signature, true);
+      if (central) view.setUint16(p + 4, 20, true);
+      view.setUint16(p + 4 + central, 20, true);
+      view.setUint16(p + 6 + central, entry.flags & 0x0800, true);
+      view.setUint16(p + 8 + central, 8, true);
+      view.setUint32(p + 14 + central, 0, true);
+      view.setUint32(p + 18 + central, compressed, true);
+      view.setUint32(p + 22 + central, data.length, true);
+      view.setUint16(p + 26 + central, name.length, true);
+      if (central) view.setUint32(p + 42, at, true);
+      out.set(name, p + headerSize);
+    }
+    dir += 46 + name.length;
+    at += 30 + name.length;
+    // A raw deflate stream of stored blocks (RFC 1951 §3.2.4): 5 bytes of header per 65,535.
+    const count = blocks(data.length);
+    for (let b = 0; b < count; b++) {
+      const chunk = data.subarray(b * BLOCK, Math.min(data.length, (b + 1) * BLOCK));
+      out[at] = b === count - 1 ? 1 : 0;
+      view.setUint16(at + 1, chunk.length, true);
+      view.setUint16(at + 3, ~chunk.length & 0xffff, true);
+      out.set(chunk, at + 5);
+      at += 5 + chunk.length;
+    }
   }
-  const dirSize = central.reduce((n, r) => n + r.length, 0);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, parts.length, true);
-  ev.setUint16(10, parts.length, true);
-  ev.setUint32(12, dirSize, true);
-  ev.setUint32(16, offset, true);
-  return concatBytes([...locals, ...central, end]);
-}
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-function crc32(data: Uint8Array): number {
-  let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
+  view.setUint32(dir, 0x06054b50, true);
+  view.setUint16(dir + 8, parts.length, true);
+  view.setUint16(dir + 10, parts.length, true);
+  view.setUint32(dir + 12, dirSize, true);
+  view.setUint32(dir + 16, localSize, true);
+  return out;
 }
 
 /** The end record SheetJS will use: the last signature in the file (the caller checks it is whole). */

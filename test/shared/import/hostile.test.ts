@@ -1,6 +1,6 @@
 // Hostile and broken files: each is refused before SheetJS parses it (or right after, for what
 // only the parser can see), within seconds, with bounded memory and a Chinese message.
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { inspectZip } from '../../../shared/import/zip-guard';
@@ -38,6 +38,18 @@ const cases: Array<[file: string, message: RegExp, what: string]> = [
   ['hostile/noise.xlsx', /不是文本或表格文件（内容为二进制数据）/, 'random bytes named .xlsx'],
 ];
 
+/** The corpus .ods with its first data row replaced by `row` (content.xml's XML), or `row` added after the last. */
+function odsWithRow(row: string, where: 'first data row' | 'after the last' = 'first data row'): Uint8Array {
+  const parts = unzipSync(fixtureBytes('corpus/ods/libreoffice.ods'));
+  const content = strFromU8(parts['content.xml']!);
+  const rows = [...content.matchAll(/<table:table-row\b[\s\S]*?<\/table:table-row>/g)];
+  const at = where === 'first data row' ? rows[1]! : rows[rows.length - 1]!;
+  const start = where === 'first data row' ? at.index : at.index + at[0].length;
+  const end = at.index + at[0].length;
+  parts['content.xml'] = strToU8(content.slice(0, start) + row + content.slice(end));
+  return zipSync(parts);
+}
+
 describe('hostile files', () => {
   for (const [file, message, what] of cases) {
     it(`refuses ${what} within seconds and bounded memory`, () => {
@@ -48,6 +60,17 @@ describe('hostile files', () => {
       expect(grownMb, 'memory stays bounded (the cap is 80 MB of output, never held at once)').toBeLessThan(150);
     });
   }
+
+  it('refuses an .ods that repeats a cell with content billions of times (SheetJS makes every copy)', () => {
+    const bomb = odsWithRow('<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string" table:number-columns-repeated="16000"><text:p>意见</text:p></table:table-cell></table:table-row>');
+    const { result, ms, grownMb } = measure(bomb, '重复.ods');
+    expect(result).toEqual({ ok: false, error: '“重复.ods”的工作表中重复的单元格超过 2,000,000 个，不像正常的表格，已拒绝（content.xml）' });
+    expect(ms).toBeLessThan(5_000);
+    expect(grownMb).toBeLessThan(150);
+    // Empty cells repeated to the end of the sheet, as LibreOffice writes them, cost nothing and are read.
+    const tail = odsWithRow('<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>', 'after the last');
+    expect(readWorkbook(tail, '正常.ods')).toMatchObject({ ok: true });
+  });
 
   it('refuses a legacy .xls whose DIMENSIONS record claims a million rows', () => {
     const xls = new Uint8Array(XLSX.write(book([['意见对象', '意见建议'], ['张三', '学习不够']]), { type: 'array', bookType: 'xls' }) as ArrayBuffer);
