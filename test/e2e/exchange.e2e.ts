@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildPackage, PACKAGE_TABLES, readPackage, sortContent } from '../../shared/package/format';
 import { sampleContent } from '../support/sample-content';
-import { openApp, useBrowser } from './harness';
+import { openApp, opened, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 useBrowser();
@@ -102,8 +102,7 @@ describe('exchange package', () => {
     forged.meetings[0] = { ...forged.meetings[0]!, id: mine.meetings[0]!.id, title: '被改名的会议' };
     await choosePackage(page, '外单位.mzsh.json', buildPackage(forged, META));
     await page.getByTestId('merge-preview').click();
-    const refusal = page.getByRole('dialog').filter({ hasText: '数据包被拒绝，未写入任何内容' });
-    await refusal.waitFor();
+    const refusal = await opened(page.getByRole('dialog').filter({ hasText: '数据包被拒绝，未写入任何内容' }));
     expect(await refusal.textContent()).toContain('会议“被改名的会议”');
     expect(await refusal.textContent()).toContain('在本机属于另一个单位');
     await app.screenshot('refused');
@@ -116,8 +115,7 @@ describe('exchange package', () => {
     edited.opinions[0] = { ...edited.opinions[0]!, content: '对方修改后的意见内容', updatedAt: '2025-12-01T08:00:00.000Z' };
     await choosePackage(page, '回传.mzsh.json', buildPackage(edited, META));
     await page.getByTestId('merge-preview').click();
-    const preview = page.getByRole('dialog', { name: '合并数据包预览' });
-    await preview.waitFor();
+    const preview = await opened(page.getByRole('dialog', { name: '合并数据包预览' }));
     const update = preview.getByTestId('merge-update');
     await expect.poll(() => update.count()).toBe(1);
     expect(await update.textContent()).toContain(`内容${mine.opinions[0]!.content}→对方修改后的意见内容`);
