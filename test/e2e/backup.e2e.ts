@@ -138,7 +138,7 @@ describe('backup and restore', () => {
     await expect.poll(() => summary.textContent()).toContain('已加密（AES-256-GCM）');
     await page.getByLabel('恢复密码').fill('错误的密码');
     await summary.getByRole('button', { name: '恢复此备份…' }).click();
-    await expect.poll(() => page.getByTestId('restore-failure').textContent()).toBe('密码不正确，无法解密该备份');
+    await expect.poll(() => page.getByTestId('restore-failure').textContent()).toBe('密码不正确，或备份的清单已被改动，无法解密该备份');
     await app.screenshot('wrong-password');
 
     await page.getByLabel('恢复密码').fill('县委组织部2026');

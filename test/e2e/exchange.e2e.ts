@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildPackage, PACKAGE_TABLES, readPackage, sortContent } from '../../shared/package/format';
 import { sampleContent } from '../support/sample-content';
-import { openApp, useBrowser } from './harness';
+import { openApp, opened, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
 useBrowser();
@@ -86,4 +86,41 @@ describe('exchange package', () => {
     expect(await unitNames(page)).toEqual([]);
     await app.close();
   });
+
+  it('refuses a package that reuses a local meeting id under another unit, and previews an update field by field', async () => {
+    const app = await openApp('exchange-identity');
+    const { page } = app;
+    const mine = sampleContent({ units: 1 });
+    await choosePackage(page, '本单位.mzsh.json', buildPackage(mine, META));
+    await page.getByRole('button', { name: '打开到本机' }).click();
+    await expect.poll(() => unitNames(page)).toEqual(['测试单位1']);
+
+    // Another unit's valid, checksummed package that takes the id of our meeting.
+    const forged = sampleContent({ units: 1, firstId: 9000 });
+    forged.units[0]!.name = '外单位';
+    for (const t of ['members', 'opinions'] as const) for (const r of forged[t]) r.meetingId = mine.meetings[0]!.id;
+    forged.meetings[0] = { ...forged.meetings[0]!, id: mine.meetings[0]!.id, title: '被改名的会议' };
+    await choosePackage(page, '外单位.mzsh.json', buildPackage(forged, META));
+    await page.getByTestId('merge-preview').click();
+    const refusal = await opened(page.getByRole('dialog').filter({ hasText: '数据包被拒绝，未写入任何内容' }));
+    expect(await refusal.textContent()).toContain('会议“被改名的会议”');
+    expect(await refusal.textContent()).toContain('在本机属于另一个单位');
+    await app.screenshot('refused');
+    await refusal.getByRole('button').last().click();
+    await refusal.waitFor({ state: 'hidden' });
+    expect(await unitNames(page)).toEqual(['测试单位1']);
+
+    // Our own data sent back with one opinion changed: the preview shows the field before → after.
+    const edited = structuredClone(mine);
+    edited.opinions[0] = { ...edited.opinions[0]!, content: '对方修改后的意见内容', updatedAt: '2025-12-01T08:00:00.000Z' };
+    await choosePackage(page, '回传.mzsh.json', buildPackage(edited, META));
+    await page.getByTestId('merge-preview').click();
+    const preview = await opened(page.getByRole('dialog', { name: '合并数据包预览' }));
+    const update = preview.getByTestId('merge-update');
+    await expect.poll(() => update.count()).toBe(1);
+    expect(await update.textContent()).toContain(`内容${mine.opinions[0]!.content}→对方修改后的意见内容`);
+    await app.screenshot('update-preview');
+    await app.close();
+  });
 });
+
