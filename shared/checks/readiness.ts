@@ -1,5 +1,6 @@
 import { GROUP_LABEL, GROUP_TARGET, type Member, type Opinion, type RuleSet } from '../model/types';
 import { compareKey } from '../text/normalize';
+import { opinionKey } from './duplicates';
 import { isSubstantive, phraseMatcher } from './substance';
 
 /** The data a readiness check needs: the roster and the opinions (deleted ones are ignored). */
@@ -103,7 +104,7 @@ export function orderedMembers<T extends Pick<Member, 'rank' | 'name' | 'deleted
  * The order of the input never changes the result.
  */
 export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readiness {
-  const noOpinion = phraseMatcher(rules.noOpinionPhrases);
+  const noOpinion = phraseMatcher(rules.noOpinionPhrases, rules.praisePhrases);
   const members = orderedMembers(input.members);
   const targetIds: string[] = [...(rules.groupIsTarget ? [GROUP_TARGET] : []), ...members.map((m) => m.id)];
   const isTarget = new Set(targetIds);
@@ -131,7 +132,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
       nonSubstantive++;
       if (rules.excludeNonSubstantive) continue;
     }
-    const key = compareKey(o.content);
+    const key = opinionKey(o.content);
     const byCategory = keys.get(o.targetId)!;
     let set = byCategory.get(o.category);
     if (!set) byCategory.set(o.category, (set = new Set()));
