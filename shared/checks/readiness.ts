@@ -32,6 +32,10 @@ export interface TargetReadiness {
   /** Distinct, substantive opinions over all categories, including categories the rules do not require. */
   count: number;
   raw: number;
+  /** The sum of the required categories' cells: the 合计 shown beside them. */
+  required: number;
+  /** Counted opinions in categories the rules no longer require (a category removed): shown apart, never in 合计. */
+  other: number;
   /** No opinion that counts: the meeting may not be held (无"零意见"). */
   zero: boolean;
 }
@@ -65,6 +69,8 @@ export interface Readiness {
   /** Everything that stops the meeting, in order: roster, zero-opinion targets, shortfalls, providers. */
   messages: string[];
   ready: boolean;
+  /** Categories that hold opinions but are not (or no longer) required, in the order first met. */
+  otherCategories: string[];
   totals: {
     /** Every live opinion of the meeting's targets. */
     raw: number;
@@ -152,6 +158,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
   const shortfalls: Shortfall[] = [];
   const providerShortfalls: ProviderShortfall[] = [];
   const zeroTargets: Readiness['zeroTargets'] = [];
+  const otherCategories: string[] = [];
   let counted = 0;
 
   const describe = (id: string) => {
@@ -199,7 +206,9 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
         });
       }
     }
-    targets.push({ targetId: id, label, name, position, isGroup: id === GROUP_TARGET, cells, count, raw: targetRaw, zero });
+    const required = cells.reduce((sum, c) => sum + c.count, 0);
+    for (const category of byCategory.keys()) if (!rules.categories.includes(category) && !otherCategories.includes(category)) otherCategories.push(category);
+    targets.push({ targetId: id, label, name, position, isGroup: id === GROUP_TARGET, cells, count, raw: targetRaw, required, other: count - required, zero });
   }
 
   const rosterEmpty = members.length === 0;
@@ -217,6 +226,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
     rosterEmpty,
     messages,
     ready: messages.length === 0,
+    otherCategories,
     totals: { raw, counted, nonSubstantive, duplicates },
   };
 }
