@@ -5,6 +5,7 @@ import type { Meeting } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { createMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
+import { validFields } from '../../lib/valid-fields';
 
 interface Values {
   year: number;
@@ -58,7 +59,8 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
       onCancel={() => onClose()}
       destroyOnHidden
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validFields(form);
+        if (!v) return;
         const set = settings.dimensionSets.find((s) => s.label === v.dimensionSet);
         const meeting = await run(
           () =>

@@ -10,6 +10,7 @@ import { OpinionListTab } from '../opinions/OpinionListTab';
 import { RecycleBinTab } from '../opinions/RecycleBinTab';
 import { ReadinessTab } from '../readiness/ReadinessTab';
 import { RosterTab } from '../roster/RosterTab';
+import { LatestVerdict } from './LatestVerdict';
 import { MeetingSettingsTab } from './MeetingSettingsTab';
 import { useMeetingData, type MeetingData } from './use-meeting-data';
 
@@ -64,6 +65,7 @@ export function MeetingPage({ meetingId, tab, query }: { meetingId: string; tab:
             收集 {readiness.totals.raw} 条，计入 {readiness.totals.counted} 条
             {readiness.messages.length > 0 && <>，待补 {readiness.messages.length} 项</>}
           </Typography.Text>
+          <LatestVerdict data={data} />
         </Space>
         <Tabs
           activeKey={active}

@@ -6,6 +6,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { updateOpinion } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
 import type { MeetingData } from '../meetings/use-meeting-data';
+import { validFields } from '../../lib/valid-fields';
 
 /** Edit one opinion; checked by the same rules as entry. */
 export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion | undefined; data: MeetingData; onClose: () => void }) {
@@ -26,7 +27,8 @@ export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion 
       onCancel={onClose}
       destroyOnHidden
       onOk={async () => {
-        const values = await form.validateFields();
+        const values = await validFields(form);
+        if (!values) return;
         const ok = await run(() => updateOpinion(db, opinion!.id, { ...values, dimension: values.dimension ?? '' }, actor).then(() => true), '已保存');
         if (ok) onClose();
       }}

@@ -2,6 +2,7 @@ import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import type { UnitDraft } from '../../../../shared/model/drafts';
 import type { Unit } from '../../../../shared/model/types';
+import { validFields } from '../../lib/valid-fields';
 
 interface Props {
   open: boolean;
@@ -23,7 +24,8 @@ export function UnitFormModal({ open, unit, onCancel, onSubmit }: Props) {
       okText="保存"
       onCancel={onCancel}
       onOk={async () => {
-        const values = await form.validateFields();
+        const values = await validFields(form);
+        if (!values) return;
         if (await onSubmit(values)) onCancel();
       }}
       destroyOnHidden
