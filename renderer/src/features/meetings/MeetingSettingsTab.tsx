@@ -7,6 +7,7 @@ import { updateMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
 import type { MeetingData } from './use-meeting-data';
 import { RuleSetFields } from './RuleSetFields';
+import { DateInput } from '../../lib/DateInput';
 
 interface Values {
   year: number;
@@ -65,7 +66,7 @@ export function MeetingSettingsTab({ data }: { data: MeetingData }) {
             <Input style={{ width: 320 }} maxLength={200} />
           </Form.Item>
           <Form.Item name="plannedDate" label="计划召开日期">
-            <Input type="date" />
+            <DateInput style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="status" label="状态">
             <Radio.Group

@@ -25,7 +25,7 @@ export function RuleSetFields() {
         <Form.Item name={['ruleSet', 'excludeNonSubstantive']} label="无实质内容的意见不计数" valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item label="每个提出方至少（条）" tooltip="开启后，同一提出单位或个人对同一对象所提意见须达到此条数">
+        <Form.Item label="每个提出方至少（条）" tooltip="开启后，同一提出方对同一对象所提意见须达到此条数">
           <Space>
             <Form.Item name="providerRuleOn" valuePropName="checked" noStyle>
               <Switch />

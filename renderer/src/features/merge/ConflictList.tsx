@@ -1,10 +1,11 @@
 import { Button, List, Radio, Space, Typography } from 'antd';
 import { baseKey, FIELD_LABELS, type MergeConflict, type Resolution } from '../../../../shared/package/merge';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 const HIDDEN = new Set(['id']);
 
 const TIMES = new Set(['createdAt', 'updatedAt', 'deletedAt', 'at']);
-const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+const localTime = formatDateTime;
 
 function show(value: unknown, key: string): string {
   if (value === undefined || value === null || value === '') return key === 'deletedAt' ? '未删除' : '（空）';

@@ -13,6 +13,7 @@ import type { MeetingData } from '../meetings/use-meeting-data';
 import { OpinionText } from './OpinionText';
 import { PastePreviewModal } from './PastePreviewModal';
 import { useStoredState } from './use-stored-state';
+import { DateInput } from '../../lib/DateInput';
 
 const Kbd = ({ children }: { children: string }) => <span className="kbd">{children}</span>;
 
@@ -188,7 +189,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
               </Col>
               <Col span={7}>
                 <Field label="收到日期">
-                  <Input size="small" type="date" value={receivedDate} onChange={(e) => setReceivedDate(e.target.value)} />
+                  <DateInput size="small" value={receivedDate} onChange={setReceivedDate} ariaLabel="收到日期" />
                 </Field>
               </Col>
             </Row>
