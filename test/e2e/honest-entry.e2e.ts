@@ -3,7 +3,7 @@
 // a paste is undone as a batch.
 import { describe, expect, it } from 'vitest';
 import { choose, openTab, setUpMeeting } from './flows';
-import { openApp, opened, pasteInto, useBrowser } from './harness';
+import { confirmPopup, openApp, opened, pasteInto, useBrowser } from './harness';
 
 useBrowser();
 
@@ -81,6 +81,66 @@ describe('entering opinions honestly', () => {
     await expect.poll(() => page.getByTestId('undo-paste').count()).toBe(0);
     await openTab(page, '回收站');
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(3);
+    await app.close();
+  });
+
+  it('deletes every opinion the filter matches, across pages, in one step, and the counts follow', async () => {
+    const app = await openApp('honest-bulk-delete');
+    const { page } = app;
+    await setUpMeeting(page, UNIT, ROSTER);
+    await openTab(page, '录入意见');
+    await choose(page, '张三（局长）', '服务对象', '走访');
+    const lines = Array.from({ length: 120 }, (_, i) => `${i + 1}. 第${i + 1}条：服务企业的主动性不够，回应诉求偏慢`);
+    await pasteInto(page.getByTestId('opinion-input'), lines.join('\n'));
+    const preview = await opened(page.getByRole('dialog', { name: /粘贴预览：拆分出 120 条/ }));
+    await preview.getByRole('button', { name: '添加 120 条' }).click();
+    await preview.waitFor({ state: 'hidden' });
+    await choose(page, '领导班子', '上级领导');
+    await page.getByTestId('opinion-input').fill('民主集中制执行不够严格');
+    await page.getByTestId('opinion-input').press('Enter');
+    await expect.poll(() => page.getByTestId('progress-上级领导').textContent()).toBe('1/2');
+
+    await openTab(page, '意见列表');
+    await page.getByRole('combobox', { name: '按意见对象筛选' }).click();
+    await (await opened(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'))).getByTitle('张三（局长）', { exact: true }).click();
+    await page.getByTestId('select-all-filtered').getByText('全选筛选结果（120）').waitFor();
+    await page.getByTestId('select-all-filtered').click();
+    await page.getByRole('button', { name: '删除选中（120）' }).click();
+    await confirmPopup(page, '删除');
+    await expect.poll(() => page.getByTestId('select-all-filtered').textContent(), { timeout: 20_000 }).toBe('全选筛选结果（0）');
+    await expect.poll(() => page.getByText(/收集 1 条，计入 1 条/).count()).toBe(1);
+    await app.screenshot('after-bulk-delete');
+
+    await openTab(page, '回收站');
+    await expect.poll(() => page.locator('.ant-pagination').first().textContent()).toContain('3');
+    await app.close();
+  });
+
+  it('lays out the entry page at 1366×768 with target buttons wrapping cleanly', async () => {
+    const app = await openApp('honest-1366');
+    const { page } = app;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await setUpMeeting(page, '中共某某县委员会领导班子', [
+      ['张三', '县委书记'],
+      ['李四', '县委副书记、县长'],
+      ['王五', '县委副书记'],
+      ['赵六', '县委常委、常务副县长'],
+      ['钱七', '县委常委、组织部部长'],
+      ['孙八', '县委常委、宣传部部长'],
+      ['周九', '县委常委、政法委书记'],
+      ['吴十', '县委常委、纪委书记、监委主任'],
+      ['郑十一', '县委常委、县委办公室主任'],
+    ]);
+    await openTab(page, '录入意见');
+    const group = page.getByRole('radiogroup', { name: '意见对象' });
+    // Every button stays whole on one line: none is cut at the edge or broken across lines.
+    const boxes = await group.locator('label').evaluateAll((els) => els.map((e) => ({ h: e.getBoundingClientRect().height, right: e.getBoundingClientRect().right, parent: e.parentElement!.getBoundingClientRect().right })));
+    const heights = new Set(boxes.map((b) => Math.round(b.h)));
+    expect(heights.size).toBe(1);
+    for (const b of boxes) expect(b.right).toBeLessThanOrEqual(b.parent + 0.5);
+    await app.screenshot('entry-1366');
+    await openTab(page, '就绪情况');
+    await app.screenshot('matrix-1366');
     await app.close();
   });
 });

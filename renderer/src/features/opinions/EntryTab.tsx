@@ -139,7 +139,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
               />
             )}
             <Field label="意见对象" hint="Alt+↑/↓">
-              <Radio.Group value={targetId} onChange={(e) => setTargetId(e.target.value as string)} optionType="button" buttonStyle="solid" size="small" aria-label="意见对象">
+              <Radio.Group className="target-buttons" value={targetId} onChange={(e) => setTargetId(e.target.value as string)} optionType="button" buttonStyle="solid" size="small" aria-label="意见对象">
                 {targets.map((t) => (
                   <Radio.Button key={t.id} value={t.id} data-testid={`target-${t.id}`}>
                     {t.label}
