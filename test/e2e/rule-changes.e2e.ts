@@ -46,6 +46,12 @@ describe('changing the rule set', () => {
     expect(await page.getByTestId('total-group').textContent()).toBe(String(shown));
     expect(await page.getByTestId('other-group').textContent()).toBe('2');
     await app.screenshot('matrix-apart');
+    // Each shortfall sentence opens 录入意见 on its cell.
+    await page.getByTestId('shortfall-link').filter({ hasText: '领导班子：服务对象意见 0 条' }).click();
+    await page.getByRole('tab', { name: '录入意见', selected: true }).waitFor();
+    const checked = (group: string) => page.getByRole('radiogroup', { name: group }).locator('.ant-radio-button-wrapper-checked').textContent();
+    await expect.poll(() => checked('意见来源')).toBe('3服务对象');
+    expect(await checked('意见对象')).toMatch(/^领导班子/);
 
     // Reorder: 分管领域 before 上级领导, then the Word list of the group follows.
     await openTab(page, '会议设置');

@@ -1,3 +1,4 @@
+import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Drawer, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Readiness, ReadinessCell, TargetReadiness } from '../../../../shared/checks/readiness';
@@ -96,11 +97,14 @@ export function ReadinessTab({ data }: { data: MeetingData }) {
               <ul style={{ margin: 0, paddingLeft: 20, columns: readiness.messages.length > 6 ? 2 : 1, columnGap: 32 }} data-testid="shortfalls">
                 {(expanded ? readiness.messages : readiness.messages.slice(0, COLLAPSED_COUNT)).map((m) => (
                   <li key={m}>
-                    {m}
-                    {links.has(m) && (
-                      <a href={links.get(m)} style={{ marginLeft: 8 }} data-testid="shortfall-link">
-                        补录
+                    {/* The sentence itself opens 录入意见 on its cell (补录); its text stays the message. */}
+                    {links.has(m) ? (
+                      <a href={links.get(m)} title="补录这一项的意见" data-testid="shortfall-link" style={{ color: 'inherit' }}>
+                        {m}
+                        <EditOutlined style={{ marginLeft: 4, color: '#1f4e8c' }} aria-label="补录" />
                       </a>
+                    ) : (
+                      m
                     )}
                   </li>
                 ))}
