@@ -43,6 +43,12 @@ export function EntryTab({ data }: { data: MeetingData }) {
   const pasteMeeting = { members: data.members, ruleSet: meeting.ruleSet, dimensions: meeting.dimensions };
   const textRef = useRef<TextAreaRef>(null);
 
+  // A 补录 link's choice is taken once; then the stored selection rules, so a reload keeps what was picked since.
+  useEffect(() => {
+    if (query.has('target') || query.has('category')) window.history.replaceState(null, '', window.location.hash.split('?')[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on arrival
+  }, []);
+
   // A target removed from the roster, or a category removed from the rules, falls back to the first.
   useEffect(() => {
     if (!targets.some((t) => t.id === targetId)) setTargetId(GROUP_TARGET);
