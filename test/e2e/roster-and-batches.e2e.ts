@@ -53,4 +53,22 @@ describe('the roster and batches', () => {
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(3);
     await app.close();
   });
+
+  it('shows the latest verdict, its reasons and staleness in the meeting header', async () => {
+    const app = await openApp('verdict-header');
+    const { page } = app;
+    await setUpMeeting(page, '某某县水利局', [['张三', '局长']]);
+    await openTab(page, '审核');
+    await page.getByRole('radiogroup', { name: '审核结论' }).getByText('退回整改').click();
+    await page.getByLabel('审核理由').fill('基层群众意见不足，请重新征求后报送。');
+    await page.getByLabel('审核人').fill('第二督导组 王组长');
+    await page.getByRole('button', { name: '记录审核结论' }).click();
+    await expect.poll(() => page.getByTestId('latest-verdict').textContent()).toMatch(/^督导：退回整改（\d{4}-\d{2}-\d{2}）基层群众意见不足，请重新征求后报送。$/);
+    await openTab(page, '录入意见');
+    await choose(page, '张三（局长）', '基层群众', '走访');
+    await typeOpinion(page, '联系群众不够经常，对群众来信答复不够及时');
+    await expect.poll(() => page.getByTestId('latest-verdict').textContent()).toContain('审核后数据已变更');
+    await app.screenshot('header');
+    await app.close();
+  });
 });
