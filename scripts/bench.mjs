@@ -3,7 +3,8 @@
 // opens them into Chromium's IndexedDB through the app's own merge, and prints each measured
 // operation beside a plain read of the same rows, as a ratio. Needs Debian's /usr/bin/chromium.
 // Options: --quick (30 units), --build (rebuild the app), --keep (leave the data, skip the write
-// test), --reuse (measure the data a --keep run left), --only=overview.
+// test), --reuse (measure the data a --keep run left), --only=overview, --only=bulk (bulk add,
+// delete and restore of 500 on the loaded county).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -67,6 +68,16 @@ try {
     console.log(`  ${load.units} units, ${load.members} members, ${load.opinions} opinions: generated ${fmt(load.generateMs)}, merge preview ${fmt(load.previewMs)}, merge write (one transaction, with summaries) ${fmt(load.applyMs)}\n`);
   }
 
+  if (only === 'bulk') {
+    const bk = await page.evaluate((k) => window.bench.bulk(k), 500);
+    row(`delete ${bk.n} opinions (one transaction)`, bk.deleteMs, bk.addMs, `plain = adding the same ${bk.n} through the repository`);
+    row(`restore ${bk.n} opinions (one transaction)`, bk.restoreMs, bk.addMs, `plain = adding the same ${bk.n} through the repository`);
+    if (!keep) await page.evaluate(() => window.bench.reset());
+    await browser.close();
+    server.close();
+    process.exit(0);
+  }
+
   const ov = await page.evaluate(() => window.bench.overview());
   row(`overview data (${ov.rows} meetings, from summaries)`, ov.overviewMs, ov.plainMs, 'plain = units + summaries');
 
@@ -110,6 +121,9 @@ try {
   if (!keep) {
     const wr = await page.evaluate(() => window.bench.write());
     row(`add 1 opinion (meeting of ${wr.meetingOpinions}), with summary`, wr.writeMs, wr.bareMs, 'plain = a bare add in a transaction');
+    const bk = await page.evaluate((k) => window.bench.bulk(k), 500);
+    row(`delete ${bk.n} opinions (one transaction)`, bk.deleteMs, bk.addMs, `plain = adding the same ${bk.n} through the repository`);
+    row(`restore ${bk.n} opinions (one transaction)`, bk.restoreMs, bk.addMs, `plain = adding the same ${bk.n} through the repository`);
     await page.evaluate(() => window.bench.reset());
   }
   console.log(`\nChromium ${browser.version()}, Node ${process.version}; medians.`);

@@ -8,7 +8,7 @@ import { overviewRows, overviewTotals } from '../../shared/supervision/overview'
 import { WorkbenchDb } from '../../renderer/src/db/database';
 import { DB_NAME } from '../../renderer/src/db/schema';
 import { applyMerge, previewMerge } from '../../renderer/src/db/repos/merge-repo';
-import { addOpinions } from '../../renderer/src/db/repos/opinions-repo';
+import { addOpinions, deleteOpinions, restoreOpinions } from '../../renderer/src/db/repos/opinions-repo';
 import { countyContent } from '../../test/support/county-content';
 
 const now = () => performance.now();
@@ -129,6 +129,35 @@ const bench = {
     const opinions = await db.opinions.where('meetingId').equals(meeting.id).count();
     db.close();
     return { writeMs: median(times), bareMs: median(bare), meetingOpinions: opinions };
+  },
+
+  /**
+   * Bulk actions on one meeting: add `n` opinions through the repository (one transaction), then
+   * delete them all to the recycle bin and restore them, each one transaction with one summary refresh.
+   */
+  async bulk(n: number) {
+    const db = new WorkbenchDb();
+    const meeting = (await db.meetings.limit(1).first())!;
+    const add: number[] = [];
+    const del: number[] = [];
+    const restore: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const drafts = Array.from({ length: n }, (_, i) => ({ targetId: GROUP_TARGET, category: '上级领导', channel: '书面征求', content: `批量测试第${run}轮第${i}条：调研不够深入，联系群众不够` }));
+      let t = now();
+      const added = await addOpinions(db, meeting.id, drafts, { actor: '基准测试', origin: { kind: 'pasted' } });
+      add.push(now() - t);
+      const ids = added.map((o) => o.id);
+      t = now();
+      await deleteOpinions(db, ids, '基准测试');
+      del.push(now() - t);
+      t = now();
+      await restoreOpinions(db, ids, '基准测试');
+      restore.push(now() - t);
+      await deleteOpinions(db, ids, '基准测试');
+    }
+    const opinions = await db.opinions.where('meetingId').equals(meeting.id).count();
+    db.close();
+    return { n, addMs: median(add), deleteMs: median(del), restoreMs: median(restore), meetingOpinions: opinions };
   },
 };
 

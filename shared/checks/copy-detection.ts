@@ -3,7 +3,7 @@
 // appearing in another unit's lists (疑似抄袭). Identical texts are grouped by compare key; texts
 // that differ go through MinHash/LSH (minhash.ts) and are verified by real Jaccard similarity.
 import type { Meeting, Opinion } from '../model/types';
-import { compareKey } from '../text/normalize';
+import { opinionKey } from './duplicates';
 import { findSimilarPairs, NEAR_DUPLICATE_THRESHOLD } from './minhash';
 import { byEntry } from './opinion-flags';
 import { isSubstantive, phraseMatcher } from './substance';
@@ -44,7 +44,7 @@ export function copyCandidates(
   meeting: Pick<Meeting, 'id' | 'unitId' | 'ruleSet'>,
   opinions: readonly Pick<Opinion, 'id' | 'targetId' | 'category' | 'content' | 'createdAt' | 'deletedAt'>[],
 ): CopyCandidate[] {
-  const noOpinion = phraseMatcher(meeting.ruleSet.noOpinionPhrases);
+  const noOpinion = phraseMatcher(meeting.ruleSet.noOpinionPhrases, meeting.ruleSet.praisePhrases);
   return opinions
     .filter((o) => !o.deletedAt && isSubstantive(o.content, noOpinion))
     .map((o) => ({ id: o.id, meetingId: meeting.id, unitId: meeting.unitId, targetId: o.targetId, category: o.category, content: o.content, createdAt: o.createdAt }));
@@ -79,7 +79,7 @@ export function detectCopies(
   const groupKeys: string[] = [];
   const opinionGroup = new Array<number>(ordered.length);
   ordered.forEach((o, i) => {
-    const key = compareKey(o.content);
+    const key = opinionKey(o.content);
     let g = groupOf.get(key);
     if (g === undefined) {
       g = groups.length;

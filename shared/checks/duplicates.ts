@@ -1,4 +1,5 @@
 import { compareKey } from '../text/normalize';
+import { stripNumbering } from '../text/numbering';
 
 /** The fields that decide whether two opinions are the same opinion. */
 export interface DuplicateFields {
@@ -8,11 +9,27 @@ export interface DuplicateFields {
 }
 
 /**
- * The identity of an opinion for counting: the same normalized text for the same target and
- * category is one opinion, however often it was entered.
+ * The comparison key of an opinion's text: {@link compareKey} of the text without its leading
+ * numbering, so `1. 加强学习` and `加强学习` are one opinion, whoever wrote the package.
+ * `opinionKey('（2）加强学习。') === opinionKey('加强学习')`
+ */
+export function opinionKey(content: string): string {
+  let key = OPINION_KEYS.get(content);
+  if (key === undefined) {
+    key = compareKey(stripNumbering(content));
+    if (OPINION_KEYS.size >= 20_000) OPINION_KEYS.clear();
+    OPINION_KEYS.set(content, key);
+  }
+  return key;
+}
+const OPINION_KEYS = new Map<string, string>();
+
+/**
+ * The identity of an opinion for counting: the same normalized text (leading numbering ignored)
+ * for the same target and category is one opinion, however often it was entered.
  */
 export function duplicateKey(o: DuplicateFields): string {
-  return `${o.targetId}\u0001${o.category}\u0001${compareKey(o.content)}`;
+  return `${o.targetId}\u0001${o.category}\u0001${opinionKey(o.content)}`;
 }
 
 /**

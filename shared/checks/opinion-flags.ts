@@ -1,6 +1,6 @@
 import type { Opinion, RuleSet } from '../model/types';
 import { duplicateKey } from './duplicates';
-import { isPraiseOnly, isSubstantive, isTooShort, phraseMatcher } from './substance';
+import { isPraiseOnly, isPraiseWithNoOpinion, isSubstantive, isTooShort, phraseMatcher } from './substance';
 
 /** What the checks say about one opinion; shown beside it in lists and the ledger. */
 export interface OpinionFlags {
@@ -10,6 +10,8 @@ export interface OpinionFlags {
   duplicateOf?: string;
   /** Only praise: counts, but warned. */
   praiseOnly: boolean;
+  /** Praise closed by a no-opinion phrase (`成绩突出，无意见`): not substantive, tagged 仅表扬（无意见）. */
+  praiseNoOpinion?: boolean;
   /** Too short to be specific: counts, but warned. */
   tooShort: boolean;
   /**
@@ -32,7 +34,7 @@ export function flagOpinions(
   opinions: readonly Pick<Opinion, 'id' | 'targetId' | 'category' | 'content' | 'createdAt' | 'deletedAt'>[],
   rules: Pick<RuleSet, 'noOpinionPhrases' | 'praisePhrases' | 'excludeNonSubstantive'>,
 ): Map<string, OpinionFlags> {
-  const noOpinion = phraseMatcher(rules.noOpinionPhrases);
+  const noOpinion = phraseMatcher(rules.noOpinionPhrases, rules.praisePhrases);
   const live = opinions.filter((o) => !o.deletedAt).sort(byEntry);
   const firstByKey = new Map<string, string>();
   const flags = new Map<string, OpinionFlags>();
@@ -40,6 +42,7 @@ export function flagOpinions(
     const substantive = isSubstantive(o.content, noOpinion);
     const eligible = substantive || !rules.excludeNonSubstantive;
     const f: OpinionFlags = { substantive, praiseOnly: substantive && isPraiseOnly(o.content, rules.praisePhrases), tooShort: substantive && isTooShort(o.content), counted: eligible };
+    if (!substantive && isPraiseWithNoOpinion(o.content, noOpinion)) f.praiseNoOpinion = true;
     if (eligible) {
       const key = duplicateKey(o);
       const first = firstByKey.get(key);
@@ -54,10 +57,14 @@ export function flagOpinions(
   return flags;
 }
 
+/** The tag of praise closed by 无意见: not an opinion, listed nowhere. */
+export const PRAISE_NO_OPINION_LABEL = '仅表扬（无意见）';
+
 /** Short Chinese labels for the flags, in the order they matter: `['无实质内容', '重复', '仅表扬', '过短']`. */
 export function flagLabels(f: OpinionFlags): string[] {
   const labels: string[] = [];
-  if (!f.substantive) labels.push('无实质内容');
+  if (f.praiseNoOpinion) labels.push(PRAISE_NO_OPINION_LABEL);
+  else if (!f.substantive) labels.push('无实质内容');
   if (f.duplicateOf) labels.push('重复');
   if (f.praiseOnly) labels.push('仅表扬');
   if (f.tooShort) labels.push('过短');

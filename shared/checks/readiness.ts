@@ -1,5 +1,6 @@
 import { GROUP_LABEL, GROUP_TARGET, type Member, type Opinion, type RuleSet } from '../model/types';
 import { compareKey } from '../text/normalize';
+import { opinionKey } from './duplicates';
 import { isSubstantive, phraseMatcher } from './substance';
 
 /** The data a readiness check needs: the roster and the opinions (deleted ones are ignored). */
@@ -31,6 +32,10 @@ export interface TargetReadiness {
   /** Distinct, substantive opinions over all categories, including categories the rules do not require. */
   count: number;
   raw: number;
+  /** The sum of the required categories' cells: the 合计 shown beside them. */
+  required: number;
+  /** Counted opinions in categories the rules no longer require (a category removed): shown apart, never in 合计. */
+  other: number;
   /** No opinion that counts: the meeting may not be held (无"零意见"). */
   zero: boolean;
 }
@@ -64,6 +69,8 @@ export interface Readiness {
   /** Everything that stops the meeting, in order: roster, zero-opinion targets, shortfalls, providers. */
   messages: string[];
   ready: boolean;
+  /** Categories that hold opinions but are not (or no longer) required, in the order first met. */
+  otherCategories: string[];
   totals: {
     /** Every live opinion of the meeting's targets. */
     raw: number;
@@ -103,7 +110,7 @@ export function orderedMembers<T extends Pick<Member, 'rank' | 'name' | 'deleted
  * The order of the input never changes the result.
  */
 export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readiness {
-  const noOpinion = phraseMatcher(rules.noOpinionPhrases);
+  const noOpinion = phraseMatcher(rules.noOpinionPhrases, rules.praisePhrases);
   const members = orderedMembers(input.members);
   const targetIds: string[] = [...(rules.groupIsTarget ? [GROUP_TARGET] : []), ...members.map((m) => m.id)];
   const isTarget = new Set(targetIds);
@@ -131,7 +138,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
       nonSubstantive++;
       if (rules.excludeNonSubstantive) continue;
     }
-    const key = compareKey(o.content);
+    const key = opinionKey(o.content);
     const byCategory = keys.get(o.targetId)!;
     let set = byCategory.get(o.category);
     if (!set) byCategory.set(o.category, (set = new Set()));
@@ -151,6 +158,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
   const shortfalls: Shortfall[] = [];
   const providerShortfalls: ProviderShortfall[] = [];
   const zeroTargets: Readiness['zeroTargets'] = [];
+  const otherCategories: string[] = [];
   let counted = 0;
 
   const describe = (id: string) => {
@@ -198,7 +206,9 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
         });
       }
     }
-    targets.push({ targetId: id, label, name, position, isGroup: id === GROUP_TARGET, cells, count, raw: targetRaw, zero });
+    const required = cells.reduce((sum, c) => sum + c.count, 0);
+    for (const category of byCategory.keys()) if (!rules.categories.includes(category) && !otherCategories.includes(category)) otherCategories.push(category);
+    targets.push({ targetId: id, label, name, position, isGroup: id === GROUP_TARGET, cells, count, raw: targetRaw, required, other: count - required, zero });
   }
 
   const rosterEmpty = members.length === 0;
@@ -216,6 +226,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
     rosterEmpty,
     messages,
     ready: messages.length === 0,
+    otherCategories,
     totals: { raw, counted, nonSubstantive, duplicates },
   };
 }

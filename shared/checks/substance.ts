@@ -3,20 +3,54 @@ import { compareKey } from '../text/normalize';
 /** A prepared no-opinion list: the comparison keys of the phrases. Build once, test many texts. */
 export interface PhraseMatcher {
   keys: ReadonlySet<string>;
-}
-
-/** Prepares a phrase list for {@link isSubstantive}. */
-export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
-  return { keys: new Set(phrases.map(compareKey).filter((k) => k !== '')) };
+  /** The no-opinion keys, longest first: for finding one at the end of a text. */
+  suffixes: readonly string[];
+  /** The rule set's praise phrases: praise that ends in a no-opinion phrase says nothing either. */
+  praise: readonly string[];
 }
 
 /**
- * Whether an opinion says something: its normalized text is not empty and is not a no-opinion
- * phrase such as 无, 暂无, 没有意见, 同意. `isSubstantive('暂无意见。', m) === false`
+ * Prepares a no-opinion list (and the praise list, for praise ending in 无意见) for {@link isSubstantive}.
+ * Every caller that counts passes the rule set's praise phrases, so every way in gets one answer.
+ */
+export function phraseMatcher(phrases: readonly string[], praisePhrases: readonly string[] = []): PhraseMatcher {
+  const keys = new Set(phrases.map(compareKey).filter((k) => k !== ''));
+  return { keys, suffixes: [...keys].sort((a, b) => b.length - a.length), praise: praisePhrases };
+}
+
+/**
+ * Whether an opinion says something: its normalized text is not empty, is not a no-opinion
+ * phrase such as 无, 暂无, 没有意见, 同意, and is not praise closed by one
+ * (`工作认真负责，成绩突出，无意见。`). `isSubstantive('暂无意见。', m) === false`
  */
 export function isSubstantive(content: string, noOpinion: PhraseMatcher): boolean {
   const key = compareKey(content);
-  return key !== '' && !noOpinion.keys.has(key);
+  return key !== '' && !noOpinion.keys.has(key) && !isPraiseWithNoOpinion(content, noOpinion);
+}
+
+// Clause ends: a no-opinion phrase is a clause of its own (`…，无意见。`), or ends the text.
+const CLAUSES = /[，,。.；;！!？?、\s]+/;
+
+/**
+ * Whether a text is praise plus a no-opinion phrase (「工作认真负责，成绩突出，无意见。」,
+ * 「希望继续保持，没有意见」): it gives the target nothing to act on, so it does not count and is
+ * listed nowhere, like 无. Praise with any request or criticism is an opinion.
+ */
+export function isPraiseWithNoOpinion(content: string, noOpinion: PhraseMatcher): boolean {
+  if (noOpinion.praise.length === 0 || noOpinion.keys.size === 0) return false;
+  const key = compareKey(content);
+  if (key === '') return false;
+  // The no-opinion clauses taken out, the rest must be praise only.
+  const clauses = content.split(CLAUSES).filter((c) => compareKey(c) !== '');
+  const rest = clauses.filter((c) => !noOpinion.keys.has(compareKey(c)));
+  if (rest.length < clauses.length && rest.length > 0 && isPraiseOnly(rest.join('，'), noOpinion.praise)) return true;
+  // Or the phrase written on without a stop: `希望继续保持没有意见`. One-character phrases (无) are too
+  // common at the end of a word to be read this way.
+  for (const suffix of noOpinion.suffixes) {
+    if (suffix.length < 2 || suffix.length >= key.length || !key.endsWith(suffix)) continue;
+    return isPraiseOnly(key.slice(0, key.length - suffix.length), noOpinion.praise);
+  }
+  return false;
 }
 
 // Words that show an opinion asks for something; praise with any of these is not praise-only.

@@ -19,10 +19,15 @@ function prefix(docs: MeetingDocs): NamePart[] {
 
 const internalSuffix = (internal: boolean) => (internal ? '（内部资料）' : '');
 
-/** `2025年度-某某局-03-李四-征求意见建议清单.docx`; the group is `00-领导班子`. */
+/**
+ * `2025年度-某某局-03-李四-征求意见建议清单.docx`; the group is `00-领导班子`. Where two members share
+ * a name, the position is added (`03-李四（副局长）`), so a person can tell the files apart.
+ */
 export function listFileName(docs: MeetingDocs, target: DocTarget, internal: boolean): string {
   const order = String(target.order).padStart(2, '0');
-  return composeFileName([...prefix(docs), order, { text: target.name, cut: 2 }, `征求意见建议清单${internalSuffix(internal)}`], '.docx');
+  const shared = !target.isGroup && target.position !== '' && docs.targets.filter((t) => t.name === target.name).length > 1;
+  const who = shared ? `${target.name}（${target.position}）` : target.name;
+  return composeFileName([...prefix(docs), order, { text: who, cut: 2 }, `征求意见建议清单${internalSuffix(internal)}`], '.docx');
 }
 
 /** Every list in one document. */

@@ -1,6 +1,6 @@
 // How Chinese reads in an office's documents, applied where documents take text from elsewhere
 // (the readiness messages, names, the unit's own name): no spaces between Chinese and numbers,
-// a full stop at the end of a sentence, the group named once.
+// a full stop at the end of a sentence. (The group's name: group-name.ts.)
 
 const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
 const AROUND_NUMBER = new RegExp(`(${CJK})[ \\u00a0]+(?=\\d)|(\\d)[ \\u00a0]+(?=${CJK})`, 'gu');
@@ -14,12 +14,6 @@ export function tidyChinese(text: string): string {
 export function sentence(text: string): string {
   const t = tidyChinese(text.trim());
   return t === '' || /[。！？；：…][”’」]*$/u.test(t) ? t : `${t}。`;
-}
-
-/** What the group of a unit is called: `某某局领导班子`, never `…领导班子领导班子`. */
-export function groupName(unitName: string): string {
-  const name = unitName.trim();
-  return /(领导班子|班子)$/u.test(name) ? name : `${name}领导班子`;
 }
 
 /** The lines of a text as typed (line breaks kept as separate lines, empty lines dropped). */

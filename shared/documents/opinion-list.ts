@@ -3,7 +3,8 @@
 // render this model, so they say the same thing in the same order.
 import type { Opinion } from '../model/types';
 import { chineseDate, isListed, meetingHeading, type DocTarget, type MeetingDocs } from './meeting-docs';
-import { groupName, textLines } from './office-text';
+import { unitGroupName } from './group-name';
+import { textLines } from './office-text';
 
 export interface ListItem {
   /** 1, 2, … within the category. */
@@ -85,19 +86,19 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
         const channels = distinct(all.map((x) => x.channel));
         const parts = [
           ...(o.dimension ? [`对照检查：${o.dimension}`] : []),
-          ...(options.internal ? [`提出人：${provider}`, ...(channels.length > 0 ? [`征求方式：${channels.join('、')}`] : [])] : []),
+          ...(options.internal ? [`提出方：${provider}`, ...(channels.length > 0 ? [`征求方式：${channels.join('、')}`] : [])] : []),
         ];
         return { n: j + 1, content: o.content, lines: textLines(o.content), dimension: o.dimension, provider, note: parts.length > 0 ? `（${parts.join('；')}）` : '' };
       });
     return { n: i + 1, category, heading: `${category.endsWith('方面') ? category : `${category}方面`}（${items.length}条）`, items };
   });
 
-  const who = target.isGroup ? groupName(unit.name) : `${target.name}同志`;
+  const who = target.isGroup ? unitGroupName(unit.name) : `${target.name}同志`;
   const intro = [
     `截至${chineseDate(options.date)}，共收集对${who}的意见建议${mine.length}条，梳理为${listed.length}条（重复及无实质内容的意见未列入），按意见来源分类列示如下。`,
     options.internal
-      ? '本清单为内部资料，列有意见提出人，仅供组织部门和督导组工作使用，不得提供给被征求意见对象。'
-      : '为保护意见提出人，本清单不列提出人信息。',
+      ? '本清单为内部资料，列有意见提出方，仅供组织部门和督导组工作使用，不得提供给被征求意见对象。'
+      : '为保护意见提出方，本清单不列提出方信息。',
   ];
   return {
     target,

@@ -32,7 +32,7 @@ export interface ImportChoices {
 export const DEFAULT_CHOICES: ImportChoices = { columns: {}, fixed: {}, keepNonSubstantive: false };
 
 export interface ImportMeeting {
-  ruleSet: Pick<RuleSet, 'categories' | 'channels' | 'noOpinionPhrases'>;
+  ruleSet: Pick<RuleSet, 'categories' | 'channels' | 'noOpinionPhrases' | 'praisePhrases'>;
   dimensions: readonly string[];
   /** The live members, in rank order. */
   members: readonly RosterEntry[];
@@ -93,7 +93,7 @@ export function sheetColumns(table: SheetTable, choices: ImportChoices): FieldCo
 /** What importing the workbook with this mapping would do. Pure and fast: the preview recomputes it on every change. */
 export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, choices: ImportChoices, meeting: ImportMeeting): ImportPlan {
   const plan: ImportPlan = { file: workbook.fileName, total: 0, toAdd: [], skipped: [], duplicates: 0, nonSubstantive: 0, rejected: [], notes: [...workbook.notes] };
-  const noOpinion = phraseMatcher(meeting.ruleSet.noOpinionPhrases);
+  const noOpinion = phraseMatcher(meeting.ruleSet.noOpinionPhrases, meeting.ruleSet.praisePhrases);
   const existing = new Set(meeting.existing.map(duplicateKey));
   const seen = new Map<string, RowRef>();
   const context = { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, memberIds: new Set(meeting.members.map((m) => m.id)) };

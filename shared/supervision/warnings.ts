@@ -46,11 +46,21 @@ export function countyLabels(members: readonly Pick<Member, 'id' | 'name' | 'pos
   };
 }
 
-/** Labels for the targets of one meeting's roster; other meetings' targets fall back to `其他会议的对象`. */
-export function rosterLabels(meetingId: string, members: readonly Pick<Member, 'id' | 'name' | 'position'>[], unitName: (unitId: string) => string = () => '其他单位'): WarningLabels {
+/**
+ * Labels for the targets of one meeting's roster; other meetings' targets by the members given in
+ * `others` (the other unit's member and position), else `其他会议的对象`.
+ */
+export function rosterLabels(
+  meetingId: string,
+  members: readonly Pick<Member, 'id' | 'name' | 'position'>[],
+  unitName: (unitId: string) => string = () => '其他单位',
+  others: readonly Pick<Member, 'id' | 'name' | 'position'>[] = [],
+): WarningLabels {
   const labels = targetLabels(members);
+  const otherLabels = targetLabels(others);
   return {
-    target: (mId, targetId) => (targetId === GROUP_TARGET ? GROUP_LABEL : mId === meetingId ? (labels.get(targetId) ?? '已移除的成员') : '其他会议的对象'),
+    target: (mId, targetId) =>
+      targetId === GROUP_TARGET ? GROUP_LABEL : mId === meetingId ? (labels.get(targetId) ?? '已移除的成员') : (otherLabels.get(targetId) ?? '其他会议的对象'),
     unit: unitName,
   };
 }

@@ -27,3 +27,13 @@ function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+
+// Dates and times as the app shows them, whatever the system locale: 2025-11-21 and 2025-11-21 09:30:05.
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO time as local `YYYY-MM-DD HH:mm:ss`; the text itself when it is not a time. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}

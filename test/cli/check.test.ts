@@ -52,6 +52,21 @@ describe('cli check', () => {
     expect(json[1]!.targets).toHaveLength(4);
   });
 
+  it('names praise-only opinions, and praise closed by 无意见 as not counted', async () => {
+    const content = sampleContent({ units: 1, firstId: 7000 });
+    const base = content.opinions[0]!;
+    content.opinions.push(
+      { ...base, id: '00000000-0000-4000-8000-00000000aaa1', content: '工作认真负责，成绩突出，无意见。' },
+      { ...base, id: '00000000-0000-4000-8000-00000000aaa2', content: '希望继续保持，再接再厉' },
+    );
+    writeFileSync(join(dir, '表扬.mzsh.json'), buildPackage(content, { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' }));
+    const r = await cli(['check', '表扬.mzsh.json'], dir);
+    expect(r.out).toMatch(/· 仅表扬（无意见，不计入） .+：工作认真负责，成绩突出，无意见。/);
+    expect(r.out).toMatch(/· 仅表扬（计入，宜补充具体意见） .+：希望继续保持，再接再厉/);
+    const json = JSON.parse((await cli(['check', '表扬.mzsh.json', '--json'], dir)).out) as Array<{ praise: Array<{ kind: string }> }>;
+    expect(json[0]!.praise.map((p) => p.kind)).toEqual(expect.arrayContaining(['praise', 'praise-no-opinion']));
+  });
+
   it('exits 2 with a Chinese message and no stack trace on bad input', async () => {
     writeFileSync(join(dir, '坏的.mzsh.json'), '{"format":"mzsh-exchange"');
     for (const [args, message] of [

@@ -42,7 +42,7 @@ describe('cli export', () => {
     expect(report).toContain('1.王秀英（副局长）：基层群众意见1条，至少需2条。');
     expect(r.out).toContain('测试单位1 · 2025年度民主生活会：7 个文件 → 导出/2025年度-测试单位1');
     expect(r.out).toContain('共导出 2 次会议、14 个文件。');
-    expect(r.out).toContain('汇总台账列有意见提出人，属内部资料');
+    expect(r.out).toContain('汇总台账列有意见提出方，属内部资料');
   });
 
   it('exports the meetings of several packages in one run, each unit in its own folder', async () => {
@@ -92,7 +92,7 @@ describe('cli export', () => {
     expect(readdirSync(join(dir, 'open', '2025年度-测试单位1'))).toHaveLength(11 + 2);
     expect(names(join(dir, 'open', '2025年度-测试单位1')).size).toBe(0);
     const r = await cli(['export', '隐私.mzsh.json', '--out', 'internal', '--word', '--internal'], dir);
-    expect(r.out).toContain('本次导出的清单列有意见提出人（内部资料）');
+    expect(r.out).toContain('本次导出的清单列有意见提出方（内部资料）');
     expect(names(join(dir, 'internal', '2025年度-测试单位1')).size).toBe(100);
     expect(readdirSync(join(dir, 'internal', '2025年度-测试单位1')).filter((f) => f.includes('（内部资料）'))).toHaveLength(11 + 1);
   });

@@ -107,20 +107,20 @@ describe('导出与打印', () => {
     const app = await openApp('exports-internal');
     const { page } = app;
     await openExportTab(page);
-    await page.getByRole('checkbox', { name: '内部版本（清单中列出意见提出人）' }).click();
+    await page.getByRole('checkbox', { name: '内部版本（清单中列出意见提出方）' }).click();
     const confirm = await opened(page.getByRole('dialog', { name: '生成内部版本？' }));
     await app.screenshot('internal-confirm');
     await confirm.getByRole('button', { name: '取消' }).click();
     expect(await page.getByTestId('internal-warning').count()).toBe(0);
 
-    await page.getByRole('checkbox', { name: '内部版本（清单中列出意见提出人）' }).click();
+    await page.getByRole('checkbox', { name: '内部版本（清单中列出意见提出方）' }).click();
     await (await opened(page.getByRole('dialog', { name: '生成内部版本？' }))).getByRole('button', { name: '生成内部版本' }).click();
     await page.getByTestId('internal-warning').waitFor();
-    await expect.poll(() => page.getByTestId('print-preview').textContent()).toContain('提出人：提出人甲');
+    await expect.poll(() => page.getByTestId('print-preview').textContent()).toContain('提出方：提出人甲');
     const file = await download(page, '导出所选对象的清单');
     expect(file.name).toBe('2025年度-测试单位1-00-领导班子-征求意见建议清单（内部资料）.docx');
     const parts = officeParts(file.bytes);
-    expect(documentLines(parts).join('')).toContain('提出人：提出人甲');
+    expect(documentLines(parts).join('')).toContain('提出方：提出人甲');
     expect([...parts.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k)).map((k) => documentLines(new Map([['word/document.xml', parts.get(k)!]])))).toEqual([
       ['内部资料'],
       ['内部资料'],

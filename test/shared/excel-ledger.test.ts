@@ -40,7 +40,7 @@ describe('ledger workbook', async () => {
   });
 
   it('lists every live opinion with its provider and flags, in target and source order', () => {
-    expect(ledger.getRow(2).values).toEqual([undefined, '序号', '意见对象', '职务', '意见来源', '征求方式', '提出单位或个人', '意见建议内容', '对照检查方面', '收到日期', '是否计入', '提示']);
+    expect(ledger.getRow(2).values).toEqual([undefined, '序号', '意见对象', '职务', '意见来源', '征求方式', '提出方', '意见建议内容', '对照检查方面', '收到日期', '是否计入', '提示']);
     const rows = ledger.getRows(3, ledger.rowCount - 2)!.map((r) => r.values as unknown[]);
     expect(rows).toHaveLength(42 + DANGEROUS.length);
     const targets = rows.map((r) => r[2]);

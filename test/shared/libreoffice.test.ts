@@ -66,7 +66,7 @@ describe('documents open in LibreOffice', () => {
 
     const internal = pdf('member-internal.docx');
     expect(internal.flat).toContain('内部资料');
-    expect(internal.flat).toMatch(/提出人：提出人\d+/);
+    expect(internal.flat).toMatch(/提出方：提出人\d+/);
     expect(internal.pages).toBeGreaterThanOrEqual(member.pages);
 
     const group = pdf('group.docx');

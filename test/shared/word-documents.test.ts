@@ -64,12 +64,12 @@ describe('opinion lists', () => {
     const all = [...open.values()].join('\n');
     expect(all).not.toMatch(/提出人\d/);
     expect(all).not.toContain('内部资料');
-    expect(documentLines(open)).toContain('为保护意见提出人，本清单不列提出人信息。');
+    expect(documentLines(open)).toContain('为保护意见提出方，本清单不列提出方信息。');
 
     const internal = officeParts(await opinionListDocx(docs, GROUP_TARGET, { internal: true, mode: 'official', date }));
     const lines = documentLines(internal);
-    expect(lines.find((l) => l.startsWith('1.'))).toMatch(/（(对照检查：[^；]+；)?提出人：提出人0；征求方式：书面征求）$/);
-    expect(lines).toContain('本清单为内部资料，列有意见提出人，仅供组织部门和督导组工作使用，不得提供给被征求意见对象。');
+    expect(lines.find((l) => l.startsWith('1.'))).toMatch(/（(对照检查：[^；]+；)?提出方：提出人0；征求方式：书面征求）$/);
+    expect(lines).toContain('本清单为内部资料，列有意见提出方，仅供组织部门和督导组工作使用，不得提供给被征求意见对象。');
     const headers = [...internal.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k));
     expect(headers.length).toBe(2);
   });

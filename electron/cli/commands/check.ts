@@ -1,3 +1,5 @@
+import { praiseFindings } from '../../../shared/checks/praise';
+import { targetLabels } from '../../../shared/checks/readiness';
 import type { PackageContent } from '../../../shared/package/format';
 import { EXIT_NOT_READY, EXIT_OK } from '../errors';
 import { loadPackage, type CliIo } from '../io';
@@ -18,7 +20,7 @@ export async function checkCommand(packages: string[], options: { json: boolean 
   if (options.json) {
     io.out(
       JSON.stringify(
-        views.map(({ file, unit, meeting, readiness }) => ({
+        views.map(({ file, unit, meeting, readiness, opinions }) => ({
           package: file,
           unitId: unit.id,
           unit: unit.name,
@@ -31,6 +33,7 @@ export async function checkCommand(packages: string[], options: { json: boolean 
           shortfalls: readiness.shortfalls.map(({ targetId, category, have, need, message }) => ({ targetId, category, have, need, message })),
           zeroTargets: readiness.zeroTargets,
           totals: readiness.totals,
+          praise: praiseFindings(opinions, meeting.ruleSet).map(({ targetId, category, content, kind }) => ({ targetId, category, content, kind })),
           targets: readiness.targets.map((t) => ({ targetId: t.targetId, label: t.label, count: t.count, raw: t.raw, zero: t.zero, cells: t.cells })),
         })),
         null,
@@ -41,11 +44,16 @@ export async function checkCommand(packages: string[], options: { json: boolean 
   }
 
   if (views.length === 0) io.out('数据包中没有会议。');
-  for (const { unit, meeting, readiness } of views) {
+  for (const { unit, meeting, readiness, members, opinions } of views) {
     const head = `${unit.name} · ${meeting.title}：${readiness.ready ? '可以召开' : `不得召开（待补 ${readiness.messages.length} 项）`}`;
     io.out(head);
     io.out(`  收集 ${readiness.totals.raw} 条，计入 ${readiness.totals.counted} 条`);
     for (const message of readiness.messages) io.out(`  - ${message}`);
+    const labels = targetLabels(members.filter((m) => !m.deletedAt));
+    for (const p of praiseFindings(opinions, meeting.ruleSet)) {
+      const what = p.kind === 'praise' ? '仅表扬（计入，宜补充具体意见）' : '仅表扬（无意见，不计入）';
+      io.out(`  · ${what} ${labels.get(p.targetId) ?? ''} · ${p.category}：${p.content.length > 40 ? `${p.content.slice(0, 40)}…` : p.content}`);
+    }
   }
   const notReady = views.filter((v) => !v.readiness.ready).length;
   io.out('');

@@ -16,9 +16,9 @@ import { meetingViews } from '../meetings';
 export const EXPORT_HELP = `export PACKAGE… --out DIR [--word] [--excel] [--internal] [--fonts official|compatible] [--date YYYY-MM-DD]
     为数据包中的每次会议导出文件，每次会议一个文件夹（如“2025年度-某某局”）：
     Word：领导班子和每位班子成员的征求意见建议清单（逐人一个文件，按排序编号）、全部清单合一、征求意见情况报告；
-    Excel：意见建议汇总台账（含提出人，内部资料）、统计、缺项清单。
+    Excel：意见建议汇总台账（含提出方，内部资料）、统计、缺项清单。
     --word / --excel  只导出 Word 或 Excel（都不指定时两者都导出）
-    --internal        清单中列出意见提出人并标注“内部资料”（默认不列提出人）
+    --internal        清单中列出意见提出方并标注“内部资料”（默认不列提出方）
     --fonts           official（方正小标宋简体、仿宋_GB2312 等，默认）或 compatible（宋体、仿宋、楷体、黑体）
     --date            文件中的日期（默认今天）`;
 
@@ -73,8 +73,8 @@ export async function exportCommand(packages: string[], options: ExportOptions, 
   }
   io.out('');
   io.out(`共导出 ${batches.length} 次会议、${written} 个文件。`);
-  if (excel) io.out('注意：汇总台账列有意见提出人，属内部资料，不得提供给被征求意见对象。');
-  if (word && options.internal) io.out('注意：本次导出的清单列有意见提出人（内部资料），不得提供给被征求意见对象。');
+  if (excel) io.out('注意：汇总台账列有意见提出方，属内部资料，不得提供给被征求意见对象。');
+  if (word && options.internal) io.out('注意：本次导出的清单列有意见提出方（内部资料），不得提供给被征求意见对象。');
   return EXIT_OK;
 }
 

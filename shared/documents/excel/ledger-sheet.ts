@@ -13,7 +13,7 @@ const COLUMNS: Array<{ header: string; width: number; wrap?: boolean; center?: b
   { header: '职务', width: 12, wrap: true },
   { header: '意见来源', width: 10 },
   { header: '征求方式', width: 12, wrap: true },
-  { header: '提出单位或个人', width: 16, wrap: true },
+  { header: '提出方', width: 16, wrap: true },
   { header: '意见建议内容', width: 56, wrap: true },
   { header: '对照检查方面', width: 24, wrap: true },
   { header: '收到日期', width: 11, center: true },

@@ -41,7 +41,7 @@ export function addStatsSheet(workbook: Workbook, docs: MeetingDocs): void {
 
   let row = 4;
   r.targets.forEach((t, i) => {
-    const cells = writeRow(sheet, row, [i + 1, t.label, ...t.cells.map((c) => c.count), t.count, t.raw, t.zero ? '是' : ''], BODY);
+    const cells = writeRow(sheet, row, [i + 1, t.label, ...t.cells.map((c) => c.count), t.required, cellsRaw(t), t.zero ? '是' : ''], BODY);
     sheet.getRow(row).height = wrappedRowHeight([{ text: t.label, width: 24 }], 16);
     cells[1]!.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
     if (t.zero) for (const cell of cells) cell.fill = { ...ZERO_FILL };
@@ -55,7 +55,7 @@ export function addStatsSheet(workbook: Workbook, docs: MeetingDocs): void {
     row++;
   });
   const sum = (pick: (t: (typeof r.targets)[number]) => number) => r.targets.reduce((s, t) => s + pick(t), 0);
-  writeRow(sheet, row, ['', '合计', ...categories.map((_, ci) => sum((t) => t.cells[ci]!.count)), sum((t) => t.count), sum((t) => t.raw), r.zeroTargets.length || ''], {
+  writeRow(sheet, row, ['', '合计', ...categories.map((_, ci) => sum((t) => t.cells[ci]!.count)), sum((t) => t.required), sum(cellsRaw), r.zeroTargets.length || ''], {
     ...BODY,
     font: { name: '宋体', size: 11, bold: true },
   });
@@ -106,4 +106,9 @@ export function addShortfallSheet(workbook: Workbook, docs: MeetingDocs): void {
     ]);
   });
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: rows.length + 2, column: 7 } };
+}
+
+/** 收集 of the columns shown (合计 equals the columns; categories no longer required are not in them). */
+function cellsRaw(t: { cells: ReadonlyArray<{ raw: number }> }): number {
+  return t.cells.reduce((sum, c) => sum + c.raw, 0);
 }

@@ -74,6 +74,11 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
   return blocks;
 }
 
+/** 计入 and 收集 of the columns shown: opinions in categories no longer required are not in them. */
+function requiredRaw(t: { cells: ReadonlyArray<{ raw: number }> }): number {
+  return t.cells.reduce((sum, c) => sum + c.raw, 0);
+}
+
 /** The matrix of counts per target and source (`0（缺2）` where short), with the counted and collected totals. */
 export function matrixTable(g: GbLayout, docs: MeetingDocs): FileChild {
   const r = docs.readiness;
@@ -83,7 +88,7 @@ export function matrixTable(g: GbLayout, docs: MeetingDocs): FileChild {
     // 五号 and these widths keep a four-character source name and `0（缺2）` on one line.
     widths: [35, ...categories.map(() => 19), 13, 13],
     sizePt: FONT_SIZE.五号,
-    rows: r.targets.map((t) => [t.zero ? `${t.label}（零意见）` : t.label, ...t.cells.map((c) => matrixCellText(c.count, c.min)), String(t.count), String(t.raw)]),
+    rows: r.targets.map((t) => [t.zero ? `${t.label}（零意见）` : t.label, ...t.cells.map((c) => matrixCellText(c.count, c.min)), String(t.required), String(requiredRaw(t))]),
   });
 }
 

@@ -42,7 +42,8 @@ describe('commitImport', () => {
     const { meeting, members } = await seedMeeting(db);
     const plan = await planFor(db, meeting.id, fixtureBytes('gbk.csv'), 'gbk.csv');
     const outcome = await commitImport(db, meeting.id, 'gbk.csv', rowsOf(plan), { actor: ACTOR });
-    expect(outcome).toEqual({ added: 3, skipped: 0 });
+    expect(outcome).toMatchObject({ added: 3, skipped: 0 });
+    expect(outcome.ids).toHaveLength(3);
     // One commit shares one time: order by the row the opinion came from.
     const opinions = (await listOpinions(db, meeting.id)).sort((a, b) => (a.origin.kind === 'imported' && b.origin.kind === 'imported' ? a.origin.row - b.origin.row : 0));
     expect(opinions.map((o) => [o.targetId, o.category, o.origin, o.enteredBy])).toEqual([
@@ -56,7 +57,7 @@ describe('commitImport', () => {
 
     const again = await planFor(db, meeting.id, fixtureBytes('gbk.csv'), 'gbk.csv');
     expect([again.toAdd.length, again.duplicates]).toEqual([0, 3]);
-    expect(await commitImport(db, meeting.id, 'gbk.csv', rowsOf(again), { actor: ACTOR })).toEqual({ added: 0, skipped: 0 });
+    expect(await commitImport(db, meeting.id, 'gbk.csv', rowsOf(again), { actor: ACTOR })).toMatchObject({ added: 0, skipped: 0 });
     expect(await db.opinions.count()).toBe(3);
   });
 
@@ -65,7 +66,7 @@ describe('commitImport', () => {
     const { meeting } = await seedMeeting(db);
     const plan = await planFor(db, meeting.id, fixtureBytes('gbk.csv'), 'gbk.csv');
     await commitImport(db, meeting.id, 'gbk.csv', rowsOf(plan).slice(0, 1), { actor: ACTOR });
-    expect(await commitImport(db, meeting.id, 'gbk.csv', rowsOf(plan), { actor: ACTOR })).toEqual({ added: 2, skipped: 1 });
+    expect(await commitImport(db, meeting.id, 'gbk.csv', rowsOf(plan), { actor: ACTOR })).toMatchObject({ added: 2, skipped: 1 });
     expect(await db.opinions.count()).toBe(3);
   });
 

@@ -1,5 +1,6 @@
 import { finishImport, importedOpinion, importSummary, type ImportRow } from '../../../../shared/import/records';
 import type { ChangeLogEntry, Opinion } from '../../../../shared/model/types';
+import { batchTime } from '../../../../shared/model/entry-order';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -11,6 +12,8 @@ export interface ImportOutcome {
   added: number;
   /** Rows that had become duplicates since the preview (someone added the same opinion meanwhile). */
   skipped: number;
+  /** The ids written, in file order: what 撤销本次导入 takes back. */
+  ids: string[];
 }
 
 export type { ImportRow };
@@ -33,7 +36,7 @@ export async function commitImport(
   rows: readonly ImportRow[],
   meta: { actor: string; onProgress?: ImportProgress },
 ): Promise<ImportOutcome> {
-  if (rows.length === 0) return { added: 0, skipped: 0 };
+  if (rows.length === 0) return { added: 0, skipped: 0, ids: [] };
   const total = rows.length * 2;
   const progress = meta.onProgress ?? (() => undefined);
   const now = nowIso();
@@ -41,9 +44,7 @@ export async function commitImport(
   // Preparation, outside the transaction: records with their ids, in chunks that yield to the page.
   const prepared: Opinion[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    for (const r of rows.slice(i, i + CHUNK)) {
-      prepared.push(importedOpinion(r, { meetingId, actor: meta.actor, file, now }));
-    }
+    rows.slice(i, i + CHUNK).forEach((r, j) => prepared.push(importedOpinion(r, { meetingId, actor: meta.actor, file, now: batchTime(now, i + j) })));
     progress(Math.min(i + CHUNK, rows.length), total);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
@@ -68,6 +69,6 @@ export async function commitImport(
     }
     await refreshSummaries(db, [meetingId]);
     progress(total, total);
-    return { added: opinions.length, skipped: prepared.length - opinions.length };
+    return { added: opinions.length, skipped: prepared.length - opinions.length, ids: opinions.map((o) => o.id) };
   });
 }

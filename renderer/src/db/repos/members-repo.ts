@@ -100,3 +100,9 @@ export async function deleteMember(db: WorkbenchDb, id: string, actor: string): 
     await refreshSummaries(db, [member.meetingId]);
   });
 }
+
+/** The members (deleted ones too) of several meetings: the other side of copy findings is named by them. */
+export async function membersOfMeetings(db: WorkbenchDb, meetingIds: readonly string[]): Promise<Member[]> {
+  if (meetingIds.length === 0) return [];
+  return db.members.where('meetingId').anyOf([...meetingIds]).toArray();
+}

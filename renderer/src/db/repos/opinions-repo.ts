@@ -1,5 +1,6 @@
 import { newOpinion, prepareOpinion, type OpinionDraft, type OpinionFields } from '../../../../shared/model/drafts';
 import { byEntry } from '../../../../shared/checks/opinion-flags';
+import { batchTime } from '../../../../shared/model/entry-order';
 import { targetLabels } from '../../../../shared/checks/readiness';
 import type { Opinion, OpinionOrigin } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
@@ -51,7 +52,7 @@ export async function addOpinions(
     });
     if (problems.length > 0) throw new UserError(problems.length === 1 ? problems[0]! : `有 ${problems.length} 条意见不能添加，未写入任何内容`, problems);
     const now = nowIso();
-    const opinions = fields.map((f) => newOpinion(f, { meetingId, enteredBy: meta.actor, origin: meta.origin, now }));
+    const opinions = fields.map((f, i) => newOpinion(f, { meetingId, enteredBy: meta.actor, origin: meta.origin, now: batchTime(now, i) }));
     await db.opinions.bulkAdd(opinions);
     const first = opinions[0]!;
     const where = `${labels.get(first.targetId) ?? ''} · ${first.category}`;

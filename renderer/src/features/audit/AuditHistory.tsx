@@ -1,6 +1,7 @@
 import { Empty, Space, Tag, Timeline, Typography } from 'antd';
 import type { Audit } from '../../../../shared/model/types';
 import { isAuditStale, VERDICT_LABELS } from '../../../../shared/supervision/audit';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 /** Every verdict, newest first; the latest is marked when the data changed after it. */
 export function AuditHistory({ audits, fingerprint }: { audits: Audit[]; fingerprint: string }) {
@@ -15,7 +16,7 @@ export function AuditHistory({ audits, fingerprint }: { audits: Audit[]; fingerp
             <Space wrap>
               <Tag color={a.verdict === 'pass' ? 'success' : 'error'}>{VERDICT_LABELS[a.verdict]}</Tag>
               <Typography.Text>{a.auditor}</Typography.Text>
-              <Typography.Text type="secondary">{new Date(a.at).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
+              <Typography.Text type="secondary">{formatDateTime(a.at)}</Typography.Text>
               {i === 0 && isAuditStale(a, fingerprint) && (
                 <Tag color="gold" data-testid="audit-stale">
                   审核后数据已变更

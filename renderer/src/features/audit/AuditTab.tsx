@@ -6,6 +6,7 @@ import { lastAuditOf, overviewStatus, readinessState } from '../../../../shared/
 import { auditWarnings, rosterLabels } from '../../../../shared/supervision/warnings';
 import { useWorkbench } from '../../app/workbench-context';
 import { listAudits } from '../../db/repos/audits-repo';
+import { membersOfMeetings } from '../../db/repos/members-repo';
 import { getCopyFindings } from '../../db/repos/copy-findings-repo';
 import { listUnits } from '../../db/repos/units-repo';
 import type { MeetingData } from '../meetings/use-meeting-data';
@@ -14,6 +15,7 @@ import { AuditForm } from './AuditForm';
 import { AuditHistory } from './AuditHistory';
 import { ExportAuditReport } from './ExportAuditReport';
 import { WarningList } from './WarningList';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 /** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
 export function AuditTab({ data }: { data: MeetingData }) {
@@ -24,7 +26,13 @@ export function AuditTab({ data }: { data: MeetingData }) {
   const unitNames = useLiveQuery(async () => new Map((await listUnits(db)).map((u) => [u.id, u.name])), [db]);
   const fingerprint = useMemo(() => meetingFingerprint({ meeting, members, opinions }), [meeting, members, opinions]);
   // Labels for showing the other side of a copy (its unit); the warnings' own words come from auditWarnings, as the verdict's check does.
-  const labels = useMemo(() => rosterLabels(meeting.id, members, (id) => unitNames?.get(id) ?? '其他单位'), [meeting.id, members, unitNames]);
+  // The other side of a copy is named by its own member and position, not 其他会议的对象.
+  const otherMeetings = useMemo(() => [...new Set((findings?.warnings ?? []).flatMap((w) => (w.b && w.b.meetingId !== meeting.id ? [w.b.meetingId] : [])))], [findings, meeting.id]);
+  const otherMembers = useLiveQuery(() => membersOfMeetings(db, otherMeetings), [db, otherMeetings]);
+  const labels = useMemo(
+    () => rosterLabels(meeting.id, members, (id) => unitNames?.get(id) ?? '其他单位', otherMembers ?? []),
+    [meeting.id, members, unitNames, otherMembers],
+  );
   const warnings = useMemo(() => auditWarnings({ meeting, members, opinions }, findings?.warnings), [findings, meeting, members, opinions]);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const tick = (message: string, on: boolean) =>
@@ -63,7 +71,7 @@ export function AuditTab({ data }: { data: MeetingData }) {
             title={`警示：雷同、抄袭与敷衍（${warnings.length} 条）`}
             extra={
               <Typography.Text type="secondary">
-                {findings ? `跨单位检测于 ${new Date(findings.scannedAt).toLocaleString('zh-CN', { hour12: false })}` : '尚未做跨单位雷同检测（在督导总览中检测）'}
+                {findings ? `跨单位检测于 ${formatDateTime(findings.scannedAt)}` : '尚未做跨单位雷同检测（在督导总览中检测）'}
               </Typography.Text>
             }
           >

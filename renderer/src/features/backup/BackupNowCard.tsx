@@ -8,6 +8,7 @@ import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
 import { fileStamp, tableLabel } from './backup-labels';
+import { validFields } from '../../lib/valid-fields';
 
 export const BACKUP_FILTERS = [{ name: '工作台备份', extensions: [BACKUP_EXTENSION.slice(1)] }];
 
@@ -20,7 +21,9 @@ export function BackupNowCard() {
   const [busy, setBusy] = useState(false);
 
   const backUp = async () => {
-    const { password = '', confirm = '' } = await form.validateFields();
+    const fields = await validFields(form);
+    if (!fields) return;
+    const { password = '', confirm = '' } = fields;
     setBusy(true);
     try {
       const done = await run(async () => {

@@ -47,7 +47,7 @@ export function ExportPackageCard() {
       }
     >
       <Typography.Paragraph type="secondary">
-        数据包（*.mzsh.json）包含所选单位的会议、班子成员、全部意见（含回收站中的）、审核记录和变更记录，附有校验码，可发送给组织部门或督导组。数据包含意见提出人，请妥善保管。
+        数据包（*.mzsh.json）包含所选单位的会议、班子成员、全部意见（含回收站中的）、审核记录和变更记录，附有校验码，可发送给组织部门或督导组。数据包含意见提出方，请妥善保管。
       </Typography.Paragraph>
       <Table
         rowKey="id"

@@ -5,6 +5,7 @@ import { MAX_PACKAGE_BYTES, readPackage, type ExchangePackage } from '../../../.
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 /** A package read from disk and checked (checksum, version, every field, every reference). */
 export interface OpenedPackage {
@@ -70,7 +71,7 @@ export function PackageSummary({ opened }: { opened: OpenedPackage }) {
   return (
     <Descriptions size="small" bordered column={2} data-testid="package-summary" title={`“${opened.file}”校验通过`}>
       <Descriptions.Item label="单位">{content.units.filter((u) => !u.deletedAt).map((u) => u.name).join('、') || '无'}</Descriptions.Item>
-      <Descriptions.Item label="导出时间">{new Date(exportedAt).toLocaleString('zh-CN')}（工作台 {appVersion}）</Descriptions.Item>
+      <Descriptions.Item label="导出时间">{formatDateTime(exportedAt)}（工作台 {appVersion}）</Descriptions.Item>
       <Descriptions.Item label="会议">{live(content.meetings)} 次</Descriptions.Item>
       <Descriptions.Item label="班子成员">{live(content.members)} 人</Descriptions.Item>
       <Descriptions.Item label="意见">

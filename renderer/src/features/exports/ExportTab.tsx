@@ -11,7 +11,7 @@ import { PrintPortal } from './PrintPortal';
 import { useExportActions } from './use-export-actions';
 import { useMeetingDocs } from './use-meeting-docs';
 
-const INTERNAL_WARNING = '内部版本的清单列有每条意见的提出人，每页标注“内部资料”，只能供组织部门和督导组工作使用，不得提供给被征求意见的领导本人。';
+const INTERNAL_WARNING = '内部版本的清单列有每条意见的提出方，每页标注“内部资料”，只能供组织部门和督导组工作使用，不得提供给被征求意见的领导本人。';
 
 /** 导出与打印: the Word lists and report, the Excel ledger, and the print layout of a list. */
 export function ExportTab({ data }: { data: MeetingData }) {
@@ -72,7 +72,7 @@ export function ExportTab({ data }: { data: MeetingData }) {
               </Space>
             </Radio.Group>
             <Checkbox checked={internal} onChange={(e) => askInternal(e.target.checked)}>
-              内部版本（清单中列出意见提出人）
+              内部版本（清单中列出意见提出方）
             </Checkbox>
             {internal && <Alert type="warning" showIcon data-testid="internal-warning" message="当前为内部版本" description={INTERNAL_WARNING} />}
           </Space>
@@ -100,7 +100,7 @@ export function ExportTab({ data }: { data: MeetingData }) {
               导出征求意见情况报告
             </Button>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              清单按意见来源分类、逐条编号，只列计入的意见（有实质内容、不重复）；领导班子在前，成员按排序。除内部版本外不列提出人。
+              清单按意见来源分类、逐条编号，只列计入的意见（有实质内容、不重复）；领导班子在前，成员按排序。除内部版本外不列提出方。
             </Typography.Text>
           </Space>
         </Card>
@@ -111,7 +111,7 @@ export function ExportTab({ data }: { data: MeetingData }) {
               导出意见建议汇总台账（内部资料）
             </Button>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              台账逐条列出全部意见及提出人，另有“统计”“缺项清单”两张表。含提出人信息，属内部资料。
+              台账逐条列出全部意见及提出方，另有“统计”“缺项清单”两张表。含提出方信息，属内部资料。
             </Typography.Text>
           </Space>
         </Card>

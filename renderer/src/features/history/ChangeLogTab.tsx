@@ -4,6 +4,7 @@ import type { ChangeAction } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { listMeetingChanges } from '../../db/repos/change-log';
 import type { MeetingData } from '../meetings/use-meeting-data';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 const ACTIONS: Record<ChangeAction, string> = {
   create: '新增',
@@ -28,7 +29,7 @@ export function ChangeLogTab({ data }: { data: MeetingData }) {
         dataSource={rows}
         pagination={{ defaultPageSize: 50 }}
         columns={[
-          { title: '时间', dataIndex: 'at', width: 180, render: (t: string) => new Date(t).toLocaleString('zh-CN') },
+          { title: '时间', dataIndex: 'at', width: 180, render: (t: string) => formatDateTime(t) },
           { title: '操作人', dataIndex: 'actor', width: 120 },
           { title: '操作', dataIndex: 'action', width: 80, render: (a: ChangeAction) => <Tag>{ACTIONS[a]}</Tag> },
           { title: '内容', dataIndex: 'summary' },

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Checkbox, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { isPraiseOnly } from '../../../../shared/checks/substance';
 import type { WorkbookLayout } from '../../../../shared/import/find-table';
 import type { ParsedWorkbook } from '../../../../shared/import/grid';
 import type { ImportChoices, ImportPlan, PlannedRow, RowRef, SkippedRow } from '../../../../shared/import/plan';
@@ -25,6 +26,8 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
     r.problems.map((p, i) => ({ key: `${r.sheet}\u0001${r.row}\u0001${i}`, where: `${workbook.fileName} · ${where(r)}`, column: p.column ? `${p.column} 列（${p.header}）` : p.header, reason: p.reason })),
   );
   const noTable = layout.tables.length === 0;
+  // 仅表扬: counted, but the supervisors will warn of it; staff see it before importing.
+  const praise = new Set(plan.toAdd.filter((r) => isPraiseOnly(r.fields.content, data.meeting.ruleSet.praisePhrases)));
 
   return (
     <Card
@@ -61,6 +64,11 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
           <Tag color={plan.rejected.length > 0 ? 'red' : 'default'} style={{ fontSize: 14, marginInline: 4 }}>
             有误 {plan.rejected.length} 行
           </Tag>
+          {praise.size > 0 && (
+            <Tag color="orange" style={{ fontSize: 14, marginInline: 4 }} data-testid="import-praise">
+              其中仅表扬 {praise.size} 条
+            </Tag>
+          )}
         </div>
         {noTable && (
           <Alert type="error" showIcon message="没有找到意见表" description="每个工作表都没有找到表头（如“意见对象”“意见来源”“意见建议”）。请检查文件，或下载导入模板整理后再导入。" />
@@ -102,7 +110,15 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
                     { title: '意见对象', width: 150, render: (_, r) => label(r.fields.targetId) },
                     { title: '意见来源', width: 90, render: (_, r) => r.fields.category },
                     { title: '征求方式', width: 110, render: (_, r) => r.fields.channel },
-                    { title: '意见内容', render: (_, r) => <span className="opinion-content">{r.fields.content}</span> },
+                    {
+                      title: '意见内容',
+                      render: (_, r) => (
+                        <>
+                          <span className="opinion-content">{r.fields.content}</span>
+                          {praise.has(r) && <Tag color="orange" style={{ marginLeft: 6 }}>仅表扬</Tag>}
+                        </>
+                      ),
+                    },
                   ]}
                 />
               ),
@@ -119,7 +135,15 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
                   columns={[
                     { title: '位置', width: 140, render: (_, r) => where(r) },
                     { title: '意见对象', width: 150, render: (_, r) => label(r.fields.targetId) },
-                    { title: '意见内容', render: (_, r) => <span className="opinion-content">{r.fields.content}</span> },
+                    {
+                      title: '意见内容',
+                      render: (_, r) => (
+                        <>
+                          <span className="opinion-content">{r.fields.content}</span>
+                          {praise.has(r) && <Tag color="orange" style={{ marginLeft: 6 }}>仅表扬</Tag>}
+                        </>
+                      ),
+                    },
                     { title: '原因', width: 300, render: (_, r) => r.reason },
                   ]}
                 />

@@ -8,6 +8,7 @@ import { initialChoices, planImport, type ImportChoices, type ImportMeeting } fr
 import { readCrashed } from '../../../../shared/import/read-workbook';
 import { useWorkbench } from '../../app/workbench-context';
 import { commitImport } from '../../db/repos/import-repo';
+import { deleteOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
 import type { MeetingData } from '../meetings/use-meeting-data';
@@ -20,7 +21,7 @@ type Stage =
   | { kind: 'reading'; fileName: string }
   | { kind: 'preview'; workbook: ParsedWorkbook; layout: WorkbookLayout }
   | { kind: 'writing'; fileName: string; percent: number }
-  | { kind: 'done'; fileName: string; added: number; skipped: number };
+  | { kind: 'done'; fileName: string; added: number; skipped: number; ids: string[]; undone?: boolean };
 
 /**
  * The 导入 tab: choose or drop a spreadsheet; it is read in a worker, previewed (counts, every
@@ -82,7 +83,7 @@ export function ImportTab({ data }: { data: MeetingData }) {
         onProgress: (done, total) => setStage({ kind: 'writing', fileName, percent: Math.round((done / total) * 100) }),
       }),
     );
-    if (outcome) setStage({ kind: 'done', fileName, added: outcome.added, skipped: outcome.skipped });
+    if (outcome) setStage({ kind: 'done', fileName, added: outcome.added, skipped: outcome.skipped, ids: outcome.ids });
     else setStage({ kind: 'preview', workbook: stage.workbook, layout: stage.layout });
   };
 
@@ -141,8 +142,8 @@ export function ImportTab({ data }: { data: MeetingData }) {
           </div>
         ) : stage.kind === 'done' ? (
           <Result
-            status="success"
-            title={`已导入 ${stage.added} 条意见`}
+            status={stage.undone ? 'info' : 'success'}
+            title={stage.undone ? `已撤销本次导入的 ${stage.added} 条意见（已移入回收站）` : `已导入 ${stage.added} 条意见`}
             subTitle={`来自“${stage.fileName}”${stage.skipped > 0 ? `；另有 ${stage.skipped} 条在预览后已被他人录入，未重复导入` : ''}。就绪情况已更新。`}
             extra={[
               <Button key="matrix" type="primary" onClick={() => navigate(`/meetings/${data.meeting.id}/readiness`)}>
@@ -151,6 +152,19 @@ export function ImportTab({ data }: { data: MeetingData }) {
               <Button key="again" onClick={() => setStage({ kind: 'idle' })}>
                 继续导入
               </Button>,
+              !stage.undone && stage.ids.length > 0 && (
+                <Button
+                  key="undo"
+                  danger
+                  data-testid="undo-import"
+                  onClick={() => {
+                    const done = stage;
+                    void run(() => deleteOpinions(db, done.ids, actor)).then((n) => n !== undefined && setStage({ ...done, undone: true }));
+                  }}
+                >
+                  撤销本次导入
+                </Button>
+              ),
             ]}
             data-testid="import-done"
           />

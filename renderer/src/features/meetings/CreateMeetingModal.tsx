@@ -5,6 +5,8 @@ import type { Meeting } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { createMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
+import { validFields } from '../../lib/valid-fields';
+import { DateInput } from '../../lib/DateInput';
 
 interface Values {
   year: number;
@@ -58,7 +60,8 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
       onCancel={() => onClose()}
       destroyOnHidden
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validFields(form);
+        if (!v) return;
         const set = settings.dimensionSets.find((s) => s.label === v.dimensionSet);
         const meeting = await run(
           () =>
@@ -93,7 +96,7 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={1000} />
         </Form.Item>
         <Form.Item name="plannedDate" label="计划召开日期">
-          <Input type="date" style={{ width: 200 }} />
+          <DateInput style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="dimensionSet" label="对照检查方面">
           <Select options={settings.dimensionSets.map((s) => ({ value: s.label, label: `${s.label}（${s.dimensions.length} 个方面）` }))} allowClear />

@@ -10,6 +10,7 @@ import { OpinionListTab } from '../opinions/OpinionListTab';
 import { RecycleBinTab } from '../opinions/RecycleBinTab';
 import { ReadinessTab } from '../readiness/ReadinessTab';
 import { RosterTab } from '../roster/RosterTab';
+import { LatestVerdict } from './LatestVerdict';
 import { MeetingSettingsTab } from './MeetingSettingsTab';
 import { useMeetingData, type MeetingData } from './use-meeting-data';
 
@@ -62,8 +63,10 @@ export function MeetingPage({ meetingId, tab, query }: { meetingId: string; tab:
           )}
           <Typography.Text type="secondary">
             收集 {readiness.totals.raw} 条，计入 {readiness.totals.counted} 条
+            {readiness.otherCategories.length > 0 && <>（其中 {readiness.targets.reduce((n, t) => n + t.other, 0)} 条不在要求类别中）</>}
             {readiness.messages.length > 0 && <>，待补 {readiness.messages.length} 项</>}
           </Typography.Text>
+          <LatestVerdict data={data} />
         </Space>
         <Tabs
           activeKey={active}

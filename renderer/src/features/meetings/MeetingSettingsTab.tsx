@@ -1,4 +1,5 @@
-import { Button, Card, Divider, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { App, Button, Card, Divider, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { removedCategories, removedCategoriesMessage } from '../../../../shared/model/rule-set-change';
 import { useEffect } from 'react';
 import type { RuleSet } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
@@ -6,6 +7,7 @@ import { updateMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
 import type { MeetingData } from './use-meeting-data';
 import { RuleSetFields } from './RuleSetFields';
+import { DateInput } from '../../lib/DateInput';
 
 interface Values {
   year: number;
@@ -24,6 +26,7 @@ export function MeetingSettingsTab({ data }: { data: MeetingData }) {
   const { db, actor, settings } = useWorkbench();
   const run = useAction();
   const [form] = Form.useForm<Values>();
+  const { modal } = App.useApp();
   const { meeting } = data;
 
   useEffect(() => {
@@ -35,8 +38,20 @@ export function MeetingSettingsTab({ data }: { data: MeetingData }) {
   }, [meeting, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    // A form that fails validation shows its messages; the rejection is not an error of the page.
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     const ruleSet: RuleSet = { ...meeting.ruleSet, ...v.ruleSet, minPerProvider: v.providerRuleOn ? (v.ruleSet.minPerProvider ?? 2) : null };
+    const removed = removedCategories(meeting.ruleSet, ruleSet, data.opinions);
+    if (removed.length > 0) {
+      const ok = await modal.confirm({
+        title: '移除的意见来源类别中已有意见',
+        content: <span data-testid="remove-category-warning">{removedCategoriesMessage(removed)}</span>,
+        okText: '仍然保存',
+        cancelText: '取消',
+      });
+      if (!ok) return;
+    }
     await run(() => updateMeeting(db, meeting.id, { ...v, ruleSet }, actor), '会议设置已保存');
   };
 
@@ -51,7 +66,7 @@ export function MeetingSettingsTab({ data }: { data: MeetingData }) {
             <Input style={{ width: 320 }} maxLength={200} />
           </Form.Item>
           <Form.Item name="plannedDate" label="计划召开日期">
-            <Input type="date" />
+            <DateInput style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="status" label="状态">
             <Radio.Group
@@ -82,7 +97,7 @@ export function MeetingSettingsTab({ data }: { data: MeetingData }) {
         </Form.Item>
         <Divider titlePlacement="start">检查规则</Divider>
         <RuleSetFields />
-        <Button type="primary" onClick={save}>
+        <Button type="primary" onClick={() => void save()}>
           保存设置
         </Button>
       </Form>

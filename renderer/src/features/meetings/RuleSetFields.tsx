@@ -1,4 +1,5 @@
 import { Form, InputNumber, Select, Switch, Space, Typography } from 'antd';
+import { CategoryListInput } from './CategoryListInput';
 
 /**
  * The rule-set fields of a form, under the form field `ruleSet` (plus `providerRuleOn`, a
@@ -8,8 +9,8 @@ export function RuleSetFields() {
   const tags = (placeholder: string) => <Select mode="tags" tokenSeparators={['，', ',', '、']} placeholder={placeholder} open={false} suffixIcon={null} />;
   return (
     <>
-      <Form.Item name={['ruleSet', 'categories']} label="意见来源类别（5类必须）" extra="按此顺序显示和导出；输入后按 Enter 添加一类。" rules={[{ required: true, message: '至少需要一个类别' }]}>
-        {tags('上级领导、下属单位……')}
+      <Form.Item name={['ruleSet', 'categories']} label="意见来源类别（5类必须）" extra="按此顺序显示和导出（就绪情况、意见列表、清单和报告），可用箭头调整。" rules={[{ required: true, message: '至少需要一个类别' }]}>
+        <CategoryListInput />
       </Form.Item>
       <Form.Item name={['ruleSet', 'channels']} label="征求方式" rules={[{ required: true, message: '至少需要一种方式' }]}>
         {tags('书面征求、谈心谈话……')}
@@ -24,7 +25,7 @@ export function RuleSetFields() {
         <Form.Item name={['ruleSet', 'excludeNonSubstantive']} label="无实质内容的意见不计数" valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item label="每个提出方至少（条）" tooltip="开启后，同一提出单位或个人对同一对象所提意见须达到此条数">
+        <Form.Item label="每个提出方至少（条）" tooltip="开启后，同一提出方对同一对象所提意见须达到此条数">
           <Space>
             <Form.Item name="providerRuleOn" valuePropName="checked" noStyle>
               <Switch />

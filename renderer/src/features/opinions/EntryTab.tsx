@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { OpinionDraft } from '../../../../shared/model/drafts';
 import { GROUP_TARGET, type Opinion, type OpinionOrigin } from '../../../../shared/model/types';
 import { todayDate } from '../../../../shared/util/ids';
-import { splitPasted, type PasteItem } from '../../../../shared/text/split-paste';
+import { planPaste, type PasteEntry, type PastePlan } from '../../../../shared/text/paste-plan';
 import { useWorkbench } from '../../app/workbench-context';
 import { addOpinions, deleteOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
@@ -12,6 +12,8 @@ import { navigate } from '../../lib/use-route';
 import type { MeetingData } from '../meetings/use-meeting-data';
 import { OpinionText } from './OpinionText';
 import { PastePreviewModal } from './PastePreviewModal';
+import { useStoredState } from './use-stored-state';
+import { DateInput } from '../../lib/DateInput';
 
 const Kbd = ({ children }: { children: string }) => <span className="kbd">{children}</span>;
 
@@ -26,44 +28,56 @@ export function EntryTab({ data }: { data: MeetingData }) {
   const { categories, channels } = meeting.ruleSet;
 
   const query = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  const [targetId, setTargetId] = useState(() => (targets.some((t) => t.id === query.get('target')) ? query.get('target')! : GROUP_TARGET));
-  const [category, setCategory] = useState(() => (categories.includes(query.get('category') ?? '') ? query.get('category')! : categories[0] ?? ''));
-  const [channel, setChannel] = useState(channels[0] ?? '');
+  // A link's choice (补录 from the matrix) first, then what was picked before a reload, then the first.
+  const pick = (list: readonly string[], ...choices: Array<string | null | undefined>) => choices.find((c) => c != null && list.includes(c)) ?? list[0] ?? '';
+  const [targetId, setTargetId] = useStoredState(meeting.id, 'target', (stored) => pick(targets.map((t) => t.id), query.get('target'), stored, GROUP_TARGET));
+  const [category, setCategory] = useStoredState(meeting.id, 'category', (stored) => pick(categories, query.get('category'), stored));
+  const [channel, setChannel] = useStoredState(meeting.id, 'channel', (stored) => pick(channels, stored));
   const [dimension, setDimension] = useState<string>();
   const [provider, setProvider] = useState('');
   const [receivedDate, setReceivedDate] = useState(todayDate());
-  const [text, setText] = useState('');
-  const [preview, setPreview] = useState<PasteItem[]>();
+  const [text, setText] = useStoredState(meeting.id, 'draft', (stored) => stored ?? '');
+  const [preview, setPreview] = useState<PastePlan>();
   const [recent, setRecent] = useState<Opinion[]>([]);
+  const [lastPaste, setLastPaste] = useState<string[]>();
+  const pasteMeeting = { members: data.members, ruleSet: meeting.ruleSet, dimensions: meeting.dimensions };
   const textRef = useRef<TextAreaRef>(null);
+
+  // A 补录 link's choice is taken once; then the stored selection rules, so a reload keeps what was picked since.
+  useEffect(() => {
+    if (query.has('target') || query.has('category')) window.history.replaceState(null, '', window.location.hash.split('?')[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on arrival
+  }, []);
 
   // A target removed from the roster, or a category removed from the rules, falls back to the first.
   useEffect(() => {
     if (!targets.some((t) => t.id === targetId)) setTargetId(GROUP_TARGET);
     if (!categories.includes(category)) setCategory(categories[0] ?? '');
     if (!channels.includes(channel)) setChannel(channels[0] ?? '');
-  }, [targets, targetId, categories, category, channels, channel]);
+  }, [targets, targetId, categories, category, channels, channel, setTargetId, setCategory, setChannel]);
 
   const focusText = () => textRef.current?.focus();
 
   const save = useCallback(
-    async (texts: string[], origin: OpinionOrigin): Promise<boolean> => {
-      const drafts: OpinionDraft[] = texts.map((content) => ({ targetId, category, channel, content, provider, dimension: dimension ?? '', receivedDate }));
+    async (entries: readonly PasteEntry[], origin: OpinionOrigin): Promise<boolean> => {
+      // A table row's own target, category, channel, provider … win over the form's selection.
+      const drafts: OpinionDraft[] = entries.map((e) => ({ targetId, category, channel, provider, dimension: dimension ?? '', receivedDate, ...e.fields, content: e.text }));
       const added = await run(() => addOpinions(db, meeting.id, drafts, { actor, origin }), (r) => `已添加 ${r.length} 条意见`);
       if (!added) return false;
       setRecent((prev) => [...added.slice().reverse(), ...prev].slice(0, 8));
+      setLastPaste(origin.kind === 'pasted' ? added.map((o) => o.id) : undefined);
       setText('');
       setTimeout(focusText, 0);
       return true;
     },
-    [db, meeting.id, actor, run, targetId, category, channel, provider, dimension, receivedDate],
+    [db, meeting.id, actor, run, targetId, category, channel, provider, dimension, receivedDate, setText],
   );
 
   const submit = () => {
-    const items = splitPasted(text);
-    if (items.length === 0) return;
-    if (items.length > 1) setPreview(items);
-    else void save([items[0]!.text], { kind: 'typed' });
+    const plan = planPaste(text, pasteMeeting);
+    if (plan.entries.length === 0) return;
+    if (plan.entries.length > 1 || plan.kind === 'table' || plan.entries[0]!.skip) setPreview(plan);
+    else void save(plan.entries, { kind: 'typed' });
   };
 
   const cycle = <T,>(list: readonly T[], current: T, step: number): T => {
@@ -90,7 +104,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [categories, channels, targets, preview]);
+  }, [categories, channels, targets, preview, setCategory, setTargetId, setChannel]);
 
   const onTextKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     // Enter while an input method is composing Chinese picks a candidate; it must not submit.
@@ -105,10 +119,12 @@ export function EntryTab({ data }: { data: MeetingData }) {
 
   const onPaste = (e: React.ClipboardEvent<HTMLTextAreaElement>) => {
     const pasted = e.clipboardData.getData('text/plain');
-    const items = splitPasted(text + pasted);
-    if (items.length > 1) {
+    // A table is read on its own (what was typed stays in the box); a block joins what was typed.
+    const table = planPaste(pasted, pasteMeeting);
+    const plan = table.kind === 'table' ? table : planPaste(text + pasted, pasteMeeting);
+    if (plan.kind === 'table' || plan.entries.length > 1) {
       e.preventDefault();
-      setPreview(items);
+      setPreview(plan);
     }
   };
 
@@ -129,7 +145,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
               />
             )}
             <Field label="意见对象" hint="Alt+↑/↓">
-              <Radio.Group value={targetId} onChange={(e) => setTargetId(e.target.value as string)} optionType="button" buttonStyle="solid" size="small" aria-label="意见对象">
+              <Radio.Group className="target-buttons" value={targetId} onChange={(e) => setTargetId(e.target.value as string)} optionType="button" buttonStyle="solid" size="small" aria-label="意见对象">
                 {targets.map((t) => (
                   <Radio.Button key={t.id} value={t.id} data-testid={`target-${t.id}`}>
                     {t.label}
@@ -179,7 +195,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
               </Col>
               <Col span={7}>
                 <Field label="收到日期">
-                  <Input size="small" type="date" value={receivedDate} onChange={(e) => setReceivedDate(e.target.value)} />
+                  <DateInput size="small" value={receivedDate} onChange={setReceivedDate} ariaLabel="收到日期" />
                 </Field>
               </Col>
             </Row>
@@ -234,7 +250,27 @@ export function EntryTab({ data }: { data: MeetingData }) {
             </Typography.Text>
           )}
         </Card>
-        <Card size="small" title="本次录入" style={{ marginTop: 12 }}>
+        <Card
+          size="small"
+          title="本次录入"
+          style={{ marginTop: 12 }}
+          extra={
+            lastPaste && (
+              <a
+                data-testid="undo-paste"
+                onClick={() =>
+                  void run(() => deleteOpinions(db, lastPaste, actor), (n) => `已撤销本次粘贴的 ${n} 条意见（移入回收站）`).then((n) => {
+                    if (n === undefined) return;
+                    setRecent((r) => r.filter((x) => !lastPaste.includes(x.id)));
+                    setLastPaste(undefined);
+                  })
+                }
+              >
+                撤销本次粘贴（{lastPaste.length} 条）
+              </a>
+            )
+          }
+        >
           <List
             size="small"
             dataSource={recent}
@@ -266,14 +302,14 @@ export function EntryTab({ data }: { data: MeetingData }) {
         </Card>
       </Col>
       <PastePreviewModal
-        items={preview}
+        plan={preview}
         data={data}
         destination={{ targetId, category, channel }}
         onCancel={() => {
           setPreview(undefined);
           setTimeout(focusText, 0);
         }}
-        onConfirm={(texts) => save(texts, { kind: 'pasted' })}
+        onConfirm={(entries) => save(entries, { kind: 'pasted' })}
       />
     </Row>
   );

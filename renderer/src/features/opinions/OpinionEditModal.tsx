@@ -6,6 +6,8 @@ import { useWorkbench } from '../../app/workbench-context';
 import { updateOpinion } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
 import type { MeetingData } from '../meetings/use-meeting-data';
+import { validFields } from '../../lib/valid-fields';
+import { DateInput } from '../../lib/DateInput';
 
 /** Edit one opinion; checked by the same rules as entry. */
 export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion | undefined; data: MeetingData; onClose: () => void }) {
@@ -26,7 +28,8 @@ export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion 
       onCancel={onClose}
       destroyOnHidden
       onOk={async () => {
-        const values = await form.validateFields();
+        const values = await validFields(form);
+        if (!values) return;
         const ok = await run(() => updateOpinion(db, opinion!.id, { ...values, dimension: values.dimension ?? '' }, actor).then(() => true), '已保存');
         if (ok) onClose();
       }}
@@ -47,11 +50,11 @@ export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion 
           <Select allowClear options={options(dimensions)} />
         </Form.Item>
         <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item name="provider" label="提出单位或个人" style={{ flex: 2 }}>
+          <Form.Item name="provider" label="提出方" style={{ flex: 2 }}>
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="receivedDate" label="收到日期" style={{ flex: 1 }}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         </div>
         <Form.Item name="content" label="意见内容" rules={[{ required: true, whitespace: true, message: '意见内容不能为空' }]}>

@@ -98,6 +98,11 @@ export function OpinionListTab({ data, query }: { data: MeetingData; query: URLS
         />
         <Input.Search allowClear placeholder="搜索内容或提出方" style={{ width: 240 }} value={search} onChange={(e) => setSearch(e.target.value)} aria-label="搜索意见" />
         <Typography.Text type="secondary">共 {rows.length} 条</Typography.Text>
+        {/* The table selects a page at a time; this selects every opinion the filters match, on all pages. */}
+        <Button onClick={() => setSelected(rows.map((o) => o.id))} disabled={rows.length === 0} data-testid="select-all-filtered">
+          全选筛选结果（{rows.length}）
+        </Button>
+        {selected.length > 0 && <Button onClick={() => setSelected([])}>取消选择</Button>}
         <Popconfirm title={`将选中的 ${selected.length} 条意见移入回收站？`} okText="删除" cancelText="取消" onConfirm={() => remove(selected)} disabled={selected.length === 0}>
           <Button danger disabled={selected.length === 0}>
             删除选中（{selected.length}）

@@ -5,6 +5,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { listDeletedOpinions, restoreOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
 import type { MeetingData } from '../meetings/use-meeting-data';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 /** Deleted opinions of the meeting; restore one, some or all. Nothing is ever destroyed here. */
 export function RecycleBinTab({ data }: { data: MeetingData }) {
@@ -37,7 +38,7 @@ export function RecycleBinTab({ data }: { data: MeetingData }) {
           { title: '来源', dataIndex: 'category', width: 90 },
           { title: '方式', dataIndex: 'channel', width: 100 },
           { title: '意见内容', dataIndex: 'content', render: (c: string) => <span className="opinion-content">{c}</span> },
-          { title: '删除时间', dataIndex: 'deletedAt', width: 170, render: (t: string) => new Date(t).toLocaleString('zh-CN') },
+          { title: '删除时间', dataIndex: 'deletedAt', width: 170, render: (t: string) => formatDateTime(t) },
           {
             title: '操作',
             width: 80,

@@ -14,6 +14,7 @@ import { runCopyScan, type ScanPhase } from './copy-scan';
 import { ExportOverviewButton } from './ExportOverviewButton';
 import { OverviewTable } from './OverviewTable';
 import { StatusChart } from './StatusChart';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 const ALL = '__all__';
 
@@ -99,7 +100,7 @@ export function OverviewPage() {
           </Space>
           <Typography.Text type="secondary">
             {data?.scan
-              ? `跨单位雷同检测：${new Date(data.scan.scannedAt).toLocaleString('zh-CN', { hour12: false })}，比对 ${data.scan.scannedOpinions} 条意见`
+              ? `跨单位雷同检测：${formatDateTime(data.scan.scannedAt)}，比对 ${data.scan.scannedOpinions} 条意见`
               : '尚未做跨单位雷同检测'}
           </Typography.Text>
         </Space>

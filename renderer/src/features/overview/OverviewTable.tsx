@@ -4,6 +4,7 @@ import { STATUS_LABELS, STATUS_ORDER, type OverviewRow, type OverviewTotals } fr
 import { VERDICT_LABELS } from '../../../../shared/supervision/audit';
 import { WARNING_KIND_LABELS, WARNING_KINDS } from '../../../../shared/supervision/warnings';
 import { STATUS_COLORS } from './StatusChart';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -100,7 +101,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
             <>
               {VERDICT_LABELS[r.lastAudit.verdict]} · {r.lastAudit.auditor}
               <br />
-              <Typography.Text type="secondary">{new Date(r.lastAudit.at).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
+              <Typography.Text type="secondary">{formatDateTime(r.lastAudit.at)}</Typography.Text>
             </>
           ) : (
             '未审核 · 去审核'

@@ -1,6 +1,7 @@
+import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Drawer, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { ReadinessCell, TargetReadiness } from '../../../../shared/checks/readiness';
+import type { Readiness, ReadinessCell, TargetReadiness } from '../../../../shared/checks/readiness';
 import { navigate } from '../../lib/use-route';
 import type { MeetingData } from '../meetings/use-meeting-data';
 import { OpinionText } from '../opinions/OpinionText';
@@ -52,14 +53,34 @@ export function ReadinessTab({ data }: { data: MeetingData }) {
       key: 'total',
       width: 110,
       align: 'center' as const,
-      render: (_: unknown, t: TargetReadiness) => (
-        <span title={`计入 ${t.count} 条，收集 ${t.raw} 条`}>
-          {t.count}
-          {t.raw !== t.count && <Typography.Text type="secondary">（{t.raw}）</Typography.Text>}
-        </span>
-      ),
+      // 合计 is the sum of the columns shown; opinions in categories no longer required are apart.
+      render: (_: unknown, t: TargetReadiness) => {
+        const raw = t.cells.reduce((sum, c) => sum + c.raw, 0);
+        return (
+          <span title={`计入 ${t.required} 条，收集 ${raw} 条`} data-testid={`total-${t.targetId}`}>
+            {t.required}
+            {raw !== t.required && <Typography.Text type="secondary">（{raw}）</Typography.Text>}
+          </span>
+        );
+      },
     },
+    ...(readiness.otherCategories.length > 0
+      ? [
+          {
+            title: '不在要求类别中',
+            key: 'other',
+            width: 120,
+            align: 'center' as const,
+            render: (_: unknown, t: TargetReadiness) => (
+              <Typography.Text type="secondary" data-testid={`other-${t.targetId}`}>
+                {t.other}
+              </Typography.Text>
+            ),
+          },
+        ]
+      : []),
   ];
+  const links = entryLinks(meeting.id, readiness);
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -75,7 +96,17 @@ export function ReadinessTab({ data }: { data: MeetingData }) {
             <>
               <ul style={{ margin: 0, paddingLeft: 20, columns: readiness.messages.length > 6 ? 2 : 1, columnGap: 32 }} data-testid="shortfalls">
                 {(expanded ? readiness.messages : readiness.messages.slice(0, COLLAPSED_COUNT)).map((m) => (
-                  <li key={m}>{m}</li>
+                  <li key={m}>
+                    {/* The sentence itself opens 录入意见 on its cell (补录); its text stays the message. */}
+                    {links.has(m) ? (
+                      <a href={links.get(m)} title="补录这一项的意见" data-testid="shortfall-link" style={{ color: 'inherit' }}>
+                        {m}
+                        <EditOutlined style={{ marginLeft: 4, color: '#1f4e8c' }} aria-label="补录" />
+                      </a>
+                    ) : (
+                      m
+                    )}
+                  </li>
                 ))}
               </ul>
               {readiness.messages.length > COLLAPSED_COUNT && (
@@ -111,8 +142,17 @@ export function ReadinessTab({ data }: { data: MeetingData }) {
           />
         )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          格中为“计入条数/最低条数”；绿色为已达标，红色为不足。合计括号内为收集的原始条数（含无实质内容和重复）。
+          格中为“计入条数/最低条数”；绿色为已达标，红色为不足。合计为各列之和，括号内为收集的原始条数（含无实质内容和重复）。
         </Typography.Paragraph>
+        {readiness.otherCategories.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="other-categories"
+            message={`“${readiness.otherCategories.join('”“')}”已不在本次会议的意见来源类别中：这些意见保留，单列于“不在要求类别中”，不计入合计和就绪判断；在会议设置中重新加入该类别即恢复计入。`}
+          />
+        )}
       </Card>
       <Drawer
         open={cell !== undefined}
@@ -145,4 +185,14 @@ export function ReadinessTab({ data }: { data: MeetingData }) {
       </Drawer>
     </Space>
   );
+}
+
+/** The entry page's address for each message that names a cell (a shortfall) or a target (零意见): its 补录 link. */
+function entryLinks(meetingId: string, readiness: Readiness): Map<string, string> {
+  const links = new Map<string, string>();
+  const at = (target: string, category?: string) =>
+    `#/meetings/${meetingId}/entry?target=${encodeURIComponent(target)}${category ? `&category=${encodeURIComponent(category)}` : ''}`;
+  for (const s of readiness.shortfalls) links.set(s.message, at(s.targetId, s.category));
+  for (const z of readiness.zeroTargets) links.set(z.message, at(z.targetId));
+  return links;
 }

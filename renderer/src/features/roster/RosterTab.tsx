@@ -1,13 +1,16 @@
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Form, Input, Modal, Space, Table, Typography, type InputRef } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import type { MemberDraft } from '../../../../shared/model/drafts';
 import type { Member } from '../../../../shared/model/types';
 import { parseRosterLines } from '../../../../shared/text/roster-lines';
 import { useWorkbench } from '../../app/workbench-context';
-import { addMember, addMembers, deleteMember, moveMember, reorderMembers, updateMember } from '../../db/repos/members-repo';
+import { addMember, addMembers, moveMember, reorderMembers, updateMember } from '../../db/repos/members-repo';
 import { useAction } from '../../lib/use-action';
 import type { MeetingData } from '../meetings/use-meeting-data';
+import { RemoveMemberButton } from './RemoveMemberButton';
+import { sameNameWarning } from './same-name';
+import { validFields } from '../../lib/valid-fields';
 
 /** The roster in rank order: add one or paste many, edit, reorder by dragging or by buttons. */
 export function RosterTab({ data }: { data: MeetingData }) {
@@ -19,6 +22,9 @@ export function RosterTab({ data }: { data: MeetingData }) {
   const [pasting, setPasting] = useState(false);
   const [dragId, setDragId] = useState<string>();
   const [overId, setOverId] = useState<string>();
+  const nameRef = useRef<InputRef>(null);
+  const typedName = Form.useWatch('name', form);
+  const sameName = sameNameWarning(typedName ?? '', members);
 
   const counts = useMemo(() => {
     const m = new Map<string, number>();
@@ -31,7 +37,8 @@ export function RosterTab({ data }: { data: MeetingData }) {
     const added = await run(() => addMember(db, meeting.id, values, actor), (m) => `已添加${m.name}`);
     if (added) {
       form.resetFields();
-      form.getFieldInstance('name')?.focus?.();
+      // After the button took the click, the next name is typed at once.
+      setTimeout(() => nameRef.current?.focus(), 0);
     }
   };
 
@@ -45,8 +52,13 @@ export function RosterTab({ data }: { data: MeetingData }) {
   return (
     <Card size="small">
       <Form form={form} layout="inline" onFinish={add} style={{ marginBottom: 12, rowGap: 8 }}>
-        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-          <Input placeholder="姓名" style={{ width: 120 }} maxLength={50} aria-label="姓名" />
+        <Form.Item
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+          validateStatus={sameName ? 'warning' : undefined}
+          help={sameName && <span data-testid="same-name-warning">{sameName}</span>}
+        >
+          <Input ref={nameRef} placeholder="姓名" style={{ width: 120 }} maxLength={50} aria-label="姓名" />
         </Form.Item>
         <Form.Item name="position">
           <Input placeholder="职务，如：副县长" style={{ width: 180 }} maxLength={100} aria-label="职务" />
@@ -109,11 +121,7 @@ export function RosterTab({ data }: { data: MeetingData }) {
                 <Button size="small" onClick={() => setEditing(m)}>
                   修改
                 </Button>
-                <Popconfirm title={`从名单中移除${m.name}？`} okText="移除" cancelText="取消" onConfirm={() => run(() => deleteMember(db, m.id, actor), '已移除')}>
-                  <Button size="small" danger>
-                    移除
-                  </Button>
-                </Popconfirm>
+                <RemoveMemberButton member={m} opinions={counts.get(m.id) ?? 0} targets={data.targets} />
               </Space>
             ),
           },
@@ -147,7 +155,8 @@ function MemberEditModal({ member, onClose, onSave }: { member: Member | undefin
       destroyOnHidden
       afterOpenChange={(open) => open && member && form.setFieldsValue(member)}
       onOk={async () => {
-        if (await onSave(await form.validateFields())) onClose();
+        const values = await validFields(form);
+        if (values && (await onSave(values))) onClose();
       }}
     >
       <Form form={form} layout="vertical" preserve={false}>

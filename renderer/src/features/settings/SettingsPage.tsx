@@ -9,6 +9,7 @@ import { UserError } from '../../db/repos/errors';
 import { defaultSettings, saveSetting } from '../../db/repos/settings-repo';
 import { useAction } from '../../lib/use-action';
 import { RuleSetFields } from '../meetings/RuleSetFields';
+import { validFields } from '../../lib/valid-fields';
 
 /** The operator's name, the rules new meetings start from, and the 对照检查 reference data. */
 export function SettingsPage() {
@@ -37,7 +38,9 @@ export function SettingsPage() {
           <Button
             type="primary"
             onClick={async () => {
-              const { operatorName } = await operatorForm.validateFields();
+              const fields = await validFields(operatorForm);
+              if (!fields) return;
+              const { operatorName } = fields;
               await run(async () => {
                 await saveSetting(db, 'operatorName', cleanLine(operatorName));
                 await reloadSettings();
@@ -58,7 +61,8 @@ export function SettingsPage() {
             <Button
               type="primary"
               onClick={async () => {
-                const v = await rulesForm.validateFields();
+                const v = await validFields(rulesForm);
+                if (!v) return;
                 const ruleSet: RuleSet = { ...settings.defaultRuleSet, ...v.ruleSet, minPerProvider: v.providerRuleOn ? (v.ruleSet.minPerProvider ?? 2) : null };
                 await run(async () => {
                   const problems = ruleSetProblems(ruleSet);
@@ -111,7 +115,9 @@ export function SettingsPage() {
                   <Button
                     type="primary"
                     onClick={async () => {
-                      const { sets } = await dimForm.validateFields();
+                      const fields = await validFields(dimForm);
+                      if (!fields) return;
+                      const { sets } = fields;
                       await run(async () => {
                         const cleaned = sets.map((s) => ({ label: cleanLine(s.label), year: Number(s.year), dimensions: s.dimensions.map(cleanLine).filter(Boolean) }));
                         if (new Set(cleaned.map((s) => s.label)).size !== cleaned.length) throw new UserError('年度名称有重复');

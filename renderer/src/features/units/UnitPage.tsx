@@ -7,6 +7,7 @@ import { deleteMeeting, listDeletedMeetings, listMeetings, restoreMeeting } from
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
 import { CreateMeetingModal } from '../meetings/CreateMeetingModal';
+import { formatDateTime } from '../../../../shared/util/dates';
 
 /** One unit: its meetings, newest first, and the meetings in its recycle bin. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -92,7 +93,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
                     dataSource={data.deleted}
                     columns={[
                       { title: '会议', dataIndex: 'title' },
-                      { title: '删除时间', dataIndex: 'deletedAt', width: 200, render: (t: string) => new Date(t).toLocaleString('zh-CN') },
+                      { title: '删除时间', dataIndex: 'deletedAt', width: 200, render: (t: string) => formatDateTime(t) },
                       {
                         title: '操作',
                         width: 100,

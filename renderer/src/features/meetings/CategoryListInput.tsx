@@ -1,0 +1,53 @@
+import { ArrowDownOutlined, ArrowUpOutlined, CloseOutlined } from '@ant-design/icons';
+import { Button, Input, Space, Tag } from 'antd';
+import { useState } from 'react';
+
+/**
+ * The rule set's source categories as an ordered list: the order here is the order of the matrix,
+ * the lists and the documents. Move with the arrows, remove with ×, add at the end with Enter.
+ */
+export function CategoryListInput({ value = [], onChange }: { value?: string[]; onChange?: (next: string[]) => void }) {
+  const [draft, setDraft] = useState('');
+  const move = (i: number, step: number) => {
+    const next = [...value];
+    const [item] = next.splice(i, 1);
+    next.splice(i + step, 0, item!);
+    onChange?.(next);
+  };
+  const add = () => {
+    const items = draft
+      .split(/[，,、\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && !value.includes(s));
+    if (items.length > 0) onChange?.([...value, ...items]);
+    setDraft('');
+  };
+  return (
+    <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid="category-list">
+      <Space wrap size={[4, 4]}>
+        {value.map((c, i) => (
+          <Tag key={c} style={{ padding: '2px 4px', fontSize: 13 }} data-testid="category-item">
+            <span style={{ opacity: 0.55, marginRight: 4 }}>{i + 1}</span>
+            {c}
+            <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移${c}`} />
+            <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={i === value.length - 1} onClick={() => move(i, 1)} aria-label={`下移${c}`} />
+            <Button type="text" size="small" icon={<CloseOutlined />} onClick={() => onChange?.(value.filter((x) => x !== c))} aria-label={`移除${c}`} />
+          </Tag>
+        ))}
+      </Space>
+      <Input
+        size="small"
+        style={{ maxWidth: 320 }}
+        placeholder="添加类别：输入后按 Enter"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onPressEnter={(e) => {
+          e.preventDefault();
+          add();
+        }}
+        onBlur={add}
+        aria-label="添加意见来源类别"
+      />
+    </Space>
+  );
+}

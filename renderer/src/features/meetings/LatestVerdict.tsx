@@ -1,0 +1,42 @@
+import { Tag, Tooltip, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { isAuditStale, VERDICT_LABELS } from '../../../../shared/supervision/audit';
+import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
+import { latestAudit } from '../../../../shared/supervision/summary';
+import { todayDate } from '../../../../shared/util/ids';
+import { useWorkbench } from '../../app/workbench-context';
+import { listAudits } from '../../db/repos/audits-repo';
+import { navigate } from '../../lib/use-route';
+import type { MeetingData } from './use-meeting-data';
+
+/**
+ * The latest supervisory verdict in the meeting's header, where staff work: 退回整改 with its
+ * reasons, and whether the data changed since (then the verdict judged other data).
+ */
+export function LatestVerdict({ data }: { data: MeetingData }) {
+  const { db } = useWorkbench();
+  const { meeting, members, opinions } = data;
+  const audits = useLiveQuery(() => listAudits(db, meeting.id), [db, meeting.id]);
+  const fingerprint = useMemo(() => meetingFingerprint({ meeting, members, opinions }), [meeting, members, opinions]);
+  const last = audits && latestAudit(audits);
+  if (!last) return null;
+  const stale = isAuditStale(last, fingerprint);
+  const reasons = [last.reasons, ...last.ticked].filter((r) => r.trim() !== '');
+  const date = todayDate(new Date(last.at));
+  return (
+    <span data-testid="latest-verdict" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, maxWidth: 640 }}>
+      <Tag color={last.verdict === 'return' ? 'volcano' : 'green'} style={{ cursor: 'pointer', marginInlineEnd: 0 }} onClick={() => navigate(`/meetings/${meeting.id}/audit`)}>
+        督导：{VERDICT_LABELS[last.verdict]}（{date}）
+      </Tag>
+      {stale && <Tag color="gold">审核后数据已变更</Tag>}
+      {last.verdict === 'return' && reasons.length > 0 && (
+        <Tooltip title={<ul style={{ margin: 0, paddingLeft: 16 }}>{reasons.map((r) => <li key={r}>{r}</li>)}</ul>}>
+          <Typography.Text type="danger" ellipsis style={{ maxWidth: 420 }} data-testid="latest-verdict-reasons">
+            {reasons.join('；')}
+          </Typography.Text>
+        </Tooltip>
+      )}
+    </span>
+  );
+}
