@@ -133,7 +133,7 @@ describe('opinion lists', () => {
     const repeat = sample.opinions.find((o) => o.targetId === zhang.id && o.content === first.content && o.id !== first.id)!;
     const item = model.sections[0]!.items.find((i) => i.content === first.content)!;
     expect(item.provider).toBe(`${first.provider}、${repeat.provider}`);
-    expect(item.note).toContain(`提出人：${first.provider}、${repeat.provider}`);
+    expect(item.note).toContain(`提出方：${first.provider}、${repeat.provider}`);
     const open = documentLines(officeParts(await opinionListDocx(docs, zhang.id, { internal: false, mode: 'official', date })));
     expect(open.join('')).not.toContain(repeat.provider);
   });
