@@ -1,5 +1,9 @@
 // Entry point of `npm run cli -- …`.
+import { useSha256 } from '../../shared/util/sha256';
+import { nodeSha256Hex } from './native-sha256';
 import { runCli } from './run';
+
+useSha256(nodeSha256Hex);
 
 runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -116,8 +116,8 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export const MAX_SAVE_FILES = 500;
 
 const filters = arr(obj({ name: str({ max: 100 }), extensions: arr(str({ max: 20, pattern: /^[A-Za-z0-9*-]+$/, patternName: '扩展名' }), { max: 20 }) }), { max: 20 });
-// A file name only: no folders (nor `.` and `..`), no characters Windows refuses.
-// Up to 255 characters: main cuts every name to 255 bytes of UTF-8 itself (shared/files/safe-names.ts).
+// A file name only: no folders (nor `.` and `..`), no characters Windows refuses. Up to 255
+// characters: main cuts every name to 255 bytes of UTF-8 itself (shared/files/safe-names.ts).
 // eslint-disable-next-line no-control-regex
 const fileName = str({ min: 1, max: 255, pattern: /^(?!\.{1,2}$)[^\\/:*?"<>|\u0000-\u001f]+$/, patternName: '文件名' });
 

@@ -3,11 +3,13 @@
 // back exactly; a damaged file and a wrong password are refused with Chinese messages.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addBlock, choose, createUnit, openTab, setUpMeeting } from './flows';
 import { openApp, opened, useBrowser } from './harness';
 import { tempDir } from '../support/temp-dir';
+import { decodeBackup, encodeBackup } from '../../shared/backup/format';
 
 useBrowser();
 
@@ -149,4 +151,54 @@ describe('backup and restore', () => {
     expect(((await dumpDatabase(page))['units'] as Array<{ name: string }>).map((u) => u.name)).toEqual([UNIT]);
     await app.close();
   });
+
+  it('refuses a hand-edited backup with recomputed checksums, and never trusts the summaries in a backup', async () => {
+    const app = await openApp('backup-forged');
+    const { page } = app;
+    await setUpMeeting(page, UNIT, [['张三', '局长']]);
+    await openBackupPage(page);
+    const plain = await backUpNow(page, 'to-forge.mzsh-backup');
+
+    /** The backup edited as a forger would: a table changed, counts and every checksum recomputed. */
+    const forge = (name: string, edit: (tables: Record<string, Array<Record<string, unknown>>>) => void) => {
+      const d = decodeBackup(new Uint8Array(readFileSync(plain.path)));
+      if (!d.ok) throw new Error(d.error);
+      const tables = JSON.parse(gunzipSync(d.payload).toString('utf8')) as Record<string, Array<Record<string, unknown>>>;
+      edit(tables);
+      const json = Buffer.from(JSON.stringify(tables));
+      const m = d.manifest;
+      const bytes = encodeBackup(
+        { ...m, tables: Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.length])), payload: { compression: 'gzip', plainBytes: json.byteLength }, encryption: null },
+        gzipSync(json),
+      );
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    };
+
+    // A junk row in a derived table: the frame verifies, the rows do not.
+    await chooseBackupFile(page, forge('junk.mzsh-backup', (t) => t['meetingSummaries']!.push({ meetingId: 'junk', readiness: '页面出错' })));
+    const summary = page.getByTestId('backup-summary');
+    await expect.poll(() => summary.textContent()).toContain('完整，未被改动');
+    await summary.getByRole('button', { name: '恢复此备份…' }).click();
+    await expect.poll(() => page.getByTestId('restore-failure').textContent()).toMatch(/^备份数据不正确：meetingSummaries\[1\]/);
+    await app.screenshot('junk-refused');
+
+    // A well-formed summary that lies (ready, nothing missing): restored, but computed again from the records.
+    await chooseBackupFile(
+      page,
+      forge('lying.mzsh-backup', (t) => Object.assign(t['meetingSummaries']![0]!, { readiness: 'ready', shortfallCount: 0, zeroTargets: [] })),
+    );
+    await expect.poll(() => summary.textContent()).toContain('完整，未被改动');
+    await summary.getByRole('button', { name: '恢复此备份…' }).click();
+    const confirm = await opened(page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' }));
+    await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: '备份当前数据并恢复' }).click()]);
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+    const row = page.getByTestId('overview-table').locator('.ant-table-row').filter({ hasText: UNIT });
+    await expect.poll(() => row.getByTestId('status-tag').textContent()).toBe('零意见');
+    await app.screenshot('overview-after-forged');
+    await app.close();
+  });
 });
+
