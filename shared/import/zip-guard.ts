@@ -125,7 +125,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     if (local === 'encrypted') return { ok: false, error: ENCRYPTED };
     if (!local) inconsistent = true;
     const data = bytes.subarray(start, start + entry.compressedSize);
-    const scanner = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new SheetScanner(entry.name) : /^content\.xml$/i.test(entry.name) ? new OdsScanner() : undefined;
+    const scanner = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new SheetScanner(entry.name) : /^(content|styles)\.xml$/i.test(entry.name) ? new OdsScanner() : undefined;
     const result = inflateCapped(entry.method, data, budget, scanner);
     if (!result.ok) return result;
     // Declared sizes are never trusted; one that is not the real size is damage (or a lie).
@@ -360,7 +360,7 @@ class SheetScanner implements Scanner {
 }
 
 /**
- * Watches an OpenDocument spreadsheet's content.xml as it is inflated. SheetJS makes one cell for
+ * Watches an OpenDocument spreadsheet's content.xml and styles.xml as they are inflated. SheetJS makes one cell for
  * every repetition of a cell with content (`number-columns-repeated` × the row's
  * `number-rows-repeated`): a few bytes can ask for billions. Empty repeated cells (self-closing,
  * as LibreOffice writes the rest of a sheet) cost nothing and are not counted.
@@ -386,9 +386,16 @@ class OdsScanner implements Scanner {
       else if (m[1] === 'table-cell' && !attributes.endsWith('/')) {
         this.cells += repeat('columns') * this.rowRepeat;
         if (this.cells > MAX_REPEATED_CELLS) {
-          this.found = `的工作表中重复的单元格超过 ${MAX_REPEATED_CELLS.toLocaleString('en-US')} 个，不像正常的表格，已拒绝（content.xml）`;
+          this.found = `的工作表中重复的单元格超过 ${MAX_REPEATED_CELLS.toLocaleString('en-US')} 个，不像正常的表格，已拒绝`;
           return;
         }
+      }
+    }
+    // SheetJS writes out a number format's digits one by one (`decimal-places="4294967295"` never ends).
+    for (const n of text.matchAll(/number:([a-z-]*(?:digits|places))="(\d+)"/g)) {
+      if (n[2]!.length > 3) {
+        this.found = `已损坏（数字格式中的 ${n[1]} 为 ${n[2]}），无法读取，请在 WPS 或 LibreOffice 中打开后另存为 .xlsx 再导入`;
+        return;
       }
     }
     this.tail = text.slice(Math.max(consumed, text.length - 400));
