@@ -297,7 +297,8 @@ function inflateCapped(method: number, data: Uint8Array, budget: number, scanner
     size += chunk.length;
     if (size > budget) over = true;
     else {
-      chunks.push(chunk.slice());
+      // fflate hands over a fresh array each time (its output window is copied out): kept as is.
+      chunks.push(chunk);
       scanner?.push(chunk);
     }
   });
