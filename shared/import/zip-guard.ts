@@ -1,7 +1,7 @@
 // Measures an .xlsx archive before any spreadsheet library sees it. The central directory is read
 // by hand and every entry is really inflated (with fflate, in small steps, counting the output and
 // stopping at the cap), because the sizes an archive declares are whatever its author wrote.
-// Worksheet XML is scanned as it streams past for an absurd `<dimension>` or `<mergeCell>` range.
+// Worksheet XML and OpenDocument parts are scanned as they stream past (part-scanners.ts).
 // SheetJS reads the archive its own way — the last end record in the file, the local headers'
 // method, sizes and names, a size hint it allocates up front — so every place where the two ways
 // could disagree is checked too. And SheetJS is never handed the file itself: it gets a plain
@@ -12,8 +12,8 @@
 // whatever SheetJS's own zip reader would make of them, while a size that lies is still refused.
 import { Inflate } from 'fflate';
 import { concatBytes } from '../util/bytes';
-import { MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_MERGE_CELLS, MAX_MERGES, MAX_REPEATED_CELLS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from './limits';
-import { parseRangeRef, rangeCells } from './range-ref';
+import { MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from './limits';
+import { OdsScanner, SheetScanner, type Scanner } from './part-scanners';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -125,7 +125,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     if (local === 'encrypted') return { ok: false, error: ENCRYPTED };
     if (!local) inconsistent = true;
     const data = bytes.subarray(start, start + entry.compressedSize);
-    const scanner = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new SheetScanner(entry.name) : /^content\.xml$/i.test(entry.name) ? new OdsScanner() : undefined;
+    const scanner = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new SheetScanner(entry.name) : /^(content|styles)\.xml$/i.test(entry.name) ? new OdsScanner() : undefined;
     const result = inflateCapped(entry.method, data, budget, scanner);
     if (!result.ok) return result;
     // Declared sizes are never trusted; one that is not the real size is damage (or a lie).
@@ -277,11 +277,6 @@ function dataStart(view: DataView, entry: Entry): number {
 
 type Inflated = { ok: true; data: Uint8Array } | { ok: false; error: string };
 
-interface Scanner {
-  push(chunk: Uint8Array): void;
-  problem(): string | undefined;
-}
-
 function inflateCapped(method: number, data: Uint8Array, budget: number, scanner: Scanner | undefined): Inflated {
   const tooBig: Inflated = { ok: false, error: `解压后超过 ${Math.round(MAX_UNZIPPED_BYTES / 1048576)} MB（疑似“压缩炸弹”），已拒绝` };
   if (method === 0) {
@@ -297,7 +292,8 @@ function inflateCapped(method: number, data: Uint8Array, budget: number, scanner
     size += chunk.length;
     if (size > budget) over = true;
     else {
-      chunks.push(chunk.slice());
+      // fflate hands over a fresh array each time (its output window is copied out): kept as is.
+      chunks.push(chunk);
       scanner?.push(chunk);
     }
   });
@@ -310,91 +306,4 @@ function inflateCapped(method: number, data: Uint8Array, budget: number, scanner
     return { ok: false, error: '已损坏或不完整，无法解压，请重新获取原文件' };
   }
   return over ? tooBig : { ok: true, data: concatBytes(chunks) };
-}
-
-/** Watches worksheet XML as it is inflated, for a used range or merged area no real sheet has. */
-class SheetScanner implements Scanner {
-  private decoder = new TextDecoder('utf-8');
-  private tail = '';
-  private merges = 0;
-  private found: string | undefined;
-  private sawDimension = false;
-
-  constructor(private readonly entry: string) {}
-
-  push(chunk: Uint8Array): void {
-    if (this.found) return;
-    const text = this.tail + this.decoder.decode(chunk, { stream: true });
-    const re = /<(?:\w+:)?(dimension|mergeCell)\s+ref="([^"]*)"/g;
-    let m: RegExpExecArray | null;
-    let consumed = 0;
-    while ((m = re.exec(text)) !== null) {
-      consumed = re.lastIndex;
-      this.check(m[1]!, m[2]!);
-      if (this.found) return;
-    }
-    // Keep enough of the end to catch a tag split across two chunks.
-    this.tail = text.slice(Math.max(consumed, text.length - 200));
-  }
-
-  private check(tag: string, ref: string): void {
-    const range = parseRangeRef(ref);
-    if (tag === 'dimension') {
-      if (this.sawDimension || !range) return;
-      this.sawDimension = true;
-      const rows = range.e.r - range.s.r + 1;
-      const cols = range.e.c - range.s.c + 1;
-      if (rows > MAX_DECLARED_ROWS || cols > MAX_DECLARED_COLUMNS) {
-        this.found = `的工作表已用范围异常（${ref}，${rows} 行 × ${cols} 列），不像正常的表格，已拒绝`;
-      }
-      return;
-    }
-    this.merges++;
-    if (this.merges > MAX_MERGES) this.found = `的工作表中合并单元格超过 ${MAX_MERGES} 处，不像正常的表格，已拒绝`;
-    else if (range && rangeCells(range) > MAX_MERGE_CELLS) this.found = `的工作表中有范围异常的合并单元格（${ref}），已拒绝`;
-  }
-
-  problem(): string | undefined {
-    return this.found ? `${this.found}（${this.entry.replace(/^xl\/worksheets\//i, '')}）` : undefined;
-  }
-}
-
-/**
- * Watches an OpenDocument spreadsheet's content.xml as it is inflated. SheetJS makes one cell for
- * every repetition of a cell with content (`number-columns-repeated` × the row's
- * `number-rows-repeated`): a few bytes can ask for billions. Empty repeated cells (self-closing,
- * as LibreOffice writes the rest of a sheet) cost nothing and are not counted.
- */
-class OdsScanner implements Scanner {
-  private decoder = new TextDecoder('utf-8');
-  private tail = '';
-  private rowRepeat = 1;
-  private cells = 0;
-  private found: string | undefined;
-
-  push(chunk: Uint8Array): void {
-    if (this.found) return;
-    const text = this.tail + this.decoder.decode(chunk, { stream: true });
-    const re = /<table:(table-row|table-cell|covered-table-cell)\b([^>]*)>/g;
-    let m: RegExpExecArray | null;
-    let consumed = 0;
-    while ((m = re.exec(text)) !== null) {
-      consumed = re.lastIndex;
-      const attributes = m[2]!;
-      const repeat = (what: 'rows' | 'columns') => Math.max(1, Number(new RegExp(`number-${what}-repeated="(\\d+)"`).exec(attributes)?.[1] ?? '1') || 1);
-      if (m[1] === 'table-row') this.rowRepeat = repeat('rows');
-      else if (m[1] === 'table-cell' && !attributes.endsWith('/')) {
-        this.cells += repeat('columns') * this.rowRepeat;
-        if (this.cells > MAX_REPEATED_CELLS) {
-          this.found = `的工作表中重复的单元格超过 ${MAX_REPEATED_CELLS.toLocaleString('en-US')} 个，不像正常的表格，已拒绝（content.xml）`;
-          return;
-        }
-      }
-    }
-    this.tail = text.slice(Math.max(consumed, text.length - 400));
-  }
-
-  problem(): string | undefined {
-    return this.found;
-  }
 }

@@ -64,12 +64,22 @@ describe('hostile files', () => {
   it('refuses an .ods that repeats a cell with content billions of times (SheetJS makes every copy)', () => {
     const bomb = odsWithRow('<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string" table:number-columns-repeated="16000"><text:p>意见</text:p></table:table-cell></table:table-row>');
     const { result, ms, grownMb } = measure(bomb, '重复.ods');
-    expect(result).toEqual({ ok: false, error: '“重复.ods”的工作表中重复的单元格超过 2,000,000 个，不像正常的表格，已拒绝（content.xml）' });
+    expect(result).toEqual({ ok: false, error: '“重复.ods”的工作表中重复的单元格超过 2,000,000 个，不像正常的表格，已拒绝' });
     expect(ms).toBeLessThan(5_000);
     expect(grownMb).toBeLessThan(150);
     // Empty cells repeated to the end of the sheet, as LibreOffice writes them, cost nothing and are read.
     const tail = odsWithRow('<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>', 'after the last');
     expect(readWorkbook(tail, '正常.ods')).toMatchObject({ ok: true });
+  });
+
+  it('refuses an .ods whose number format asks for billions of digits (SheetJS writes them out one by one)', () => {
+    const parts = unzipSync(fixtureBytes('corpus/ods/libreoffice.ods'));
+    const styles = strFromU8(parts['styles.xml']!);
+    expect(styles).toContain('number:decimal-places="0"');
+    parts['styles.xml'] = strToU8(styles.replace('number:decimal-places="0"', 'number:decimal-places="4294967295"'));
+    const { result, ms } = measure(zipSync(parts), '格式.ods');
+    expect(result).toEqual({ ok: false, error: '“格式.ods”已损坏（数字格式中的 decimal-places 为 4294967295），无法读取，请在 WPS 或 LibreOffice 中打开后另存为 .xlsx 再导入' });
+    expect(ms).toBeLessThan(5_000);
   });
 
   it('refuses a legacy .xls whose DIMENSIONS record claims a million rows', () => {
