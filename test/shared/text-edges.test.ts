@@ -177,3 +177,46 @@ describe('roster lines', () => {
     expect(parseRosterLines('1.\r\n  \r赵六 局长')).toEqual([{ name: '赵六', position: '局长', areas: '' }]);
   });
 });
+
+describe('text tools, the cases the mutation report asked for', () => {
+  it('puts a space between joined lines only where a Latin letter or digit ends one and starts the next', () => {
+    expect(joinLines(['a1中', 'b'])).toBe('a1中b');
+    expect(joinLines(['a', '中b'])).toBe('a中b');
+  });
+
+  it('reads no marker from an invalid CJK numeral, and tells a bullet from a minus sign', () => {
+    expect(readMarker('二二、x')).toBeUndefined();
+    expect(readMarker('• 气温-5度')?.style).toBe('bullet');
+    expect(readMarker('  -5℃以下')).toBeUndefined();
+    expect(readMarker('- 5分')).toBeUndefined();
+  });
+
+  it('splits at the earliest of the two ways of writing the next enclosed or article ordinal', () => {
+    expect(texts('⑴学习不够。⒉作风不实。⑵调研不深')).toEqual(['学习不够。', '作风不实。⑵调研不深']);
+    expect(texts('第一条 学习。第2条 作风。第二条 调研')).toEqual(['学习。', '作风。第二条 调研']);
+  });
+
+  it('does not split where the next ordinal is not there, is not a marker, or reads as another number', () => {
+    expect(texts('①学习②')).toEqual(['学习②']);
+    expect(texts('1、学习不够。2、3季度推进慢')).toEqual(['学习不够。2、3季度推进慢']);
+    expect(texts('第1条 学习。第23条 作风')).toEqual(['学习。第23条 作风']);
+  });
+
+  it('joins a wrapped line to a single numbered item, and to bullet items when there are two bullets', () => {
+    expect(texts('1.学习\n不够')).toEqual(['学习不够']);
+    expect(texts('• 学习\n不够\n• 作风')).toEqual(['学习不够', '作风']);
+  });
+
+  it('in a numbered block, joins the lines after a blank line to each other', () => {
+    expect(texts('1.学习\n\n不够\n继续')).toEqual(['学习', '不够继续']);
+  });
+
+  it('takes a short line with a sentence end inside it (not at its end) for a heading', () => {
+    expect(splitPasted('一、思想。方面\n1.理论学习不够\n2.学用结合不紧')[0]?.likelyHeading).toBe(true);
+  });
+
+  it('reads one member per CRLF line, and several spaces as one separator', () => {
+    expect(parseRosterLines('甲 局长\r\n乙 副局长').map((m) => m.name)).toEqual(['甲', '乙']);
+    expect(parseRosterLines('张三  局长')).toEqual([{ name: '张三', position: '局长', areas: '' }]);
+  });
+});

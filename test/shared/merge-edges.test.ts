@@ -1,0 +1,128 @@
+// The merge plan decision by decision, the writes it turns into, and the labels a conflict shows
+// (written against the mutation report of shared/package; see the README's Mutation testing section).
+import { describe, expect, it } from 'vitest';
+import { emptyContent, type PackageContent } from '../../shared/package/format';
+import { baseGroup, baseKey, describeRecord, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable } from '../../shared/package/merge';
+import { GROUP_TARGET } from '../../shared/model/types';
+import { sampleContent } from '../support/sample-content';
+
+type AnyRecord = PackageContent[MergeTable][number];
+
+/** A local side holding `records` (by table and id) with the given merge bases. */
+function localWith(records: Array<[MergeTable, AnyRecord]>, bases: Record<string, string> = {}, unitNames = new Map<string, string>()): LocalSide {
+  const byKey = new Map(records.map(([t, r]) => [baseKey(t, r.id), r]));
+  return { get: (t, id) => byKey.get(baseKey(t, id)), base: (key) => bases[key], unitNames };
+}
+
+describe('merge decisions', () => {
+  const pkg = sampleContent({ units: 1 });
+  const opinion = pkg.opinions[0]!;
+  const key = baseKey('opinions', opinion.id);
+  const incoming: PackageContent = { ...emptyContent(), opinions: [opinion] };
+  const changed = { ...opinion, content: '本机改过的内容', updatedAt: '2025-11-09T00:00:00.000Z' };
+  const decide = (local: LocalSide) => planMerge(incoming, local).actions.get(key);
+
+  it('adds what is not here, and calls an identical record the same', () => {
+    expect(decide(localWith([]))).toBe('add');
+    expect(decide(localWith([['opinions', opinion]]))).toBe('same');
+  });
+
+  it('takes the incoming version when ours is still the base, keeps ours when theirs is', () => {
+    expect(decide(localWith([['opinions', changed]], { [key]: recordHash(changed) }))).toBe('update');
+    expect(decide(localWith([['opinions', changed]], { [key]: recordHash(opinion) }))).toBe('keep');
+  });
+
+  it('is a conflict when both changed, or when there is no base', () => {
+    expect(decide(localWith([['opinions', changed]], { [key]: 'some older hash' }))).toBe('conflict');
+    const plan = planMerge(incoming, localWith([['opinions', changed]]));
+    expect(plan.actions.get(key)).toBe('conflict');
+    expect(plan.counts.opinions).toEqual({ add: 0, update: 0, same: 0, keep: 0, conflict: 1 });
+    expect(plan.conflicts).toEqual([{ table: 'opinions', id: opinion.id, label: describeRecord('opinions', changed), local: changed, incoming: opinion, fields: ['内容', '修改时间'] }]);
+    expect(plan.localHashes.get(key)).toBe(recordHash(changed));
+    expect(plan.incomingHashes.get(key)).toBe(recordHash(opinion));
+  });
+
+  it('names fields it has no label for as they are, and treats a missing field as empty', () => {
+    // A field from a newer version of the app, unknown here.
+    const extra: typeof opinion = Object.assign({ ...opinion }, { note: 'x' });
+    const plan = planMerge({ ...emptyContent(), opinions: [extra] }, localWith([['opinions', { ...opinion, deletedAt: undefined }]]));
+    expect(plan.conflicts[0]?.fields).toEqual(['note']);
+  });
+
+  it('notes a new unit whose name another local unit has, and not one whose id is its own', () => {
+    const unit = pkg.units[0]!;
+    const units = { ...emptyContent(), units: [unit] };
+    expect(planMerge(units, localWith([], {}, new Map([[unit.name, 'another-id']]))).notes).toHaveLength(1);
+    expect(planMerge(units, localWith([], {}, new Map([[unit.name, unit.id]]))).notes).toEqual([]);
+    expect(planMerge(units, localWith([], {}, new Map([['另一个单位', 'another-id']]))).notes).toEqual([]);
+  });
+});
+
+describe('merge writes', () => {
+  const pkg = sampleContent({ units: 1 });
+  const [unit] = pkg.units;
+  const [meeting] = pkg.meetings;
+  const member = pkg.members[0]!;
+  const opinion = pkg.opinions[0]!;
+  const changed = { ...opinion, content: '本机改过的内容' };
+  const log = { id: '00000000-0000-4000-8000-0000000c0001', at: '2025-11-01T08:00:00.000Z', actor: '甲', entity: 'opinion' as const, recordId: opinion.id, meetingId: meeting!.id, action: 'create' as const, summary: '添加' };
+
+  it('refuses while a conflict has no choice, saying how many', () => {
+    const plan = planMerge({ ...emptyContent(), opinions: [opinion] }, localWith([['opinions', changed]]));
+    expect(mergeWrites(plan, new Map())).toEqual({ ok: false, problem: '还有 1 处冲突未选择保留哪一方，未写入任何内容' });
+  });
+
+  it('writes a conflict resolved as incoming, and not one resolved as local', () => {
+    const plan = planMerge({ ...emptyContent(), opinions: [opinion] }, localWith([['opinions', changed]]));
+    const key = baseKey('opinions', opinion.id);
+    const theirs = mergeWrites(plan, new Map([[key, 'incoming']]));
+    expect(theirs.ok && theirs.writes.puts.opinions).toEqual([opinion]);
+    expect(theirs.ok && [...theirs.writes.meetings]).toEqual([opinion.meetingId]);
+    const ours = mergeWrites(plan, new Map([[key, 'local']]));
+    expect(ours.ok && ours.writes.puts.opinions).toEqual([]);
+    expect(ours.ok && [...ours.writes.meetings]).toEqual([]);
+    // Either way the incoming version becomes the base: it is what the other side last sent.
+    expect(ours.ok && ours.writes.bases).toEqual([{ group: `meeting:${opinion.meetingId}`, key, hash: recordHash(opinion) }]);
+  });
+
+  it('writes adds and updates, not same or kept records, and names the meetings that change', () => {
+    const incoming: PackageContent = { ...emptyContent(), units: [unit!], meetings: [meeting!], members: [member], opinions: [opinion], changeLog: [log] };
+    const plan = planMerge(incoming, localWith([['units', unit!], ['members', member]]));
+    const result = mergeWrites(plan, new Map());
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.writes.puts.units).toEqual([]);
+    expect(result.writes.puts.members).toEqual([]);
+    expect(result.writes.puts.meetings).toEqual([meeting]);
+    expect(result.writes.puts.opinions).toEqual([opinion]);
+    expect(result.writes.puts.changeLog).toEqual([log]);
+    expect([...result.writes.meetings]).toEqual([meeting!.id]);
+    expect(result.writes.bases.map((b) => b.group)).toEqual(['units', `meeting:${meeting!.id}`, `meeting:${meeting!.id}`, `meeting:${meeting!.id}`]);
+  });
+
+  it('keeps merge bases in groups: all units in one, each meeting with its records, none for the log', () => {
+    expect(baseGroup('units', unit!)).toBe('units');
+    expect(baseGroup('meetings', meeting!)).toBe(`meeting:${meeting!.id}`);
+    expect(baseGroup('members', member)).toBe(`meeting:${member.meetingId}`);
+    expect(baseGroup('changeLog', log)).toBeUndefined();
+    expect(baseKey('opinions', 'abc')).toBe('opinions:abc');
+  });
+});
+
+describe('conflict labels', () => {
+  const pkg = sampleContent({ units: 1 });
+  const long = '一二三四五六七八九十一二三四五六七八九十一二三四五六';
+
+  it('names each kind of record in Chinese, cutting long texts at 24 characters', () => {
+    expect(describeRecord('units', { ...pkg.units[0]!, name: long })).toBe(`单位“${long.slice(0, 24)}…”`);
+    expect(describeRecord('units', { ...pkg.units[0]!, name: long.slice(0, 24) })).toBe(`单位“${long.slice(0, 24)}”`);
+    expect(describeRecord('meetings', { ...pkg.meetings[0]!, title: '2025年度专题民主生活会' })).toBe('会议“2025年度专题民主生活会”');
+    expect(describeRecord('members', { ...pkg.members[0]!, name: '张三' })).toBe('班子成员张三');
+    const opinion = { ...pkg.opinions[0]!, content: '调研不够', targetId: 'm1' };
+    expect(describeRecord('opinions', opinion)).toBe('意见“调研不够”');
+    expect(describeRecord('opinions', { ...opinion, targetId: GROUP_TARGET })).toBe('意见“调研不够”（领导班子）');
+    const log = { id: 'l', at: '2025-11-01T08:00:00.000Z', actor: '甲', entity: 'opinion' as const, recordId: 'x', meetingId: '', action: 'create' as const, summary: '添加意见' };
+    expect(describeRecord('changeLog', log)).toBe('变更记录“添加意见”');
+    const audit = { id: 'a', meetingId: 'm', at: '2025-11-05T08:00:00.000Z', auditor: '王组长', verdict: 'pass' as const, reasons: '', ticked: [], overrideReason: '', snapshot: { ready: true, shortfalls: [], zeroTargets: [], counts: {}, fingerprint: 'f', totalOpinions: 0 } };
+    expect(describeRecord('audits', audit)).toBe('审核记录（2025-11-05）');
+  });
+});
