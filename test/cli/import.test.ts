@@ -2,7 +2,8 @@
 // the package rewritten atomically, exit codes 0 (every row imported or skipped), 1 (rows
 // rejected; the rest written), 2 (bad input; nothing written).
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/import/read-workbook';
 import { cleanText } from '../../shared/text/normalize';
@@ -126,6 +127,20 @@ describe('cli import', () => {
       expect(r.err).not.toMatch(/at .+\(.+:\d+:\d+\)/);
     }
     expect(readFileSync(join(dir, '财政局.mzsh.json')).equals(before)).toBe(true);
+  });
+});
+
+describe('the built command line (out/cli) imports', () => {
+  it('reads through its worker thread found beside the built module, whatever the working folder', () => {
+    const { dir, meetingId } = setup();
+    // Started directly, from the user's folder: the reader thread must be found beside out/cli/index.js, not in the cwd.
+    const built = resolve(__dirname, '../../out/cli/index.js');
+    const env = { ...process.env };
+    delete env['INIT_CWD'];
+    const r = spawnSync(process.execPath, [built, 'import', 'gbk.csv', '--package', '财政局.mzsh.json', '--meeting', meetingId], { cwd: dir, env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(opinionsIn(dir).opinions).toHaveLength(3);
   });
 });
 
