@@ -1,6 +1,6 @@
 // Builds the command line into out/cli (index.js and the spreadsheet reader thread read-worker.js)
 // with esbuild, so that `npm run cli` starts at once instead of compiling TypeScript every time.
-// Dependencies stay in node_modules (required at run time); shared/ and electron/ are bundled.
+// Everything is bundled, dependencies included (one file to load at start).
 //   node scripts/build-cli.mjs          build now
 //   ensureCli() (from scripts/cli.mjs)  build only when a source the last build read has changed
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,8 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    packages: 'external',
+    // Dependencies bundled too: resolving and loading exceljs's few hundred modules one by one cost
+    // more at every start than parsing one file (0.33 s against 0.20 s of CPU for `help`).
     metafile: true,
     logLevel: 'warning',
   });
