@@ -15,6 +15,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          globalSetup: ['test/support/build-cli-setup.ts'],
           setupFiles: ['test/support/remove-temp-dirs.ts'],
           testTimeout: 60_000,
         },

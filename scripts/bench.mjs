@@ -6,7 +6,7 @@
 // test), --reuse (measure the data a --keep run left), --only=overview, --only=bulk (bulk add,
 // delete and restore of 500 on the loaded county).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -47,8 +47,17 @@ const url = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 const lines = [];
-const row = (what, ms, plainMs, note = '') => {
-  const line = `${what.padEnd(44)} ${fmt(ms).padStart(10)}   plain read ${fmt(plainMs).padStart(10)}   ratio ${(ms / plainMs).toFixed(2).padStart(6)}×  ${note}`;
+const row = (what, ms, plainMs, note = '', plain = 'plain read') => {
+  const line = `${what.padEnd(44)} ${fmt(ms).padStart(10)}   ${plain} ${fmt(plainMs).padStart(10)}   ratio ${(ms / plainMs).toFixed(2).padStart(6)}×  ${note}`;
+  lines.push(line);
+  console.log(line);
+};
+// A figure beside its floor (issue 14): the measured ratio or value, the floor, and whether it holds.
+const floorRow = (what, value, floor, unit, note = '') => {
+  const shown = unit === 'ms' ? fmt(value) : unit === '%' ? `${(value * 100).toFixed(1)}%` : `${value.toFixed(2)}×`;
+  const limit = unit === 'ms' ? fmt(floor) : unit === '%' ? `${(floor * 100).toFixed(0)}%` : `${floor}×`;
+  const holds = unit === '%' ? value >= floor : value <= floor;
+  const line = `${what.padEnd(60)} ${shown.padStart(10)}   floor ${unit === '%' ? '≥' : '≤'} ${limit.padEnd(7)} ${holds ? 'holds' : 'MISSED'}  ${note}`;
   lines.push(line);
   console.log(line);
 };
@@ -66,6 +75,9 @@ try {
     console.log(`generating and opening the county (${COUNTY.units} units)…`);
     const load = await page.evaluate((o) => window.bench.load(o), COUNTY);
     console.log(`  ${load.units} units, ${load.members} members, ${load.opinions} opinions: generated ${fmt(load.generateMs)}, merge preview ${fmt(load.previewMs)}, merge write (one transaction, with summaries) ${fmt(load.applyMs)}\n`);
+    const plain = await page.evaluate((o) => window.bench.plainWrite(o), COUNTY);
+    row(`open the county's package: write (${load.opinions} opinions)`, load.applyMs, plain.ms, `floor 1.5×; plain = the same ${plain.rows} rows bulkAdd in one transaction`, 'plain write');
+    floorRow(`open the county's package: preview`, load.previewMs, 3000, 'ms');
   }
 
   if (only === 'bulk') {
@@ -114,10 +126,49 @@ try {
   }
   const rd = await page.evaluate(() => window.bench.readiness());
   row(`readiness of all meetings from opinions (${rd.ready} ready)`, rd.readinessMs, rd.plainMs, 'plain = meetings + members + opinions');
+  // Copy detection on both corpora (issue 14): time against reading every text into its bigram set,
+  // recall of the pairs at or above the threshold (a sample of texts compared with all), scaling.
+  const county = [];
   for (const n of [10_000, 100_000]) {
-    const cp = await page.evaluate((k) => window.bench.copies(k), n);
-    row(`copy detection, ${cp.n} opinions`, cp.detectMs, cp.plainMs, `detection alone ${fmt(cp.detectOnlyMs)}; ${cp.warnings} warnings ${JSON.stringify(cp.kinds)}`);
+    const cp = await page.evaluate((k) => window.bench.countyCopies(k), n);
+    county.push(cp);
+    row(`copy detection, county corpus, ${cp.n} opinions`, cp.detectMs, cp.readMs, `floor 4×; ${cp.warnings} warnings; recall ${(cp.recall * 100).toFixed(1)}% of ${cp.sampledPairs} sampled pairs`, 'bigram read');
   }
+  const stockSizes = quick ? [1_000, 10_000] : [10_000, 100_000];
+  const stock = [];
+  for (const n of stockSizes) {
+    const cp = await page.evaluate((k) => window.bench.stockCopies(k), n);
+    stock.push(cp);
+    row(`copy detection, stock-phrase corpus, ${cp.n} opinions`, cp.detectMs, cp.readMs, `floor 4×; planted copies found ${cp.plantedFound}/${cp.planted}, warned ${cp.plantedWarned}`, 'bigram read');
+    floorRow(`  recall of pairs ≥ threshold, stock-phrase, ${cp.n}`, cp.recall, 0.97, '%', `${cp.sampledPairs} pairs of 100 sampled texts`);
+  }
+  floorRow(`  recall of pairs ≥ threshold, county, ${county[1].n}`, county[1].recall, 0.97, '%', `${county[1].sampledPairs} pairs of 100 sampled texts`);
+  floorRow(`copy detection scaling, county ${county[0].n} → ${county[1].n}`, county[1].detectMs / county[0].detectMs, 1.2 * (county[1].n / county[0].n), '×', `(${(county[1].n / county[0].n).toFixed(1)}× the opinions)`);
+  floorRow(`copy detection scaling, stock-phrase ${stock[0].n} → ${stock[1].n}`, stock[1].detectMs / stock[0].detectMs, 12, '×');
+
+  const imp = await page.evaluate(() => window.bench.importCommit(10_000));
+  row(`import commit, ${imp.added} rows (one transaction)`, imp.commitMs, imp.plainMs, `floor 2×; plain = the same ${imp.plainRows} rows (opinions + change log)`, 'plain write');
+
+  // The command line, built (issue 14): start-up and a 300-opinion meeting's export, as processes.
+  const { ensureCli, CLI_ENTRY } = await import('./build-cli.mjs');
+  await ensureCli();
+  const cliDir = resolve(root, '.tmp/bench-cli');
+  rmSync(cliDir, { recursive: true, force: true });
+  mkdirSync(cliDir, { recursive: true });
+  const pkg = await page.evaluate(() => window.bench.cliPackage());
+  writeFileSync(resolve(cliDir, 'unit.mzsh.json'), pkg.json);
+  const timedRun = (args) => {
+    const t = Date.now();
+    const r = spawnSync(process.execPath, args, { cwd: cliDir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+    return Date.now() - t;
+  };
+  const runs = (args, k = 5) => [...Array(k)].map(() => timedRun(args)).sort((a, b) => a - b)[Math.floor(k / 2)];
+  const bare = runs(['-e', '0']);
+  const start = runs([CLI_ENTRY, 'help']);
+  floorRow(`command line start (help), built`, start, 1000, 'ms', `bare node ${fmt(bare)}`);
+  const exportMs = runs([CLI_ENTRY, 'export', 'unit.mzsh.json', '--out', 'out'], 3);
+  floorRow(`command line export, meeting of ${pkg.opinions} opinions`, exportMs, 2000, 'ms', 'Word lists, report and Excel ledger');
   if (!keep) {
     const wr = await page.evaluate(() => window.bench.write());
     row(`add 1 opinion (meeting of ${wr.meetingOpinions}), with summary`, wr.writeMs, wr.bareMs, 'plain = a bare add in a transaction');

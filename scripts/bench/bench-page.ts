@@ -10,6 +10,7 @@ import { DB_NAME } from '../../renderer/src/db/schema';
 import { applyMerge, previewMerge } from '../../renderer/src/db/repos/merge-repo';
 import { addOpinions, deleteOpinions, restoreOpinions } from '../../renderer/src/db/repos/opinions-repo';
 import { countyContent } from '../../test/support/county-content';
+import { issue14 } from './issue14';
 
 const now = () => performance.now();
 function median(xs: number[]): number {
@@ -32,6 +33,8 @@ async function timed<T>(runs: number, work: (db: WorkbenchDb) => Promise<T>): Pr
 }
 
 const bench = {
+  ...issue14,
+
   async reset() {
     await Dexie.delete(DB_NAME);
   },

@@ -92,7 +92,8 @@ export function detectCopies(
   });
 
   // Pairs of groups are only worth verifying if some relation asked for could hold between them.
-  const withinMeetingOnly = !kinds.includes('cross-unit');
+  // (One meeting's opinions, as its summary checks them, need no such test.)
+  const withinMeetingOnly = !kinds.includes('cross-unit') && new Set(ordered.map((o) => o.meetingId)).size > 1;
   const meetingsOf = withinMeetingOnly ? groups.map((g) => new Set(g.map((o) => o.meetingId))) : [];
   const { pairs } = findSimilarPairs(groupKeys, {
     threshold,

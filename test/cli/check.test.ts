@@ -84,13 +84,14 @@ describe('cli check', () => {
   });
 });
 
-describe('npm run cli, as a process', () => {
+describe('the built command line (out/cli, what npm run cli runs), as a process', () => {
   const dir = tempDir('cli-process');
   writePackage(dir, '未就绪.mzsh.json', 2);
   writeFileSync(join(dir, '坏.mzsh.json'), '{"不是": "数据包"');
   const root = resolve(__dirname, '../..');
   // The script as a user runs it: from the project, with the user's folder in INIT_CWD (as npm sets it).
-  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/index.ts'), ...args], { cwd: root, env: { ...process.env, INIT_CWD: dir }, encoding: 'utf8' });
+  // The unit tests' global setup builds out/cli when it is missing or older than its sources.
+  const run = (args: string[]) => spawnSync(process.execPath, [join(root, 'scripts/cli.mjs'), ...args], { cwd: root, env: { ...process.env, INIT_CWD: dir }, encoding: 'utf8' });
 
   it('exits with the code of the check, resolving files from where the user stands', () => {
     const r = run(['check', '未就绪.mzsh.json']);

@@ -156,6 +156,20 @@ describe('cli import', () => {
   });
 });
 
+describe('the built command line (out/cli) imports', () => {
+  it('reads through its worker thread found beside the built module, whatever the working folder', () => {
+    const { dir, meetingId } = setup();
+    // Started directly, from the user's folder: the reader thread must be found beside out/cli/index.js, not in the cwd.
+    const built = resolve(__dirname, '../../out/cli/index.js');
+    const env = { ...process.env };
+    delete env['INIT_CWD'];
+    const r = spawnSync(process.execPath, [built, 'import', 'gbk.csv', '--package', '财政局.mzsh.json', '--meeting', meetingId], { cwd: dir, env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(opinionsIn(dir).opinions).toHaveLength(3);
+  });
+});
+
 describe('cli import reads in a worker thread with limits', () => {
   const bytes = () => new Uint8Array(readFileSync(join(FIXTURES, 'title-merged-header.xlsx')));
 

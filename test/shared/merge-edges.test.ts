@@ -11,7 +11,8 @@ type AnyRecord = PackageContent[MergeTable][number];
 /** A local side holding `records` (by table and id) with the given merge bases. */
 function localWith(records: Array<[MergeTable, AnyRecord]>, bases: Record<string, string> = {}, unitNames = new Map<string, string>()): LocalSide {
   const byKey = new Map(records.map(([t, r]) => [baseKey(t, r.id), r]));
-  return { get: (t, id) => byKey.get(baseKey(t, id)), base: (key) => bases[key], unitNames };
+  const kinds = new Map(records.map(([t, r]) => [r.id, t]));
+  return { get: (t, id) => byKey.get(baseKey(t, id)), base: (key) => bases[key], unitNames, tableOf: (id) => kinds.get(id) };
 }
 
 describe('merge decisions', () => {

@@ -217,4 +217,29 @@ describe('merging packages', () => {
       },
     ]);
   });
+
+  it('refuses to apply a preview, and writes nothing, when a record it would add appeared after it', async () => {
+    const db = freshDb();
+    await open(db, sampleContent({ units: 1 }));
+    const incoming = sampleContent({ units: 1, firstId: 5000 });
+    const plan = await previewMerge(db, incoming);
+    expect(plan.counts.opinions.add).toBe(incoming.opinions.length);
+    // Another window writes one of the package's opinions meanwhile.
+    await db.transaction('rw', db.opinions, () => db.opinions.add(incoming.opinions[3]!));
+    const before = await snapshot(db);
+    await expect(applyMerge(db, plan, new Map(), meta)).rejects.toThrow('预览之后本机数据已有变化');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('reports the progress of the write up to the whole', async () => {
+    const db = freshDb();
+    await open(db, sampleContent({ units: 1 }));
+    const plan = await previewMerge(db, sampleContent({ units: 3, firstId: 5000 }));
+    const steps: Array<[number, number]> = [];
+    await applyMerge(db, plan, new Map(), { ...meta, onProgress: (done, total) => steps.push([done, total]) });
+    expect(steps.length).toBeGreaterThan(2);
+    const [last] = steps.slice(-1);
+    expect(last![0]).toBe(last![1]);
+    expect(steps.every(([done], i) => i === 0 || done >= steps[i - 1]![0])).toBe(true);
+  });
 });

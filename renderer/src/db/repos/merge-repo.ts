@@ -2,7 +2,7 @@
 // merge.ts; here the local side is read for it, and the chosen result is written in ONE
 // transaction with the merge bases, a change-log line per meeting and the meetings' summaries.
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '../../../../shared/package/format';
-import { baseGroup, baseKey, identityRefusal, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { nowIso } from '../../../../shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -11,18 +11,41 @@ import { refreshSummaries, withSummaryTables } from './summaries-repo';
 
 type AnyRecord = PackageContent[MergeTable][number];
 
-interface LocalRead extends LocalSide {
-  /** The stored base groups the incoming records belong to (missing groups absent). */
-  groups: Map<string, MergeBaseRow>;
+
+/** Below this many incoming rows a table's local versions are fetched by id; above, its keys are read first. */
+const FETCH_BY_ID = 2000;
+/** Rows per bulk write, so that progress can be shown between them (one transaction all the same). */
+const WRITE_CHUNK = 5000;
+const SUMMARY_SLICE = 20;
+
+/**
+ * The local versions of the given ids of one table. A county's package brings 100,000 ids of which
+ * a fresh workbench has none: one read of the table's keys (getAllKeys) then a fetch of those that
+ * exist costs a fraction of 100,000 single gets.
+ */
+async function localVersions(db: WorkbenchDb, table: MergeTable, ids: readonly string[]): Promise<Array<AnyRecord | undefined>> {
+  if (ids.length <= FETCH_BY_ID) return (await db.table(table).bulkGet([...ids])) as Array<AnyRecord | undefined>;
+  const present = new Set((await db.table(table).toCollection().primaryKeys()) as string[]);
+  const wanted = ids.filter((id) => present.has(id));
+  const rows = wanted.length === 0 ? [] : ((await db.table(table).bulkGet(wanted)) as Array<AnyRecord | undefined>);
+  const byId = new Map(wanted.map((id, i) => [id, rows[i]]));
+  return ids.map((id) => byId.get(id));
 }
 
-async function readLocalSide(db: WorkbenchDb, incoming: PackageContent): Promise<LocalRead> {
+/** The kind of every local record by id (primary keys only). */
+async function localKinds(db: WorkbenchDb): Promise<Map<string, MergeTable>> {
+  const kinds = new Map<string, MergeTable>();
+  for (const table of PACKAGE_TABLES) for (const id of (await db.table(table).toCollection().primaryKeys()) as string[]) kinds.set(id, table);
+  return kinds;
+}
+
+async function readLocalSide(db: WorkbenchDb, incoming: PackageContent): Promise<LocalSide> {
   const records = new Map<string, AnyRecord>();
   const groupKeys = new Set<string>();
   for (const table of PACKAGE_TABLES) {
     const incomingRows = incoming[table] as AnyRecord[];
     const ids = incomingRows.map((r) => r.id);
-    const rows = (await db.table(table).bulkGet(ids)) as Array<AnyRecord | undefined>;
+    const rows = await localVersions(db, table, ids);
     rows.forEach((row, i) => {
       if (row) records.set(baseKey(table, ids[i]!), row);
     });
@@ -38,9 +61,8 @@ async function readLocalSide(db: WorkbenchDb, incoming: PackageContent): Promise
   const unitNames = new Map((await db.units.toArray()).filter((u) => !u.deletedAt).map((u) => [u.name, u.id]));
   // Every local id of every kind (keys only: ~0.1 s for 100,000 rows), so a package cannot reuse
   // the id of a local record of another kind (planMerge refuses it).
-  const kinds = new Map<string, MergeTable>();
-  for (const table of PACKAGE_TABLES) for (const id of (await db.table(table).toCollection().primaryKeys()) as string[]) kinds.set(id, table);
-  return { get: (table, id) => records.get(baseKey(table, id)), base: (key) => bases.get(key), unitNames, groups, tableOf: (id) => kinds.get(id) };
+  const kinds = await localKinds(db);
+  return { get: (table, id) => records.get(baseKey(table, id)), base: (key) => bases.get(key), unitNames, tableOf: (id) => kinds.get(id) };
 }
 
 /** What opening the content would do: added, updated, left alone, in conflict. Writes nothing. */
@@ -65,70 +87,113 @@ export async function applyMerge(
   db: WorkbenchDb,
   plan: MergePlan,
   resolutions: ReadonlyMap<string, Resolution>,
-  meta: { actor: string; fileName: string },
+  meta: { actor: string; fileName: string; onProgress?: MergeProgress },
 ): Promise<MergeResult> {
   const result = mergeWrites(plan, resolutions);
   if (!result.ok) throw new UserError(result.problem);
   const { puts, bases, meetings } = result.writes;
+  const progress = meta.onProgress ?? (() => undefined);
+  const total = PACKAGE_TABLES.reduce((n, t) => n + puts[t].length, 0) + meetings.size;
+  let done = 0;
   const tables = withSummaryTables(db, ...PACKAGE_TABLES.map((t) => db.table(t)), db.mergeBases);
-  return db.transaction('rw', tables, async () => {
-    const local = await readLocalSide(db, plan.incoming);
-    const refusal = identityRefusal(plan.incoming, local);
-    if (refusal !== undefined) throw new UserError(refusal);
-    for (const table of PACKAGE_TABLES) {
-      for (const record of plan.incoming[table] as AnyRecord[]) {
-        const key = baseKey(table, record.id);
-        const mine = local.get(table, record.id);
-        if ((mine ? recordHash(mine) : undefined) !== plan.localHashes.get(key)) {
-          throw new UserError('预览之后本机数据已有变化，请重新打开数据包预览后再合并');
+  try {
+    return await db.transaction('rw', tables, async () => {
+      // The records that existed at the preview must be as they were then; those that did not must
+      // still not exist — which the adds below check by themselves (an add of an existing id fails).
+      const previewed = new Map<MergeTable, string[]>();
+      for (const key of plan.localHashes.keys()) {
+        const table = key.slice(0, key.indexOf(':')) as MergeTable;
+        (previewed.get(table) ?? previewed.set(table, []).get(table)!).push(key.slice(table.length + 1));
+      }
+      const local = new Map<string, AnyRecord | undefined>();
+      for (const [table, ids] of previewed) {
+        const rows = (await db.table(table).bulkGet(ids)) as Array<AnyRecord | undefined>;
+        ids.forEach((id, i) => local.set(baseKey(table, id), rows[i]));
+      }
+      for (const [key, hash] of plan.localHashes) {
+        const mine = local.get(key);
+        if (!mine || recordHash(mine) !== hash) throw new UserError(CHANGED_SINCE_PREVIEW);
+      }
+      // The records checked above keep the parents the preview judged. A record the preview saw as
+      // new must still be new under every kind: an id that appeared since, even in another table,
+      // is refused (the same table's add would fail by itself; another table's would not).
+      const kinds = await localKinds(db);
+      for (const table of PACKAGE_TABLES) {
+        for (const r of puts[table] as AnyRecord[]) {
+          if (plan.actions.get(baseKey(table, r.id)) === 'add' && kinds.has(r.id)) throw new UserError(CHANGED_SINCE_PREVIEW);
         }
       }
-    }
-    let written = 0;
-    for (const table of PACKAGE_TABLES) {
-      const rows = puts[table] as AnyRecord[];
-      if (rows.length === 0) continue;
-      await db.table(table).bulkPut(rows);
-      written += rows.length;
-    }
-    const at = nowIso();
-    // Only base groups that change: opening the same package twice writes nothing the second time.
-    const changed = new Map<string, MergeBaseRow>();
-    for (const b of bases) {
-      if (local.base(b.key) === b.hash) continue;
-      let row = changed.get(b.group);
-      if (!row) changed.set(b.group, (row = { key: b.group, hashes: { ...(local.groups.get(b.group)?.hashes ?? {}) }, at }));
-      row.hashes[b.key] = b.hash;
-    }
-    await db.mergeBases.bulkPut([...changed.values()]);
-    const titles = new Map(plan.incoming.meetings.map((m) => [m.id, m.title]));
-    const perMeeting = new Map<string, Map<MergeTable, number>>();
-    for (const table of PACKAGE_TABLES) {
-      if (table === 'changeLog' || table === 'units') continue;
-      for (const r of puts[table] as AnyRecord[]) {
-        const meetingId = table === 'meetings' ? r.id : (r as { meetingId: string }).meetingId;
-        const counts = perMeeting.get(meetingId) ?? new Map<MergeTable, number>();
-        counts.set(table, (counts.get(table) ?? 0) + 1);
-        perMeeting.set(meetingId, counts);
+      progress(0, total);
+      let written = 0;
+      for (const table of PACKAGE_TABLES) {
+        const rows = puts[table] as AnyRecord[];
+        if (rows.length === 0) continue;
+        const adds = rows.filter((r) => plan.actions.get(baseKey(table, r.id)) === 'add');
+        const others = rows.filter((r) => plan.actions.get(baseKey(table, r.id)) !== 'add');
+        for (let i = 0; i < adds.length; i += WRITE_CHUNK) {
+          await db.table(table).bulkAdd(adds.slice(i, i + WRITE_CHUNK));
+          progress((done += Math.min(WRITE_CHUNK, adds.length - i)), total);
+        }
+        if (others.length > 0) await db.table(table).bulkPut(others);
+        progress((done += others.length), total);
+        written += rows.length;
       }
-    }
-    await db.changeLog.bulkAdd(
-      [...perMeeting].map(([meetingId, counts]) =>
-        changeEntry({
-          actor: meta.actor,
-          entity: 'meeting',
-          recordId: meetingId,
-          meetingId,
-          action: 'merge',
-          summary: `合并数据包“${meta.fileName}”${titles.has(meetingId) ? `（${titles.get(meetingId)}）` : ''}：写入${[...counts].map(([t, n]) => `${PACKAGE_TABLE_LABELS[t]} ${n} 条`).join('、')}`,
-          at,
-        }),
-      ),
-    );
-    await refreshSummaries(db, meetings);
-    return { written, meetings: meetings.size };
-  });
+      const at = nowIso();
+      // Only base groups that change: opening the same package twice writes nothing the second time.
+      const groupRows = await db.mergeBases.bulkGet([...new Set(bases.map((b) => b.group))]);
+      const groups = new Map(groupRows.filter((g): g is MergeBaseRow => g !== undefined).map((g) => [g.key, g]));
+      const changed = new Map<string, MergeBaseRow>();
+      for (const b of bases) {
+        const stored = groups.get(b.group);
+        if (stored?.hashes[b.key] === b.hash) continue;
+        let row = changed.get(b.group);
+        if (!row) changed.set(b.group, (row = { key: b.group, hashes: { ...(stored?.hashes ?? {}) }, at }));
+        row.hashes[b.key] = b.hash;
+      }
+      await db.mergeBases.bulkPut([...changed.values()]);
+      const titles = new Map(plan.incoming.meetings.map((m) => [m.id, m.title]));
+      const perMeeting = new Map<string, Map<MergeTable, number>>();
+      for (const table of PACKAGE_TABLES) {
+        if (table === 'changeLog' || table === 'units') continue;
+        for (const r of puts[table] as AnyRecord[]) {
+          const meetingId = table === 'meetings' ? r.id : (r as { meetingId: string }).meetingId;
+          const counts = perMeeting.get(meetingId) ?? new Map<MergeTable, number>();
+          counts.set(table, (counts.get(table) ?? 0) + 1);
+          perMeeting.set(meetingId, counts);
+        }
+      }
+      await db.changeLog.bulkAdd(
+        [...perMeeting].map(([meetingId, counts]) =>
+          changeEntry({
+            actor: meta.actor,
+            entity: 'meeting',
+            recordId: meetingId,
+            meetingId,
+            action: 'merge',
+            summary: `合并数据包“${meta.fileName}”${titles.has(meetingId) ? `（${titles.get(meetingId)}）` : ''}：写入${[...counts].map(([t, n]) => `${PACKAGE_TABLE_LABELS[t]} ${n} 条`).join('、')}`,
+            at,
+          }),
+        ),
+      );
+      // In slices, so that progress moves while 300 summaries are computed.
+      const ids = [...meetings];
+      for (let i = 0; i < ids.length; i += SUMMARY_SLICE) {
+        await refreshSummaries(db, ids.slice(i, i + SUMMARY_SLICE));
+        progress((done += Math.min(SUMMARY_SLICE, ids.length - i)), total);
+      }
+      return { written, meetings: meetings.size };
+    });
+  } catch (e) {
+    // An add whose id appeared after the preview: the local data changed under the user's choices.
+    if (e instanceof Error && (e.name === 'BulkError' || e.name === 'ConstraintError')) throw new UserError(CHANGED_SINCE_PREVIEW);
+    throw e;
+  }
 }
+
+const CHANGED_SINCE_PREVIEW = '预览之后本机数据已有变化，请重新打开数据包预览后再合并';
+
+/** Progress of a merge write: rows written and meetings summarised, of all there are. */
+export type MergeProgress = (done: number, total: number) => void;
 
 /**
  * Stores the merge bases of content received or sent: every record's hash in its base group.

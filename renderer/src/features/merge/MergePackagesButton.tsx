@@ -50,8 +50,8 @@ export function MergePackagesButton({ label = '打开数据包（合并）' }: {
           plan={preview.plan}
           files={preview.files}
           onCancel={() => setPreview(undefined)}
-          onApply={async (resolutions) => {
-            const result = await run(() => applyMerge(db, preview.plan, resolutions, { actor, fileName: preview.files.join('、') }));
+          onApply={async (resolutions, onProgress) => {
+            const result = await run(() => applyMerge(db, preview.plan, resolutions, { actor, fileName: preview.files.join('、'), onProgress }));
             if (result) void message.success(`已合并：写入 ${result.written} 条记录，涉及 ${result.meetings} 次会议`);
             return result !== undefined;
           }}

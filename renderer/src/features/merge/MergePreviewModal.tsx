@@ -1,7 +1,8 @@
-import { Alert, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Modal, Progress, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '../../../../shared/package/format';
 import { baseKey, type MergeAction, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import type { MergeProgress } from '../../db/repos/merge-repo';
 import { ConflictList } from './ConflictList';
 import { UpdateList } from './UpdateList';
 
@@ -23,10 +24,12 @@ export function MergePreviewModal({
   plan: MergePlan;
   files: string[];
   onCancel: () => void;
-  onApply: (resolutions: Map<string, Resolution>) => Promise<boolean>;
+  /** Writes the merge, reporting its progress (a county's package takes seconds). */
+  onApply: (resolutions: Map<string, Resolution>, onProgress: MergeProgress) => Promise<boolean>;
 }) {
   const [resolutions, setResolutions] = useState(new Map<string, Resolution>());
   const [busy, setBusy] = useState(false);
+  const [percent, setPercent] = useState<number>();
   const open = plan.conflicts.length - plan.conflicts.filter((c) => resolutions.has(baseKey(c.table, c.id))).length;
   const rows = PACKAGE_TABLES.map((table) => ({ table, ...plan.counts[table] })).filter((r) => ACTION_COLUMNS.some((c) => r[c.action] > 0));
   const writes = PACKAGE_TABLES.reduce((n, t) => n + plan.counts[t].add + plan.counts[t].update, 0) + [...resolutions.values()].filter((r) => r === 'incoming').length;
@@ -43,8 +46,10 @@ export function MergePreviewModal({
       onCancel={onCancel}
       onOk={async () => {
         setBusy(true);
-        const ok = await onApply(resolutions);
+        setPercent(0);
+        const ok = await onApply(resolutions, (done, total) => setPercent(total === 0 ? 100 : Math.floor((done / total) * 100)));
         setBusy(false);
+        setPercent(undefined);
         if (ok) onCancel();
       }}
       destroyOnHidden
@@ -75,6 +80,12 @@ export function MergePreviewModal({
         {plan.updates.length > 0 && <UpdateList updates={plan.updates} />}
         {plan.conflicts.length > 0 && <ConflictList conflicts={plan.conflicts} resolutions={resolutions} onChange={setResolutions} />}
         {open > 0 && <Typography.Text type="warning">还有 {open} 处冲突未选择，选择后才能合并。</Typography.Text>}
+        {percent !== undefined && (
+          <div data-testid="merge-progress">
+            <Typography.Text>正在写入（写完后更新各次会议的汇总）…</Typography.Text>
+            <Progress percent={percent} status="active" />
+          </div>
+        )}
       </Space>
     </Modal>
   );

@@ -19,12 +19,22 @@ export function OpenPackageActions({ opened, onDone }: { opened: OpenedPackage; 
   const run = useAction();
   const counts = useLiveQuery(() => unitCounts(db), [db]);
   const [plan, setPlan] = useState<MergePlan>();
+  const [previewing, setPreviewing] = useState(false);
   if (counts === undefined) return null;
   if (counts.all === 0) return <OpenIntoEmptyAction opened={opened} onDone={onDone} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Alert type="info" showIcon data-testid="package-not-empty" message="合并到本机数据" description={notEmptyMessage(counts)} />
-      <Button type="primary" data-testid="merge-preview" onClick={() => void run(async () => setPlan(await previewMerge(db, opened.package.content)))}>
+      <Button
+        type="primary"
+        data-testid="merge-preview"
+        loading={previewing}
+        onClick={async () => {
+          setPreviewing(true);
+          await run(async () => setPlan(await previewMerge(db, opened.package.content)));
+          setPreviewing(false);
+        }}
+      >
         预览合并…
       </Button>
       {plan && (
@@ -32,9 +42,9 @@ export function OpenPackageActions({ opened, onDone }: { opened: OpenedPackage; 
           plan={plan}
           files={[opened.file]}
           onCancel={() => setPlan(undefined)}
-          onApply={async (resolutions) => {
+          onApply={async (resolutions, onProgress) => {
             const result = await run(
-              () => applyMerge(db, plan, resolutions, { actor, fileName: opened.file }),
+              () => applyMerge(db, plan, resolutions, { actor, fileName: opened.file, onProgress }),
               (r) => `已合并：写入 ${r.written} 条记录，涉及 ${r.meetings} 次会议`,
             );
             if (result) onDone();
