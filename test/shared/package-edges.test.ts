@@ -1,7 +1,7 @@
 // The exchange package's reader at each of its refusals, and the order and selection it writes
 // (written against the mutation report of shared/package; see the README's Mutation testing section).
 import { describe, expect, it } from 'vitest';
-import { buildPackage, contentChecksum, emptyContent, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
+import { buildPackage, contentChecksum, emptyContent, MAX_PACKAGE_BYTES, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
 import type { Audit, ChangeLogEntry } from '../../shared/model/types';
 import { fakeUuid, sampleContent } from '../support/sample-content';
 
@@ -40,6 +40,13 @@ describe('reading a package, refusal by refusal', () => {
     const upper = read(packageOf(content, { checksum: { algorithm: 'SHA-256', value: contentChecksum(content).toUpperCase() } }));
     expect(upper.ok && upper.package.checksum.value).toBe(contentChecksum(content));
     expect(upper.ok && upper.package).toMatchObject({ format: 'mzsh-exchange', formatVersion: 1, appVersion: '0.1.0', exportedAt: meta.exportedAt });
+  });
+
+  it('refuses a file over the size limit before reading it, and reads one of exactly the limit', () => {
+    // The length is all the check reads: a view that reports it stands in for half a gigabyte.
+    const sized = (byteLength: number) => Object.defineProperty(new Uint8Array(0), 'byteLength', { value: byteLength });
+    expect(readPackage(sized(MAX_PACKAGE_BYTES + 1))).toEqual({ ok: false, error: '数据包过大（超过 512 MB）' });
+    expect(readPackage(sized(MAX_PACKAGE_BYTES))).toEqual({ ok: false, error: '数据包已损坏或不完整：无法解析其中的数据（文件可能被截断）' });
   });
 
   it.each([['[]'], ['null'], ['42'], ['"text"']])('refuses JSON that is not an object: %s', (json) => {
