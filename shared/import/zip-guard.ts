@@ -42,7 +42,40 @@ export function isZip(bytes: Uint8Array): boolean {
  * Checks an .xlsx archive against the limits: entry count, real decompressed size, damaged or
  * truncated structure, encryption, and worksheets that declare an absurd range. Never throws.
  */
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipVerdict {
+export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, expect: ArchiveExpect = 'spreadsheet'): ZipVerdict {
+  const directory = readDirectory(bytes, limits);
+  if (!directory.ok) return directory;
+  const { view, entries } = directory;
+
+  const kind = expect === 'spreadsheet' ? archiveKind(entries.map((e) => e.name)) : wordKind(entries.map((e) => e.name));
+  if (kind !== expect) return { ok: false, error: kind };
+
+  let budget = limits.maxUnzippedBytes;
+  // A contradiction is reported after the sizes are measured: a bomb is named as a bomb.
+  let inconsistent = false;
+  for (const entry of entries) {
+    if (entry.flags & 1) return { ok: false, error: '已加密（设置了打开密码），请先在 Excel 或 WPS 中取消密码再导入' };
+    const start = dataStart(view, entry);
+    if (start < 0 || start + entry.compressedSize > bytes.length) return { ok: false, error: TRUNCATED };
+    if (!localHeaderAgrees(bytes, view, entry)) inconsistent = true;
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    const scanner = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new SheetScanner(entry.name) : undefined;
+    const result = inflateCapped(entry.method, data, budget, scanner);
+    if (!result.ok) return result;
+    // SheetJS allocates the declared size before inflating: a small entry declaring 4 GB costs 4 GB.
+    if (result.size !== entry.size) inconsistent = true;
+    budget -= result.size;
+    const problem = scanner?.problem();
+    if (problem) return { ok: false, error: problem };
+  }
+  if (inconsistent) return { ok: false, error: INCONSISTENT };
+  return { ok: true, entries: entries.map((e) => e.name) };
+}
+
+type Directory = { ok: true; view: DataView; entries: Entry[] } | { ok: false; error: string };
+
+/** The central directory's entries, or why the archive cannot be read. */
+function readDirectory(bytes: Uint8Array, limits: ZipLimits): Directory {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfDirectory(view);
   if (eocd < 0) return { ok: false, error: TRUNCATED };
@@ -79,30 +112,45 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     });
     p += 46 + nameLength + extraLength + commentLength;
   }
+  return { ok: true, view, entries };
+}
 
-  const kind = archiveKind(entries.map((e) => e.name));
-  if (kind !== 'spreadsheet') return { ok: false, error: kind };
+/** What the caller expects inside the archive. */
+export type ArchiveExpect = 'spreadsheet' | 'word';
 
-  let budget = limits.maxUnzippedBytes;
-  // A contradiction is reported after the sizes are measured: a bomb is named as a bomb.
-  let inconsistent = false;
-  for (const entry of entries) {
-    if (entry.flags & 1) return { ok: false, error: '已加密（设置了打开密码），请先在 Excel 或 WPS 中取消密码再导入' };
-    const start = dataStart(view, entry);
-    if (start < 0 || start + entry.compressedSize > bytes.length) return { ok: false, error: TRUNCATED };
-    if (!localHeaderAgrees(bytes, view, entry)) inconsistent = true;
-    const data = bytes.subarray(start, start + entry.compressedSize);
-    const scanner = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new SheetScanner(entry.name) : undefined;
-    const result = inflateCapped(entry.method, data, budget, scanner);
-    if (!result.ok) return result;
-    // SheetJS allocates the declared size before inflating: a small entry declaring 4 GB costs 4 GB.
-    if (result.size !== entry.size) inconsistent = true;
-    budget -= result.size;
-    const problem = scanner?.problem();
-    if (problem) return { ok: false, error: problem };
+/** `'word'` when the archive holds a Word document's body, else the Chinese reason it is not one. */
+function wordKind(names: string[]): string {
+  if (names.some((x) => x.toLowerCase() === 'word/document.xml')) return 'word';
+  if (names.some((n) => n.toLowerCase().startsWith('xl/'))) return '是 Excel 表格，不是 Word 文档';
+  return '不是 Word 文档（压缩包中没有正文内容），请确认选择了正确的 .docx 文件';
+}
+
+export type ZipEntryRead = { ok: true; data: Uint8Array } | { ok: false; error: string };
+
+/**
+ * One entry's bytes, inflated under the same cap as {@link inspectZip} measured; call it only on an
+ * archive inspectZip accepted. A missing entry is `ok` with no bytes only when `optional`.
+ */
+export function readZipEntry(bytes: Uint8Array, name: string, options: { limits?: ZipLimits; optional?: boolean } = {}): ZipEntryRead {
+  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  const directory = readDirectory(bytes, limits);
+  if (!directory.ok) return directory;
+  const entry = directory.entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
+  if (!entry) return options.optional ? { ok: true, data: new Uint8Array(0) } : { ok: false, error: `缺少 ${name}` };
+  if (entry.flags & 1) return { ok: false, error: '已加密（设置了打开密码），请先取消密码再导入' };
+  const start = dataStart(directory.view, entry);
+  if (start < 0 || start + entry.compressedSize > bytes.length) return { ok: false, error: TRUNCATED };
+  const chunks: Uint8Array[] = [];
+  const collector = { push: (chunk: Uint8Array) => void chunks.push(chunk.slice()) };
+  const result = inflateCapped(entry.method, bytes.subarray(start, start + entry.compressedSize), limits.maxUnzippedBytes, collector);
+  if (!result.ok) return result;
+  const data = new Uint8Array(result.size);
+  let at = 0;
+  for (const c of chunks) {
+    data.set(c, at);
+    at += c.length;
   }
-  if (inconsistent) return { ok: false, error: INCONSISTENT };
-  return { ok: true, entries: entries.map((e) => e.name) };
+  return { ok: true, data };
 }
 
 /** The end record SheetJS will use: the last signature in the file (the caller checks it is whole). */
@@ -160,7 +208,7 @@ function dataStart(view: DataView, entry: Entry): number {
 
 type Inflated = { ok: true; size: number } | { ok: false; error: string };
 
-function inflateCapped(method: number, data: Uint8Array, budget: number, scanner: SheetScanner | undefined): Inflated {
+function inflateCapped(method: number, data: Uint8Array, budget: number, scanner: Pick<SheetScanner, 'push'> | undefined): Inflated {
   const tooBig: Inflated = { ok: false, error: `解压后超过 ${Math.round(MAX_UNZIPPED_BYTES / 1048576)} MB（疑似“压缩炸弹”），已拒绝` };
   if (method === 0) {
     if (data.length > budget) return tooBig;
