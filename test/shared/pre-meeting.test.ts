@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { preMeetingDocx } from '../../shared/documents/word/pre-meeting-blocks';
+import { documentLines, officeParts } from '../support/docx';
 import type { ConsolidatedOpinion } from '../../shared/model/problems';
 import { materialSchema, meetingPreparationSchema, type MaterialRecord } from '../../shared/model/preparation';
 import { parseRecord } from '../../shared/model/zod-fields';
@@ -136,5 +138,21 @@ describe('the pre-meeting checklist', () => {
     expect(c.items.find((i) => i.key === 'rectification')).toMatchObject({ status: 'unknown' });
     expect(c.items.find((i) => i.key === 'materials')).toMatchObject({ status: 'not-done', evidence: ['尚无对照检查材料'] });
     expect(c.summary).toBe('会前准备6项：已完成2项，未完成2项，待核实2项');
+  });
+});
+
+describe('the 会前准备 section of the 督导审核意见', () => {
+  it('lists the checklist and each material’s warnings, with a copied paragraph beside its source', async () => {
+    const materials = reviews([material(30, LI, '2025-交通运输局-李红-对照检查材料.docx'), material(31, ZHAO, '2025-交通运输局-赵强-对照检查材料.docx')]);
+    const checklist = preMeetingChecklist({ plannedDate: '2025-12-01', planLeadDays: 15, preparation: { planSubmittedOn: '2025-11-25', studySessions: [] }, readiness: ready, talks: talksDone, materials });
+    const bytes = await preMeetingDocx({ title: '交通运输局2025年度民主生活会', checklist, reviews: materials, mode: 'compatible' });
+    const lines = documentLines(officeParts(bytes));
+    expect(lines).toContain('一、会前准备情况');
+    expect(lines).toContain('会前准备6项：已完成2项，未完成3项，待核实1项。');
+    expect(lines).toContain('二、对照检查材料审核情况');
+    expect(lines).toContain('（二）赵强（副局长）');
+    expect(lines.some((l) => l.startsWith('1.未回应征求到的意见：2条意见和查摆问题中有2条在材料中没有体现'))).toBe(true);
+    expect(lines.some((l) => l.includes('有1段文字与其他材料相同或近似'))).toBe(true);
+    expect(lines.some((l) => l.includes('农业综合行政执法大队'))).toBe(true);
   });
 });
