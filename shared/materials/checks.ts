@@ -52,6 +52,19 @@ export interface MaterialWarning {
   quotes: string[];
 }
 
+/** Short names of the warnings, for one line per person in the checklist. */
+export const MATERIAL_WARNING_LABELS: Readonly<Record<MaterialWarning['kind'], string>> = {
+  'ignores-opinions': '未回应意见',
+  'problem-share': '问题剖析篇幅不足',
+  'achievements-dominate': '成绩一大段、问题一点点',
+  'no-problem-section': '没有查摆问题',
+  'no-cause-section': '没有原因剖析',
+  'dimension-missing': '未对照规定方面',
+  'generic-phrases': '套话多',
+  'no-facts': '未见人见事',
+  copy: '抄袭雷同',
+};
+
 export interface MaterialReport {
   /** Characters (compared: no spaces or punctuation) per section kind. */
   chars: Record<SectionKind, number>;
@@ -130,7 +143,10 @@ export function checkMaterial(
   if (achievementChars > problemChars) {
     warnings.push({ kind: 'achievements-dominate', message: `讲成绩的篇幅（约${pct(achievementShare)}）多于查摆问题和剖析原因（约${pct(problemShare)}），“成绩一大段、问题一点点”`, quotes: [] });
   }
-  for (const d of dimensions) if (!d.heading) warnings.push({ kind: 'dimension-missing', message: `没有对照“${d.dimension}”方面查摆问题`, quotes: [] });
+  const missing = dimensions.filter((d) => !d.heading).map((d) => d.dimension);
+  if (missing.length > 0) {
+    warnings.push({ kind: 'dimension-missing', message: `没有对照${missing.map((d) => `“${d}”`).join('')}${missing.length > 1 ? `等${missing.length}个` : ''}方面查摆问题`, quotes: missing });
+  }
   if (generic.length > rules.maxGenericSentences) {
     warnings.push({ kind: 'generic-phrases', message: `套话较多：${generic.length}句使用“${[...new Set(generic.flatMap((g) => g.phrases))].slice(0, 5).join('”“')}”等表述`, quotes: generic.map((g) => g.sentence) });
   }

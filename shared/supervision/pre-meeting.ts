@@ -7,6 +7,7 @@ import { chineseDate } from '../documents/meeting-docs';
 import { daysBetween } from '../ledger/deadlines';
 import type { LedgerEntry } from '../model/ledger';
 import type { MeetingPreparation } from '../model/preparation';
+import { MATERIAL_WARNING_LABELS } from '../materials/checks';
 import type { MaterialReview } from '../materials/review';
 import { SEND_BACK_KINDS } from '../materials/review';
 import type { TalkCoverage } from '../talks/coverage';
@@ -106,8 +107,9 @@ function materialsItem({ materials }: PreMeetingInput): ChecklistItem {
     }
     const back = m.warnings.filter((w) => SEND_BACK_KINDS.has(w.kind));
     if (back.length > 0) done = false;
-    if (m.warnings.length === 0) evidence.push(`${m.label}已提交，未发现问题`);
-    else evidence.push(...m.warnings.map((w) => `${m.label}${w.message}`));
+    // One line per person: the details are in the material's own review (and the document's section on it).
+    const kinds = [...new Set(m.warnings.map((w) => MATERIAL_WARNING_LABELS[w.kind]))];
+    evidence.push(m.warnings.length === 0 ? `${m.label}已提交，未发现问题` : `${m.label}：${kinds.join('、')}（${m.warnings.length}处）`);
   }
   return item('materials', done ? 'done' : 'not-done', evidence.length > 0 ? evidence : ['尚无对照检查材料']);
 }

@@ -100,7 +100,13 @@ describe('checking a 对照检查材料', () => {
     expect(generic.message).toMatch(/^套话较多：\d+句使用“进一步加强”/);
     expect(generic.quotes).toContain('一是进一步加强理论学习，不断提高政治能力。');
     expect(r.warnings.find((w) => w.kind === 'no-facts')!.quotes).toContain('工作作风还需进一步转变，深入基层还不够，服务意识还有待不断提高。');
-    expect(r.warnings.filter((w) => w.kind === 'dimension-missing').map((w) => w.message)).toContain('没有对照“带头敬畏人民、敬畏组织、敬畏法纪”方面查摆问题');
+    expect(r.warnings.find((w) => w.kind === 'dimension-missing')).toEqual({
+      kind: 'dimension-missing',
+      message: `没有对照${DIMENSIONS_2025.map((d) => `“${d}”`).join('')}等5个方面查摆问题`,
+      quotes: DIMENSIONS_2025,
+    });
+    const partly = checkMaterial(readMaterial(OTHER_UNIT), { answers: [], dimensions: DIMENSIONS_2025 }, DEFAULT_MATERIAL_RULES);
+    expect(partly.warnings.find((w) => w.kind === 'dimension-missing')!.quotes).toEqual([DIMENSIONS_2025[1], DIMENSIONS_2025[2], DIMENSIONS_2025[4]]);
   });
 
   it('sends back 成绩一大段、问题一点点', () => {

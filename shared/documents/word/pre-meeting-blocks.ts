@@ -44,15 +44,17 @@ export function materialBlocks(g: GbLayout, reviews: readonly MaterialReview[], 
     const taken = rep.answers.filter((a) => a.taken).length;
     blocks.push(
       g.paragraph(
-        `材料《${r.material.title || '（无标题）'}》。征求到的意见和查摆问题${rep.answers.length}条，材料中体现${taken}条；` +
+        `材料《${r.material.title || '（无标题）'}》。` +
+          (rep.answers.length === 0 ? '尚无梳理后的意见和查摆问题可供比对；' : `征求到的意见和查摆问题${rep.answers.length}条，材料中体现${taken}条；`) +
           `查摆问题和剖析原因约占全文${pct(rep.problemShare)}，讲成绩约占${pct(rep.achievementShare)}。` +
           (r.warnings.length === 0 ? '未发现问题。' : `发现以下问题：`),
       ),
     );
     let k = 0;
     for (const w of r.warnings.filter((x) => x.kind !== 'copy')) {
-      const shown = w.quotes.slice(0, 3).map((q) => `“${cut(q)}”`);
-      const more = w.quotes.length > 3 ? `等${w.quotes.length}处` : '';
+      // The missing dimensions are already named in the message; other warnings quote the text.
+      const shown = w.kind === 'dimension-missing' ? [] : w.quotes.slice(0, 3).map((q) => `“${cut(q)}”`);
+      const more = shown.length > 0 && w.quotes.length > 3 ? `等${w.quotes.length}处` : '';
       blocks.push(g.numbered(++k, w.message, shown.length > 0 ? `（如：${shown.join('；')}${more}）` : undefined));
     }
     if (r.copies.length > 0) {
