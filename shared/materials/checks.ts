@@ -110,7 +110,8 @@ export function checkMaterial(
   const achievementShare = total === 0 ? 0 : achievementChars / total;
 
   const allSentences = paragraphs.flatMap(({ block }) => sentences(block.text));
-  const answers = input.answers.map((a) => answerMatch(a, allSentences, rules.answerThreshold));
+  const places = input.answers.length > 0 ? windows(allSentences) : [];
+  const answers = input.answers.map((a) => answerMatch(a, places, rules.answerThreshold));
   const headings = doc.blocks.filter((b) => b.kind === 'heading');
   const dimensions = input.dimensions.map((d) => ({ dimension: d, heading: headings.find((h) => contains(h.text, d) >= 0.6)?.text }));
   const phraseKeys = rules.genericPhrases.map((p) => ({ phrase: p, key: compareKey(p) })).filter((p) => p.key !== '');
@@ -167,25 +168,35 @@ function sectionOf(headings: readonly MaterialBlock[]): SectionKind {
 
 /** Share of `part`'s character pairs that `whole` holds, from the copy detector's shingles and Jaccard. */
 export function contains(whole: string, part: string): number {
-  const a = shingles(compareKey(part));
-  const b = shingles(compareKey(whole));
-  if (a.length === 0) return 0;
-  const j = jaccard(a, b);
-  // |A∩B| = J·(|A|+|B|)/(1+J)
-  return Math.min(1, (j * (a.length + b.length)) / (1 + j) / a.length);
+  return containedShare(shingles(compareKey(whole)), shingles(compareKey(part)));
 }
 
-function answerMatch(a: OpinionToAnswer, list: readonly string[], threshold: number): AnswerMatch {
+function containedShare(whole: Uint32Array, part: Uint32Array): number {
+  if (part.length === 0) return 0;
+  const j = jaccard(part, whole);
+  // |A∩B| = J·(|A|+|B|)/(1+J)
+  return Math.min(1, (j * (part.length + whole.length)) / (1 + j) / part.length);
+}
+
+/** Each sentence and each two adjacent sentences, with their shingle sets (computed once per material). */
+function windows(list: readonly string[]): Array<{ text: string; set: Uint32Array }> {
+  const out: Array<{ text: string; set: Uint32Array }> = [];
+  for (let i = 0; i < list.length; i++) {
+    out.push({ text: list[i]!, set: shingles(compareKey(list[i]!)) });
+    if (i + 1 < list.length) out.push({ text: list[i]! + list[i + 1]!, set: shingles(compareKey(list[i]! + list[i + 1]!)) });
+  }
+  return out;
+}
+
+function answerMatch(a: OpinionToAnswer, places: ReadonlyArray<{ text: string; set: Uint32Array }>, threshold: number): AnswerMatch {
+  const own = shingles(compareKey(a.text));
   let best = 0;
   let where: string | undefined;
-  for (let i = 0; i < list.length; i++) {
-    for (const w of [list[i]!, i + 1 < list.length ? list[i]! + list[i + 1]! : undefined]) {
-      if (w === undefined) continue;
-      const s = contains(w, a.text);
-      if (s > best) {
-        best = s;
-        where = w;
-      }
+  for (const w of places) {
+    const s = containedShare(w.set, own);
+    if (s > best) {
+      best = s;
+      where = w.text;
     }
   }
   const score = Math.round(best * 100) / 100;
