@@ -75,7 +75,9 @@ export function materialCopies(materials: readonly MaterialRef[], options: { foc
       groups[g]!.push({ material: m, text: b.text });
     }
   }
-  const related = (a: MaterialRef, b: MaterialRef) => a.id !== b.id && Object.values(RELATIONS).some((r) => r(a, b) || r(b, a));
+  // With a focus, pairs between two materials outside it are never reported: skip them before verifying.
+  const focused = (m: MaterialRef) => !options.focus || options.focus.has(m.id);
+  const related = (a: MaterialRef, b: MaterialRef) => a.id !== b.id && (focused(a) || focused(b)) && Object.values(RELATIONS).some((r) => r(a, b) || r(b, a));
   const { pairs } = findSimilarPairs(keys, {
     threshold: options.threshold ?? NEAR_DUPLICATE_THRESHOLD,
     accept: (x, y) => groups[x]!.some((p) => groups[y]!.some((q) => related(p.material, q.material))),
