@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { talkBlocks } from '../../shared/documents/word/pre-meeting-blocks';
+import { docxBytes, gbDocument, gbLayout } from '../../shared/documents/word/layout';
+import { documentLines, officeParts } from '../support/docx';
 import { defaultRuleSet } from '../../shared/model/rule-set';
 import { talkRulesOf, talkSchema, type Talk, type TalkParty } from '../../shared/model/talks';
 import { parseRecord } from '../../shared/model/zod-fields';
@@ -126,5 +129,16 @@ describe('谈心谈话 coverage', () => {
       '关联的意见征求方式不是“谈心谈话”',
       '关联的意见不存在或已删除',
     ]);
+  });
+
+  it('shows the matrix in the 督导审核意见: first dates, 未谈, and the department heads talked to', async () => {
+    const c = talkCoverage({ members: roster, talks: [talk(m(1), m(2), '2025-11-03'), talk(m(2), head('办公室', '孙丽'))], ruleSet: defaultRuleSet() });
+    const g = gbLayout('compatible');
+    const bytes = await docxBytes(gbDocument({ title: 't', mode: 'compatible', internal: true, children: talkBlocks(g, talkMatrix(roster, c), c, 2) }));
+    const lines = documentLines(officeParts(bytes));
+    expect(lines.slice(0, 2)).toEqual(['二、谈心谈话情况', '谈心谈话应谈8对，已谈2对，尚缺6对。表中为首次谈话日期（月.日）。']);
+    expect(lines).toContain('11.3');
+    expect(lines).toContain('未谈');
+    expect(lines).toContain('办公室（孙丽）；财务股（未谈）；交通运输执法大队（未谈）');
   });
 });

@@ -5,6 +5,7 @@
 import type { FileChild } from 'docx';
 import { MATERIAL_COPY_LABELS } from '../../materials/copies';
 import type { MaterialReview } from '../../materials/review';
+import { talkCoverageSentence, type TalkCoverage, type TalkMatrix } from '../../talks/coverage';
 import { CHECKLIST_STATUS_LABELS, type PreMeetingChecklist } from '../../supervision/pre-meeting';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode, type GbLayout } from './layout';
 
@@ -73,9 +74,39 @@ export function materialBlocks(g: GbLayout, reviews: readonly MaterialReview[], 
   return blocks;
 }
 
-/** The two sections as a document of their own (title, the checklist, the materials). */
-export function preMeetingDocx(input: { title: string; checklist: PreMeetingChecklist; reviews: readonly MaterialReview[]; mode: FontMode }): Promise<Uint8Array> {
+const MONTH_DAY = (d: string) => `${Number(d.slice(5, 7))}.${Number(d.slice(8, 10))}`;
+
+/** `谈心谈话情况` (first-level heading `n`): the member matrix (first date, 未谈, 免) and each member's department heads. */
+export function talkBlocks(g: GbLayout, matrix: TalkMatrix, coverage: Pick<TalkCoverage, 'required' | 'missing'>, n: number): FileChild[] {
+  const name = (label: string) => label.replace(/（.*$/, '');
+  const cell = (c: TalkMatrix['cells'][number][number]) =>
+    c.kind === 'self' ? '—' : c.kind === 'not-required' ? '' : c.waived && !c.done ? '免' : c.done ? MONTH_DAY(c.date ?? '') : '未谈';
+  const heads = (i: number) =>
+    matrix.departments[i]!.map((d) => `${d.department}${d.done ? `（${d.names.join('、') || '已谈'}）` : d.waived ? '（免）' : '（未谈）'}`).join('；');
+  return [
+    g.heading1(n, '谈心谈话情况'),
+    g.paragraph(`${talkCoverageSentence(coverage)}。表中为首次谈话日期（月.日）。`),
+    g.table({
+      header: ['', ...matrix.members.map((m) => name(m.label)), '分管部门负责人'],
+      widths: [10, ...matrix.members.map(() => 7), 30],
+      align: ['left', ...matrix.members.map(() => 'center' as const), 'left'],
+      sizePt: FONT_SIZE.五号,
+      rows: matrix.members.map((m, i) => [name(m.label), ...matrix.cells[i]!.map(cell), heads(i)]),
+    }),
+  ];
+}
+
+/** The sections as a document of their own (title, the checklist, the talks when given, the materials). */
+export function preMeetingDocx(input: {
+  title: string;
+  checklist: PreMeetingChecklist;
+  reviews: readonly MaterialReview[];
+  talks?: { matrix: TalkMatrix; coverage: Pick<TalkCoverage, 'required' | 'missing'> };
+  mode: FontMode;
+}): Promise<Uint8Array> {
   const g = gbLayout(input.mode);
-  const children: FileChild[] = [g.title(`${input.title}\n会前准备和对照检查材料审核情况`), g.blank(), ...checklistBlocks(g, input.checklist, 1), g.blank(), ...materialBlocks(g, input.reviews, 2)];
+  const children: FileChild[] = [g.title(`${input.title}\n会前准备和对照检查材料审核情况`), g.blank(), ...checklistBlocks(g, input.checklist, 1), g.blank()];
+  if (input.talks) children.push(...talkBlocks(g, input.talks.matrix, input.talks.coverage, 2), g.blank());
+  children.push(...materialBlocks(g, input.reviews, input.talks ? 3 : 2));
   return docxBytes(gbDocument({ title: `${input.title}会前准备审核情况`, mode: input.mode, internal: true, children }));
 }
