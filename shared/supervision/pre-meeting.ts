@@ -68,6 +68,9 @@ export function preMeetingChecklist(input: PreMeetingInput): PreMeetingChecklist
   };
 }
 
+/** Missing pairs named in the checklist's evidence. */
+const MAX_TALK_LINES = 5;
+
 const item = (key: ChecklistKey, status: ChecklistStatus, evidence: string[]): ChecklistItem => ({ key, label: CHECKLIST_LABELS[key], status, evidence });
 
 function planItem({ preparation, plannedDate, planLeadDays }: PreMeetingInput): ChecklistItem {
@@ -93,7 +96,10 @@ function opinionsItem({ readiness }: PreMeetingInput): ChecklistItem {
 }
 
 function talksItem({ talks }: PreMeetingInput): ChecklistItem {
-  return item('talks', talks.complete ? 'done' : 'not-done', [talkCoverageSentence(talks), ...talks.messages]);
+  // The checklist names a few missing pairs; the matrix (talkBlocks, the audit tab) shows them all.
+  const shown = talks.messages.slice(0, MAX_TALK_LINES);
+  const more = talks.messages.length - shown.length;
+  return item('talks', talks.complete ? 'done' : 'not-done', [talkCoverageSentence(talks), ...shown, ...(more > 0 ? [`另有${more}项未完成，详见谈心谈话情况表`] : [])]);
 }
 
 function materialsItem({ materials }: PreMeetingInput): ChecklistItem {

@@ -136,6 +136,8 @@ describe('the pre-meeting checklist', () => {
     const c = preMeetingChecklist({ plannedDate: '', planLeadDays: 15, preparation: { planSubmittedOn: '2025-11-05', studySessions: [] }, readiness: ready, talks: talksDone, materials: [] });
     expect(c.items.find((i) => i.key === 'plan')).toMatchObject({ status: 'unknown', evidence: ['方案于2025年11月5日报送；会议召开日期未定，无法核对是否提前15天'] });
     expect(c.items.find((i) => i.key === 'rectification')).toMatchObject({ status: 'unknown' });
+    const many = preMeetingChecklist({ plannedDate: '', planLeadDays: 15, readiness: ready, talks: { complete: false, required: 9, missing: [], messages: Array.from({ length: 7 }, (_, i) => `第${i + 1}对尚未谈心谈话`) }, materials: [] });
+    expect(many.items.find((i) => i.key === 'talks')!.evidence.slice(-2)).toEqual(['第5对尚未谈心谈话', '另有2项未完成，详见谈心谈话情况表']);
     expect(c.items.find((i) => i.key === 'materials')).toMatchObject({ status: 'not-done', evidence: ['尚无对照检查材料'] });
     expect(c.summary).toBe('会前准备6项：已完成2项，未完成2项，待核实2项');
   });
