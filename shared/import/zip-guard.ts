@@ -22,8 +22,11 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: MAX_ZIP_ENTRIES, maxUnzippedBytes: MAX_UNZIPPED_BYTES };
 
-/** What the archive holds: an Office Open XML workbook or an OpenDocument spreadsheet. */
-export type ZipKind = 'xlsx' | 'ods';
+/** What the archive holds: an Office Open XML workbook, an OpenDocument spreadsheet, or a Word document. */
+export type ZipKind = 'xlsx' | 'ods' | 'docx';
+
+/** What the caller expects inside the archive. */
+export type ArchiveExpect = 'spreadsheet' | 'word';
 
 export type ZipVerdict =
   | {
@@ -62,7 +65,7 @@ export function isZip(bytes: Uint8Array): boolean {
  * Checks an .xlsx archive against the limits: entry count, real decompressed size, damaged or
  * truncated structure, encryption, and worksheets that declare an absurd range. Never throws.
  */
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipVerdict {
+export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, expect: ArchiveExpect = 'spreadsheet'): ZipVerdict {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfDirectory(view);
   if (eocd < 0) return { ok: false, error: TRUNCATED };
@@ -110,7 +113,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     p += 46 + nameLength + extraLength + commentLength;
   }
 
-  const kind = archiveKind(entries.map((e) => e.name));
+  const kind = expect === 'word' ? wordKind(entries.map((e) => e.name)) : archiveKind(entries.map((e) => e.name));
   if (typeof kind !== 'object') return { ok: false, error: kind };
 
   let budget = limits.maxUnzippedBytes;
@@ -257,6 +260,13 @@ function localHeaderAgrees(bytes: Uint8Array, view: DataView, entry: Entry): boo
   const described = (flags & 8) !== 0;
   const fits = (local: number, real: number) => local === Math.min(real, MAX32) || (described && local === 0) || (zip64 !== undefined && local === MAX32);
   return fits(view.getUint32(p + 18, true), entry.compressedSize) && fits(view.getUint32(p + 22, true), entry.size);
+}
+
+/** A Word document when the archive holds its body, else the Chinese reason it is not one. */
+function wordKind(names: string[]): { kind: ZipKind } | string {
+  if (names.some((x) => x.toLowerCase() === 'word/document.xml')) return { kind: 'docx' };
+  if (names.some((n) => n.toLowerCase().startsWith('xl/'))) return '是 Excel 表格，不是 Word 文档';
+  return '不是 Word 文档（压缩包中没有正文内容），请确认选择了正确的 .docx 文件';
 }
 
 /** What kind of workbook the archive is, or the Chinese reason it is something else. */

@@ -11,6 +11,7 @@ import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';
 import { sampleContent } from '../support/sample-content';
 import type fc from 'fast-check';
 import { IMPORT_FUZZ_TARGETS } from './import-targets';
+import { MATERIAL_FUZZ_TARGETS } from './material-targets';
 
 export interface FuzzTarget {
   name: string;
@@ -113,4 +114,5 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     runs: 600,
   },
   ...IMPORT_FUZZ_TARGETS,
+  ...MATERIAL_FUZZ_TARGETS,
 ];
