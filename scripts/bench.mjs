@@ -142,7 +142,7 @@ try {
     row(`copy detection, stock-phrase corpus, ${cp.n} opinions`, cp.detectMs, cp.readMs, `floor 4×; planted copies found ${cp.plantedFound}/${cp.planted}, warned ${cp.plantedWarned}`, 'bigram read');
     floorRow(`  recall of pairs ≥ threshold, stock-phrase, ${cp.n}`, cp.recall, 0.97, '%', `${cp.sampledPairs} pairs of 100 sampled texts`);
   }
-  floorRow(`  recall of pairs ≥ threshold, county, ${county[1].n}`, county[1].recall, 0.97, '%', `${county[1].sampledPairs} pairs of 100 sampled texts`);
+  floorRow(`  recall of pairs ≥ threshold, county, ${county[1].n}`, county[1].recall, 0.97, '%', `${county[1].sampledPairs} pairs of 400 sampled texts`);
   floorRow(`copy detection scaling, county ${county[0].n} → ${county[1].n}`, county[1].detectMs / county[0].detectMs, 1.2 * (county[1].n / county[0].n), '×', `(${(county[1].n / county[0].n).toFixed(1)}× the opinions)`);
   floorRow(`copy detection scaling, stock-phrase ${stock[0].n} → ${stock[1].n}`, stock[1].detectMs / stock[0].detectMs, 12, '×');
 

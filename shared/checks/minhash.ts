@@ -148,8 +148,13 @@ export const SPLIT_BUCKET_SIZE = 32;
 const SPLIT_BANDS = 6;
 const SPLIT_ROWS = 3;
 const SPLIT_DEPTH = 3;
-/** Below the last split, a part larger than this is compared in slices (pathological input only). */
-const SLICE = 2048;
+/**
+ * A part that no further band splits, or still this large below the last split, is compared in
+ * slices of this size, each with its first {@link ANCHORS} members (pathological input only: a
+ * template filled in hundreds of times).
+ */
+const SLICE = 64;
+const ANCHORS = 16;
 // The rows of each further band: fixed pseudo-random picks among the signature's 64 values.
 const SPLIT_PICKS = new Uint8Array(SPLIT_DEPTH * SPLIT_BANDS * SPLIT_ROWS);
 {
@@ -217,7 +222,9 @@ export function findSimilarPairs(
   // Scratch copies of one bucket's sketches and earlier band hashes, side by side: comparing every
   // pair of a bucket then reads memory in order instead of jumping across the whole index.
   let localSketch = new Uint32Array(0);
-  const compareAll = (members: readonly number[]) => {
+  // Pairs already considered, once any bucket was split (the earlier-band test cannot tell then).
+  const considered = new Set<number>();
+  const compareAll = (members: readonly number[], skipBelow = 0) => {
     const size = members.length;
     if (localSketch.length < size * SKETCH_WORDS) localSketch = new Uint32Array(size * SKETCH_WORDS * 2);
     const ls = localSketch;
@@ -231,7 +238,7 @@ export function findSimilarPairs(
     const need = minSketch;
     for (let i = 0; i < size; i++) {
       const si = i * SKETCH_WORDS;
-      for (let k = i + 1; k < size; k++) {
+      for (let k = Math.max(i + 1, skipBelow); k < size; k++) {
         // The sketch first (cheapest, and it drops most pairs), then whether the pair met in an
         // earlier band, in a bucket compared in full, which means it was considered there.
         const sk = k * SKETCH_WORDS;
@@ -255,6 +262,11 @@ export function findSimilarPairs(
         if (met) continue;
         const a = x < y ? x : y;
         const b = x < y ? y : x;
+        if (checkSplit) {
+          const key = a * 2097152 + b;
+          if (considered.has(key)) continue;
+          considered.add(key);
+        }
         if (options.accept && !options.accept(a, b)) continue;
         const similarity = verify(sets[a]!, sets[b]!, overlapShare);
         if (similarity >= threshold) pairs.push({ a, b, similarity });
@@ -264,17 +276,13 @@ export function findSimilarPairs(
 
   const compareBucket = (members: number[], depth: number) => {
     const size = members.length;
-    if (depth >= SPLIT_DEPTH || size <= SPLIT_BUCKET_SIZE) {
-      if (size <= SLICE) return compareAll(members);
-      // Thousands of texts alike on 4 + 9 rows of hashes: compare each slice with itself and the first.
-      for (let i = 0; i < size; i += SLICE / 2) compareAll(i === 0 ? members.slice(0, SLICE / 2) : [...members.slice(0, SLICE / 2), ...members.slice(i, i + SLICE / 2)]);
-      return;
-    }
+    if (depth >= SPLIT_DEPTH || size <= SPLIT_BUCKET_SIZE) return compareInSlices(members);
     if (depth === 0) {
       anySplit = true;
       for (const x of members) split[x * LSH_BANDS + band] = 1;
     }
     const keyed = new Float64Array(size);
+    let whole = 0;
     for (let k = 0; k < SPLIT_BANDS; k++) {
       const picks = (depth * SPLIT_BANDS + k) * SPLIT_ROWS;
       for (let i = 0; i < size; i++) {
@@ -289,7 +297,9 @@ export function findSimilarPairs(
         const hash = Math.floor(keyed[start]! / 2097152);
         let end = start + 1;
         while (end < size && Math.floor(keyed[end]! / 2097152) === hash) end++;
-        if (end - start > 1) {
+        // A further band that leaves the bucket whole splits nothing: not followed (it would repeat the bucket).
+        if (end - start === size) whole++;
+        else if (end - start > 1) {
           const part: number[] = [];
           for (let q = start; q < end; q++) part.push(members[keyed[q]! - hash * 2097152]!);
           compareBucket(part, depth + 1);
@@ -297,6 +307,18 @@ export function findSimilarPairs(
         start = end;
       }
     }
+    // Texts alike on every further band too (the same template over and over): compared as they are.
+    if (whole === SPLIT_BANDS) compareInSlices(members);
+  };
+
+  const compareInSlices = (members: number[]) => {
+    const size = members.length;
+    if (size <= SLICE) return compareAll(members);
+    // Hundreds of texts alike on every band tried (one template filled in over and over): each is
+    // linked to the first ones, all near copies of each other, instead of every pair of them.
+    const first = members.slice(0, ANCHORS);
+    compareAll(first);
+    for (let i = ANCHORS; i < size; i += SLICE - ANCHORS) compareAll([...first, ...members.slice(i, i + SLICE - ANCHORS)], ANCHORS);
   };
 
   // Per band: sort (hash, index) packed into one float64 (hash · 2²¹ + index, exact below 2⁵³),

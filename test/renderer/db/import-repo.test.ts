@@ -5,6 +5,7 @@ import { listMeetingChanges } from '../../../renderer/src/db/repos/change-log';
 import { commitImport } from '../../../renderer/src/db/repos/import-repo';
 import { deleteMember, listMembers } from '../../../renderer/src/db/repos/members-repo';
 import { listOpinions } from '../../../renderer/src/db/repos/opinions-repo';
+import { refreshSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { findTables } from '../../../shared/import/find-table';
 import { initialChoices, planImport } from '../../../shared/import/plan';
@@ -59,6 +60,16 @@ describe('commitImport', () => {
     expect([again.toAdd.length, again.duplicates]).toEqual([0, 3]);
     expect(await commitImport(db, meeting.id, 'gbk.csv', rowsOf(again), { actor: ACTOR })).toMatchObject({ added: 0, skipped: 0 });
     expect(await db.opinions.count()).toBe(3);
+  });
+
+  it("stores the meeting's summary as a recomputation from the database gives it", async () => {
+    const db = freshDb();
+    const { meeting } = await seedMeeting(db);
+    await commitImport(db, meeting.id, 'big.csv', rowsOf(await planFor(db, meeting.id, bigCsv(120), 'big.csv')), { actor: ACTOR });
+    const stored = await db.meetingSummaries.get(meeting.id);
+    expect(stored?.totals).toBeDefined();
+    await db.transaction('rw', summaryTables(db), () => refreshSummaries(db, [meeting.id]));
+    expect(await db.meetingSummaries.get(meeting.id)).toEqual(stored);
   });
 
   it('skips rows that became duplicates after the preview instead of doubling them', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { applyMerge, previewMerge } from '../../../renderer/src/db/repos/merge-repo';
 import { openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
+import { refreshSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
 import { deleteOpinions, listDeletedOpinions, updateOpinion } from '../../../renderer/src/db/repos/opinions-repo';
 import type { Opinion } from '../../../shared/model/types';
 import type { PackageContent } from '../../../shared/package/format';
@@ -241,5 +242,16 @@ describe('merging packages', () => {
     const [last] = steps.slice(-1);
     expect(last![0]).toBe(last![1]);
     expect(steps.every(([done], i) => i === 0 || done >= steps[i - 1]![0])).toBe(true);
+  });
+
+  it('stores for new meetings the same summaries as a recomputation from the database', async () => {
+    const db = freshDb();
+    await open(db, sampleContent({ units: 1 }));
+    await applyMerge(db, await previewMerge(db, sampleContent({ units: 3, firstId: 5000 })), new Map(), meta);
+    const stored = await db.meetingSummaries.toArray();
+    expect(stored).toHaveLength(4);
+    const meetingIds = stored.map((x) => x.meetingId);
+    await db.transaction('rw', summaryTables(db), () => refreshSummaries(db, meetingIds));
+    expect(await db.meetingSummaries.toArray()).toEqual(stored);
   });
 });

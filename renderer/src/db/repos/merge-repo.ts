@@ -3,6 +3,7 @@
 // transaction with the merge bases, a change-log line per meeting and the meetings' summaries.
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '../../../../shared/package/format';
 import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import { computeMeetingSummary, type MeetingSummary } from '../../../../shared/supervision/summary';
 import { nowIso } from '../../../../shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -123,21 +124,44 @@ export async function applyMerge(
           if (plan.actions.get(baseKey(table, r.id)) === 'add' && kinds.has(r.id)) throw new UserError(CHANGED_SINCE_PREVIEW);
         }
       }
+      // Meetings that are new here, with no rows of theirs here either: after the write their rows are
+      // exactly the package's, so their summaries can be computed from memory while IndexedDB writes.
+      const fresh = [...meetings].filter((id) => plan.actions.get(baseKey('meetings', id)) === 'add');
+      const orphans = fresh.length === 0 ? 0 : (await Promise.all([db.members, db.opinions, db.audits].map((t) => t.where('meetingId').anyOf(fresh).count()))).reduce((a, b) => a + b, 0) + (await db.copyFindings.bulkGet(fresh)).filter(Boolean).length;
+      const inMemory = orphans === 0 ? new Set(fresh) : new Set<string>();
+
       progress(0, total);
+      // Every write is queued at once; the summaries are computed while the database works through them.
       let written = 0;
+      const writes: Array<{ rows: number; done: Promise<unknown> }> = [];
       for (const table of PACKAGE_TABLES) {
         const rows = puts[table] as AnyRecord[];
         if (rows.length === 0) continue;
         const adds = rows.filter((r) => plan.actions.get(baseKey(table, r.id)) === 'add');
         const others = rows.filter((r) => plan.actions.get(baseKey(table, r.id)) !== 'add');
-        for (let i = 0; i < adds.length; i += WRITE_CHUNK) {
-          await db.table(table).bulkAdd(adds.slice(i, i + WRITE_CHUNK));
-          progress((done += Math.min(WRITE_CHUNK, adds.length - i)), total);
-        }
-        if (others.length > 0) await db.table(table).bulkPut(others);
-        progress((done += others.length), total);
+        for (let i = 0; i < adds.length; i += WRITE_CHUNK) writes.push({ rows: Math.min(WRITE_CHUNK, adds.length - i), done: db.table(table).bulkAdd(adds.slice(i, i + WRITE_CHUNK)) });
+        if (others.length > 0) writes.push({ rows: others.length, done: db.table(table).bulkPut(others) });
         written += rows.length;
       }
+      // Settled promises only: the transaction fails on the first error, reported by the await below.
+      for (const w of writes) w.done.catch(() => undefined);
+      // A slice of summaries, then the next write awaited (requests run in order: awaiting a later
+      // one would wait for all), and the summaries stored once every write is through.
+      const pending = summariesFromMemory(puts, inMemory);
+      const computed: MeetingSummary[] = [];
+      while (pending.length > 0 || writes.length > 0) {
+        for (const compute of pending.splice(0, SUMMARY_SLICE)) {
+          computed.push(compute());
+          done++;
+        }
+        const next = writes.shift();
+        if (next) {
+          await next.done;
+          done += next.rows;
+        }
+        progress(done, total);
+      }
+      await db.meetingSummaries.bulkPut(computed);
       const at = nowIso();
       // Only base groups that change: opening the same package twice writes nothing the second time.
       const groupRows = await db.mergeBases.bulkGet([...new Set(bases.map((b) => b.group))]);
@@ -175,8 +199,8 @@ export async function applyMerge(
           }),
         ),
       );
-      // In slices, so that progress moves while 300 summaries are computed.
-      const ids = [...meetings];
+      // The others' summaries from the database, in slices so that progress moves.
+      const ids = [...meetings].filter((id) => !inMemory.has(id));
       for (let i = 0; i < ids.length; i += SUMMARY_SLICE) {
         await refreshSummaries(db, ids.slice(i, i + SUMMARY_SLICE));
         progress((done += Math.min(SUMMARY_SLICE, ids.length - i)), total);
@@ -188,6 +212,24 @@ export async function applyMerge(
     if (e instanceof Error && (e.name === 'BulkError' || e.name === 'ConstraintError')) throw new UserError(CHANGED_SINCE_PREVIEW);
     throw e;
   }
+}
+
+/**
+ * The summary of each meeting in `ids` as computed from the rows written for it, deferred: the
+ * same computeMeetingSummary that refreshSummaries calls, fed from memory instead of a read-back.
+ */
+function summariesFromMemory(puts: PackageContent, ids: ReadonlySet<string>): Array<() => MeetingSummary> {
+  const rows = <T extends { meetingId: string }>(list: readonly T[]) => {
+    const by = new Map<string, T[]>();
+    for (const r of list) if (ids.has(r.meetingId)) (by.get(r.meetingId) ?? by.set(r.meetingId, []).get(r.meetingId)!).push(r);
+    return by;
+  };
+  const members = rows(puts.members);
+  const opinions = rows(puts.opinions);
+  const audits = rows(puts.audits);
+  return puts.meetings
+    .filter((m) => ids.has(m.id))
+    .map((meeting) => () => computeMeetingSummary({ meeting, members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [], audits: audits.get(meeting.id) ?? [] }));
 }
 
 const CHANGED_SINCE_PREVIEW = '预览之后本机数据已有变化，请重新打开数据包预览后再合并';
