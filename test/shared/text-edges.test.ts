@@ -220,3 +220,15 @@ describe('text tools, the cases the mutation report asked for', () => {
     expect(parseRosterLines('张三  局长')).toEqual([{ name: '张三', position: '局长', areas: '' }]);
   });
 });
+
+describe('text tools, the mutants left after the first round', () => {
+  it('strips the spaces after the text as well as the marker', () => {
+    expect(stripNumbering('1. 加强学习 ')).toBe('加强学习');
+    expect(stripNumbering(' 加强学习 ')).toBe('加强学习');
+  });
+
+  it('takes a lone CR for a line break in an unnumbered paste and in a roster', () => {
+    expect(texts('学习不够\r作风不实')).toEqual(['学习不够', '作风不实']);
+    expect(parseRosterLines('甲 局长\r乙 副局长').map((m) => m.name)).toEqual(['甲', '乙']);
+  });
+});
