@@ -194,6 +194,8 @@ describe('text tools, the cases the mutation report asked for', () => {
   it('splits at the earliest of the two ways of writing the next enclosed or article ordinal', () => {
     expect(texts('⑴学习不够。⒉作风不实。⑵调研不深')).toEqual(['学习不够。', '作风不实。⑵调研不深']);
     expect(texts('第一条 学习。第2条 作风。第二条 调研')).toEqual(['学习。', '作风。第二条 调研']);
+    expect(texts('⑴学习不够。⑵作风不实。⒉调研不深')).toEqual(['学习不够。', '作风不实。⒉调研不深']);
+    expect(texts('第一条 学习。第二条 作风。第2条 调研')).toEqual(['学习。', '作风。第2条 调研']);
   });
 
   it('does not split where the next ordinal is not there, is not a marker, or reads as another number', () => {
