@@ -100,6 +100,24 @@ describe('merge writes', () => {
     expect(result.writes.bases.map((b) => b.group)).toEqual(['units', `meeting:${meeting!.id}`, `meeting:${meeting!.id}`, `meeting:${meeting!.id}`]);
   });
 
+  it('marks no meeting for a new unit or a change-log line, and writes an update', () => {
+    const otherLog = { ...log, meetingId: 'another-meeting' };
+    const plan = planMerge({ ...emptyContent(), units: [unit!], changeLog: [otherLog] }, localWith([]));
+    const result = mergeWrites(plan, new Map());
+    expect(result.ok && result.writes.puts.units).toEqual([unit]);
+    expect(result.ok && result.writes.puts.changeLog).toEqual([otherLog]);
+    expect(result.ok && [...result.writes.meetings]).toEqual([]);
+    const key = baseKey('opinions', opinion.id);
+    const update = planMerge({ ...emptyContent(), opinions: [opinion] }, localWith([['opinions', changed]], { [key]: recordHash(changed) }));
+    const written = mergeWrites(update, new Map());
+    expect(written.ok && written.writes.puts.opinions).toEqual([opinion]);
+  });
+
+  it('notes only new units: a member named like a local unit is no clash', () => {
+    const named = { ...member, name: '测试单位1' };
+    expect(planMerge({ ...emptyContent(), members: [named] }, localWith([], {}, new Map([['测试单位1', 'another-id']]))).notes).toEqual([]);
+  });
+
   it('keeps merge bases in groups: all units in one, each meeting with its records, none for the log', () => {
     expect(baseGroup('units', unit!)).toBe('units');
     expect(baseGroup('meetings', meeting!)).toBe(`meeting:${meeting!.id}`);

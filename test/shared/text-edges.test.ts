@@ -194,6 +194,8 @@ describe('text tools, the cases the mutation report asked for', () => {
   it('splits at the earliest of the two ways of writing the next enclosed or article ordinal', () => {
     expect(texts('⑴学习不够。⒉作风不实。⑵调研不深')).toEqual(['学习不够。', '作风不实。⑵调研不深']);
     expect(texts('第一条 学习。第2条 作风。第二条 调研')).toEqual(['学习。', '作风。第二条 调研']);
+    expect(texts('⑴学习不够。⑵作风不实。⒉调研不深')).toEqual(['学习不够。', '作风不实。⒉调研不深']);
+    expect(texts('第一条 学习。第二条 作风。第2条 调研')).toEqual(['学习。', '作风。第2条 调研']);
   });
 
   it('does not split where the next ordinal is not there, is not a marker, or reads as another number', () => {
@@ -218,5 +220,17 @@ describe('text tools, the cases the mutation report asked for', () => {
   it('reads one member per CRLF line, and several spaces as one separator', () => {
     expect(parseRosterLines('甲 局长\r\n乙 副局长').map((m) => m.name)).toEqual(['甲', '乙']);
     expect(parseRosterLines('张三  局长')).toEqual([{ name: '张三', position: '局长', areas: '' }]);
+  });
+});
+
+describe('text tools, the mutants left after the first round', () => {
+  it('strips the spaces after the text as well as the marker', () => {
+    expect(stripNumbering('1. 加强学习 ')).toBe('加强学习');
+    expect(stripNumbering(' 加强学习 ')).toBe('加强学习');
+  });
+
+  it('takes a lone CR for a line break in an unnumbered paste and in a roster', () => {
+    expect(texts('学习不够\r作风不实')).toEqual(['学习不够', '作风不实']);
+    expect(parseRosterLines('甲 局长\r乙 副局长').map((m) => m.name)).toEqual(['甲', '乙']);
   });
 });
