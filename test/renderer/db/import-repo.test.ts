@@ -26,9 +26,22 @@ async function planFor(db: WorkbenchDb, meetingId: string, bytes: Uint8Array, na
 
 const rowsOf = (plan: Awaited<ReturnType<typeof planFor>>) => plan.toAdd.map((r) => ({ sheet: r.sheet, row: r.row, draft: r.draft }));
 
+// Distinct texts (not one template filled in n times): these tests are about the write, and a
+// meeting of thousands of near-copies makes every summary's copy check the slow part instead.
+const POOL = '调查研究不够深入解决群众急难愁盼问题办法多联系服务基层主动意识强创新工作思路开阔落实推进力度督促检查学习理论政策业务能力作风纪律廉洁文件会议精简减负实效担当作为敢于斗争善于治理统筹协调发展安全环境营商就业教育医疗养老住房交通水利农业产业乡村振兴社区网格应急防汛消防食品药品市场监管信访矛盾纠纷化解法治宣传文化体育生态保护资金项目审批效率窗口态度';
+function variedText(i: number): string {
+  let x = (i + 1) * 2654435761;
+  let text = '';
+  for (let k = 0; k < 24; k++) {
+    x = (x ^ (x >>> 13)) * 1274126177 + k;
+    text += POOL[Math.abs(x) % POOL.length];
+  }
+  return text;
+}
+
 function bigCsv(n: number): Uint8Array {
   const lines = ['意见对象,意见来源,征求方式,意见建议'];
-  for (let i = 0; i < n; i++) lines.push(`张三,上级领导,书面征求,第 ${i + 1} 条：调查研究不够深入，解决群众急难愁盼问题的办法不多`);
+  for (let i = 0; i < n; i++) lines.push(`张三,上级领导,书面征求,第 ${i + 1} 条：${variedText(i)}`);
   return new TextEncoder().encode(lines.join('\n'));
 }
 
