@@ -2,29 +2,34 @@
 // banded into an LSH index (texts that agree on every row of one band become candidates), then
 // every candidate pair verified by its real Jaccard similarity. No all-pairs comparison anywhere.
 //
-// 64 hashes in 21 bands of 3 rows: a pair of similarity s becomes a candidate with probability
-// 1 − (1 − s³)²¹: s = 0.6 → 0.994, s = 0.65 → 0.999, s = 0.3 → 0.43 (then dropped by the sketch or
-// the exact check). 16 bands of 4 (0.89 at 0.6) missed 4–5% of the pairs at or above the
-// threshold on stock-phrase text, most of them just above it. SimHash found ~10% on texts this short.
-// Measured (issue 14): an exact prefix-filter join (PPJoin, tokens by rarity) does not scale on
-// stock-phrase text — every token is common, 759 million probes at 100,000 texts — so the exact
-// part is the verification, and big buckets are split by further bands rather than capped.
+// Measured (TOOLCHAIN.md, short Chinese texts): 64 hashes in 16 bands of 4 find ~93% of
+// near-duplicates; 8 bands of 8 only ~84%. SimHash found ~10% on texts this short, so not used.
+// The probability that a pair of similarity s becomes a candidate is 1 − (1 − s⁴)¹⁶:
+// s = 0.6 → 0.89, s = 0.7 → 0.99, s = 0.8 → ≈1; s = 0.3 → 0.12 (then rejected by verification).
 
 /** Texts are compared as sets of overlapping character pairs (bigrams) of their compare key. */
 export const SHINGLE_SIZE = 2;
 /** Number of MinHash functions per text. */
 export const MINHASH_HASHES = 64;
-/** LSH bands of {@link LSH_ROWS} rows each (63 of the 64 hashes; all 64 feed the sketch). */
-export const LSH_BANDS = 21;
-export const LSH_ROWS = 3;
+/** LSH bands; {@link MINHASH_HASHES} / bands rows per band. */
+export const LSH_BANDS = 16;
+export const LSH_ROWS = MINHASH_HASHES / LSH_BANDS;
 /**
  * Two texts are "nearly the same" when the Jaccard similarity of their bigram sets is at least
  * this. 0.6 keeps a changed word, changed punctuation or reordered clauses (typically 0.65–0.95)
  * and drops opinions that merely share a topic (typically 0.1–0.4).
  */
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
-/** murmur3's finalizer: a cheap, well-mixed 32-bit hash of a 32-bit number. */
+/**
+ * A bucket larger than this (many distinct texts agreeing on one band, e.g. a template filled
+ * in with names) is not compared all-pairs: each member is compared with the first
+ * {@link BUCKET_ANCHORS} members only, which keeps the work linear and still links every
+ * member of such a cluster to it.
+ */
+export const MAX_BUCKET_PAIRS_SIZE = 48;
+export const BUCKET_ANCHORS = 16;
 
+/** murmur3's finalizer: a cheap, well-mixed 32-bit hash of a 32-bit number. */
 function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -35,7 +40,17 @@ function fmix32(h: number): number {
 }
 
 // Fixed seeds: the same text always gets the same signature, on every machine and run.
-const { seeds: SEEDS, multipliers: MULTIPLIERS } = seededFamily(MINHASH_HASHES, 0x2545f491);
+const SEEDS = new Uint32Array(MINHASH_HASHES);
+const MULTIPLIERS = new Uint32Array(MINHASH_HASHES);
+{
+  let s = 0x2545f491;
+  for (let i = 0; i < MINHASH_HASHES; i++) {
+    s = fmix32(s + 0x9e3779b9);
+    SEEDS[i] = s;
+    s = fmix32(s + 0x9e3779b9);
+    MULTIPLIERS[i] = s | 1;
+  }
+}
 
 /**
  * The set of character bigrams of a compare key, as sorted unique 32-bit hashes. A one-character
@@ -77,94 +92,27 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return common / (a.length + b.length - common);
 }
 
-
-/**
- * Writes the MinHash signatures of `sets` (hash functions `from` … `from + count − 1` of the seeded
- * family) into `out`, `count` values per text. Hash-outer, shingle-inner: the running minimum stays
- * in a register, which makes this the cheap half of detection.
- */
-function signatures(sets: readonly Uint32Array[], seeds: Uint32Array, multipliers: Uint32Array, out: Uint32Array, count: number, only?: readonly number[]): void {
-  const texts = only ? only.length : sets.length;
-  for (let t = 0; t < texts; t++) {
-    const x = only ? only[t]! : t;
-    const set = sets[x]!;
-    const length = set.length;
-    const offset = x * count;
-    for (let i = 0; i < count; i++) {
-      const seed = seeds[i]!;
-      const multiplier = multipliers[i]!;
-      let min = 0xffffffff;
-      for (let s = 0; s < length; s++) {
-        // A seeded multiply–xorshift of an already well-mixed shingle hash: one cheap independent-enough
-        // permutation per hash function (checked against real Jaccard by the tests' recall figures).
-        let h = Math.imul(set[s]! ^ seed, multiplier);
-        h = (h ^ (h >>> 15)) >>> 0;
-        if (h < min) min = h;
-      }
-      out[offset + i] = min;
+/** Writes the MinHash signature of one shingle set into `signatures` at `offset`. */
+function signature(set: Uint32Array, signatures: Uint32Array, offset: number): void {
+  signatures.fill(0xffffffff, offset, offset + MINHASH_HASHES);
+  for (let s = 0; s < set.length; s++) {
+    const x = set[s]!;
+    for (let i = 0; i < MINHASH_HASHES; i++) {
+      // A seeded multiply–xorshift of an already well-mixed shingle hash: one cheap independent-enough
+      // permutation per hash function (checked against real Jaccard by the tests' recall figures).
+      let h = Math.imul(x ^ SEEDS[i]!, MULTIPLIERS[i]!);
+      h = (h ^ (h >>> 15)) >>> 0;
+      if (h < signatures[offset + i]!) signatures[offset + i] = h;
     }
   }
 }
 
-function seededFamily(count: number, start: number): { seeds: Uint32Array; multipliers: Uint32Array } {
-  const seeds = new Uint32Array(count);
-  const multipliers = new Uint32Array(count);
-  let s = start;
-  for (let i = 0; i < count; i++) {
-    s = fmix32(s + 0x9e3779b9);
-    seeds[i] = s;
-    s = fmix32(s + 0x9e3779b9);
-    multipliers[i] = s | 1;
-  }
-  return { seeds, multipliers };
-}
-
-/** Number of set bits of a 32-bit number. */
-function popcount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
 /**
- * Candidates whose signatures estimate a similarity below (threshold − this) are dropped before the
- * exact Jaccard. The estimate comes from a 2-bit sketch of the signature (the low two bits of each of
- * the 64 hashes, 16 bytes a text, so that comparing a candidate pair stays in the processor's cache):
- * two bits agree with probability s + (1 − s)/4, so the estimate's spread is about ±0.076 at 0.6 and a
- * slack of 0.25 (over three spreads) loses almost nothing, while shared stock phrases cost no exact
- * comparison.
+ * Candidates whose signatures agree on fewer than (threshold − this) of their hashes are dropped
+ * before the exact Jaccard: with 64 hashes the estimate's spread is about ±0.06 at 0.6, so a
+ * slack of 0.25 (four spreads) loses nothing, and shared stock phrases cost no exact comparison.
  */
-export const ESTIMATE_SLACK = 0.2;
-/**
- * A bucket larger than this (many distinct texts agreeing on a whole band: stock phrases, a template
- * filled in with names) is not compared all-pairs but split by further bands — each a few rows of
- * the same signatures, picked across the other bands — and each part compared (or split again).
- * A pair of similarity s in such a bucket meets again in a part with probability 1 − (1 − s³)⁶ per
- * level, and has 15 other bands besides; splitting, unlike comparing with a few anchors, does not
- * lose copies as the corpus grows (measured on the stock-phrase corpus, scripts/bench).
- */
-export const SPLIT_BUCKET_SIZE = 32;
-/** Further bands per split, rows per further band, and how deep splits go. */
-const SPLIT_BANDS = 6;
-const SPLIT_ROWS = 3;
-const SPLIT_DEPTH = 3;
-/**
- * A part that no further band splits, or still this large below the last split, is compared in
- * slices of this size, each with its first {@link ANCHORS} members (pathological input only: a
- * template filled in hundreds of times).
- */
-const SLICE = 64;
-const ANCHORS = 16;
-// The rows of each further band: fixed pseudo-random picks among the signature's 64 values.
-const SPLIT_PICKS = new Uint8Array(SPLIT_DEPTH * SPLIT_BANDS * SPLIT_ROWS);
-{
-  let s = 0x3c6ef372;
-  for (let i = 0; i < SPLIT_PICKS.length; i++) {
-    s = fmix32(s + 0x9e3779b9);
-    SPLIT_PICKS[i] = s % MINHASH_HASHES;
-  }
-}
-
+export const ESTIMATE_SLACK = 0.25;
 /** A pair of similar texts by index into the input, `a < b`, with their verified Jaccard similarity. */
 export interface SimilarPair {
   a: number;
@@ -183,8 +131,7 @@ export interface SimilarityIndex {
  * Finds the pairs of texts whose bigram Jaccard similarity is at least `threshold`, among texts
  * that are not identical (identical keys are the caller's to group; pass each distinct key once).
  * `accept(a, b)` can skip pairs the caller does not care about before they are verified.
- * Near-linear: MinHash/LSH candidates (every member of a bucket against every other), a 2-bit
- * sketch to drop the plainly dissimilar, then one exact Jaccard per remaining candidate.
+ * Near-linear: MinHash/LSH candidates, then one exact Jaccard per candidate.
  */
 export function findSimilarPairs(
   keys: readonly string[],
@@ -192,137 +139,39 @@ export function findSimilarPairs(
 ): SimilarityIndex {
   const threshold = options.threshold ?? NEAR_DUPLICATE_THRESHOLD;
   const n = keys.length;
-  if (n > 2 ** 21) throw new RangeError('findSimilarPairs: too many texts');
   const sets = keys.map(shingles);
-  const signature = new Uint32Array(n * MINHASH_HASHES);
-  signatures(sets, SEEDS, MULTIPLIERS, signature, MINHASH_HASHES);
+  const signatures = new Uint32Array(n * MINHASH_HASHES);
+  for (let i = 0; i < n; i++) signature(sets[i]!, signatures, i * MINHASH_HASHES);
   const bands = new Uint32Array(n * LSH_BANDS);
-  // Eight 32-bit words: the low four bits of each of the 64 hashes.
-  const SKETCH_WORDS = (MINHASH_HASHES * 4) / 32;
-  const sketch = new Uint32Array(n * SKETCH_WORDS);
   for (let i = 0; i < n; i++) {
-    const base = i * MINHASH_HASHES;
     for (let b = 0; b < LSH_BANDS; b++) {
       let h = 0x9747b28c ^ b;
-      for (let r = 0; r < LSH_ROWS; r++) h = fmix32(h ^ signature[base + b * LSH_ROWS + r]!);
+      for (let r = 0; r < LSH_ROWS; r++) h = fmix32(h ^ signatures[i * MINHASH_HASHES + b * LSH_ROWS + r]!);
       bands[i * LSH_BANDS + b] = h;
     }
-    for (let k = 0; k < MINHASH_HASHES; k++) sketch[i * SKETCH_WORDS + (k >>> 3)]! |= (signature[base + k]! & 15) << ((k & 7) * 4);
   }
 
-  // Four bits agree when the hashes do (probability s), or by chance (1/16 of the rest).
-  const minSketch = Math.ceil(MINHASH_HASHES * (1 / 16 + (15 / 16) * Math.max(0, threshold - ESTIMATE_SLACK)));
-  // A conservative integer form of the threshold: |A ∩ B| ≥ t/(1+t)·(|A| + |B|).
-  const overlapShare = threshold / (1 + threshold);
+  const minAgree = Math.max(0, Math.ceil((threshold - ESTIMATE_SLACK) * MINHASH_HASHES));
   const pairs: SimilarPair[] = [];
-  // Per text and band: 1 when its bucket there was split, so a pair meeting there was not surely compared.
-  const split = new Uint8Array(n * LSH_BANDS);
   let band = 0;
-  let anySplit = false;
-  // Scratch copies of one bucket's sketches and earlier band hashes, side by side: comparing every
-  // pair of a bucket then reads memory in order instead of jumping across the whole index.
-  let localSketch = new Uint32Array(0);
-  // Pairs already considered, once any bucket was split (the earlier-band test cannot tell then).
-  const considered = new Set<number>();
-  const compareAll = (members: readonly number[], skipBelow = 0) => {
-    const size = members.length;
-    if (localSketch.length < size * SKETCH_WORDS) localSketch = new Uint32Array(size * SKETCH_WORDS * 2);
-    const ls = localSketch;
-    for (let i = 0; i < size; i++) {
-      const from = members[i]! * SKETCH_WORDS;
-      for (let w = 0; w < SKETCH_WORDS; w++) ls[i * SKETCH_WORDS + w] = sketch[from + w]!;
-    }
-    // Locals, not the closure's variables: this loop runs millions of times.
-    const earlier = band;
-    const checkSplit = anySplit;
-    const need = minSketch;
-    for (let i = 0; i < size; i++) {
-      const si = i * SKETCH_WORDS;
-      for (let k = Math.max(i + 1, skipBelow); k < size; k++) {
-        // The sketch first (cheapest, and it drops most pairs), then whether the pair met in an
-        // earlier band, in a bucket compared in full, which means it was considered there.
-        const sk = k * SKETCH_WORDS;
-        let agree = 0;
-        for (let w = 0; w < SKETCH_WORDS; w++) {
-          const v = ls[si + w]! ^ ls[sk + w]!;
-          agree += popcount(~(v | (v >>> 1) | (v >>> 2) | (v >>> 3)) & 0x11111111);
-        }
-        if (agree < need) continue;
-        const x = members[i]!;
-        const y = members[k]!;
-        const bx = x * LSH_BANDS;
-        const by = y * LSH_BANDS;
-        let met = false;
-        for (let j = 0; j < earlier; j++) {
-          if (bands[bx + j] === bands[by + j] && (!checkSplit || split[bx + j] === 0)) {
-            met = true;
-            break;
-          }
-        }
-        if (met) continue;
-        const a = x < y ? x : y;
-        const b = x < y ? y : x;
-        if (checkSplit) {
-          const key = a * 2097152 + b;
-          if (considered.has(key)) continue;
-          considered.add(key);
-        }
-        if (options.accept && !options.accept(a, b)) continue;
-        const similarity = verify(sets[a]!, sets[b]!, overlapShare);
-        if (similarity >= threshold) pairs.push({ a, b, similarity });
-      }
-    }
-  };
-
-  const compareBucket = (members: number[], depth: number) => {
-    const size = members.length;
-    if (depth >= SPLIT_DEPTH || size <= SPLIT_BUCKET_SIZE) return compareInSlices(members);
-    if (depth === 0) {
-      anySplit = true;
-      for (const x of members) split[x * LSH_BANDS + band] = 1;
-    }
-    const keyed = new Float64Array(size);
-    let whole = 0;
-    for (let k = 0; k < SPLIT_BANDS; k++) {
-      const picks = (depth * SPLIT_BANDS + k) * SPLIT_ROWS;
-      for (let i = 0; i < size; i++) {
-        const base = members[i]! * MINHASH_HASHES;
-        let h = 0x7f4a7c15 ^ (depth * SPLIT_BANDS + k);
-        for (let r = 0; r < SPLIT_ROWS; r++) h = fmix32(h ^ signature[base + SPLIT_PICKS[picks + r]!]!);
-        keyed[i] = h * 2097152 + i;
-      }
-      keyed.sort();
-      let start = 0;
-      while (start < size) {
-        const hash = Math.floor(keyed[start]! / 2097152);
-        let end = start + 1;
-        while (end < size && Math.floor(keyed[end]! / 2097152) === hash) end++;
-        // A further band that leaves the bucket whole splits nothing: not followed (it would repeat the bucket).
-        if (end - start === size) whole++;
-        else if (end - start > 1) {
-          const part: number[] = [];
-          for (let q = start; q < end; q++) part.push(members[keyed[q]! - hash * 2097152]!);
-          compareBucket(part, depth + 1);
-        }
-        start = end;
-      }
-    }
-    // Texts alike on every further band too (the same template over and over): compared as they are.
-    if (whole === SPLIT_BANDS) compareInSlices(members);
-  };
-
-  const compareInSlices = (members: number[]) => {
-    const size = members.length;
-    if (size <= SLICE) return compareAll(members);
-    // Hundreds of texts alike on every band tried (one template filled in over and over): each is
-    // linked to the first ones, all near copies of each other, instead of every pair of them.
-    const first = members.slice(0, ANCHORS);
-    compareAll(first);
-    for (let i = ANCHORS; i < size; i += SLICE - ANCHORS) compareAll([...first, ...members.slice(i, i + SLICE - ANCHORS)], ANCHORS);
+  const consider = (x: number, y: number) => {
+    // A pair that met in an earlier band was considered there: no set of seen pairs needed.
+    for (let j = 0; j < band; j++) if (bands[x * LSH_BANDS + j] === bands[y * LSH_BANDS + j]) return;
+    let agree = 0;
+    const sx = x * MINHASH_HASHES;
+    const sy = y * MINHASH_HASHES;
+    for (let k = 0; k < MINHASH_HASHES; k++) if (signatures[sx + k] === signatures[sy + k]) agree++;
+    if (agree < minAgree) return;
+    const a = Math.min(x, y);
+    const b = Math.max(x, y);
+    if (options.accept && !options.accept(a, b)) return;
+    const similarity = jaccard(sets[a]!, sets[b]!);
+    if (similarity >= threshold) pairs.push({ a, b, similarity });
   };
 
   // Per band: sort (hash, index) packed into one float64 (hash · 2²¹ + index, exact below 2⁵³),
   // then every run of equal hashes is a bucket. Sorting typed arrays avoids 16 maps of n arrays.
+  if (n > 2 ** 21) throw new RangeError('findSimilarPairs: too many texts');
   const packed = new Float64Array(n);
   const bucket: number[] = [];
   for (band = 0; band < LSH_BANDS; band++) {
@@ -336,43 +185,20 @@ export function findSimilarPairs(
       if (end - start > 1) {
         bucket.length = 0;
         for (let k = start; k < end; k++) bucket.push(packed[k]! - hash * 2097152);
-        compareBucket(bucket.slice(), 0);
+        compareBucket(bucket, consider);
       }
       start = end;
     }
   }
   pairs.sort((p, q) => p.a - q.a || p.b - q.b);
-  // Split buckets can meet a pair twice: keep one.
-  let kept = 0;
-  for (const p of pairs) if (kept === 0 || pairs[kept - 1]!.a !== p.a || pairs[kept - 1]!.b !== p.b) pairs[kept++] = p;
-  pairs.length = kept;
   return { sets, pairs };
 }
 
-/**
- * The Jaccard similarity of two sorted shingle sets, as {@link jaccard} computes it, or −1 as soon as
- * the common part can no longer reach `share` · (|A| + |B|) (which similarity ≥ t requires for
- * share = t / (1 + t)): most candidates are decided after a few steps.
- */
-function verify(a: Uint32Array, b: Uint32Array, share: number): number {
-  const la = a.length;
-  const lb = b.length;
-  const need = Math.ceil(share * (la + lb) - 1e-9);
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < la && j < lb) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else {
-      if (x < y) i++;
-      else j++;
-      if (common + Math.min(la - i, lb - j) < need) return -1;
-    }
+function compareBucket(bucket: readonly number[], consider: (x: number, y: number) => void): void {
+  if (bucket.length <= MAX_BUCKET_PAIRS_SIZE) {
+    for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) consider(bucket[i]!, bucket[j]!);
+    return;
   }
-  return common < need ? -1 : common / (la + lb - common);
+  const anchors = Math.min(BUCKET_ANCHORS, bucket.length);
+  for (let i = 0; i < bucket.length; i++) for (let j = 0; j < anchors; j++) if (i !== j) consider(bucket[i]!, bucket[j]!);
 }
