@@ -140,14 +140,14 @@ export const ESTIMATE_SLACK = 0.2;
  * filled in with names) is not compared all-pairs but split by further bands — each a few rows of
  * the same signatures, picked across the other bands — and each part compared (or split again).
  * A pair of similarity s in such a bucket meets again in a part with probability 1 − (1 − s³)⁶ per
- * level, and has 15 other bands besides; splitting, unlike comparing with a few anchors, does not
+ * level, and has 20 other bands besides; splitting, unlike comparing with a few anchors, does not
  * lose copies as the corpus grows (measured on the stock-phrase corpus, scripts/bench).
  */
 export const SPLIT_BUCKET_SIZE = 32;
 /** Further bands per split, rows per further band, and how deep splits go. */
 const SPLIT_BANDS = 6;
 const SPLIT_ROWS = 3;
-const SPLIT_DEPTH = 3;
+const SPLIT_DEPTH = 1;
 /**
  * A part that no further band splits, or still this large below the last split, is compared in
  * slices of this size, each with its first {@link ANCHORS} members (pathological input only: a
