@@ -50,7 +50,7 @@ export async function exportCommand(packages: string[], options: ExportOptions, 
   const used = new Set<string>();
   let written = 0;
   for (const view of views) {
-    const docs = prepareMeetingDocs({ unit: view.unit, meeting: view.meeting, members: view.members, opinions: view.opinions });
+    const docs = prepareMeetingDocs({ unit: view.unit, meeting: view.meeting, members: view.members, opinions: view.opinions }, view.view);
     const folder = join(out, uniqueName(meetingFolderName(docs), used));
     await ensureFolder(folder, folder);
     const files: OutputFile[] = [];

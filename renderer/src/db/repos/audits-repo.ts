@@ -1,11 +1,9 @@
 // Audit verdicts (审核记录): append-only. A later verdict is a new row; nothing here edits or
 // deletes one. The rules (override reason, ticked items, reasons) are the shared ones in
 // shared/supervision/audit.ts, checked again here against the data as it is inside the write.
-import { computeReadiness } from '../../../../shared/checks/readiness';
+import { meetingView, viewAuditWarnings } from '../../../../shared/meeting/view';
 import type { Audit } from '../../../../shared/model/types';
 import { prepareAudit, VERDICT_LABELS, type AuditDraft, type AuditSubject } from '../../../../shared/supervision/audit';
-import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
-import { auditWarnings } from '../../../../shared/supervision/warnings';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -27,12 +25,8 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
     db.opinions.where('meetingId').equals(meetingId).toArray(),
     db.copyFindings.get(meetingId),
   ]);
-  const warnings = auditWarnings({ meeting, members, opinions }, findings?.warnings).map((w) => w.message);
-  return {
-    readiness: computeReadiness({ members, opinions }, meeting.ruleSet),
-    warnings,
-    fingerprint: meetingFingerprint({ meeting, members, opinions }),
-  };
+  const view = meetingView({ meeting, members, opinions });
+  return { readiness: view.readiness, warnings: viewAuditWarnings(view, findings?.warnings).map((w) => w.message), fingerprint: view.fingerprint };
 }
 
 /**

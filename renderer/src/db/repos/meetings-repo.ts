@@ -1,4 +1,4 @@
-import { orderedMembers } from '../../../../shared/checks/readiness';
+import { orderedMembers } from '../../../../shared/meeting/roster';
 import { prepareMeeting, type MeetingDraft } from '../../../../shared/model/drafts';
 import type { Meeting, Member } from '../../../../shared/model/types';
 import { newId, nowIso } from '../../../../shared/util/ids';

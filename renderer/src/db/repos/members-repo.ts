@@ -1,5 +1,5 @@
 import { prepareMember, type MemberDraft } from '../../../../shared/model/drafts';
-import { orderedMembers, targetLabel } from '../../../../shared/checks/readiness';
+import { orderedMembers, targetLabel } from '../../../../shared/meeting/roster';
 import type { Member } from '../../../../shared/model/types';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';

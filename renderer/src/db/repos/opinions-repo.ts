@@ -1,6 +1,6 @@
 import { newOpinion, prepareOpinion, type OpinionDraft, type OpinionFields } from '../../../../shared/model/drafts';
 import { byEntry } from '../../../../shared/checks/opinion-flags';
-import { targetLabels } from '../../../../shared/checks/readiness';
+import { targetLabels } from '../../../../shared/meeting/roster';
 import type { Opinion, OpinionOrigin } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';

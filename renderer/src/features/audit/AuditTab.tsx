@@ -1,9 +1,9 @@
 import { Alert, Card, Checkbox, Col, Empty, Row, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
+import { viewAuditWarnings } from '../../../../shared/meeting/view';
 import { lastAuditOf, overviewStatus, readinessState } from '../../../../shared/supervision/summary';
-import { auditWarnings, rosterLabels } from '../../../../shared/supervision/warnings';
+import { rosterLabels } from '../../../../shared/supervision/warnings';
 import { useWorkbench } from '../../app/workbench-context';
 import { listAudits } from '../../db/repos/audits-repo';
 import { getCopyFindings } from '../../db/repos/copy-findings-repo';
@@ -18,14 +18,14 @@ import { WarningList } from './WarningList';
 /** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
 export function AuditTab({ data }: { data: MeetingData }) {
   const { db } = useWorkbench();
-  const { meeting, members, opinions, readiness, unit } = data;
+  const { meeting, members, readiness, unit, view } = data;
   const audits = useLiveQuery(() => listAudits(db, meeting.id), [db, meeting.id]);
   const findings = useLiveQuery(async () => (await getCopyFindings(db, meeting.id)) ?? null, [db, meeting.id]);
   const unitNames = useLiveQuery(async () => new Map((await listUnits(db)).map((u) => [u.id, u.name])), [db]);
-  const fingerprint = useMemo(() => meetingFingerprint({ meeting, members, opinions }), [meeting, members, opinions]);
+  const fingerprint = view.fingerprint;
   // Labels for showing the other side of a copy (its unit); the warnings' own words come from auditWarnings, as the verdict's check does.
   const labels = useMemo(() => rosterLabels(meeting.id, members, (id) => unitNames?.get(id) ?? '其他单位'), [meeting.id, members, unitNames]);
-  const warnings = useMemo(() => auditWarnings({ meeting, members, opinions }, findings?.warnings), [findings, meeting, members, opinions]);
+  const warnings = useMemo(() => viewAuditWarnings(view, findings?.warnings), [findings, view]);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const tick = (message: string, on: boolean) =>
     setTicked((prev) => {

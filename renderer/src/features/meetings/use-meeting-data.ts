@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { flagOpinions, type OpinionFlags } from '../../../../shared/checks/opinion-flags';
-import { computeReadiness, targetLabel, type Readiness } from '../../../../shared/checks/readiness';
-import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../../../../shared/model/types';
+import type { OpinionFlags } from '../../../../shared/checks/opinion-flags';
+import type { Readiness } from '../../../../shared/checks/readiness';
+import { meetingView, type MeetingView } from '../../../../shared/meeting/view';
+import type { Meeting, Member, Opinion, Unit } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { listMembers } from '../../db/repos/members-repo';
 import { listOpinions } from '../../db/repos/opinions-repo';
@@ -18,6 +19,8 @@ export interface MeetingData {
   targetLabels: Map<string, string>;
   /** The targets opinions may be entered for: the group, then members in rank order. */
   targets: Array<{ id: string; label: string }>;
+  /** The shared view everything above comes from (warnings and fingerprint on first use). */
+  view: MeetingView;
 }
 
 /**
@@ -36,10 +39,8 @@ export function useMeetingData(meetingId: string): MeetingData | null | undefine
 
   return useMemo(() => {
     if (raw === undefined || raw === null) return raw;
-    const { meeting, members, opinions } = raw;
-    const readiness = computeReadiness({ members, opinions }, meeting.ruleSet);
-    const flags = flagOpinions(opinions, meeting.ruleSet);
-    const targets = [{ id: GROUP_TARGET, label: GROUP_LABEL }, ...members.map((m) => ({ id: m.id, label: targetLabel(m) }))];
-    return { ...raw, readiness, flags, targets, targetLabels: new Map(targets.map((t) => [t.id, t.label])) };
+    const view = meetingView(raw);
+    const targets = view.targets.map((t) => ({ id: t.id, label: t.label }));
+    return { ...raw, view, readiness: view.readiness, flags: view.flags, targets, targetLabels: view.labels };
   }, [raw]);
 }
