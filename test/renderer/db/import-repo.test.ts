@@ -108,7 +108,7 @@ describe('commitImport', () => {
     expect(before.meetingSummaries).toHaveLength(1);
     expect(before.meetingSummaries[0]!.totals.raw).toBe(3);
     const original = { opinions: db.opinions.bulkAdd.bind(db.opinions), changeLog: db.changeLog.bulkAdd.bind(db.changeLog) };
-    // 2 500 rows are written in three chunks, each an opinions write then a change-log write: fail at any of the six.
+    // 2 500 rows are written in three chunks of opinions and three of change-log lines: fail at any of the six.
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 6 }), async (failAt) => {
         let calls = 0;

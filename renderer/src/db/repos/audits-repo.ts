@@ -6,9 +6,8 @@ import type { Audit } from '../../../../shared/model/types';
 import { prepareAudit, VERDICT_LABELS, type AuditDraft, type AuditSubject } from '../../../../shared/supervision/audit';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { changeEntry } from './change-log';
 import { UserError } from './errors';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
+import { writeMeetingData } from './meeting-write';
 
 /** A meeting's verdicts, newest first. */
 export async function listAudits(db: WorkbenchDb, meetingId: string): Promise<Audit[]> {
@@ -35,7 +34,7 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
  * changed since, the verdict is refused rather than attached to data nobody looked at.
  */
 export async function recordAudit(db: WorkbenchDb, meetingId: string, draft: AuditDraft, options: { actor: string; expectedFingerprint?: string }): Promise<Audit> {
-  return db.transaction('rw', withSummaryTables(db, db.copyFindings, db.changeLog), async () => {
+  return writeMeetingData(db, [db.copyFindings], async (w) => {
     const subject = await currentSubject(db, meetingId);
     if (options.expectedFingerprint !== undefined && options.expectedFingerprint !== subject.fingerprint) {
       throw new UserError('审核期间该会议的数据已变化，请核对最新情况后重新提交');
@@ -45,18 +44,7 @@ export async function recordAudit(db: WorkbenchDb, meetingId: string, draft: Aud
     const audit: Audit = { id: newId(), meetingId, at: nowIso(), ...prepared.value };
     await db.audits.add(audit);
     const override = audit.overrideReason ? `（破例通过：${audit.overrideReason}）` : '';
-    await db.changeLog.add(
-      changeEntry({
-        actor: options.actor,
-        entity: 'audit',
-        recordId: audit.id,
-        meetingId,
-        action: 'create',
-        summary: `审核结论：${VERDICT_LABELS[audit.verdict]}，审核人${audit.auditor}${override}`,
-        at: audit.at,
-      }),
-    );
-    await refreshSummaries(db, [meetingId]);
+    w.log({ actor: options.actor, entity: 'audit', recordId: audit.id, meetingId, action: 'create', summary: `审核结论：${VERDICT_LABELS[audit.verdict]}，审核人${audit.auditor}${override}`, at: audit.at });
     return audit;
   });
 }

@@ -5,9 +5,8 @@ import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '../..
 import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { nowIso } from '../../../../shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
-import { changeEntry } from './change-log';
 import { UserError } from './errors';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
+import { writeMeetingData } from './meeting-write';
 
 type AnyRecord = PackageContent[MergeTable][number];
 
@@ -63,8 +62,7 @@ export async function applyMerge(
   const result = mergeWrites(plan, resolutions);
   if (!result.ok) throw new UserError(result.problem);
   const { puts, bases, meetings } = result.writes;
-  const tables = withSummaryTables(db, ...PACKAGE_TABLES.map((t) => db.table(t)), db.mergeBases);
-  return db.transaction('rw', tables, async () => {
+  return writeMeetingData(db, [...PACKAGE_TABLES.map((t) => db.table(t)), db.mergeBases], async (w) => {
     const local = await readLocalSide(db, plan.incoming);
     for (const table of PACKAGE_TABLES) {
       for (const record of plan.incoming[table] as AnyRecord[]) {
@@ -103,20 +101,18 @@ export async function applyMerge(
         perMeeting.set(meetingId, counts);
       }
     }
-    await db.changeLog.bulkAdd(
-      [...perMeeting].map(([meetingId, counts]) =>
-        changeEntry({
+    w.log(
+      [...perMeeting].map(([meetingId, counts]) => ({
           actor: meta.actor,
           entity: 'meeting',
           recordId: meetingId,
           meetingId,
           action: 'merge',
           summary: `合并数据包“${meta.fileName}”${titles.has(meetingId) ? `（${titles.get(meetingId)}）` : ''}：写入${[...counts].map(([t, n]) => `${PACKAGE_TABLE_LABELS[t]} ${n} 条`).join('、')}`,
-          at,
-        }),
-      ),
+        at,
+      })),
     );
-    await refreshSummaries(db, meetings);
+    w.touch(meetings);
     return { written, meetings: meetings.size };
   });
 }
