@@ -6,7 +6,7 @@ import type { Audit } from '../../../../shared/model/types';
 import { prepareAudit, VERDICT_LABELS, type AuditDraft, type AuditSubject } from '../../../../shared/supervision/audit';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { UserError } from './errors';
+import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 
 /** A meeting's verdicts, newest first. */

@@ -3,7 +3,7 @@ import type { ChangeLogEntry, Opinion } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
-import { UserError } from './errors';
+import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 import { opinionContext } from './opinions-repo';
 

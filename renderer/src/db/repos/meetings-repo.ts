@@ -3,10 +3,16 @@ import { prepareMeeting, type MeetingDraft } from '../../../../shared/model/draf
 import type { Meeting, Member } from '../../../../shared/model/types';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { refuse, UserError } from './errors';
+import { refuse, UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 
 const byYearDesc = (a: Meeting, b: Meeting) => b.year - a.year || (a.createdAt < b.createdAt ? 1 : -1);
+
+/** One meeting by id, or undefined when it does not exist or is in the recycle bin. */
+export async function getLiveMeeting(db: WorkbenchDb, id: string): Promise<Meeting | undefined> {
+  const meeting = await db.meetings.get(id);
+  return meeting && !meeting.deletedAt ? meeting : undefined;
+}
 
 /** A unit's live meetings, newest year first. */
 export async function listMeetings(db: WorkbenchDb, unitId: string): Promise<Meeting[]> {

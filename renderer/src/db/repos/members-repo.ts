@@ -3,12 +3,20 @@ import { orderedMembers, targetLabel } from '../../../../shared/meeting/roster';
 import type { Member } from '../../../../shared/model/types';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { refuse, UserError } from './errors';
+import { refuse, UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 
 /** A meeting's live members in rank order. */
 export async function listMembers(db: WorkbenchDb, meetingId: string): Promise<Member[]> {
   return orderedMembers(await db.members.where('meetingId').equals(meetingId).toArray());
+}
+
+/** How many live members each meeting has: one indexed query for all of them. */
+export async function memberCounts(db: WorkbenchDb, meetingIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(meetingIds.map((id) => [id, 0]));
+  const rows = await db.members.where('meetingId').anyOf([...meetingIds]).toArray();
+  for (const m of rows) if (!m.deletedAt) counts.set(m.meetingId, (counts.get(m.meetingId) ?? 0) + 1);
+  return counts;
 }
 
 export async function addMember(db: WorkbenchDb, meetingId: string, draft: MemberDraft, actor: string): Promise<Member> {

@@ -5,7 +5,7 @@ import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '../..
 import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { nowIso } from '../../../../shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
-import { UserError } from './errors';
+import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 
 type AnyRecord = PackageContent[MergeTable][number];

@@ -4,7 +4,7 @@ import { targetLabels } from '../../../../shared/meeting/roster';
 import type { Opinion, OpinionOrigin } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { UserError } from './errors';
+import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 
 /** A meeting's live opinions, oldest first. About 4 ms for a meeting of a few hundred. */

@@ -2,13 +2,25 @@ import { prepareUnit, type UnitDraft } from '../../../../shared/model/drafts';
 import type { Unit } from '../../../../shared/model/types';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { refuse, UserError } from './errors';
+import { refuse, UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 
 /** Live units in display order. */
 export async function listUnits(db: WorkbenchDb): Promise<Unit[]> {
   const rows = await db.units.orderBy('order').toArray();
   return rows.filter((u) => !u.deletedAt);
+}
+
+/** One unit by id (deleted or not), or undefined. */
+export function getUnit(db: WorkbenchDb, id: string): Promise<Unit | undefined> {
+  return db.units.get(id);
+}
+
+/** How many live meetings each unit has, by unit id. */
+export async function meetingCounts(db: WorkbenchDb): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const m of await db.meetings.toArray()) if (!m.deletedAt) counts.set(m.unitId, (counts.get(m.unitId) ?? 0) + 1);
+  return counts;
 }
 
 export async function createUnit(db: WorkbenchDb, draft: UnitDraft, actor: string): Promise<Unit> {

@@ -8,15 +8,16 @@ import { useWorkbench } from '../../app/workbench-context';
 import { listAudits } from '../../db/repos/audits-repo';
 import { getCopyFindings } from '../../db/repos/copy-findings-repo';
 import { listUnits } from '../../db/repos/units-repo';
-import type { MeetingData } from '../meetings/use-meeting-data';
-import { StatusTag } from '../overview/OverviewTable';
+import { useMeeting } from '../../meeting/meeting-context';
+import { StatusTag } from '../../ui/StatusTag';
 import { AuditForm } from './AuditForm';
 import { AuditHistory } from './AuditHistory';
 import { ExportAuditReport } from './ExportAuditReport';
 import { WarningList } from './WarningList';
 
 /** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
-export function AuditTab({ data }: { data: MeetingData }) {
+export function AuditTab() {
+  const data = useMeeting();
   const { db } = useWorkbench();
   const { meeting, members, readiness, unit, view } = data;
   const audits = useLiveQuery(() => listAudits(db, meeting.id), [db, meeting.id]);

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { BACKUP_EXTENSION } from '../../../../shared/backup/format';
 import { useWorkbench } from '../../app/workbench-context';
 import { createBackupOffThread } from '../../backup/off-thread';
-import { UserError } from '../../db/repos/errors';
+import { UserError } from '../../lib/user-error';
 import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
-import { fileStamp, tableLabel } from './backup-labels';
+import { fileStamp, tableLabel } from '../../lib/backup-labels';
 
 export const BACKUP_FILTERS = [{ name: '工作台备份', extensions: [BACKUP_EXTENSION.slice(1)] }];
 

@@ -4,10 +4,10 @@ import { restoreRefusal, totalRows, type BackupManifest } from '../../../../shar
 import { useWorkbench } from '../../app/workbench-context';
 import type { MadeBackup } from '../../backup/backup-file';
 import { prepareRestore, restoreAll, type RestoreStage } from '../../db/repos/backup-repo';
-import { UserError } from '../../db/repos/errors';
+import { UserError } from '../../lib/user-error';
 import { desktop } from '../../desktop';
 import { useAction } from '../../lib/use-action';
-import { describeCounts, localTime, REASON_LABELS, tableLabel } from './backup-labels';
+import { describeCounts, localTime, REASON_LABELS, tableLabel } from '../../lib/backup-labels';
 
 export interface Candidate {
   /** Where the backup came from, for the user: a file name. */

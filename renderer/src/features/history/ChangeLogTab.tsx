@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChangeAction } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { listMeetingChanges } from '../../db/repos/change-log';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 
 const ACTIONS: Record<ChangeAction, string> = {
   create: '新增',
@@ -16,7 +16,8 @@ const ACTIONS: Record<ChangeAction, string> = {
 };
 
 /** The meeting's append-only change log: who changed what, when. */
-export function ChangeLogTab({ data }: { data: MeetingData }) {
+export function ChangeLogTab() {
+  const data = useMeeting();
   const { db } = useWorkbench();
   const rows = useLiveQuery(() => listMeetingChanges(db, data.meeting.id), [db, data.meeting.id]);
   return (

@@ -10,7 +10,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { commitImport } from '../../db/repos/import-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 import { ImportPreview } from './ImportPreview';
 import { readInWorker } from './read-in-worker';
 import { TemplateButton } from './TemplateButton';
@@ -27,7 +27,8 @@ type Stage =
  * rejected row, the column mapping, which can be corrected) and written only on confirmation,
  * in one transaction.
  */
-export function ImportTab({ data }: { data: MeetingData }) {
+export function ImportTab() {
+  const data = useMeeting();
   const { db, actor } = useWorkbench();
   const run = useAction();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });

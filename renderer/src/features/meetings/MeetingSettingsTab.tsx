@@ -4,8 +4,8 @@ import type { RuleSet } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { updateMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from './use-meeting-data';
-import { RuleSetFields } from './RuleSetFields';
+import { useMeeting } from '../../meeting/meeting-context';
+import { RuleSetFields } from '../../ui/RuleSetFields';
 
 interface Values {
   year: number;
@@ -20,7 +20,8 @@ interface Values {
 }
 
 /** The meeting's fields, its rule set and its 对照检查 dimensions. */
-export function MeetingSettingsTab({ data }: { data: MeetingData }) {
+export function MeetingSettingsTab() {
+  const data = useMeeting();
   const { db, actor, settings } = useWorkbench();
   const run = useAction();
   const [form] = Form.useForm<Values>();

@@ -9,8 +9,8 @@ import { useWorkbench } from '../../app/workbench-context';
 import { addOpinions, deleteOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
-import type { MeetingData } from '../meetings/use-meeting-data';
-import { OpinionText } from './OpinionText';
+import { useMeeting } from '../../meeting/meeting-context';
+import { OpinionText } from '../../ui/OpinionText';
 import { PastePreviewModal } from './PastePreviewModal';
 
 const Kbd = ({ children }: { children: string }) => <span className="kbd">{children}</span>;
@@ -19,7 +19,8 @@ const Kbd = ({ children }: { children: string }) => <span className="kbd">{child
  * Opinion entry built for speed: target, category and channel stay selected between entries;
  * one opinion per Enter, or a pasted block split into many with a preview; Alt shortcuts to switch.
  */
-export function EntryTab({ data }: { data: MeetingData }) {
+export function EntryTab() {
+  const data = useMeeting();
   const { db, actor } = useWorkbench();
   const run = useAction();
   const { meeting, targets, readiness, flags } = data;

@@ -5,7 +5,7 @@ import type { Opinion } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { updateOpinion } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import type { MeetingData } from '../../meeting/use-meeting-data';
 
 /** Edit one opinion; checked by the same rules as entry. */
 export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion | undefined; data: MeetingData; onClose: () => void }) {

@@ -7,15 +7,16 @@ import type { Opinion } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { deleteOpinions, restoreOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 import { OpinionEditModal } from './OpinionEditModal';
-import { OpinionText } from './OpinionText';
+import { OpinionText } from '../../ui/OpinionText';
 import { originLabel } from './origin-label';
 
 type FlagFilter = 'all' | 'counted' | 'notCounted' | 'warned';
 
 /** All live opinions of a meeting: filter, edit, delete to the recycle bin (with undo). */
-export function OpinionListTab({ data, query }: { data: MeetingData; query: URLSearchParams }) {
+export function OpinionListTab({ query }: { query: URLSearchParams }) {
+  const data = useMeeting();
   const { db, actor } = useWorkbench();
   const run = useAction();
   const { message } = App.useApp();

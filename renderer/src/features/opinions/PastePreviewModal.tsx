@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { duplicateKey } from '../../../../shared/checks/duplicates';
 import { isSubstantive, phraseMatcher } from '../../../../shared/checks/substance';
 import type { PasteItem } from '../../../../shared/text/split-paste';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import type { MeetingData } from '../../meeting/use-meeting-data';
 
 interface Props {
   items: PasteItem[] | undefined;

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useWorkbench } from '../../app/workbench-context';
 import { listDeletedOpinions, restoreOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 
 /** Deleted opinions of the meeting; restore one, some or all. Nothing is ever destroyed here. */
-export function RecycleBinTab({ data }: { data: MeetingData }) {
+export function RecycleBinTab() {
+  const data = useMeeting();
   const { db, actor } = useWorkbench();
   const run = useAction();
   const [selected, setSelected] = useState<string[]>([]);

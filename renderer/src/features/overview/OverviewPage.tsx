@@ -1,7 +1,7 @@
 import { ScanOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Modal, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { filterOverview, overviewChoices, overviewRows, overviewTotals, STATUS_LABELS, STATUS_ORDER } from '../../../../shared/supervision/overview';
 import type { OverviewStatus } from '../../../../shared/supervision/summary';
 import { useWorkbench } from '../../app/workbench-context';
@@ -9,7 +9,6 @@ import { lastCopyScan } from '../../db/repos/copy-findings-repo';
 import { listSummaries } from '../../db/repos/summaries-repo';
 import { listUnits } from '../../db/repos/units-repo';
 import { useAction } from '../../lib/use-action';
-import { MergePackagesButton } from '../merge/MergePackagesButton';
 import { runCopyScan, type ScanPhase } from './copy-scan';
 import { ExportOverviewButton } from './ExportOverviewButton';
 import { OverviewTable } from './OverviewTable';
@@ -22,7 +21,8 @@ const ALL = '__all__';
  * chart. It reads the stored per-meeting summaries and the units — a few hundred small rows,
  * never the opinions — so it stays instant at county scale.
  */
-export function OverviewPage() {
+/** `mergeAction`: the button that merges packages, handed in by the app (it belongs to the exchange feature). */
+export function OverviewPage({ mergeAction }: { mergeAction?: ReactNode }) {
   const { db } = useWorkbench();
   const run = useAction();
   const data = useLiveQuery(async () => {
@@ -59,7 +59,7 @@ export function OverviewPage() {
         title="督导总览"
         extra={
           <Space>
-            <MergePackagesButton />
+            {mergeAction}
             <ExportOverviewButton rows={rows} />
             <Button icon={<ScanOutlined />} loading={scanPhase !== undefined} onClick={scan} data-testid="copy-scan">
               {scanPhase ? `检测中：${scanPhase}…` : '检测跨单位雷同'}

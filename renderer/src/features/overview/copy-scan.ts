@@ -1,9 +1,11 @@
 import { detectCopies, type CopyCandidate, type CopyWarning } from '../../../../shared/checks/copy-detection';
 import { describeCopy } from '../../../../shared/supervision/warnings';
-import type { WorkbenchDb } from '../../db/database';
 import { loadCopyScanInput, saveCopyFindings } from '../../db/repos/copy-findings-repo';
-import { UserError } from '../../db/repos/errors';
+import { UserError } from '../../lib/user-error';
 import type { CopyScanReply } from './copy-scan.worker';
+
+/** The database as the repositories take it (features never import it). */
+type Db = Parameters<typeof loadCopyScanInput>[0];
 
 export type ScanPhase = '读取意见' | '比对' | '保存';
 
@@ -28,7 +30,7 @@ function detectInWorker(candidates: CopyCandidate[]): Promise<CopyWarning[]> {
  * The cross-unit copy scan (疑似抄袭): reads every live opinion, compares them off the UI thread
  * with MinHash/LSH, and stores what it found per meeting. Returns how many were compared and found.
  */
-export async function runCopyScan(db: WorkbenchDb, onPhase: (phase: ScanPhase) => void): Promise<{ opinions: number; warnings: number; units: number }> {
+export async function runCopyScan(db: Db, onPhase: (phase: ScanPhase) => void): Promise<{ opinions: number; warnings: number; units: number }> {
   onPhase('读取意见');
   const input = await loadCopyScanInput(db);
   onPhase('比对');

@@ -7,10 +7,11 @@ import { parseRosterLines } from '../../../../shared/text/roster-lines';
 import { useWorkbench } from '../../app/workbench-context';
 import { addMember, addMembers, deleteMember, moveMember, reorderMembers, updateMember } from '../../db/repos/members-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 
 /** The roster in rank order: add one or paste many, edit, reorder by dragging or by buttons. */
-export function RosterTab({ data }: { data: MeetingData }) {
+export function RosterTab() {
+  const data = useMeeting();
   const { db, actor } = useWorkbench();
   const run = useAction();
   const { meeting, members, opinions } = data;

@@ -5,10 +5,10 @@ import type { DimensionSet } from '../../../../shared/model/dimensions';
 import type { RuleSet } from '../../../../shared/model/types';
 import { cleanLine } from '../../../../shared/text/normalize';
 import { useWorkbench } from '../../app/workbench-context';
-import { UserError } from '../../db/repos/errors';
+import { UserError } from '../../lib/user-error';
 import { defaultSettings, saveSetting } from '../../db/repos/settings-repo';
 import { useAction } from '../../lib/use-action';
-import { RuleSetFields } from '../meetings/RuleSetFields';
+import { RuleSetFields } from '../../ui/RuleSetFields';
 
 /** The operator's name, the rules new meetings start from, and the 对照检查 reference data. */
 export function SettingsPage() {

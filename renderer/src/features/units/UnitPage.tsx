@@ -4,9 +4,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useWorkbench } from '../../app/workbench-context';
 import { deleteMeeting, listDeletedMeetings, listMeetings, restoreMeeting } from '../../db/repos/meetings-repo';
+import { memberCounts } from '../../db/repos/members-repo';
+import { getUnit } from '../../db/repos/units-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
-import { CreateMeetingModal } from '../meetings/CreateMeetingModal';
+import { CreateMeetingModal } from './CreateMeetingModal';
 
 /** One unit: its meetings, newest first, and the meetings in its recycle bin. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -14,13 +16,10 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const run = useAction();
   const [creating, setCreating] = useState(false);
   const data = useLiveQuery(async () => {
-    const unit = await db.units.get(unitId);
+    const unit = await getUnit(db, unitId);
     const [meetings, deleted] = await Promise.all([listMeetings(db, unitId), listDeletedMeetings(db, unitId)]);
-    const memberCounts = new Map<string, number>();
-    for (const m of meetings) {
-      memberCounts.set(m.id, (await db.members.where('meetingId').equals(m.id).toArray()).filter((x) => !x.deletedAt).length);
-    }
-    return { unit, meetings: meetings.map((m) => ({ ...m, memberCount: memberCounts.get(m.id) ?? 0 })), deleted };
+    const members = await memberCounts(db, meetings.map((m) => m.id));
+    return { unit, meetings: meetings.map((m) => ({ ...m, memberCount: members.get(m.id) ?? 0 })), deleted };
   }, [db, unitId]);
 
   if (data && (!data.unit || data.unit.deletedAt)) return <Result status="404" title="该单位不存在或已删除" extra={<a href="#/">回到单位列表</a>} />;

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Unit } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { createUnit, deleteUnit, listUnits, moveUnit, updateUnit } from '../../db/repos/units-repo';
+import { createUnit, deleteUnit, listUnits, meetingCounts, moveUnit, updateUnit } from '../../db/repos/units-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
 import { UnitFormModal } from './UnitFormModal';
@@ -15,9 +15,7 @@ export function UnitsPage() {
   const run = useAction();
   const [editing, setEditing] = useState<Unit | 'new'>();
   const data = useLiveQuery(async () => {
-    const [units, meetings] = await Promise.all([listUnits(db), db.meetings.toArray()]);
-    const counts = new Map<string, number>();
-    for (const m of meetings) if (!m.deletedAt) counts.set(m.unitId, (counts.get(m.unitId) ?? 0) + 1);
+    const [units, counts] = await Promise.all([listUnits(db), meetingCounts(db)]);
     return units.map((u) => ({ ...u, meetingCount: counts.get(u.id) ?? 0 }));
   }, [db]);
 

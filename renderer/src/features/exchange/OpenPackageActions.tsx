@@ -6,8 +6,8 @@ import { useWorkbench } from '../../app/workbench-context';
 import { applyMerge, previewMerge } from '../../db/repos/merge-repo';
 import { notEmptyMessage, unitCounts } from '../../db/repos/package-repo';
 import { useAction } from '../../lib/use-action';
-import { OpenIntoEmptyAction } from '../exchange/OpenIntoEmptyAction';
-import type { OpenedPackage } from '../exchange/OpenPackagePanel';
+import { OpenIntoEmptyAction } from './OpenIntoEmptyAction';
+import type { OpenedPackage } from './OpenPackagePanel';
 import { MergePreviewModal } from './MergePreviewModal';
 
 /**

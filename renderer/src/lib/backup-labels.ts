@@ -1,5 +1,5 @@
-import type { BackupReason } from '../../../../shared/backup/format';
-import { PACKAGE_TABLE_LABELS } from '../../../../shared/package/format';
+import type { BackupReason } from '../../../shared/backup/format';
+import { PACKAGE_TABLE_LABELS } from '../../../shared/package/format';
 
 /**
  * How each table is called where a backup's contents are shown: the package tables' names, plus

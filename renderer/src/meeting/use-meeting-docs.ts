@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { prepareMeetingDocs, type MeetingDocs } from '../../../../shared/documents/meeting-docs';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { prepareMeetingDocs, type MeetingDocs } from '../../../shared/documents/meeting-docs';
+import type { MeetingData } from './use-meeting-data';
 
 /** The meeting prepared for its documents (targets, readiness, flags), on demand. */
 export function meetingDocs(data: Pick<MeetingData, 'unit' | 'meeting' | 'members' | 'opinions' | 'view'>): MeetingDocs {

@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { OpinionFlags } from '../../../../shared/checks/opinion-flags';
-import type { Readiness } from '../../../../shared/checks/readiness';
-import { meetingView, type MeetingView } from '../../../../shared/meeting/view';
-import type { Meeting, Member, Opinion, Unit } from '../../../../shared/model/types';
-import { useWorkbench } from '../../app/workbench-context';
-import { listMembers } from '../../db/repos/members-repo';
-import { listOpinions } from '../../db/repos/opinions-repo';
+import type { OpinionFlags } from '../../../shared/checks/opinion-flags';
+import type { Readiness } from '../../../shared/checks/readiness';
+import { meetingView, type MeetingView } from '../../../shared/meeting/view';
+import type { Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
+import { useWorkbench } from '../app/workbench-context';
+import { getLiveMeeting } from '../db/repos/meetings-repo';
+import { listMembers } from '../db/repos/members-repo';
+import { listOpinions } from '../db/repos/opinions-repo';
+import { getUnit } from '../db/repos/units-repo';
 
 export interface MeetingData {
   meeting: Meeting;
@@ -31,9 +33,9 @@ export interface MeetingData {
 export function useMeetingData(meetingId: string): MeetingData | null | undefined {
   const { db } = useWorkbench();
   const raw = useLiveQuery(async () => {
-    const meeting = await db.meetings.get(meetingId);
-    if (!meeting || meeting.deletedAt) return null;
-    const [unit, members, opinions] = await Promise.all([db.units.get(meeting.unitId), listMembers(db, meetingId), listOpinions(db, meetingId)]);
+    const meeting = await getLiveMeeting(db, meetingId);
+    if (!meeting) return null;
+    const [unit, members, opinions] = await Promise.all([getUnit(db, meeting.unitId), listMembers(db, meetingId), listOpinions(db, meetingId)]);
     return { meeting, unit, members, opinions };
   }, [db, meetingId]);
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { MAX_PACKAGE_BYTES, readPackage, type PackageContent } from '../../../../shared/package/format';
 import { combinePackages, type MergePlan } from '../../../../shared/package/merge';
 import { useWorkbench } from '../../app/workbench-context';
-import { UserError } from '../../db/repos/errors';
+import { UserError } from '../../lib/user-error';
 import { applyMerge, previewMerge } from '../../db/repos/merge-repo';
 import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';
