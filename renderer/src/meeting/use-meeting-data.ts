@@ -5,10 +5,6 @@ import type { Readiness } from '../../../shared/checks/readiness';
 import { meetingView, type MeetingView } from '../../../shared/meeting/view';
 import type { Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
 import { useWorkbench } from '../app/workbench-context';
-import { getLiveMeeting } from '../db/repos/meetings-repo';
-import { listMembers } from '../db/repos/members-repo';
-import { listOpinions } from '../db/repos/opinions-repo';
-import { getUnit } from '../db/repos/units-repo';
 
 export interface MeetingData {
   meeting: Meeting;
@@ -31,13 +27,13 @@ export interface MeetingData {
  * `null` when the meeting does not exist; `undefined` while loading.
  */
 export function useMeetingData(meetingId: string): MeetingData | null | undefined {
-  const { db } = useWorkbench();
+  const { repos } = useWorkbench();
   const raw = useLiveQuery(async () => {
-    const meeting = await getLiveMeeting(db, meetingId);
+    const meeting = await repos.getLiveMeeting(meetingId);
     if (!meeting) return null;
-    const [unit, members, opinions] = await Promise.all([getUnit(db, meeting.unitId), listMembers(db, meetingId), listOpinions(db, meetingId)]);
+    const [unit, members, opinions] = await Promise.all([repos.getUnit(meeting.unitId), repos.listMembers(meetingId), repos.listOpinions(meetingId)]);
     return { meeting, unit, members, opinions };
-  }, [db, meetingId]);
+  }, [repos, meetingId]);
 
   return useMemo(() => {
     if (raw === undefined || raw === null) return raw;

@@ -5,9 +5,6 @@ import { viewAuditWarnings } from '../../../../shared/meeting/view';
 import { lastAuditOf, overviewStatus, readinessState } from '../../../../shared/supervision/summary';
 import { rosterLabels } from '../../../../shared/supervision/warnings';
 import { useWorkbench } from '../../app/workbench-context';
-import { listAudits } from '../../db/repos/audits-repo';
-import { getCopyFindings } from '../../db/repos/copy-findings-repo';
-import { listUnits } from '../../db/repos/units-repo';
 import { useMeeting } from '../../meeting/meeting-context';
 import { StatusTag } from '../../ui/StatusTag';
 import { AuditForm } from './AuditForm';
@@ -18,11 +15,11 @@ import { WarningList } from './WarningList';
 /** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
 export function AuditTab() {
   const data = useMeeting();
-  const { db } = useWorkbench();
+  const { repos } = useWorkbench();
   const { meeting, members, readiness, unit, view } = data;
-  const audits = useLiveQuery(() => listAudits(db, meeting.id), [db, meeting.id]);
-  const findings = useLiveQuery(async () => (await getCopyFindings(db, meeting.id)) ?? null, [db, meeting.id]);
-  const unitNames = useLiveQuery(async () => new Map((await listUnits(db)).map((u) => [u.id, u.name])), [db]);
+  const audits = useLiveQuery(() => repos.listAudits(meeting.id), [repos, meeting.id]);
+  const findings = useLiveQuery(async () => (await repos.getCopyFindings(meeting.id)) ?? null, [repos, meeting.id]);
+  const unitNames = useLiveQuery(async () => new Map((await repos.listUnits()).map((u) => [u.id, u.name])), [repos]);
   const fingerprint = view.fingerprint;
   // Labels for showing the other side of a copy (its unit); the warnings' own words come from auditWarnings, as the verdict's check does.
   const labels = useMemo(() => rosterLabels(meeting.id, members, (id) => unitNames?.get(id) ?? '其他单位'), [meeting.id, members, unitNames]);

@@ -3,8 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { MergePlan } from '../../../../shared/package/merge';
 import { useWorkbench } from '../../app/workbench-context';
-import { applyMerge, previewMerge } from '../../db/repos/merge-repo';
-import { notEmptyMessage, unitCounts } from '../../db/repos/package-repo';
+import { notEmptyMessage } from '../../db/repos/package-repo';
 import { useAction } from '../../lib/use-action';
 import { OpenIntoEmptyAction } from './OpenIntoEmptyAction';
 import type { OpenedPackage } from './OpenPackagePanel';
@@ -15,16 +14,16 @@ import { MergePreviewModal } from './MergePreviewModal';
  * workbench, or merge it into the data already here (preview, conflicts, one transaction).
  */
 export function OpenPackageActions({ opened, onDone }: { opened: OpenedPackage; onDone: () => void }) {
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
-  const counts = useLiveQuery(() => unitCounts(db), [db]);
+  const counts = useLiveQuery(() => repos.unitCounts(), [repos]);
   const [plan, setPlan] = useState<MergePlan>();
   if (counts === undefined) return null;
   if (counts.all === 0) return <OpenIntoEmptyAction opened={opened} onDone={onDone} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Alert type="info" showIcon data-testid="package-not-empty" message="合并到本机数据" description={notEmptyMessage(counts)} />
-      <Button type="primary" data-testid="merge-preview" onClick={() => void run(async () => setPlan(await previewMerge(db, opened.package.content)))}>
+      <Button type="primary" data-testid="merge-preview" onClick={() => void run(async () => setPlan(await repos.previewMerge(opened.package.content)))}>
         预览合并…
       </Button>
       {plan && (
@@ -34,7 +33,7 @@ export function OpenPackageActions({ opened, onDone }: { opened: OpenedPackage; 
           onCancel={() => setPlan(undefined)}
           onApply={async (resolutions) => {
             const result = await run(
-              () => applyMerge(db, plan, resolutions, { actor, fileName: opened.file }),
+              () => repos.applyMerge(plan, resolutions, { actor, fileName: opened.file }),
               (r) => `已合并：写入 ${r.written} 条记录，涉及 ${r.meetings} 次会议`,
             );
             if (result) onDone();

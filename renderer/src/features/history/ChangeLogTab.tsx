@@ -2,7 +2,6 @@ import { Card, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChangeAction } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { listMeetingChanges } from '../../db/repos/change-log';
 import { useMeeting } from '../../meeting/meeting-context';
 
 const ACTIONS: Record<ChangeAction, string> = {
@@ -18,8 +17,8 @@ const ACTIONS: Record<ChangeAction, string> = {
 /** The meeting's append-only change log: who changed what, when. */
 export function ChangeLogTab() {
   const data = useMeeting();
-  const { db } = useWorkbench();
-  const rows = useLiveQuery(() => listMeetingChanges(db, data.meeting.id), [db, data.meeting.id]);
+  const { repos } = useWorkbench();
+  const rows = useLiveQuery(() => repos.listMeetingChanges(data.meeting.id), [repos, data.meeting.id]);
   return (
     <Card size="small">
       <Table

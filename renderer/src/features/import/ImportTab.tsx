@@ -7,7 +7,6 @@ import { MAX_IMPORT_BYTES } from '../../../../shared/import/limits';
 import { initialChoices, planImport, type ImportChoices, type ImportMeeting } from '../../../../shared/import/plan';
 import { readCrashed } from '../../../../shared/import/read-workbook';
 import { useWorkbench } from '../../app/workbench-context';
-import { commitImport } from '../../db/repos/import-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
 import { useMeeting } from '../../meeting/meeting-context';
@@ -29,7 +28,7 @@ type Stage =
  */
 export function ImportTab() {
   const data = useMeeting();
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [choices, setChoices] = useState<ImportChoices>();
@@ -78,7 +77,7 @@ export function ImportTab() {
     setStage({ kind: 'writing', fileName, percent: 0 });
     const rows = plan.toAdd.map((r) => ({ sheet: r.sheet, row: r.row, draft: r.draft }));
     const outcome = await run(() =>
-      commitImport(db, data.meeting.id, fileName, rows, {
+      repos.commitImport(data.meeting.id, fileName, rows, {
         actor,
         onProgress: (done, total) => setStage({ kind: 'writing', fileName, percent: Math.round((done / total) * 100) }),
       }),

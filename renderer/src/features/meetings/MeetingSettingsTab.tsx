@@ -2,7 +2,6 @@ import { Button, Card, Divider, Form, Input, InputNumber, Radio, Select, Space }
 import { useEffect } from 'react';
 import type { RuleSet } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { updateMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';
 import { RuleSetFields } from '../../ui/RuleSetFields';
@@ -22,7 +21,7 @@ interface Values {
 /** The meeting's fields, its rule set and its 对照检查 dimensions. */
 export function MeetingSettingsTab() {
   const data = useMeeting();
-  const { db, actor, settings } = useWorkbench();
+  const { repos, actor, settings } = useWorkbench();
   const run = useAction();
   const [form] = Form.useForm<Values>();
   const { meeting } = data;
@@ -38,7 +37,7 @@ export function MeetingSettingsTab() {
   const save = async () => {
     const v = await form.validateFields();
     const ruleSet: RuleSet = { ...meeting.ruleSet, ...v.ruleSet, minPerProvider: v.providerRuleOn ? (v.ruleSet.minPerProvider ?? 2) : null };
-    await run(() => updateMeeting(db, meeting.id, { ...v, ruleSet }, actor), '会议设置已保存');
+    await run(() => repos.updateMeeting(meeting.id, { ...v, ruleSet }, actor), '会议设置已保存');
   };
 
   return (

@@ -6,7 +6,6 @@ import { GROUP_TARGET, type Opinion, type OpinionOrigin } from '../../../../shar
 import { todayDate } from '../../../../shared/util/ids';
 import { splitPasted, type PasteItem } from '../../../../shared/text/split-paste';
 import { useWorkbench } from '../../app/workbench-context';
-import { addOpinions, deleteOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
 import { useMeeting } from '../../meeting/meeting-context';
@@ -21,7 +20,7 @@ const Kbd = ({ children }: { children: string }) => <span className="kbd">{child
  */
 export function EntryTab() {
   const data = useMeeting();
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const { meeting, targets, readiness, flags } = data;
   const { categories, channels } = meeting.ruleSet;
@@ -50,14 +49,14 @@ export function EntryTab() {
   const save = useCallback(
     async (texts: string[], origin: OpinionOrigin): Promise<boolean> => {
       const drafts: OpinionDraft[] = texts.map((content) => ({ targetId, category, channel, content, provider, dimension: dimension ?? '', receivedDate }));
-      const added = await run(() => addOpinions(db, meeting.id, drafts, { actor, origin }), (r) => `已添加 ${r.length} 条意见`);
+      const added = await run(() => repos.addOpinions(meeting.id, drafts, { actor, origin }), (r) => `已添加 ${r.length} 条意见`);
       if (!added) return false;
       setRecent((prev) => [...added.slice().reverse(), ...prev].slice(0, 8));
       setText('');
       setTimeout(focusText, 0);
       return true;
     },
-    [db, meeting.id, actor, run, targetId, category, channel, provider, dimension, receivedDate],
+    [repos, meeting.id, actor, run, targetId, category, channel, provider, dimension, receivedDate],
   );
 
   const submit = () => {
@@ -246,7 +245,7 @@ export function EntryTab() {
                   <a
                     key="undo"
                     onClick={() =>
-                      void run(() => deleteOpinions(db, [o.id], actor), '已撤销（移入回收站）').then((n) => {
+                      void run(() => repos.deleteOpinions([o.id], actor), '已撤销（移入回收站）').then((n) => {
                         if (n !== undefined) setRecent((r) => r.filter((x) => x.id !== o.id));
                       })
                     }

@@ -5,9 +5,6 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { filterOverview, overviewChoices, overviewRows, overviewTotals, STATUS_LABELS, STATUS_ORDER } from '../../../../shared/supervision/overview';
 import type { OverviewStatus } from '../../../../shared/supervision/summary';
 import { useWorkbench } from '../../app/workbench-context';
-import { lastCopyScan } from '../../db/repos/copy-findings-repo';
-import { listSummaries } from '../../db/repos/summaries-repo';
-import { listUnits } from '../../db/repos/units-repo';
 import { useAction } from '../../lib/use-action';
 import { runCopyScan, type ScanPhase } from './copy-scan';
 import { ExportOverviewButton } from './ExportOverviewButton';
@@ -23,12 +20,12 @@ const ALL = '__all__';
  */
 /** `mergeAction`: the button that merges packages, handed in by the app (it belongs to the exchange feature). */
 export function OverviewPage({ mergeAction }: { mergeAction?: ReactNode }) {
-  const { db } = useWorkbench();
+  const { repos } = useWorkbench();
   const run = useAction();
   const data = useLiveQuery(async () => {
-    const [units, summaries, scan] = await Promise.all([listUnits(db), listSummaries(db), lastCopyScan(db)]);
+    const [units, summaries, scan] = await Promise.all([repos.listUnits(), repos.listSummaries(), repos.lastCopyScan()]);
     return { rows: overviewRows(units, summaries), scan };
-  }, [db]);
+  }, [repos]);
   const [group, setGroup] = useState<string>(ALL);
   const [year, setYear] = useState<number | typeof ALL>();
   const [status, setStatus] = useState<OverviewStatus | typeof ALL>(ALL);
@@ -43,7 +40,7 @@ export function OverviewPage({ mergeAction }: { mergeAction?: ReactNode }) {
   const rows = useMemo(() => (status === ALL ? base : filterOverview(base, { status })), [base, status]);
 
   const scan = async () => {
-    const result = await run(() => runCopyScan(db, setScanPhase));
+    const result = await run(() => runCopyScan(repos, setScanPhase));
     setScanPhase(undefined);
     if (result) {
       Modal.info({

@@ -5,14 +5,13 @@ import type { MemberDraft } from '../../../../shared/model/drafts';
 import type { Member } from '../../../../shared/model/types';
 import { parseRosterLines } from '../../../../shared/text/roster-lines';
 import { useWorkbench } from '../../app/workbench-context';
-import { addMember, addMembers, deleteMember, moveMember, reorderMembers, updateMember } from '../../db/repos/members-repo';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';
 
 /** The roster in rank order: add one or paste many, edit, reorder by dragging or by buttons. */
 export function RosterTab() {
   const data = useMeeting();
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const { meeting, members, opinions } = data;
   const [form] = Form.useForm<MemberDraft>();
@@ -29,7 +28,7 @@ export function RosterTab() {
 
   const add = async () => {
     const values = await form.validateFields();
-    const added = await run(() => addMember(db, meeting.id, values, actor), (m) => `已添加${m.name}`);
+    const added = await run(() => repos.addMember(meeting.id, values, actor), (m) => `已添加${m.name}`);
     if (added) {
       form.resetFields();
       form.getFieldInstance('name')?.focus?.();
@@ -40,7 +39,7 @@ export function RosterTab() {
     if (!dragId || dragId === targetId) return;
     const ids = members.map((m) => m.id).filter((id) => id !== dragId);
     ids.splice(ids.indexOf(targetId), 0, dragId);
-    void run(() => reorderMembers(db, meeting.id, ids, actor));
+    void run(() => repos.reorderMembers(meeting.id, ids, actor));
   };
 
   return (
@@ -99,18 +98,18 @@ export function RosterTab() {
             width: 220,
             render: (_v, m, i) => (
               <Space size={4}>
-                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`上移${m.name}`} disabled={i === 0} onClick={() => run(() => moveMember(db, meeting.id, m.id, -1, actor))} />
+                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`上移${m.name}`} disabled={i === 0} onClick={() => run(() => repos.moveMember(meeting.id, m.id, -1, actor))} />
                 <Button
                   size="small"
                   icon={<ArrowDownOutlined />}
                   aria-label={`下移${m.name}`}
                   disabled={i === members.length - 1}
-                  onClick={() => run(() => moveMember(db, meeting.id, m.id, 1, actor))}
+                  onClick={() => run(() => repos.moveMember(meeting.id, m.id, 1, actor))}
                 />
                 <Button size="small" onClick={() => setEditing(m)}>
                   修改
                 </Button>
-                <Popconfirm title={`从名单中移除${m.name}？`} okText="移除" cancelText="取消" onConfirm={() => run(() => deleteMember(db, m.id, actor), '已移除')}>
+                <Popconfirm title={`从名单中移除${m.name}？`} okText="移除" cancelText="取消" onConfirm={() => run(() => repos.deleteMember(m.id, actor), '已移除')}>
                   <Button size="small" danger>
                     移除
                   </Button>
@@ -126,12 +125,12 @@ export function RosterTab() {
       <MemberEditModal
         member={editing}
         onClose={() => setEditing(undefined)}
-        onSave={(draft) => run(() => updateMember(db, editing!.id, draft, actor).then(() => true), '已保存').then((ok) => ok === true)}
+        onSave={(draft) => run(() => repos.updateMember(editing!.id, draft, actor).then(() => true), '已保存').then((ok) => ok === true)}
       />
       <RosterPasteModal
         open={pasting}
         onClose={() => setPasting(false)}
-        onSave={(drafts) => run(() => addMembers(db, meeting.id, drafts, actor), (added) => `已添加 ${added.length} 名成员`).then((r) => r !== undefined)}
+        onSave={(drafts) => run(() => repos.addMembers(meeting.id, drafts, actor), (added) => `已添加 ${added.length} 名成员`).then((r) => r !== undefined)}
       />
     </Card>
   );
