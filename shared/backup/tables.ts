@@ -2,8 +2,8 @@
 // list of tables comes from the database schema at run time (the caller passes it), so a table
 // added in a later schema version is backed up without touching this file. Rows of the domain
 // tables are checked with the same validators as exchange packages.
-import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from '../model/schemas';
-import { check, type Validator } from '../util/schema';
+import { recordValidator } from '../model/record-kinds';
+import { check } from '../util/schema';
 import type { BackupManifest } from './format';
 
 export type BackupTables = Record<string, unknown[]>;
@@ -13,16 +13,6 @@ export interface TableSpec {
   name: string;
   primaryKey: string;
 }
-
-/** Validators for the tables whose records shared/ knows; other tables' rows are checked for their key only. */
-const RECORD_VALIDATORS: Record<string, Validator<unknown>> = {
-  units: unitSchema,
-  meetings: meetingSchema,
-  members: memberSchema,
-  opinions: opinionSchema,
-  audits: auditSchema,
-  changeLog: changeLogSchema,
-};
 
 /** The payload's JSON bytes, tables in the given order. Throws for data JSON cannot hold (a programming error, not user input). */
 export function serializeTables(tables: BackupTables): Uint8Array {
@@ -84,7 +74,8 @@ export function parseTables(json: Uint8Array, manifest: BackupManifest, specs: r
 }
 
 function rowsProblem(spec: TableSpec, rows: unknown[]): string | undefined {
-  const validator = RECORD_VALIDATORS[spec.name];
+  // The record registry's validator; tables without one are checked for their key only.
+  const validator = recordValidator(spec.name);
   const seen = new Set<unknown>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
