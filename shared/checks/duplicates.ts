@@ -12,7 +12,12 @@ export interface DuplicateFields {
  * category is one opinion, however often it was entered.
  */
 export function duplicateKey(o: DuplicateFields): string {
-  return `${o.targetId}\u0001${o.category}\u0001${compareKey(o.content)}`;
+  return duplicateKeyOf(o, compareKey(o.content));
+}
+
+/** {@link duplicateKey} when the caller has the compared text already. */
+export function duplicateKeyOf(o: Pick<DuplicateFields, 'targetId' | 'category'>, key: string): string {
+  return `${o.targetId}\u0001${o.category}\u0001${key}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Opinion, RuleSet } from '../model/types';
 import { compareKey } from '../text/normalize';
-import { duplicateKey } from './duplicates';
+import { duplicateKeyOf } from './duplicates';
 import { isPraiseOnly, isSubstantive, isTooShort, phraseMatcher } from './substance';
 
 /** What the checks say about one opinion; shown beside it in lists and the ledger. */
@@ -46,21 +46,37 @@ type Flaggable = Pick<Opinion, 'targetId' | 'category' | 'content' | 'deletedAt'
 export function rateOpinions(
   opinions: readonly Flaggable[],
   rules: Pick<RuleSet, 'noOpinionPhrases' | 'praisePhrases' | 'excludeNonSubstantive'>,
+  /**
+   * `countsOnly`: only what readiness counts — which of several repeats is the original does not
+   * change a count, so the input order stands, and praise-only / too-short are left false.
+   */
+  options: { countsOnly?: boolean } = {},
 ): Array<RatedOpinion | undefined> {
   const noOpinion = phraseMatcher(rules.noOpinionPhrases);
+  const full = !options.countsOnly;
   const order = opinions.map((_, i) => i).filter((i) => !opinions[i]!.deletedAt);
-  order.sort((i, j) => byEntry(entryOf(opinions[i]!), entryOf(opinions[j]!)) || i - j);
+  if (full) {
+    // Entry order without allocating in the comparator.
+    const at = opinions.map((o) => o.createdAt ?? '');
+    const ids = opinions.map((o) => o.id ?? '');
+    order.sort((i, j) => (at[i]! < at[j]! ? -1 : at[i]! > at[j]! ? 1 : ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : i - j));
+  }
   const firstByKey = new Map<string, string>();
   const rated = new Array<RatedOpinion | undefined>(opinions.length);
   for (const i of order) {
     const o = opinions[i]!;
     const substantive = isSubstantive(o.content, noOpinion);
     const eligible = substantive || !rules.excludeNonSubstantive;
-    const flags: OpinionFlags = { substantive, praiseOnly: substantive && isPraiseOnly(o.content, rules.praisePhrases), tooShort: substantive && isTooShort(o.content), counted: eligible };
+    const flags: OpinionFlags = {
+      substantive,
+      praiseOnly: full && substantive && isPraiseOnly(o.content, rules.praisePhrases),
+      tooShort: full && substantive && isTooShort(o.content),
+      counted: eligible,
+    };
     const key = compareKey(o.content);
     let repeat = false;
     if (eligible) {
-      const dkey = duplicateKey(o);
+      const dkey = duplicateKeyOf(o, key);
       const first = firstByKey.get(dkey);
       if (first === undefined) firstByKey.set(dkey, o.id ?? '');
       else {
@@ -72,10 +88,6 @@ export function rateOpinions(
     rated[i] = { flags, eligible, repeat, key };
   }
   return rated;
-}
-
-function entryOf(o: Flaggable): Pick<Opinion, 'createdAt' | 'id'> {
-  return { createdAt: o.createdAt ?? '', id: o.id ?? '' };
 }
 
 /**

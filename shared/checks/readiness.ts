@@ -97,7 +97,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
     ...(rules.groupIsTarget ? [{ id: GROUP_TARGET, label: GROUP_LABEL, name: GROUP_LABEL, position: '' }] : []),
     ...members.map((m) => ({ id: m.id, label: targetLabel(m), name: m.name, position: m.position })),
   ];
-  return tallyReadiness({ targets, rosterEmpty: members.length === 0, opinions: input.opinions, rated: rateOpinions(input.opinions, rules) }, rules);
+  return tallyReadiness({ targets, rosterEmpty: members.length === 0, opinions: input.opinions, rated: rateOpinions(input.opinions, rules, { countsOnly: true }) }, rules);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, storesAt } from '../../renderer/src/db/schema';
-import { EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel, recordValidator } from '../../shared/model/record-kinds';
+import { EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel, recordValidator } from '#shared/model/record-kinds';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '../../shared/package/format';
 import { check } from '../../shared/util/schema';
 import { sampleContent } from '../support/sample-content';

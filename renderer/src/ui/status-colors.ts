@@ -1,4 +1,4 @@
-import type { OverviewStatus } from '../../../shared/supervision/summary';
+import type { OverviewStatus } from '#shared/supervision/summary';
 
 /** One colour per overview status: the tag, the chart and the table agree. */
 export const STATUS_COLORS: Record<OverviewStatus, string> = {
