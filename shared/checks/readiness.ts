@@ -78,7 +78,7 @@ export interface Readiness {
 export const ROSTER_EMPTY_MESSAGE = '尚未录入班子成员名单';
 
 /** A target as readiness describes it: the group or a member, with its label. */
-export interface ReadinessTarget {
+interface ReadinessTarget {
   id: string;
   label: string;
   name: string;

@@ -11,14 +11,14 @@ import { meetingWarnings, type MeetingWarning } from '../supervision/warnings';
 import { orderedMembers, targetLabel, targetLabels } from './roster';
 
 /** The records of one meeting; deleted members and opinions may be included and are left out. */
-export interface MeetingRecords {
+interface MeetingRecords {
   meeting: Meeting;
   members: readonly Member[];
   opinions: readonly Opinion[];
 }
 
 /** A target of the meeting: the group or a live member. */
-export interface ViewTarget {
+interface ViewTarget {
   id: string;
   isGroup: boolean;
   /** 0 for the group, then 1, 2 … in rank order: the number in file names. */

@@ -10,9 +10,9 @@ import type { Validator } from '../util/schema';
  * (local change, their change or a conflict); `append-only` keeps ours and adds theirs (history
  * never changes); `local` never travels; `derived` is recomputed from the other tables.
  */
-export type MergeRule = 'three-way' | 'append-only' | 'local' | 'derived';
+type MergeRule = 'three-way' | 'append-only' | 'local' | 'derived';
 
-export interface RecordKind {
+interface RecordKind {
   /** The Chinese name shown in previews, messages and backup contents. */
   label: string;
   /**
@@ -44,7 +44,7 @@ export const RECORD_KINDS = {
 } as const satisfies Record<string, RecordKind>;
 
 type Kinds = typeof RECORD_KINDS;
-export type RecordTable = keyof Kinds;
+type RecordTable = keyof Kinds;
 
 /** The tables an exchange package carries, in the registry's order. */
 export type ExchangedTable = { [K in RecordTable]: Kinds[K]['exchanged'] extends true ? K : never }[RecordTable];

@@ -73,7 +73,7 @@ export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
 }
 
 /** A meeting's summary from its view (see meetingView), its audits and the last cross-unit scan. */
-export function summarizeView(view: MeetingView, extra: Pick<SummaryInput, 'audits' | 'crossUnitWarnings'>): MeetingSummary {
+function summarizeView(view: MeetingView, extra: Pick<SummaryInput, 'audits' | 'crossUnitWarnings'>): MeetingSummary {
   const { meeting, readiness } = view;
   const counts = countWarnings(view.warnings);
   return {

@@ -12,7 +12,7 @@ import { changeEntry } from './change-log';
 import { refreshSummaries, withSummaryTables } from './summaries-repo';
 
 /** What a write may do besides writing its rows: record what it changed. */
-export interface MeetingWrite {
+interface MeetingWrite {
   /** Change-log lines (built here from ChangeInput, or whole entries copied from a package); their meetings count as changed. */
   log(entries: ChangeInput | ChangeLogEntry | ReadonlyArray<ChangeInput | ChangeLogEntry>): void;
   /** Meetings changed without a line of their own (e.g. rows of a merge): their summaries are refreshed too. */
