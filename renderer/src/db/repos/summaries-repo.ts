@@ -26,17 +26,18 @@ export function withSummaryTables(db: WorkbenchDb, ...tables: Table[]): Table[] 
  */
 export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<string>): Promise<void> {
   for (const meetingId of new Set(meetingIds)) {
-    const meeting = await db.meetings.get(meetingId);
-    if (!meeting) {
-      await db.meetingSummaries.delete(meetingId);
-      continue;
-    }
-    const [members, opinions, audits, findings] = await Promise.all([
+    // All five reads at once: one round trip instead of two (the write path waits on this).
+    const [meeting, members, opinions, audits, findings] = await Promise.all([
+      db.meetings.get(meetingId),
       db.members.where('meetingId').equals(meetingId).toArray(),
       db.opinions.where('meetingId').equals(meetingId).toArray(),
       db.audits.where('meetingId').equals(meetingId).toArray(),
       db.copyFindings.get(meetingId),
     ]);
+    if (!meeting) {
+      await db.meetingSummaries.delete(meetingId);
+      continue;
+    }
     await db.meetingSummaries.put(computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length }));
   }
 }
