@@ -143,7 +143,7 @@ export const ESTIMATE_SLACK = 0.2;
  * level, and has 15 other bands besides; splitting, unlike comparing with a few anchors, does not
  * lose copies as the corpus grows (measured on the stock-phrase corpus, scripts/bench).
  */
-export const SPLIT_BUCKET_SIZE = 32;
+const SPLIT_BUCKET_SIZE = 32;
 /** Further bands per split, rows per further band, and how deep splits go. */
 const SPLIT_BANDS = 6;
 const SPLIT_ROWS = 3;

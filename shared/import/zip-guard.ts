@@ -23,7 +23,7 @@ export interface ZipLimits {
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: MAX_ZIP_ENTRIES, maxUnzippedBytes: MAX_UNZIPPED_BYTES };
 
 /** What the archive holds: an Office Open XML workbook or an OpenDocument spreadsheet. */
-export type ZipKind = 'xlsx' | 'ods';
+type ZipKind = 'xlsx' | 'ods';
 
 export type ZipVerdict =
   | {

@@ -7,12 +7,12 @@ import { isRealDate } from '../model/zod-fields';
 import { today as clockToday } from '../util/clock';
 
 /** Days ahead that count as 即将到期. */
-export const DUE_SOON_DAYS = 7;
+const DUE_SOON_DAYS = 7;
 
 export type DeadlineState = { kind: 'overdue'; days: number } | { kind: 'due-soon'; days: number } | { kind: 'none' };
 
 /** Whole days from `a` to `b` (both `YYYY-MM-DD`). */
-export function daysBetween(a: string, b: string): number {
+function daysBetween(a: string, b: string): number {
   const t = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
   return Math.round((t(b) - t(a)) / 86_400_000);
 }

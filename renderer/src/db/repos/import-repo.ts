@@ -4,9 +4,9 @@ import { batchTime } from '../../../../shared/model/entry-order';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
-import { UserError } from './errors';
+import { UserError } from '../../lib/user-error';
+import { writeMeetingData } from './meeting-write';
 import { opinionContext } from './opinions-repo';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
 
 export interface ImportOutcome {
   added: number;
@@ -49,7 +49,7 @@ export async function commitImport(
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
-  return db.transaction('rw', withSummaryTables(db, db.meetings, db.members, db.opinions, db.changeLog), async () => {
+  return writeMeetingData(db, [db.meetings, db.members, db.opinions], async (w) => {
     const { labels, context } = await opinionContext(db, meetingId, '该会议不存在或已删除，未导入任何内容');
     const existing = (await db.opinions.where('meetingId').equals(meetingId).toArray()).filter((o) => !o.deletedAt);
 
@@ -64,10 +64,10 @@ export async function commitImport(
     );
     for (let i = 0; i < opinions.length; i += CHUNK) {
       await db.opinions.bulkAdd(opinions.slice(i, i + CHUNK));
-      await db.changeLog.bulkAdd(log.slice(i, i + CHUNK));
       progress(rows.length + Math.min(rows.length, Math.round(((i + CHUNK) / opinions.length) * rows.length)), total);
     }
-    await refreshSummaries(db, [meetingId]);
+    w.log(log);
+    // The change-log lines and the summary are written when this callback returns, in the same transaction.
     progress(total, total);
     return { added: opinions.length, skipped: prepared.length - opinions.length, ids: opinions.map((o) => o.id) };
   });
