@@ -67,8 +67,8 @@ describe('changing the rule set', () => {
     const file = await event;
     const lines = documentLines(officeParts(new Uint8Array(readFileSync((await file.path())!))));
     const at = (heading: string) => lines.findIndex((l) => l.includes(heading));
-    expect(at('分管领域（2条）')).toBeGreaterThan(0);
-    expect(at('分管领域（2条）')).toBeLessThan(at('上级领导（2条）'));
+    expect(at('分管领域方面（2条）')).toBeGreaterThan(0);
+    expect(at('分管领域方面（2条）')).toBeLessThan(at('上级领导方面（2条）'));
     await app.close();
   });
 });
