@@ -3,15 +3,20 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import pkg from './package.json';
 
+/** `#shared/…` is `shared/…` (the tsconfig paths say the same to TypeScript). */
+const sharedAlias = [{ find: /^#shared\//, replacement: `${resolve(__dirname, 'shared')}/` }];
+
 // Explicit entries for the electron/ + renderer/ layout (electron-vite's defaults assume src/).
 export default defineConfig({
   main: {
+    resolve: { alias: sharedAlias },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
+    resolve: { alias: sharedAlias },
     build: {
       outDir: 'out/preload',
       // The sandboxed preload can require nothing but 'electron': bundle everything else in.
@@ -24,6 +29,7 @@ export default defineConfig({
     base: './',
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     plugins: [react()],
+    resolve: { alias: sharedAlias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -1,5 +1,6 @@
 // The lint rules, with the architecture's fences: shared/ is the pure domain, renderer/ never
 // reaches into electron/, and electron/ never imports the renderer. Each message says why.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -7,6 +8,18 @@ import tseslint from 'typescript-eslint';
 
 const SHARED_IS_PURE =
   'shared/ is the pure domain (types, rules, checks, documents): the UI, exports, the command line and the supervisory overview all call it, so it may not depend on the DOM, Node, Electron, Dexie or React. Pass what you need in as data, or put the code in renderer/ or electron/.';
+
+const RENDERER_IS_SANDBOXED = { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer runs sandboxed with no Node: reach the OS only through window.desktop (renderer/src/desktop).' };
+
+const REPOSITORIES_ONLY =
+  'Only renderer/src/db/ touches IndexedDB: features, the meeting layer, ui/ and lib/ read and write through the repositories in renderer/src/db/repos (one function per question), never through the Dexie database itself.';
+const DATABASE_FENCE = { group: ['**/db/database', 'dexie'], message: REPOSITORIES_ONLY };
+// lib/ may read Dexie's error names (to explain a failed write in Chinese), never the database.
+const LIB_DATABASE_FENCE = { group: ['**/db/database'], message: REPOSITORIES_ONLY };
+
+const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const independent = (feature) =>
+  `Feature folders must be independent: renderer/src/features/${feature} may import the meeting layer (renderer/src/meeting), ui/, lib/ and the repositories, never another feature — otherwise one tab's change breaks another and the folders can no longer be read one at a time. Move what both need to ui/ (components), lib/ (helpers) or meeting/ (a meeting's data); the app (renderer/src/app) composes features.`;
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
@@ -54,16 +67,33 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
+      'no-restricted-imports': ['error', { patterns: [RENDERER_IS_SANDBOXED] }],
+    },
+  },
+  {
+    // Outside db/ (and the app shell that opens the database, and the backup worker that reads a snapshot) nothing reaches Dexie's tables.
+    files: ['renderer/src/{meeting,ui}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [RENDERER_IS_SANDBOXED, DATABASE_FENCE] }] },
+  },
+  {
+    files: ['renderer/src/lib/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [RENDERER_IS_SANDBOXED, LIB_DATABASE_FENCE] }] },
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer runs sandboxed with no Node: reach the OS only through window.desktop (renderer/src/desktop).' },
+            RENDERER_IS_SANDBOXED,
+            DATABASE_FENCE,
+            { group: ['../*/**', `!../${feature}/**`, '!../../**', '**/features/**', `!**/features/${feature}/**`], message: independent(feature) },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 // page in Debian's Chromium through playwright-core; see test/e2e/global-setup.ts).
 export default defineConfig({
   plugins: [react()],
+  // `#shared/…` is `shared/…`, as in tsconfig.base.json and electron.vite.config.ts.
+  resolve: { alias: [{ find: /^#shared\//, replacement: `${resolve(import.meta.dirname, 'shared')}/` }] },
   define: { __APP_VERSION__: JSON.stringify('test') },
   test: {
     projects: [

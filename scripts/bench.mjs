@@ -28,7 +28,7 @@ if (!existsSync(resolve(appDir, 'index.html')) || process.argv.includes('--build
   if (r.status !== 0) process.exit(1);
 }
 console.log('building the benchmark page…');
-await build({ root: resolve(root, 'scripts/bench'), base: './', logLevel: 'warn', build: { outDir: benchDir, emptyOutDir: true, chunkSizeWarningLimit: 8192 } });
+await build({ root: resolve(root, 'scripts/bench'), base: './', logLevel: 'warn', resolve: { alias: [{ find: /^#shared\//, replacement: `${resolve(root, 'shared')}/` }] }, build: { outDir: benchDir, emptyOutDir: true, chunkSizeWarningLimit: 8192 } });
 
 // One origin for both pages: they must share the app's IndexedDB.
 const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };

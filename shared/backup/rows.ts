@@ -4,7 +4,8 @@
 // (meeting summaries, copy findings) are computed again from the records instead of being taken
 // from the file (see DERIVED_TABLES).
 import type { DimensionSet } from '../model/dimensions';
-import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, ruleSetSchema, unitSchema } from '../model/schemas';
+import { recordValidator } from '../model/record-kinds';
+import { ruleSetSchema } from '../model/schemas';
 import { meetingSummarySchema } from '../supervision/summary-schema';
 import { isRealIsoTime } from '../util/dates';
 import { arr, dict, int, literal, obj, SchemaError, str, tagged, type Validator } from '../util/schema';
@@ -45,13 +46,8 @@ const copyFindingsSchema = obj({
   warnings: objects,
 });
 
-const ROW_VALIDATORS: Record<string, Validator<unknown>> = {
-  units: unitSchema,
-  meetings: meetingSchema,
-  members: memberSchema,
-  opinions: opinionSchema,
-  audits: auditSchema,
-  changeLog: changeLogSchema,
+/** The app's own tables, which the record registry gives no validator (they never travel). */
+const APP_ROW_VALIDATORS: Record<string, Validator<unknown>> = {
   settings: settingSchema,
   mergeBases: mergeBaseSchema,
   meetingSummaries: meetingSummarySchema,
@@ -67,10 +63,11 @@ export const DERIVED_TABLES = ['meetingSummaries', 'copyFindings'] as const;
 /**
  * The validator of one table's rows, or undefined for a table this version does not describe
  * (a table added by a later schema: its rows are checked for their primary key only). The one
- * place restore asks, so a registry of record kinds can feed it.
+ * place restore asks: the record registry's validators (shared/model/record-kinds.ts) for the
+ * domain records, this file's for the app's own tables.
  */
 export function backupRowValidator(table: string): Validator<unknown> | undefined {
-  return Object.prototype.hasOwnProperty.call(ROW_VALIDATORS, table) ? ROW_VALIDATORS[table] : undefined;
+  return recordValidator(table) ?? (Object.prototype.hasOwnProperty.call(APP_ROW_VALIDATORS, table) ? APP_ROW_VALIDATORS[table] : undefined);
 }
 
 /**

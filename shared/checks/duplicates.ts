@@ -29,7 +29,12 @@ const OPINION_KEYS = new Map<string, string>();
  * for the same target and category is one opinion, however often it was entered.
  */
 export function duplicateKey(o: DuplicateFields): string {
-  return `${o.targetId}\u0001${o.category}\u0001${opinionKey(o.content)}`;
+  return duplicateKeyOf(o, opinionKey(o.content));
+}
+
+/** {@link duplicateKey} when the caller has the compared text already. */
+export function duplicateKeyOf(o: Pick<DuplicateFields, 'targetId' | 'category'>, key: string): string {
+  return `${o.targetId}\u0001${o.category}\u0001${key}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Opinion, RuleSet } from '../model/types';
-import { duplicateKey } from './duplicates';
+import { duplicateKeyOf, opinionKey } from './duplicates';
 import { isPraiseOnly, isPraiseWithNoOpinion, isSubstantive, isTooShort, phraseMatcher } from './substance';
 
 /** What the checks say about one opinion; shown beside it in lists and the ledger. */
@@ -26,39 +26,92 @@ export function byEntry(a: Pick<Opinion, 'createdAt' | 'id'>, b: Pick<Opinion, '
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** One opinion as the checks see it: its flags, plus what counting needs to know of it. */
+export interface RatedOpinion {
+  flags: OpinionFlags;
+  /** It may count: substantive, or the rule set counts no-opinion text too. */
+  eligible: boolean;
+  /** It repeats an earlier eligible opinion (same target, category and compared text). */
+  repeat: boolean;
+  /** The compared text (see opinionKey). */
+  key: string;
+}
+
+type Flaggable = Pick<Opinion, 'targetId' | 'category' | 'content' | 'deletedAt'> & Partial<Pick<Opinion, 'id' | 'createdAt'>>;
+
 /**
- * Flags every live opinion of a meeting. Repeats are decided in the order of creation, so the
- * first one entered is the original. Deleted opinions are ignored.
+ * The one definition of what counts: rates every live opinion, in the order of the input (deleted
+ * ones are undefined). Repeats are decided in the order of creation, so the first one entered is
+ * the original. Readiness, the lists and the warnings all read these ratings.
+ */
+export function rateOpinions(
+  opinions: readonly Flaggable[],
+  rules: Pick<RuleSet, 'noOpinionPhrases' | 'praisePhrases' | 'excludeNonSubstantive'>,
+  /**
+   * `countsOnly`: only what readiness counts — which of several repeats is the original does not
+   * change a count, so the input order stands, and praise-only / too-short are left false.
+   */
+  options: { countsOnly?: boolean } = {},
+): Array<RatedOpinion | undefined> {
+  const noOpinion = phraseMatcher(rules.noOpinionPhrases, rules.praisePhrases);
+  const full = !options.countsOnly;
+  const order = opinions.map((_, i) => i).filter((i) => !opinions[i]!.deletedAt);
+  if (full) {
+    // Entry order without allocating in the comparator.
+    const at = opinions.map((o) => o.createdAt ?? '');
+    const ids = opinions.map((o) => o.id ?? '');
+    order.sort((i, j) => (at[i]! < at[j]! ? -1 : at[i]! > at[j]! ? 1 : ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : i - j));
+  }
+  const firstByKey = new Map<string, string>();
+  const rated = new Array<RatedOpinion | undefined>(opinions.length);
+  for (const i of order) {
+    const o = opinions[i]!;
+    const substantive = isSubstantive(o.content, noOpinion);
+    const eligible = substantive || !rules.excludeNonSubstantive;
+    const flags: OpinionFlags = {
+      substantive,
+      praiseOnly: full && substantive && isPraiseOnly(o.content, rules.praisePhrases),
+      tooShort: full && substantive && isTooShort(o.content),
+      counted: eligible,
+    };
+    if (!substantive && isPraiseWithNoOpinion(o.content, noOpinion)) flags.praiseNoOpinion = true;
+    const key = opinionKey(o.content);
+    let repeat = false;
+    if (eligible) {
+      const dkey = duplicateKeyOf(o, key);
+      const first = firstByKey.get(dkey);
+      if (first === undefined) firstByKey.set(dkey, o.id ?? '');
+      else {
+        repeat = true;
+        if (o.id !== undefined) flags.duplicateOf = first;
+        flags.counted = false;
+      }
+    }
+    rated[i] = { flags, eligible, repeat, key };
+  }
+  return rated;
+}
+
+/**
+ * Flags every live opinion of a meeting (see {@link rateOpinions}), by id. Deleted opinions are
+ * ignored.
  */
 export function flagOpinions(
   opinions: readonly Pick<Opinion, 'id' | 'targetId' | 'category' | 'content' | 'createdAt' | 'deletedAt'>[],
   rules: Pick<RuleSet, 'noOpinionPhrases' | 'praisePhrases' | 'excludeNonSubstantive'>,
 ): Map<string, OpinionFlags> {
-  const noOpinion = phraseMatcher(rules.noOpinionPhrases, rules.praisePhrases);
-  const live = opinions.filter((o) => !o.deletedAt).sort(byEntry);
-  const firstByKey = new Map<string, string>();
-  const flags = new Map<string, OpinionFlags>();
-  for (const o of live) {
-    const substantive = isSubstantive(o.content, noOpinion);
-    const eligible = substantive || !rules.excludeNonSubstantive;
-    const f: OpinionFlags = { substantive, praiseOnly: substantive && isPraiseOnly(o.content, rules.praisePhrases), tooShort: substantive && isTooShort(o.content), counted: eligible };
-    if (!substantive && isPraiseWithNoOpinion(o.content, noOpinion)) f.praiseNoOpinion = true;
-    if (eligible) {
-      const key = duplicateKey(o);
-      const first = firstByKey.get(key);
-      if (first === undefined) firstByKey.set(key, o.id);
-      else {
-        f.duplicateOf = first;
-        f.counted = false;
-      }
-    }
-    flags.set(o.id, f);
-  }
-  return flags;
+  return flagsById(opinions, rateOpinions(opinions, rules));
+}
+
+/** The flags of rated opinions by id, in the order the opinions were entered. */
+export function flagsById(opinions: readonly Pick<Opinion, 'id' | 'createdAt'>[], rated: ReadonlyArray<RatedOpinion | undefined>): Map<string, OpinionFlags> {
+  const order = opinions.map((_, i) => i).filter((i) => rated[i] !== undefined);
+  order.sort((i, j) => byEntry(opinions[i]!, opinions[j]!) || i - j);
+  return new Map(order.map((i) => [opinions[i]!.id, rated[i]!.flags]));
 }
 
 /** The tag of praise closed by 无意见: not an opinion, listed nowhere. */
-export const PRAISE_NO_OPINION_LABEL = '仅表扬（无意见）';
+const PRAISE_NO_OPINION_LABEL = '仅表扬（无意见）';
 
 /** Short Chinese labels for the flags, in the order they matter: `['无实质内容', '重复', '仅表扬', '过短']`. */
 export function flagLabels(f: OpinionFlags): string[] {

@@ -3,7 +3,7 @@
 import type { Opinion, RuleSet } from '../model/types';
 import { flagOpinions } from './opinion-flags';
 
-export interface PraiseFinding {
+interface PraiseFinding {
   id: string;
   targetId: string;
   category: string;

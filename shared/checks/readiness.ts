@@ -1,7 +1,7 @@
+import { orderedMembers, targetLabel } from '../meeting/roster';
 import { GROUP_LABEL, GROUP_TARGET, type Member, type Opinion, type RuleSet } from '../model/types';
 import { compareKey } from '../text/normalize';
-import { opinionKey } from './duplicates';
-import { isSubstantive, phraseMatcher } from './substance';
+import { rateOpinions, type RatedOpinion } from './opinion-flags';
 
 /** The data a readiness check needs: the roster and the opinions (deleted ones are ignored). */
 export interface ReadinessInput {
@@ -83,76 +83,70 @@ export interface Readiness {
 
 export const ROSTER_EMPTY_MESSAGE = '尚未录入班子成员名单';
 
-/** `张三（副县长）`; without a position just the name. */
-export function targetLabel(member: Pick<Member, 'name' | 'position'>): string {
-  return member.position.trim() === '' ? member.name : `${member.name}（${member.position}）`;
-}
-
-/** Every target's label by id: 领导班子 for the group, then `姓名（职务）` for each member given. */
-export function targetLabels(members: readonly Pick<Member, 'id' | 'name' | 'position'>[]): Map<string, string> {
-  return new Map<string, string>([[GROUP_TARGET, GROUP_LABEL], ...members.map((m) => [m.id, targetLabel(m)] as [string, string])]);
-}
-
-/** Members in rank order (ties by name's code order only to be deterministic), deleted ones left out. */
-export function orderedMembers<T extends Pick<Member, 'rank' | 'name' | 'deletedAt'> & { id: string }>(
-  members: readonly T[],
-): T[] {
-  return members
-    .filter((m) => !m.deletedAt)
-    .slice()
-    .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** A target as readiness describes it: the group or a member, with its label. */
+interface ReadinessTarget {
+  id: string;
+  label: string;
+  name: string;
+  position: string;
 }
 
 /**
  * Checks a meeting against its rule set: for each target (the group first, then members in rank
  * order) and each required category, the number of distinct, substantive opinions, every
  * shortfall as a Chinese sentence, the zero-opinion targets, and whether the meeting may be held.
- * The order of the input never changes the result.
+ * The order of the input never changes the result. What counts is what rateOpinions says.
  */
 export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readiness {
-  const noOpinion = phraseMatcher(rules.noOpinionPhrases, rules.praisePhrases);
   const members = orderedMembers(input.members);
-  const targetIds: string[] = [...(rules.groupIsTarget ? [GROUP_TARGET] : []), ...members.map((m) => m.id)];
-  const isTarget = new Set(targetIds);
+  const targets: ReadinessTarget[] = [
+    ...(rules.groupIsTarget ? [{ id: GROUP_TARGET, label: GROUP_LABEL, name: GROUP_LABEL, position: '' }] : []),
+    ...members.map((m) => ({ id: m.id, label: targetLabel(m), name: m.name, position: m.position })),
+  ];
+  return tallyReadiness({ targets, rosterEmpty: members.length === 0, opinions: input.opinions, rated: rateOpinions(input.opinions, rules, { countsOnly: true }) }, rules);
+}
 
-  // targetId → category → distinct keys; plus raw counts and per-provider keys.
-  const keys = new Map<string, Map<string, Set<string>>>();
+/**
+ * Readiness from rated opinions (see rateOpinions, the one definition of what counts): `rated[i]`
+ * rates `opinions[i]`; opinions of anything but the given targets are left out.
+ */
+export function tallyReadiness(
+  input: { targets: readonly ReadinessTarget[]; rosterEmpty: boolean; opinions: ReadinessInput['opinions']; rated: ReadonlyArray<RatedOpinion | undefined> },
+  rules: RuleSet,
+): Readiness {
+  const { opinions, rated } = input;
+  // targetId → category → counted / raw; targetId → provider → distinct category+text.
+  const countedBy = new Map<string, Map<string, number>>();
   const raws = new Map<string, Map<string, number>>();
   const providerKeys = new Map<string, Map<string, Set<string>>>();
-  for (const id of targetIds) {
-    keys.set(id, new Map());
-    raws.set(id, new Map());
-    providerKeys.set(id, new Map());
+  for (const t of input.targets) {
+    countedBy.set(t.id, new Map());
+    raws.set(t.id, new Map());
+    providerKeys.set(t.id, new Map());
   }
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   let raw = 0;
   let nonSubstantive = 0;
   let duplicates = 0;
-  for (const o of input.opinions) {
-    if (o.deletedAt || !isTarget.has(o.targetId)) continue;
+  opinions.forEach((o, i) => {
+    const r = rated[i];
+    const rawByCategory = raws.get(o.targetId);
+    if (!r || !rawByCategory) return;
     raw++;
-    const rawByCategory = raws.get(o.targetId)!;
-    rawByCategory.set(o.category, (rawByCategory.get(o.category) ?? 0) + 1);
-    const substantive = isSubstantive(o.content, noOpinion);
-    if (!substantive) {
-      nonSubstantive++;
-      if (rules.excludeNonSubstantive) continue;
-    }
-    const key = opinionKey(o.content);
-    const byCategory = keys.get(o.targetId)!;
-    let set = byCategory.get(o.category);
-    if (!set) byCategory.set(o.category, (set = new Set()));
-    if (set.has(key)) duplicates++;
-    else set.add(key);
-
+    bump(rawByCategory, o.category);
+    if (!r.flags.substantive) nonSubstantive++;
+    if (!r.eligible) return;
+    if (r.repeat) duplicates++;
+    if (r.flags.counted) bump(countedBy.get(o.targetId)!, o.category);
     const provider = compareKey(o.provider);
     if (provider !== '') {
       const byProvider = providerKeys.get(o.targetId)!;
       let pset = byProvider.get(provider);
       if (!pset) byProvider.set(provider, (pset = new Set()));
-      pset.add(`${o.category}\u0001${key}`);
+      pset.add(`${o.category}\u0001${r.key}`);
     }
-  }
+  });
 
   const targets: TargetReadiness[] = [];
   const shortfalls: Shortfall[] = [];
@@ -161,18 +155,11 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
   const otherCategories: string[] = [];
   let counted = 0;
 
-  const describe = (id: string) => {
-    if (id === GROUP_TARGET) return { label: GROUP_LABEL, name: GROUP_LABEL, position: '' };
-    const m = members.find((x) => x.id === id)!;
-    return { label: targetLabel(m), name: m.name, position: m.position };
-  };
-
-  for (const id of targetIds) {
-    const { label, name, position } = describe(id);
-    const byCategory = keys.get(id)!;
+  for (const { id, label, name, position } of input.targets) {
+    const byCategory = countedBy.get(id)!;
     const rawByCategory = raws.get(id)!;
     const cells: ReadinessCell[] = rules.categories.map((category) => {
-      const count = byCategory.get(category)?.size ?? 0;
+      const count = byCategory.get(category) ?? 0;
       const status: CellStatus = count >= rules.minPerCategory ? 'ok' : 'short';
       if (status === 'short') {
         shortfalls.push({
@@ -186,7 +173,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
       return { category, count, raw: rawByCategory.get(category) ?? 0, min: rules.minPerCategory, status };
     });
     let count = 0;
-    for (const set of byCategory.values()) count += set.size;
+    for (const n of byCategory.values()) count += n;
     let targetRaw = 0;
     for (const n of rawByCategory.values()) targetRaw += n;
     counted += count;
@@ -211,9 +198,8 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
     targets.push({ targetId: id, label, name, position, isGroup: id === GROUP_TARGET, cells, count, raw: targetRaw, required, other: count - required, zero });
   }
 
-  const rosterEmpty = members.length === 0;
   const messages = [
-    ...(rosterEmpty ? [ROSTER_EMPTY_MESSAGE] : []),
+    ...(input.rosterEmpty ? [ROSTER_EMPTY_MESSAGE] : []),
     ...zeroTargets.map((z) => z.message),
     ...shortfalls.map((s) => s.message),
     ...providerShortfalls.map((p) => p.message),
@@ -223,7 +209,7 @@ export function computeReadiness(input: ReadinessInput, rules: RuleSet): Readine
     shortfalls,
     providerShortfalls,
     zeroTargets,
-    rosterEmpty,
+    rosterEmpty: input.rosterEmpty,
     messages,
     ready: messages.length === 0,
     otherCategories,

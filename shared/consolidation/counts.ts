@@ -5,7 +5,7 @@ import type { OpinionFlags } from '../checks/opinion-flags';
 import type { ConsolidatedOpinion } from '../model/problems';
 import type { Opinion } from '../model/types';
 
-export interface CollectedCount {
+interface CollectedCount {
   /** 收集: live raw opinions. */
   collected: number;
   /** 梳理为: consolidated opinions, plus counted raw opinions not yet consolidated. */

@@ -9,7 +9,7 @@ import type { RuleSet } from '../model/types';
 import { compareKey } from '../text/normalize';
 import { consolidatedBySource, type RawOpinion } from './operations';
 
-export interface MergeProposal {
+interface MergeProposal {
   targetId: string;
   /** Raw opinions not yet consolidated, in entry order. */
   opinionIds: string[];

@@ -2,9 +2,10 @@
 // order, the readiness and the per-opinion flags from the shared checks, and the opinions each
 // list shows. Word, Excel, the print layout and the command line all start here, so the same
 // data gives the same numbers everywhere.
-import { byEntry, flagOpinions, type OpinionFlags } from '../checks/opinion-flags';
-import { computeReadiness, orderedMembers, targetLabel, type Readiness } from '../checks/readiness';
-import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../model/types';
+import type { OpinionFlags } from '../checks/opinion-flags';
+import type { Readiness } from '../checks/readiness';
+import { meetingView, type MeetingView } from '../meeting/view';
+import type { Meeting, Member, Opinion, Unit } from '../model/types';
 
 /** The records of one meeting; deleted members and opinions may be included and are left out. */
 export interface MeetingDocInput {
@@ -52,22 +53,19 @@ export function isListed(flags: OpinionFlags | undefined): boolean {
   return flags?.counted === true;
 }
 
-/** Prepares a meeting for its documents: targets, readiness, flags and channel totals in one pass. */
-export function prepareMeetingDocs(input: MeetingDocInput): MeetingDocs {
-  const { meeting } = input;
-  const members = orderedMembers(input.members);
-  const memberIds = new Set(members.map((m) => m.id));
-  const live = input.opinions.filter((o) => !o.deletedAt && o.meetingId === meeting.id).sort(byEntry);
-  const opinions = live.filter((o) => o.targetId === GROUP_TARGET || memberIds.has(o.targetId));
-  const orphans = live.filter((o) => o.targetId !== GROUP_TARGET && !memberIds.has(o.targetId));
-  const withGroup = meeting.ruleSet.groupIsTarget || opinions.some((o) => o.targetId === GROUP_TARGET);
-  const targets: DocTarget[] = [
-    ...(withGroup ? [{ id: GROUP_TARGET, isGroup: true, order: 0, name: GROUP_LABEL, position: '', label: GROUP_LABEL }] : []),
-    ...members.map((m, i) => ({ id: m.id, isGroup: false, order: i + 1, name: m.name, position: m.position, label: targetLabel(m) })),
-  ];
-  const readiness = computeReadiness({ members, opinions }, meeting.ruleSet);
-  const flags = flagOpinions(opinions, meeting.ruleSet);
-  return { input, targets, readiness, flags, opinions, orphans, channels: channelTotals(opinions, flags, meeting.ruleSet.channels) };
+/** Prepares a meeting for its documents from its view: the listed targets, readiness, flags and channel totals. */
+export function prepareMeetingDocs(input: MeetingDocInput, view: MeetingView = meetingView(input)): MeetingDocs {
+  const live = new Set(view.targets.map((t) => t.id));
+  const opinions = view.opinions.filter((o) => live.has(o.targetId));
+  const orphans = view.opinions.filter((o) => !live.has(o.targetId));
+  // A list is made for every judged target, and for the group when it has opinions although it is not judged.
+  const targets: DocTarget[] = view.targets
+    .filter((t) => t.judged || t.opinionCount > 0)
+    .map(({ id, isGroup, order, name, position, label }) => ({ id, isGroup, order, name, position, label }));
+  // Opinions of deleted members have no list: they carry no flags (the ledger says 成员已删除).
+  const orphanIds = new Set(orphans.map((o) => o.id));
+  const flags = new Map([...view.flags].filter(([id]) => !orphanIds.has(id)));
+  return { input, targets, readiness: view.readiness, flags, opinions, orphans, channels: channelTotals(opinions, flags, input.meeting.ruleSet.channels) };
 }
 
 function channelTotals(opinions: readonly Opinion[], flags: Map<string, OpinionFlags>, order: readonly string[]): ChannelTotal[] {

@@ -13,7 +13,7 @@ import { repeatedProblems, type RepeatFlag } from '../problems/repeat';
 import { GROUP_LABEL, GROUP_TARGET } from '../model/types';
 import type { DocTarget, MeetingDocs } from './meeting-docs';
 
-export interface ProblemDocInput {
+interface ProblemDocInput {
   docs: MeetingDocs;
   consolidated: readonly ConsolidatedOpinion[];
   problems: readonly ProblemItem[];
@@ -110,9 +110,4 @@ export function deadlineLabel(p: Pick<ProblemItem, 'deadline' | 'longTerm'>): st
   if (p.longTerm) return '长期坚持';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.deadline);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
-
-/** 责任领导 and 责任部门/责任人 as one cell when a table has no room for both. */
-export function responsibleLabel(p: Pick<ProblemItem, 'leader' | 'responsible'>): string {
-  return [p.leader.trim(), p.responsible.trim()].filter((s) => s !== '').join('\n');
 }

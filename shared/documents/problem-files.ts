@@ -13,22 +13,20 @@ const prefix = (pd: ProblemDocs) => `${pd.docs.input.meeting.year}年度-${pd.do
 const version = (publicVersion: boolean) => (publicVersion ? '（公示版）' : '（工作版，内部资料）');
 
 /** `2025年度-某某局-00-领导班子-问题清单（公示版）.docx`; members are `NN-姓名-个人问题清单`. */
-export function problemListFileName(pd: ProblemDocs, target: DocTarget, publicVersion: boolean): string {
+function problemListFileName(pd: ProblemDocs, target: DocTarget, publicVersion: boolean): string {
   const what = target.isGroup ? '问题清单' : '个人问题清单';
   return `${safeFileName(`${prefix(pd)}-${String(target.order).padStart(2, '0')}-${target.name}-${what}${version(publicVersion)}`)}.docx`;
 }
 
-export function combinedProblemListFileName(pd: ProblemDocs, publicVersion: boolean): string {
+function combinedProblemListFileName(pd: ProblemDocs, publicVersion: boolean): string {
   return `${safeFileName(`${prefix(pd)}-问题清单（全部）${version(publicVersion)}`)}.docx`;
 }
 
-export const rectificationListFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改清单（公示版）`)}.docx`;
-export const rectificationReportFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改落实情况报告`)}.docx`;
-export const problemWorkbookFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-问题清单及意见回应情况`)}.xlsx`;
-export const rectificationWorkbookFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改台账`)}.xlsx`;
+const rectificationListFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改清单（公示版）`)}.docx`;
+const rectificationReportFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改落实情况报告`)}.docx`;
 
 /** One list per target (the group, then members in rank order); targets with no item to show are left out. */
-export async function problemListFiles(pd: ProblemDocs, options: ProblemListOptions): Promise<OutputFile[]> {
+async function problemListFiles(pd: ProblemDocs, options: ProblemListOptions): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   for (const list of pd.lists) {
     if ((options.publicVersion ? list.items.filter((p) => p.published) : list.items).length === 0) continue;

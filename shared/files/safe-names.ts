@@ -7,7 +7,7 @@
 /** A name on ext4 and most Linux file systems: at most 255 bytes of UTF-8. */
 export const MAX_NAME_BYTES = 255;
 /** What a temporary name adds around a final name: `.` + name + `.` + 8 hex digits + `.tmp`. */
-export const TEMP_EXTRA_BYTES = 14;
+const TEMP_EXTRA_BYTES = 14;
 /** The most bytes a final name may have, so that its temporary name fits too. */
 export const NAME_BUDGET = MAX_NAME_BYTES - TEMP_EXTRA_BYTES;
 
@@ -44,7 +44,7 @@ export function cutToBytes(s: string, maxBytes: number): string {
 }
 
 /** A part of a name with unsafe characters replaced by `_` and runs of white space made one space. */
-export function cleanNamePart(s: string): string {
+function cleanNamePart(s: string): string {
   return s.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' ').trim();
 }
 

@@ -108,7 +108,7 @@ function fieldInside(key: string): ImportField | undefined {
   return best?.field;
 }
 
-export interface HeaderRowMatch {
+interface HeaderRowMatch {
   /** The column of each field the row names (a name or synonym preferred over a question naming it). */
   columns: Partial<Record<ImportField, number>>;
   /** What each cell of the row names. */
@@ -133,7 +133,7 @@ export function matchHeaderRow(cells: readonly string[]): HeaderRowMatch {
 }
 
 /** One column per field: the first that names it exactly, else the first that names it at all. */
-export function chooseColumns(kinds: ReadonlyArray<HeaderKind | undefined>): Partial<Record<ImportField, number>> {
+function chooseColumns(kinds: ReadonlyArray<HeaderKind | undefined>): Partial<Record<ImportField, number>> {
   const columns: Partial<Record<ImportField, number>> = {};
   for (const field of IMPORT_FIELDS) {
     const named = kinds.flatMap((k, i) => (k?.kind === 'field' && k.field === field ? [{ i, exact: k.exact }] : []));

@@ -27,7 +27,7 @@ export interface ColumnInfo {
 }
 
 /** The meeting's own values, for proposing a column by what it holds. */
-export interface TableVocabulary {
+interface TableVocabulary {
   categories: readonly string[];
   channels: readonly string[];
 }

@@ -7,7 +7,7 @@ import { duplicateKey, type DuplicateFields } from '../checks/duplicates';
 import { isSubstantive, phraseMatcher } from '../checks/substance';
 import { prepareOpinion, type OpinionDraft, type OpinionFields } from '../model/drafts';
 import { GROUP_LABEL, type RuleSet } from '../model/types';
-import { targetLabel } from '../checks/readiness';
+import { targetLabel } from '../meeting/roster';
 import { cleanLine } from '../text/normalize';
 import { readMarker, stripNumbering } from '../text/numbering';
 import { splitPasted } from '../text/split-paste';

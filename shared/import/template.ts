@@ -4,7 +4,7 @@
 // validation per column range, kept on a hidden sheet so long rosters fit); text columns are
 // formatted as text, so 007 and = stay as typed. Loaded lazily in the app (ExcelJS is large).
 import ExcelJS from 'exceljs';
-import { targetLabel } from '../checks/readiness';
+import { targetLabel } from '../meeting/roster';
 import { GROUP_LABEL, type Meeting, type Member } from '../model/types';
 import { DOCUMENT_CREATOR } from '../documents/word/layout';
 import { FIELD_SYNONYMS, type ImportField } from './fields';

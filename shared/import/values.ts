@@ -2,7 +2,7 @@
 // name + position where two share a name), the group, a source category, a channel, a dimension,
 // a date. Common variants are understood (上级 → 上级领导, 群众 → 基层群众); anything else is an error
 // on that row, never a guess.
-import { targetLabel } from '../checks/readiness';
+import { targetLabel } from '../meeting/roster';
 import { isValidDate, meansGroup } from '../model/drafts';
 import { GROUP_TARGET } from '../model/types';
 import { cleanLine, compareKey } from '../text/normalize';

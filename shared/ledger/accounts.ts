@@ -37,7 +37,7 @@ export function nextAccountNumber(prefix: string, entries: readonly Pick<LedgerE
   return `${prefix}${String(max + 1).padStart(3, '0')}`;
 }
 
-export interface RegisterContext {
+interface RegisterContext {
   unit: { name: string; shortName: string };
   meeting: { id: string; year: number };
   members: readonly Pick<Member, 'id' | 'name' | 'position' | 'deletedAt'>[];

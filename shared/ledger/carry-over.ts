@@ -4,11 +4,11 @@
 import { CARRIED_SOURCE, type ProblemItem } from '../model/problems';
 import type { LedgerEntry, ProgressEntry } from '../model/ledger';
 import { GROUP_TARGET, type Member } from '../model/types';
-import { targetLabel } from '../checks/readiness';
+import { targetLabel } from '../meeting/roster';
 import type { Outcome, Stamp } from '../consolidation/operations';
 import { accountPrefix, accountTargetPart, nextAccountNumber } from './accounts';
 
-export interface MeetingLedger {
+interface MeetingLedger {
   /** `dimensions`: the meeting's 对照检查 dimensions; a carried item keeps its dimension only if the new meeting has it. */
   meeting: { id: string; year: number; dimensions?: readonly string[] };
   members: readonly Member[];
@@ -23,7 +23,7 @@ export function carryOverCandidates(from: MeetingLedger): LedgerEntry[] {
 }
 
 /** The new meeting's member for one of last year's: the same name and position, else the only one with the same name. */
-export function matchMember(old: Pick<Member, 'name' | 'position'>, members: readonly Member[]): Member | undefined {
+function matchMember(old: Pick<Member, 'name' | 'position'>, members: readonly Member[]): Member | undefined {
   const live = members.filter((m) => !m.deletedAt);
   const name = old.name.trim();
   const exact = live.filter((m) => m.name.trim() === name && m.position.trim() === old.position.trim());
@@ -32,7 +32,7 @@ export function matchMember(old: Pick<Member, 'name' | 'position'>, members: rea
   return byName.length === 1 ? byName[0] : undefined;
 }
 
-export interface CarryOverResult {
+interface CarryOverResult {
   problems: ProblemItem[];
   entries: LedgerEntry[];
   /** Chinese sentences for the entries left behind (already carried, or no matching member). */
@@ -117,7 +117,7 @@ export function carryOver(
   return { ok: true, ...result };
 }
 
-export interface HistoryStep {
+interface HistoryStep {
   entry: LedgerEntry;
   progress: ProgressEntry[];
 }

@@ -7,7 +7,7 @@ import { isRealDate } from '../model/zod-fields';
 import { today as clockToday } from '../util/clock';
 
 /** Days ahead that count as 即将到期. */
-export const DUE_SOON_DAYS = 7;
+const DUE_SOON_DAYS = 7;
 
 export type DeadlineState = { kind: 'overdue'; days: number } | { kind: 'due-soon'; days: number } | { kind: 'none' };
 

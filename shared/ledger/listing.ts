@@ -5,20 +5,20 @@ import { LEDGER_STATUS_LABELS } from '../model/ledger';
 import { deadlineText } from './deadlines';
 import type { LedgerRow } from './view';
 
-export interface LedgerListingInput {
+interface LedgerListingInput {
   /** `某某县财政局 2025年度民主生活会` */
   heading: string;
   rows: readonly LedgerRow[];
 }
 
-export interface LedgerListing {
+interface LedgerListing {
   lines: string[];
   items: number;
   overdue: number;
 }
 
 /** `2025-财政局-李四-001　李四（副局长）　整改中　完成时限 2026-02-15　逾期21天　对分管科室…` */
-export function ledgerLine(heading: string, r: LedgerRow): string {
+function ledgerLine(heading: string, r: LedgerRow): string {
   const limit = r.problem.longTerm ? '长期坚持' : r.problem.deadline === '' ? '未定时限' : `完成时限 ${r.problem.deadline}`;
   const late = deadlineText(r.deadline);
   return [heading, r.entry.accountNumber, r.targetLabel, LEDGER_STATUS_LABELS[r.entry.status], limit, ...(late ? [late] : []), r.problem.description].join('　');

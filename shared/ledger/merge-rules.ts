@@ -5,7 +5,7 @@
 import { LEDGER_STATUS_LABELS, type LedgerEntry, type StatusChange } from '../model/ledger';
 import { canonicalJson } from '../util/canonical-json';
 
-export type EntryMerge =
+type EntryMerge =
   | { kind: 'same' }
   | { kind: 'keep-local' }
   | { kind: 'take-remote'; value: LedgerEntry }

@@ -21,7 +21,7 @@ export function canTransition(from: LedgerStatus, to: LedgerStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-export interface StatusRequest {
+interface StatusRequest {
   to: LedgerStatus;
   by: string;
   /** Required when 申请销号 is sent back to 整改中. */

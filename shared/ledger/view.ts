@@ -15,7 +15,7 @@ export interface LedgerRow {
   progress: ProgressEntry[];
 }
 
-export interface TargetLedgerSummary {
+interface TargetLedgerSummary {
   targetId: string;
   label: string;
   items: number;

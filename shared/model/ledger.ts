@@ -34,7 +34,7 @@ export const closureSchema = z.strictObject(
 export type Closure = z.infer<typeof closureSchema>;
 
 /** One status change, appended to the entry's history. */
-export const statusChangeSchema = z.strictObject(
+const statusChangeSchema = z.strictObject(
   {
     at: zTime('变更时间'),
     from: statusField('原状态'),

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { zDateOrEmpty, zId, zStamps, zTarget, zText } from './zod-fields';
 
 /** Why a consolidated opinion needs no problem item of its own (no 只征不用: the reason is recorded). */
-export const ANSWER_REASONS = ['in-group-problems', 'not-my-duty', 'explained', 'other'] as const;
-export type AnswerReason = (typeof ANSWER_REASONS)[number];
+const ANSWER_REASONS = ['in-group-problems', 'not-my-duty', 'explained', 'other'] as const;
+type AnswerReason = (typeof ANSWER_REASONS)[number];
 export const ANSWER_REASON_LABELS: Readonly<Record<AnswerReason, string>> = {
   'in-group-problems': '已在班子问题中体现',
   'not-my-duty': '不属于本人职责',

@@ -1,7 +1,7 @@
 // What changing a meeting's rule set does to the opinions it already holds, said before saving.
 import type { Opinion, RuleSet } from './types';
 
-export interface RemovedCategory {
+interface RemovedCategory {
   category: string;
   /** Live opinions entered under it. */
   opinions: number;

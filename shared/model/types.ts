@@ -126,7 +126,8 @@ export interface Audit {
   snapshot: AuditSnapshot;
 }
 
-export type EntityKind = 'unit' | 'meeting' | 'member' | 'opinion' | 'audit';
+export type { EntityKind } from './record-kinds';
+import type { EntityKind } from './record-kinds';
 export type ChangeAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'merge' | 'reorder';
 
 /** One append-only change-log line: who changed which record when. */

@@ -56,7 +56,7 @@ export const zStamps = {
   deletedAt: zTime('删除时间').optional(),
 };
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
+type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
 /** Validates untrusted data against a schema; the first problem as a Chinese sentence, never an exception. */
 export function parseRecord<T>(schema: z.ZodType<T>, value: unknown): ParseResult<T> {

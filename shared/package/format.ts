@@ -1,6 +1,7 @@
 // The exchange package, format version 1: the data of one or more units in one JSON file
 // (`*.mzsh.json`), with a SHA-256 checksum of its content. Documented in docs/package-format.md;
 // records keep their UUIDs, so packages from several machines can be merged by id.
+import { EXCHANGED_TABLES, RECORD_KINDS, type ExchangedTable } from '../model/record-kinds';
 import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from '../model/schemas';
 import { GROUP_TARGET, type Audit, type ChangeLogEntry, type Meeting, type Member, type Opinion, type Unit } from '../model/types';
 import { canonicalJson } from '../util/canonical-json';
@@ -9,7 +10,6 @@ import { sha256Hex } from '../util/sha256';
 
 export const PACKAGE_FORMAT = 'mzsh-exchange';
 export const PACKAGE_FORMAT_VERSION = 1;
-export const PACKAGE_EXTENSION = '.mzsh.json';
 /** Packages larger than this are refused before they are parsed. */
 export const MAX_PACKAGE_BYTES = 512 * 1024 * 1024;
 
@@ -34,7 +34,8 @@ export interface ExchangePackage {
   content: PackageContent;
 }
 
-export const PACKAGE_TABLES = ['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog'] as const;
+/** The tables a package carries: the exchanged kinds of the record registry. */
+export const PACKAGE_TABLES = EXCHANGED_TABLES;
 
 const contentSchema = obj({
   units: arr(unitSchema, { max: 100_000 }),
@@ -182,15 +183,8 @@ export function contentReferenceProblem(c: PackageContent, place = '包中'): st
   return undefined;
 }
 
-/** The Chinese name of each package table, for messages and previews. */
-export const PACKAGE_TABLE_LABELS: Record<(typeof PACKAGE_TABLES)[number], string> = {
-  units: '单位',
-  meetings: '会议',
-  members: '班子成员',
-  opinions: '意见建议',
-  audits: '审核记录',
-  changeLog: '变更记录',
-};
+/** The Chinese name of each package table, for messages and previews (from the record registry). */
+export const PACKAGE_TABLE_LABELS = Object.fromEntries(PACKAGE_TABLES.map((t) => [t, RECORD_KINDS[t].label])) as Record<ExchangedTable, string>;
 
 function fail(error: string): ReadPackageResult {
   return { ok: false, error };

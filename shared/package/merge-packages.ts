@@ -9,7 +9,7 @@ import { baseKey, mergeWrites, planMerge, type LocalSide, type MergeConflict, ty
 type AnyRecord = PackageContent[MergeTable][number];
 
 /** The local side of a merge over content held in memory, with no merge bases. */
-export function memoryLocalSide(content: PackageContent): LocalSide {
+function memoryLocalSide(content: PackageContent): LocalSide {
   const byKey = new Map<string, AnyRecord>();
   const kinds = new Map<string, MergeTable>();
   for (const table of PACKAGE_TABLES) {
@@ -26,12 +26,12 @@ export function memoryLocalSide(content: PackageContent): LocalSide {
   };
 }
 
-export interface PackageConflict extends MergeConflict {
+interface PackageConflict extends MergeConflict {
   /** The package whose version differs from the earlier packages'. */
   file: string;
 }
 
-export type MergePackagesResult =
+type MergePackagesResult =
   | { ok: true; content: PackageContent; notes: string[] }
   | { ok: false; kind: 'conflicts'; conflicts: PackageConflict[] }
   | { ok: false; kind: 'refused'; error: string };

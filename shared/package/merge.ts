@@ -90,7 +90,7 @@ export interface MergePlan {
 }
 
 /** One field an update changes. `before` is the local value, `after` the package's. */
-export interface FieldChange {
+interface FieldChange {
   key: string;
   /** The field in Chinese (`内容`, `删除（回收站）` …). */
   field: string;
@@ -183,7 +183,7 @@ const PARENT_FIELD: Partial<Record<MergeTable, { field: 'unitId' | 'meetingId'; 
  * another unit's opinions. Also an id used by two kinds inside the package. Each problem is one
  * Chinese sentence naming the record.
  */
-export function identityProblems(incoming: PackageContent, local: Pick<LocalSide, 'get' | 'tableOf'>): string[] {
+function identityProblems(incoming: PackageContent, local: Pick<LocalSide, 'get' | 'tableOf'>): string[] {
   const problems: string[] = [];
   const kinds = new Map<string, MergeTable>();
   for (const table of PACKAGE_TABLES) {
@@ -206,11 +206,6 @@ export function identityProblems(incoming: PackageContent, local: Pick<LocalSide
     }
   }
   return problems;
-}
-
-/** The refusal of a package with identity problems, naming the first few records; undefined when there are none. */
-export function identityRefusal(incoming: PackageContent, local: Pick<LocalSide, 'get' | 'tableOf'>): string | undefined {
-  return refusalOf(identityProblems(incoming, local));
 }
 
 function refusalOf(problems: readonly string[]): string | undefined {
@@ -312,7 +307,7 @@ export function describeRecord(table: MergeTable, record: AnyRecord): string {
   }
 }
 
-export const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = {
   name: '名称',
   shortName: '简称',
   supervisoryGroup: '督导组',

@@ -7,8 +7,8 @@ import { isRealDate } from '../model/zod-fields';
 import type { Coverage } from './coverage';
 
 /** The 五个明确, in the order the practice names them. */
-export const FIVE_CLEAR = ['问题内容', '责任主体', '整改标准', '整改措施', '办结时限'] as const;
-export type FiveClear = (typeof FIVE_CLEAR)[number];
+const FIVE_CLEAR = ['问题内容', '责任主体', '整改标准', '整改措施', '办结时限'] as const;
+type FiveClear = (typeof FIVE_CLEAR)[number];
 
 const filled = (s: string) => s.trim() !== '';
 

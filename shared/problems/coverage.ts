@@ -4,12 +4,12 @@
 import { quote } from '../consolidation/operations';
 import { ANSWER_REASON_LABELS, type ConsolidatedOpinion, type ProblemItem } from '../model/problems';
 
-export type Answer =
+type Answer =
   | { kind: 'problems'; problemIds: string[] }
   | { kind: 'reason'; label: string; text: string }
   | { kind: 'none' };
 
-export interface TargetCoverage {
+interface TargetCoverage {
   targetId: string;
   label: string;
   answered: number;
@@ -34,7 +34,7 @@ export interface Coverage {
 const percentOf = (answered: number, total: number) => (total === 0 ? 100 : Math.floor((answered * 100) / total));
 
 /** How a consolidated opinion is answered: the live problems linking it first, else its recorded reason. */
-export function answerOf(c: ConsolidatedOpinion, problemsByOpinion: ReadonlyMap<string, string[]>): Answer {
+function answerOf(c: ConsolidatedOpinion, problemsByOpinion: ReadonlyMap<string, string[]>): Answer {
   const problemIds = problemsByOpinion.get(c.id) ?? [];
   if (problemIds.length > 0) return { kind: 'problems', problemIds };
   if (c.answer) return { kind: 'reason', label: ANSWER_REASON_LABELS[c.answer.reason], text: c.answer.text };
@@ -42,7 +42,7 @@ export function answerOf(c: ConsolidatedOpinion, problemsByOpinion: ReadonlyMap<
 }
 
 /** Live problem ids linking each consolidated opinion. */
-export function problemsByOpinion(problems: readonly ProblemItem[]): Map<string, string[]> {
+function problemsByOpinion(problems: readonly ProblemItem[]): Map<string, string[]> {
   const by = new Map<string, string[]>();
   for (const p of problems) {
     if (p.deletedAt) continue;

@@ -1,10 +1,10 @@
 // The per-meeting summary the overview reads instead of every opinion: kept in its own table and
 // recomputed in the same transaction as every write that changes a meeting's roster, opinions,
 // rules or audits. 300 of them are the whole county; reading them is instant.
-import { computeReadiness, type Readiness } from '../checks/readiness';
+import type { Readiness } from '../checks/readiness';
+import { meetingView, type MeetingView } from '../meeting/view';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
-import { meetingFingerprint } from './fingerprint';
-import { countWarnings, meetingWarnings, type WarningKind } from './warnings';
+import { countWarnings, type WarningKind } from './warnings';
 
 /** What the readiness check says, before any verdict. */
 export type ReadinessState = 'ready' | 'not-ready' | 'zero';
@@ -69,11 +69,13 @@ export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit
 
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
-  const { meeting, members, opinions, audits } = input;
-  const readiness = computeReadiness({ members, opinions }, meeting.ruleSet);
-  const counts = countWarnings(meetingWarnings({ meeting, members, opinions }));
-  const live = members.filter((m) => !m.deletedAt);
-  const labels = new Map(readiness.targets.map((t) => [t.targetId, t.label]));
+  return summarizeView(meetingView(input), input);
+}
+
+/** A meeting's summary from its view (see meetingView), its audits and the last cross-unit scan. */
+function summarizeView(view: MeetingView, extra: Pick<SummaryInput, 'audits' | 'crossUnitWarnings'>): MeetingSummary {
+  const { meeting, readiness } = view;
+  const counts = countWarnings(view.warnings);
   return {
     meetingId: meeting.id,
     unitId: meeting.unitId,
@@ -82,14 +84,14 @@ export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
     deleted: Boolean(meeting.deletedAt),
     readiness: readinessState(readiness),
     shortfallCount: readiness.messages.length,
-    zeroTargets: readiness.zeroTargets.map((z) => labels.get(z.targetId) ?? z.targetId),
-    memberCount: live.length,
+    zeroTargets: readiness.zeroTargets.map((z) => view.labels.get(z.targetId) ?? z.targetId),
+    memberCount: view.members.length,
     targetCount: readiness.targets.length,
     totals: { ...readiness.totals },
-    warnings: { ...counts, 'cross-unit': input.crossUnitWarnings ?? 0 },
-    fingerprint: meetingFingerprint({ meeting, members, opinions }),
-    lastAudit: lastAuditOf(audits),
-    auditCount: audits.length,
+    warnings: { ...counts, 'cross-unit': extra.crossUnitWarnings ?? 0 },
+    fingerprint: view.fingerprint,
+    lastAudit: lastAuditOf(extra.audits),
+    auditCount: extra.audits.length,
   };
 }
 

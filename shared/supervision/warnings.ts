@@ -2,8 +2,8 @@
 // an audit verdict records when the warning is ticked): copies inside the meeting, copies from
 // other units (from the last cross-unit scan), praise-only and too-short opinions.
 import { copyCandidates, detectCopies, type CopyKind, type CopyWarning, type OpinionRef } from '../checks/copy-detection';
-import { byEntry, flagOpinions } from '../checks/opinion-flags';
-import { targetLabels } from '../checks/readiness';
+import { byEntry, flagOpinions, type OpinionFlags } from '../checks/opinion-flags';
+import { targetLabels } from '../meeting/roster';
 import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../model/types';
 
 export type WarningKind = CopyKind | 'praise-only' | 'too-short';
@@ -109,12 +109,16 @@ export function auditWarnings(input: MeetingWarningInput, findings: readonly Mee
  * targets (雷同) or twice to one target in other words (近似重复), then praise-only and too-short
  * opinions (the same flags the opinion list shows). Deterministic: the same data, the same list.
  */
-export function meetingWarnings(input: MeetingWarningInput, labels: WarningLabels = rosterLabels(input.meeting.id, input.members.filter((m) => !m.deletedAt))): MeetingWarning[] {
+export function meetingWarnings(
+  input: MeetingWarningInput,
+  labels: WarningLabels = rosterLabels(input.meeting.id, input.members.filter((m) => !m.deletedAt)),
+  /** The opinions' flags when the caller has them already (the meeting view does). */
+  flags: ReadonlyMap<string, OpinionFlags> = flagOpinions(input.opinions, input.meeting.ruleSet),
+): MeetingWarning[] {
   const { meeting, opinions } = input;
   const copies = detectCopies(copyCandidates(meeting, opinions), { kinds: ['cross-target', 'same-target'] }).map(
     (w): MeetingWarning => ({ ...w, message: describeCopy(w, labels) }),
   );
-  const flags = flagOpinions(opinions, meeting.ruleSet);
   const perfunctory: MeetingWarning[] = [];
   for (const kind of ['praise-only', 'too-short'] as const) {
     for (const o of opinions) {

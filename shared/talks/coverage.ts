@@ -1,7 +1,7 @@
 // 谈心谈话 coverage: the pairs a meeting requires (from the roster, each member's 分管工作 and the
 // rule set's talk options), which are done and which are missing, a matrix for the overview and
 // the audit tab, and Chinese sentences of what is missing.
-import { orderedMembers, targetLabel } from '../checks/readiness';
+import { orderedMembers, targetLabel } from '../meeting/roster';
 import { TALK_CHANNEL, talkRulesOf, type Talk, type TalkParty } from '../model/talks';
 import type { Member, RuleSet } from '../model/types';
 import { compareKey } from '../text/normalize';

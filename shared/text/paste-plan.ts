@@ -11,7 +11,7 @@ import { isSerialCell, looksLikeHeader, readPastedTable, type PasteColumn, type 
 import { splitPasted } from './split-paste';
 
 /** The fields a table row gives its opinion; what it leaves out comes from the entry form's selection. */
-export interface PasteFields {
+interface PasteFields {
   targetId?: string;
   category?: string;
   channel?: string;

@@ -17,7 +17,7 @@ export interface PasteColumn {
   role: PasteColumnRole;
 }
 
-export interface PasteTableRow {
+interface PasteTableRow {
   /** The row's position in the pasted table, 1-based, header included. */
   line: number;
   cells: string[];

@@ -1,7 +1,7 @@
 import { cleanText, joinLines } from './normalize';
 import { nextMarkerText, readMarker, stripNumbering, type Marker } from './numbering';
 
-export interface PasteItem {
+interface PasteItem {
   /** The opinion text, numbering stripped. */
   text: string;
   /** A short numbered line in another style above numbered items, such as `一、思想方面`: probably a heading, not an opinion. */

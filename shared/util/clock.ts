@@ -4,11 +4,6 @@ import { todayDate } from './ids';
 
 let source: () => Date = () => new Date();
 
-/** The current instant. */
-export function now(): Date {
-  return source();
-}
-
 /** Today as `YYYY-MM-DD` in local time. */
 export function today(): string {
   return todayDate(source());

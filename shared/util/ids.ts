@@ -3,13 +3,6 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a string is a UUID (any version). */
-export function isUuid(s: string): boolean {
-  return UUID.test(s);
-}
-
 /** The current time as an ISO-8601 string. */
 export function nowIso(): string {
   return new Date().toISOString();

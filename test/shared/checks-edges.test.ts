@@ -2,7 +2,7 @@
 // their edges (written against the partial mutation report of shared/checks; see the README).
 import { describe, expect, it } from 'vitest';
 import { detectCopies, type CopyCandidate } from '../../shared/checks/copy-detection';
-import { orderedMembers, targetLabel } from '../../shared/checks/readiness';
+import { orderedMembers, targetLabel } from '../../shared/meeting/roster';
 import { GROUP_TARGET } from '../../shared/model/types';
 
 describe('members in rank order', () => {

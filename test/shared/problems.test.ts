@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetLabels } from '../../shared/checks/readiness';
+import { targetLabels } from '../../shared/meeting/roster';
 import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
 import { consolidatedOpinionSchema, problemItemSchema, problemSourcesOf, requiresFullCoverage, DEFAULT_PROBLEM_SOURCES } from '../../shared/model/problems';
 import { defaultRuleSet } from '../../shared/model/rule-set';

@@ -1,5 +1,5 @@
 import { praiseFindings } from '../../../shared/checks/praise';
-import { targetLabels } from '../../../shared/checks/readiness';
+import { targetLabels } from '../../../shared/meeting/roster';
 import type { PackageContent } from '../../../shared/package/format';
 import { EXIT_NOT_READY, EXIT_OK } from '../errors';
 import { loadPackage, type CliIo } from '../io';

@@ -50,7 +50,7 @@ export async function exportCommand(packages: string[], options: ExportOptions, 
   // Every document is built before anything is written: a failure while building writes nothing.
   const batches: Array<{ label: string; folder: string; files: OutputFile[] }> = [];
   for (const view of views) {
-    const docs = prepareMeetingDocs({ unit: view.unit, meeting: view.meeting, members: view.members, opinions: view.opinions });
+    const docs = prepareMeetingDocs({ unit: view.unit, meeting: view.meeting, members: view.members, opinions: view.opinions }, view.view);
     const files: OutputFile[] = [];
     if (word) files.push(...(await wordFiles(docs, { internal: options.internal, mode, date })));
     if (excel) files.push(await ledgerFile(docs, { date }));

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { orderedMembers, targetLabels } from '../../../shared/checks/readiness';
+import { orderedMembers, targetLabels } from '../../../shared/meeting/roster';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '../../../shared/import/fields';
 import { findTables, type FieldColumns, type WorkbookLayout } from '../../../shared/import/find-table';
 import { columnIndex, columnLetter } from '../../../shared/import/grid';

@@ -12,7 +12,7 @@ export const MERGE_HELP = `merge PACKAGE… --out FILE
     退出码：0 已合并并写入；1 有冲突（逐条列出，未写入）；2 数据包被拒绝或输入有误（未写入）。`;
 
 /** Exit code of `merge` when packages disagree about a record: conflicts listed, nothing written. */
-export const EXIT_CONFLICTS = 1;
+const EXIT_CONFLICTS = 1;
 
 /** `merge`: the packages as one, written atomically to --out; nothing is written on a conflict or refusal. */
 export async function mergeCommand(packages: string[], options: { out: string | undefined }, io: CliIo): Promise<number> {

@@ -8,12 +8,12 @@ import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nameKey, numberedName, safeName, temporaryName, uniqueNames } from '../../../shared/files/safe-names';
 
-export interface FolderFile {
+interface FolderFile {
   name: string;
   data: Uint8Array;
 }
 
-export interface WrittenFolder {
+interface WrittenFolder {
   /** The folder's full path (its name may carry （2） when the asked-for name was taken). */
   folder: string;
   /** The names of the files that are in the folder on disk, in the order given. */

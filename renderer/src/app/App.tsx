@@ -2,7 +2,8 @@ import { Layout, Menu, Result, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { BackupPage } from '../features/backup/BackupPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
-import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MergePackagesButton } from '../features/exchange/MergePackagesButton';
+import { MeetingPage } from './MeetingPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitPage } from '../features/units/UnitPage';
@@ -55,7 +56,7 @@ function page(route: Route): ReactNode {
     case 'settings':
       return <SettingsPage />;
     case 'overview':
-      return <OverviewPage />;
+      return <OverviewPage mergeAction={<MergePackagesButton />} />;
     case 'exchange':
       return <ExchangePage />;
     case 'backup':

@@ -1,15 +1,16 @@
 import { Spin } from 'antd';
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useBackupResponder } from '../backup/use-backup-responder';
 import { makeBackupFile } from '../backup/backup-file';
-import type { WorkbenchDb } from '../db/database';
 import { openWorkbenchDatabase, type DatabaseState } from '../db/open-database';
+import { repositories, type Repositories } from '../db/repositories';
 import { loadSettings, type AppSettings } from '../db/repos/settings-repo';
 import { desktop } from '../desktop';
 import { describeError } from '../lib/errors';
 
 interface Workbench {
-  db: WorkbenchDb;
+  /** The repositories, bound to the open database: features read and write only through these. */
+  repos: Repositories;
   settings: AppSettings;
   /** The operator's name, for the change log. */
   actor: string;
@@ -60,12 +61,13 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   }, [reloadSettings]);
 
   useBackupResponder(db);
+  const repos = useMemo(() => (db ? repositories(db) : undefined), [db]);
 
   if (error) return <div style={{ padding: 48, fontSize: 16 }}>无法打开本机数据：{error}</div>;
-  if (!state || !settings) return <Spin size="large" style={{ display: 'block', marginTop: 120 }} />;
+  if (!state || !settings || !repos) return <Spin size="large" style={{ display: 'block', marginTop: 120 }} />;
   const readOnlyReason = state.mode === 'read-only' ? state.reason : undefined;
   return (
-    <WorkbenchContext.Provider value={{ db: state.db, settings, actor: settings.operatorName, readOnlyReason, reloadSettings }}>{children}</WorkbenchContext.Provider>
+    <WorkbenchContext.Provider value={{ repos, settings, actor: settings.operatorName, readOnlyReason, reloadSettings }}>{children}</WorkbenchContext.Provider>
   );
 }
 

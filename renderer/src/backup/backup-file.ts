@@ -3,7 +3,7 @@
 import { backupAad, decodeBackup, encodeBackup, MAX_PLAIN_BYTES, type BackupManifest, type BackupReason, type DecodeBackupResult, type ManifestDraft } from '../../../shared/backup/format';
 import { countRows, parseTables, serializeTables, type BackupTables, type ParseTablesResult, type TableSpec } from '../../../shared/backup/tables';
 import { nowIso } from '../../../shared/util/ids';
-import { UserError } from '../db/repos/errors';
+import { UserError } from '../lib/user-error';
 import { gunzip, gzip } from './codec';
 import { decryptPayload, encryptPayload } from './crypto';
 

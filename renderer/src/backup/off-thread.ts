@@ -1,7 +1,7 @@
 import type { BackupManifest, BackupReason } from '../../../shared/backup/format';
 import type { WorkbenchDb } from '../db/database';
 import { createBackup } from '../db/repos/backup-repo';
-import { UserError } from '../db/repos/errors';
+import { UserError } from '../lib/user-error';
 import type { MadeBackup } from './backup-file';
 
 export interface BackupJob {

@@ -91,6 +91,3 @@ async function computeSummariesOnUpgrade(tx: Transaction): Promise<void> {
 export function tableSpecs(db: Dexie): Array<{ name: string; primaryKey: string }> {
   return db.tables.map((t) => ({ name: t.name, primaryKey: String(t.schema.primKey.keyPath) }));
 }
-
-/** The tables whose rows make up the user's data (everything but settings and what is derived from the data). */
-export const DATA_TABLES = ['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog'] as const;

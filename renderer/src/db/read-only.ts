@@ -1,5 +1,5 @@
 import type { DBCore, Middleware } from 'dexie';
-import { UserError } from './repos/errors';
+import { UserError } from '../lib/user-error';
 
 /**
  * A DBCore middleware that refuses every write (add, put, delete, clear) with a Chinese message,

@@ -6,7 +6,7 @@ import { safeName, uniqueNames } from '../../../shared/files/safe-names';
 // the backups list is empty and a backup the app makes before a restore is offered as a download.
 import { BACKUP_EXTENSION } from '../../../shared/backup/format';
 import type { DesktopApi, FileFilter, OpenedFile } from '../../../shared/ipc/contract';
-import { fileStamp, REASON_LABELS } from '../features/backup/backup-labels';
+import { fileStamp, REASON_LABELS } from '../lib/backup-labels';
 
 function accept(filters: FileFilter[]): string {
   return filters

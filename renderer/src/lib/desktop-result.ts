@@ -1,5 +1,5 @@
 import type { IpcResult } from '../../../shared/ipc/contract';
-import { UserError } from '../db/repos/errors';
+import { UserError } from './user-error';
 
 /** The value of a desktop call, or a UserError carrying its Chinese message (shown by useAction). */
 export function unwrap<T>(result: IpcResult<T>): T {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { UserError } from '../db/repos/errors';
+import { UserError } from './user-error';
 
 /**
  * A Chinese message for any failure, fit to show the user: our own refusals as they are,

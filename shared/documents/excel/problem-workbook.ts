@@ -12,10 +12,10 @@ import { DOCUMENT_CREATOR } from '../word/layout';
 import { SHORT_FILL, SHORT_FONT_COLOR } from './cells';
 import { addTableSheet } from './table-sheet';
 
-export const PROBLEM_SHEETS = { items: '问题清单', opinions: '关联意见', coverage: '回应情况' } as const;
+const PROBLEM_SHEETS = { items: '问题清单', opinions: '关联意见', coverage: '回应情况' } as const;
 
 /** `领导班子-3`, `李四-2`: an item's reference across the whole meeting. */
-export function problemRef(pd: ProblemDocs, problemId: string): string {
+function problemRef(pd: ProblemDocs, problemId: string): string {
   for (const l of pd.lists) if (l.items.some((p) => p.id === problemId)) return `${l.target.isGroup ? '班子' : l.target.name}第${pd.numbers.get(problemId)}项`;
   return '';
 }

@@ -10,10 +10,10 @@ import { DOCUMENT_CREATOR } from '../word/layout';
 import { SHORT_FILL, SHORT_FONT_COLOR, type CellLook } from './cells';
 import { addTableSheet } from './table-sheet';
 
-export const LEDGER_SHEETS = { entries: '整改台账', progress: '进展情况', history: '状态记录', summary: '统计' } as const;
+const LEDGER_SHEETS = { entries: '整改台账', progress: '进展情况', history: '状态记录', summary: '统计' } as const;
 
-export const OVERDUE_LOOK: CellLook = { fill: SHORT_FILL, font: { name: '宋体', size: 11, color: SHORT_FONT_COLOR } };
-export const DUE_SOON_LOOK: CellLook = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } };
+const OVERDUE_LOOK: CellLook = { fill: SHORT_FILL, font: { name: '宋体', size: 11, color: SHORT_FONT_COLOR } };
+const DUE_SOON_LOOK: CellLook = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } };
 
 /** The rectification ledger as .xlsx bytes. */
 export async function rectificationWorkbookXlsx(pd: ProblemDocs): Promise<Uint8Array> {

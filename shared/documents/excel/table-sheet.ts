@@ -5,14 +5,14 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { HEADER_FILL, THIN_BORDER, wrappedRowHeight, writeRow, type CellLook } from './cells';
 
-export interface SheetColumn {
+interface SheetColumn {
   header: string;
   width: number;
   wrap?: boolean;
   center?: boolean;
 }
 
-export interface TableSheetSpec {
+interface TableSheetSpec {
   name: string;
   title: string;
   columns: SheetColumn[];

@@ -40,7 +40,7 @@ export const LANDSCAPE_PAGE = {
 } as const;
 
 /** Width of the landscape text block in twips (225 mm). */
-export const LANDSCAPE_TEXT_WIDTH = LANDSCAPE_PAGE.width - LANDSCAPE_PAGE.margin.left - LANDSCAPE_PAGE.margin.right;
+const LANDSCAPE_TEXT_WIDTH = LANDSCAPE_PAGE.width - LANDSCAPE_PAGE.margin.left - LANDSCAPE_PAGE.margin.right;
 
 /**
  * Where the turned page number sits, in twips from the page's top-left corner: the column of the
@@ -116,7 +116,7 @@ function internalHeader(fonts: GbFonts): Header {
   });
 }
 
-export interface LandscapeTableSpec {
+interface LandscapeTableSpec {
   header: string[];
   rows: string[][];
   /**
@@ -166,7 +166,7 @@ export function landscapeTable(spec: LandscapeTableSpec, mode: FontMode): Table 
   });
 }
 
-export interface LandscapeDocumentOptions {
+interface LandscapeDocumentOptions {
   title: string;
   mode: FontMode;
   internal: boolean;

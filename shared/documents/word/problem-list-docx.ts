@@ -31,18 +31,18 @@ const PUBLIC = {
 };
 
 /** The title lines of a target's list. */
-export function problemListTitle(pd: ProblemDocs, list: TargetItems): string[] {
+function problemListTitle(pd: ProblemDocs, list: TargetItems): string[] {
   const { unit, meeting } = pd.docs.input;
   return list.target.isGroup ? [`${unit.name}领导班子`, `${meetingHeading(meeting)}问题清单`] : [unit.name, `${meetingHeading(meeting)}个人问题清单`];
 }
 
 /** The items a version shows. */
-export function listedItems(list: TargetItems, publicVersion: boolean): ProblemItem[] {
+function listedItems(list: TargetItems, publicVersion: boolean): ProblemItem[] {
   return publicVersion ? list.items.filter((p) => p.published) : list.items;
 }
 
 /** The 备注 of the working version: the internal note, unpublished, 五个明确 gaps, 问题反复出现. */
-export function workingNote(pd: ProblemDocs, p: ProblemItem): string {
+function workingNote(pd: ProblemDocs, p: ProblemItem): string {
   const marks: string[] = [];
   if (p.note.trim() !== '') marks.push(p.note.trim());
   if (!p.published) marks.push('不公示');
@@ -64,7 +64,7 @@ function rowOf(pd: ProblemDocs, p: ProblemItem, n: number, publicVersion: boolea
 }
 
 /** The blocks of one target's list. */
-export function problemListBlocks(pd: ProblemDocs, list: TargetItems, options: ProblemListOptions): FileChild[] {
+function problemListBlocks(pd: ProblemDocs, list: TargetItems, options: ProblemListOptions): FileChild[] {
   const g = gbLayout(options.mode);
   const items = listedItems(list, options.publicVersion);
   const blocks: FileChild[] = [g.title(problemListTitle(pd, list).join('\n'))];

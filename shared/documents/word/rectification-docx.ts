@@ -12,7 +12,7 @@ import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode } from './lay
 import { landscapeDocument, landscapeTable } from './landscape';
 import { deadlineCell } from './problem-list-docx';
 
-export interface RectificationOptions {
+interface RectificationOptions {
   mode: FontMode;
 }
 
@@ -48,10 +48,10 @@ export function rectificationListDocx(pd: ProblemDocs, options: RectificationOpt
 }
 
 /** An account number for a narrow cell: the line breaks after the year and unit, never inside a part. */
-export const accountCell = (n: string) => n.replace(/^(\d{4}-[^-]+-)/, '$1\n');
+const accountCell = (n: string) => n.replace(/^(\d{4}-[^-]+-)/, '$1\n');
 
 /** The opening sentence of the report: items, closed, and the 销号率. */
-export function rectificationSummarySentence(pd: ProblemDocs): string {
+function rectificationSummarySentence(pd: ProblemDocs): string {
   const s = pd.summary;
   const heading = meetingHeading(pd.docs.input.meeting);
   if (s.items === 0) return `${heading}查摆的问题尚未挂号建账。`;
@@ -125,7 +125,7 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
  * `李四（副局长）：问题……（账号2025-财政局-李四-001，完成时限2026年2月15日，逾期21天，整改中）` — the
  * account number goes in the bracket: after the item number `1.` it would read as a decimal.
  */
-export function rowSentence(r: LedgerRow): string {
+function rowSentence(r: LedgerRow): string {
   const limit = r.problem.longTerm ? '长期坚持' : chineseDate(r.problem.deadline);
   const late = deadlineText(r.deadline);
   return `${r.targetLabel}：${r.problem.description}（账号${r.entry.accountNumber}，完成时限${limit}${late ? `，${late}` : ''}，${LEDGER_STATUS_LABELS[r.entry.status]}）`;

@@ -5,7 +5,7 @@ import { decodeBackup, MIN_PBKDF2_ITERATIONS } from '../../../shared/backup/form
 import { openBackupFile } from '../../../renderer/src/backup/backup-file';
 import { createBackup, prepareRestore, replaceAllData, restoreAll, snapshotTables } from '../../../renderer/src/db/repos/backup-repo';
 import { LATEST_VERSION, SCHEMA_V1, storesAt } from '../../../renderer/src/db/schema';
-import { describeCounts, tableLabel } from '../../../renderer/src/features/backup/backup-labels';
+import { describeCounts, tableLabel } from '../../../renderer/src/lib/backup-labels';
 import { describeError } from '../../../renderer/src/lib/errors';
 import { WorkbenchDb } from '../../../renderer/src/db/database';
 import { injectStorageFaults, quotaExceeded } from '../../support/storage-faults';

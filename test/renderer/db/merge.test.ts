@@ -10,7 +10,7 @@ import type { Opinion } from '../../../shared/model/types';
 import type { PackageContent } from '../../../shared/package/format';
 import { baseKey, type Resolution } from '../../../shared/package/merge';
 import { sampleContent } from '../../support/sample-content';
-import type { UserError } from '../../../renderer/src/db/repos/errors';
+import type { UserError } from '../../../renderer/src/lib/user-error';
 import { ACTOR, freshDb, seedMeeting } from './test-db';
 
 const meta = { actor: ACTOR, fileName: '测试单位.mzsh.json' };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { listMeetingChanges } from '../../../renderer/src/db/repos/change-log';
-import { UserError } from '../../../renderer/src/db/repos/errors';
+import { UserError } from '../../../renderer/src/lib/user-error';
 import { createMeeting, deleteMeeting, listDeletedMeetings, listMeetings, restoreMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { addMember, deleteMember, listMembers, moveMember, reorderMembers } from '../../../renderer/src/db/repos/members-repo';
 import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restoreOpinions, updateOpinion } from '../../../renderer/src/db/repos/opinions-repo';

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../renderer/src/db/repos/errors';
+import { UserError } from '../../../renderer/src/lib/user-error';
 import { describeError, errorDetails } from '../../../renderer/src/lib/errors';
 import { quotaExceeded } from '../../support/storage-faults';
 

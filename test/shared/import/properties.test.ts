@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSubstantive, phraseMatcher } from '../../../shared/checks/substance';
-import { targetLabel } from '../../../shared/checks/readiness';
+import { targetLabel } from '../../../shared/meeting/roster';
 import { findTables } from '../../../shared/import/find-table';
 import { initialChoices, planImport } from '../../../shared/import/plan';
 import { readWorkbook } from '../../../shared/import/read-workbook';

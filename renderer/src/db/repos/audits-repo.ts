@@ -1,16 +1,13 @@
 // Audit verdicts (审核记录): append-only. A later verdict is a new row; nothing here edits or
 // deletes one. The rules (override reason, ticked items, reasons) are the shared ones in
 // shared/supervision/audit.ts, checked again here against the data as it is inside the write.
-import { computeReadiness } from '../../../../shared/checks/readiness';
+import { meetingView, viewAuditWarnings } from '../../../../shared/meeting/view';
 import type { Audit } from '../../../../shared/model/types';
 import { prepareAudit, VERDICT_LABELS, type AuditDraft, type AuditSubject } from '../../../../shared/supervision/audit';
-import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
-import { auditWarnings } from '../../../../shared/supervision/warnings';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { changeEntry } from './change-log';
-import { UserError } from './errors';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
+import { UserError } from '../../lib/user-error';
+import { writeMeetingData } from './meeting-write';
 
 /** A meeting's verdicts, newest first. */
 export async function listAudits(db: WorkbenchDb, meetingId: string): Promise<Audit[]> {
@@ -27,12 +24,8 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
     db.opinions.where('meetingId').equals(meetingId).toArray(),
     db.copyFindings.get(meetingId),
   ]);
-  const warnings = auditWarnings({ meeting, members, opinions }, findings?.warnings).map((w) => w.message);
-  return {
-    readiness: computeReadiness({ members, opinions }, meeting.ruleSet),
-    warnings,
-    fingerprint: meetingFingerprint({ meeting, members, opinions }),
-  };
+  const view = meetingView({ meeting, members, opinions });
+  return { readiness: view.readiness, warnings: viewAuditWarnings(view, findings?.warnings).map((w) => w.message), fingerprint: view.fingerprint };
 }
 
 /**
@@ -41,7 +34,7 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
  * changed since, the verdict is refused rather than attached to data nobody looked at.
  */
 export async function recordAudit(db: WorkbenchDb, meetingId: string, draft: AuditDraft, options: { actor: string; expectedFingerprint?: string }): Promise<Audit> {
-  return db.transaction('rw', withSummaryTables(db, db.copyFindings, db.changeLog), async () => {
+  return writeMeetingData(db, [db.copyFindings], async (w) => {
     const subject = await currentSubject(db, meetingId);
     if (options.expectedFingerprint !== undefined && options.expectedFingerprint !== subject.fingerprint) {
       throw new UserError('审核期间该会议的数据已变化，请核对最新情况后重新提交');
@@ -51,18 +44,7 @@ export async function recordAudit(db: WorkbenchDb, meetingId: string, draft: Aud
     const audit: Audit = { id: newId(), meetingId, at: nowIso(), ...prepared.value };
     await db.audits.add(audit);
     const override = audit.overrideReason ? `（破例通过：${audit.overrideReason}）` : '';
-    await db.changeLog.add(
-      changeEntry({
-        actor: options.actor,
-        entity: 'audit',
-        recordId: audit.id,
-        meetingId,
-        action: 'create',
-        summary: `审核结论：${VERDICT_LABELS[audit.verdict]}，审核人${audit.auditor}${override}`,
-        at: audit.at,
-      }),
-    );
-    await refreshSummaries(db, [meetingId]);
+    w.log({ actor: options.actor, entity: 'audit', recordId: audit.id, meetingId, action: 'create', summary: `审核结论：${VERDICT_LABELS[audit.verdict]}，审核人${audit.auditor}${override}`, at: audit.at });
     return audit;
   });
 }

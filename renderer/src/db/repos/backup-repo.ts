@@ -8,7 +8,7 @@ import { makeBackupFile, readBackupTables, type MadeBackup } from '../../backup/
 import { recomputeDerivedTables } from '../../backup/derived-tables';
 import { tableSpecs, WorkbenchDb } from '../database';
 import { DB_NAME, LATEST_VERSION, SCHEMA_HISTORY, storesAt, tableSpecsOf, type StoresSpec } from '../schema';
-import { UserError } from './errors';
+import { UserError } from '../../lib/user-error';
 
 /**
  * Every table's rows, read in one transaction so the snapshot is consistent. Tables in name order:

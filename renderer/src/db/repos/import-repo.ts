@@ -1,13 +1,12 @@
 import { finishImport, importedOpinion, importSummary, type ImportRow } from '../../../../shared/import/records';
 import type { ChangeLogEntry, Opinion } from '../../../../shared/model/types';
 import { batchTime } from '../../../../shared/model/entry-order';
-import { computeMeetingSummary } from '../../../../shared/supervision/summary';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
-import { UserError } from './errors';
+import { UserError } from '../../lib/user-error';
+import { writeMeetingData } from './meeting-write';
 import { opinionContext } from './opinions-repo';
-import { withSummaryTables } from './summaries-repo';
 
 export interface ImportOutcome {
   added: number;
@@ -50,16 +49,9 @@ export async function commitImport(
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
-  return db.transaction('rw', withSummaryTables(db, db.meetings, db.members, db.opinions, db.changeLog), async () => {
-    const { meeting, labels, context } = await opinionContext(db, meetingId, '该会议不存在或已删除，未导入任何内容');
-    // Everything the meeting's summary needs, read before the writes are queued (requests run in order).
-    const [all, members, audits, findings] = await Promise.all([
-      db.opinions.where('meetingId').equals(meetingId).toArray(),
-      db.members.where('meetingId').equals(meetingId).toArray(),
-      db.audits.where('meetingId').equals(meetingId).toArray(),
-      db.copyFindings.get(meetingId),
-    ]);
-    const existing = all.filter((o) => !o.deletedAt);
+  return writeMeetingData(db, [db.meetings, db.members, db.opinions], async (w) => {
+    const { labels, context } = await opinionContext(db, meetingId, '该会议不存在或已删除，未导入任何内容');
+    const existing = (await db.opinions.where('meetingId').equals(meetingId).toArray()).filter((o) => !o.deletedAt);
 
     // The one validator again: the roster or the rules may have changed since the preview.
     const { opinions, problems } = finishImport(prepared, rows, context, existing);
@@ -72,13 +64,10 @@ export async function commitImport(
     );
     for (let i = 0; i < opinions.length; i += CHUNK) {
       await db.opinions.bulkAdd(opinions.slice(i, i + CHUNK));
-      await db.changeLog.bulkAdd(log.slice(i, i + CHUNK));
       progress(rows.length + Math.min(rows.length, Math.round(((i + CHUNK) / opinions.length) * rows.length)), total);
     }
-    // The same computeMeetingSummary that refreshSummaries calls, from the rows read above and
-    // written here instead of reading the whole meeting back.
-    const summary = computeMeetingSummary({ meeting, members, opinions: [...all, ...opinions], audits, crossUnitWarnings: findings?.warnings.length });
-    await db.meetingSummaries.put(summary);
+    w.log(log);
+    // The change-log lines and the summary are written when this callback returns, in the same transaction.
     progress(total, total);
     return { added: opinions.length, skipped: prepared.length - opinions.length, ids: opinions.map((o) => o.id) };
   });

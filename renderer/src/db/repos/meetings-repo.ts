@@ -1,13 +1,18 @@
-import { orderedMembers } from '../../../../shared/checks/readiness';
+import { orderedMembers } from '../../../../shared/meeting/roster';
 import { prepareMeeting, type MeetingDraft } from '../../../../shared/model/drafts';
 import type { Meeting, Member } from '../../../../shared/model/types';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { changeEntry } from './change-log';
-import { refuse, UserError } from './errors';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
+import { refuse, UserError } from '../../lib/user-error';
+import { writeMeetingData } from './meeting-write';
 
 const byYearDesc = (a: Meeting, b: Meeting) => b.year - a.year || (a.createdAt < b.createdAt ? 1 : -1);
+
+/** One meeting by id, or undefined when it does not exist or is in the recycle bin. */
+export async function getLiveMeeting(db: WorkbenchDb, id: string): Promise<Meeting | undefined> {
+  const meeting = await db.meetings.get(id);
+  return meeting && !meeting.deletedAt ? meeting : undefined;
+}
 
 /** A unit's live meetings, newest year first. */
 export async function listMeetings(db: WorkbenchDb, unitId: string): Promise<Meeting[]> {
@@ -30,15 +35,13 @@ export async function createMeeting(
 ): Promise<Meeting> {
   const prepared = prepareMeeting(draft);
   if (!prepared.ok) refuse(prepared.problems);
-  return db.transaction('rw', withSummaryTables(db, db.units, db.meetings, db.members, db.changeLog), async () => {
+  return writeMeetingData(db, [db.units, db.meetings, db.members], async (w) => {
     const unit = await db.units.get(unitId);
     if (!unit || unit.deletedAt) throw new UserError('该单位不存在或已删除');
     const now = nowIso();
     const meeting: Meeting = { id: newId(), unitId, ...prepared.value, createdAt: now, updatedAt: now };
     await db.meetings.add(meeting);
-    await db.changeLog.add(
-      changeEntry({ actor, entity: 'meeting', recordId: meeting.id, meetingId: meeting.id, action: 'create', summary: `新建会议“${meeting.title}”` }),
-    );
+    w.log({ actor, entity: 'meeting', recordId: meeting.id, meetingId: meeting.id, action: 'create', summary: `新建会议“${meeting.title}”` });
     if (copyRosterFrom) {
       const source = orderedMembers(await db.members.where('meetingId').equals(copyRosterFrom).toArray());
       const copies: Member[] = source.map((m, i) => ({
@@ -53,12 +56,9 @@ export async function createMeeting(
       }));
       await db.members.bulkAdd(copies);
       if (copies.length > 0) {
-        await db.changeLog.add(
-          changeEntry({ actor, entity: 'member', recordId: meeting.id, meetingId: meeting.id, action: 'create', summary: `从上次会议复制班子成员 ${copies.length} 人` }),
-        );
+        w.log({ actor, entity: 'member', recordId: meeting.id, meetingId: meeting.id, action: 'create', summary: `从上次会议复制班子成员 ${copies.length} 人` });
       }
     }
-    await refreshSummaries(db, [meeting.id]);
     return meeting;
   });
 }
@@ -66,12 +66,11 @@ export async function createMeeting(
 export async function updateMeeting(db: WorkbenchDb, id: string, draft: MeetingDraft, actor: string): Promise<void> {
   const prepared = prepareMeeting(draft);
   if (!prepared.ok) refuse(prepared.problems);
-  await db.transaction('rw', withSummaryTables(db, db.meetings, db.changeLog), async () => {
+  await writeMeetingData(db, [db.meetings], async (w) => {
     const meeting = await db.meetings.get(id);
     if (!meeting || meeting.deletedAt) throw new UserError('该会议不存在或已删除');
     await db.meetings.put({ ...meeting, ...prepared.value, updatedAt: nowIso() });
-    await db.changeLog.add(changeEntry({ actor, entity: 'meeting', recordId: id, meetingId: id, action: 'update', summary: `修改会议“${prepared.value.title}”的设置` }));
-    await refreshSummaries(db, [id]);
+    w.log({ actor, entity: 'meeting', recordId: id, meetingId: id, action: 'update', summary: `修改会议“${prepared.value.title}”的设置` });
   });
 }
 
@@ -85,22 +84,12 @@ export async function restoreMeeting(db: WorkbenchDb, id: string, actor: string)
 }
 
 async function setMeetingDeleted(db: WorkbenchDb, id: string, actor: string, deleted: boolean): Promise<void> {
-  await db.transaction('rw', withSummaryTables(db, db.meetings, db.changeLog), async () => {
+  await writeMeetingData(db, [db.meetings], async (w) => {
     const meeting = await db.meetings.get(id);
     if (!meeting || Boolean(meeting.deletedAt) === deleted) return;
     const now = nowIso();
     const { deletedAt: _old, ...rest } = meeting;
     await db.meetings.put(deleted ? { ...rest, deletedAt: now, updatedAt: now } : { ...rest, updatedAt: now });
-    await db.changeLog.add(
-      changeEntry({
-        actor,
-        entity: 'meeting',
-        recordId: id,
-        meetingId: id,
-        action: deleted ? 'delete' : 'restore',
-        summary: `${deleted ? '删除' : '恢复'}会议“${meeting.title}”`,
-      }),
-    );
-    await refreshSummaries(db, [id]);
+    w.log({ actor, entity: 'meeting', recordId: id, meetingId: id, action: deleted ? 'delete' : 'restore', summary: `${deleted ? '删除' : '恢复'}会议“${meeting.title}”` });
   });
 }

@@ -1,10 +1,9 @@
-import { targetLabels } from '../../../../shared/checks/readiness';
+import { targetLabels } from '../../../../shared/meeting/roster';
 import { GROUP_TARGET } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { changeEntry } from './change-log';
-import { UserError } from './errors';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
+import { UserError } from '../../lib/user-error';
+import { writeMeetingData } from './meeting-write';
 
 /**
  * Removes a member who has opinions by first moving every live opinion of theirs to another
@@ -13,7 +12,7 @@ import { refreshSummaries, withSummaryTables } from './summaries-repo';
  * Returns how many opinions moved.
  */
 export async function moveOpinionsAndRemoveMember(db: WorkbenchDb, memberId: string, toTargetId: string, actor: string): Promise<number> {
-  return db.transaction('rw', withSummaryTables(db, db.members, db.opinions, db.changeLog), async () => {
+  return writeMeetingData(db, [db.members, db.opinions], async (w) => {
     const member = await db.members.get(memberId);
     if (!member || member.deletedAt) throw new UserError('该成员不存在或已移除');
     if (toTargetId === memberId) throw new UserError('请选择另一位意见对象');
@@ -25,16 +24,11 @@ export async function moveOpinionsAndRemoveMember(db: WorkbenchDb, memberId: str
     const opinions = (await db.opinions.where('[meetingId+targetId]').equals([member.meetingId, memberId]).toArray()).filter((o) => !o.deletedAt);
     const now = nowIso();
     await db.opinions.bulkPut(opinions.map((o) => ({ ...o, targetId: toTargetId, updatedAt: now })));
-    await db.changeLog.bulkAdd(
-      opinions.map((o) =>
-        changeEntry({ actor, entity: 'opinion', recordId: o.id, meetingId: member.meetingId, action: 'update', summary: `移除成员前将意见从${from}改到${to}：${o.content.slice(0, 30)}`, at: now }),
-      ),
+    w.log(
+      opinions.map((o) => ({ actor, entity: 'opinion', recordId: o.id, meetingId: member.meetingId, action: 'update', summary: `移除成员前将意见从${from}改到${to}：${o.content.slice(0, 30)}`, at: now })),
     );
     await db.members.put({ ...member, deletedAt: now, updatedAt: now });
-    await db.changeLog.add(
-      changeEntry({ actor, entity: 'member', recordId: memberId, meetingId: member.meetingId, action: 'delete', summary: `移除班子成员${member.name}（${opinions.length} 条意见改到${to}）`, at: now }),
-    );
-    await refreshSummaries(db, [member.meetingId]);
+    w.log({ actor, entity: 'member', recordId: memberId, meetingId: member.meetingId, action: 'delete', summary: `移除班子成员${member.name}（${opinions.length} 条意见改到${to}）`, at: now });
     return opinions.length;
   });
 }

@@ -6,9 +6,8 @@ import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide,
 import { computeMeetingSummary, type MeetingSummary } from '../../../../shared/supervision/summary';
 import { nowIso } from '../../../../shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
-import { changeEntry } from './change-log';
-import { UserError } from './errors';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
+import { UserError } from '../../lib/user-error';
+import { writeMeetingData } from './meeting-write';
 
 type AnyRecord = PackageContent[MergeTable][number];
 
@@ -17,6 +16,7 @@ type AnyRecord = PackageContent[MergeTable][number];
 const FETCH_BY_ID = 2000;
 /** Rows per bulk write, so that progress can be shown between them (one transaction all the same). */
 const WRITE_CHUNK = 5000;
+/** Summaries computed from memory between two queued writes, so that progress moves. */
 const SUMMARY_SLICE = 20;
 
 /**
@@ -96,9 +96,10 @@ export async function applyMerge(
   const progress = meta.onProgress ?? (() => undefined);
   const total = PACKAGE_TABLES.reduce((n, t) => n + puts[t].length, 0) + meetings.size;
   let done = 0;
-  const tables = withSummaryTables(db, ...PACKAGE_TABLES.map((t) => db.table(t)), db.mergeBases);
+  // The summaries are refreshed by the write path when the write ends, in slices that move the progress.
+  const summaryProgress = (n: number) => progress(Math.min(done + n, total), total);
   try {
-    return await db.transaction('rw', tables, async () => {
+    return await writeMeetingData(db, [...PACKAGE_TABLES.map((t) => db.table(t)), db.mergeBases], { summaryProgress }, async (w) => {
       // The records that existed at the preview must be as they were then; those that did not must
       // still not exist — which the adds below check by themselves (an add of an existing id fails).
       const previewed = new Map<MergeTable, string[]>();
@@ -186,25 +187,19 @@ export async function applyMerge(
           perMeeting.set(meetingId, counts);
         }
       }
-      await db.changeLog.bulkAdd(
-        [...perMeeting].map(([meetingId, counts]) =>
-          changeEntry({
-            actor: meta.actor,
-            entity: 'meeting',
-            recordId: meetingId,
-            meetingId,
-            action: 'merge',
-            summary: `合并数据包“${meta.fileName}”${titles.has(meetingId) ? `（${titles.get(meetingId)}）` : ''}：写入${[...counts].map(([t, n]) => `${PACKAGE_TABLE_LABELS[t]} ${n} 条`).join('、')}`,
-            at,
-          }),
-        ),
+      w.log(
+        [...perMeeting].map(([meetingId, counts]) => ({
+          actor: meta.actor,
+          entity: 'meeting',
+          recordId: meetingId,
+          meetingId,
+          action: 'merge',
+          summary: `合并数据包“${meta.fileName}”${titles.has(meetingId) ? `（${titles.get(meetingId)}）` : ''}：写入${[...counts].map(([t, n]) => `${PACKAGE_TABLE_LABELS[t]} ${n} 条`).join('、')}`,
+          at,
+        })),
       );
-      // The others' summaries from the database, in slices so that progress moves.
-      const ids = [...meetings].filter((id) => !inMemory.has(id));
-      for (let i = 0; i < ids.length; i += SUMMARY_SLICE) {
-        await refreshSummaries(db, ids.slice(i, i + SUMMARY_SLICE));
-        progress((done += Math.min(SUMMARY_SLICE, ids.length - i)), total);
-      }
+      // The others' summaries: refreshed by the write path when this callback returns.
+      w.touch([...meetings].filter((id) => !inMemory.has(id)));
       return { written, meetings: meetings.size };
     });
   } catch (e) {

@@ -1,13 +1,12 @@
 import { newOpinion, prepareOpinion, type OpinionDraft, type OpinionFields } from '../../../../shared/model/drafts';
 import { byEntry } from '../../../../shared/checks/opinion-flags';
 import { batchTime } from '../../../../shared/model/entry-order';
-import { targetLabels } from '../../../../shared/checks/readiness';
+import { targetLabels } from '../../../../shared/meeting/roster';
 import type { Opinion, OpinionOrigin } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
-import { changeEntry } from './change-log';
-import { UserError } from './errors';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
+import { UserError } from '../../lib/user-error';
+import { writeMeetingData } from './meeting-write';
 
 /** A meeting's live opinions, oldest first. About 4 ms for a meeting of a few hundred. */
 export async function listOpinions(db: WorkbenchDb, meetingId: string): Promise<Opinion[]> {
@@ -41,7 +40,7 @@ export async function addOpinions(
   meta: { actor: string; origin: OpinionOrigin },
 ): Promise<Opinion[]> {
   if (drafts.length === 0) return [];
-  return db.transaction('rw', withSummaryTables(db, db.meetings, db.members, db.opinions, db.changeLog), async () => {
+  return writeMeetingData(db, [db.meetings, db.members, db.opinions], async (w) => {
     const { labels, context } = await opinionContext(db, meetingId);
     const problems: string[] = [];
     const fields: OpinionFields[] = [];
@@ -56,36 +55,30 @@ export async function addOpinions(
     await db.opinions.bulkAdd(opinions);
     const first = opinions[0]!;
     const where = `${labels.get(first.targetId) ?? ''} · ${first.category}`;
-    await db.changeLog.bulkAdd(
-      opinions.map((o) =>
-        changeEntry({
-          actor: meta.actor,
-          entity: 'opinion',
-          recordId: o.id,
-          meetingId,
-          action: 'create',
-          summary: `${opinions.length > 1 ? `批量添加意见（${opinions.length} 条，${where}）` : `添加意见（${where}）`}：${preview(o.content)}`,
-          at: now,
-        }),
-      ),
+    w.log(
+      opinions.map((o) => ({
+        actor: meta.actor,
+        entity: 'opinion',
+        recordId: o.id,
+        meetingId,
+        action: 'create',
+        summary: `${opinions.length > 1 ? `批量添加意见（${opinions.length} 条，${where}）` : `添加意见（${where}）`}：${preview(o.content)}`,
+        at: now,
+      })),
     );
-    await refreshSummaries(db, [meetingId]);
     return opinions;
   });
 }
 
 export async function updateOpinion(db: WorkbenchDb, id: string, draft: OpinionDraft, actor: string): Promise<void> {
-  await db.transaction('rw', withSummaryTables(db, db.meetings, db.members, db.opinions, db.changeLog), async () => {
+  await writeMeetingData(db, [db.meetings, db.members, db.opinions], async (w) => {
     const opinion = await db.opinions.get(id);
     if (!opinion || opinion.deletedAt) throw new UserError('该意见不存在或已删除');
     const { context } = await opinionContext(db, opinion.meetingId);
     const prepared = prepareOpinion(draft, context);
     if (!prepared.ok) throw new UserError(prepared.problems.join('；'), prepared.problems);
     await db.opinions.put({ ...opinion, ...prepared.value, updatedAt: nowIso() });
-    await db.changeLog.add(
-      changeEntry({ actor, entity: 'opinion', recordId: id, meetingId: opinion.meetingId, action: 'update', summary: `修改意见：${preview(prepared.value.content)}` }),
-    );
-    await refreshSummaries(db, [opinion.meetingId]);
+    w.log({ actor, entity: 'opinion', recordId: id, meetingId: opinion.meetingId, action: 'update', summary: `修改意见：${preview(prepared.value.content)}` });
   });
 }
 
@@ -100,7 +93,7 @@ export async function restoreOpinions(db: WorkbenchDb, ids: readonly string[], a
 }
 
 async function setDeleted(db: WorkbenchDb, ids: readonly string[], actor: string, deleted: boolean): Promise<number> {
-  return db.transaction('rw', withSummaryTables(db, db.opinions, db.changeLog), async () => {
+  return writeMeetingData(db, [db.opinions], async (w) => {
     const rows = (await db.opinions.bulkGet([...ids])).filter((o): o is Opinion => o !== undefined && Boolean(o.deletedAt) !== deleted);
     const now = nowIso();
     await db.opinions.bulkPut(
@@ -109,20 +102,17 @@ async function setDeleted(db: WorkbenchDb, ids: readonly string[], actor: string
         return deleted ? { ...rest, deletedAt: now, updatedAt: now } : { ...rest, updatedAt: now };
       }),
     );
-    await db.changeLog.bulkAdd(
-      rows.map((o) =>
-        changeEntry({
-          actor,
-          entity: 'opinion',
-          recordId: o.id,
-          meetingId: o.meetingId,
-          action: deleted ? 'delete' : 'restore',
-          summary: `${deleted ? '删除意见（移入回收站）' : '从回收站恢复意见'}：${preview(o.content)}`,
-          at: now,
-        }),
-      ),
+    w.log(
+      rows.map((o) => ({
+        actor,
+        entity: 'opinion',
+        recordId: o.id,
+        meetingId: o.meetingId,
+        action: deleted ? 'delete' : 'restore',
+        summary: `${deleted ? '删除意见（移入回收站）' : '从回收站恢复意见'}：${preview(o.content)}`,
+        at: now,
+      })),
     );
-    await refreshSummaries(db, rows.map((o) => o.meetingId));
     return rows.length;
   });
 }

@@ -6,9 +6,9 @@ import type { ChangeLogEntry } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
-import { UserError } from './errors';
+import { UserError } from '../../lib/user-error';
+import { writeMeetingData } from './meeting-write';
 import { putMergeBases } from './merge-repo';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
 
 /** Every record of the given units (all data when `unitIds` is left out), soft-deleted ones included, read in one transaction. */
 export async function exportContent(db: WorkbenchDb, unitIds?: readonly string[]): Promise<PackageContent> {
@@ -49,7 +49,7 @@ export function notEmptyMessage(counts: { live: number; all: number }): string {
  * of it or nothing. Refused when the workbench already holds any unit.
  */
 export async function openIntoEmpty(db: WorkbenchDb, content: PackageContent, meta: { file: string; actor: string }): Promise<OpenedSummary> {
-  return db.transaction('rw', withSummaryTables(db, db.units, db.meetings, db.members, db.opinions, db.audits, db.changeLog, db.mergeBases), async () => {
+  return writeMeetingData(db, [db.units, db.meetings, db.members, db.opinions, db.audits, db.mergeBases], async (w) => {
     const counts = await unitCounts(db);
     if (counts.all > 0 || (await db.meetings.count()) > 0) throw new UserError(notEmptyMessage(counts));
     await db.units.bulkAdd(content.units);
@@ -57,11 +57,11 @@ export async function openIntoEmpty(db: WorkbenchDb, content: PackageContent, me
     await db.members.bulkAdd(content.members);
     await db.opinions.bulkAdd(content.opinions);
     await db.audits.bulkAdd(content.audits);
-    await db.changeLog.bulkAdd(content.changeLog);
-    await db.changeLog.bulkAdd(openedLog(content, meta));
+    w.log(content.changeLog);
+    w.log(openedLog(content, meta));
+    w.touch(content.meetings.map((m) => m.id));
     // What was received is the merge base of a later package from the same source.
     await putMergeBases(db, content);
-    await refreshSummaries(db, content.meetings.map((m) => m.id));
     return {
       units: content.units.length,
       meetings: content.meetings.length,

@@ -1,7 +1,6 @@
 // The per-meeting summaries (schema v2): recomputed from the meeting's rows inside the same
-// transaction as the write that changed them. Every repository that writes a meeting's roster,
-// opinions, rules or audits calls refreshSummaries before its transaction ends; so must any new
-// one (import, package open): include summaryTables(db) in the transaction and call it.
+// transaction as the write that changed them. Repositories do not call refreshSummaries: the one
+// write path (meeting-write.ts) does, once per transaction, for every meeting the write changed.
 import type { Table } from 'dexie';
 import { computeMeetingSummary, type MeetingSummary } from '../../../../shared/supervision/summary';
 import { meetingSummarySchema } from '../../../../shared/supervision/summary-schema';
@@ -16,7 +15,9 @@ export function summaryTables(db: WorkbenchDb): Table[] {
 /** A transaction scope: the given tables plus the summary tables, each once. */
 export function withSummaryTables(db: WorkbenchDb, ...tables: Table[]): Table[] {
   const all = new Map<string, Table>();
-  for (const t of [...tables, ...summaryTables(db)]) all.set(t.name, t);
+  // A database opened read-only at an older version may lack the summary tables: leave them out
+  // of the scope, so the write reaches the read-only refusal rather than failing on a missing table.
+  for (const t of [...tables, ...summaryTables(db)] as Array<Table | undefined>) if (t) all.set(t.name, t);
   return [...all.values()];
 }
 

@@ -4,7 +4,6 @@ import type { Readiness } from '../../../../shared/checks/readiness';
 import type { Verdict } from '../../../../shared/model/types';
 import { MIN_OVERRIDE_REASON, overrideReasonEnough, VERDICT_LABELS } from '../../../../shared/supervision/audit';
 import { useWorkbench } from '../../app/workbench-context';
-import { recordAudit } from '../../db/repos/audits-repo';
 import { useAction } from '../../lib/use-action';
 
 /**
@@ -25,7 +24,7 @@ export function AuditForm({
   ticked: ReadonlySet<string>;
   onRecorded: () => void;
 }) {
-  const { db, actor, settings } = useWorkbench();
+  const { repos, actor, settings } = useWorkbench();
   const run = useAction();
   const [verdict, setVerdict] = useState<Verdict>();
   const [reasons, setReasons] = useState('');
@@ -38,7 +37,7 @@ export function AuditForm({
     if (!verdict) return;
     setBusy(true);
     const audit = await run(
-      () => recordAudit(db, meetingId, { verdict, auditor, reasons, ticked: [...ticked], overrideReason }, { actor, expectedFingerprint: fingerprint }),
+      () => repos.recordAudit(meetingId, { verdict, auditor, reasons, ticked: [...ticked], overrideReason }, { actor, expectedFingerprint: fingerprint }),
       (a) => `已记录审核结论：${VERDICT_LABELS[a.verdict]}`,
     );
     setBusy(false);

@@ -1,16 +1,12 @@
 import { Alert, Card, Checkbox, Col, Empty, Row, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
+import { viewAuditWarnings } from '../../../../shared/meeting/view';
 import { lastAuditOf, overviewStatus, readinessState } from '../../../../shared/supervision/summary';
-import { auditWarnings, rosterLabels } from '../../../../shared/supervision/warnings';
+import { rosterLabels } from '../../../../shared/supervision/warnings';
 import { useWorkbench } from '../../app/workbench-context';
-import { listAudits } from '../../db/repos/audits-repo';
-import { membersOfMeetings } from '../../db/repos/members-repo';
-import { getCopyFindings } from '../../db/repos/copy-findings-repo';
-import { listUnits } from '../../db/repos/units-repo';
-import type { MeetingData } from '../meetings/use-meeting-data';
-import { StatusTag } from '../overview/OverviewTable';
+import { useMeeting } from '../../meeting/meeting-context';
+import { StatusTag } from '../../ui/StatusTag';
 import { AuditForm } from './AuditForm';
 import { AuditHistory } from './AuditHistory';
 import { ExportAuditReport } from './ExportAuditReport';
@@ -18,22 +14,23 @@ import { WarningList } from './WarningList';
 import { formatDateTime } from '../../../../shared/util/dates';
 
 /** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
-export function AuditTab({ data }: { data: MeetingData }) {
-  const { db } = useWorkbench();
-  const { meeting, members, opinions, readiness, unit } = data;
-  const audits = useLiveQuery(() => listAudits(db, meeting.id), [db, meeting.id]);
-  const findings = useLiveQuery(async () => (await getCopyFindings(db, meeting.id)) ?? null, [db, meeting.id]);
-  const unitNames = useLiveQuery(async () => new Map((await listUnits(db)).map((u) => [u.id, u.name])), [db]);
-  const fingerprint = useMemo(() => meetingFingerprint({ meeting, members, opinions }), [meeting, members, opinions]);
+export function AuditTab() {
+  const data = useMeeting();
+  const { repos } = useWorkbench();
+  const { meeting, members, readiness, unit, view } = data;
+  const audits = useLiveQuery(() => repos.listAudits(meeting.id), [repos, meeting.id]);
+  const findings = useLiveQuery(async () => (await repos.getCopyFindings(meeting.id)) ?? null, [repos, meeting.id]);
+  const unitNames = useLiveQuery(async () => new Map((await repos.listUnits()).map((u) => [u.id, u.name])), [repos]);
+  const fingerprint = view.fingerprint;
   // Labels for showing the other side of a copy (its unit); the warnings' own words come from auditWarnings, as the verdict's check does.
   // The other side of a copy is named by its own member and position, not 其他会议的对象.
   const otherMeetings = useMemo(() => [...new Set((findings?.warnings ?? []).flatMap((w) => (w.b && w.b.meetingId !== meeting.id ? [w.b.meetingId] : [])))], [findings, meeting.id]);
-  const otherMembers = useLiveQuery(() => membersOfMeetings(db, otherMeetings), [db, otherMeetings]);
+  const otherMembers = useLiveQuery(() => repos.membersOfMeetings(otherMeetings), [repos, otherMeetings]);
   const labels = useMemo(
     () => rosterLabels(meeting.id, members, (id) => unitNames?.get(id) ?? '其他单位', otherMembers ?? []),
     [meeting.id, members, unitNames, otherMembers],
   );
-  const warnings = useMemo(() => auditWarnings({ meeting, members, opinions }, findings?.warnings), [findings, meeting, members, opinions]);
+  const warnings = useMemo(() => viewAuditWarnings(view, findings?.warnings), [findings, view]);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const tick = (message: string, on: boolean) =>
     setTicked((prev) => {

@@ -2,7 +2,7 @@ import { FileWordOutlined } from '@ant-design/icons';
 import { Button, Select, Space } from 'antd';
 import { useState } from 'react';
 import { auditReportFileName } from '../../../../shared/documents/audit-docs';
-import { meetingDocs } from '../exports/use-meeting-docs';
+import { meetingDocs } from '../../meeting/use-meeting-docs';
 import type { FontMode } from '../../../../shared/documents/word/layout';
 import { auditReportDocx } from '../../../../shared/documents/word/audit-report-docx';
 import type { Audit } from '../../../../shared/model/types';
@@ -11,7 +11,7 @@ import { todayDate } from '../../../../shared/util/ids';
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import type { MeetingData } from '../../meeting/use-meeting-data';
 
 /** 导出督导审核意见: the Word report of this meeting's audit (GB/T 9704 layout; providers never named). */
 export function ExportAuditReport({

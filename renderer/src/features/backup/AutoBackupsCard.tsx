@@ -2,7 +2,7 @@ import { Alert, Button, Card, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AutoBackupInfo } from '../../../../shared/ipc/contract';
 import { desktop } from '../../desktop';
-import { fileSize, localTime, REASON_LABELS } from './backup-labels';
+import { fileSize, localTime, REASON_LABELS } from '../../lib/backup-labels';
 
 /** The automatic backups main keeps in its folder (desktop only), each one restorable. */
 export function AutoBackupsCard({ onPick }: { onPick: (backup: AutoBackupInfo) => void }) {

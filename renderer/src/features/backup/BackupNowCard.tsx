@@ -2,19 +2,18 @@ import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { BACKUP_EXTENSION } from '../../../../shared/backup/format';
 import { useWorkbench } from '../../app/workbench-context';
-import { createBackupOffThread } from '../../backup/off-thread';
-import { UserError } from '../../db/repos/errors';
+import { UserError } from '../../lib/user-error';
 import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
-import { fileStamp, tableLabel } from './backup-labels';
 import { validFields } from '../../lib/valid-fields';
+import { fileStamp, tableLabel } from '../../lib/backup-labels';
 
 export const BACKUP_FILTERS = [{ name: '工作台备份', extensions: [BACKUP_EXTENSION.slice(1)] }];
 
 /** A backup of everything to a file the user chooses, optionally protected by a password. */
 export function BackupNowCard() {
-  const { db } = useWorkbench();
+  const { repos } = useWorkbench();
   const run = useAction();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password?: string; confirm?: string }>();
@@ -28,7 +27,7 @@ export function BackupNowCard() {
     try {
       const done = await run(async () => {
         if (password !== confirm) throw new UserError('两次输入的密码不一致');
-        const made = await createBackupOffThread(db, {
+        const made = await repos.createBackupOffThread({
           appVersion: __APP_VERSION__,
           reason: 'manual',
           password,

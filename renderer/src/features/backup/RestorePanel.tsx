@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { restoreRefusal, totalRows, type BackupManifest } from '../../../../shared/backup/format';
 import { useWorkbench } from '../../app/workbench-context';
 import type { MadeBackup } from '../../backup/backup-file';
-import { prepareRestore, restoreAll, type RestoreStage } from '../../db/repos/backup-repo';
-import { UserError } from '../../db/repos/errors';
+import { type RestoreStage } from '../../db/repos/backup-repo';
+import { UserError } from '../../lib/user-error';
 import { desktop } from '../../desktop';
 import { useAction } from '../../lib/use-action';
-import { describeCounts, localTime, REASON_LABELS, tableLabel } from './backup-labels';
+import { describeCounts, localTime, REASON_LABELS, tableLabel } from '../../lib/backup-labels';
 
 export interface Candidate {
   /** Where the backup came from, for the user: a file name. */
@@ -18,14 +18,14 @@ export interface Candidate {
 
 /** What a backup holds, shown before anything happens; then, if the user confirms, the restore. */
 export function RestorePanel({ candidate, onDone }: { candidate: Candidate; onDone: () => void }) {
-  const { db, readOnlyReason, reloadSettings } = useWorkbench();
+  const { repos, readOnlyReason, reloadSettings } = useWorkbench();
   const run = useAction();
   const { modal, message } = App.useApp();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
   const { manifest } = candidate;
-  const refusal = restoreRefusal(manifest, db.verno);
+  const refusal = restoreRefusal(manifest, repos.schemaVersion);
   const web = desktop().kind === 'web';
 
   const keepCurrent = async (current: MadeBackup) => {
@@ -36,7 +36,7 @@ export function RestorePanel({ candidate, onDone }: { candidate: Candidate; onDo
   const restore = async () => {
     setBusy(true);
     try {
-      const data = await prepareRestore(db, candidate, password);
+      const data = await repos.prepareRestore(candidate, password);
       setFailure(data.ok ? undefined : data.error);
       if (!data.ok) return;
       setBusy(false);
@@ -49,7 +49,7 @@ export function RestorePanel({ candidate, onDone }: { candidate: Candidate; onDo
         cancelText: '取消',
         onOk: async () => {
           const done = await run(async () => {
-            await restoreAll(db, data, keepCurrent, __APP_VERSION__, (stage) =>
+            await repos.restoreAll(data, keepCurrent, __APP_VERSION__, (stage) =>
               confirm.update({ title: '正在恢复，请勿关闭程序…', content: <RestoreSteps stage={stage} web={web} />, cancelButtonProps: { disabled: true } }),
             );
             await reloadSettings();

@@ -1,5 +1,5 @@
 import { Space } from 'antd';
-import { OpenPackageActions } from '../merge/OpenPackageActions';
+import { OpenPackageActions } from './OpenPackageActions';
 import { ExportPackageCard } from './ExportPackageCard';
 import { OpenPackagePanel } from './OpenPackagePanel';
 

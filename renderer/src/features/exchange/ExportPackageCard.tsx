@@ -6,22 +6,20 @@ import { buildPackage } from '../../../../shared/package/format';
 import { nowIso, todayDate } from '../../../../shared/util/ids';
 import { safeFileName } from '../../../../shared/documents/file-names';
 import { useWorkbench } from '../../app/workbench-context';
-import { exportContent } from '../../db/repos/package-repo';
-import { listUnits } from '../../db/repos/units-repo';
 import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
 
 /** Exports all data, or the chosen units, as one exchange package file. */
 export function ExportPackageCard() {
-  const { db } = useWorkbench();
+  const { repos } = useWorkbench();
   const run = useAction();
-  const units = useLiveQuery(() => listUnits(db), [db]);
+  const units = useLiveQuery(() => repos.listUnits(), [repos]);
   const [selected, setSelected] = useState<string[]>([]);
 
   const exportPackage = (unitIds?: string[]) =>
     run(async () => {
-      const content = await exportContent(db, unitIds);
+      const content = await repos.exportContent(unitIds);
       const version = await desktop().appVersion();
       const data = buildPackage(content, { appVersion: version.ok ? version.value : __APP_VERSION__, exportedAt: nowIso() });
       const stamp = todayDate().replace(/-/g, '');

@@ -1,6 +1,5 @@
 import { Button, Space } from 'antd';
 import { useWorkbench } from '../../app/workbench-context';
-import { openIntoEmpty } from '../../db/repos/package-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
 import type { OpenedPackage } from './OpenPackagePanel';
@@ -10,12 +9,12 @@ import type { OpenedPackage } from './OpenPackagePanel';
  * workbench is empty (OpenPackageActions decides); openIntoEmpty refuses if data appeared since.
  */
 export function OpenIntoEmptyAction({ opened, onDone }: { opened: OpenedPackage; onDone: () => void }) {
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const open = () =>
     run(
       async () => {
-        const summary = await openIntoEmpty(db, opened.package.content, { file: opened.file, actor });
+        const summary = await repos.openIntoEmpty(opened.package.content, { file: opened.file, actor });
         onDone();
         navigate('/');
         return summary;

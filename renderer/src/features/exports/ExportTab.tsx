@@ -5,16 +5,17 @@ import { opinionList, opinionLists } from '../../../../shared/documents/opinion-
 import type { FontMode } from '../../../../shared/documents/word/layout';
 import { todayDate } from '../../../../shared/util/ids';
 import { nextPaint } from '../../lib/desktop-result';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 import { PrintLayout } from './PrintLayout';
 import { PrintPortal } from './PrintPortal';
 import { useExportActions } from './use-export-actions';
-import { useMeetingDocs } from './use-meeting-docs';
+import { useMeetingDocs } from '../../meeting/use-meeting-docs';
 
 const INTERNAL_WARNING = '内部版本的清单列有每条意见的提出方，每页标注“内部资料”，只能供组织部门和督导组工作使用，不得提供给被征求意见的领导本人。';
 
 /** 导出与打印: the Word lists and report, the Excel ledger, and the print layout of a list. */
-export function ExportTab({ data }: { data: MeetingData }) {
+export function ExportTab() {
+  const data = useMeeting();
   const { modal } = App.useApp();
   const docs = useMeetingDocs(data);
   const [mode, setMode] = useState<FontMode>('official');

@@ -2,9 +2,8 @@ import { Card, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChangeAction } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { listMeetingChanges } from '../../db/repos/change-log';
-import type { MeetingData } from '../meetings/use-meeting-data';
 import { formatDateTime } from '../../../../shared/util/dates';
+import { useMeeting } from '../../meeting/meeting-context';
 
 const ACTIONS: Record<ChangeAction, string> = {
   create: '新增',
@@ -17,9 +16,10 @@ const ACTIONS: Record<ChangeAction, string> = {
 };
 
 /** The meeting's append-only change log: who changed what, when. */
-export function ChangeLogTab({ data }: { data: MeetingData }) {
-  const { db } = useWorkbench();
-  const rows = useLiveQuery(() => listMeetingChanges(db, data.meeting.id), [db, data.meeting.id]);
+export function ChangeLogTab() {
+  const data = useMeeting();
+  const { repos } = useWorkbench();
+  const rows = useLiveQuery(() => repos.listMeetingChanges(data.meeting.id), [repos, data.meeting.id]);
   return (
     <Card size="small">
       <Table

@@ -3,7 +3,7 @@ import { isPraiseOnly } from '../../../../shared/checks/substance';
 import type { WorkbookLayout } from '../../../../shared/import/find-table';
 import type { ParsedWorkbook } from '../../../../shared/import/grid';
 import type { ImportChoices, ImportPlan, PlannedRow, RowRef, SkippedRow } from '../../../../shared/import/plan';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import type { MeetingData } from '../../meeting/use-meeting-data';
 import { MappingEditor } from './MappingEditor';
 
 interface Props {

@@ -7,11 +7,9 @@ import { MAX_IMPORT_BYTES } from '../../../../shared/import/limits';
 import { initialChoices, planImport, type ImportChoices, type ImportMeeting } from '../../../../shared/import/plan';
 import { readCrashed } from '../../../../shared/import/read-workbook';
 import { useWorkbench } from '../../app/workbench-context';
-import { commitImport } from '../../db/repos/import-repo';
-import { deleteOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 import { ImportPreview } from './ImportPreview';
 import { readInWorker } from './read-in-worker';
 import { TemplateButton } from './TemplateButton';
@@ -28,8 +26,9 @@ type Stage =
  * rejected row, the column mapping, which can be corrected) and written only on confirmation,
  * in one transaction.
  */
-export function ImportTab({ data }: { data: MeetingData }) {
-  const { db, actor } = useWorkbench();
+export function ImportTab() {
+  const data = useMeeting();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [choices, setChoices] = useState<ImportChoices>();
@@ -78,7 +77,7 @@ export function ImportTab({ data }: { data: MeetingData }) {
     setStage({ kind: 'writing', fileName, percent: 0 });
     const rows = plan.toAdd.map((r) => ({ sheet: r.sheet, row: r.row, draft: r.draft }));
     const outcome = await run(() =>
-      commitImport(db, data.meeting.id, fileName, rows, {
+      repos.commitImport(data.meeting.id, fileName, rows, {
         actor,
         onProgress: (done, total) => setStage({ kind: 'writing', fileName, percent: Math.round((done / total) * 100) }),
       }),
@@ -159,7 +158,7 @@ export function ImportTab({ data }: { data: MeetingData }) {
                   data-testid="undo-import"
                   onClick={() => {
                     const done = stage;
-                    void run(() => deleteOpinions(db, done.ids, actor)).then((n) => n !== undefined && setStage({ ...done, undone: true }));
+                    void run(() => repos.deleteOpinions(done.ids, actor)).then((n) => n !== undefined && setStage({ ...done, undone: true }));
                   }}
                 >
                   撤销本次导入

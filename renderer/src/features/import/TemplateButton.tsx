@@ -5,7 +5,7 @@ import { safeFileName } from '../../../../shared/documents/file-names';
 import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import type { MeetingData } from '../../meeting/use-meeting-data';
 
 /** Generates the meeting's import template (.xlsx, drop-down lists) and saves it. ExcelJS is loaded only now. */
 export function TemplateButton({ data }: { data: MeetingData }) {

@@ -1,24 +1,21 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import { isAuditStale, VERDICT_LABELS } from '../../../../shared/supervision/audit';
-import { meetingFingerprint } from '../../../../shared/supervision/fingerprint';
 import { latestAudit } from '../../../../shared/supervision/summary';
 import { todayDate } from '../../../../shared/util/ids';
 import { useWorkbench } from '../../app/workbench-context';
-import { listAudits } from '../../db/repos/audits-repo';
 import { navigate } from '../../lib/use-route';
-import type { MeetingData } from './use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 
 /**
  * The latest supervisory verdict in the meeting's header, where staff work: 退回整改 with its
  * reasons, and whether the data changed since (then the verdict judged other data).
  */
-export function LatestVerdict({ data }: { data: MeetingData }) {
-  const { db } = useWorkbench();
-  const { meeting, members, opinions } = data;
-  const audits = useLiveQuery(() => listAudits(db, meeting.id), [db, meeting.id]);
-  const fingerprint = useMemo(() => meetingFingerprint({ meeting, members, opinions }), [meeting, members, opinions]);
+export function LatestVerdict() {
+  const { repos } = useWorkbench();
+  const { meeting, view } = useMeeting();
+  const audits = useLiveQuery(() => repos.listAudits(meeting.id), [repos, meeting.id]);
+  const fingerprint = view.fingerprint;
   const last = audits && latestAudit(audits);
   if (!last) return null;
   const stale = isAuditStale(last, fingerprint);

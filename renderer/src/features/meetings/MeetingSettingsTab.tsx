@@ -3,11 +3,10 @@ import { removedCategories, removedCategoriesMessage } from '../../../../shared/
 import { useEffect } from 'react';
 import type { RuleSet } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { updateMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from './use-meeting-data';
-import { RuleSetFields } from './RuleSetFields';
 import { DateInput } from '../../lib/DateInput';
+import { useMeeting } from '../../meeting/meeting-context';
+import { RuleSetFields } from '../../ui/RuleSetFields';
 
 interface Values {
   year: number;
@@ -22,8 +21,9 @@ interface Values {
 }
 
 /** The meeting's fields, its rule set and its 对照检查 dimensions. */
-export function MeetingSettingsTab({ data }: { data: MeetingData }) {
-  const { db, actor, settings } = useWorkbench();
+export function MeetingSettingsTab() {
+  const data = useMeeting();
+  const { repos, actor, settings } = useWorkbench();
   const run = useAction();
   const [form] = Form.useForm<Values>();
   const { modal } = App.useApp();
@@ -52,7 +52,7 @@ export function MeetingSettingsTab({ data }: { data: MeetingData }) {
       });
       if (!ok) return;
     }
-    await run(() => updateMeeting(db, meeting.id, { ...v, ruleSet }, actor), '会议设置已保存');
+    await run(() => repos.updateMeeting(meeting.id, { ...v, ruleSet }, actor), '会议设置已保存');
   };
 
   return (

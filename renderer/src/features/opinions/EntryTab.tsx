@@ -6,11 +6,10 @@ import { GROUP_TARGET, type Opinion, type OpinionOrigin } from '../../../../shar
 import { todayDate } from '../../../../shared/util/ids';
 import { planPaste, type PasteEntry, type PastePlan } from '../../../../shared/text/paste-plan';
 import { useWorkbench } from '../../app/workbench-context';
-import { addOpinions, deleteOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
-import type { MeetingData } from '../meetings/use-meeting-data';
-import { OpinionText } from './OpinionText';
+import { useMeeting } from '../../meeting/meeting-context';
+import { OpinionText } from '../../ui/OpinionText';
 import { PastePreviewModal } from './PastePreviewModal';
 import { useStoredState } from './use-stored-state';
 import { DateInput } from '../../lib/DateInput';
@@ -21,8 +20,9 @@ const Kbd = ({ children }: { children: string }) => <span className="kbd">{child
  * Opinion entry built for speed: target, category and channel stay selected between entries;
  * one opinion per Enter, or a pasted block split into many with a preview; Alt shortcuts to switch.
  */
-export function EntryTab({ data }: { data: MeetingData }) {
-  const { db, actor } = useWorkbench();
+export function EntryTab() {
+  const data = useMeeting();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const { meeting, targets, readiness, flags } = data;
   const { categories, channels } = meeting.ruleSet;
@@ -62,7 +62,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
     async (entries: readonly PasteEntry[], origin: OpinionOrigin): Promise<boolean> => {
       // A table row's own target, category, channel, provider … win over the form's selection.
       const drafts: OpinionDraft[] = entries.map((e) => ({ targetId, category, channel, provider, dimension: dimension ?? '', receivedDate, ...e.fields, content: e.text }));
-      const added = await run(() => addOpinions(db, meeting.id, drafts, { actor, origin }), (r) => `已添加 ${r.length} 条意见`);
+      const added = await run(() => repos.addOpinions(meeting.id, drafts, { actor, origin }), (r) => `已添加 ${r.length} 条意见`);
       if (!added) return false;
       setRecent((prev) => [...added.slice().reverse(), ...prev].slice(0, 8));
       setLastPaste(origin.kind === 'pasted' ? added.map((o) => o.id) : undefined);
@@ -70,7 +70,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
       setTimeout(focusText, 0);
       return true;
     },
-    [db, meeting.id, actor, run, targetId, category, channel, provider, dimension, receivedDate, setText],
+    [repos, meeting.id, actor, run, targetId, category, channel, provider, dimension, receivedDate, setText],
   );
 
   const submit = () => {
@@ -259,7 +259,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
               <a
                 data-testid="undo-paste"
                 onClick={() =>
-                  void run(() => deleteOpinions(db, lastPaste, actor), (n) => `已撤销本次粘贴的 ${n} 条意见（移入回收站）`).then((n) => {
+                  void run(() => repos.deleteOpinions(lastPaste, actor), (n) => `已撤销本次粘贴的 ${n} 条意见（移入回收站）`).then((n) => {
                     if (n === undefined) return;
                     setRecent((r) => r.filter((x) => !lastPaste.includes(x.id)));
                     setLastPaste(undefined);
@@ -281,7 +281,7 @@ export function EntryTab({ data }: { data: MeetingData }) {
                   <a
                     key="undo"
                     onClick={() =>
-                      void run(() => deleteOpinions(db, [o.id], actor), '已撤销（移入回收站）').then((n) => {
+                      void run(() => repos.deleteOpinions([o.id], actor), '已撤销（移入回收站）').then((n) => {
                         if (n !== undefined) setRecent((r) => r.filter((x) => x.id !== o.id));
                       })
                     }

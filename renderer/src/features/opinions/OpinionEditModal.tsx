@@ -3,15 +3,14 @@ import { useEffect } from 'react';
 import type { OpinionDraft } from '../../../../shared/model/drafts';
 import type { Opinion } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { updateOpinion } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
 import { validFields } from '../../lib/valid-fields';
 import { DateInput } from '../../lib/DateInput';
+import type { MeetingData } from '../../meeting/use-meeting-data';
 
 /** Edit one opinion; checked by the same rules as entry. */
 export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion | undefined; data: MeetingData; onClose: () => void }) {
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const [form] = Form.useForm<OpinionDraft>();
   useEffect(() => {
@@ -30,7 +29,7 @@ export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion 
       onOk={async () => {
         const values = await validFields(form);
         if (!values) return;
-        const ok = await run(() => updateOpinion(db, opinion!.id, { ...values, dimension: values.dimension ?? '' }, actor).then(() => true), '已保存');
+        const ok = await run(() => repos.updateOpinion(opinion!.id, { ...values, dimension: values.dimension ?? '' }, actor).then(() => true), '已保存');
         if (ok) onClose();
       }}
     >

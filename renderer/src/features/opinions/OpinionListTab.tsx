@@ -5,18 +5,18 @@ import { isListed } from '../../../../shared/documents/meeting-docs';
 import { compareKey } from '../../../../shared/text/normalize';
 import type { Opinion } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { deleteOpinions, restoreOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import { useMeeting } from '../../meeting/meeting-context';
 import { OpinionEditModal } from './OpinionEditModal';
-import { OpinionText } from './OpinionText';
+import { OpinionText } from '../../ui/OpinionText';
 import { originLabel } from './origin-label';
 
 type FlagFilter = 'all' | 'counted' | 'notCounted' | 'warned';
 
 /** All live opinions of a meeting: filter, edit, delete to the recycle bin (with undo). */
-export function OpinionListTab({ data, query }: { data: MeetingData; query: URLSearchParams }) {
-  const { db, actor } = useWorkbench();
+export function OpinionListTab({ query }: { query: URLSearchParams }) {
+  const data = useMeeting();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const { message } = App.useApp();
   const { meeting, opinions, flags, targets, targetLabels } = data;
@@ -53,7 +53,7 @@ export function OpinionListTab({ data, query }: { data: MeetingData; query: URLS
   }, [opinions, flags, targets, meeting.ruleSet.categories, target, category, channel, flagFilter, search]);
 
   const remove = async (ids: string[]) => {
-    const n = await run(() => deleteOpinions(db, ids, actor));
+    const n = await run(() => repos.deleteOpinions(ids, actor));
     if (n === undefined) return;
     setSelected((s) => s.filter((id) => !ids.includes(id)));
     const key = `deleted-${Date.now()}`;
@@ -67,7 +67,7 @@ export function OpinionListTab({ data, query }: { data: MeetingData; query: URLS
           <a
             onClick={() => {
               message.destroy(key);
-              void run(() => restoreOpinions(db, ids, actor), '已撤销删除');
+              void run(() => repos.restoreOpinions(ids, actor), '已撤销删除');
             }}
           >
             撤销

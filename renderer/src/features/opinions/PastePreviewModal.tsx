@@ -5,7 +5,7 @@ import { isPraiseOnly, isPraiseWithNoOpinion, isSubstantive, phraseMatcher } fro
 import { FIELD_LABELS } from '../../../../shared/import/fields';
 import type { PasteEntry, PastePlan } from '../../../../shared/text/paste-plan';
 import type { PasteColumnRole } from '../../../../shared/text/paste-table';
-import type { MeetingData } from '../meetings/use-meeting-data';
+import type { MeetingData } from '../../meeting/use-meeting-data';
 
 interface Props {
   plan: PastePlan | undefined;

@@ -2,19 +2,19 @@ import { Button, Card, Space, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useWorkbench } from '../../app/workbench-context';
-import { listDeletedOpinions, restoreOpinions } from '../../db/repos/opinions-repo';
 import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
 import { formatDateTime } from '../../../../shared/util/dates';
+import { useMeeting } from '../../meeting/meeting-context';
 
 /** Deleted opinions of the meeting; restore one, some or all. Nothing is ever destroyed here. */
-export function RecycleBinTab({ data }: { data: MeetingData }) {
-  const { db, actor } = useWorkbench();
+export function RecycleBinTab() {
+  const data = useMeeting();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const [selected, setSelected] = useState<string[]>([]);
-  const deleted = useLiveQuery(() => listDeletedOpinions(db, data.meeting.id), [db, data.meeting.id]);
+  const deleted = useLiveQuery(() => repos.listDeletedOpinions(data.meeting.id), [repos, data.meeting.id]);
   const restore = async (ids: string[]) => {
-    const n = await run(() => restoreOpinions(db, ids, actor), (count) => `已恢复 ${count} 条意见`);
+    const n = await run(() => repos.restoreOpinions(ids, actor), (count) => `已恢复 ${count} 条意见`);
     if (n !== undefined) setSelected([]);
   };
   return (

@@ -5,14 +5,13 @@ import { warningRows } from '../../../../shared/documents/audit-docs';
 import type { OverviewRow } from '../../../../shared/supervision/overview';
 import { todayDate } from '../../../../shared/util/ids';
 import { useWorkbench } from '../../app/workbench-context';
-import { loadAllWarnings } from '../../db/repos/copy-findings-repo';
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
 
 /** 导出总览 Excel: the rows shown (filters applied), and every warning of those meetings. */
 export function ExportOverviewButton({ rows }: { rows: OverviewRow[] }) {
-  const { db } = useWorkbench();
+  const { repos } = useWorkbench();
   const run = useAction();
   const [busy, setBusy] = useState(false);
   const exportOverview = () =>
@@ -21,7 +20,7 @@ export function ExportOverviewButton({ rows }: { rows: OverviewRow[] }) {
       try {
         await nextPaint();
         const shown = new Set(rows.map((r) => r.meetingId));
-        const { warnings, labels, titles } = await loadAllWarnings(db);
+        const { warnings, labels, titles } = await repos.loadAllWarnings();
         const order = new Map(rows.map((r, i) => [r.meetingId, i]));
         const mine = warnings.filter((w) => shown.has(w.a.meetingId)).sort((a, b) => order.get(a.a.meetingId)! - order.get(b.a.meetingId)!);
         // ExcelJS takes about 130 ms to load: only when the workbook is asked for.

@@ -1,15 +1,11 @@
 import { ScanOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Modal, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { filterOverview, overviewChoices, overviewRows, overviewTotals, STATUS_LABELS, STATUS_ORDER } from '../../../../shared/supervision/overview';
 import type { OverviewStatus } from '../../../../shared/supervision/summary';
 import { useWorkbench } from '../../app/workbench-context';
-import { lastCopyScan } from '../../db/repos/copy-findings-repo';
-import { listSummaries } from '../../db/repos/summaries-repo';
-import { listUnits } from '../../db/repos/units-repo';
 import { useAction } from '../../lib/use-action';
-import { MergePackagesButton } from '../merge/MergePackagesButton';
 import { runCopyScan, type ScanPhase } from './copy-scan';
 import { ExportOverviewButton } from './ExportOverviewButton';
 import { OverviewTable } from './OverviewTable';
@@ -23,13 +19,14 @@ const ALL = '__all__';
  * chart. It reads the stored per-meeting summaries and the units — a few hundred small rows,
  * never the opinions — so it stays instant at county scale.
  */
-export function OverviewPage() {
-  const { db } = useWorkbench();
+/** `mergeAction`: the button that merges packages, handed in by the app (it belongs to the exchange feature). */
+export function OverviewPage({ mergeAction }: { mergeAction?: ReactNode }) {
+  const { repos } = useWorkbench();
   const run = useAction();
   const data = useLiveQuery(async () => {
-    const [units, summaries, scan] = await Promise.all([listUnits(db), listSummaries(db), lastCopyScan(db)]);
+    const [units, summaries, scan] = await Promise.all([repos.listUnits(), repos.listSummaries(), repos.lastCopyScan()]);
     return { rows: overviewRows(units, summaries), scan };
-  }, [db]);
+  }, [repos]);
   const [group, setGroup] = useState<string>(ALL);
   const [year, setYear] = useState<number | typeof ALL>();
   const [status, setStatus] = useState<OverviewStatus | typeof ALL>(ALL);
@@ -44,7 +41,7 @@ export function OverviewPage() {
   const rows = useMemo(() => (status === ALL ? base : filterOverview(base, { status })), [base, status]);
 
   const scan = async () => {
-    const result = await run(() => runCopyScan(db, setScanPhase));
+    const result = await run(() => runCopyScan(repos, setScanPhase));
     setScanPhase(undefined);
     if (result) {
       Modal.info({
@@ -60,7 +57,7 @@ export function OverviewPage() {
         title="督导总览"
         extra={
           <Space>
-            <MergePackagesButton />
+            {mergeAction}
             <ExportOverviewButton rows={rows} />
             <Button icon={<ScanOutlined />} loading={scanPhase !== undefined} onClick={scan} data-testid="copy-scan">
               {scanPhase ? `检测中：${scanPhase}…` : '检测跨单位雷同'}

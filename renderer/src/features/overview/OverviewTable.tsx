@@ -1,31 +1,12 @@
-import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { STATUS_LABELS, STATUS_ORDER, type OverviewRow, type OverviewTotals } from '../../../../shared/supervision/overview';
+import { STATUS_ORDER, type OverviewRow, type OverviewTotals } from '../../../../shared/supervision/overview';
 import { VERDICT_LABELS } from '../../../../shared/supervision/audit';
 import { WARNING_KIND_LABELS, WARNING_KINDS } from '../../../../shared/supervision/warnings';
-import { STATUS_COLORS } from './StatusChart';
 import { formatDateTime } from '../../../../shared/util/dates';
+import { StatusTag } from '../../ui/StatusTag';
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The status tag of a row: 未就绪（待补 3 项）, and 审核后数据已变更 when the verdict is stale. */
-export function StatusTag({ row }: { row: Pick<OverviewRow, 'status' | 'stale' | 'shortfallCount'> }) {
-  return (
-    <Space size={4} wrap>
-      <Tag color={STATUS_COLORS[row.status]} style={{ marginInlineEnd: 0 }} data-testid="status-tag">
-        {STATUS_LABELS[row.status]}
-        {row.status === 'not-ready' && `（待补 ${row.shortfallCount} 项）`}
-      </Tag>
-      {row.stale && (
-        <Tooltip title="审核之后该会议的意见或名单又有变化，原审核结论需要复核">
-          <Tag color="gold" data-testid="stale-tag" style={{ marginInlineEnd: 0 }}>
-            审核后数据已变更
-          </Tag>
-        </Tooltip>
-      )}
-    </Space>
-  );
-}
 
 /** Every meeting of the overview, sortable by each column (only the rows in view are rendered), with the totals under it. */
 export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; totals: OverviewTotals; loading: boolean }) {

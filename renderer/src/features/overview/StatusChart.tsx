@@ -1,13 +1,6 @@
 import { STATUS_LABELS, STATUS_ORDER, type OverviewTotals } from '../../../../shared/supervision/overview';
-import type { OverviewStatus } from '../../../../shared/supervision/summary';
+import { STATUS_COLORS } from '../../ui/status-colors';
 
-export const STATUS_COLORS: Record<OverviewStatus, string> = {
-  zero: '#cf1322',
-  'not-ready': '#d46b08',
-  ready: '#1677ff',
-  returned: '#722ed1',
-  passed: '#389e0d',
-};
 const STALE_COLOR = '#d4b106';
 
 /** Meetings per status as horizontal bars (plain SVG: no chart library for five bars). */

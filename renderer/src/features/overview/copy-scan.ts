@@ -1,8 +1,7 @@
 import { detectCopies, type CopyCandidate, type CopyWarning } from '../../../../shared/checks/copy-detection';
 import { describeCopy } from '../../../../shared/supervision/warnings';
-import type { WorkbenchDb } from '../../db/database';
-import { loadCopyScanInput, saveCopyFindings } from '../../db/repos/copy-findings-repo';
-import { UserError } from '../../db/repos/errors';
+import type { Repositories } from '../../db/repositories';
+import { UserError } from '../../lib/user-error';
 import type { CopyScanReply } from './copy-scan.worker';
 
 export type ScanPhase = '读取意见' | '比对' | '保存';
@@ -28,13 +27,13 @@ function detectInWorker(candidates: CopyCandidate[]): Promise<CopyWarning[]> {
  * The cross-unit copy scan (疑似抄袭): reads every live opinion, compares them off the UI thread
  * with MinHash/LSH, and stores what it found per meeting. Returns how many were compared and found.
  */
-export async function runCopyScan(db: WorkbenchDb, onPhase: (phase: ScanPhase) => void): Promise<{ opinions: number; warnings: number; units: number }> {
+export async function runCopyScan(repos: Pick<Repositories, 'loadCopyScanInput' | 'saveCopyFindings'>, onPhase: (phase: ScanPhase) => void): Promise<{ opinions: number; warnings: number; units: number }> {
   onPhase('读取意见');
-  const input = await loadCopyScanInput(db);
+  const input = await repos.loadCopyScanInput();
   onPhase('比对');
   const found = await detectInWorker(input.candidates);
   onPhase('保存');
   const warnings = found.map((w) => ({ ...w, message: describeCopy(w, input.labels) }));
-  await saveCopyFindings(db, input, warnings, input.candidates.length);
+  await repos.saveCopyFindings(input, warnings, input.candidates.length);
   return { opinions: input.candidates.length, warnings: warnings.length, units: new Set(warnings.map((w) => w.a.unitId)).size };
 }

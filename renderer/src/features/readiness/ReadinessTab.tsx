@@ -3,14 +3,15 @@ import { Alert, Button, Card, Drawer, Empty, List, Space, Table, Tag, Typography
 import { useState } from 'react';
 import type { Readiness, ReadinessCell, TargetReadiness } from '../../../../shared/checks/readiness';
 import { navigate } from '../../lib/use-route';
-import type { MeetingData } from '../meetings/use-meeting-data';
-import { OpinionText } from '../opinions/OpinionText';
+import { useMeeting } from '../../meeting/meeting-context';
+import { OpinionText } from '../../ui/OpinionText';
 
 /** How many of the messages show before 展开全部: a new meeting has dozens, all of the same kind. */
 const COLLAPSED_COUNT = 12;
 
 /** The readiness matrix: targets × required categories, each cell have/need, a click opens its opinions. */
-export function ReadinessTab({ data }: { data: MeetingData }) {
+export function ReadinessTab() {
+  const data = useMeeting();
   const { meeting, readiness, opinions, flags } = data;
   const [cell, setCell] = useState<{ target: TargetReadiness; category: string }>();
   const [expanded, setExpanded] = useState(false);

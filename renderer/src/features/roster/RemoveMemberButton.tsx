@@ -2,8 +2,6 @@ import { Button, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Member } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { deleteMember } from '../../db/repos/members-repo';
-import { moveOpinionsAndRemoveMember } from '../../db/repos/member-removal-repo';
 import { useAction } from '../../lib/use-action';
 
 /**
@@ -11,7 +9,7 @@ import { useAction } from '../../lib/use-action';
  * how many and offers to move them to another target and remove the member in one step.
  */
 export function RemoveMemberButton({ member, opinions, targets }: { member: Member; opinions: number; targets: ReadonlyArray<{ id: string; label: string }> }) {
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
@@ -19,7 +17,7 @@ export function RemoveMemberButton({ member, opinions, targets }: { member: Memb
 
   if (opinions === 0) {
     return (
-      <Popconfirm title={`从名单中移除${member.name}？`} okText="移除" cancelText="取消" onConfirm={() => run(() => deleteMember(db, member.id, actor), '已移除')}>
+      <Popconfirm title={`从名单中移除${member.name}？`} okText="移除" cancelText="取消" onConfirm={() => run(() => repos.deleteMember(member.id, actor), '已移除')}>
         <Button size="small" danger>
           移除
         </Button>
@@ -39,7 +37,7 @@ export function RemoveMemberButton({ member, opinions, targets }: { member: Memb
         cancelText="取消"
         onCancel={() => setOpen(false)}
         onOk={async () => {
-          const moved = await run(() => moveOpinionsAndRemoveMember(db, member.id, to!, actor), (n) => `已将 ${n} 条意见改到新对象，并移除${member.name}`);
+          const moved = await run(() => repos.moveOpinionsAndRemoveMember(member.id, to!, actor), (n) => `已将 ${n} 条意见改到新对象，并移除${member.name}`);
           if (moved !== undefined) setOpen(false);
         }}
         destroyOnHidden

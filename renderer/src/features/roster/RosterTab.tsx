@@ -5,16 +5,16 @@ import type { MemberDraft } from '../../../../shared/model/drafts';
 import type { Member } from '../../../../shared/model/types';
 import { parseRosterLines } from '../../../../shared/text/roster-lines';
 import { useWorkbench } from '../../app/workbench-context';
-import { addMember, addMembers, moveMember, reorderMembers, updateMember } from '../../db/repos/members-repo';
-import { useAction } from '../../lib/use-action';
-import type { MeetingData } from '../meetings/use-meeting-data';
 import { RemoveMemberButton } from './RemoveMemberButton';
 import { sameNameWarning } from './same-name';
 import { validFields } from '../../lib/valid-fields';
+import { useAction } from '../../lib/use-action';
+import { useMeeting } from '../../meeting/meeting-context';
 
 /** The roster in rank order: add one or paste many, edit, reorder by dragging or by buttons. */
-export function RosterTab({ data }: { data: MeetingData }) {
-  const { db, actor } = useWorkbench();
+export function RosterTab() {
+  const data = useMeeting();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const { meeting, members, opinions } = data;
   const [form] = Form.useForm<MemberDraft>();
@@ -34,7 +34,7 @@ export function RosterTab({ data }: { data: MeetingData }) {
 
   const add = async () => {
     const values = await form.validateFields();
-    const added = await run(() => addMember(db, meeting.id, values, actor), (m) => `已添加${m.name}`);
+    const added = await run(() => repos.addMember(meeting.id, values, actor), (m) => `已添加${m.name}`);
     if (added) {
       form.resetFields();
       // After the button took the click, the next name is typed at once.
@@ -46,7 +46,7 @@ export function RosterTab({ data }: { data: MeetingData }) {
     if (!dragId || dragId === targetId) return;
     const ids = members.map((m) => m.id).filter((id) => id !== dragId);
     ids.splice(ids.indexOf(targetId), 0, dragId);
-    void run(() => reorderMembers(db, meeting.id, ids, actor));
+    void run(() => repos.reorderMembers(meeting.id, ids, actor));
   };
 
   return (
@@ -110,13 +110,13 @@ export function RosterTab({ data }: { data: MeetingData }) {
             width: 220,
             render: (_v, m, i) => (
               <Space size={4}>
-                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`上移${m.name}`} disabled={i === 0} onClick={() => run(() => moveMember(db, meeting.id, m.id, -1, actor))} />
+                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`上移${m.name}`} disabled={i === 0} onClick={() => run(() => repos.moveMember(meeting.id, m.id, -1, actor))} />
                 <Button
                   size="small"
                   icon={<ArrowDownOutlined />}
                   aria-label={`下移${m.name}`}
                   disabled={i === members.length - 1}
-                  onClick={() => run(() => moveMember(db, meeting.id, m.id, 1, actor))}
+                  onClick={() => run(() => repos.moveMember(meeting.id, m.id, 1, actor))}
                 />
                 <Button size="small" onClick={() => setEditing(m)}>
                   修改
@@ -133,12 +133,12 @@ export function RosterTab({ data }: { data: MeetingData }) {
       <MemberEditModal
         member={editing}
         onClose={() => setEditing(undefined)}
-        onSave={(draft) => run(() => updateMember(db, editing!.id, draft, actor).then(() => true), '已保存').then((ok) => ok === true)}
+        onSave={(draft) => run(() => repos.updateMember(editing!.id, draft, actor).then(() => true), '已保存').then((ok) => ok === true)}
       />
       <RosterPasteModal
         open={pasting}
         onClose={() => setPasting(false)}
-        onSave={(drafts) => run(() => addMembers(db, meeting.id, drafts, actor), (added) => `已添加 ${added.length} 名成员`).then((r) => r !== undefined)}
+        onSave={(drafts) => run(() => repos.addMembers(meeting.id, drafts, actor), (added) => `已添加 ${added.length} 名成员`).then((r) => r !== undefined)}
       />
     </Card>
   );

@@ -5,15 +5,15 @@ import type { DimensionSet } from '../../../../shared/model/dimensions';
 import type { RuleSet } from '../../../../shared/model/types';
 import { cleanLine } from '../../../../shared/text/normalize';
 import { useWorkbench } from '../../app/workbench-context';
-import { UserError } from '../../db/repos/errors';
-import { defaultSettings, saveSetting } from '../../db/repos/settings-repo';
+import { UserError } from '../../lib/user-error';
+import { defaultSettings } from '../../db/repos/settings-repo';
 import { useAction } from '../../lib/use-action';
-import { RuleSetFields } from '../meetings/RuleSetFields';
 import { validFields } from '../../lib/valid-fields';
+import { RuleSetFields } from '../../ui/RuleSetFields';
 
 /** The operator's name, the rules new meetings start from, and the 对照检查 reference data. */
 export function SettingsPage() {
-  const { db, settings, reloadSettings } = useWorkbench();
+  const { repos, settings, reloadSettings } = useWorkbench();
   const run = useAction();
   const [operatorForm] = Form.useForm<{ operatorName: string }>();
   const [rulesForm] = Form.useForm<{ ruleSet: RuleSet; providerRuleOn: boolean }>();
@@ -42,7 +42,7 @@ export function SettingsPage() {
               if (!fields) return;
               const { operatorName } = fields;
               await run(async () => {
-                await saveSetting(db, 'operatorName', cleanLine(operatorName));
+                await repos.saveSetting('operatorName', cleanLine(operatorName));
                 await reloadSettings();
               }, '已保存');
             }}
@@ -67,7 +67,7 @@ export function SettingsPage() {
                 await run(async () => {
                   const problems = ruleSetProblems(ruleSet);
                   if (problems.length > 0) throw new UserError(problems.join('；'), problems);
-                  await saveSetting(db, 'defaultRuleSet', ruleSet);
+                  await repos.saveSetting('defaultRuleSet', ruleSet);
                   await reloadSettings();
                 }, '默认规则已保存（已有会议的规则不变）');
               }}
@@ -77,7 +77,7 @@ export function SettingsPage() {
             <Button
               onClick={() =>
                 run(async () => {
-                  await saveSetting(db, 'defaultRuleSet', defaultSettings().defaultRuleSet);
+                  await repos.saveSetting('defaultRuleSet', defaultSettings().defaultRuleSet);
                   await reloadSettings();
                 }, '已恢复为县委规定的默认规则')
               }
@@ -122,7 +122,7 @@ export function SettingsPage() {
                         const cleaned = sets.map((s) => ({ label: cleanLine(s.label), year: Number(s.year), dimensions: s.dimensions.map(cleanLine).filter(Boolean) }));
                         if (new Set(cleaned.map((s) => s.label)).size !== cleaned.length) throw new UserError('年度名称有重复');
                         if (cleaned.some((s) => !Number.isInteger(s.year) || s.year < 1990 || s.year > 2200)) throw new UserError('年度应为 1990 到 2200 之间的年份');
-                        await saveSetting(db, 'dimensionSets', cleaned);
+                        await repos.saveSetting('dimensionSets', cleaned);
                         await reloadSettings();
                       }, '已保存（已有会议不受影响）');
                     }}

@@ -3,26 +3,22 @@ import { Breadcrumb, Button, Card, Collapse, Empty, Popconfirm, Result, Space, T
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useWorkbench } from '../../app/workbench-context';
-import { deleteMeeting, listDeletedMeetings, listMeetings, restoreMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
-import { CreateMeetingModal } from '../meetings/CreateMeetingModal';
 import { formatDateTime } from '../../../../shared/util/dates';
+import { CreateMeetingModal } from './CreateMeetingModal';
 
 /** One unit: its meetings, newest first, and the meetings in its recycle bin. */
 export function UnitPage({ unitId }: { unitId: string }) {
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const [creating, setCreating] = useState(false);
   const data = useLiveQuery(async () => {
-    const unit = await db.units.get(unitId);
-    const [meetings, deleted] = await Promise.all([listMeetings(db, unitId), listDeletedMeetings(db, unitId)]);
-    const memberCounts = new Map<string, number>();
-    for (const m of meetings) {
-      memberCounts.set(m.id, (await db.members.where('meetingId').equals(m.id).toArray()).filter((x) => !x.deletedAt).length);
-    }
-    return { unit, meetings: meetings.map((m) => ({ ...m, memberCount: memberCounts.get(m.id) ?? 0 })), deleted };
-  }, [db, unitId]);
+    const unit = await repos.getUnit(unitId);
+    const [meetings, deleted] = await Promise.all([repos.listMeetings(unitId), repos.listDeletedMeetings(unitId)]);
+    const members = await repos.memberCounts(meetings.map((m) => m.id));
+    return { unit, meetings: meetings.map((m) => ({ ...m, memberCount: members.get(m.id) ?? 0 })), deleted };
+  }, [repos, unitId]);
 
   if (data && (!data.unit || data.unit.deletedAt)) return <Result status="404" title="该单位不存在或已删除" extra={<a href="#/">回到单位列表</a>} />;
   const unit = data?.unit;
@@ -68,7 +64,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
                   <Button size="small" type="primary" onClick={() => navigate(`/meetings/${m.id}`)}>
                     打开
                   </Button>
-                  <Popconfirm title={`将“${m.title}”移入回收站？`} okText="删除" cancelText="取消" onConfirm={() => run(() => deleteMeeting(db, m.id, actor), '已移入回收站')}>
+                  <Popconfirm title={`将“${m.title}”移入回收站？`} okText="删除" cancelText="取消" onConfirm={() => run(() => repos.deleteMeeting(m.id, actor), '已移入回收站')}>
                     <Button size="small" danger>
                       删除
                     </Button>
@@ -98,7 +94,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
                         title: '操作',
                         width: 100,
                         render: (_v, m) => (
-                          <Button size="small" onClick={() => run(() => restoreMeeting(db, m.id, actor), '已恢复')}>
+                          <Button size="small" onClick={() => run(() => repos.restoreMeeting(m.id, actor), '已恢复')}>
                             恢复
                           </Button>
                         ),

@@ -4,22 +4,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Unit } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { createUnit, deleteUnit, listUnits, moveUnit, updateUnit } from '../../db/repos/units-repo';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
 import { UnitFormModal } from './UnitFormModal';
 
 /** The start page: units and how many meetings each has. It reads no opinions. */
 export function UnitsPage() {
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const [editing, setEditing] = useState<Unit | 'new'>();
   const data = useLiveQuery(async () => {
-    const [units, meetings] = await Promise.all([listUnits(db), db.meetings.toArray()]);
-    const counts = new Map<string, number>();
-    for (const m of meetings) if (!m.deletedAt) counts.set(m.unitId, (counts.get(m.unitId) ?? 0) + 1);
+    const [units, counts] = await Promise.all([repos.listUnits(), repos.meetingCounts()]);
     return units.map((u) => ({ ...u, meetingCount: counts.get(u.id) ?? 0 }));
-  }, [db]);
+  }, [repos]);
 
   return (
     <Card
@@ -61,15 +58,15 @@ export function UnitsPage() {
                 <Button size="small" onClick={() => setEditing(u)}>
                   修改
                 </Button>
-                <Button size="small" icon={<ArrowUpOutlined />} aria-label="上移" disabled={i === 0} onClick={() => run(() => moveUnit(db, u.id, -1, actor))} />
+                <Button size="small" icon={<ArrowUpOutlined />} aria-label="上移" disabled={i === 0} onClick={() => run(() => repos.moveUnit(u.id, -1, actor))} />
                 <Button
                   size="small"
                   icon={<ArrowDownOutlined />}
                   aria-label="下移"
                   disabled={i === (data?.length ?? 0) - 1}
-                  onClick={() => run(() => moveUnit(db, u.id, 1, actor))}
+                  onClick={() => run(() => repos.moveUnit(u.id, 1, actor))}
                 />
-                <Popconfirm title={`删除“${u.name}”？`} okText="删除" cancelText="取消" onConfirm={() => run(() => deleteUnit(db, u.id, actor), '已删除')}>
+                <Popconfirm title={`删除“${u.name}”？`} okText="删除" cancelText="取消" onConfirm={() => run(() => repos.deleteUnit(u.id, actor), '已删除')}>
                   <Button size="small" danger>
                     删除
                   </Button>
@@ -86,7 +83,7 @@ export function UnitsPage() {
         onSubmit={async (draft) => {
           const target = editing;
           const result = await run(
-            () => (target === 'new' || target === undefined ? createUnit(db, draft, actor).then(() => true) : updateUnit(db, target.id, draft, actor).then(() => true)),
+            () => (target === 'new' || target === undefined ? repos.createUnit(draft, actor).then(() => true) : repos.updateUnit(target.id, draft, actor).then(() => true)),
             '已保存',
           );
           return result === true;

@@ -3,11 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { MergePlan } from '../../../../shared/package/merge';
 import { useWorkbench } from '../../app/workbench-context';
-import { applyMerge, previewMerge } from '../../db/repos/merge-repo';
-import { notEmptyMessage, unitCounts } from '../../db/repos/package-repo';
+import { notEmptyMessage } from '../../db/repos/package-repo';
 import { useAction } from '../../lib/use-action';
-import { OpenIntoEmptyAction } from '../exchange/OpenIntoEmptyAction';
-import type { OpenedPackage } from '../exchange/OpenPackagePanel';
+import { OpenIntoEmptyAction } from './OpenIntoEmptyAction';
+import type { OpenedPackage } from './OpenPackagePanel';
 import { MergePreviewModal } from './MergePreviewModal';
 
 /**
@@ -15,9 +14,9 @@ import { MergePreviewModal } from './MergePreviewModal';
  * workbench, or merge it into the data already here (preview, conflicts, one transaction).
  */
 export function OpenPackageActions({ opened, onDone }: { opened: OpenedPackage; onDone: () => void }) {
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
-  const counts = useLiveQuery(() => unitCounts(db), [db]);
+  const counts = useLiveQuery(() => repos.unitCounts(), [repos]);
   const [plan, setPlan] = useState<MergePlan>();
   const [previewing, setPreviewing] = useState(false);
   if (counts === undefined) return null;
@@ -31,7 +30,7 @@ export function OpenPackageActions({ opened, onDone }: { opened: OpenedPackage; 
         loading={previewing}
         onClick={async () => {
           setPreviewing(true);
-          await run(async () => setPlan(await previewMerge(db, opened.package.content)));
+          await run(async () => setPlan(await repos.previewMerge(opened.package.content)));
           setPreviewing(false);
         }}
       >
@@ -44,7 +43,7 @@ export function OpenPackageActions({ opened, onDone }: { opened: OpenedPackage; 
           onCancel={() => setPlan(undefined)}
           onApply={async (resolutions, onProgress) => {
             const result = await run(
-              () => applyMerge(db, plan, resolutions, { actor, fileName: opened.file, onProgress }),
+              () => repos.applyMerge(plan, resolutions, { actor, fileName: opened.file, onProgress }),
               (r) => `已合并：写入 ${r.written} 条记录，涉及 ${r.meetings} 次会议`,
             );
             if (result) onDone();

@@ -1,25 +1,14 @@
-import type { BackupReason } from '../../../../shared/backup/format';
-import { PACKAGE_TABLE_LABELS } from '../../../../shared/package/format';
+import type { BackupReason } from '../../../shared/backup/format';
+import { RECORD_TABLES, recordLabel } from '../../../shared/model/record-kinds';
 
-/**
- * How each table is called where a backup's contents are shown: the package tables' names, plus
- * the tables only a backup holds; a table added later shows its own name.
- */
-const TABLE_LABELS: Record<string, string> = {
-  ...PACKAGE_TABLE_LABELS,
-  settings: '设置项',
-  meetingSummaries: '会议汇总',
-  copyFindings: '雷同检测结果',
-  mergeBases: '合并记录',
-};
-
+/** How a table is called where a backup's contents are shown: its name in the record registry. */
 export function tableLabel(name: string): string {
-  return TABLE_LABELS[name] ?? name;
+  return recordLabel(name);
 }
 
 /** A backup's row counts as `单位 3，会议 3，…`: the known tables in the order people think of them, then any others. */
 export function describeCounts(tables: Record<string, number>): string {
-  const known = Object.keys(TABLE_LABELS);
+  const known: readonly string[] = RECORD_TABLES;
   const rank = (name: string) => (known.includes(name) ? known.indexOf(name) : known.length);
   return Object.entries(tables)
     .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))

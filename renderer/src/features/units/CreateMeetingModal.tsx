@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import { dimensionSetForYear } from '../../../../shared/model/dimensions';
 import type { Meeting } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { createMeeting } from '../../db/repos/meetings-repo';
 import { useAction } from '../../lib/use-action';
 import { validFields } from '../../lib/valid-fields';
 import { DateInput } from '../../lib/DateInput';
@@ -26,7 +25,7 @@ interface Props {
 }
 
 export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
-  const { db, actor, settings } = useWorkbench();
+  const { repos, actor, settings } = useWorkbench();
   const run = useAction();
   const [form] = Form.useForm<Values>();
   const year = Form.useWatch('year', form);
@@ -65,8 +64,7 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
         const set = settings.dimensionSets.find((s) => s.label === v.dimensionSet);
         const meeting = await run(
           () =>
-            createMeeting(
-              db,
+            repos.createMeeting(
               unitId,
               {
                 year: v.year,

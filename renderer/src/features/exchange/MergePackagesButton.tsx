@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { MAX_PACKAGE_BYTES, readPackage, type PackageContent } from '../../../../shared/package/format';
 import { combinePackages, type MergePlan } from '../../../../shared/package/merge';
 import { useWorkbench } from '../../app/workbench-context';
-import { UserError } from '../../db/repos/errors';
-import { applyMerge, previewMerge } from '../../db/repos/merge-repo';
+import { UserError } from '../../lib/user-error';
 import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
@@ -16,7 +15,7 @@ import { MergePreviewModal } from './MergePreviewModal';
  * preview what would change, let the user settle every conflict, then write in one transaction.
  */
 export function MergePackagesButton({ label = '打开数据包（合并）' }: { label?: string }) {
-  const { db, actor } = useWorkbench();
+  const { repos, actor } = useWorkbench();
   const run = useAction();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -35,7 +34,7 @@ export function MergePackagesButton({ label = '打开数据包（合并）' }: {
       }
       const combined = combinePackages(contents);
       if (!combined.ok) throw new UserError(combined.error);
-      setPreview({ plan: await previewMerge(db, combined.content), files: files.map((f) => f.name) });
+      setPreview({ plan: await repos.previewMerge(combined.content), files: files.map((f) => f.name) });
     });
     setBusy(false);
   };
@@ -51,7 +50,7 @@ export function MergePackagesButton({ label = '打开数据包（合并）' }: {
           files={preview.files}
           onCancel={() => setPreview(undefined)}
           onApply={async (resolutions, onProgress) => {
-            const result = await run(() => applyMerge(db, preview.plan, resolutions, { actor, fileName: preview.files.join('、'), onProgress }));
+            const result = await run(() => repos.applyMerge(preview.plan, resolutions, { actor, fileName: preview.files.join('、'), onProgress }));
             if (result) void message.success(`已合并：写入 ${result.written} 条记录，涉及 ${result.meetings} 次会议`);
             return result !== undefined;
           }}

@@ -1,0 +1,99 @@
+// The one write path for meeting data (units, meetings, rosters, opinions, audits): every such
+// write runs inside writeMeetingData, which opens the transaction with the summary tables in its
+// scope, writes the change-log lines the write records, and refreshes the summary of every meeting
+// it changed — once per transaction, however many rows changed. Repositories never open a write
+// transaction, write the change log or refresh summaries themselves; test/renderer/db/write-path.test.ts
+// reads every repository and fails on one that does.
+import type { Dexie, Table, Transaction } from 'dexie';
+import type { ChangeInput } from '../../../../shared/model/change-log';
+import type { ChangeLogEntry } from '../../../../shared/model/types';
+import type { WorkbenchDb } from '../database';
+import { changeEntry } from './change-log';
+import { refreshSummaries, withSummaryTables } from './summaries-repo';
+
+/** What a write may do besides writing its rows: record what it changed. */
+interface MeetingWrite {
+  /** Change-log lines (built here from ChangeInput, or whole entries copied from a package); their meetings count as changed. */
+  log(entries: ChangeInput | ChangeLogEntry | ReadonlyArray<ChangeInput | ChangeLogEntry>): void;
+  /** Meetings changed without a line of their own (e.g. rows of a merge): their summaries are refreshed too. */
+  touch(meetingIds: Iterable<string>): void;
+}
+
+/** Change-log lines per bulk write: large imports write theirs in steps of this many. */
+const LOG_CHUNK = 1000;
+/** Summaries refreshed per step when the write reports progress (300 meetings take a while). */
+const SUMMARY_SLICE = 20;
+
+interface WriteOptions {
+  /** Called after each slice of summaries is refreshed, with how many are done (a merge shows it). */
+  summaryProgress?: (done: number) => void;
+}
+
+interface WriteState {
+  log: ChangeLogEntry[];
+  touched: Set<string>;
+}
+
+// The state of each open write transaction, so that a write called inside another joins it and the
+// summaries are refreshed once, when the outermost write ends.
+const open = new WeakMap<Transaction, WriteState>();
+
+// Dexie's static, reached through the database's class: importing Dexie's value here would load it
+// before a test has installed its IndexedDB.
+function current(db: WorkbenchDb): Transaction | undefined {
+  return (db.constructor as typeof Dexie).currentTransaction ?? undefined;
+}
+
+function enclosing(db: WorkbenchDb): WriteState | undefined {
+  for (let t = current(db); t; t = t.parent) {
+    const state = open.get(t);
+    if (state) return state;
+  }
+  return undefined;
+}
+
+/**
+ * Runs `fn` in one read-write transaction over `tables` plus the change log and the summary
+ * tables; then writes the logged lines and refreshes the changed meetings' summaries, in the same
+ * transaction. Inside `fn` only Dexie may be awaited (a Dexie rule: anything else ends the
+ * transaction). A write called inside another write joins it.
+ */
+export function writeMeetingData<T>(db: WorkbenchDb, tables: readonly Table[], fn: (w: MeetingWrite) => Promise<T>): Promise<T>;
+export function writeMeetingData<T>(db: WorkbenchDb, tables: readonly Table[], options: WriteOptions, fn: (w: MeetingWrite) => Promise<T>): Promise<T>;
+export function writeMeetingData<T>(
+  db: WorkbenchDb,
+  tables: readonly Table[],
+  optionsOrFn: WriteOptions | ((w: MeetingWrite) => Promise<T>),
+  maybeFn?: (w: MeetingWrite) => Promise<T>,
+): Promise<T> {
+  const [options, fn] = typeof optionsOrFn === 'function' ? [{} as WriteOptions, optionsOrFn] : [optionsOrFn, maybeFn!];
+  const outer = enclosing(db);
+  return db.transaction('rw', withSummaryTables(db, db.changeLog, ...tables), async () => {
+    const state: WriteState = outer ?? { log: [], touched: new Set() };
+    if (!outer) open.set(current(db)!, state);
+    const w: MeetingWrite = {
+      log(entries) {
+        for (const e of Array.isArray(entries) ? entries : [entries as ChangeInput | ChangeLogEntry]) {
+          const entry = 'id' in e && typeof e.id === 'string' && 'at' in e && typeof e.at === 'string' ? (e as ChangeLogEntry) : changeEntry(e);
+          state.log.push(entry);
+          if (entry.meetingId !== '') state.touched.add(entry.meetingId);
+        }
+      },
+      touch(meetingIds) {
+        for (const id of meetingIds) if (id !== '') state.touched.add(id);
+      },
+    };
+    const result = await fn(w);
+    if (!outer) {
+      for (let i = 0; i < state.log.length; i += LOG_CHUNK) await db.changeLog.bulkAdd(state.log.slice(i, i + LOG_CHUNK));
+      if (options.summaryProgress) {
+        const ids = [...state.touched];
+        for (let i = 0; i < ids.length; i += SUMMARY_SLICE) {
+          await refreshSummaries(db, ids.slice(i, i + SUMMARY_SLICE));
+          options.summaryProgress(Math.min(i + SUMMARY_SLICE, ids.length));
+        }
+      } else await refreshSummaries(db, state.touched);
+    }
+    return result;
+  });
+}

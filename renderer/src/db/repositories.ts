@@ -1,0 +1,82 @@
+// The repositories bound to the open database: what features get from useWorkbench(). Features
+// never hold the Dexie database (lint forbids importing it outside db/); they call these, and
+// these are the only way in. Add a repository function here when a feature needs it.
+import { createBackupOffThread } from '../backup/off-thread';
+import { listAudits, recordAudit } from './repos/audits-repo';
+import { prepareRestore, restoreAll } from './repos/backup-repo';
+import { listMeetingChanges } from './repos/change-log';
+import { getCopyFindings, lastCopyScan, loadAllWarnings, loadCopyScanInput, saveCopyFindings } from './repos/copy-findings-repo';
+import { commitImport } from './repos/import-repo';
+import { createMeeting, deleteMeeting, getLiveMeeting, listDeletedMeetings, listMeetings, restoreMeeting, updateMeeting } from './repos/meetings-repo';
+import { addMember, addMembers, deleteMember, listMembers, memberCounts, membersOfMeetings, moveMember, reorderMembers, updateMember } from './repos/members-repo';
+import { moveOpinionsAndRemoveMember } from './repos/member-removal-repo';
+import { applyMerge, previewMerge } from './repos/merge-repo';
+import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restoreOpinions, updateOpinion } from './repos/opinions-repo';
+import { exportContent, openIntoEmpty, unitCounts } from './repos/package-repo';
+import { saveSetting } from './repos/settings-repo';
+import { listSummaries } from './repos/summaries-repo';
+import { createUnit, deleteUnit, getUnit, listUnits, meetingCounts, moveUnit, updateUnit } from './repos/units-repo';
+import type { WorkbenchDb } from './database';
+
+/** Every repository function a feature may call, with the database already given. */
+export function repositories(db: WorkbenchDb) {
+  const bind =
+    <A extends unknown[], R>(f: (db: WorkbenchDb, ...args: A) => R) =>
+    (...args: A): R =>
+      f(db, ...args);
+  return {
+    /** The open database's schema version (a backup from a newer one is refused). */
+    schemaVersion: db.verno,
+    addMember: bind(addMember),
+    addMembers: bind(addMembers),
+    addOpinions: bind(addOpinions),
+    applyMerge: bind(applyMerge),
+    commitImport: bind(commitImport),
+    createBackupOffThread: bind(createBackupOffThread),
+    createMeeting: bind(createMeeting),
+    createUnit: bind(createUnit),
+    deleteMeeting: bind(deleteMeeting),
+    deleteMember: bind(deleteMember),
+    deleteOpinions: bind(deleteOpinions),
+    deleteUnit: bind(deleteUnit),
+    exportContent: bind(exportContent),
+    getCopyFindings: bind(getCopyFindings),
+    getLiveMeeting: bind(getLiveMeeting),
+    getUnit: bind(getUnit),
+    lastCopyScan: bind(lastCopyScan),
+    listAudits: bind(listAudits),
+    listDeletedMeetings: bind(listDeletedMeetings),
+    listDeletedOpinions: bind(listDeletedOpinions),
+    listMeetingChanges: bind(listMeetingChanges),
+    listMeetings: bind(listMeetings),
+    listMembers: bind(listMembers),
+    listOpinions: bind(listOpinions),
+    listSummaries: bind(listSummaries),
+    listUnits: bind(listUnits),
+    loadAllWarnings: bind(loadAllWarnings),
+    loadCopyScanInput: bind(loadCopyScanInput),
+    meetingCounts: bind(meetingCounts),
+    memberCounts: bind(memberCounts),
+    membersOfMeetings: bind(membersOfMeetings),
+    moveMember: bind(moveMember),
+    moveOpinionsAndRemoveMember: bind(moveOpinionsAndRemoveMember),
+    moveUnit: bind(moveUnit),
+    openIntoEmpty: bind(openIntoEmpty),
+    prepareRestore: bind(prepareRestore),
+    previewMerge: bind(previewMerge),
+    recordAudit: bind(recordAudit),
+    reorderMembers: bind(reorderMembers),
+    restoreAll: bind(restoreAll),
+    restoreMeeting: bind(restoreMeeting),
+    restoreOpinions: bind(restoreOpinions),
+    saveCopyFindings: bind(saveCopyFindings),
+    saveSetting: bind(saveSetting),
+    unitCounts: bind(unitCounts),
+    updateMeeting: bind(updateMeeting),
+    updateMember: bind(updateMember),
+    updateOpinion: bind(updateOpinion),
+    updateUnit: bind(updateUnit),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;

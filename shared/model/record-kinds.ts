@@ -1,0 +1,70 @@
+// The one registry of record kinds: every table the workbench stores, with its Chinese name, its
+// validator, whether it travels in exchange packages, whether backups hold it, and how a merge
+// treats it. Package tables, backup validators, table labels and change-log entity kinds are all
+// derived from here; test/shared/record-kinds.test.ts fails when a database table has no entry.
+import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from './schemas';
+import type { Validator } from '../util/schema';
+
+/**
+ * How opening a package treats a kind: `three-way` merges by id against the stored merge base
+ * (local change, their change or a conflict); `append-only` keeps ours and adds theirs (history
+ * never changes); `local` never travels; `derived` is recomputed from the other tables.
+ */
+type MergeRule = 'three-way' | 'append-only' | 'local' | 'derived';
+
+interface RecordKind {
+  /** The Chinese name shown in previews, messages and backup contents. */
+  label: string;
+  /**
+   * Checks a record from outside (package, backup); kinds without one are checked for their key
+   * only. A function with its type written out: the change log's validator names the entity kinds
+   * this registry defines, and TypeScript needs the annotation to see that this is no circle.
+   */
+  validator?: () => Validator<unknown>;
+  /** Travels in exchange packages. */
+  exchanged: boolean;
+  /** Held by backups (every table is: a restore must give back exactly what was there). */
+  backedUp: boolean;
+  merge: MergeRule;
+  /** The change log's name for a change to such a record, when the change log records them. */
+  entity?: string;
+}
+
+export const RECORD_KINDS = {
+  units: { label: '单位', validator: (): Validator<unknown> => unitSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'unit' },
+  meetings: { label: '会议', validator: (): Validator<unknown> => meetingSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'meeting' },
+  members: { label: '班子成员', validator: (): Validator<unknown> => memberSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'member' },
+  opinions: { label: '意见建议', validator: (): Validator<unknown> => opinionSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'opinion' },
+  audits: { label: '审核记录', validator: (): Validator<unknown> => auditSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'audit' },
+  changeLog: { label: '变更记录', validator: (): Validator<unknown> => changeLogSchema, exchanged: true, backedUp: true, merge: 'append-only' },
+  settings: { label: '设置项', exchanged: false, backedUp: true, merge: 'local' },
+  meetingSummaries: { label: '会议汇总', exchanged: false, backedUp: true, merge: 'derived' },
+  copyFindings: { label: '雷同检测结果', exchanged: false, backedUp: true, merge: 'derived' },
+  mergeBases: { label: '合并记录', exchanged: false, backedUp: true, merge: 'local' },
+} as const satisfies Record<string, RecordKind>;
+
+type Kinds = typeof RECORD_KINDS;
+type RecordTable = keyof Kinds;
+
+/** The tables an exchange package carries, in the registry's order. */
+export type ExchangedTable = { [K in RecordTable]: Kinds[K]['exchanged'] extends true ? K : never }[RecordTable];
+
+/** The kinds of record a change-log line is about. */
+export type EntityKind = { [K in RecordTable]: Kinds[K] extends { entity: infer E } ? E : never }[RecordTable];
+
+const TABLES = Object.keys(RECORD_KINDS) as RecordTable[];
+
+export const EXCHANGED_TABLES: readonly ExchangedTable[] = TABLES.filter((t): t is ExchangedTable => RECORD_KINDS[t].exchanged);
+
+/** The Chinese name of a table; a table the registry does not know shows its own name. */
+export function recordLabel(table: string): string {
+  return (RECORD_KINDS as Record<string, RecordKind>)[table]?.label ?? table;
+}
+
+/** The validator of a table's records, if the registry has one. */
+export function recordValidator(table: string): Validator<unknown> | undefined {
+  return (RECORD_KINDS as Record<string, RecordKind>)[table]?.validator?.();
+}
+
+/** Every table in the registry's order (the order people think of them in). */
+export const RECORD_TABLES: readonly RecordTable[] = TABLES;
