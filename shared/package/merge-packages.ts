@@ -9,7 +9,7 @@ import { baseKey, mergeWrites, planMerge, type LocalSide, type MergeConflict, ty
 type AnyRecord = PackageContent[MergeTable][number];
 
 /** The local side of a merge over content held in memory, with no merge bases. */
-function memoryLocalSide(content: PackageContent): LocalSide {
+export function memoryLocalSide(content: PackageContent): LocalSide {
   const byKey = new Map<string, AnyRecord>();
   const kinds = new Map<string, MergeTable>();
   for (const table of PACKAGE_TABLES) {

@@ -5,26 +5,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_TABLES, type PackageContent } from '../../shared/package/format';
 import { baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable, type Resolution } from '../../shared/package/merge';
+import { memoryLocalSide } from '../../shared/package/merge-packages';
 import { sampleContent } from '../support/sample-content';
 
 type AnyRecord = PackageContent[MergeTable][number];
 
-/** The local side of a merge over data held in memory, every record's merge base its current version. */
+/** The local side of a merge over data held in memory (the command line's), every record's merge base its current version. */
 function localOf(content: PackageContent, withBases = true): LocalSide {
-  const byKey = new Map<string, AnyRecord>();
-  const kinds = new Map<string, MergeTable>();
-  for (const table of PACKAGE_TABLES) {
-    for (const r of content[table] as AnyRecord[]) {
-      byKey.set(baseKey(table, r.id), r);
-      kinds.set(r.id, table);
-    }
-  }
-  return {
-    get: (table, id) => byKey.get(baseKey(table, id)),
-    base: (key) => (withBases && byKey.has(key) ? recordHash(byKey.get(key)!) : undefined),
-    unitNames: new Map(content.units.map((u) => [u.name, u.id])),
-    tableOf: (id) => kinds.get(id),
-  };
+  const local = memoryLocalSide(content);
+  return { ...local, base: (key) => (withBases ? hashOf(local, key) : undefined) };
+}
+
+/** The hash of the record a base key names, if it is held. */
+function hashOf(local: LocalSide, key: string): string | undefined {
+  const table = key.slice(0, key.indexOf(':')) as MergeTable;
+  const record = local.get(table, key.slice(table.length + 1));
+  return record ? recordHash(record) : undefined;
 }
 
 const clone = <T,>(x: T): T => structuredClone(x);
