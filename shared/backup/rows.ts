@@ -86,4 +86,11 @@ export const BACKUP_TABLE_KEYS: Readonly<Record<string, string>> = {
   meetingSummaries: 'meetingId',
   mergeBases: 'key',
   copyFindings: 'meetingId',
+  consolidatedOpinions: 'id',
+  problems: 'id',
+  ledgerEntries: 'id',
+  progressEntries: 'id',
+  talks: 'id',
+  preparations: 'id',
+  materials: 'id',
 };

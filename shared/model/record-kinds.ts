@@ -4,6 +4,11 @@
 // derived from here; test/shared/record-kinds.test.ts fails when a database table has no entry.
 import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from './schemas';
 import type { Validator } from '../util/schema';
+import { ledgerEntrySchema, progressEntrySchema } from './ledger';
+import { materialSchema, meetingPreparationSchema } from './preparation';
+import { consolidatedOpinionSchema, problemItemSchema } from './problems';
+import { talkSchema } from './talks';
+import { zodValidator } from './zod-fields';
 
 /**
  * How opening a package treats a kind: `three-way` merges by id against the stored merge base
@@ -41,6 +46,14 @@ export const RECORD_KINDS = {
   meetingSummaries: { label: '会议汇总', exchanged: false, backedUp: true, merge: 'derived' },
   copyFindings: { label: '雷同检测结果', exchanged: false, backedUp: true, merge: 'derived' },
   mergeBases: { label: '合并记录', exchanged: false, backedUp: true, merge: 'local' },
+  // Schema v3: the second half of the practice (梳理, 两张清单, 整改台账, 谈心谈话, 会前准备).
+  consolidatedOpinions: { label: '梳理后意见', validator: (): Validator<unknown> => zodValidator(consolidatedOpinionSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'consolidated' },
+  problems: { label: '查摆问题', validator: (): Validator<unknown> => zodValidator(problemItemSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'problem' },
+  ledgerEntries: { label: '整改台账', validator: (): Validator<unknown> => zodValidator(ledgerEntrySchema), exchanged: false, backedUp: true, merge: 'local', entity: 'ledger-entry' },
+  progressEntries: { label: '整改进展', validator: (): Validator<unknown> => zodValidator(progressEntrySchema), exchanged: false, backedUp: true, merge: 'local', entity: 'progress' },
+  talks: { label: '谈心谈话', validator: (): Validator<unknown> => zodValidator(talkSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'talk' },
+  preparations: { label: '会前准备', validator: (): Validator<unknown> => zodValidator(meetingPreparationSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'preparation' },
+  materials: { label: '对照检查材料', validator: (): Validator<unknown> => zodValidator(materialSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'material' },
 } as const satisfies Record<string, RecordKind>;
 
 type Kinds = typeof RECORD_KINDS;

@@ -115,7 +115,7 @@ export const changeLogSchema = obj({
   id: idField(),
   at: time(),
   actor: text(),
-  entity: literal('unit', 'meeting', 'member', 'opinion', 'audit'),
+  entity: literal('unit', 'meeting', 'member', 'opinion', 'audit', 'consolidated', 'problem', 'ledger-entry', 'progress', 'talk', 'preparation', 'material'),
   recordId: str({ max: 100 }),
   meetingId: str({ max: 100 }),
   action: literal('create', 'update', 'delete', 'restore', 'import', 'merge', 'reorder'),

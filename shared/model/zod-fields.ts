@@ -2,6 +2,7 @@
 // field in Chinese, so a bad record from a package or a form reads `问题表现不能为空`, never a
 // zod default in English. `parseRecord` turns a schema's verdict into a result that never throws.
 import { z } from 'zod';
+import { SchemaError, type Validator } from '../util/schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
@@ -67,4 +68,17 @@ export function parseRecord<T>(schema: z.ZodType<T>, value: unknown): ParseResul
   // Unknown keys and wrong shapes have no field label in their message: add the path.
   const message = issue.code === 'unrecognized_keys' ? `有未知字段：${issue.keys.join('、')}` : issue.message;
   return { ok: false, error: message, path };
+}
+
+/**
+ * A zod schema as the registry's Validator: the value typed, or a SchemaError naming the field in
+ * Chinese — so packages and backups check zod-defined records the same way as the others.
+ */
+export function zodValidator<T>(schema: z.ZodType<T>): Validator<T> {
+  return (value, path) => {
+    const r = parseRecord(schema, value);
+    if (r.ok) return r.value;
+    const at = [path, r.path].filter((p) => p !== '').join('.');
+    throw new SchemaError(at, r.error);
+  };
 }

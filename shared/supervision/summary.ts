@@ -3,6 +3,10 @@
 // rules or audits. 300 of them are the whole county; reading them is instant.
 import type { Readiness } from '../checks/readiness';
 import { meetingView, type MeetingView } from '../meeting/view';
+import type { LedgerEntry, ProgressEntry } from '../model/ledger';
+import type { MaterialRecord, MeetingPreparation } from '../model/preparation';
+import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
+import type { Talk } from '../model/talks';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
 import { countWarnings, type WarningKind } from './warnings';
 
@@ -47,6 +51,19 @@ export interface SummaryInput {
   audits: readonly Audit[];
   /** How many 疑似抄袭 warnings the last cross-unit scan found for the meeting (0 before any scan). */
   crossUnitWarnings?: number;
+  /** The meeting's records of the second half of the practice (schema v3); absent: none. */
+  followUp?: FollowUpRecords;
+}
+
+/** A meeting's records after collection: 梳理, the 两张清单, the 整改台账, 谈心谈话 and 会前准备. Soft-deleted rows included. */
+export interface FollowUpRecords {
+  consolidated: readonly ConsolidatedOpinion[];
+  problems: readonly ProblemItem[];
+  ledgerEntries: readonly LedgerEntry[];
+  progressEntries: readonly ProgressEntry[];
+  talks: readonly Talk[];
+  preparations: readonly MeetingPreparation[];
+  materials: readonly MaterialRecord[];
 }
 
 /** The latest verdict (by time, then id), or undefined. */

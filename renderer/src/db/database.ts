@@ -1,10 +1,14 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Audit, ChangeLogEntry, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
+import type { ConsolidatedOpinion, ProblemItem } from '../../../shared/model/problems';
+import type { LedgerEntry, ProgressEntry } from '../../../shared/model/ledger';
+import type { Talk } from '../../../shared/model/talks';
+import type { MaterialRecord, MeetingPreparation } from '../../../shared/model/preparation';
 import type { MeetingWarning } from '../../../shared/supervision/warnings';
 import { computeMeetingSummary, type MeetingSummary } from '../../../shared/supervision/summary';
 import { groupByMeeting } from '../../../shared/util/group-by';
 import { readOnlyMiddleware } from './read-only';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 
 export interface SettingRow {
   key: string;
@@ -53,6 +57,13 @@ export class WorkbenchDb extends Dexie {
   meetingSummaries!: Table<MeetingSummary, string>;
   mergeBases!: Table<MergeBaseRow, string>;
   copyFindings!: Table<CopyFindingsRow, string>;
+  consolidatedOpinions!: Table<ConsolidatedOpinion, string>;
+  problems!: Table<ProblemItem, string>;
+  ledgerEntries!: Table<LedgerEntry, string>;
+  progressEntries!: Table<ProgressEntry, string>;
+  talks!: Table<Talk, string>;
+  preparations!: Table<MeetingPreparation, string>;
+  materials!: Table<MaterialRecord, string>;
   /** Why writes are refused, when the database is open read-only. */
   readonly readOnlyReason: string | undefined;
 
@@ -70,6 +81,8 @@ export class WorkbenchDb extends Dexie {
     }
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(computeSummariesOnUpgrade);
+    // v2 → v3 adds empty tables only: no upgrade function.
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

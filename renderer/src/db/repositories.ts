@@ -13,6 +13,7 @@ import { moveOpinionsAndRemoveMember } from './repos/member-removal-repo';
 import { applyMerge, previewMerge } from './repos/merge-repo';
 import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restoreOpinions, updateOpinion } from './repos/opinions-repo';
 import { exportContent, openIntoEmpty, unitCounts } from './repos/package-repo';
+import { listProblems, saveProblem, setProblemsDeleted } from './repos/problems-repo';
 import { saveSetting } from './repos/settings-repo';
 import { listSummaries } from './repos/summaries-repo';
 import { createUnit, deleteUnit, getUnit, listUnits, meetingCounts, moveUnit, updateUnit } from './repos/units-repo';
@@ -51,6 +52,7 @@ export function repositories(db: WorkbenchDb) {
     listMeetings: bind(listMeetings),
     listMembers: bind(listMembers),
     listOpinions: bind(listOpinions),
+    listProblems: bind(listProblems),
     listSummaries: bind(listSummaries),
     listUnits: bind(listUnits),
     loadAllWarnings: bind(loadAllWarnings),
@@ -70,7 +72,9 @@ export function repositories(db: WorkbenchDb) {
     restoreMeeting: bind(restoreMeeting),
     restoreOpinions: bind(restoreOpinions),
     saveCopyFindings: bind(saveCopyFindings),
+    saveProblem: bind(saveProblem),
     saveSetting: bind(saveSetting),
+    setProblemsDeleted: bind(setProblemsDeleted),
     unitCounts: bind(unitCounts),
     updateMeeting: bind(updateMeeting),
     updateMember: bind(updateMember),

@@ -30,7 +30,23 @@ export const SCHEMA_V2 = {
   copyFindings: 'meetingId',
 } as const;
 
-export const LATEST_VERSION = 2;
+// 2026-12-06 — version 3: the second half of the practice. `consolidatedOpinions` (梳理后意见, with
+// links to the raw opinions they merge), `problems` (查摆问题, the 两张清单), `ledgerEntries` (整改台账,
+// one account per registered problem) and their append-only `progressEntries`, `talks` (谈心谈话),
+// `preparations` (方案报送, 学习研讨; one per meeting) and `materials` (对照检查材料 as read). Every one
+// belongs to a meeting; nothing existing changes, so the upgrade only adds empty tables.
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  consolidatedOpinions: 'id, meetingId, [meetingId+targetId]',
+  problems: 'id, meetingId, [meetingId+targetId]',
+  ledgerEntries: 'id, meetingId, problemId',
+  progressEntries: 'id, meetingId, entryId',
+  talks: 'id, meetingId',
+  preparations: 'id, meetingId',
+  materials: 'id, meetingId, [meetingId+targetId]',
+} as const;
+
+export const LATEST_VERSION = 3;
 
 /** Dexie's stores argument: table → index spec, or `null` for a table a version deletes. */
 export type StoresSpec = Readonly<Record<string, string | null>>;
@@ -43,6 +59,7 @@ export type StoresSpec = Readonly<Record<string, string | null>>;
 export const SCHEMA_HISTORY: Readonly<Record<number, StoresSpec>> = {
   1: SCHEMA_V1,
   2: SCHEMA_V2,
+  3: SCHEMA_V3,
 };
 
 /** The complete stores of the database at a version: every version up to it, merged (Dexie carries unlisted tables over). */

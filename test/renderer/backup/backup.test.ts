@@ -145,8 +145,10 @@ describe('backup and restore', () => {
     expect((await prepareRestore(db, opened, '', { 0.5: SCHEMA_V1 })).ok, 'an unknown old version is refused').toBe(false);
     const data = await prepareRestore(db, opened);
     if (!data.ok) throw new Error(data.error);
-    // The upgrade recomputes each meeting's summary from the data; merge bases and copy findings start empty.
-    expect(data.tables).toEqual({ ...rows, mergeBases: [], copyFindings: [] });
+    // The upgrade recomputes each meeting's summary from the data; merge bases, copy findings and
+    // the follow-up tables of version 3 start empty.
+    const v3Tables = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'];
+    expect(data.tables).toEqual({ ...rows, mergeBases: [], copyFindings: [], ...Object.fromEntries(v3Tables.map((t) => [t, []])) });
   });
 
   it('keeps the current data first, and restores nothing when that fails', async () => {

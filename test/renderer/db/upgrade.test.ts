@@ -66,18 +66,26 @@ function v2Rows(): BackupTables {
   return { ...rows, ...v2Additions(rows) };
 }
 
+/** What version 3 adds: the follow-up tables, empty. */
+const V3_ADDITIONS: BackupTables = { consolidatedOpinions: [], problems: [], ledgerEntries: [], progressEntries: [], talks: [], preparations: [], materials: [] };
+
 // Every version with an upgrade test below. Adding a version to SCHEMA_HISTORY without a test fails.
-const TESTED_VERSIONS = [1, 2];
+const TESTED_VERSIONS = [1, 2, 3];
 
 describe('schema upgrades', () => {
   it('keeps every row of a version 1 database and adds every meeting\'s summary (v1 → v2)', async () => {
     const rows = v1Rows();
-    expect(await upgradeFrom(1, rows)).toEqual({ ...rows, ...v2Additions(rows) });
+    expect(await upgradeFrom(1, rows)).toEqual({ ...rows, ...v2Additions(rows), ...V3_ADDITIONS });
   });
 
-  it('keeps every row of a version 2 database', async () => {
+  it('keeps every row of a version 2 database and adds the follow-up tables empty (v2 → v3)', async () => {
     const rows = v2Rows();
-    expect(await upgradeFrom(2, rows)).toEqual(rows);
+    expect(await upgradeFrom(2, rows)).toEqual({ ...rows, ...V3_ADDITIONS });
+  });
+
+  it('keeps every row of a version 3 database', async () => {
+    const rows = { ...v2Rows(), ...V3_ADDITIONS };
+    expect(await upgradeFrom(3, rows)).toEqual(rows);
   });
 
   it('has an upgrade test for every schema version, and SCHEMA_HISTORY matches the database class', async () => {
@@ -115,7 +123,7 @@ describe('opening the database', () => {
     expect(beforeUpgrade).toHaveBeenCalledOnce();
     expect(beforeUpgrade.mock.calls[0]![0]).toEqual({ schemaVersion: old, tables: rows });
     expect(state).toMatchObject({ mode: 'normal', upgradedFrom: old });
-    expect(await snapshotTables(state.db)).toEqual({ ...rows, ...v2Additions(rows) });
+    expect(await snapshotTables(state.db)).toEqual({ ...rows, ...v2Additions(rows), ...V3_ADDITIONS });
     state.db.close();
     expect(await diskVersion(name)).toBe(LATEST_VERSION);
   });
@@ -186,7 +194,7 @@ describe('a database newer than the app', () => {
     const raw = new Dexie(name);
     await raw.open();
     expect(raw.table('units').schema.indexes.map((i) => i.name).sort()).toEqual(['name', 'order']);
-    expect(await snapshotTables(raw)).toEqual({ ...rows, meetingSummaries: [], mergeBases: [], copyFindings: [] });
+    expect(await snapshotTables(raw)).toEqual({ ...rows, meetingSummaries: [], mergeBases: [], copyFindings: [], ...V3_ADDITIONS });
     raw.close();
   });
 });

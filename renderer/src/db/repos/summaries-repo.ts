@@ -2,14 +2,19 @@
 // transaction as the write that changed them. Repositories do not call refreshSummaries: the one
 // write path (meeting-write.ts) does, once per transaction, for every meeting the write changed.
 import type { Table } from 'dexie';
-import { computeMeetingSummary, type MeetingSummary } from '../../../../shared/supervision/summary';
+import { computeMeetingSummary, type FollowUpRecords, type MeetingSummary } from '../../../../shared/supervision/summary';
 import { meetingSummarySchema } from '../../../../shared/supervision/summary-schema';
 import { check } from '../../../../shared/util/schema';
 import type { WorkbenchDb } from '../database';
 
 /** The tables refreshSummaries reads and writes: add them to the scope of the calling transaction. */
 export function summaryTables(db: WorkbenchDb): Table[] {
-  return [db.meetings, db.members, db.opinions, db.audits, db.copyFindings, db.meetingSummaries];
+  return [db.meetings, db.members, db.opinions, db.audits, db.copyFindings, db.meetingSummaries, ...followUpTables(db)];
+}
+
+/** The tables of a meeting's follow-up records (schema v3), as far as the open database has them. */
+function followUpTables(db: WorkbenchDb): Table[] {
+  return [db.consolidatedOpinions, db.problems, db.ledgerEntries, db.progressEntries, db.talks, db.preparations, db.materials].filter((t): t is Table => t !== undefined);
 }
 
 /** A transaction scope: the given tables plus the summary tables, each once. */
@@ -38,13 +43,29 @@ export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<str
 async function summaryFromRecords(db: WorkbenchDb, meetingId: string): Promise<MeetingSummary | undefined> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) return undefined;
-  const [members, opinions, audits, findings] = await Promise.all([
+  const [members, opinions, audits, findings, followUp] = await Promise.all([
     db.members.where('meetingId').equals(meetingId).toArray(),
     db.opinions.where('meetingId').equals(meetingId).toArray(),
     db.audits.where('meetingId').equals(meetingId).toArray(),
     db.copyFindings.get(meetingId),
+    loadFollowUp(db, meetingId),
   ]);
-  return computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length });
+  return computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length, followUp });
+}
+
+/** A meeting's follow-up records (inside a transaction over {@link summaryTables}); empty lists at an older schema. */
+async function loadFollowUp(db: WorkbenchDb, meetingId: string): Promise<FollowUpRecords> {
+  const of = <T>(table: Table<T, string> | undefined): Promise<T[]> => (table ? table.where('meetingId').equals(meetingId).toArray() : Promise.resolve([]));
+  const [consolidated, problems, ledgerEntries, progressEntries, talks, preparations, materials] = await Promise.all([
+    of(db.consolidatedOpinions),
+    of(db.problems),
+    of(db.ledgerEntries),
+    of(db.progressEntries),
+    of(db.talks),
+    of(db.preparations),
+    of(db.materials),
+  ]);
+  return { consolidated, problems, ledgerEntries, progressEntries, talks, preparations, materials };
 }
 
 /**
