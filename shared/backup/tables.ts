@@ -2,6 +2,7 @@
 // list of tables comes from the database schema at run time (the caller passes it), so a table
 // added in a later schema version is backed up without touching this file. Rows of the domain
 // tables are checked with the same validators as exchange packages.
+import { recordLabel } from '../model/record-kinds';
 import { contentReferenceProblem, type PackageContent } from '../package/format';
 import { check } from '../util/schema';
 import type { BackupManifest } from './format';
@@ -65,14 +66,15 @@ export function parseTables(json: Uint8Array, manifest: BackupManifest, specs: r
   const tables: BackupTables = {};
   for (const spec of specs) {
     const rows = data[spec.name];
-    if (!Array.isArray(rows)) return fail(`备份数据已损坏：${spec.name} 不是列表`);
-    if (rows.length !== manifest.tables[spec.name]) return fail(`备份数据与清单不符：${spec.name} 应有 ${manifest.tables[spec.name]} 行，实有 ${rows.length} 行`);
+    if (!Array.isArray(rows)) return fail(`备份数据已损坏：${named(spec.name)}不是列表`);
+    if (rows.length !== manifest.tables[spec.name]) return fail(`备份数据与清单不符：${named(spec.name)}应有 ${manifest.tables[spec.name]} 行，实有 ${rows.length} 行`);
     const problem = rowsProblem(spec, rows);
     if (problem) return fail(`备份数据不正确：${problem}`);
     tables[spec.name] = rows;
   }
   // The records must hang together as in a package: every meeting's unit, every member's and
-  // opinion's meeting, every opinion's target, every audit's meeting present; ids unique.
+  // opinion's meeting, every opinion's target, every audit's meeting present, the follow-up
+  // records' meetings, targets, problems, entries and linked opinions present; ids unique.
   const broken = contentReferenceProblem(tables as unknown as PackageContent, '备份中');
   if (broken) return fail(`备份数据不正确：${broken}`);
   return { ok: true, tables };
@@ -83,17 +85,29 @@ function rowsProblem(spec: TableSpec, rows: unknown[]): string | undefined {
   const seen = new Set<unknown>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) return `${spec.name}[${i}] 不是记录`;
+    const at = `${spec.name}[${i}]${label(spec.name)}`;
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) return `${at}不是记录`;
     const key = (row as Record<string, unknown>)[spec.primaryKey];
-    if (typeof key !== 'string' && typeof key !== 'number') return `${spec.name}[${i}] 缺少主键 ${spec.primaryKey}`;
-    if (seen.has(key)) return `${spec.name} 中的主键 ${String(key).slice(0, 60)} 重复`;
+    if (typeof key !== 'string' && typeof key !== 'number') return `${at}缺少主键 ${spec.primaryKey}`;
+    if (seen.has(key)) return `${named(spec.name)}中的主键 ${String(key).slice(0, 60)} 重复`;
     seen.add(key);
     if (validator) {
       const result = check(validator, row);
-      if (!result.ok) return `${spec.name}[${i}]：${result.error.replace(/^字段 /, '')}`;
+      if (!result.ok) return `${at}：${result.error.replace(/^字段 /, '')}`;
     }
   }
   return undefined;
+}
+
+/** `（意见建议）` after a table's own name, so messages say which records in Chinese; nothing for a table the registry does not know. */
+function label(table: string): string {
+  const chinese = recordLabel(table);
+  return chinese === table ? ' ' : `（${chinese}）`;
+}
+
+/** `opinions（意见建议）` */
+function named(table: string): string {
+  return `${table}${label(table)}`;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -13,7 +13,7 @@ import { zodValidator } from './zod-fields';
 /**
  * How opening a package treats a kind: `three-way` merges by id against the stored merge base
  * (local change, their change or a conflict); `append-only` keeps ours and adds theirs (history
- * never changes); `local` never travels; `derived` is recomputed from the other tables.
+ * never changes; a progress entry that differs is a conflict, as it must never have been edited); `local` never travels; `derived` is recomputed from the other tables.
  */
 type MergeRule = 'three-way' | 'append-only' | 'local' | 'derived';
 
@@ -46,14 +46,16 @@ export const RECORD_KINDS = {
   meetingSummaries: { label: '会议汇总', exchanged: false, backedUp: true, merge: 'derived' },
   copyFindings: { label: '雷同检测结果', exchanged: false, backedUp: true, merge: 'derived' },
   mergeBases: { label: '合并记录', exchanged: false, backedUp: true, merge: 'local' },
-  // Schema v3: the second half of the practice (梳理, 两张清单, 整改台账, 谈心谈话, 会前准备).
-  consolidatedOpinions: { label: '梳理后意见', validator: (): Validator<unknown> => zodValidator(consolidatedOpinionSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'consolidated' },
-  problems: { label: '查摆问题', validator: (): Validator<unknown> => zodValidator(problemItemSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'problem' },
-  ledgerEntries: { label: '整改台账', validator: (): Validator<unknown> => zodValidator(ledgerEntrySchema), exchanged: false, backedUp: true, merge: 'local', entity: 'ledger-entry' },
-  progressEntries: { label: '整改进展', validator: (): Validator<unknown> => zodValidator(progressEntrySchema), exchanged: false, backedUp: true, merge: 'local', entity: 'progress' },
-  talks: { label: '谈心谈话', validator: (): Validator<unknown> => zodValidator(talkSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'talk' },
-  preparations: { label: '会前准备', validator: (): Validator<unknown> => zodValidator(meetingPreparationSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'preparation' },
-  materials: { label: '对照检查材料', validator: (): Validator<unknown> => zodValidator(materialSchema), exchanged: false, backedUp: true, merge: 'local', entity: 'material' },
+  // Schema v3: the second half of the practice (梳理, 两张清单, 整改台账, 谈心谈话, 会前准备); in
+  // packages from format 2. Ledger entries merge three-way with the ledger's own rule for status
+  // (shared/ledger/merge-rules.ts); progress entries are appended, never edited: a union by id.
+  consolidatedOpinions: { label: '梳理后意见', validator: (): Validator<unknown> => zodValidator(consolidatedOpinionSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'consolidated' },
+  problems: { label: '查摆问题', validator: (): Validator<unknown> => zodValidator(problemItemSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'problem' },
+  ledgerEntries: { label: '整改台账', validator: (): Validator<unknown> => zodValidator(ledgerEntrySchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'ledger-entry' },
+  progressEntries: { label: '整改进展', validator: (): Validator<unknown> => zodValidator(progressEntrySchema), exchanged: true, backedUp: true, merge: 'append-only', entity: 'progress' },
+  talks: { label: '谈心谈话', validator: (): Validator<unknown> => zodValidator(talkSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'talk' },
+  preparations: { label: '会前准备', validator: (): Validator<unknown> => zodValidator(meetingPreparationSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'preparation' },
+  materials: { label: '对照检查材料', validator: (): Validator<unknown> => zodValidator(materialSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'material' },
 } as const satisfies Record<string, RecordKind>;
 
 type Kinds = typeof RECORD_KINDS;
@@ -72,6 +74,12 @@ export const EXCHANGED_TABLES: readonly ExchangedTable[] = TABLES.filter((t): t 
 /** The Chinese name of a table; a table the registry does not know shows its own name. */
 export function recordLabel(table: string): string {
   return (RECORD_KINDS as Record<string, RecordKind>)[table]?.label ?? table;
+}
+
+/** The Chinese name of a change-log entity kind (`ledger-entry` → 整改台账), from the registry; an unknown kind shows itself. */
+export function entityLabel(entity: string): string {
+  const kind = Object.values(RECORD_KINDS as Record<string, RecordKind>).find((k) => k.entity === entity);
+  return kind?.label ?? entity;
 }
 
 /** The validator of a table's records, if the registry has one. */

@@ -1,20 +1,34 @@
-// The exchange package, format version 1: the data of one or more units in one JSON file
+// The exchange package, format version 2: the data of one or more units in one JSON file
 // (`*.mzsh.json`), with a SHA-256 checksum of its content. Documented in docs/package-format.md;
-// records keep their UUIDs, so packages from several machines can be merged by id.
+// records keep their UUIDs, so packages from several machines can be merged by id. Version 2 adds
+// the follow-up records (梳理, 查摆问题, 整改台账 and progress, 谈心谈话, 会前准备, 对照检查材料);
+// version 1 packages still open, with those tables empty.
+import { ledgerEntrySchema, progressEntrySchema } from '../model/ledger';
+import { materialSchema, meetingPreparationSchema } from '../model/preparation';
+import { consolidatedOpinionSchema, problemItemSchema } from '../model/problems';
 import { EXCHANGED_TABLES, RECORD_KINDS, type ExchangedTable } from '../model/record-kinds';
 import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from '../model/schemas';
+import { talkSchema } from '../model/talks';
 import { GROUP_TARGET, type Audit, type ChangeLogEntry, type Meeting, type Member, type Opinion, type Unit } from '../model/types';
+import { zodValidator } from '../model/zod-fields';
 import { canonicalJson } from '../util/canonical-json';
 import { arr, check, obj } from '../util/schema';
 import { sha256Hex } from '../util/sha256';
+import { emptyFollowUp, followUpReferenceProblem, type FollowUpContent } from './follow-up';
 
 export const PACKAGE_FORMAT = 'mzsh-exchange';
-export const PACKAGE_FORMAT_VERSION = 1;
+/** The version this program writes. */
+export const PACKAGE_FORMAT_VERSION = 2;
+/** Every version this program reads: 1 (before the follow-up records) and 2. */
+type PackageFormatVersion = 1 | 2;
 /** Packages larger than this are refused before they are parsed. */
 export const MAX_PACKAGE_BYTES = 512 * 1024 * 1024;
 
-/** Everything a package carries. Deleted records travel too (with `deletedAt`), so a merge can keep them in the recycle bin. */
-export interface PackageContent {
+/**
+ * Everything a package carries. Deleted records travel too (with `deletedAt`), so a merge can keep
+ * them in the recycle bin. The follow-up tables (format 2) are empty when a format-1 package is read.
+ */
+export interface PackageContent extends FollowUpContent {
   units: Unit[];
   meetings: Meeting[];
   members: Member[];
@@ -25,7 +39,8 @@ export interface PackageContent {
 
 export interface ExchangePackage {
   format: typeof PACKAGE_FORMAT;
-  formatVersion: typeof PACKAGE_FORMAT_VERSION;
+  /** The version of the file as read (a format-1 file stays 1; its content has the newer tables empty). */
+  formatVersion: PackageFormatVersion;
   /** The version of the app that wrote the package. */
   appVersion: string;
   /** ISO time of the export. */
@@ -37,17 +52,35 @@ export interface ExchangePackage {
 /** The tables a package carries: the exchanged kinds of the record registry. */
 export const PACKAGE_TABLES = EXCHANGED_TABLES;
 
-const contentSchema = obj({
+const V1_TABLES = {
   units: arr(unitSchema, { max: 100_000 }),
   meetings: arr(meetingSchema, { max: 100_000 }),
   members: arr(memberSchema, { max: 1_000_000 }),
   opinions: arr(opinionSchema, { max: 5_000_000 }),
   audits: arr(auditSchema, { max: 1_000_000 }),
   changeLog: arr(changeLogSchema, { max: 20_000_000 }),
-});
+};
 
-/** The checksum of a package's content: SHA-256 of its canonical JSON (keys sorted, no whitespace), in UTF-8. */
-export function contentChecksum(content: PackageContent): string {
+/** The content of each readable version: exactly its tables, every one required. */
+const CONTENT_SCHEMAS = {
+  1: obj(V1_TABLES),
+  2: obj({
+    ...V1_TABLES,
+    consolidatedOpinions: arr(zodValidator(consolidatedOpinionSchema), { max: 5_000_000 }),
+    problems: arr(zodValidator(problemItemSchema), { max: 1_000_000 }),
+    ledgerEntries: arr(zodValidator(ledgerEntrySchema), { max: 1_000_000 }),
+    progressEntries: arr(zodValidator(progressEntrySchema), { max: 5_000_000 }),
+    talks: arr(zodValidator(talkSchema), { max: 1_000_000 }),
+    preparations: arr(zodValidator(meetingPreparationSchema), { max: 100_000 }),
+    materials: arr(zodValidator(materialSchema), { max: 100_000 }),
+  }),
+} satisfies Record<PackageFormatVersion, unknown>;
+
+/**
+ * The checksum of a package's content: SHA-256 of its canonical JSON (keys sorted, no whitespace),
+ * in UTF-8 — of the content as the file holds it (a format-1 file's six tables).
+ */
+export function contentChecksum(content: object): string {
   return sha256Hex(new TextEncoder().encode(canonicalJson(content)));
 }
 
@@ -92,9 +125,8 @@ export function readPackage(bytes: Uint8Array): ReadPackageResult {
   const version = head['formatVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('数据包的格式版本无法识别');
   if (version > PACKAGE_FORMAT_VERSION) {
-    return fail(`数据包的格式版本为 ${version}，本程序只能读取版本 ${PACKAGE_FORMAT_VERSION}。请升级工作台后再打开`);
+    return fail(`数据包的格式版本为 ${version}，本程序只能读取版本 1 至 ${PACKAGE_FORMAT_VERSION}。请升级工作台后再打开`);
   }
-  if (version !== PACKAGE_FORMAT_VERSION) return fail(version >= 1 ? `数据包的格式版本 ${version} 无法识别` : '数据包的格式版本无法识别');
   const extra = Object.keys(head).filter((k) => !['format', 'formatVersion', 'appVersion', 'exportedAt', 'checksum', 'content'].includes(k));
   if (extra.length > 0) return fail(`数据包中有未知字段：${extra.join('、')}`);
   if (typeof head['appVersion'] !== 'string' || typeof head['exportedAt'] !== 'string') return fail('数据包缺少版本或导出时间');
@@ -106,31 +138,42 @@ export function readPackage(bytes: Uint8Array): ReadPackageResult {
   const extraInChecksum = Object.keys(checksum).filter((k) => k !== 'algorithm' && k !== 'value');
   if (extraInChecksum.length > 0) return fail(`数据包的校验码中有未知字段：${extraInChecksum.map((k) => k.slice(0, 40)).join('、')}`);
   if (!/^[0-9a-fA-F]{64}$/.test(checksum['value'])) return fail('数据包的校验码格式不正确');
-  const content = check(contentSchema, head['content']);
-  if (!content.ok) return fail(`数据包内容不正确：${content.error.replace(/^字段 /, '')}`);
-  if (contentChecksum(content.value) !== checksum['value'].toLowerCase()) {
+  const formatVersion = version as PackageFormatVersion;
+  const checked = check(CONTENT_SCHEMAS[formatVersion], head['content']);
+  if (!checked.ok) return fail(`数据包内容不正确：${checked.error.replace(/^字段 /, '')}`);
+  if (contentChecksum(checked.value) !== checksum['value'].toLowerCase()) {
     return fail('数据包校验失败：内容与校验码不符，文件已被改动或已损坏');
   }
-  const broken = contentReferenceProblem(content.value);
+  // A format-1 file has no follow-up tables: they are empty, not missing.
+  const content: PackageContent = { ...emptyFollowUp(), ...checked.value };
+  const broken = contentReferenceProblem(content);
   if (broken) return fail(`数据包不完整：${broken}`);
   return {
     ok: true,
     package: {
       format: PACKAGE_FORMAT,
-      formatVersion: PACKAGE_FORMAT_VERSION,
+      formatVersion,
       appVersion: head['appVersion'],
       exportedAt: head['exportedAt'],
       checksum: { algorithm: 'SHA-256', value: checksum['value'].toLowerCase() },
-      content: content.value,
+      content,
     },
   };
 }
 
-/** The part of the content that belongs to the given units (their meetings, members, opinions, audits and log). */
+/** The part of the content that belongs to the given units (their meetings and every record of those meetings, and the log). */
 export function selectUnits(content: PackageContent, unitIds: readonly string[]): PackageContent {
   const units = new Set(unitIds);
   const meetings = new Set(content.meetings.filter((m) => units.has(m.unitId)).map((m) => m.id));
+  const ofMeetings = <T extends { meetingId: string }>(rows: readonly T[]) => rows.filter((r) => meetings.has(r.meetingId));
   return {
+    consolidatedOpinions: ofMeetings(content.consolidatedOpinions),
+    problems: ofMeetings(content.problems),
+    ledgerEntries: ofMeetings(content.ledgerEntries),
+    progressEntries: ofMeetings(content.progressEntries),
+    talks: ofMeetings(content.talks),
+    preparations: ofMeetings(content.preparations),
+    materials: ofMeetings(content.materials),
     units: content.units.filter((u) => units.has(u.id)),
     meetings: content.meetings.filter((m) => meetings.has(m.id)),
     members: content.members.filter((m) => meetings.has(m.meetingId)),
@@ -150,6 +193,13 @@ export function sortContent(content: PackageContent): PackageContent {
     opinions: byId(content.opinions),
     audits: byId(content.audits),
     changeLog: [...content.changeLog].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    consolidatedOpinions: byId(content.consolidatedOpinions),
+    problems: byId(content.problems),
+    ledgerEntries: byId(content.ledgerEntries),
+    progressEntries: byId(content.progressEntries),
+    talks: byId(content.talks),
+    preparations: byId(content.preparations),
+    materials: byId(content.materials),
   };
 }
 
@@ -180,7 +230,7 @@ export function contentReferenceProblem(c: PackageContent, place = '包中'): st
     if (o.targetId !== GROUP_TARGET && !set.has(o.targetId)) return `意见 ${o.id} 的意见对象不在该会议的班子成员中`;
   }
   for (const a of c.audits ?? []) if (!meetings.has(a.meetingId)) return `审核记录 ${a.id} 所属的会议不在${place}`;
-  return undefined;
+  return followUpReferenceProblem(c, { membersOf, opinions: c.opinions ?? [], place });
 }
 
 /** The Chinese name of each package table, for messages and previews (from the record registry). */
@@ -192,5 +242,5 @@ function fail(error: string): ReadPackageResult {
 
 /** An empty package content. */
 export function emptyContent(): PackageContent {
-  return { units: [], meetings: [], members: [], opinions: [], audits: [], changeLog: [] };
+  return { units: [], meetings: [], members: [], opinions: [], audits: [], changeLog: [], ...emptyFollowUp() };
 }

@@ -9,10 +9,14 @@
 //   both changed, or no base at all                 → conflict
 // Soft deletes are ordinary changes (`deletedAt`), so a record deleted on one side goes to the
 // recycle bin on the other, never vanishes. Records the package does not carry are left alone.
+// Append-only kinds never update: change-log lines keep ours, progress entries are a union by id
+// (a differing one is a conflict); a ledger entry both sides changed is judged by the ledger's rule.
+import type { LedgerEntry, ProgressEntry } from '../model/ledger';
 import { GROUP_LABEL, GROUP_TARGET } from '../model/types';
 import { canonicalJson } from '../util/canonical-json';
 import { hash64 } from '../util/hash64';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, emptyContent, type PackageContent } from './format';
+import { decideLedgerEntry, decideProgressEntry, describeFollowUp, FOLLOW_UP_FIELD_LABELS } from './merge-follow-up';
 
 export type MergeTable = (typeof PACKAGE_TABLES)[number];
 type RecordOf<T extends MergeTable> = PackageContent[T][number];
@@ -29,7 +33,8 @@ export function baseKey(table: MergeTable, id: string): string {
 /**
  * Merge bases are stored in groups, one row per meeting (its meeting, members, opinions and
  * audits) plus one for all units: 300 rows for a county instead of 100,000 (IndexedDB writes
- * cost about 0.1 ms a row, whatever their size). The change log has no bases: it never changes.
+ * cost about 0.1 ms a row, whatever their size). The change log and progress entries have no
+ * bases: they never change.
  */
 export function baseGroup(table: MergeTable, record: AnyRecord): string | undefined {
   switch (table) {
@@ -38,6 +43,7 @@ export function baseGroup(table: MergeTable, record: AnyRecord): string | undefi
     case 'meetings':
       return `meeting:${record.id}`;
     case 'changeLog':
+    case 'progressEntries':
       return undefined;
     default:
       return `meeting:${(record as { meetingId: string }).meetingId}`;
@@ -62,6 +68,8 @@ export interface MergeConflict {
   incoming: AnyRecord;
   /** The fields that differ, in Chinese (`内容`, `删除时间` …). */
   fields: string[];
+  /** Why it is a conflict, where a kind's own rule says more than the fields (a ledger status changed on both sides). */
+  message?: string;
 }
 
 export type MergeCounts = Record<MergeTable, Record<MergeAction, number>>;
@@ -139,6 +147,7 @@ export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan
       const theirs = recordHash(record);
       incomingHashes.set(key, theirs);
       let action: MergeAction;
+      let message: string | undefined;
       if (!mine) action = 'add';
       else {
         const mineHash = recordHash(mine);
@@ -147,16 +156,19 @@ export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan
         if (mineHash === theirs) action = 'same';
         // The change log is append-only history: an entry never changes, so ours stands.
         else if (table === 'changeLog') action = 'keep';
+        // Progress entries are appended, never edited: never an update, whatever the base says.
+        else if (table === 'progressEntries') ({ action, message } = decideProgressEntry(mine as ProgressEntry, record as ProgressEntry));
         else if (base !== undefined && mineHash === base) action = 'update';
         else if (base !== undefined && theirs === base) action = 'keep';
-        else {
-          action = 'conflict';
-          conflicts.push({ table, id: record.id, label: describeRecord(table, mine), local: mine, incoming: record, fields: differingFields(mine, record) });
+        else if (table === 'ledgerEntries') ({ action, message } = decideLedgerEntry(mine as LedgerEntry, record as LedgerEntry));
+        else action = 'conflict';
+        if (action === 'conflict') {
+          conflicts.push({ table, id: record.id, label: describeRecord(table, mine), local: mine, incoming: record, fields: differingFields(mine, record, table), ...(message ? { message } : {}) });
         }
       }
       counts[table][action]++;
       actions.set(key, action);
-      if (action === 'update' && mine) updates.push({ table, id: record.id, label: describeRecord(table, mine), changes: fieldChanges(mine, record) });
+      if (action === 'update' && mine) updates.push({ table, id: record.id, label: describeRecord(table, mine), changes: fieldChanges(mine, record, table) });
       if (table === 'units' && action === 'add') {
         const unit = record as RecordOf<'units'>;
         const clash = local.unitNames.get(unit.name);
@@ -167,13 +179,27 @@ export function planMerge(incoming: PackageContent, local: LocalSide): MergePlan
   return { incoming, counts, conflicts, actions, localHashes, incomingHashes, notes, updates, refusal, identityProblems: identity };
 }
 
-/** The field that names a record's parent: a meeting belongs to a unit; members, opinions, audits and log lines to a meeting. */
-const PARENT_FIELD: Partial<Record<MergeTable, { field: 'unitId' | 'meetingId'; label: string }>> = {
-  meetings: { field: 'unitId', label: '单位' },
-  members: { field: 'meetingId', label: '会议' },
-  opinions: { field: 'meetingId', label: '会议' },
-  audits: { field: 'meetingId', label: '会议' },
-  changeLog: { field: 'meetingId', label: '会议' },
+const MEETING = { field: 'meetingId', label: '会议' } as const;
+const TARGET = { field: 'targetId', label: '对象' } as const;
+
+/**
+ * The fields that name a record's parents, the first the outermost: a meeting belongs to a unit;
+ * every other record to a meeting, and the follow-up records also to their target, problem or
+ * ledger entry. None of them ever changes.
+ */
+const PARENT_FIELD: Partial<Record<MergeTable, ReadonlyArray<{ field: string; label: string }>>> = {
+  meetings: [{ field: 'unitId', label: '单位' }],
+  members: [MEETING],
+  opinions: [MEETING],
+  audits: [MEETING],
+  changeLog: [MEETING],
+  consolidatedOpinions: [MEETING, TARGET],
+  problems: [MEETING, TARGET],
+  ledgerEntries: [MEETING, { field: 'problemId', label: '查摆问题' }, TARGET],
+  progressEntries: [MEETING, { field: 'entryId', label: '台账条目' }],
+  talks: [MEETING],
+  preparations: [MEETING],
+  materials: [MEETING, TARGET],
 };
 
 /**
@@ -198,11 +224,9 @@ function identityProblems(incoming: PackageContent, local: Pick<LocalSide, 'get'
         problems.push(`${name}在本机是一条${PACKAGE_TABLE_LABELS[here]}记录`);
         continue;
       }
-      const parent = PARENT_FIELD[table];
-      const mine = local.get(table, record.id);
-      if (parent && mine && (mine as unknown as Record<string, unknown>)[parent.field] !== (record as unknown as Record<string, unknown>)[parent.field]) {
-        problems.push(`${name}在本机属于另一个${parent.label}`);
-      }
+      const mine = local.get(table, record.id) as unknown as Record<string, unknown> | undefined;
+      const moved = mine && (PARENT_FIELD[table] ?? []).find((p) => mine[p.field] !== (record as unknown as Record<string, unknown>)[p.field]);
+      if (moved) problems.push(`${name}在本机属于另一个${moved.label}`);
     }
   }
   return problems;
@@ -212,16 +236,22 @@ function refusalOf(problems: readonly string[]): string | undefined {
   if (problems.length === 0) return undefined;
   const shown = problems.slice(0, 5).join('；');
   const more = problems.length > 5 ? `；另有 ${problems.length - 5} 处` : '';
-  return `数据包被拒绝，未写入任何内容：其中的记录与本机记录编号相同，但所属的单位、会议或类别不同（可能是伪造或出错的数据包）。${shown}${more}`;
+  return `数据包被拒绝，未写入任何内容：其中的记录与本机记录编号相同，但所属的单位、会议、对象或类别不同（可能是伪造或出错的数据包）。${shown}${more}`;
 }
 
 /** The fields that differ between two versions of a record, with both values (the id is the same by definition). */
-export function fieldChanges(before: object, after: object): FieldChange[] {
+export function fieldChanges(before: object, after: object, table?: MergeTable): FieldChange[] {
   const a = before as Record<string, unknown>;
   const b = after as Record<string, unknown>;
   return [...new Set([...Object.keys(a), ...Object.keys(b)])]
     .filter((k) => k !== 'id' && canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null))
-    .map((key) => ({ key, field: FIELD_LABELS[key] ?? key, before: a[key], after: b[key] }));
+    .map((key) => ({ key, field: fieldLabel(key, table), before: a[key], after: b[key] }));
+}
+
+/** A field's Chinese name, the kind's own where it has one. */
+function fieldLabel(key: string, table: MergeTable | undefined): string {
+  const own = table !== undefined && table in FOLLOW_UP_FIELD_LABELS ? FOLLOW_UP_FIELD_LABELS[table as keyof typeof FOLLOW_UP_FIELD_LABELS][key] : undefined;
+  return own ?? FIELD_LABELS[key] ?? key;
 }
 
 /** How a conflict is resolved: keep our version or take the package's. */
@@ -304,6 +334,8 @@ export function describeRecord(table: MergeTable, record: AnyRecord): string {
       return `审核记录（${String(r['at'] ?? '').slice(0, 10)}）`;
     case 'changeLog':
       return `变更记录“${preview(r['summary'])}”`;
+    default:
+      return describeFollowUp(table, r);
   }
 }
 
@@ -340,9 +372,9 @@ const FIELD_LABELS: Record<string, string> = {
   auditor: '审核人',
 };
 
-function differingFields(a: object, b: object): string[] {
+function differingFields(a: object, b: object, table: MergeTable): string[] {
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(ra), ...Object.keys(rb)])].filter((k) => canonicalJson(ra[k] ?? null) !== canonicalJson(rb[k] ?? null));
-  return keys.map((k) => FIELD_LABELS[k] ?? k);
+  return keys.map((k) => fieldLabel(k, table));
 }

@@ -4,6 +4,7 @@
 import { copyCandidates, detectCopies } from '../checks/copy-detection';
 import type { Meeting } from '../model/types';
 import type { PackageContent } from '../package/format';
+import { followUpByMeeting } from '../package/follow-up';
 import { overviewRows, type OverviewRow } from './overview';
 import { computeMeetingSummary, type MeetingSummary } from './summary';
 import { auditWarnings, countyLabels, describeCopy, type MeetingWarning, type WarningLabels } from './warnings';
@@ -25,6 +26,7 @@ export function superviseContent(content: PackageContent): ContentSupervision {
   const members = groupBy(content.members);
   const opinions = groupBy(content.opinions);
   const audits = groupBy(content.audits);
+  const followUp = followUpByMeeting(content);
   const labels = countyLabels(content.members, new Map([...units].map(([id, u]) => [id, u.name])));
   const crossUnit = groupBy(
     detectCopies(meetings.flatMap((m) => copyCandidates(m, opinions.get(m.id) ?? [])), { kinds: ['cross-unit'] }).map((w) => ({
@@ -40,6 +42,7 @@ export function superviseContent(content: PackageContent): ContentSupervision {
       opinions: opinions.get(meeting.id) ?? [],
       audits: audits.get(meeting.id) ?? [],
       crossUnitWarnings: crossUnit.get(meeting.id)?.length ?? 0,
+      followUp: followUp(meeting.id),
     }),
   );
   const rows = overviewRows([...units.values()], summaries);

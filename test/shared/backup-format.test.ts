@@ -7,8 +7,9 @@ import { sampleContent } from '../support/sample-content';
 const specs = ['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog'].map((name) => ({ name, primaryKey: 'id' })).concat([{ name: 'settings', primaryKey: 'key' }]);
 
 function sampleTables() {
-  const content = sampleContent({ units: 1, membersPerMeeting: 2 });
-  return { ...content, settings: [{ key: 'operatorName', value: '张科长' }] } as Record<string, unknown[]>;
+  // The tables of a schema-1 database (sample content also carries the empty follow-up tables of v3).
+  const { units, meetings, members, opinions, audits, changeLog } = sampleContent({ units: 1, membersPerMeeting: 2 });
+  return { units, meetings, members, opinions, audits, changeLog, settings: [{ key: 'operatorName', value: '张科长' }] } as Record<string, unknown[]>;
 }
 
 function draft(tables: Record<string, unknown[]>, plainBytes: number, overrides: Partial<ManifestDraft> = {}): ManifestDraft {
@@ -124,7 +125,7 @@ describe('backup tables', () => {
     const tables = sampleTables();
     const json = serializeTables(tables);
     const bytes = encodeBackup(draft({ ...tables, units: [] }, json.byteLength), json);
-    expect(parseTables(json, manifestOf(bytes), specs)).toEqual({ ok: false, error: '备份数据与清单不符：units 应有 0 行，实有 1 行' });
+    expect(parseTables(json, manifestOf(bytes), specs)).toEqual({ ok: false, error: '备份数据与清单不符：units（单位）应有 0 行，实有 1 行' });
   });
 
   it('refuses invalid records and duplicate keys', () => {
@@ -132,10 +133,10 @@ describe('backup tables', () => {
     const bad = { ...tables, opinions: [{ ...(tables['opinions']![0] as object), content: 42 }, ...tables['opinions']!.slice(1)] };
     const json = serializeTables(bad);
     const result = parseTables(json, manifestOf(encodeBackup(draft(bad, json.byteLength), json)), specs);
-    expect(result).toEqual({ ok: false, error: '备份数据不正确：opinions[0]：content 应为文本' });
+    expect(result).toEqual({ ok: false, error: '备份数据不正确：opinions[0]（意见建议）：content 应为文本' });
     const twice = { ...tables, settings: [{ key: 'operatorName', value: '甲' }, { key: 'operatorName', value: '乙' }] };
     const json2 = serializeTables(twice);
-    expect(parseTables(json2, manifestOf(encodeBackup(draft(twice, json2.byteLength), json2)), specs)).toEqual({ ok: false, error: '备份数据不正确：settings 中的主键 operatorName 重复' });
+    expect(parseTables(json2, manifestOf(encodeBackup(draft(twice, json2.byteLength), json2)), specs)).toEqual({ ok: false, error: '备份数据不正确：settings（设置项）中的主键 operatorName 重复' });
   });
 
   it('will not serialize data JSON cannot hold', () => {

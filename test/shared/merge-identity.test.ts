@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_TABLES, type PackageContent } from '../../shared/package/format';
 import { baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable, type Resolution } from '../../shared/package/merge';
 import { memoryLocalSide } from '../../shared/package/merge-packages';
+import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 
 type AnyRecord = PackageContent[MergeTable][number];
@@ -85,9 +86,25 @@ describe('a package that reuses local ids under other parents', () => {
   });
 });
 
+/** The fields naming a record's parents (a unit, meeting, target, problem, ledger entry). */
+const PARENTS = ['unitId', 'meetingId', 'targetId', 'problemId', 'entryId'] as const;
+/** The text field the fuzz edits in each kind (`name` where not listed). */
+const EDITED_FIELD: Partial<Record<MergeTable, string>> = {
+  opinions: 'content',
+  meetings: 'title',
+  consolidatedOpinions: 'text',
+  problems: 'description',
+  ledgerEntries: 'accountNumber',
+  progressEntries: 'text',
+  talks: 'note',
+  preparations: 'planSubmittedOn',
+  materials: 'title',
+};
+
 describe('merge fuzz: random packages reusing local ids across units and kinds', () => {
   it('never changes the unit, meeting or kind of any record', () => {
-    const local = sampleContent({ units: 3, membersPerMeeting: 2, perCell: 1, firstId: 1 });
+    // With every follow-up kind (梳理, 查摆问题, 整改台账, 进展, 谈心谈话, 会前准备, 材料): their parents are identity too.
+    const local = withFollowUp(sampleContent({ units: 3, membersPerMeeting: 2, perCell: 1, firstId: 1 }));
     const localRecords: Array<{ table: MergeTable; record: AnyRecord }> = PACKAGE_TABLES.flatMap((table) => (local[table] as AnyRecord[]).map((record) => ({ table, record })));
     const ofTable = (table: MergeTable) => localRecords.filter((x) => x.table === table);
     const tables = PACKAGE_TABLES.filter((t) => t !== 'changeLog' && t !== 'audits');
@@ -100,13 +117,13 @@ describe('merge fuzz: random packages reusing local ids across units and kinds',
         // update: a local record carried with an edit (legitimate) · move: a package record takes a local id of the same kind · kind: …of another kind
         fc.array(fc.tuple(fc.constantFrom('update', 'update', 'update', 'move', 'kind'), fc.constantFrom(...tables), fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
         (foreignPackage, withBases, reuses) => {
-          const pkg = foreignPackage ? sampleContent({ units: 2, membersPerMeeting: 2, perCell: 1, firstId: 10_000 }) : clone(local);
+          const pkg = foreignPackage ? withFollowUp(sampleContent({ units: 2, membersPerMeeting: 2, perCell: 1, firstId: 10_000 }), 20_000) : clone(local);
           for (const [mode, table, pick, source] of reuses) {
             const rows = pkg[table] as unknown as Array<Record<string, unknown>>;
             if (mode === 'update') {
               const mine = ofTable(table);
               const copy = clone(mine[source % mine.length]!.record) as unknown as Record<string, unknown>;
-              const field = table === 'opinions' ? 'content' : table === 'meetings' ? 'title' : 'name';
+              const field = EDITED_FIELD[table] ?? 'name';
               copy[field] = `改写${pick}`;
               const at = rows.findIndex((r) => r['id'] === copy['id']);
               if (at >= 0) rows[at] = copy;
@@ -122,8 +139,7 @@ describe('merge fuzz: random packages reusing local ids across units and kinds',
             // The children follow their parent's new id, as a forger would make them.
             for (const child of PACKAGE_TABLES) {
               for (const c of pkg[child] as unknown as Array<Record<string, unknown>>) {
-                if (c['meetingId'] === old) c['meetingId'] = target.id;
-                if (c['unitId'] === old) c['unitId'] = target.id;
+                for (const f of PARENTS) if (c[f] === old) c[f] = target.id;
               }
             }
           }
@@ -143,7 +159,7 @@ describe('merge fuzz: random packages reusing local ids across units and kinds',
               const before = after.get(r.id);
               if (before) {
                 expect(before.table, `${r.id} changed kind`).toBe(table);
-                for (const f of ['unitId', 'meetingId'] as const) {
+                for (const f of PARENTS) {
                   expect((r as unknown as Record<string, unknown>)[f], `${table} ${r.id} changed its ${f}`).toBe((before.record as unknown as Record<string, unknown>)[f]);
                 }
               }

@@ -1,7 +1,7 @@
 // The exchange package's reader at each of its refusals, and the order and selection it writes
 // (written against the mutation report of shared/package; see the README's Mutation testing section).
 import { describe, expect, it } from 'vitest';
-import { buildPackage, contentChecksum, emptyContent, MAX_PACKAGE_BYTES, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
+import { buildPackage, contentChecksum, emptyContent, MAX_PACKAGE_BYTES, PACKAGE_FORMAT_VERSION, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
 import type { Audit, ChangeLogEntry } from '../../shared/model/types';
 import { fakeUuid, sampleContent } from '../support/sample-content';
 
@@ -10,7 +10,7 @@ const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'st
 
 /** A package of `content` with a checksum that matches it, and `head` fields changed. */
 function packageOf(content: PackageContent, head: Record<string, unknown> = {}): Record<string, unknown> {
-  return { format: 'mzsh-exchange', formatVersion: 1, ...meta, checksum: { algorithm: 'SHA-256', value: contentChecksum(content) }, content, ...head };
+  return { format: 'mzsh-exchange', formatVersion: PACKAGE_FORMAT_VERSION, ...meta, checksum: { algorithm: 'SHA-256', value: contentChecksum(content) }, content, ...head };
 }
 const audit = (id: string, meetingId: string): Audit => ({
   id,
@@ -39,7 +39,7 @@ describe('reading a package, refusal by refusal', () => {
     expect(r.ok).toBe(true);
     const upper = read(packageOf(content, { checksum: { algorithm: 'SHA-256', value: contentChecksum(content).toUpperCase() } }));
     expect(upper.ok && upper.package.checksum.value).toBe(contentChecksum(content));
-    expect(upper.ok && upper.package).toMatchObject({ format: 'mzsh-exchange', formatVersion: 1, appVersion: '0.1.0', exportedAt: meta.exportedAt });
+    expect(upper.ok && upper.package).toMatchObject({ format: 'mzsh-exchange', formatVersion: 2, appVersion: '0.1.0', exportedAt: meta.exportedAt });
   });
 
   it('refuses a file over the size limit before reading it, and reads one of exactly the limit', () => {

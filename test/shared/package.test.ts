@@ -69,8 +69,8 @@ describe('exchange package', () => {
 
   it('refuses a newer or unknown format version', () => {
     const pkg = JSON.parse(new TextDecoder().decode(buildPackage(sampleContent(), meta)));
-    pkg.formatVersion = 2;
-    expect(readPackage(new TextEncoder().encode(JSON.stringify(pkg)))).toEqual({ ok: false, error: '数据包的格式版本为 2，本程序只能读取版本 1。请升级工作台后再打开' });
+    pkg.formatVersion = 3;
+    expect(readPackage(new TextEncoder().encode(JSON.stringify(pkg)))).toEqual({ ok: false, error: '数据包的格式版本为 3，本程序只能读取版本 1 至 2。请升级工作台后再打开' });
     pkg.formatVersion = '1';
     expect(readPackage(new TextEncoder().encode(JSON.stringify(pkg)))).toEqual({ ok: false, error: '数据包的格式版本无法识别' });
   });
@@ -78,7 +78,7 @@ describe('exchange package', () => {
   it('refuses a field of the wrong type, naming it, even with a matching checksum', () => {
     const content = sampleContent();
     (content.opinions[3] as unknown as Record<string, unknown>)['content'] = 42;
-    const pkg = { format: 'mzsh-exchange', formatVersion: 1, ...meta, checksum: { algorithm: 'SHA-256', value: contentChecksum(content) }, content };
+    const pkg = { format: 'mzsh-exchange', formatVersion: 2, ...meta, checksum: { algorithm: 'SHA-256', value: contentChecksum(content) }, content };
     expect(readPackage(new TextEncoder().encode(JSON.stringify(pkg)))).toEqual({ ok: false, error: '数据包内容不正确：opinions[3].content 应为文本' });
   });
 
@@ -94,15 +94,17 @@ describe('exchange package', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.package.content.opinions.length).toBeGreaterThan(0);
-    // Today's code computes the very checksum the old code wrote.
+    // Today's code computes the very checksum the old code wrote (over the six tables of format 1).
+    expect(r.package.formatVersion).toBe(1);
     const written = (JSON.parse(new TextDecoder().decode(bytes)) as { checksum: { value: string } }).checksum.value;
-    expect(contentChecksum(r.package.content)).toBe(written);
+    const { units, meetings, members, opinions, audits, changeLog } = r.package.content;
+    expect(contentChecksum({ units, meetings, members, opinions, audits, changeLog })).toBe(written);
   });
 
   it('refuses broken references', () => {
     const content = sampleContent();
     content.opinions[0]!.targetId = '00000000-0000-4000-8000-ffffffffffff';
-    const pkg = { format: 'mzsh-exchange', formatVersion: 1, ...meta, checksum: { algorithm: 'SHA-256', value: contentChecksum(content) }, content };
+    const pkg = { format: 'mzsh-exchange', formatVersion: 2, ...meta, checksum: { algorithm: 'SHA-256', value: contentChecksum(content) }, content };
     const r = readPackage(new TextEncoder().encode(JSON.stringify(pkg)));
     expect(r).toMatchObject({ ok: false, error: expect.stringContaining('的意见对象不在该会议的班子成员中') });
   });

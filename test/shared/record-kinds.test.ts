@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, storesAt } from '../../renderer/src/db/schema';
-import { EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel, recordValidator } from '#shared/model/record-kinds';
+import { entityLabel, EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel, recordValidator } from '#shared/model/record-kinds';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '../../shared/package/format';
 import { check } from '../../shared/util/schema';
+import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 
 describe('the record registry', () => {
@@ -18,21 +19,42 @@ describe('the record registry', () => {
   });
 
   it('gives the package its tables and labels, and backups every table', () => {
-    expect(PACKAGE_TABLES).toEqual(['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog']);
+    expect(PACKAGE_TABLES).toEqual(['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog', 'consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials']);
     expect(PACKAGE_TABLES).toBe(EXCHANGED_TABLES);
-    expect(PACKAGE_TABLE_LABELS).toEqual({ units: '单位', meetings: '会议', members: '班子成员', opinions: '意见建议', audits: '审核记录', changeLog: '变更记录' });
+    expect(PACKAGE_TABLE_LABELS).toEqual({
+      units: '单位',
+      meetings: '会议',
+      members: '班子成员',
+      opinions: '意见建议',
+      audits: '审核记录',
+      changeLog: '变更记录',
+      consolidatedOpinions: '梳理后意见',
+      problems: '查摆问题',
+      ledgerEntries: '整改台账',
+      progressEntries: '整改进展',
+      talks: '谈心谈话',
+      preparations: '会前准备',
+      materials: '对照检查材料',
+    });
     expect(RECORD_TABLES.every((t) => RECORD_KINDS[t].backedUp)).toBe(true);
     expect(recordLabel('meetingSummaries')).toBe('会议汇总');
     expect(recordLabel('一个新表')).toBe('一个新表');
   });
 
   it('validates every exchanged kind with its validator', () => {
-    const content = sampleContent({ units: 1 });
+    const content = withFollowUp(sampleContent({ units: 1 }));
     for (const table of EXCHANGED_TABLES) {
+      expect(content[table].length, `the sample has no ${table}`).toBeGreaterThan(table === 'changeLog' || table === 'audits' ? -1 : 0);
       const validator = recordValidator(table);
       expect(validator, table).toBeDefined();
       for (const row of content[table]) expect(check(validator!, row).ok, table).toBe(true);
       expect(check(validator!, { id: 1 }).ok, table).toBe(false);
     }
+  });
+
+  it('names every change-log entity kind in Chinese (the history tab shows these)', () => {
+    const entities = ['unit', 'meeting', 'member', 'opinion', 'audit', 'consolidated', 'problem', 'ledger-entry', 'progress', 'talk', 'preparation', 'material'];
+    expect(entities.map(entityLabel)).toEqual(['单位', '会议', '班子成员', '意见建议', '审核记录', '梳理后意见', '查摆问题', '整改台账', '整改进展', '谈心谈话', '会前准备', '对照检查材料']);
+    expect(entityLabel('未知')).toBe('未知');
   });
 });

@@ -26,7 +26,7 @@ export async function mergeCommand(packages: string[], options: { out: string | 
   }
   if (!result.ok) {
     io.out(`有 ${result.conflicts.length} 处冲突：同一记录在不同数据包中内容不同。未写入任何文件。`);
-    for (const c of result.conflicts) io.out(`  - “${c.file}”中的${c.label}（${PACKAGE_TABLE_LABELS[c.table]}编号 ${c.id}）：${c.fields.join('、')}与之前的数据包不同`);
+    for (const c of result.conflicts) io.out(`  - “${c.file}”中的${c.label}（${PACKAGE_TABLE_LABELS[c.table]}编号 ${c.id}）：${c.message ?? `${c.fields.join('、')}与之前的数据包不同`}`);
     io.out('请在工作台中逐个打开这些数据包，选择保留哪一方后再导出。');
     return EXIT_CONFLICTS;
   }

@@ -6,6 +6,7 @@ import type { DERIVED_TABLES } from '../../../shared/backup/rows';
 import type { BackupTables } from '../../../shared/backup/tables';
 import { copyCandidates, detectCopies } from '../../../shared/checks/copy-detection';
 import type { Audit, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
+import { followUpByMeeting, type FollowUpContent } from '../../../shared/package/follow-up';
 import { computeMeetingSummary } from '../../../shared/supervision/summary';
 import { countyLabels, describeCopy, type MeetingWarning } from '../../../shared/supervision/warnings';
 import { groupByMeeting } from '../../../shared/util/group-by';
@@ -23,6 +24,8 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
   const members = groupByMeeting((tables['members'] ?? []) as Member[]);
   const opinions = groupByMeeting((tables['opinions'] ?? []) as Opinion[]);
   const audits = groupByMeeting((tables['audits'] ?? []) as Audit[]);
+  // A backup of schema v2 has no follow-up tables: they count as empty.
+  const followUp = followUpByMeeting(tables as Partial<FollowUpContent>);
   const previousScan = (tables['copyFindings'] ?? []) as Array<Pick<CopyFindingsRow, 'scannedAt'>>;
   const scanned = previousScan.length > 0;
 
@@ -45,6 +48,7 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
       opinions: opinions.get(meeting.id) ?? [],
       audits: audits.get(meeting.id) ?? [],
       crossUnitWarnings: findings.get(meeting.id)?.length,
+      followUp: followUp(meeting.id),
     }),
   );
   const fingerprints = new Map(summaries.map((s) => [s.meetingId, s.fingerprint]));

@@ -44,8 +44,9 @@ async function upgradeFrom(version: number, rows: BackupTables): Promise<BackupT
 
 /** Rows of every version-1 table, each table in primary-key order (the order a table reads back in). */
 function v1Rows(): BackupTables {
-  const content = sampleContent({ units: 2, membersPerMeeting: 3, providers: ['县发改局', ''] });
-  return { ...content, settings: [{ key: 'dimensionSets', value: [{ label: '2025年度', year: 2025, dimensions: ['带头强化政治忠诚'] }] }, { key: 'operatorName', value: '王科长' }] };
+  // Only the tables version 1 has (sample content also carries the empty follow-up tables of v3).
+  const { units, meetings, members, opinions, audits, changeLog } = sampleContent({ units: 2, membersPerMeeting: 3, providers: ['县发改局', ''] });
+  return { units, meetings, members, opinions, audits, changeLog, settings: [{ key: 'dimensionSets', value: [{ label: '2025年度', year: 2025, dimensions: ['带头强化政治忠诚'] }] }, { key: 'operatorName', value: '王科长' }] };
 }
 
 /** What version 2 adds to version-1 data: the summary of every meeting, computed by the shared code; no merge bases or copy findings yet. */

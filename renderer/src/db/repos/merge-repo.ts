@@ -2,6 +2,7 @@
 // merge.ts; here the local side is read for it, and the chosen result is written in ONE
 // transaction with the merge bases, a change-log line per meeting and the meetings' summaries.
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '../../../../shared/package/format';
+import { FOLLOW_UP_TABLES, followUpByMeeting } from '../../../../shared/package/follow-up';
 import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
 import { computeMeetingSummary, type MeetingSummary } from '../../../../shared/supervision/summary';
 import { nowIso } from '../../../../shared/util/ids';
@@ -128,7 +129,8 @@ export async function applyMerge(
       // Meetings that are new here, with no rows of theirs here either: after the write their rows are
       // exactly the package's, so their summaries can be computed from memory while IndexedDB writes.
       const fresh = [...meetings].filter((id) => plan.actions.get(baseKey('meetings', id)) === 'add');
-      const orphans = fresh.length === 0 ? 0 : (await Promise.all([db.members, db.opinions, db.audits].map((t) => t.where('meetingId').anyOf(fresh).count()))).reduce((a, b) => a + b, 0) + (await db.copyFindings.bulkGet(fresh)).filter(Boolean).length;
+      const meetingTables = [db.members, db.opinions, db.audits, ...FOLLOW_UP_TABLES.map((t) => db.table(t))];
+      const orphans = fresh.length === 0 ? 0 : (await Promise.all(meetingTables.map((t) => t.where('meetingId').anyOf(fresh).count()))).reduce((a, b) => a + b, 0) + (await db.copyFindings.bulkGet(fresh)).filter(Boolean).length;
       const inMemory = orphans === 0 ? new Set(fresh) : new Set<string>();
 
       progress(0, total);
@@ -222,9 +224,12 @@ function summariesFromMemory(puts: PackageContent, ids: ReadonlySet<string>): Ar
   const members = rows(puts.members);
   const opinions = rows(puts.opinions);
   const audits = rows(puts.audits);
+  const followUp = followUpByMeeting(puts);
   return puts.meetings
     .filter((m) => ids.has(m.id))
-    .map((meeting) => () => computeMeetingSummary({ meeting, members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [], audits: audits.get(meeting.id) ?? [] }));
+    .map((meeting) => () =>
+      computeMeetingSummary({ meeting, members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [], audits: audits.get(meeting.id) ?? [], followUp: followUp(meeting.id) }),
+    );
 }
 
 const CHANGED_SINCE_PREVIEW = '预览之后本机数据已有变化，请重新打开数据包预览后再合并';

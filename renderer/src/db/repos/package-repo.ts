@@ -1,7 +1,8 @@
 // The exchange package on the database side: export every record (deleted ones too, so that a
 // later merge keeps them in the recycle bin) and open a package into an empty workbench. Merging
 // a package into a workbench that already holds data is merge-repo.ts.
-import { selectUnits, type PackageContent } from '../../../../shared/package/format';
+import { PACKAGE_TABLES, selectUnits, type PackageContent } from '../../../../shared/package/format';
+import { FOLLOW_UP_TABLES } from '../../../../shared/package/follow-up';
 import type { ChangeLogEntry } from '../../../../shared/model/types';
 import { nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
@@ -10,16 +11,17 @@ import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 import { putMergeBases } from './merge-repo';
 
-/** Every record of the given units (all data when `unitIds` is left out), soft-deleted ones included, read in one transaction. */
+/**
+ * Every record of the given units (all data when `unitIds` is left out), soft-deleted ones included,
+ * read in one transaction: every table a package carries, the follow-up records (梳理, 查摆问题,
+ * 整改台账 …) of the exported meetings too.
+ */
 export async function exportContent(db: WorkbenchDb, unitIds?: readonly string[]): Promise<PackageContent> {
-  const content = await db.transaction('r', [db.units, db.meetings, db.members, db.opinions, db.audits, db.changeLog], async () => ({
-    units: await db.units.toArray(),
-    meetings: await db.meetings.toArray(),
-    members: await db.members.toArray(),
-    opinions: await db.opinions.toArray(),
-    audits: await db.audits.toArray(),
-    changeLog: await db.changeLog.toArray(),
-  }));
+  const content = await db.transaction('r', PACKAGE_TABLES.map((t) => db.table(t)), async () => {
+    const out = {} as Record<(typeof PACKAGE_TABLES)[number], unknown[]>;
+    for (const table of PACKAGE_TABLES) out[table] = await db.table(table).toArray();
+    return out as unknown as PackageContent;
+  });
   return unitIds === undefined ? content : selectUnits(content, unitIds);
 }
 
@@ -49,7 +51,7 @@ export function notEmptyMessage(counts: { live: number; all: number }): string {
  * of it or nothing. Refused when the workbench already holds any unit.
  */
 export async function openIntoEmpty(db: WorkbenchDb, content: PackageContent, meta: { file: string; actor: string }): Promise<OpenedSummary> {
-  return writeMeetingData(db, [db.units, db.meetings, db.members, db.opinions, db.audits, db.mergeBases], async (w) => {
+  return writeMeetingData(db, [db.units, db.meetings, db.members, db.opinions, db.audits, ...FOLLOW_UP_TABLES.map((t) => db.table(t)), db.mergeBases], async (w) => {
     const counts = await unitCounts(db);
     if (counts.all > 0 || (await db.meetings.count()) > 0) throw new UserError(notEmptyMessage(counts));
     await db.units.bulkAdd(content.units);
@@ -57,6 +59,7 @@ export async function openIntoEmpty(db: WorkbenchDb, content: PackageContent, me
     await db.members.bulkAdd(content.members);
     await db.opinions.bulkAdd(content.opinions);
     await db.audits.bulkAdd(content.audits);
+    for (const table of FOLLOW_UP_TABLES) if (content[table].length > 0) await db.table(table).bulkAdd(content[table]);
     w.log(content.changeLog);
     w.log(openedLog(content, meta));
     w.touch(content.meetings.map((m) => m.id));

@@ -4,7 +4,7 @@ import { showField } from './field-value';
 
 /** The fields of two versions that differ, as `field: ours | theirs` lines. */
 function differences(c: MergeConflict): Array<{ field: string; local: string; incoming: string }> {
-  return fieldChanges(c.local, c.incoming).map((d) => ({ field: d.field, local: showField(d.before, d.key), incoming: showField(d.after, d.key) }));
+  return fieldChanges(c.local, c.incoming, c.table).map((d) => ({ field: d.field, local: showField(d.before, d.key), incoming: showField(d.after, d.key) }));
 }
 
 /** Each conflict with both versions side by side and the choice of which to keep. */
@@ -53,6 +53,7 @@ export function ConflictList({
                     ]}
                   />
                 </Space>
+                {c.message && <Typography.Text type="warning">{c.message}</Typography.Text>}
                 <table className="conflict-table">
                   <thead>
                     <tr>

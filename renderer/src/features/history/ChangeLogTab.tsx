@@ -1,6 +1,7 @@
 import { Card, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ChangeAction } from '../../../../shared/model/types';
+import { entityLabel } from '../../../../shared/model/record-kinds';
+import type { ChangeAction, EntityKind } from '../../../../shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { formatDateTime } from '../../../../shared/util/dates';
 import { useMeeting } from '../../meeting/meeting-context';
@@ -31,6 +32,7 @@ export function ChangeLogTab() {
         columns={[
           { title: '时间', dataIndex: 'at', width: 180, render: (t: string) => formatDateTime(t) },
           { title: '操作人', dataIndex: 'actor', width: 120 },
+          { title: '对象', dataIndex: 'entity', width: 110, render: (e: EntityKind) => entityLabel(e) },
           { title: '操作', dataIndex: 'action', width: 80, render: (a: ChangeAction) => <Tag>{ACTIONS[a]}</Tag> },
           { title: '内容', dataIndex: 'summary' },
         ]}
