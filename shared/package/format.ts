@@ -1,7 +1,7 @@
 // The exchange package, format version 1: the data of one or more units in one JSON file
 // (`*.mzsh.json`), with a SHA-256 checksum of its content. Documented in docs/package-format.md;
 // records keep their UUIDs, so packages from several machines can be merged by id.
-import { EXCHANGED_TABLES, RECORD_KINDS, type ExchangedTable } from '../model/record-kinds';
+import { EXCHANGED_TABLES, RECORD_KINDS, tablesProblem, type ExchangedTable } from '../model/record-kinds';
 import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from '../model/schemas';
 import { GROUP_TARGET, type Audit, type ChangeLogEntry, type Meeting, type Member, type Opinion, type Unit } from '../model/types';
 import { canonicalJson } from '../util/canonical-json';
@@ -107,7 +107,7 @@ export function readPackage(bytes: Uint8Array): ReadPackageResult {
   if (extraInChecksum.length > 0) return fail(`数据包的校验码中有未知字段：${extraInChecksum.map((k) => k.slice(0, 40)).join('、')}`);
   if (!/^[0-9a-fA-F]{64}$/.test(checksum['value'])) return fail('数据包的校验码格式不正确');
   const content = check(contentSchema, head['content']);
-  if (!content.ok) return fail(`数据包内容不正确：${content.error.replace(/^字段 /, '')}`);
+  if (!content.ok) return fail(`数据包内容不正确：${tablesProblem(content.path, content.reason)}`);
   if (contentChecksum(content.value) !== checksum['value'].toLowerCase()) {
     return fail('数据包校验失败：内容与校验码不符，文件已被改动或已损坏');
   }
