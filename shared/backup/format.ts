@@ -10,6 +10,7 @@
 //
 // Every byte of the file is covered by a check: the magic line by comparison, the manifest by
 // its hash, the payload by the hash and length in the manifest.
+import { recordLabel } from '../model/record-kinds';
 import { canonicalJson } from '../util/canonical-json';
 import { isRealIsoTime } from '../util/dates';
 import { check, dict, int, literal, nullable, obj, optional, SchemaError, str, type Validator } from '../util/schema';
@@ -207,7 +208,7 @@ export function decodeBackup(bytes: Uint8Array): DecodeBackupResult {
     return fail('备份文件已损坏：清单无法解析');
   }
   const checked = check(manifestSchema, parsed);
-  if (!checked.ok) return fail(`备份文件的清单不正确：${checked.error.replace(/^字段 /, '')}`);
+  if (!checked.ok) return fail(`备份文件的清单不正确：${manifestProblem(checked.path, checked.reason)}`);
   const manifest = checked.value as BackupManifest;
   const badTable = Object.keys(manifest.tables).find((name) => !TABLE_NAME.test(name));
   if (badTable !== undefined) return fail(`备份文件的清单不正确：表名“${badTable.slice(0, 40)}”无法识别`);
@@ -217,6 +218,13 @@ export function decodeBackup(bytes: Uint8Array): DecodeBackupResult {
   if (payload.byteLength > manifest.payload.bytes) return fail('备份文件已损坏：文件末尾有多余的数据');
   if (sha256Hex(payload) !== manifest.payload.sha256) return fail('备份文件已损坏：数据与校验码不符，文件已被改动');
   return { ok: true, manifest, payload };
+}
+
+/** A manifest field's problem in Chinese; a table's row count names the table by its label (`tables.opinions` → 意见建议的行数). */
+function manifestProblem(path: string, reason: string): string {
+  const table = /^tables\.(.+)$/s.exec(path)?.[1];
+  if (table !== undefined) return `${recordLabel(table.slice(0, 40))}的行数${reason}`;
+  return path === '' ? `数据${reason}` : `${path} ${reason}`;
 }
 
 /** Why a verified backup cannot be restored into a database at `currentSchema`, or undefined. */

@@ -2,7 +2,7 @@
 // list of tables comes from the database schema at run time (the caller passes it), so a table
 // added in a later schema version is backed up without touching this file. Rows of the domain
 // tables are checked with the same validators as exchange packages.
-import { recordLabel } from '../model/record-kinds';
+import { recordLabel, recordRow, tablesProblem } from '../model/record-kinds';
 import { contentReferenceProblem, type PackageContent } from '../package/format';
 import { check } from '../util/schema';
 import type { BackupManifest } from './format';
@@ -61,13 +61,14 @@ export function parseTables(json: Uint8Array, manifest: BackupManifest, specs: r
   const missing = expected.filter((n) => !names.includes(n));
   const unknown = names.filter((n) => !expected.includes(n));
   if (missing.length > 0 || unknown.length > 0) {
-    return fail(`备份的数据表与本程序不一致${missing.length ? `，缺少：${missing.join('、')}` : ''}${unknown.length ? `，多出：${unknown.join('、')}` : ''}`);
+    const labels = (tables: string[]) => tables.map(recordLabel).join('、');
+    return fail(`备份的数据表与本程序不一致${missing.length ? `，缺少：${labels(missing)}` : ''}${unknown.length ? `，多出：${labels(unknown)}` : ''}`);
   }
   const tables: BackupTables = {};
   for (const spec of specs) {
     const rows = data[spec.name];
-    if (!Array.isArray(rows)) return fail(`备份数据已损坏：${named(spec.name)}不是列表`);
-    if (rows.length !== manifest.tables[spec.name]) return fail(`备份数据与清单不符：${named(spec.name)}应有 ${manifest.tables[spec.name]} 行，实有 ${rows.length} 行`);
+    if (!Array.isArray(rows)) return fail(`备份数据已损坏：${tablesProblem(spec.name, '不是列表')}`);
+    if (rows.length !== manifest.tables[spec.name]) return fail(`备份数据与清单不符：${tablesProblem(spec.name, `应有 ${manifest.tables[spec.name]} 条，实有 ${rows.length} 条`)}`);
     const problem = rowsProblem(spec, rows);
     if (problem) return fail(`备份数据不正确：${problem}`);
     tables[spec.name] = rows;
@@ -85,29 +86,17 @@ function rowsProblem(spec: TableSpec, rows: unknown[]): string | undefined {
   const seen = new Set<unknown>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const at = `${spec.name}[${i}]${label(spec.name)}`;
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) return `${at}不是记录`;
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) return `${recordRow(spec.name, i)}不是记录`;
     const key = (row as Record<string, unknown>)[spec.primaryKey];
-    if (typeof key !== 'string' && typeof key !== 'number') return `${at}缺少主键 ${spec.primaryKey}`;
-    if (seen.has(key)) return `${named(spec.name)}中的主键 ${String(key).slice(0, 60)} 重复`;
+    if (typeof key !== 'string' && typeof key !== 'number') return `${recordRow(spec.name, i)}缺少主键 ${spec.primaryKey}`;
+    if (seen.has(key)) return tablesProblem(spec.name, `中的主键 ${String(key).slice(0, 60)} 重复`);
     seen.add(key);
     if (validator) {
       const result = check(validator, row);
-      if (!result.ok) return `${at}：${result.error.replace(/^字段 /, '')}`;
+      if (!result.ok) return tablesProblem(`${spec.name}[${i}]${result.path === '' || result.path.startsWith('[') ? '' : '.'}${result.path}`, result.reason);
     }
   }
   return undefined;
-}
-
-/** `（意见建议）` after a table's own name, so messages say which records in Chinese; nothing for a table the registry does not know. */
-function label(table: string): string {
-  const chinese = recordLabel(table);
-  return chinese === table ? ' ' : `（${chinese}）`;
-}
-
-/** `opinions（意见建议）` */
-function named(table: string): string {
-  return `${table}${label(table)}`;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -82,6 +82,32 @@ export function entityLabel(entity: string): string {
   return kind?.label ?? entity;
 }
 
+/** A row of a table as people count it, for messages: `意见建议第 4 条` for `opinions[3]`. */
+export function recordRow(table: string, index: number): string {
+  return `${recordLabel(table)}第 ${index + 1} 条`;
+}
+
+/**
+ * A validator's complaint about a set of tables (a package's content, a backup's payload), with
+ * the table named in Chinese: path `opinions[3].content`, reason `应为文本` →
+ * `意见建议第 4 条：content 应为文本`; `units`, `应为列表` → `单位应为列表`. Field names stay as the
+ * file spells them (they are what someone repairing the file looks for).
+ */
+export function tablesProblem(path: string, reason: string): string {
+  const m = /^([A-Za-z][A-Za-z0-9_]*)(?:\[(\d+)\])?(.*)$/s.exec(path);
+  if (!m) return path === '' ? `数据${reason}` : `${path} ${reason}`;
+  const [, table = '', index, rest = ''] = m;
+  const within = rest.replace(/^\./, '');
+  if (index !== undefined) return `${recordRow(table, Number(index))}：${within === '' ? reason : `${within} ${reason}`}`;
+  const label = recordLabel(table);
+  return within === '' ? `${label}${spaced(label)}${reason}` : `${label}的 ${within} ${reason}`;
+}
+
+/** A space after a name that ends in Latin letters or digits (a table the registry does not know), none after Chinese. */
+function spaced(name: string): string {
+  return /[A-Za-z0-9]$/.test(name) ? ' ' : '';
+}
+
 /** The validator of a table's records, if the registry has one. */
 export function recordValidator(table: string): Validator<unknown> | undefined {
   return (RECORD_KINDS as Record<string, RecordKind>)[table]?.validator?.();

@@ -6,7 +6,7 @@
 import { ledgerEntrySchema, progressEntrySchema } from '../model/ledger';
 import { materialSchema, meetingPreparationSchema } from '../model/preparation';
 import { consolidatedOpinionSchema, problemItemSchema } from '../model/problems';
-import { EXCHANGED_TABLES, RECORD_KINDS, type ExchangedTable } from '../model/record-kinds';
+import { EXCHANGED_TABLES, RECORD_KINDS, tablesProblem, type ExchangedTable } from '../model/record-kinds';
 import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from '../model/schemas';
 import { talkSchema } from '../model/talks';
 import { GROUP_TARGET, type Audit, type ChangeLogEntry, type Meeting, type Member, type Opinion, type Unit } from '../model/types';
@@ -140,7 +140,7 @@ export function readPackage(bytes: Uint8Array): ReadPackageResult {
   if (!/^[0-9a-fA-F]{64}$/.test(checksum['value'])) return fail('数据包的校验码格式不正确');
   const formatVersion = version as PackageFormatVersion;
   const checked = check(CONTENT_SCHEMAS[formatVersion], head['content']);
-  if (!checked.ok) return fail(`数据包内容不正确：${checked.error.replace(/^字段 /, '')}`);
+  if (!checked.ok) return fail(`数据包内容不正确：${tablesProblem(checked.path, checked.reason)}`);
   if (contentChecksum(checked.value) !== checksum['value'].toLowerCase()) {
     return fail('数据包校验失败：内容与校验码不符，文件已被改动或已损坏');
   }

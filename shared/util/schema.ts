@@ -15,15 +15,16 @@ export class SchemaError extends Error {
 export type Validator<T> = (value: unknown, path: string) => T;
 export type Infer<V> = V extends Validator<infer T> ? T : never;
 
-export type CheckResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
+/** `error` is the whole sentence; `path` (`opinions[3].content`, '' for the value itself) and `reason` (`应为文本`) are its parts. */
+export type CheckResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string; reason: string };
 
 /** Runs a validator; never throws for bad input. */
 export function check<T>(validator: Validator<T>, value: unknown): CheckResult<T> {
   try {
     return { ok: true, value: validator(value, '') };
   } catch (e) {
-    if (e instanceof SchemaError) return { ok: false, error: e.message, path: e.path };
-    if (e instanceof RangeError) return { ok: false, error: '数据嵌套过深或过大', path: '' };
+    if (e instanceof SchemaError) return { ok: false, error: e.message, path: e.path, reason: e.reason };
+    if (e instanceof RangeError) return { ok: false, error: '数据嵌套过深或过大', path: '', reason: '嵌套过深或过大' };
     throw e;
   }
 }

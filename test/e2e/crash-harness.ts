@@ -39,7 +39,7 @@ export interface CrashScenario {
   count(probe: Page, run: number): Promise<Record<string, number>>;
   /** The rows per table a complete batch has. */
   complete: Record<string, number>;
-  /** Resolves once the app has told the user batch `run` is saved (e.g. its success message). */
+  /** Resolves once the app shows batch `run` saved, by state that stays (never a toast, which closes by itself). */
   saved(page: Page, run: number): Promise<void>;
   /** What no longer agrees in the data as a whole, read in the probe tab after the restart; none expected. */
   check?(probe: Page): Promise<string[]>;

@@ -68,7 +68,7 @@ describe('crash safety: spreadsheet import', () => {
     const { write, outcomes } = await runCrashScenario(importScenario(baseUrl), baseUrl, [0.3, 0.7, 'saved']);
     console.log(`uninterrupted import of ${ROWS} rows (+ ${ROWS} log rows and the summary): ${write.ms} ms from the click to the commit, ${write.bytes} bytes into IndexedDB`);
     for (const o of outcomes) {
-      const when = o.share === 'saved' ? 'after the success message' : `at ${Math.round(o.share * 100)}% of the batch's bytes`;
+      const when = o.share === 'saved' ? 'after the app showed it saved' : `at ${Math.round(o.share * 100)}% of the batch's bytes`;
       console.log(`killed ${when} (${o.bytesAtKill} bytes on disk) → ${o.state} (opinions ${o.counts['opinions']}, change log ${o.counts['changeLog']}), ${o.committedRows} rows committed before: ${o.problems.length === 0 ? 'summaries agree, all intact' : o.problems.join('; ')}`);
     }
     console.log(`scenario time: ${Math.round((Date.now() - started) / 1000)} s`);

@@ -33,7 +33,8 @@ describe('exchange package', () => {
     expect(await summary.textContent()).toContain('（另有回收站中 1 条）');
     await app.screenshot('checked');
     await page.getByRole('button', { name: '打开到本机' }).click();
-    await page.getByText('已打开数据包：2 个单位、2 次会议').waitFor();
+    // Opened when the units page lists the units (state that stays, not the toast).
+    await page.getByRole('link', { name: '测试单位2' }).waitFor();
     expect(await unitNames(page)).toEqual(['测试单位1', '测试单位2']);
 
     // The meeting shows the opened data, with the verdict the checks give.
@@ -72,7 +73,7 @@ describe('exchange package', () => {
       ['被改动.mzsh.json', good.replace('调查研究不够深入', '调查研究非常深入'), '数据包校验失败：内容与校验码不符，文件已被改动或已损坏'],
       ['不完整.mzsh.json', good.slice(0, Math.floor(good.length / 2)), '数据包已损坏或不完整：无法解析其中的数据（文件可能被截断）'],
       ['新版本.mzsh.json', good.replace('"formatVersion":1', '"formatVersion":2'), '数据包的格式版本为 2，本程序只能读取版本 1。请升级工作台后再打开'],
-      ['类型错.mzsh.json', good.replace(/"rank":1,/, '"rank":"1",'), '数据包内容不正确：members[0].rank 应为整数'],
+      ['类型错.mzsh.json', good.replace(/"rank":1,/, '"rank":"1",'), '数据包内容不正确：班子成员第 1 条：rank 应为整数'],
     ];
     for (const [name, text, message] of cases) {
       await choosePackage(page, name, new TextEncoder().encode(text));

@@ -114,3 +114,26 @@ export async function confirmPopup(page: Page, button: string): Promise<void> {
   const popup = await opened(page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-leave"])'));
   await popup.getByRole('button', { name: button, exact: true }).click();
 }
+
+/**
+ * Keeps every toast (antd message) the page shows from now on, and returns a reader of their
+ * texts. A toast closes by itself and may be gone on a busy machine before a test looks for it:
+ * where the toast itself is what is tested (a refusal's reason), read this record, never wait for
+ * the toast. Until the page reloads.
+ */
+export async function recordToasts(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __toasts?: Element[] };
+    if (w.__toasts) return;
+    const seen: Element[] = (w.__toasts = []);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n instanceof Element) seen.push(...(n.matches('.ant-message-notice') ? [n] : n.querySelectorAll('.ant-message-notice')));
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  // Read when asked: a notice keeps its text after it is removed, and may get it after it is added.
+  return () => page.evaluate(() => ((window as unknown as { __toasts?: Element[] }).__toasts ?? []).map((el) => el.textContent ?? ''));
+}

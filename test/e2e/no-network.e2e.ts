@@ -68,10 +68,12 @@ describe('no network', () => {
     const row = page.getByRole('row', { name: /整改时限要求过急/ });
     await row.getByText('删除').click();
     await confirmPopup(page, '删除');
-    await page.getByText('已将 1 条意见移入回收站').waitFor();
+    // Every wait below is on state that stays (the list's count, an empty bin, a closed panel, a
+    // verdict in the history), never on a toast, which closes by itself.
+    await page.getByText('共 5 条').first().waitFor();
     await openTab(page, '回收站');
     await page.getByTestId('restore-one').click();
-    await page.getByText('已恢复 1 条意见').waitFor();
+    await page.getByText('回收站是空的').waitFor();
     await openTab(page, '就绪情况');
     await openTab(page, '变更记录');
 
@@ -92,7 +94,7 @@ describe('no network', () => {
     await page.getByRole('button', { name: '恢复此备份…' }).click();
     const confirm = await opened(page.getByRole('dialog').filter({ hasText: '用该备份替换本机的全部数据？' }));
     await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: '备份当前数据并恢复' }).click()]);
-    await page.getByText('已恢复：意见建议 6 条').waitFor();
+    await page.getByTestId('backup-summary').waitFor({ state: 'hidden' });
     await page.reload();
     await page.getByRole('menuitem', { name: '单位与会议' }).click();
     await page.getByRole('link', { name: UNIT }).click();
@@ -118,7 +120,7 @@ describe('no network', () => {
     await page.getByLabel('审核理由').fill('各类意见数量不足，请继续征求后报送。');
     await page.getByLabel('审核人').fill('第一督导组 李组长');
     await page.getByRole('button', { name: '记录审核结论' }).click();
-    await page.getByText('已记录审核结论：退回整改').waitFor();
+    await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(1);
 
     // A package out, and another unit's package merged in.
     await page.getByRole('menuitem', { name: '数据交换' }).click();
@@ -127,7 +129,7 @@ describe('no network', () => {
     await page.getByTestId('merge-preview').click();
     const merge = await opened(page.getByRole('dialog', { name: '合并数据包预览' }));
     await merge.getByRole('button', { name: /确认合并/ }).click();
-    await page.getByText(/已合并：写入 \d+ 条记录，涉及 1 次会议/).waitFor();
+    await merge.waitFor({ state: 'hidden' });
 
     // The supervisory overview of both units.
     await page.getByRole('menuitem', { name: '督导总览' }).click();

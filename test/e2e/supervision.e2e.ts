@@ -112,7 +112,6 @@ describe('supervision', () => {
     await page.getByLabel('审核人').fill('第二督导组 王组长');
     await app.screenshot('audit-form');
     await page.getByRole('button', { name: '记录审核结论' }).click();
-    await page.getByText('已记录审核结论：退回整改').waitFor();
     await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(1);
     await expect.poll(() => page.getByTestId('audit-history').textContent()).toContain('基层群众意见不足');
 
@@ -129,7 +128,6 @@ describe('supervision', () => {
     await page.getByLabel('审核理由').fill('已补齐基层群众意见，雷同意见已重新征求替换。');
     await page.getByLabel('审核人').fill('第二督导组 王组长');
     await page.getByRole('button', { name: '记录审核结论' }).click();
-    await page.getByText('已记录审核结论：通过').waitFor();
     await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(2);
     await expect.poll(() => page.getByTestId('audit-stale').count()).toBe(0);
     await app.screenshot('audit-passed');
@@ -180,7 +178,8 @@ describe('overview filters and sorting', () => {
     const { page } = app;
     await choosePackage(page, '四个单位.mzsh.json', buildPackage(content, { appVersion: 'test', exportedAt: '2025-11-10T08:00:00.000Z' }));
     await page.getByRole('button', { name: '打开到本机' }).click();
-    await page.getByText(/已打开数据包/).waitFor();
+    // Opened when the units page lists the package's units (not the toast, which closes by itself).
+    await page.getByRole('link', { name: '测试单位1' }).waitFor();
     await page.getByRole('menuitem', { name: '督导总览' }).click();
 
     const table = page.getByTestId('overview-table');
@@ -217,7 +216,6 @@ describe('merge conflicts', () => {
     // The unit's first package, opened into an empty workbench.
     await choosePackage(page, '财政局-第一次.mzsh.json', buildPackage(content, meta));
     await page.getByRole('button', { name: '打开到本机' }).click();
-    await page.getByText(/已打开数据包/).waitFor();
 
     // Here, the supervisor corrects the opinion; there, the unit rewrites it too.
     await page.getByRole('link', { name: content.units[0]!.name }).click();

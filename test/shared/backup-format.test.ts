@@ -89,6 +89,13 @@ describe('backup frame', () => {
     expect(result).toEqual({ ok: false, error: '备份文件的清单不正确：extra 是未知字段' });
   });
 
+  it('names a table by its Chinese label when the manifest counts its rows wrongly', () => {
+    const [head, manifest] = text(sampleFile().bytes).split('\n') as [string, string];
+    const forged = JSON.stringify({ ...JSON.parse(manifest), tables: { units: 1, opinions: -1 } });
+    const bytes = new TextEncoder().encode(`${head}\n${forged}\n${sha256Hex(new TextEncoder().encode(forged))}\n`);
+    expect(decodeBackup(bytes)).toEqual({ ok: false, error: '备份文件的清单不正确：意见建议的行数不能小于 0' });
+  });
+
   it('refuses to restore a backup from a newer schema, and accepts the same or an older one', () => {
     const { bytes } = sampleFile({ schemaVersion: 3 });
     const decoded = decodeBackup(bytes);
@@ -115,17 +122,17 @@ describe('backup tables', () => {
     expect(parseTables(json, manifestOf(bytes), specs)).toEqual({ ok: true, tables });
   });
 
-  it('refuses tables that differ from the database, naming them', () => {
+  it('refuses tables that differ from the database, naming them in Chinese', () => {
     const { json, bytes } = sampleFile();
     const result = parseTables(json, manifestOf(bytes), [...specs.filter((s) => s.name !== 'audits'), { name: 'summaries', primaryKey: 'meetingId' }]);
-    expect(result).toEqual({ ok: false, error: '备份的数据表与本程序不一致，缺少：summaries，多出：audits' });
+    expect(result).toEqual({ ok: false, error: '备份的数据表与本程序不一致，缺少：summaries，多出：审核记录' });
   });
 
   it('refuses a row count that differs from the manifest', () => {
     const tables = sampleTables();
     const json = serializeTables(tables);
     const bytes = encodeBackup(draft({ ...tables, units: [] }, json.byteLength), json);
-    expect(parseTables(json, manifestOf(bytes), specs)).toEqual({ ok: false, error: '备份数据与清单不符：units（单位）应有 0 行，实有 1 行' });
+    expect(parseTables(json, manifestOf(bytes), specs)).toEqual({ ok: false, error: '备份数据与清单不符：单位应有 0 条，实有 1 条' });
   });
 
   it('refuses invalid records and duplicate keys', () => {
@@ -133,10 +140,10 @@ describe('backup tables', () => {
     const bad = { ...tables, opinions: [{ ...(tables['opinions']![0] as object), content: 42 }, ...tables['opinions']!.slice(1)] };
     const json = serializeTables(bad);
     const result = parseTables(json, manifestOf(encodeBackup(draft(bad, json.byteLength), json)), specs);
-    expect(result).toEqual({ ok: false, error: '备份数据不正确：opinions[0]（意见建议）：content 应为文本' });
+    expect(result).toEqual({ ok: false, error: '备份数据不正确：意见建议第 1 条：content 应为文本' });
     const twice = { ...tables, settings: [{ key: 'operatorName', value: '甲' }, { key: 'operatorName', value: '乙' }] };
     const json2 = serializeTables(twice);
-    expect(parseTables(json2, manifestOf(encodeBackup(draft(twice, json2.byteLength), json2)), specs)).toEqual({ ok: false, error: '备份数据不正确：settings（设置项）中的主键 operatorName 重复' });
+    expect(parseTables(json2, manifestOf(encodeBackup(draft(twice, json2.byteLength), json2)), specs)).toEqual({ ok: false, error: '备份数据不正确：设置项中的主键 operatorName 重复' });
   });
 
   it('will not serialize data JSON cannot hold', () => {

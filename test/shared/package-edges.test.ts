@@ -77,7 +77,7 @@ describe('reading a package, refusal by refusal', () => {
   );
 
   it('refuses content that is not what the schema says', () => {
-    expect(refusal(packageOf(emptyContent(), { content: { ...emptyContent(), units: 'none' } }))).toMatch(/^数据包内容不正确：units/);
+    expect(refusal(packageOf(emptyContent(), { content: { ...emptyContent(), units: 'none' } }))).toBe('数据包内容不正确：单位应为列表');
   });
 
   it('refuses an id used twice in one table', () => {

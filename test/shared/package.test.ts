@@ -79,7 +79,7 @@ describe('exchange package', () => {
     const content = sampleContent();
     (content.opinions[3] as unknown as Record<string, unknown>)['content'] = 42;
     const pkg = { format: 'mzsh-exchange', formatVersion: 2, ...meta, checksum: { algorithm: 'SHA-256', value: contentChecksum(content) }, content };
-    expect(readPackage(new TextEncoder().encode(JSON.stringify(pkg)))).toEqual({ ok: false, error: '数据包内容不正确：opinions[3].content 应为文本' });
+    expect(readPackage(new TextEncoder().encode(JSON.stringify(pkg)))).toEqual({ ok: false, error: '数据包内容不正确：意见建议第 4 条：content 应为文本' });
   });
 
   it('refuses unknown fields inside the checksum, as the format document says', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, storesAt } from '../../renderer/src/db/schema';
-import { entityLabel, EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel, recordValidator } from '#shared/model/record-kinds';
+import { entityLabel, EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel, recordRow, recordValidator, tablesProblem } from '#shared/model/record-kinds';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '../../shared/package/format';
 import { check } from '../../shared/util/schema';
 import { withFollowUp } from '../support/follow-up-sample';
@@ -39,6 +39,19 @@ describe('the record registry', () => {
     expect(RECORD_TABLES.every((t) => RECORD_KINDS[t].backedUp)).toBe(true);
     expect(recordLabel('meetingSummaries')).toBe('会议汇总');
     expect(recordLabel('一个新表')).toBe('一个新表');
+  });
+
+  it('names tables and rows in messages by their Chinese labels, counting rows from 1', () => {
+    expect(recordRow('opinions', 3)).toBe('意见建议第 4 条');
+    expect(tablesProblem('opinions[3].content', '应为文本')).toBe('意见建议第 4 条：content 应为文本');
+    expect(tablesProblem('opinions[0].origin.row', '应为整数')).toBe('意见建议第 1 条：origin.row 应为整数');
+    expect(tablesProblem('members[2]', '应为对象')).toBe('班子成员第 3 条：应为对象');
+    expect(tablesProblem('units', '应为列表')).toBe('单位应为列表');
+    expect(tablesProblem('settings', '中的主键 operatorName 重复')).toBe('设置项中的主键 operatorName 重复');
+    expect(tablesProblem('audits.note', '是未知字段')).toBe('审核记录的 note 是未知字段');
+    // A table this version does not know keeps its own name, set apart by a space.
+    expect(tablesProblem('summaries', '不是列表')).toBe('summaries 不是列表');
+    expect(tablesProblem('', '应为对象')).toBe('数据应为对象');
   });
 
   it('validates every exchanged kind with its validator', () => {

@@ -65,15 +65,15 @@ describe('restoring a forged backup', () => {
     // The frame is consistent: the file "verifies".
     expect(decodeBackup(forged).ok).toBe(true);
     const r = await restoreFile(db, forged);
-    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^备份数据不正确：meetingSummaries\[1\]/) });
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^备份数据不正确：会议汇总第 2 条：/) });
     expect(await snapshotTables(db)).toEqual(before);
   });
 
   it.each([
-    ['an opinion with an unknown field', (t: BackupTables) => Object.assign(t['opinions']![0] as object, { script: '<img>' }), /opinions\[0\]：?.*script 是未知字段/],
-    ['an opinion received on 2025-02-30', (t: BackupTables) => Object.assign(t['opinions']![0] as object, { receivedDate: '2025-02-30' }), /opinions\[0\].*不是真实存在的日期/],
-    ['a setting nobody writes', (t: BackupTables) => t['settings']!.push({ key: 'autoRun', value: 'calc.exe' }), /settings\[1\].*key/],
-    ['a merge base with a forged hash', (t: BackupTables) => Object.assign(t['mergeBases']![0] as object, { hashes: { 'opinions:x': 'not-a-hash' } }), /mergeBases\[0\]/],
+    ['an opinion with an unknown field', (t: BackupTables) => Object.assign(t['opinions']![0] as object, { script: '<img>' }), /^备份数据不正确：意见建议第 1 条：.*script 是未知字段/],
+    ['an opinion received on 2025-02-30', (t: BackupTables) => Object.assign(t['opinions']![0] as object, { receivedDate: '2025-02-30' }), /^备份数据不正确：意见建议第 1 条：receivedDate 不是真实存在的日期/],
+    ['a setting nobody writes', (t: BackupTables) => t['settings']!.push({ key: 'autoRun', value: 'calc.exe' }), /^备份数据不正确：设置项第 2 条：key /],
+    ['a merge base with a forged hash', (t: BackupTables) => Object.assign(t['mergeBases']![0] as object, { hashes: { 'opinions:x': 'not-a-hash' } }), /^备份数据不正确：合并记录第 1 条：hashes/],
     ['an opinion of a meeting that is not there', (t: BackupTables) => Object.assign(t['opinions']![0] as object, { meetingId: '00000000-0000-4000-8000-00000000dead' }), /所属的会议不在备份中/],
   ])('refuses %s', async (_name, edit, message) => {
     const { db, bytes } = await seeded();
