@@ -33,6 +33,7 @@ export const ruleSetSchema = obj({
   minPerProvider: nullable(int({ min: 1, max: 100 })),
   noOpinionPhrases: arr(text(100), { max: 1000 }),
   praisePhrases: arr(text(100), { max: 1000 }),
+  requireFullCoverage: optional(bool()),
 }) satisfies Validator<RuleSet>;
 
 export const unitSchema = obj({

@@ -42,6 +42,8 @@ export interface RuleSet {
   noOpinionPhrases: string[];
   /** Phrases of praise; an opinion made only of praise counts but is warned. */
   praisePhrases: string[];
+  /** The 两张清单 are ready for 公示 only when every consolidated opinion is answered; stored only when on. */
+  requireFullCoverage?: boolean;
 }
 
 export type MeetingStatus = 'preparing' | 'held';
