@@ -47,7 +47,7 @@ export interface MeetingSummary {
   coverage?: SummaryCoverage;
 }
 
-export interface SummaryCoverage {
+interface SummaryCoverage {
   answered: number;
   total: number;
   /** Whole per cent, rounded down; 100 when nothing is consolidated yet. */

@@ -84,9 +84,29 @@ export async function consolidateOpinions(
   return change.created[0]!;
 }
 
-/** Adds raw opinions of the same target to a consolidated opinion (accepting a proposal to join it). */
-export async function addToConsolidated(db: WorkbenchDb, meetingId: string, input: { id: string; opinionIds: readonly string[] }, actor: string): Promise<void> {
-  await apply(db, meetingId, actor, (r) => addSources(input, r.raws, r.consolidated, r.stamp), (c) => `梳理意见：${quote(c.updated[0]!.text)}并入${input.opinionIds.length}条原始意见`);
+/**
+ * Adds raw opinions of the same target to a consolidated opinion (accepting a proposal to join it),
+ * with a new wording and dimension when given — one write.
+ */
+export async function addToConsolidated(
+  db: WorkbenchDb,
+  meetingId: string,
+  input: { id: string; opinionIds: readonly string[]; text?: string; dimension?: string },
+  actor: string,
+): Promise<void> {
+  await apply(
+    db,
+    meetingId,
+    actor,
+    (r) => {
+      const added = addSources(input, r.raws, r.consolidated, r.stamp);
+      if (!added.ok || (input.text === undefined && input.dimension === undefined)) return added;
+      const c = added.updated[0]!;
+      const out = rewordConsolidated(c, { text: input.text ?? c.text, dimension: input.dimension ?? c.dimension }, r.stamp);
+      return out.ok ? { ...added, updated: [out.value] } : out;
+    },
+    (c) => `梳理意见：${quote(c.updated[0]!.text)}并入${input.opinionIds.length}条原始意见`,
+  );
 }
 
 /** Merges consolidated opinions of one target into the first (the others are kept, deleted, with mergedInto). */
