@@ -223,3 +223,26 @@ export function setAnswerReason(c: ConsolidatedOpinion, answer: AnswerReasonReco
   if (!r.success) return fail(r.error.issues[0]!.message);
   return { ok: true, value: { ...c, answer: r.data, updatedAt: stamp.at } };
 }
+
+/** Changes the wording and the dimension of a consolidated opinion (its sources and answer stay). */
+export function rewordConsolidated(c: ConsolidatedOpinion, input: { text: string; dimension: string }, stamp: Pick<Stamp, 'at'>): Outcome<{ value: ConsolidatedOpinion }> {
+  if (c.deletedAt) return fail('这条梳理后意见已删除或已合并');
+  const text = wording(input.text, '');
+  if (!text.ok) return text;
+  const dimension = cleanText(input.dimension);
+  if (dimension.length > 500) return fail('所属方面过长（最多 500 个字符）');
+  return { ok: true, value: { ...c, text: text.text, dimension, updatedAt: stamp.at } };
+}
+
+/**
+ * Undoes a consolidation: the consolidated opinion is soft-deleted (its raw opinions are free to be
+ * consolidated again, and are untouched) and problem items stop linking it.
+ */
+export function dissolveConsolidated(input: { id: string }, consolidated: readonly ConsolidatedOpinion[], problems: readonly ProblemItem[], stamp: Pick<Stamp, 'at'>): Outcome<ConsolidationChange> {
+  const c = live(consolidated).find((x) => x.id === input.id);
+  if (!c) return fail('找不到这条梳理后意见（可能已删除或已合并）');
+  const unlinked = live(problems)
+    .filter((p) => p.consolidatedIds.includes(c.id))
+    .map((p) => ({ ...p, consolidatedIds: p.consolidatedIds.filter((id) => id !== c.id), updatedAt: stamp.at }));
+  return { ok: true, created: [], updated: [{ ...c, deletedAt: stamp.at, updatedAt: stamp.at }], problems: unlinked };
+}

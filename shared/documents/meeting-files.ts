@@ -3,6 +3,7 @@
 // the same files. The ledger workbook is in excel/ledger-file.ts, which the renderer loads lazily.
 import { combinedListFileName, listFileName, reportFileName } from './file-names';
 import type { MeetingDocs } from './meeting-docs';
+import type { ProblemDocs } from './problem-docs';
 import type { FontMode } from './word/layout';
 import { combinedListsDocx, opinionListDocx } from './word/opinion-list-docx';
 import { readinessReportDocx } from './word/readiness-report-docx';
@@ -18,6 +19,8 @@ export interface WordFilesOptions {
   mode: FontMode;
   /** `YYYY-MM-DD` */
   date: string;
+  /** The meeting's 梳理 and problem lists, for the report's real 梳理 counts and coverage. */
+  problems?: ProblemDocs;
   /** Called after each file, for a progress bar: (done, total); awaited, so a UI can paint in between. */
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }
@@ -38,7 +41,7 @@ export async function combinedListFile(docs: MeetingDocs, options: WordFilesOpti
 }
 
 /** The readiness report (征求意见情况报告). */
-export async function reportFile(docs: MeetingDocs, options: Pick<WordFilesOptions, 'mode' | 'date'>): Promise<OutputFile> {
+export async function reportFile(docs: MeetingDocs, options: Pick<WordFilesOptions, 'mode' | 'date' | 'problems'>): Promise<OutputFile> {
   return { name: reportFileName(docs), data: await readinessReportDocx(docs, options) };
 }
 

@@ -48,3 +48,13 @@ export async function problemWordFiles(pd: ProblemDocs, options: { mode: FontMod
       : []),
   ];
 }
+
+/** The 两张清单 in one file: the group's list, then each member's in rank order, each from an odd page. */
+export async function combinedProblemListFile(pd: ProblemDocs, options: ProblemListOptions): Promise<OutputFile> {
+  return { name: combinedProblemListFileName(pd, options.publicVersion), data: await combinedProblemListsDocx(pd, options) };
+}
+
+/** `2025年度-某某局-问题清单及意见回应情况.xlsx` */
+export function problemWorkbookFileName(pd: ProblemDocs): string {
+  return `${safeFileName(`${prefix(pd)}-问题清单及意见回应情况`)}.xlsx`;
+}

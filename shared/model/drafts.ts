@@ -69,8 +69,11 @@ export function prepareMeeting(
 
 function cleanRuleSet(rules: RuleSet): RuleSet {
   const list = (xs: readonly string[]) => xs.map(cleanLine);
+  // Stored only when on: a rule set saved with the option off stays what it was (and so does its fingerprint).
+  const { requireFullCoverage, ...rest } = rules;
   return {
-    ...rules,
+    ...rest,
+    ...(requireFullCoverage === true ? { requireFullCoverage: true } : {}),
     categories: list(rules.categories),
     channels: list(rules.channels),
     noOpinionPhrases: list(rules.noOpinionPhrases).filter((p) => p !== ''),

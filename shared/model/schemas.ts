@@ -57,6 +57,8 @@ export const ruleSetRecord = record({
   noOpinionPhrases: list(text(100), 1000),
   /** Phrases of praise; an opinion made only of praise counts but is warned. */
   praisePhrases: list(text(100), 1000),
+  /** The 两张清单 are ready for 公示 only when every consolidated opinion is answered (absent: off). */
+  requireFullCoverage: bool().optional(),
 });
 
 export const unitRecord = record({

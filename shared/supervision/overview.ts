@@ -25,6 +25,8 @@ export interface OverviewRow {
   /** All warnings of the meeting. */
   warningCount: number;
   lastAudit: MeetingSummary['lastAudit'];
+  /** Consolidated opinions answered / all (absent for a summary stored before coverage was kept). */
+  coverage?: MeetingSummary['coverage'];
 }
 
 /** The rows of the overview, in unit display order, then newest year first. */
@@ -53,6 +55,7 @@ export function overviewRows(units: readonly Unit[], summaries: readonly Meeting
         warnings: s.warnings,
         warningCount: Object.values(s.warnings).reduce((a, b) => a + b, 0),
         lastAudit: s.lastAudit,
+        ...(s.coverage ? { coverage: s.coverage } : {}),
       };
     })
     .sort(byUnitThenYear);

@@ -8,6 +8,7 @@ import type { MaterialRecord, MeetingPreparation } from '../model/preparation';
 import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
 import type { Talk } from '../model/talks';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
+import { computeCoverage } from '../problems/coverage';
 import { countWarnings, type WarningKind } from './warnings';
 
 /** What the readiness check says, before any verdict. */
@@ -42,6 +43,15 @@ export interface MeetingSummary {
   fingerprint: string;
   lastAudit: LastAudit | null;
   auditCount: number;
+  /** Every consolidated opinion answered (no 只征不用): answered / all of the live targets; absent in summaries stored before it. */
+  coverage?: SummaryCoverage;
+}
+
+interface SummaryCoverage {
+  answered: number;
+  total: number;
+  /** Whole per cent, rounded down; 100 when nothing is consolidated yet. */
+  percent: number;
 }
 
 export interface SummaryInput {
@@ -86,7 +96,17 @@ export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit
 
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
-  return summarizeView(meetingView(input), input);
+  const view = meetingView(input);
+  return { ...summarizeView(view, input), coverage: summaryCoverage(view, input.followUp) };
+}
+
+/** Coverage of the live targets' consolidated opinions by live problem items or recorded reasons. */
+function summaryCoverage(view: MeetingView, followUp: FollowUpRecords | undefined): SummaryCoverage {
+  const targets = view.targets.map((t) => ({ id: t.id, label: t.label }));
+  const live = new Set(targets.map((t) => t.id));
+  const mine = <T extends { meetingId: string; targetId: string }>(xs: readonly T[] = []) => xs.filter((x) => x.meetingId === view.meeting.id && live.has(x.targetId));
+  const { answered, total, percent } = computeCoverage(mine(followUp?.consolidated), mine(followUp?.problems), targets);
+  return { answered, total, percent };
 }
 
 /** A meeting's summary from its view (see meetingView), its audits and the last cross-unit scan. */

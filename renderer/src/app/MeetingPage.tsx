@@ -4,6 +4,8 @@ import { navigate } from '../lib/use-route';
 import { AuditTab } from '../features/audit/AuditTab';
 import { ExportTab } from '../features/exports/ExportTab';
 import { ChangeLogTab } from '../features/history/ChangeLogTab';
+import { ConsolidationTab } from '../features/consolidation/ConsolidationTab';
+import { ProblemsTab } from '../features/problems/ProblemsTab';
 import { ImportTab } from '../features/import/ImportTab';
 import { EntryTab } from '../features/opinions/EntryTab';
 import { OpinionListTab } from '../features/opinions/OpinionListTab';
@@ -27,6 +29,8 @@ const TABS: TabDef[] = [
   { key: 'entry', label: '录入意见', render: () => <EntryTab /> },
   { key: 'import', label: '导入', render: () => <ImportTab /> },
   { key: 'opinions', label: '意见列表', render: (q) => <OpinionListTab query={q} /> },
+  { key: 'consolidation', label: '梳理', render: () => <ConsolidationTab /> },
+  { key: 'problems', label: '查摆问题', render: () => <ProblemsTab /> },
   { key: 'roster', label: '班子成员', render: () => <RosterTab /> },
   { key: 'exports', label: '导出与打印', render: () => <ExportTab /> },
   { key: 'settings', label: '会议设置', render: () => <MeetingSettingsTab /> },

@@ -14,6 +14,7 @@ import { applyMerge, previewMerge } from './repos/merge-repo';
 import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restoreOpinions, updateOpinion } from './repos/opinions-repo';
 import { exportContent, openIntoEmpty, unitCounts } from './repos/package-repo';
 import { listProblems, saveProblem, setProblemsDeleted } from './repos/problems-repo';
+import { addToConsolidated, consolidateOpinions, dissolveConsolidatedOpinion, listConsolidated, mergeConsolidatedOpinions, rewordConsolidatedOpinion, setConsolidatedAnswer, splitConsolidatedOpinion, unlinkRawOpinion } from './repos/consolidation-repo';
 import { saveSetting } from './repos/settings-repo';
 import { listSummaries } from './repos/summaries-repo';
 import { createUnit, deleteUnit, getUnit, listUnits, meetingCounts, moveUnit, updateUnit } from './repos/units-repo';
@@ -31,8 +32,10 @@ export function repositories(db: WorkbenchDb) {
     addMember: bind(addMember),
     addMembers: bind(addMembers),
     addOpinions: bind(addOpinions),
+    addToConsolidated: bind(addToConsolidated),
     applyMerge: bind(applyMerge),
     commitImport: bind(commitImport),
+    consolidateOpinions: bind(consolidateOpinions),
     createBackupOffThread: bind(createBackupOffThread),
     createMeeting: bind(createMeeting),
     createUnit: bind(createUnit),
@@ -40,12 +43,14 @@ export function repositories(db: WorkbenchDb) {
     deleteMember: bind(deleteMember),
     deleteOpinions: bind(deleteOpinions),
     deleteUnit: bind(deleteUnit),
+    dissolveConsolidatedOpinion: bind(dissolveConsolidatedOpinion),
     exportContent: bind(exportContent),
     getCopyFindings: bind(getCopyFindings),
     getLiveMeeting: bind(getLiveMeeting),
     getUnit: bind(getUnit),
     lastCopyScan: bind(lastCopyScan),
     listAudits: bind(listAudits),
+    listConsolidated: bind(listConsolidated),
     listDeletedMeetings: bind(listDeletedMeetings),
     listDeletedOpinions: bind(listDeletedOpinions),
     listMeetingChanges: bind(listMeetingChanges),
@@ -60,6 +65,7 @@ export function repositories(db: WorkbenchDb) {
     meetingCounts: bind(meetingCounts),
     memberCounts: bind(memberCounts),
     membersOfMeetings: bind(membersOfMeetings),
+    mergeConsolidatedOpinions: bind(mergeConsolidatedOpinions),
     moveMember: bind(moveMember),
     moveOpinionsAndRemoveMember: bind(moveOpinionsAndRemoveMember),
     moveUnit: bind(moveUnit),
@@ -71,10 +77,14 @@ export function repositories(db: WorkbenchDb) {
     restoreAll: bind(restoreAll),
     restoreMeeting: bind(restoreMeeting),
     restoreOpinions: bind(restoreOpinions),
+    rewordConsolidatedOpinion: bind(rewordConsolidatedOpinion),
     saveCopyFindings: bind(saveCopyFindings),
     saveProblem: bind(saveProblem),
     saveSetting: bind(saveSetting),
+    setConsolidatedAnswer: bind(setConsolidatedAnswer),
     setProblemsDeleted: bind(setProblemsDeleted),
+    splitConsolidatedOpinion: bind(splitConsolidatedOpinion),
+    unlinkRawOpinion: bind(unlinkRawOpinion),
     unitCounts: bind(unitCounts),
     updateMeeting: bind(updateMeeting),
     updateMember: bind(updateMember),

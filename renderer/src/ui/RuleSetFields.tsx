@@ -25,6 +25,9 @@ export function RuleSetFields() {
         <Form.Item name={['ruleSet', 'excludeNonSubstantive']} label="无实质内容的意见不计数" valuePropName="checked">
           <Switch />
         </Form.Item>
+        <Form.Item name={['ruleSet', 'requireFullCoverage']} label="意见全部回应后方可公示" tooltip="开启后，每条梳理后意见都须列入问题清单或记明理由，问题清单才算可以公示" valuePropName="checked">
+          <Switch aria-label="意见全部回应后方可公示" />
+        </Form.Item>
         <Form.Item label="每个提出方至少（条）" tooltip="开启后，同一提出方对同一对象所提意见须达到此条数">
           <Space>
             <Form.Item name="providerRuleOn" valuePropName="checked" noStyle>

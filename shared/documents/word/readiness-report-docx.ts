@@ -7,11 +7,15 @@ import { chineseDate, meetingHeading, type MeetingDocs } from '../meeting-docs';
 import { sentence } from '../office-text';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode, type GbLayout } from './layout';
 import { subsections, type Subsection } from './subsections';
+import type { ProblemDocs } from '../problem-docs';
+import { consolidationBlocks } from './consolidation-blocks';
 
 export interface ReportOptions {
   mode: FontMode;
   /** `YYYY-MM-DD`: the date under the report. */
   date: string;
+  /** The meeting's 梳理 and problem lists: the report then gives the real 梳理 counts and the 回应 (coverage) part. */
+  problems?: ProblemDocs;
 }
 
 /** `1（缺1）` for a cell below the minimum: the shortfall must show in black and white. */
@@ -33,15 +37,17 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
   const { unit, meeting } = docs.input;
   const r = docs.readiness;
   const rules = meeting.ruleSet;
+  const pd = options.problems;
   const blocks: FileChild[] = [g.title(`${unit.name}\n${meetingHeading(meeting)}征求意见情况报告`), g.blank()];
 
   blocks.push(
     g.paragraph(
       `按照民主生活会会前征求意见工作要求，本次共向${rules.categories.length}类来源（${rules.categories.join('、')}）征求意见，每类至少${rules.minPerCategory}条。` +
-        `截至${chineseDate(options.date)}，共收集意见建议${r.totals.raw}条，梳理为${r.totals.counted}条` +
+        `截至${chineseDate(options.date)}，共收集意见建议${r.totals.raw}条，${pd ? '计入' : '梳理为'}${r.totals.counted}条` +
         (rules.excludeNonSubstantive
-          ? `（其中无实质内容${r.totals.nonSubstantive}条、重复${r.totals.duplicates}条未计入）。`
-          : `（其中重复${r.totals.duplicates}条未计入；无实质内容${r.totals.nonSubstantive}条按本次规则计入）。`),
+          ? `（其中无实质内容${r.totals.nonSubstantive}条、重复${r.totals.duplicates}条未计入）`
+          : `（其中重复${r.totals.duplicates}条未计入；无实质内容${r.totals.nonSubstantive}条按本次规则计入）`) +
+        (pd ? `，梳理为${pd.counts.total.consolidated}条${pd.counts.total.pending > 0 ? `（尚有${pd.counts.total.pending}条未梳理）` : ''}。` : '。'),
     ),
   );
 
@@ -56,18 +62,28 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
       header: ['征求方式', '收集（条）', '梳理后（条）'],
       widths: [2, 1, 1],
       sizePt: FONT_SIZE.小四,
-      rows: [
-        ...docs.channels.map((c) => [c.channel, String(c.collected), String(c.counted)]),
-        ['合计', String(docs.channels.reduce((s, c) => s + c.collected, 0)), String(docs.channels.reduce((s, c) => s + c.counted, 0))],
-      ],
+      rows: pd
+        ? [
+            ...pd.counts.channels.filter((c) => c.collected > 0).map((c) => [c.channel, String(c.collected), String(c.consolidated)]),
+            ['合计', String(pd.counts.total.collected), String(pd.counts.total.consolidated)],
+          ]
+        : [
+            ...docs.channels.map((c) => [c.channel, String(c.collected), String(c.counted)]),
+            ['合计', String(docs.channels.reduce((s, c) => s + c.collected, 0)), String(docs.channels.reduce((s, c) => s + c.counted, 0))],
+          ],
     }),
   );
+  // A consolidated opinion merging two channels counts under each, so the column may add up to more than 合计.
+  if (pd && pd.counts.channels.reduce((s, c) => s + c.consolidated, 0) !== pd.counts.total.consolidated) {
+    blocks.push(g.paragraph('一条梳理后意见合并了不同征求方式的意见时，在每种方式下各计一次，故各方式梳理后条数之和可能大于合计。'));
+  }
   blocks.push(g.blank());
 
   blocks.push(g.heading1(3, '存在的问题'));
   blocks.push(...shortfallBlocks(g, docs));
 
-  blocks.push(g.heading1(4, '结论'));
+  if (pd) blocks.push(...consolidationBlocks(g, pd, 4), g.blank());
+  blocks.push(g.heading1(pd ? 5 : 4, '结论'));
   // The conclusion stays on the page of the 署名.
   blocks.push(g.paragraph(verdictText(docs), { keepNext: true }));
   blocks.push(...g.signature(unit.name.trim(), chineseDate(options.date)));

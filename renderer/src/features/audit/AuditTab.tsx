@@ -11,6 +11,8 @@ import { AuditForm } from './AuditForm';
 import { AuditHistory } from './AuditHistory';
 import { ExportAuditReport } from './ExportAuditReport';
 import { WarningList } from './WarningList';
+import { useProblemData } from '../../meeting/use-problem-data';
+import { CoverageList } from '../../ui/CoverageList';
 import { formatDateTime } from '../../../../shared/util/dates';
 
 /** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
@@ -31,6 +33,7 @@ export function AuditTab() {
     [meeting.id, members, unitNames, otherMembers],
   );
   const warnings = useMemo(() => viewAuditWarnings(view, findings?.warnings), [findings, view]);
+  const coverage = useProblemData(data)?.pd.coverage;
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const tick = (message: string, on: boolean) =>
     setTicked((prev) => {
@@ -76,6 +79,18 @@ export function AuditTab() {
               <Alert type="info" showIcon style={{ marginBottom: 8 }} message="跨单位检测之后本会议的数据有变化，疑似抄袭的结果可能已过时，可在督导总览中重新检测。" />
             )}
             <WarningList warnings={warnings} labels={labels} ticked={ticked} onTick={tick} />
+          </Card>
+          <Card size="small" title="意见回应情况（只征不用的可作为退回整改理由）" data-testid="audit-coverage">
+            {coverage && (
+              <CoverageList
+                coverage={coverage}
+                cite={(m) => (
+                  <Checkbox checked={ticked.has(m)} onChange={(e) => tick(m, e.target.checked)}>
+                    {m}
+                  </Checkbox>
+                )}
+              />
+            )}
           </Card>
         </Space>
       </Col>

@@ -10,6 +10,8 @@ import { PrintLayout } from './PrintLayout';
 import { PrintPortal } from './PrintPortal';
 import { useExportActions } from './use-export-actions';
 import { useMeetingDocs } from '../../meeting/use-meeting-docs';
+import { useProblemData } from '../../meeting/use-problem-data';
+import { ProblemExportCard } from './ProblemExportCard';
 
 const INTERNAL_WARNING = '内部版本的清单列有每条意见的提出方，每页标注“内部资料”，只能供组织部门和督导组工作使用，不得提供给被征求意见的领导本人。';
 
@@ -22,7 +24,8 @@ export function ExportTab() {
   const [internal, setInternal] = useState(false);
   const [chosen, setChosen] = useState<string>();
   const [printAll, setPrintAll] = useState(false);
-  const actions = useExportActions(docs, { mode, internal });
+  const pd = useProblemData(data)?.pd;
+  const actions = useExportActions(docs, { mode, internal, problems: pd });
   const targetId = docs.targets.some((t) => t.id === chosen) ? chosen! : docs.targets[0]?.id;
   const date = todayDate();
 
@@ -116,6 +119,8 @@ export function ExportTab() {
             </Typography.Text>
           </Space>
         </Card>
+
+        <ProblemExportCard pd={pd} mode={mode} />
       </Space>
 
       <Card

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { listFileName, listsZipName } from '../../../../shared/documents/file-names';
 import type { MeetingDocs } from '../../../../shared/documents/meeting-docs';
+import type { ProblemDocs } from '../../../../shared/documents/problem-docs';
 import { combinedListFile, listFiles, reportFile, type OutputFile } from '../../../../shared/documents/meeting-files';
 import type { FontMode } from '../../../../shared/documents/word/layout';
 import { opinionListDocx } from '../../../../shared/documents/word/opinion-list-docx';
@@ -15,6 +16,8 @@ const EXCEL = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 export interface ExportSettings {
   mode: FontMode;
   internal: boolean;
+  /** The 梳理 and problem lists: the report gives the real 梳理 counts and coverage. */
+  problems?: ProblemDocs;
 }
 
 export interface Progress {

@@ -54,6 +54,21 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       render: (_v, r) => `${r.counted} / ${r.raw}`,
     },
     {
+      title: '意见回应',
+      key: 'coverage',
+      width: 112,
+      align: 'center',
+      sorter: (a, b) => (a.coverage?.percent ?? 101) - (b.coverage?.percent ?? 101),
+      render: (_v, r) =>
+        !r.coverage || r.coverage.total === 0 ? (
+          <Typography.Text type="secondary" title="尚未梳理意见">—</Typography.Text>
+        ) : (
+          <Typography.Text type={r.coverage.answered < r.coverage.total ? 'danger' : 'success'} data-testid="coverage-cell" title={`梳理后意见${r.coverage.total}条，已回应${r.coverage.answered}条`}>
+            {r.coverage.answered}/{r.coverage.total}（{r.coverage.percent}%）
+          </Typography.Text>
+        ),
+    },
+    {
       title: '警示',
       key: 'warnings',
       width: 168,
@@ -102,7 +117,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       // Virtual rows: only the rows in view are rendered, so 300 units open as fast as 10.
       virtual
       pagination={false}
-      scroll={{ x: 1150, y: 620 }}
+      scroll={{ x: 1262, y: 620 }}
       data-testid="overview-table"
     />
     {rows.length > 0 && (
