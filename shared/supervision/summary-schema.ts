@@ -1,6 +1,6 @@
 // The shape of a stored meeting summary, checked where one is read back: a summary row is derived
 // data, and a damaged or forged one must not take the overview down.
-import { arr, bool, int, literal, nullable, obj, str, type Validator } from '../util/schema';
+import { arr, bool, int, literal, nullable, obj, optional, str, type Validator } from '../util/schema';
 import type { MeetingSummary } from './summary';
 
 const count = () => int({ min: 0, max: 1e9 });
@@ -21,4 +21,5 @@ export const meetingSummarySchema = obj({
   fingerprint: str({ max: 200 }),
   lastAudit: nullable(obj({ id: str({ max: 100 }), verdict: literal('pass', 'return'), at: str({ max: 40 }), auditor: str({ max: 1000 }), fingerprint: str({ max: 200 }) })),
   auditCount: count(),
+  rectification: optional(obj({ items: count(), closed: count(), openDeadlines: arr(str({ max: 10 }), { max: 1_000_000 }) })),
 }) satisfies Validator<MeetingSummary>;

@@ -7,6 +7,7 @@ import type { LedgerEntry, ProgressEntry } from '../model/ledger';
 import type { MaterialRecord, MeetingPreparation } from '../model/preparation';
 import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
 import type { Talk } from '../model/talks';
+import { rectificationSummary, type RectificationSummary } from '../ledger/rectification-summary';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
 import { countWarnings, type WarningKind } from './warnings';
 
@@ -42,6 +43,8 @@ export interface MeetingSummary {
   fingerprint: string;
   lastAudit: LastAudit | null;
   auditCount: number;
+  /** The 整改台账 (items, 已销号, open time limits; overdue is counted when read); absent when nothing is registered. */
+  rectification?: RectificationSummary;
 }
 
 export interface SummaryInput {
@@ -86,7 +89,9 @@ export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit
 
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
-  return summarizeView(meetingView(input), input);
+  const summary = summarizeView(meetingView(input), input);
+  const rectification = rectificationSummary(input.followUp);
+  return rectification ? { ...summary, rectification } : summary;
 }
 
 /** A meeting's summary from its view (see meetingView), its audits and the last cross-unit scan. */

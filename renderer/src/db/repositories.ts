@@ -14,6 +14,7 @@ import { applyMerge, previewMerge } from './repos/merge-repo';
 import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restoreOpinions, updateOpinion } from './repos/opinions-repo';
 import { exportContent, openIntoEmpty, unitCounts } from './repos/package-repo';
 import { listProblems, saveProblem, setProblemsDeleted } from './repos/problems-repo';
+import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, listLedger, previousMeeting, registerProblems } from './repos/ledger-repo';
 import { saveSetting } from './repos/settings-repo';
 import { listSummaries } from './repos/summaries-repo';
 import { createUnit, deleteUnit, getUnit, listUnits, meetingCounts, moveUnit, updateUnit } from './repos/units-repo';
@@ -28,10 +29,14 @@ export function repositories(db: WorkbenchDb) {
   return {
     /** The open database's schema version (a backup from a newer one is refused). */
     schemaVersion: db.verno,
+    addLedgerProgress: bind(addLedgerProgress),
     addMember: bind(addMember),
     addMembers: bind(addMembers),
     addOpinions: bind(addOpinions),
     applyMerge: bind(applyMerge),
+    carryOverLedger: bind(carryOverLedger),
+    carryOverOffer: bind(carryOverOffer),
+    changeLedgerStatus: bind(changeLedgerStatus),
     commitImport: bind(commitImport),
     createBackupOffThread: bind(createBackupOffThread),
     createMeeting: bind(createMeeting),
@@ -48,6 +53,7 @@ export function repositories(db: WorkbenchDb) {
     listAudits: bind(listAudits),
     listDeletedMeetings: bind(listDeletedMeetings),
     listDeletedOpinions: bind(listDeletedOpinions),
+    listLedger: bind(listLedger),
     listMeetingChanges: bind(listMeetingChanges),
     listMeetings: bind(listMeetings),
     listMembers: bind(listMembers),
@@ -66,7 +72,9 @@ export function repositories(db: WorkbenchDb) {
     openIntoEmpty: bind(openIntoEmpty),
     prepareRestore: bind(prepareRestore),
     previewMerge: bind(previewMerge),
+    previousMeeting: bind(previousMeeting),
     recordAudit: bind(recordAudit),
+    registerProblems: bind(registerProblems),
     reorderMembers: bind(reorderMembers),
     restoreAll: bind(restoreAll),
     restoreMeeting: bind(restoreMeeting),
