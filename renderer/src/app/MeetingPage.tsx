@@ -9,6 +9,8 @@ import { EntryTab } from '../features/opinions/EntryTab';
 import { OpinionListTab } from '../features/opinions/OpinionListTab';
 import { RecycleBinTab } from '../features/opinions/RecycleBinTab';
 import { ReadinessTab } from '../features/readiness/ReadinessTab';
+import { OverdueTag } from '../features/rectification/OverdueTag';
+import { RectificationTab } from '../features/rectification/RectificationTab';
 import { RosterTab } from '../features/roster/RosterTab';
 import { LatestVerdict } from '../features/meetings/LatestVerdict';
 import { MeetingSettingsTab } from '../features/meetings/MeetingSettingsTab';
@@ -28,6 +30,7 @@ const TABS: TabDef[] = [
   { key: 'import', label: '导入', render: () => <ImportTab /> },
   { key: 'opinions', label: '意见列表', render: (q) => <OpinionListTab query={q} /> },
   { key: 'roster', label: '班子成员', render: () => <RosterTab /> },
+  { key: 'rectification', label: '整改', render: (q) => <RectificationTab query={q} /> },
   { key: 'exports', label: '导出与打印', render: () => <ExportTab /> },
   { key: 'settings', label: '会议设置', render: () => <MeetingSettingsTab /> },
   { key: 'bin', label: '回收站', render: () => <RecycleBinTab /> },
@@ -69,6 +72,7 @@ export function MeetingPage({ meetingId, tab, query }: { meetingId: string; tab:
               {readiness.messages.length > 0 && <>，待补 {readiness.messages.length} 项</>}
             </Typography.Text>
             <LatestVerdict />
+            <OverdueTag meetingId={meetingId} />
           </Space>
           <Tabs
             activeKey={active}

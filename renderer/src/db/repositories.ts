@@ -14,7 +14,7 @@ import { applyMerge, previewMerge } from './repos/merge-repo';
 import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restoreOpinions, updateOpinion } from './repos/opinions-repo';
 import { exportContent, openIntoEmpty, unitCounts } from './repos/package-repo';
 import { listProblems, saveProblem, setProblemsDeleted } from './repos/problems-repo';
-import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, listLedger, previousMeeting, registerProblems } from './repos/ledger-repo';
+import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerDocsInput, listLedger, previousMeeting, previousProblems, registerProblems } from './repos/ledger-repo';
 import { saveSetting } from './repos/settings-repo';
 import { listSummaries } from './repos/summaries-repo';
 import { createUnit, deleteUnit, getUnit, listUnits, meetingCounts, moveUnit, updateUnit } from './repos/units-repo';
@@ -53,6 +53,7 @@ export function repositories(db: WorkbenchDb) {
     listAudits: bind(listAudits),
     listDeletedMeetings: bind(listDeletedMeetings),
     listDeletedOpinions: bind(listDeletedOpinions),
+    ledgerDocsInput: bind(ledgerDocsInput),
     listLedger: bind(listLedger),
     listMeetingChanges: bind(listMeetingChanges),
     listMeetings: bind(listMeetings),
@@ -73,6 +74,7 @@ export function repositories(db: WorkbenchDb) {
     prepareRestore: bind(prepareRestore),
     previewMerge: bind(previewMerge),
     previousMeeting: bind(previousMeeting),
+    previousProblems: bind(previousProblems),
     recordAudit: bind(recordAudit),
     registerProblems: bind(registerProblems),
     reorderMembers: bind(reorderMembers),

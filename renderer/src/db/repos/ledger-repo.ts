@@ -200,3 +200,26 @@ export async function carryOverLedger(db: WorkbenchDb, meetingId: string, actor:
     return { carried: result.entries, skipped: result.skipped };
   });
 }
+
+/** A meeting's records for its problem and ledger documents, with last year's (回头看, 问题反复出现) when the unit has an earlier meeting. */
+export async function ledgerDocsInput(db: WorkbenchDb, meetingId: string) {
+  const meeting = await liveMeeting(db, meetingId);
+  const records = async (id: string) => {
+    const [ledger, consolidated] = await Promise.all([listLedger(db, id), db.consolidatedOpinions.where('meetingId').equals(id).toArray()]);
+    return { ...ledger, consolidated: consolidated.filter((c) => !c.deletedAt) };
+  };
+  const from = await previousOf(db, meeting.unitId, meeting.year);
+  const previous = from
+    ? await Promise.all([db.units.get(from.unitId), db.members.where('meetingId').equals(from.id).toArray(), db.opinions.where('meetingId').equals(from.id).toArray(), records(from.id)]).then(
+        ([unit, members, opinions, r]) => ({ meeting: from, unit, members: members.filter((m) => !m.deletedAt), opinions: opinions.filter((o) => !o.deletedAt), ...r }),
+      )
+    : undefined;
+  return { ...(await records(meetingId)), previous };
+}
+
+/** The live problem items of the unit's meeting before this one (for 问题反复出现), empty without one. */
+export async function previousProblems(db: WorkbenchDb, meetingId: string): Promise<ProblemItem[]> {
+  const from = await previousMeeting(db, meetingId);
+  if (!from) return [];
+  return (await db.problems.where('meetingId').equals(from.id).toArray()).filter((p) => !p.deletedAt);
+}

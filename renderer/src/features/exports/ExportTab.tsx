@@ -8,6 +8,7 @@ import { nextPaint } from '../../lib/desktop-result';
 import { useMeeting } from '../../meeting/meeting-context';
 import { PrintLayout } from './PrintLayout';
 import { PrintPortal } from './PrintPortal';
+import { RectificationExportCard } from './RectificationExportCard';
 import { useExportActions } from './use-export-actions';
 import { useMeetingDocs } from '../../meeting/use-meeting-docs';
 
@@ -116,6 +117,8 @@ export function ExportTab() {
             </Typography.Text>
           </Space>
         </Card>
+
+        <RectificationExportCard mode={mode} />
       </Space>
 
       <Card
