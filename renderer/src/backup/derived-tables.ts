@@ -6,7 +6,7 @@ import type { DERIVED_TABLES } from '../../../shared/backup/rows';
 import type { BackupTables } from '../../../shared/backup/tables';
 import { copyCandidates, detectCopies } from '../../../shared/checks/copy-detection';
 import type { Audit, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
-import { computeMeetingSummary } from '../../../shared/supervision/summary';
+import { computeMeetingSummary, type FollowUpRecords } from '../../../shared/supervision/summary';
 import { countyLabels, describeCopy, type MeetingWarning } from '../../../shared/supervision/warnings';
 import { groupByMeeting } from '../../../shared/util/group-by';
 import { nowIso } from '../../../shared/util/ids';
@@ -23,6 +23,10 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
   const members = groupByMeeting((tables['members'] ?? []) as Member[]);
   const opinions = groupByMeeting((tables['opinions'] ?? []) as Opinion[]);
   const audits = groupByMeeting((tables['audits'] ?? []) as Audit[]);
+  // The follow-up records (schema v3) feed the summary too (the 整改 figures): absent tables are empty.
+  const followUpKeys = { consolidated: 'consolidatedOpinions', problems: 'problems', ledgerEntries: 'ledgerEntries', progressEntries: 'progressEntries', talks: 'talks', preparations: 'preparations', materials: 'materials' } as const;
+  const followUpGroups = Object.entries(followUpKeys).map(([key, table]) => [key, groupByMeeting((tables[table] ?? []) as Array<{ meetingId: string }>)] as const);
+  const followUpOf = (meetingId: string) => Object.fromEntries(followUpGroups.map(([key, groups]) => [key, groups.get(meetingId) ?? []])) as unknown as FollowUpRecords;
   const previousScan = (tables['copyFindings'] ?? []) as Array<Pick<CopyFindingsRow, 'scannedAt'>>;
   const scanned = previousScan.length > 0;
 
@@ -45,6 +49,7 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
       opinions: opinions.get(meeting.id) ?? [],
       audits: audits.get(meeting.id) ?? [],
       crossUnitWarnings: findings.get(meeting.id)?.length,
+      followUp: followUpOf(meeting.id),
     }),
   );
   const fingerprints = new Map(summaries.map((s) => [s.meetingId, s.fingerprint]));
