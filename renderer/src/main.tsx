@@ -5,7 +5,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { WorkbenchProvider } from './app/workbench-context';
+import { applyClockFromAddress } from './lib/test-clock';
 import './styles.css';
+
+applyClockFromAddress();
 
 const theme = {
   token: {

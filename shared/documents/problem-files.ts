@@ -9,7 +9,7 @@ import { combinedProblemListsDocx, problemListDocx, type ProblemListOptions } fr
 import { rectificationListDocx, rectificationReportDocx } from './word/rectification-docx';
 import type { FontMode } from './word/layout';
 
-const prefix = (pd: ProblemDocs) => `${pd.docs.input.meeting.year}年度-${pd.docs.input.unit.name}`;
+export const prefix = (pd: ProblemDocs) => `${pd.docs.input.meeting.year}年度-${pd.docs.input.unit.name}`;
 const version = (publicVersion: boolean) => (publicVersion ? '（公示版）' : '（工作版，内部资料）');
 
 /** `2025年度-某某局-00-领导班子-问题清单（公示版）.docx`; members are `NN-姓名-个人问题清单`. */
@@ -22,8 +22,8 @@ function combinedProblemListFileName(pd: ProblemDocs, publicVersion: boolean): s
   return `${safeFileName(`${prefix(pd)}-问题清单（全部）${version(publicVersion)}`)}.docx`;
 }
 
-const rectificationListFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改清单（公示版）`)}.docx`;
-const rectificationReportFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改落实情况报告`)}.docx`;
+export const rectificationListFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改清单（公示版）`)}.docx`;
+export const rectificationReportFileName = (pd: ProblemDocs) => `${safeFileName(`${prefix(pd)}-整改落实情况报告`)}.docx`;
 
 /** One list per target (the group, then members in rank order); targets with no item to show are left out. */
 async function problemListFiles(pd: ProblemDocs, options: ProblemListOptions): Promise<OutputFile[]> {

@@ -4,6 +4,8 @@
 import type { Unit } from '../model/types';
 import { overviewStatus, STATUS_LABELS, STATUS_ORDER, type MeetingSummary, type OverviewStatus } from './summary';
 import type { WarningKind } from './warnings';
+import { rectificationFigures, type RectificationFigures } from '../ledger/rectification-summary';
+import { today as clockToday } from '../util/clock';
 
 export interface OverviewRow {
   meetingId: string;
@@ -27,10 +29,12 @@ export interface OverviewRow {
   lastAudit: MeetingSummary['lastAudit'];
   /** Consolidated opinions answered / all (absent for a summary stored before coverage was kept). */
   coverage?: MeetingSummary['coverage'];
+  /** 整改台账: items, 已销号, 逾期 (counted on the day the rows are made), 销号率. */
+  rectification: RectificationFigures;
 }
 
-/** The rows of the overview, in unit display order, then newest year first. */
-export function overviewRows(units: readonly Unit[], summaries: readonly MeetingSummary[]): OverviewRow[] {
+/** The rows of the overview, in unit display order, then newest year first; overdue is judged on `today` (the domain clock's by default). */
+export function overviewRows(units: readonly Unit[], summaries: readonly MeetingSummary[], today: string = clockToday()): OverviewRow[] {
   const live = new Map(units.filter((u) => !u.deletedAt).map((u) => [u.id, u]));
   return summaries
     .filter((s) => !s.deleted && live.has(s.unitId))
@@ -56,6 +60,7 @@ export function overviewRows(units: readonly Unit[], summaries: readonly Meeting
         warningCount: Object.values(s.warnings).reduce((a, b) => a + b, 0),
         lastAudit: s.lastAudit,
         ...(s.coverage ? { coverage: s.coverage } : {}),
+        rectification: rectificationFigures(s.rectification, today),
       };
     })
     .sort(byUnitThenYear);
@@ -97,6 +102,8 @@ export interface OverviewTotals {
   counted: number;
   shortfalls: number;
   warnings: Record<WarningKind, number>;
+  /** 整改台账 over the rows: items, 已销号, 逾期, 7日内到期, 销号率. */
+  rectification: RectificationFigures;
 }
 
 /** Totals of some rows: how many units and meetings, per status, opinions, shortfalls and warnings. */
@@ -107,7 +114,12 @@ export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
   let raw = 0;
   let counted = 0;
   let shortfalls = 0;
+  const rect = { items: 0, closed: 0, overdue: 0, dueSoon: 0, closedPercent: 0 };
   for (const r of rows) {
+    rect.items += r.rectification.items;
+    rect.closed += r.rectification.closed;
+    rect.overdue += r.rectification.overdue;
+    rect.dueSoon += r.rectification.dueSoon;
     byStatus[r.status]++;
     if (r.status === 'passed' && r.stale) stalePasses++;
     raw += r.raw;
@@ -115,7 +127,8 @@ export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
     shortfalls += r.shortfallCount;
     for (const k of Object.keys(warnings) as WarningKind[]) warnings[k] += r.warnings[k];
   }
-  return { units: new Set(rows.map((r) => r.unitId)).size, meetings: rows.length, byStatus, stalePasses, raw, counted, shortfalls, warnings };
+  rect.closedPercent = rect.items === 0 ? 0 : Math.floor((rect.closed * 100) / rect.items);
+  return { units: new Set(rows.map((r) => r.unitId)).size, meetings: rows.length, byStatus, stalePasses, raw, counted, shortfalls, warnings, rectification: rect };
 }
 
 /** The Chinese status of a row as a table shows it: `未就绪（待补 3 项）`, `已审核通过（审核后数据已变更）`. */

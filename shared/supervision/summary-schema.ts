@@ -22,4 +22,5 @@ export const meetingSummarySchema = obj({
   lastAudit: nullable(obj({ id: str({ max: 100 }), verdict: literal('pass', 'return'), at: str({ max: 40 }), auditor: str({ max: 1000 }), fingerprint: str({ max: 200 }) })),
   auditCount: count(),
   coverage: optional(obj({ answered: count(), total: count(), percent: int({ min: 0, max: 100 }) })),
+  rectification: optional(obj({ items: count(), closed: count(), openDeadlines: arr(str({ max: 10 }), { max: 1_000_000 }) })),
 }) satisfies Validator<MeetingSummary>;

@@ -7,6 +7,7 @@ import type { LedgerEntry, ProgressEntry } from '../model/ledger';
 import type { MaterialRecord, MeetingPreparation } from '../model/preparation';
 import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
 import type { Talk } from '../model/talks';
+import { rectificationSummary, type RectificationSummary } from '../ledger/rectification-summary';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
 import { computeCoverage } from '../problems/coverage';
 import { countWarnings, type WarningKind } from './warnings';
@@ -45,6 +46,8 @@ export interface MeetingSummary {
   auditCount: number;
   /** Every consolidated opinion answered (no 只征不用): answered / all of the live targets; absent in summaries stored before it. */
   coverage?: SummaryCoverage;
+  /** The 整改台账 (items, 已销号, open time limits; overdue is counted when read); absent when nothing is registered. */
+  rectification?: RectificationSummary;
 }
 
 interface SummaryCoverage {
@@ -97,7 +100,9 @@ export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
   const view = meetingView(input);
-  return { ...summarizeView(view, input), coverage: summaryCoverage(view, input.followUp) };
+  const summary = { ...summarizeView(view, input), coverage: summaryCoverage(view, input.followUp) };
+  const rectification = rectificationSummary(input.followUp);
+  return rectification ? { ...summary, rectification } : summary;
 }
 
 /** Coverage of the live targets' consolidated opinions by live problem items or recorded reasons. */

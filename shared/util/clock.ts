@@ -9,6 +9,11 @@ export function today(): string {
   return todayDate(source());
 }
 
+/** The clock's instant as an ISO timestamp: the stamps of ledger writes, so 挂号 and 销号 dates agree with today(). */
+export function nowStamp(): string {
+  return source().toISOString();
+}
+
 /** Sets the clock: a fixed day (`YYYY-MM-DD`, taken at local noon), a fixed instant, or a function. */
 export function setClock(value: string | Date | (() => Date)): void {
   if (typeof value === 'function') source = value;

@@ -11,6 +11,8 @@ import { EntryTab } from '../features/opinions/EntryTab';
 import { OpinionListTab } from '../features/opinions/OpinionListTab';
 import { RecycleBinTab } from '../features/opinions/RecycleBinTab';
 import { ReadinessTab } from '../features/readiness/ReadinessTab';
+import { OverdueTag } from '../features/rectification/OverdueTag';
+import { RectificationTab } from '../features/rectification/RectificationTab';
 import { RosterTab } from '../features/roster/RosterTab';
 import { LatestVerdict } from '../features/meetings/LatestVerdict';
 import { MeetingSettingsTab } from '../features/meetings/MeetingSettingsTab';
@@ -32,6 +34,7 @@ const TABS: TabDef[] = [
   { key: 'consolidation', label: '梳理', render: () => <ConsolidationTab /> },
   { key: 'problems', label: '查摆问题', render: () => <ProblemsTab /> },
   { key: 'roster', label: '班子成员', render: () => <RosterTab /> },
+  { key: 'rectification', label: '整改', render: (q) => <RectificationTab query={q} /> },
   { key: 'exports', label: '导出与打印', render: () => <ExportTab /> },
   { key: 'settings', label: '会议设置', render: () => <MeetingSettingsTab /> },
   { key: 'bin', label: '回收站', render: () => <RecycleBinTab /> },
@@ -73,6 +76,7 @@ export function MeetingPage({ meetingId, tab, query }: { meetingId: string; tab:
               {readiness.messages.length > 0 && <>，待补 {readiness.messages.length} 项</>}
             </Typography.Text>
             <LatestVerdict />
+            <OverdueTag meetingId={meetingId} />
           </Space>
           <Tabs
             activeKey={active}

@@ -15,6 +15,7 @@ import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restore
 import { exportContent, openIntoEmpty, unitCounts } from './repos/package-repo';
 import { listProblems, saveProblem, setProblemsDeleted } from './repos/problems-repo';
 import { addToConsolidated, consolidateOpinions, dissolveConsolidatedOpinion, listConsolidated, mergeConsolidatedOpinions, rewordConsolidatedOpinion, setConsolidatedAnswer, splitConsolidatedOpinion, unlinkRawOpinion } from './repos/consolidation-repo';
+import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerDocsInput, listLedger, previousMeeting, previousProblems, registerProblems } from './repos/ledger-repo';
 import { saveSetting } from './repos/settings-repo';
 import { listSummaries } from './repos/summaries-repo';
 import { createUnit, deleteUnit, getUnit, listUnits, meetingCounts, moveUnit, updateUnit } from './repos/units-repo';
@@ -29,11 +30,15 @@ export function repositories(db: WorkbenchDb) {
   return {
     /** The open database's schema version (a backup from a newer one is refused). */
     schemaVersion: db.verno,
+    addLedgerProgress: bind(addLedgerProgress),
     addMember: bind(addMember),
     addMembers: bind(addMembers),
     addOpinions: bind(addOpinions),
     addToConsolidated: bind(addToConsolidated),
     applyMerge: bind(applyMerge),
+    carryOverLedger: bind(carryOverLedger),
+    carryOverOffer: bind(carryOverOffer),
+    changeLedgerStatus: bind(changeLedgerStatus),
     commitImport: bind(commitImport),
     consolidateOpinions: bind(consolidateOpinions),
     createBackupOffThread: bind(createBackupOffThread),
@@ -53,6 +58,8 @@ export function repositories(db: WorkbenchDb) {
     listConsolidated: bind(listConsolidated),
     listDeletedMeetings: bind(listDeletedMeetings),
     listDeletedOpinions: bind(listDeletedOpinions),
+    ledgerDocsInput: bind(ledgerDocsInput),
+    listLedger: bind(listLedger),
     listMeetingChanges: bind(listMeetingChanges),
     listMeetings: bind(listMeetings),
     listMembers: bind(listMembers),
@@ -72,7 +79,10 @@ export function repositories(db: WorkbenchDb) {
     openIntoEmpty: bind(openIntoEmpty),
     prepareRestore: bind(prepareRestore),
     previewMerge: bind(previewMerge),
+    previousMeeting: bind(previousMeeting),
+    previousProblems: bind(previousProblems),
     recordAudit: bind(recordAudit),
+    registerProblems: bind(registerProblems),
     reorderMembers: bind(reorderMembers),
     restoreAll: bind(restoreAll),
     restoreMeeting: bind(restoreMeeting),

@@ -11,9 +11,12 @@ import type { ProblemDocs } from '../problem-docs';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode } from './layout';
 import { landscapeDocument, landscapeTable } from './landscape';
 import { deadlineCell } from './problem-list-docx';
+import { previousYearBlocks } from './previous-year-blocks';
 
 interface RectificationOptions {
   mode: FontMode;
+  /** Last year's meeting of the unit (回头看): the report then opens with 上年度整改落实情况. */
+  previous?: ProblemDocs;
 }
 
 /** The 整改清单 rows of one target: published items only (it is the public list). */
@@ -71,6 +74,7 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
   const title = `${unit.name}领导班子\n${meetingHeading(meeting)}整改落实情况报告`;
   const blocks: FileChild[] = [g.title(title), g.blank(), g.paragraph(rectificationSummarySentence(pd))];
   let h = 0;
+  if (options.previous) blocks.push(...previousYearBlocks(g, options.previous, pd.ledger.map((r) => r.entry), ++h));
 
   blocks.push(g.heading1(++h, '整改总体情况'));
   blocks.push(
@@ -109,7 +113,7 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
 
   const carried = pd.ledger.filter((r) => r.entry.carriedFrom);
   if (carried.length > 0) {
-    blocks.push(g.heading1(++h, '上年度整改事项落实情况'));
+    blocks.push(g.heading1(++h, options.previous ? '上年度结转事项本年度整改情况' : '上年度整改事项落实情况'));
     const open = carried.filter((r) => r.entry.status !== 'closed').length;
     blocks.push(g.paragraph(`上年度未销号事项结转${carried.length}项，已销号${carried.length - open}项，仍在整改或长期坚持${open}项。`));
     carried.forEach((r, i) => blocks.push(g.numbered(i + 1, `${rowSentence(r).slice(0, -1)}，原账号${r.entry.carriedFrom!.accountNumber}）`)));

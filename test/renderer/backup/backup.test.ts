@@ -148,7 +148,9 @@ describe('backup and restore', () => {
     // The upgrade recomputes each meeting's summary from the data; merge bases, copy findings and
     // the follow-up tables of version 3 start empty.
     const v3Tables = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'];
-    expect(data.tables).toEqual({ ...rows, mergeBases: [], copyFindings: [], ...Object.fromEntries(v3Tables.map((t) => [t, []])) });
+    // A version-1 backup has no 整改台账, so its summaries have no 整改 figures.
+    const summaries = (rows['meetingSummaries'] as Array<Record<string, unknown>>).map(({ rectification: _none, ...s }) => s);
+    expect(data.tables).toEqual({ ...rows, meetingSummaries: summaries, mergeBases: [], copyFindings: [], ...Object.fromEntries(v3Tables.map((t) => [t, []])) });
   });
 
   it('keeps the current data first, and restores nothing when that fails', async () => {

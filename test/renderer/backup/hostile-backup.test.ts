@@ -104,6 +104,15 @@ describe('restoring a forged backup', () => {
       opinions: await db.opinions.where('meetingId').equals(seed.meeting.id).toArray(),
       audits: await db.audits.where('meetingId').equals(seed.meeting.id).toArray(),
       crossUnitWarnings: 0,
+      followUp: {
+        consolidated: [],
+        problems: await db.problems.where('meetingId').equals(seed.meeting.id).toArray(),
+        ledgerEntries: await db.ledgerEntries.where('meetingId').equals(seed.meeting.id).toArray(),
+        progressEntries: [],
+        talks: [],
+        preparations: [],
+        materials: [],
+      },
     });
     expect(summary).toEqual(expected);
     expect(summary!.readiness).not.toBe('ready');

@@ -15,6 +15,7 @@ import {
 import { putMergeBases } from "../../../renderer/src/db/repos/merge-repo";
 import { exportContent } from "../../../renderer/src/db/repos/package-repo";
 import { saveProblem } from "../../../renderer/src/db/repos/problems-repo";
+import { refreshSummaries, summaryTables } from "../../../renderer/src/db/repos/summaries-repo";
 import { GROUP_TARGET } from "../../../shared/model/types";
 import { newId } from "../../../shared/util/ids";
 import { ACTOR, seedMeeting } from "../db/test-db";
@@ -61,6 +62,8 @@ export async function seedEverything(db: WorkbenchDb, opinions = 12) {
     seeded.members[1]!.id,
     added[1]!.id,
   );
+  // The follow-up rows above are written by hand: bring the stored summary up to date with them, as the write path would.
+  await db.transaction("rw", summaryTables(db), () => refreshSummaries(db, [seeded.meeting.id]));
   return { ...seeded, opinions: added, audit, ...followUp };
 }
 

@@ -8,6 +8,7 @@ import { nextPaint } from '../../lib/desktop-result';
 import { useMeeting } from '../../meeting/meeting-context';
 import { PrintLayout } from './PrintLayout';
 import { PrintPortal } from './PrintPortal';
+import { RectificationExportCard } from './RectificationExportCard';
 import { useExportActions } from './use-export-actions';
 import { useMeetingDocs } from '../../meeting/use-meeting-docs';
 import { useProblemData } from '../../meeting/use-problem-data';
@@ -121,6 +122,7 @@ export function ExportTab() {
         </Card>
 
         <ProblemExportCard pd={pd} mode={mode} />
+        <RectificationExportCard mode={mode} />
       </Space>
 
       <Card

@@ -10,6 +10,7 @@ import { runCopyScan, type ScanPhase } from './copy-scan';
 import { ExportOverviewButton } from './ExportOverviewButton';
 import { OverviewTable } from './OverviewTable';
 import { StatusChart } from './StatusChart';
+import { RectificationChart } from './RectificationChart';
 import { formatDateTime } from '../../../../shared/util/dates';
 
 const ALL = '__all__';
@@ -107,6 +108,7 @@ export function OverviewPage({ mergeAction }: { mergeAction?: ReactNode }) {
           <Row gutter={24} align="middle">
             <Col flex="none">
               <StatusChart totals={totals} />
+              <RectificationChart totals={totals} />
             </Col>
             <Col flex="auto">
               <Row gutter={[16, 12]}>
@@ -127,6 +129,12 @@ export function OverviewPage({ mergeAction }: { mergeAction?: ReactNode }) {
                 </Col>
                 <Col span={8}>
                   <Statistic title="疑似抄袭" value={totals.warnings['cross-unit']} suffix="条" valueStyle={totals.warnings['cross-unit'] > 0 ? { color: '#cf1322' } : undefined} />
+                </Col>
+                <Col span={8}>
+                  <Statistic title="整改（已销号/挂号）" value={`${totals.rectification.closed} / ${totals.rectification.items}`} suffix="项" />
+                </Col>
+                <Col span={8}>
+                  <Statistic title="整改逾期" value={totals.rectification.overdue} suffix="项" valueStyle={totals.rectification.overdue > 0 ? { color: '#cf1322' } : undefined} data-testid="overview-overdue" />
                 </Col>
               </Row>
             </Col>

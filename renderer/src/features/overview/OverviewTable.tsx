@@ -7,6 +7,9 @@ import { formatDateTime } from '../../../../shared/util/dates';
 import { StatusTag } from '../../ui/StatusTag';
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** A 整改 figure, or a dash for a meeting with nothing registered. */
+const figure = (r: OverviewRow, value: number | string, testId: string) =>
+  r.rectification.items === 0 ? <Typography.Text type="secondary">—</Typography.Text> : <span data-testid={testId}>{value}</span>;
 
 /** Every meeting of the overview, sortable by each column (only the rows in view are rendered), with the totals under it. */
 export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; totals: OverviewTotals; loading: boolean }) {
@@ -87,6 +90,30 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
         ),
     },
     {
+      title: '整改',
+      key: 'rectification',
+      children: [
+        { title: '挂号', key: 'rect-items', width: 64, align: 'center', sorter: (a, b) => a.rectification.items - b.rectification.items, render: (_v, r) => figure(r, r.rectification.items, 'rect-items') },
+        { title: '已销号', key: 'rect-closed', width: 72, align: 'center', sorter: (a, b) => a.rectification.closed - b.rectification.closed, render: (_v, r) => figure(r, r.rectification.closed, 'rect-closed') },
+        {
+          title: '逾期',
+          key: 'rect-overdue',
+          width: 64,
+          align: 'center',
+          sorter: (a, b) => a.rectification.overdue - b.rectification.overdue,
+          render: (_v, r) =>
+            r.rectification.overdue > 0 ? (
+              <Typography.Text type="danger" strong data-testid="rect-overdue">
+                {r.rectification.overdue}
+              </Typography.Text>
+            ) : (
+              figure(r, 0, 'rect-overdue')
+            ),
+        },
+        { title: '销号率', key: 'rect-rate', width: 72, align: 'center', sorter: (a, b) => a.rectification.closedPercent - b.rectification.closedPercent, render: (_v, r) => figure(r, `${r.rectification.closedPercent}%`, 'rect-rate') },
+      ],
+    },
+    {
       title: '审核',
       key: 'audit',
       width: 176,
@@ -117,13 +144,13 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       // Virtual rows: only the rows in view are rendered, so 300 units open as fast as 10.
       virtual
       pagination={false}
-      scroll={{ x: 1262, y: 620 }}
+      scroll={{ x: 1478, y: 620 }}
       data-testid="overview-table"
     />
     {rows.length > 0 && (
       <Typography.Paragraph strong style={{ margin: '8px 8px 0' }} data-testid="overview-totals">
         合计：{totals.units} 个单位，{totals.meetings} 次会议；待补 {totals.shortfalls} 项，零意见 {totals.byStatus.zero} 个；意见计入 {totals.counted} 条、收集 {totals.raw} 条；
-        疑似抄袭 {totals.warnings['cross-unit']} 条；已审核 {totals.byStatus.passed + totals.byStatus.returned} 次会议
+        疑似抄袭 {totals.warnings['cross-unit']} 条；整改挂号 {totals.rectification.items} 项、已销号 {totals.rectification.closed} 项、逾期 {totals.rectification.overdue} 项；已审核 {totals.byStatus.passed + totals.byStatus.returned} 次会议
         {totals.stalePasses > 0 && `（其中 ${totals.stalePasses} 次通过后数据已变更）`}。
       </Typography.Paragraph>
     )}

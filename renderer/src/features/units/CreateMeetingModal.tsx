@@ -1,4 +1,5 @@
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { dimensionSetForYear } from '../../../../shared/model/dimensions';
 import type { Meeting } from '../../../../shared/model/types';
@@ -14,6 +15,8 @@ interface Values {
   plannedDate: string;
   dimensionSet: string;
   copyRosterFrom?: string;
+  /** 回头看: carry last year's open 整改 items into the new meeting. */
+  carryOver?: boolean;
 }
 
 interface Props {
@@ -29,6 +32,9 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
   const run = useAction();
   const [form] = Form.useForm<Values>();
   const year = Form.useWatch('year', form);
+  // 回头看: what the unit's latest earlier meeting leaves open for the year being created.
+  const offer = useLiveQuery(() => (open && year ? repos.carryOverOffer({ unitId, year }) : Promise.resolve(undefined)), [repos, open, unitId, year]);
+  const carryCount = offer?.candidates.length ?? 0;
 
   useEffect(() => {
     if (!open) return;
@@ -40,6 +46,7 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
       plannedDate: '',
       dimensionSet: dimensionSetForYear(settings.dimensionSets, y)?.label ?? '',
       copyRosterFrom: previous[0]?.id,
+      carryOver: true,
     });
   }, [open, form, previous, settings.dimensionSets]);
 
@@ -80,6 +87,12 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
             ),
           '会议已创建',
         );
+        if (meeting && v.carryOver && carryCount > 0) {
+          await run(
+            () => repos.carryOverLedger(meeting.id, actor),
+            (r) => (r.skipped.length > 0 ? `回头看：已结转 ${r.carried.length} 项；${r.skipped.join('；')}` : `回头看：已结转上年度未销号事项 ${r.carried.length} 项`),
+          );
+        }
         if (meeting) onClose(meeting);
       }}
     >
@@ -102,6 +115,13 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
         {previous.length > 0 && (
           <Form.Item name="copyRosterFrom" label="班子成员名单" extra="可从本单位以往的会议复制成员名单，创建后仍可修改。">
             <Select allowClear placeholder="不复制，稍后逐个添加" options={previous.map((m) => ({ value: m.id, label: `复制自：${m.title}` }))} />
+          </Form.Item>
+        )}
+        {carryCount > 0 && (
+          <Form.Item name="carryOver" valuePropName="checked" extra="结转的问题在新会议中重新挂号，保留与上年度账号的关联；按姓名对应班子成员，请同时复制成员名单。">
+            <Checkbox data-testid="carry-over-check">
+              回头看：结转{offer!.from.title}未销号的整改事项（{carryCount} 项，含长期坚持）
+            </Checkbox>
           </Form.Item>
         )}
       </Form>

@@ -1,0 +1,57 @@
+// The 整改 part of a meeting's stored summary, for the supervisory overview: how many items are
+// registered and closed, and the time limits of the open ones. Overdue is not stored: a summary
+// written in March would still say "none overdue" in July. It is counted from the stored time
+// limits on the day the summary is read, by the same rule as the ledger (deadlines.ts).
+import type { LedgerEntry } from '../model/ledger';
+import type { ProblemItem } from '../model/problems';
+import { today as clockToday } from '../util/clock';
+import { deadlineState } from './deadlines';
+
+export interface RectificationSummary {
+  /** Live entries with a live problem (挂号的问题). */
+  items: number;
+  /** Of which 已销号. */
+  closed: number;
+  /** The time limits (`YYYY-MM-DD`) of the open items that have one, earliest first. */
+  openDeadlines: string[];
+}
+
+export interface RectificationFigures {
+  items: number;
+  closed: number;
+  overdue: number;
+  dueSoon: number;
+  /** 销号率: closed / items, whole per cent rounded down (0 without items). */
+  closedPercent: number;
+}
+
+/** A meeting's 整改 summary from its records; undefined when nothing is registered. */
+export function rectificationSummary(records: { problems: readonly ProblemItem[]; ledgerEntries: readonly LedgerEntry[] } | undefined): RectificationSummary | undefined {
+  if (!records) return undefined;
+  const problems = new Map(records.problems.filter((p) => !p.deletedAt).map((p) => [p.id, p]));
+  let items = 0;
+  let closed = 0;
+  const openDeadlines: string[] = [];
+  for (const e of records.ledgerEntries) {
+    const p = problems.get(e.problemId);
+    if (e.deletedAt || !p) continue;
+    items++;
+    if (e.status === 'closed') closed++;
+    else if (p.deadline !== '') openDeadlines.push(p.deadline);
+  }
+  if (items === 0) return undefined;
+  return { items, closed, openDeadlines: openDeadlines.sort() };
+}
+
+/** The figures of a stored 整改 summary on a given day (the domain clock's by default). */
+export function rectificationFigures(r: RectificationSummary | undefined, today: string = clockToday()): RectificationFigures {
+  if (!r) return { items: 0, closed: 0, overdue: 0, dueSoon: 0, closedPercent: 0 };
+  let overdue = 0;
+  let dueSoon = 0;
+  for (const deadline of r.openDeadlines) {
+    const s = deadlineState({ deadline }, 'in-progress', today);
+    if (s.kind === 'overdue') overdue++;
+    else if (s.kind === 'due-soon') dueSoon++;
+  }
+  return { items: r.items, closed: r.closed, overdue, dueSoon, closedPercent: r.items === 0 ? 0 : Math.floor((r.closed * 100) / r.items) };
+}
