@@ -33,7 +33,33 @@ export const ruleSetSchema = obj({
   minPerProvider: nullable(int({ min: 1, max: 100 })),
   noOpinionPhrases: arr(text(100), { max: 1000 }),
   praisePhrases: arr(text(100), { max: 1000 }),
+  talks: optional(
+    obj({
+      secretaryWithMembers: bool(),
+      membersWithEachOther: bool(),
+      membersWithDepartmentHeads: bool(),
+      membersWithBranch: bool(),
+      waived: arr(obj({ pair: text(300), reason: text(500) }), { max: 10_000 }),
+    }),
+  ),
+  materials: optional(
+    obj({
+      minProblemShare: fraction(),
+      answerThreshold: fraction(),
+      genericPhrases: arr(text(100), { max: 1000 }),
+      maxGenericSentences: int({ min: 0, max: 1000 }),
+      planLeadDays: int({ min: 0, max: 365 }),
+    }),
+  ),
 }) satisfies Validator<RuleSet>;
+
+/** A share above 0 and at most 1 (the material rules' thresholds). */
+function fraction(): Validator<number> {
+  return (v, path) => {
+    if (typeof v !== 'number' || !(v > 0 && v <= 1)) throw new SchemaError(path, '应为大于 0、不大于 1 的比例');
+    return v;
+  };
+}
 
 export const unitSchema = obj({
   id: idField(),

@@ -42,6 +42,10 @@ export interface RuleSet {
   noOpinionPhrases: string[];
   /** Phrases of praise; an opinion made only of praise counts but is warned. */
   praisePhrases: string[];
+  /** 谈心谈话 requirements (read with defaults by talkRulesOf); absent: the county rule. */
+  talks?: TalkRules;
+  /** 对照检查材料 and 会前准备 options (read with defaults by materialRulesOf); absent: the defaults. */
+  materials?: MaterialRules;
 }
 
 export type MeetingStatus = 'preparing' | 'held';
@@ -127,6 +131,8 @@ export interface Audit {
 }
 
 export type { EntityKind } from './record-kinds';
+import type { TalkRules } from './talks';
+import type { MaterialRules } from '../materials/rules';
 import type { EntityKind } from './record-kinds';
 export type ChangeAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'merge' | 'reorder';
 

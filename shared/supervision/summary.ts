@@ -8,6 +8,7 @@ import type { MaterialRecord, MeetingPreparation } from '../model/preparation';
 import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
 import type { Talk } from '../model/talks';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
+import { preMeetingReview, preparationSummary, type PreparationSummary } from './pre-meeting-review';
 import { countWarnings, type WarningKind } from './warnings';
 
 /** What the readiness check says, before any verdict. */
@@ -42,6 +43,8 @@ export interface MeetingSummary {
   fingerprint: string;
   lastAudit: LastAudit | null;
   auditCount: number;
+  /** The 会前准备 checklist's state (谈心谈话, 对照检查材料 …), when the follow-up records were read. Cross-unit material copies are not in it: they need the other units' materials (the audit tab compares them). */
+  preparation?: PreparationSummary;
 }
 
 export interface SummaryInput {
@@ -53,6 +56,8 @@ export interface SummaryInput {
   crossUnitWarnings?: number;
   /** The meeting's records of the second half of the practice (schema v3); absent: none. */
   followUp?: FollowUpRecords;
+  /** Last year's ledger entries of the unit, for the checklist's 上年度整改; absent: last year's meeting is not here. */
+  previousLedger?: readonly LedgerEntry[];
 }
 
 /** A meeting's records after collection: 梳理, the 两张清单, the 整改台账, 谈心谈话 and 会前准备. Soft-deleted rows included. */
@@ -86,7 +91,21 @@ export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit
 
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
-  return summarizeView(meetingView(input), input);
+  const view = meetingView(input);
+  const summary = summarizeView(view, input);
+  const f = input.followUp;
+  if (!f) return summary;
+  const review = preMeetingReview({
+    meeting: input.meeting,
+    unitName: '',
+    members: view.members,
+    readiness: view.readiness,
+    opinions: view.opinions,
+    flags: view.flags,
+    ...f,
+    ledger: input.previousLedger ? { previous: input.previousLedger, current: f.ledgerEntries } : undefined,
+  });
+  return { ...summary, preparation: preparationSummary(review) };
 }
 
 /** A meeting's summary from its view (see meetingView), its audits and the last cross-unit scan. */

@@ -15,6 +15,10 @@ import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restore
 import { exportContent, openIntoEmpty, unitCounts } from './repos/package-repo';
 import { listProblems, saveProblem, setProblemsDeleted } from './repos/problems-repo';
 import { saveSetting } from './repos/settings-repo';
+import { listMaterials, saveMaterial, saveMaterialRules, setMaterialDeleted } from './repos/materials-repo';
+import { loadPreMeeting } from './repos/pre-meeting-repo';
+import { getPreparation, savePreparation } from './repos/preparation-repo';
+import { listTalks, saveTalk, saveTalkRules, setTalksDeleted } from './repos/talks-repo';
 import { listSummaries } from './repos/summaries-repo';
 import { createUnit, deleteUnit, getUnit, listUnits, meetingCounts, moveUnit, updateUnit } from './repos/units-repo';
 import type { WorkbenchDb } from './database';
@@ -43,6 +47,7 @@ export function repositories(db: WorkbenchDb) {
     exportContent: bind(exportContent),
     getCopyFindings: bind(getCopyFindings),
     getLiveMeeting: bind(getLiveMeeting),
+    getPreparation: bind(getPreparation),
     getUnit: bind(getUnit),
     lastCopyScan: bind(lastCopyScan),
     listAudits: bind(listAudits),
@@ -50,13 +55,16 @@ export function repositories(db: WorkbenchDb) {
     listDeletedOpinions: bind(listDeletedOpinions),
     listMeetingChanges: bind(listMeetingChanges),
     listMeetings: bind(listMeetings),
+    listMaterials: bind(listMaterials),
     listMembers: bind(listMembers),
     listOpinions: bind(listOpinions),
     listProblems: bind(listProblems),
     listSummaries: bind(listSummaries),
+    listTalks: bind(listTalks),
     listUnits: bind(listUnits),
     loadAllWarnings: bind(loadAllWarnings),
     loadCopyScanInput: bind(loadCopyScanInput),
+    loadPreMeeting: bind(loadPreMeeting),
     meetingCounts: bind(meetingCounts),
     memberCounts: bind(memberCounts),
     membersOfMeetings: bind(membersOfMeetings),
@@ -72,9 +80,16 @@ export function repositories(db: WorkbenchDb) {
     restoreMeeting: bind(restoreMeeting),
     restoreOpinions: bind(restoreOpinions),
     saveCopyFindings: bind(saveCopyFindings),
+    saveMaterial: bind(saveMaterial),
+    saveMaterialRules: bind(saveMaterialRules),
+    savePreparation: bind(savePreparation),
     saveProblem: bind(saveProblem),
     saveSetting: bind(saveSetting),
+    saveTalk: bind(saveTalk),
+    saveTalkRules: bind(saveTalkRules),
+    setMaterialDeleted: bind(setMaterialDeleted),
     setProblemsDeleted: bind(setProblemsDeleted),
+    setTalksDeleted: bind(setTalksDeleted),
     unitCounts: bind(unitCounts),
     updateMeeting: bind(updateMeeting),
     updateMember: bind(updateMember),
