@@ -29,6 +29,8 @@ export function reviewMaterials(input: {
   materials: readonly MaterialRecord[];
   consolidated: readonly ConsolidatedOpinion[];
   problems: readonly ProblemItem[];
+  /** Raw opinions read for a target none of whose opinions are consolidated yet (the caller picks those that count). */
+  rawOpinions?: ReadonlyArray<{ id: string; targetId: string; text: string }>;
   dimensions: readonly string[];
   rules: MaterialRules;
   /** How this meeting's materials are named and placed for the copy comparison. */
@@ -45,6 +47,7 @@ export function reviewMaterials(input: {
     if (!material) return { targetId: t.id, label: t.label, copies: [], warnings: [] };
     const answers: OpinionToAnswer[] = [
       ...input.consolidated.filter((c) => !c.deletedAt && c.targetId === t.id).map((c) => ({ id: c.id, kind: 'opinion' as const, text: c.text })),
+      ...(input.rawOpinions ?? []).filter((o) => o.targetId === t.id).map((o) => ({ id: o.id, kind: 'opinion' as const, text: o.text })),
       ...input.problems.filter((p) => !p.deletedAt && p.targetId === t.id).map((p) => ({ id: p.id, kind: 'problem' as const, text: p.description })),
     ];
     const report = checkMaterial({ title: material.title, blocks: material.blocks }, { answers, dimensions: input.dimensions, names }, input.rules);

@@ -59,7 +59,28 @@ export const ruleSetRecord = record({
   praisePhrases: list(text(100), 1000),
   /** The 两张清单 are ready for 公示 only when every consolidated opinion is answered (absent: off). */
   requireFullCoverage: bool().optional(),
+  /** Which 谈心谈话 pairs are required (absent: the county's defaults, see shared/model/talks.ts). */
+  talks: record({
+    secretaryWithMembers: bool(),
+    membersWithEachOther: bool(),
+    membersWithDepartmentHeads: bool(),
+    membersWithBranch: bool(),
+    waived: list(record({ pair: text(300), reason: text(500) }), 10_000),
+  }).optional(),
+  /** Thresholds of the 对照检查材料 checks (absent: the defaults, see shared/materials/rules.ts). */
+  materials: record({
+    minProblemShare: fraction(),
+    answerThreshold: fraction(),
+    genericPhrases: list(text(100), 1000),
+    maxGenericSentences: int(0, 1000),
+    planLeadDays: int(0, 365),
+  }).optional(),
 });
+
+/** A share above 0 and at most 1 (the material rules' thresholds). */
+function fraction() {
+  return z.number({ error: '应为大于 0、不大于 1 的比例' }).refine((v) => v > 0 && v <= 1, { error: '应为大于 0、不大于 1 的比例' });
+}
 
 export const unitRecord = record({
   id: id(),

@@ -1,6 +1,7 @@
 // The shape of a stored meeting summary, checked where one is read back: a summary row is derived
 // data, and a damaged or forged one must not take the overview down.
 import { arr, bool, int, literal, nullable, obj, optional, str, type Validator } from '../util/schema';
+import type { ChecklistKey, ChecklistStatus } from './pre-meeting';
 import type { MeetingSummary } from './summary';
 
 const count = () => int({ min: 0, max: 1e9 });
@@ -23,4 +24,14 @@ export const meetingSummarySchema = obj({
   auditCount: count(),
   coverage: optional(obj({ answered: count(), total: count(), percent: int({ min: 0, max: 100 }) })),
   rectification: optional(obj({ items: count(), closed: count(), openDeadlines: arr(str({ max: 10 }), { max: 1_000_000 }) })),
+  preparation: optional(
+    obj({
+      items: obj(Object.fromEntries(['plan', 'study', 'opinions', 'talks', 'materials', 'rectification'].map((k) => [k, literal('done', 'not-done', 'unknown')])) as Record<ChecklistKey, Validator<ChecklistStatus>>),
+      talksDone: count(),
+      talksRequired: count(),
+      materialsExpected: count(),
+      materialsSubmitted: count(),
+      materialsWarned: count(),
+    }),
+  ),
 }) satisfies Validator<MeetingSummary>;

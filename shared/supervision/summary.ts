@@ -10,6 +10,7 @@ import type { Talk } from '../model/talks';
 import { rectificationSummary, type RectificationSummary } from '../ledger/rectification-summary';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
 import { computeCoverage } from '../problems/coverage';
+import { preMeetingReview, preparationSummary, type PreparationSummary } from './pre-meeting-review';
 import { countWarnings, type WarningKind } from './warnings';
 
 /** What the readiness check says, before any verdict. */
@@ -48,6 +49,8 @@ export interface MeetingSummary {
   coverage?: SummaryCoverage;
   /** The 整改台账 (items, 已销号, open time limits; overdue is counted when read); absent when nothing is registered. */
   rectification?: RectificationSummary;
+  /** The 会前准备 checklist's state (谈心谈话, 对照检查材料 …), when the follow-up records were read. Cross-unit material copies are not in it: they need the other units' materials (the audit tab compares them). */
+  preparation?: PreparationSummary;
 }
 
 interface SummaryCoverage {
@@ -66,6 +69,8 @@ export interface SummaryInput {
   crossUnitWarnings?: number;
   /** The meeting's records of the second half of the practice (schema v3); absent: none. */
   followUp?: FollowUpRecords;
+  /** Last year's ledger entries of the unit, for the checklist's 上年度整改; absent: last year's meeting is not here. */
+  previousLedger?: readonly LedgerEntry[];
 }
 
 /** A meeting's records after collection: 梳理, the 两张清单, the 整改台账, 谈心谈话 and 会前准备. Soft-deleted rows included. */
@@ -102,7 +107,20 @@ export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
   const view = meetingView(input);
   const summary = { ...summarizeView(view, input), coverage: summaryCoverage(view, input.followUp) };
   const rectification = rectificationSummary(input.followUp);
-  return rectification ? { ...summary, rectification } : summary;
+  const withLedger = rectification ? { ...summary, rectification } : summary;
+  const f = input.followUp;
+  if (!f) return withLedger;
+  const review = preMeetingReview({
+    meeting: input.meeting,
+    unitName: '',
+    members: view.members,
+    readiness: view.readiness,
+    opinions: view.opinions,
+    flags: view.flags,
+    ...f,
+    ledger: input.previousLedger ? { previous: input.previousLedger, current: f.ledgerEntries } : undefined,
+  });
+  return { ...withLedger, preparation: preparationSummary(review) };
 }
 
 /** Coverage of the live targets' consolidated opinions by live problem items or recorded reasons. */

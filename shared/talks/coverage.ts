@@ -192,3 +192,13 @@ export function talkProblems(
   }
   return [...new Set(problems)];
 }
+
+/** One side of a talk as lists and the change log name it: `张三（局长）`, `财务股负责人王芳`, `机关党支部代表刘洋`. */
+export function partyLabel(p: TalkParty, members: readonly Pick<Member, 'id' | 'name' | 'position'>[]): string {
+  if (p.kind === 'member') {
+    const m = members.find((x) => x.id === p.memberId);
+    return m ? targetLabel(m) : '已移除的成员';
+  }
+  if (p.kind === 'department-head') return `${p.department}负责人${p.name}`;
+  return `${p.branch}代表${p.name}`;
+}

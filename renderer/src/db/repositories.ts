@@ -17,6 +17,10 @@ import { listProblems, saveProblem, setProblemsDeleted } from './repos/problems-
 import { addToConsolidated, consolidateOpinions, dissolveConsolidatedOpinion, listConsolidated, mergeConsolidatedOpinions, rewordConsolidatedOpinion, setConsolidatedAnswer, splitConsolidatedOpinion, unlinkRawOpinion } from './repos/consolidation-repo';
 import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerDocsInput, listLedger, previousMeeting, previousProblems, registerProblems } from './repos/ledger-repo';
 import { saveSetting } from './repos/settings-repo';
+import { listMaterials, saveMaterial, saveMaterialRules, setMaterialDeleted } from './repos/materials-repo';
+import { loadPreMeeting } from './repos/pre-meeting-repo';
+import { getPreparation, savePreparation } from './repos/preparation-repo';
+import { listTalks, saveTalk, saveTalkRules, setTalksDeleted } from './repos/talks-repo';
 import { listSummaries } from './repos/summaries-repo';
 import { createUnit, deleteUnit, getUnit, listUnits, meetingCounts, moveUnit, updateUnit } from './repos/units-repo';
 import type { WorkbenchDb } from './database';
@@ -52,6 +56,7 @@ export function repositories(db: WorkbenchDb) {
     exportContent: bind(exportContent),
     getCopyFindings: bind(getCopyFindings),
     getLiveMeeting: bind(getLiveMeeting),
+    getPreparation: bind(getPreparation),
     getUnit: bind(getUnit),
     lastCopyScan: bind(lastCopyScan),
     listAudits: bind(listAudits),
@@ -62,13 +67,16 @@ export function repositories(db: WorkbenchDb) {
     listLedger: bind(listLedger),
     listMeetingChanges: bind(listMeetingChanges),
     listMeetings: bind(listMeetings),
+    listMaterials: bind(listMaterials),
     listMembers: bind(listMembers),
     listOpinions: bind(listOpinions),
     listProblems: bind(listProblems),
     listSummaries: bind(listSummaries),
+    listTalks: bind(listTalks),
     listUnits: bind(listUnits),
     loadAllWarnings: bind(loadAllWarnings),
     loadCopyScanInput: bind(loadCopyScanInput),
+    loadPreMeeting: bind(loadPreMeeting),
     meetingCounts: bind(meetingCounts),
     memberCounts: bind(memberCounts),
     membersOfMeetings: bind(membersOfMeetings),
@@ -89,10 +97,17 @@ export function repositories(db: WorkbenchDb) {
     restoreOpinions: bind(restoreOpinions),
     rewordConsolidatedOpinion: bind(rewordConsolidatedOpinion),
     saveCopyFindings: bind(saveCopyFindings),
+    saveMaterial: bind(saveMaterial),
+    saveMaterialRules: bind(saveMaterialRules),
+    savePreparation: bind(savePreparation),
     saveProblem: bind(saveProblem),
     saveSetting: bind(saveSetting),
+    saveTalk: bind(saveTalk),
+    saveTalkRules: bind(saveTalkRules),
     setConsolidatedAnswer: bind(setConsolidatedAnswer),
+    setMaterialDeleted: bind(setMaterialDeleted),
     setProblemsDeleted: bind(setProblemsDeleted),
+    setTalksDeleted: bind(setTalksDeleted),
     splitConsolidatedOpinion: bind(splitConsolidatedOpinion),
     unlinkRawOpinion: bind(unlinkRawOpinion),
     unitCounts: bind(unitCounts),

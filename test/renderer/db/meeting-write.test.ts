@@ -3,7 +3,7 @@ import { writeMeetingData } from '../../../renderer/src/db/repos/meeting-write';
 import { addOpinions, deleteOpinions } from '../../../renderer/src/db/repos/opinions-repo';
 import { GROUP_TARGET } from '../../../shared/model/types';
 import { computeMeetingSummary } from '../../../shared/supervision/summary';
-import { ACTOR, freshDb, seedMeeting } from './test-db';
+import { ACTOR, freshDb, seedMeeting, summaryExtras } from './test-db';
 
 const draft = (n: number) => ({ targetId: GROUP_TARGET, category: '上级领导', channel: '书面征求', content: `第${n}条意见：调研不够深入，联系群众不够经常` });
 
@@ -15,7 +15,7 @@ async function summaryAgrees(db: ReturnType<typeof freshDb>, meetingId: string) 
     db.audits.where('meetingId').equals(meetingId).toArray(),
     db.meetingSummaries.get(meetingId),
   ]);
-  expect(stored).toEqual(computeMeetingSummary({ meeting: meeting!, members, opinions, audits }));
+  expect(stored).toEqual(computeMeetingSummary({ meeting: meeting!, members, opinions, audits, ...(await summaryExtras(db, meeting!)) }));
 }
 
 describe('writeMeetingData', () => {

@@ -13,7 +13,7 @@ import type { AuditDraft } from '../../../shared/supervision/audit';
 import { commitImport } from '../../../renderer/src/db/repos/import-repo';
 import { openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
 import { sampleContent } from '../../support/sample-content';
-import { ACTOR, freshDb, seedMeeting } from './test-db';
+import { ACTOR, freshDb, seedMeeting, summaryExtras } from './test-db';
 
 const typed = { actor: ACTOR, origin: { kind: 'typed' as const } };
 const CATEGORIES = ['上级领导', '下属单位', '分管领域', '服务对象', '基层群众'];
@@ -29,6 +29,7 @@ async function expectFreshSummaries(db: WorkbenchDb) {
       opinions: await db.opinions.where('meetingId').equals(meeting.id).toArray(),
       audits: await db.audits.where('meetingId').equals(meeting.id).toArray(),
       crossUnitWarnings: (await db.copyFindings.get(meeting.id))?.warnings.length,
+      ...(await summaryExtras(db, meeting)),
     });
     expect(await db.meetingSummaries.get(meeting.id), `summary of ${meeting.title}`).toEqual(expected);
   }

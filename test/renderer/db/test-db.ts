@@ -4,6 +4,9 @@ import { createMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { addMembers } from '../../../renderer/src/db/repos/members-repo';
 import { createUnit } from '../../../renderer/src/db/repos/units-repo';
 import { defaultRuleSet } from '../../../shared/model/rule-set';
+import type { Meeting } from '../../../shared/model/types';
+import { previousMeeting } from '../../../shared/supervision/pre-meeting-review';
+import type { Table } from 'dexie';
 
 let n = 0;
 
@@ -29,4 +32,21 @@ export async function seedMeeting(db: WorkbenchDb) {
     ACTOR,
   );
   return { unit, meeting, members };
+}
+
+/** What the stored summary reads besides the meeting's roster, opinions and audits: its follow-up records and last year's ledger. */
+export async function summaryExtras(db: WorkbenchDb, meeting: Meeting) {
+  const of = <T>(table: Table<T, string>) => table.where('meetingId').equals(meeting.id).toArray();
+  const followUp = {
+    consolidated: await of(db.consolidatedOpinions),
+    problems: await of(db.problems),
+    ledgerEntries: await of(db.ledgerEntries),
+    progressEntries: await of(db.progressEntries),
+    talks: await of(db.talks),
+    preparations: await of(db.preparations),
+    materials: await of(db.materials),
+  };
+  const previous = previousMeeting(await db.meetings.toArray(), meeting);
+  const previousLedger = previous ? await db.ledgerEntries.where('meetingId').equals(previous.id).toArray() : undefined;
+  return { followUp, previousLedger };
 }

@@ -5,6 +5,9 @@ import type { Table } from 'dexie';
 import { computeMeetingSummary, type FollowUpRecords, type MeetingSummary } from '../../../../shared/supervision/summary';
 import { meetingSummarySchema } from '../../../../shared/supervision/summary-schema';
 import { check } from '../../../../shared/util/schema';
+import type { LedgerEntry } from '../../../../shared/model/ledger';
+import type { Meeting } from '../../../../shared/model/types';
+import { previousMeeting } from '../../../../shared/supervision/pre-meeting-review';
 import type { WorkbenchDb } from '../database';
 
 /** The tables refreshSummaries reads and writes: add them to the scope of the calling transaction. */
@@ -50,7 +53,15 @@ async function summaryFromRecords(db: WorkbenchDb, meetingId: string): Promise<M
     db.copyFindings.get(meetingId),
     loadFollowUp(db, meetingId),
   ]);
-  return computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length, followUp });
+  const previousLedger = await loadPreviousLedger(db, meeting);
+  return computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length, followUp, previousLedger });
+}
+
+/** Last year's ledger of the meeting's unit (the checklist's 上年度整改); undefined when last year's meeting is not here or the schema is older. */
+async function loadPreviousLedger(db: WorkbenchDb, meeting: Meeting): Promise<LedgerEntry[] | undefined> {
+  if (!db.ledgerEntries) return undefined;
+  const previous = previousMeeting(await db.meetings.where('unitId').equals(meeting.unitId).toArray(), meeting);
+  return previous ? db.ledgerEntries.where('meetingId').equals(previous.id).toArray() : undefined;
 }
 
 /** A meeting's follow-up records (inside a transaction over {@link summaryTables}); empty lists at an older schema. */
