@@ -89,6 +89,11 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 export const ESTIMATE_SLACK = 0.2;
 const DIGEST_VALUES = 64;
 const DIGEST_WORDS = (DIGEST_VALUES * 4) / 32;
+// Per text, one record of what a bucket pass reads: the digest, the set's size and the partners found
+// so far — one cache line's worth, so that gathering a bucket member costs one memory access.
+const RECORD = DIGEST_WORDS + 2;
+const SIZE = DIGEST_WORDS;
+const FOUND = DIGEST_WORDS + 1;
 
 /** A pair of similar texts by index into the input, `a < b`, with their verified Jaccard similarity. */
 export interface SimilarPair {
@@ -130,16 +135,15 @@ export function findSimilarPairs(
   const sets = keys.map(shingles);
 
   // Per text: its band hashes (band-major, so that building one band's buckets reads memory in
-  // order), its digest and its size. The sketch itself is not kept.
+  // order) and its record. The sketch itself is not kept.
   const bandHash = new Uint32Array(n * LSH_BANDS);
   // The same, text-major: whether two texts met in an earlier band is then two reads in order.
   const bandsOf = new Uint32Array(n * LSH_BANDS);
-  const digest = new Uint32Array(n * DIGEST_WORDS);
-  const sizes = new Int32Array(n);
+  const record = new Uint32Array(n * RECORD);
   const sketch = new Uint32Array(SKETCH_VALUES);
   for (let i = 0; i < n; i++) {
     const set = sets[i]!;
-    sizes[i] = set.length;
+    record[i * RECORD + SIZE] = set.length;
     sketchSet(set, SKETCH_VALUES, sketch);
     for (let band = 0; band < LSH_BANDS; band++) {
       let h = 0x9747b28c ^ band;
@@ -147,14 +151,13 @@ export function findSimilarPairs(
       bandHash[band * n + i] = h;
       bandsOf[i * LSH_BANDS + band] = h;
     }
-    for (let k = 0; k < DIGEST_VALUES; k++) digest[i * DIGEST_WORDS + (k >>> 3)]! |= (fmix32(sketch[k]!) & 15) << ((k & 7) * 4);
+    for (let k = 0; k < DIGEST_VALUES; k++) record[i * RECORD + (k >>> 3)]! |= (fmix32(sketch[k]!) & 15) << ((k & 7) * 4);
   }
 
   const minDigest = Math.ceil(DIGEST_VALUES * (1 / 16 + (15 / 16) * Math.max(0, threshold - ESTIMATE_SLACK)));
   // A conservative integer form of the threshold for the exact check: |A ∩ B| ≥ t/(1+t)·(|A| + |B|).
   const overlapShare = threshold / (1 + threshold);
   const pairs: SimilarPair[] = [];
-  const found = new Int32Array(n);
 
   // Buckets by counting sort on the top bits of the band hash: a slot can hold a few unrelated
   // texts besides its bucket, which the hash comparison below skips.
@@ -163,41 +166,48 @@ export function findSimilarPairs(
   const shift = 32 - bits;
   const ends = new Int32Array(slots + 1);
   const order = new Int32Array(n);
+  // The band hash of each place in `order`, written as it is filled: read in order below.
+  const orderHash = new Uint32Array(n);
   // Scratch copies of one slot's members, hashes and digests, side by side: comparing every pair
   // of a bucket then reads memory in order instead of jumping across the whole index.
   let members = new Int32Array(64);
   let hashes = new Uint32Array(64);
-  let local = new Uint32Array(64 * DIGEST_WORDS);
+  let local = new Uint32Array(64 * RECORD);
   for (let band = 0; band < LSH_BANDS; band++) {
     const row = band * n;
     ends.fill(0);
     for (let i = 0; i < n; i++) ends[(bandHash[row + i]! >>> shift) + 1]!++;
     for (let s = 0; s < slots; s++) ends[s + 1]! += ends[s]!;
-    for (let i = 0; i < n; i++) order[ends[bandHash[row + i]! >>> shift]!++] = i;
+    for (let i = 0; i < n; i++) {
+      const h = bandHash[row + i]!;
+      const at = ends[h >>> shift]!++;
+      order[at] = i;
+      orderHash[at] = h;
+    }
     // Now ends[s] is where slot s ends, and slot s starts where slot s − 1 ends.
     let start = 0;
     for (let s = 0; s < slots; s++) {
       const end = ends[s]!;
       const size = end - start;
       // Two texts in a slot are most often two buckets of one text each.
-      if (size > 2 || (size === 2 && bandHash[row + order[start]!] === bandHash[row + order[start + 1]!])) {
+      if (size > 2 || (size === 2 && orderHash[start] === orderHash[start + 1])) {
         if (members.length < size) {
           members = new Int32Array(size * 2);
           hashes = new Uint32Array(size * 2);
-          local = new Uint32Array(size * 2 * DIGEST_WORDS);
+          local = new Uint32Array(size * 2 * RECORD);
         }
         for (let u = 0; u < size; u++) {
           const x = order[start + u]!;
           members[u] = x;
-          hashes[u] = bandHash[row + x]!;
-          for (let w = 0; w < DIGEST_WORDS; w++) local[u * DIGEST_WORDS + w] = digest[x * DIGEST_WORDS + w]!;
+          hashes[u] = orderHash[start + u]!;
+          for (let w = 0; w < RECORD; w++) local[u * RECORD + w] = record[x * RECORD + w]!;
         }
         // Members are in input order: each is compared with the ones after it.
         for (let u = 0; u < size - 1; u++) {
           const x = members[u]!;
-          if (found[x]! >= cap) continue;
+          if (record[x * RECORD + FOUND]! >= cap) continue;
           const hx = hashes[u]!;
-          const sx = sizes[x]!;
+          const sx = local[u * RECORD + SIZE]!;
           // Jaccard ≥ t needs t·|A| ≤ |B| ≤ |A|/t.
           const smallest = Math.ceil(threshold * sx - 1e-9);
           const largest = Math.floor(sx / threshold + 1e-9);
@@ -205,10 +215,10 @@ export function findSimilarPairs(
           for (let v = u + 1; v < last; v++) {
             if (hashes[v] !== hx) continue;
             let agree = 0;
-            for (let w = 0; w < DIGEST_WORDS; w++) agree += agreeingNibbles(local[u * DIGEST_WORDS + w]! ^ local[v * DIGEST_WORDS + w]!);
+            for (let w = 0; w < DIGEST_WORDS; w++) agree += agreeingNibbles(local[u * RECORD + w]! ^ local[v * RECORD + w]!);
             if (agree < minDigest) continue;
             const y = members[v]!;
-            const sy = sizes[y]!;
+            const sy = local[v * RECORD + SIZE]!;
             if (sy < smallest || sy > largest) continue;
             // A pair that met in an earlier band was considered there.
             let met = false;
@@ -218,7 +228,7 @@ export function findSimilarPairs(
             const similarity = verify(sets[x]!, sets[y]!, overlapShare);
             if (similarity < threshold) continue;
             pairs.push({ a: x, b: y, similarity });
-            if (++found[x]! >= cap) break;
+            if (++record[x * RECORD + FOUND]! >= cap) break;
           }
         }
       }
@@ -227,7 +237,7 @@ export function findSimilarPairs(
   }
   pairs.sort((p, q) => p.a - q.a || p.b - q.b);
   const capped: number[] = [];
-  for (let i = 0; i < n; i++) if (found[i]! >= cap) capped.push(i);
+  for (let i = 0; i < n; i++) if (record[i * RECORD + FOUND]! >= cap) capped.push(i);
   return { sets, pairs, capped };
 }
 
