@@ -4,7 +4,8 @@
 // operation beside a plain read of the same rows, as a ratio. Needs Debian's /usr/bin/chromium.
 // Options: --quick (30 units), --build (rebuild the app), --keep (leave the data, skip the write
 // test), --reuse (measure the data a --keep run left), --only=overview, --only=bulk (bulk add,
-// delete and restore of 500 on the loaded county).
+// delete and restore of 500 on the loaded county), --only=copies (copy detection on both corpora
+// and on a template filled in 3,000 times).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -124,8 +125,10 @@ try {
     server.close();
     process.exit(0);
   }
-  const rd = await page.evaluate(() => window.bench.readiness());
-  row(`readiness of all meetings from opinions (${rd.ready} ready)`, rd.readinessMs, rd.plainMs, 'plain = meetings + members + opinions');
+  if (only !== 'copies') {
+    const rd = await page.evaluate(() => window.bench.readiness());
+    row(`readiness of all meetings from opinions (${rd.ready} ready)`, rd.readinessMs, rd.plainMs, 'plain = meetings + members + opinions');
+  }
   // Copy detection on both corpora (issue 14): time against reading every text into its bigram set,
   // recall of the pairs at or above the threshold (a sample of texts compared with all), scaling.
   const county = [];
@@ -145,6 +148,15 @@ try {
   floorRow(`  recall of pairs ≥ threshold, county, ${county[1].n}`, county[1].recall, 0.97, '%', `${county[1].sampledPairs} pairs of 400 sampled texts`);
   floorRow(`copy detection scaling, county ${county[0].n} → ${county[1].n}`, county[1].detectMs / county[0].detectMs, 1.2 * (county[1].n / county[0].n), '×', `(${(county[1].n / county[0].n).toFixed(1)}× the opinions)`);
   floorRow(`copy detection scaling, stock-phrase ${stock[0].n} → ${stock[1].n}`, stock[1].detectMs / stock[0].detectMs, 12, '×');
+  // One template filled in 3,000 times in one meeting: every pair similar, only a bounded number sought.
+  const tp = await page.evaluate((k) => window.bench.templateCopies(k), 3000);
+  row(`copy detection, template ×${tp.n} in one meeting`, tp.detectMs, tp.readMs, `${tp.pairs} pairs kept of ${tp.allPairs} similar (≤ ${tp.cap} later partners a text; ${tp.capped} texts capped); ${tp.warnings} warnings`, 'bigram read');
+  row(`meeting summary, template ×${tp.n} (each write's refresh)`, tp.summaryMs, tp.readMs, 'readiness, warnings, fingerprint of the meeting', 'bigram read');
+  if (only === 'copies') {
+    await browser.close();
+    server.close();
+    process.exit(0);
+  }
 
   const imp = await page.evaluate(() => window.bench.importCommit(10_000));
   row(`import commit, ${imp.added} rows (one transaction)`, imp.commitMs, imp.plainMs, `floor 2×; plain = the same ${imp.plainRows} rows (opinions + change log)`, 'plain write');

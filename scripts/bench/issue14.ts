@@ -3,11 +3,12 @@
 // bigram set, 10k → 100k scaling), the plain write a package open and an import commit are held to,
 // and a 300-opinion package for the command-line figures. scripts/bench.mjs prints them.
 import { copyCandidates, detectCopies, type CopyCandidate } from '../../shared/checks/copy-detection';
-import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, shingles } from '../../shared/checks/minhash';
+import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, PARTNER_CAP, shingles } from '../../shared/checks/minhash';
 import type { ImportRow } from '../../shared/import/records';
 import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '../../shared/model/rule-set';
 import { GROUP_TARGET, type Opinion } from '../../shared/model/types';
 import { buildPackage, PACKAGE_TABLES, type PackageContent } from '../../shared/package/format';
+import { computeMeetingSummary } from '../../shared/supervision/summary';
 import { compareKey } from '../../shared/text/normalize';
 import { WorkbenchDb } from '../../renderer/src/db/database';
 import { commitImport } from '../../renderer/src/db/repos/import-repo';
@@ -88,6 +89,48 @@ export const issue14 = {
     // Varied text has few pairs at or above the threshold: a larger sample, for a recall of more than a handful.
     const sampled = sampledRecall(candidates.map((c) => c.content), 400);
     return { n: candidates.length, ...timing, recall: sampled.recall, sampledPairs: sampled.pairs };
+  },
+
+  /**
+   * One template filled in `n` times (`批次1-7：问卷反映…`, every pair similar), as a paste or an import
+   * of a whole questionnaire puts it into one meeting: the detector (all kinds), the meeting's summary
+   * that every write refreshes, and the bigram read of the same texts.
+   */
+  templateCopies(n: number) {
+    const content = countyContent({ units: 1, members: [2, 2], perCell: 1, seed: 11 });
+    const meeting = content.meetings[0]!;
+    const targets = [GROUP_TARGET, ...content.members.map((m) => m.id)];
+    const shape = content.opinions[0]!;
+    const opinions: Opinion[] = Array.from({ length: n }, (_, i) => ({
+      ...shape,
+      id: `tmpl-${String(i).padStart(6, '0')}`,
+      targetId: targets[i % targets.length]!,
+      category: DEFAULT_CATEGORIES[i % 5]!,
+      content: `批次1第${i + 1}条：问卷反映窗口办事排队时间长，群众满意度有待提高`,
+      createdAt: `2025-11-01T08:00:00.${String(i % 1000).padStart(3, '0')}Z`,
+    }));
+    const candidates = copyCandidates(meeting, opinions);
+    const detect: number[] = [];
+    const summary: number[] = [];
+    const read: number[] = [];
+    let warnings = 0;
+    let pairs = 0;
+    let capped = 0;
+    for (let run = 0; run < 3; run++) {
+      let t = now();
+      warnings = detectCopies(candidates).length;
+      detect.push(now() - t);
+      t = now();
+      computeMeetingSummary({ meeting, members: content.members, opinions, audits: [] });
+      summary.push(now() - t);
+      t = now();
+      readBigrams(opinions.map((o) => o.content));
+      read.push(now() - t);
+    }
+    const index = findSimilarPairs([...new Set(candidates.map((c) => compareKey(c.content)))]);
+    pairs = index.pairs.length;
+    capped = index.capped.length;
+    return { n, detectMs: median(detect), summaryMs: median(summary), readMs: median(read), warnings, pairs, capped, allPairs: (n * (n - 1)) / 2, cap: PARTNER_CAP };
   },
 
   /** The plain write a package open is held to: the same rows, bulkAdd in one transaction, into a scratch database. */

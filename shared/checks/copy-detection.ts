@@ -93,12 +93,19 @@ export function detectCopies(
 
   // Pairs of groups are only worth verifying if some relation asked for could hold between them.
   // (One meeting's opinions, as its summary checks them, need no such test.)
+  // A skipped pair does not count towards a text's partner cap, so a text pasted into hundreds of
+  // one unit's lists still finds its copies in other units.
   const withinMeetingOnly = !kinds.includes('cross-unit') && new Set(ordered.map((o) => o.meetingId)).size > 1;
+  const crossUnitOnly = kinds.length === 1 && kinds[0] === 'cross-unit';
   const meetingsOf = withinMeetingOnly ? groups.map((g) => new Set(g.map((o) => o.meetingId))) : [];
-  const { pairs } = findSimilarPairs(groupKeys, {
-    threshold,
-    accept: withinMeetingOnly ? (a, b) => [...meetingsOf[a]!].some((m) => meetingsOf[b]!.has(m)) : undefined,
-  });
+  // The one unit of a group's opinions, or undefined when they come from several units.
+  const unitOf = crossUnitOnly ? groups.map((g) => (g.every((o) => o.unitId === g[0]!.unitId) ? g[0]!.unitId : undefined)) : [];
+  const accept = withinMeetingOnly
+    ? (a: number, b: number) => [...meetingsOf[a]!].some((m) => meetingsOf[b]!.has(m))
+    : crossUnitOnly
+      ? (a: number, b: number) => unitOf[a] === undefined || unitOf[a] !== unitOf[b]
+      : undefined;
+  const { pairs } = findSimilarPairs(groupKeys, { threshold, accept });
   const neighbours: Array<Array<{ group: number; similarity: number }>> = groups.map(() => []);
   for (const p of pairs) {
     neighbours[p.a]!.push({ group: p.b, similarity: p.similarity });
@@ -108,15 +115,20 @@ export function detectCopies(
 
   const warnings: CopyWarning[] = [];
   const reported = new Set<string>();
+  const firsts = groups.map(() => undefined as FirstOpinions | undefined);
+  const partnerIn = (g: number, o: CopyCandidate, kind: CopyKind, sameKey: boolean) => {
+    const group = groups[g]!;
+    if (group.length <= SMALL_GROUP) return group.find((p) => p !== o && RELATIONS[kind](o, p, sameKey));
+    return firstPartner((firsts[g] ??= firstOpinions(group)), o, kind, sameKey);
+  };
   ordered.forEach((o, i) => {
     const own = opinionGroup[i]!;
     for (const kind of kinds) {
-      const related = RELATIONS[kind];
-      let partner: CopyCandidate | undefined = groups[own]!.find((p) => p !== o && related(o, p, true));
+      let partner: CopyCandidate | undefined = partnerIn(own, o, kind, true);
       let similarity = 1;
       if (!partner) {
         for (const n of neighbours[own]!) {
-          partner = groups[n.group]!.find((p) => related(o, p, false));
+          partner = partnerIn(n.group, o, kind, false);
           if (partner) {
             similarity = n.similarity;
             break;
@@ -134,6 +146,52 @@ export function detectCopies(
     }
   });
   return warnings;
+}
+
+// Groups of identical texts up to this size are searched in full for a partner; larger ones (one
+// text pasted into hundreds of lists) through their first opinions, so that the search stays linear.
+const SMALL_GROUP = 8;
+
+/** Of a group of identical texts in entry order: the first opinions each relation can pick from. */
+interface FirstOpinions {
+  /** The first opinion, and the first of another unit than its. */
+  units: [CopyCandidate, CopyCandidate | undefined];
+  /** Per meeting: its first opinion, and its first for another target than that one's. */
+  meetings: Map<string, [CopyCandidate, CopyCandidate | undefined]>;
+  /** Per meeting and target: the first opinion, and the first in another category than that one's. */
+  targets: Map<string, [CopyCandidate, CopyCandidate | undefined]>;
+}
+
+function firstOpinions(group: readonly CopyCandidate[]): FirstOpinions {
+  const firstTwo = <K,>(map: Map<K, [CopyCandidate, CopyCandidate | undefined]>, key: K, o: CopyCandidate, differs: (p: CopyCandidate) => boolean) => {
+    const entry = map.get(key);
+    if (!entry) map.set(key, [o, undefined]);
+    else if (!entry[1] && differs(entry[0])) entry[1] = o;
+  };
+  const first = group[0]!;
+  const out: FirstOpinions = { units: [first, group.find((p) => p.unitId !== first.unitId)], meetings: new Map(), targets: new Map() };
+  for (const o of group) {
+    firstTwo(out.meetings, o.meetingId, o, (p) => p.targetId !== o.targetId);
+    firstTwo(out.targets, `${o.meetingId}\u0000${o.targetId}`, o, (p) => p.category !== o.category);
+  }
+  return out;
+}
+
+/**
+ * The first opinion of a group (in entry order) that `kind` relates to `o` — what a search through
+ * the whole group would return, from the group's first opinions: the first of all, else the first
+ * that differs from it where the relation asks for a difference.
+ */
+function firstPartner(firsts: FirstOpinions, o: CopyCandidate, kind: CopyKind, sameKey: boolean): CopyCandidate | undefined {
+  if (kind === 'cross-unit') return firsts.units[0].unitId !== o.unitId ? firsts.units[0] : firsts.units[1];
+  if (kind === 'cross-target') {
+    const [head, other] = firsts.meetings.get(o.meetingId) ?? [];
+    return head && head.targetId !== o.targetId ? head : other;
+  }
+  // same-target: the same meeting and target; for the same text, another category.
+  const [head, other] = firsts.targets.get(`${o.meetingId}\u0000${o.targetId}`) ?? [];
+  if (!sameKey) return head;
+  return head && head.category !== o.category ? head : other;
 }
 
 function ref(o: CopyCandidate): OpinionRef {

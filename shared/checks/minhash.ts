@@ -1,19 +1,24 @@
-// Near-duplicate detection that scales near-linearly: MinHash signatures over character bigrams,
-// banded into an LSH index (texts that agree on every row of one band become candidates), then
-// every candidate pair verified by its real Jaccard similarity. No all-pairs comparison anywhere.
+// Near-duplicate detection that scales near-linearly: a similarity sketch of each text's character
+// bigrams (similarity-sketch.ts), banded into an LSH index (texts that agree on every value of one
+// band become candidates), a 4-bit digest of the sketch to drop the plainly dissimilar, then every
+// remaining candidate verified by its real Jaccard similarity. No all-pairs comparison anywhere.
 //
-// Measured (TOOLCHAIN.md, short Chinese texts): 64 hashes in 16 bands of 4 find ~93% of
-// near-duplicates; 8 bands of 8 only ~84%. SimHash found ~10% on texts this short, so not used.
-// The probability that a pair of similarity s becomes a candidate is 1 − (1 − s⁴)¹⁶:
-// s = 0.6 → 0.89, s = 0.7 → 0.99, s = 0.8 → ≈1; s = 0.3 → 0.12 (then rejected by verification).
+// 200 sketch values in 40 bands of 5: a pair of similarity s becomes a candidate with probability
+// 1 − (1 − s⁵)⁴⁰: s = 0.6 → 0.96, 0.7 → 0.999; s = 0.3 → 0.09. Measured (issue 14, scripts/bench):
+// on stock-phrase text — most texts strung together from the same few dozen phrases — 16 bands of 4
+// with big buckets capped at 16 anchors lost 11–17% of the pairs at 100,000 texts; 21 bands of 3
+// found them but compared 86 million bucket pairs (pairs at s ≈ 0.2–0.4 collide too often with 3
+// rows), and an exact prefix-filter join (PPJoin, tokens by rarity) made 759 million index probes,
+// since every token of such text is common. Five rows cut the bucket pairs to ~8 million.
+// SimHash found ~10% of near-duplicates on texts this short, so it is not used.
+import { fmix32, sketchSet } from './similarity-sketch';
 
 /** Texts are compared as sets of overlapping character pairs (bigrams) of their compare key. */
 export const SHINGLE_SIZE = 2;
-/** Number of MinHash functions per text. */
-export const MINHASH_HASHES = 64;
-/** LSH bands; {@link MINHASH_HASHES} / bands rows per band. */
-export const LSH_BANDS = 16;
-export const LSH_ROWS = MINHASH_HASHES / LSH_BANDS;
+/** Values per text's sketch, and how they are banded: {@link LSH_BANDS} bands of {@link LSH_ROWS}. */
+export const SKETCH_VALUES = 200;
+export const LSH_ROWS = 5;
+export const LSH_BANDS = SKETCH_VALUES / LSH_ROWS;
 /**
  * Two texts are "nearly the same" when the Jaccard similarity of their bigram sets is at least
  * this. 0.6 keeps a changed word, changed punctuation or reordered clauses (typically 0.65–0.95)
@@ -21,36 +26,18 @@ export const LSH_ROWS = MINHASH_HASHES / LSH_BANDS;
  */
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
 /**
- * A bucket larger than this (many distinct texts agreeing on one band, e.g. a template filled
- * in with names) is not compared all-pairs: each member is compared with the first
- * {@link BUCKET_ANCHORS} members only, which keeps the work linear and still links every
- * member of such a cluster to it.
+ * The most partners a text is given among the texts after it (in input order): one template filled
+ * in 3,000 times makes 4.5 million similar pairs, and every caller wants a few partners of each text
+ * (its best or first), or its cluster — which these links keep connected — never all of them. The
+ * output and the time stay linear; texts that reached the cap are listed in `capped`.
  */
-export const MAX_BUCKET_PAIRS_SIZE = 48;
-export const BUCKET_ANCHORS = 16;
-
-/** murmur3's finalizer: a cheap, well-mixed 32-bit hash of a 32-bit number. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-// Fixed seeds: the same text always gets the same signature, on every machine and run.
-const SEEDS = new Uint32Array(MINHASH_HASHES);
-const MULTIPLIERS = new Uint32Array(MINHASH_HASHES);
-{
-  let s = 0x2545f491;
-  for (let i = 0; i < MINHASH_HASHES; i++) {
-    s = fmix32(s + 0x9e3779b9);
-    SEEDS[i] = s;
-    s = fmix32(s + 0x9e3779b9);
-    MULTIPLIERS[i] = s | 1;
-  }
-}
+export const PARTNER_CAP = 20;
+/**
+ * In one LSH bucket a text is compared with at most this many of the texts after it: a bucket of
+ * thousands of texts that agree on a whole band but are not similar cannot arise from real
+ * opinions (agreeing on five values needs a high similarity), and this keeps the worst case linear.
+ */
+export const BUCKET_SCAN = 256;
 
 /**
  * The set of character bigrams of a compare key, as sorted unique 32-bit hashes. A one-character
@@ -92,27 +79,22 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return common / (a.length + b.length - common);
 }
 
-/** Writes the MinHash signature of one shingle set into `signatures` at `offset`. */
-function signature(set: Uint32Array, signatures: Uint32Array, offset: number): void {
-  signatures.fill(0xffffffff, offset, offset + MINHASH_HASHES);
-  for (let s = 0; s < set.length; s++) {
-    const x = set[s]!;
-    for (let i = 0; i < MINHASH_HASHES; i++) {
-      // A seeded multiply–xorshift of an already well-mixed shingle hash: one cheap independent-enough
-      // permutation per hash function (checked against real Jaccard by the tests' recall figures).
-      let h = Math.imul(x ^ SEEDS[i]!, MULTIPLIERS[i]!);
-      h = (h ^ (h >>> 15)) >>> 0;
-      if (h < signatures[offset + i]!) signatures[offset + i] = h;
-    }
-  }
-}
 
 /**
- * Candidates whose signatures agree on fewer than (threshold − this) of their hashes are dropped
- * before the exact Jaccard: with 64 hashes the estimate's spread is about ±0.06 at 0.6, so a
- * slack of 0.25 (four spreads) loses nothing, and shared stock phrases cost no exact comparison.
+ * Candidates whose sketch digests estimate a similarity below (threshold − this) are dropped before
+ * the exact Jaccard. The digest is 4 bits of each of 64 sketch values (32 bytes a text, so comparing
+ * a bucket's pairs stays in the processor's cache): two agree with probability s + (1 − s)/16, the
+ * estimate's spread is about ±0.065 at 0.6, and a slack of 0.2 (three spreads) loses almost nothing.
  */
-export const ESTIMATE_SLACK = 0.25;
+export const ESTIMATE_SLACK = 0.2;
+const DIGEST_VALUES = 64;
+const DIGEST_WORDS = (DIGEST_VALUES * 4) / 32;
+// Per text, one record of what a bucket pass reads: the digest, the set's size and the partners found
+// so far — one cache line's worth, so that gathering a bucket member costs one memory access.
+const RECORD = DIGEST_WORDS + 2;
+const SIZE = DIGEST_WORDS;
+const FOUND = DIGEST_WORDS + 1;
+
 /** A pair of similar texts by index into the input, `a < b`, with their verified Jaccard similarity. */
 export interface SimilarPair {
   a: number;
@@ -125,80 +107,165 @@ export interface SimilarityIndex {
   sets: Uint32Array[];
   /** Verified pairs of distinct texts (different compare keys) at or above the threshold. */
   pairs: SimilarPair[];
+  /** Texts given {@link PARTNER_CAP} partners among later texts, whose further partners were not sought (ascending). */
+  capped: number[];
+}
+
+/** Number of 4-bit fields that agree between two digest words. */
+function agreeingNibbles(v: number): number {
+  v = ~(v | (v >>> 1) | (v >>> 2) | (v >>> 3)) & 0x11111111;
+  return Math.imul(v, 0x11111111) >>> 28;
 }
 
 /**
  * Finds the pairs of texts whose bigram Jaccard similarity is at least `threshold`, among texts
  * that are not identical (identical keys are the caller's to group; pass each distinct key once).
- * `accept(a, b)` can skip pairs the caller does not care about before they are verified.
- * Near-linear: MinHash/LSH candidates, then one exact Jaccard per candidate.
+ * `accept(a, b)` can skip pairs the caller does not care about before they are verified (a skipped
+ * pair does not count towards the partner cap). Each text is given at most `partnerCap` partners
+ * among the texts after it. Near-linear: sketch/LSH candidates, then one exact Jaccard per candidate.
  */
 export function findSimilarPairs(
   keys: readonly string[],
-  options: { threshold?: number; accept?: (a: number, b: number) => boolean } = {},
+  options: { threshold?: number; accept?: (a: number, b: number) => boolean; partnerCap?: number } = {},
 ): SimilarityIndex {
   const threshold = options.threshold ?? NEAR_DUPLICATE_THRESHOLD;
+  const cap = options.partnerCap ?? PARTNER_CAP;
+  const accept = options.accept;
   const n = keys.length;
   const sets = keys.map(shingles);
-  const signatures = new Uint32Array(n * MINHASH_HASHES);
-  for (let i = 0; i < n; i++) signature(sets[i]!, signatures, i * MINHASH_HASHES);
-  const bands = new Uint32Array(n * LSH_BANDS);
+
+  // Per text: its band hashes (band-major, so that building one band's buckets reads memory in
+  // order) and its record. The sketch itself is not kept.
+  const bandHash = new Uint32Array(n * LSH_BANDS);
+  // The same, text-major: whether two texts met in an earlier band is then two reads in order.
+  const bandsOf = new Uint32Array(n * LSH_BANDS);
+  const record = new Uint32Array(n * RECORD);
+  const sketch = new Uint32Array(SKETCH_VALUES);
   for (let i = 0; i < n; i++) {
-    for (let b = 0; b < LSH_BANDS; b++) {
-      let h = 0x9747b28c ^ b;
-      for (let r = 0; r < LSH_ROWS; r++) h = fmix32(h ^ signatures[i * MINHASH_HASHES + b * LSH_ROWS + r]!);
-      bands[i * LSH_BANDS + b] = h;
+    const set = sets[i]!;
+    record[i * RECORD + SIZE] = set.length;
+    sketchSet(set, SKETCH_VALUES, sketch);
+    for (let band = 0; band < LSH_BANDS; band++) {
+      let h = 0x9747b28c ^ band;
+      for (let r = 0; r < LSH_ROWS; r++) h = fmix32(h ^ sketch[band * LSH_ROWS + r]!);
+      bandHash[band * n + i] = h;
+      bandsOf[i * LSH_BANDS + band] = h;
     }
+    for (let k = 0; k < DIGEST_VALUES; k++) record[i * RECORD + (k >>> 3)]! |= (fmix32(sketch[k]!) & 15) << ((k & 7) * 4);
   }
 
-  const minAgree = Math.max(0, Math.ceil((threshold - ESTIMATE_SLACK) * MINHASH_HASHES));
+  const minDigest = Math.ceil(DIGEST_VALUES * (1 / 16 + (15 / 16) * Math.max(0, threshold - ESTIMATE_SLACK)));
+  // A conservative integer form of the threshold for the exact check: |A ∩ B| ≥ t/(1+t)·(|A| + |B|).
+  const overlapShare = threshold / (1 + threshold);
   const pairs: SimilarPair[] = [];
-  let band = 0;
-  const consider = (x: number, y: number) => {
-    // A pair that met in an earlier band was considered there: no set of seen pairs needed.
-    for (let j = 0; j < band; j++) if (bands[x * LSH_BANDS + j] === bands[y * LSH_BANDS + j]) return;
-    let agree = 0;
-    const sx = x * MINHASH_HASHES;
-    const sy = y * MINHASH_HASHES;
-    for (let k = 0; k < MINHASH_HASHES; k++) if (signatures[sx + k] === signatures[sy + k]) agree++;
-    if (agree < minAgree) return;
-    const a = Math.min(x, y);
-    const b = Math.max(x, y);
-    if (options.accept && !options.accept(a, b)) return;
-    const similarity = jaccard(sets[a]!, sets[b]!);
-    if (similarity >= threshold) pairs.push({ a, b, similarity });
-  };
 
-  // Per band: sort (hash, index) packed into one float64 (hash · 2²¹ + index, exact below 2⁵³),
-  // then every run of equal hashes is a bucket. Sorting typed arrays avoids 16 maps of n arrays.
-  if (n > 2 ** 21) throw new RangeError('findSimilarPairs: too many texts');
-  const packed = new Float64Array(n);
-  const bucket: number[] = [];
-  for (band = 0; band < LSH_BANDS; band++) {
-    for (let i = 0; i < n; i++) packed[i] = bands[i * LSH_BANDS + band]! * 2097152 + i;
-    packed.sort();
+  // Buckets by counting sort on the top bits of the band hash: a slot can hold a few unrelated
+  // texts besides its bucket, which the hash comparison below skips.
+  const bits = Math.max(4, Math.ceil(Math.log2(Math.max(2, n))) + 1);
+  const slots = 2 ** bits;
+  const shift = 32 - bits;
+  const ends = new Int32Array(slots + 1);
+  const order = new Int32Array(n);
+  // The band hash of each place in `order`, written as it is filled: read in order below.
+  const orderHash = new Uint32Array(n);
+  // Scratch copies of one slot's members, hashes and digests, side by side: comparing every pair
+  // of a bucket then reads memory in order instead of jumping across the whole index.
+  let members = new Int32Array(64);
+  let hashes = new Uint32Array(64);
+  let local = new Uint32Array(64 * RECORD);
+  for (let band = 0; band < LSH_BANDS; band++) {
+    const row = band * n;
+    ends.fill(0);
+    for (let i = 0; i < n; i++) ends[(bandHash[row + i]! >>> shift) + 1]!++;
+    for (let s = 0; s < slots; s++) ends[s + 1]! += ends[s]!;
+    for (let i = 0; i < n; i++) {
+      const h = bandHash[row + i]!;
+      const at = ends[h >>> shift]!++;
+      order[at] = i;
+      orderHash[at] = h;
+    }
+    // Now ends[s] is where slot s ends, and slot s starts where slot s − 1 ends.
     let start = 0;
-    while (start < n) {
-      const hash = Math.floor(packed[start]! / 2097152);
-      let end = start + 1;
-      while (end < n && Math.floor(packed[end]! / 2097152) === hash) end++;
-      if (end - start > 1) {
-        bucket.length = 0;
-        for (let k = start; k < end; k++) bucket.push(packed[k]! - hash * 2097152);
-        compareBucket(bucket, consider);
+    for (let s = 0; s < slots; s++) {
+      const end = ends[s]!;
+      const size = end - start;
+      // Two texts in a slot are most often two buckets of one text each.
+      if (size > 2 || (size === 2 && orderHash[start] === orderHash[start + 1])) {
+        if (members.length < size) {
+          members = new Int32Array(size * 2);
+          hashes = new Uint32Array(size * 2);
+          local = new Uint32Array(size * 2 * RECORD);
+        }
+        for (let u = 0; u < size; u++) {
+          const x = order[start + u]!;
+          members[u] = x;
+          hashes[u] = orderHash[start + u]!;
+          for (let w = 0; w < RECORD; w++) local[u * RECORD + w] = record[x * RECORD + w]!;
+        }
+        // Members are in input order: each is compared with the ones after it.
+        for (let u = 0; u < size - 1; u++) {
+          const x = members[u]!;
+          if (record[x * RECORD + FOUND]! >= cap) continue;
+          const hx = hashes[u]!;
+          const sx = local[u * RECORD + SIZE]!;
+          // Jaccard ≥ t needs t·|A| ≤ |B| ≤ |A|/t.
+          const smallest = Math.ceil(threshold * sx - 1e-9);
+          const largest = Math.floor(sx / threshold + 1e-9);
+          const last = Math.min(size, u + 1 + BUCKET_SCAN);
+          for (let v = u + 1; v < last; v++) {
+            if (hashes[v] !== hx) continue;
+            let agree = 0;
+            for (let w = 0; w < DIGEST_WORDS; w++) agree += agreeingNibbles(local[u * RECORD + w]! ^ local[v * RECORD + w]!);
+            if (agree < minDigest) continue;
+            const y = members[v]!;
+            const sy = local[v * RECORD + SIZE]!;
+            if (sy < smallest || sy > largest) continue;
+            // A pair that met in an earlier band was considered there.
+            let met = false;
+            for (let j = 0; j < band && !met; j++) met = bandsOf[x * LSH_BANDS + j] === bandsOf[y * LSH_BANDS + j];
+            if (met) continue;
+            if (accept && !accept(x, y)) continue;
+            const similarity = verify(sets[x]!, sets[y]!, overlapShare);
+            if (similarity < threshold) continue;
+            pairs.push({ a: x, b: y, similarity });
+            if (++record[x * RECORD + FOUND]! >= cap) break;
+          }
+        }
       }
       start = end;
     }
   }
   pairs.sort((p, q) => p.a - q.a || p.b - q.b);
-  return { sets, pairs };
+  const capped: number[] = [];
+  for (let i = 0; i < n; i++) if (record[i * RECORD + FOUND]! >= cap) capped.push(i);
+  return { sets, pairs, capped };
 }
 
-function compareBucket(bucket: readonly number[], consider: (x: number, y: number) => void): void {
-  if (bucket.length <= MAX_BUCKET_PAIRS_SIZE) {
-    for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) consider(bucket[i]!, bucket[j]!);
-    return;
+/**
+ * The Jaccard similarity of two sorted shingle sets, as {@link jaccard} computes it, or −1 as soon as
+ * the common part can no longer reach `share` · (|A| + |B|) (which similarity ≥ t requires for
+ * share = t / (1 + t)): most candidates are decided after a few steps.
+ */
+function verify(a: Uint32Array, b: Uint32Array, share: number): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  const la = a.length;
+  const lb = b.length;
+  const need = Math.ceil(share * (la + lb) - 1e-9);
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < la && j < lb) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else {
+      if (x < y) i++;
+      else j++;
+      if (common + Math.min(la - i, lb - j) < need) return -1;
+    }
   }
-  const anchors = Math.min(BUCKET_ANCHORS, bucket.length);
-  for (let i = 0; i < bucket.length; i++) for (let j = 0; j < anchors; j++) if (i !== j) consider(bucket[i]!, bucket[j]!);
+  return common < need ? -1 : common / (la + lb - common);
 }

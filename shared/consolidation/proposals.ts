@@ -81,14 +81,15 @@ export function proposeMerges(
   };
 
   // The same compared text for the same target.
-  for (const list of itemsOfKey) {
-    const firstOfTarget = new Map<string, number>();
+  const firstOfTarget = itemsOfKey.map((list) => {
+    const firsts = new Map<string, number>();
     for (const i of list) {
-      const first = firstOfTarget.get(items[i]!.targetId);
-      if (first === undefined) firstOfTarget.set(items[i]!.targetId, i);
+      const first = firsts.get(items[i]!.targetId);
+      if (first === undefined) firsts.set(items[i]!.targetId, i);
       else union(first, i, 1);
     }
-  }
+    return firsts;
+  });
   // Nearly the same text for the same target.
   const shareTarget = (a: number, b: number) => {
     const [small, large] = targetsOfKey[a]!.size <= targetsOfKey[b]!.size ? [targetsOfKey[a]!, targetsOfKey[b]!] : [targetsOfKey[b]!, targetsOfKey[a]!];
@@ -96,8 +97,13 @@ export function proposeMerges(
     return false;
   };
   const { pairs } = findSimilarPairs(keys, { threshold: options.threshold ?? NEAR_DUPLICATE_THRESHOLD, accept: shareTarget });
+  // The items of one text and target are joined already: joining their first ones joins them all
+  // (a text pasted hundreds of times costs one union per target, not one per pair of items).
   for (const p of pairs) {
-    for (const i of itemsOfKey[p.a]!) for (const j of itemsOfKey[p.b]!) if (items[i]!.targetId === items[j]!.targetId) union(i, j, p.similarity);
+    for (const [target, i] of firstOfTarget[p.a]!) {
+      const j = firstOfTarget[p.b]!.get(target);
+      if (j !== undefined) union(i, j, p.similarity);
+    }
   }
 
   const groups = new Map<number, number[]>();

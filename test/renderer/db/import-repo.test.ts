@@ -45,6 +45,13 @@ function bigCsv(n: number): Uint8Array {
   return new TextEncoder().encode(lines.join('\n'));
 }
 
+/** `n` rows filled in from one questionnaire template: every pair of them is nearly the same text. */
+function templateCsv(n: number): Uint8Array {
+  const lines = ['意见对象,意见来源,征求方式,意见建议'];
+  for (let i = 0; i < n; i++) lines.push(`张三,上级领导,书面征求,第 ${i + 1} 条：调查研究不够深入，解决群众急难愁盼问题的办法不多`);
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
 /** Every row of the tables an import writes, in primary-key order: compared whole, not counted. */
 async function snapshot(db: WorkbenchDb) {
   return { opinions: await db.opinions.toArray(), changeLog: await db.changeLog.toArray(), meetingSummaries: await db.meetingSummaries.toArray() };
@@ -117,6 +124,22 @@ describe('commitImport', () => {
     expect(seen.at(-1)).toEqual([3000, 3000]);
     expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
     expect(await db.opinions.count()).toBe(1500);
+  });
+
+  // Copy detection bounds the partners it seeks per text: a template filled in thousands of times
+  // (all pairs similar) is previewed, written and summarized like any other file.
+  it('imports 2,500 rows filled in from one template, with its near repeats in the summary', async () => {
+    const db = freshDb();
+    const { meeting } = await seedMeeting(db);
+    const plan = await planFor(db, meeting.id, templateCsv(2500), 'template.csv');
+    expect(plan.toAdd).toHaveLength(2500);
+    const outcome = await commitImport(db, meeting.id, 'template.csv', rowsOf(plan), { actor: ACTOR });
+    expect(outcome).toMatchObject({ added: 2500 });
+    const [summary] = await db.meetingSummaries.toArray();
+    expect(summary!.totals.raw).toBe(2500);
+    // One pair a text at most (a pair inside one meeting is reported once), and at least one per two texts.
+    expect(summary!.warnings['same-target']).toBeGreaterThanOrEqual(1250);
+    expect(summary!.warnings['same-target']).toBeLessThanOrEqual(2500);
   });
 
   it('leaves the database unchanged when a write fails in the middle', async () => {
