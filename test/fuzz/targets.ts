@@ -39,8 +39,9 @@ export interface FuzzTarget {
 const specs = tableSpecsOf(SCHEMA_V1);
 
 function backupTables() {
-  const content = sampleContent({ units: 1, membersPerMeeting: 2 });
-  return { ...content, settings: [{ key: 'operatorName', value: '张科长' }] };
+  // The tables of a version-1 backup (the specs above), whatever else a sample package carries.
+  const { units, meetings, members, opinions, audits, changeLog } = sampleContent({ units: 1, membersPerMeeting: 2 });
+  return { units, meetings, members, opinions, audits, changeLog, settings: [{ key: 'operatorName', value: '张科长' }] };
 }
 
 /** The manifest of a real backup of backupTables(), for the targets that fuzz what is inside one. */

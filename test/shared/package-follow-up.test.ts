@@ -54,10 +54,10 @@ describe('exchange package format 2', () => {
   it('refuses a follow-up record that breaks its validator, naming the field', () => {
     const content = sample();
     (content.problems[0] as unknown as Record<string, unknown>)['deadline'] = '2026-02-30';
-    expect(refusal(content)).toBe('数据包内容不正确：problems[0].deadline 完成时限应为 YYYY-MM-DD 日期或留空');
+    expect(refusal(content)).toBe('数据包内容不正确：查摆问题第 1 条：deadline 完成时限应为 YYYY-MM-DD 日期或留空');
     const closedWithout = sample();
     closedWithout.ledgerEntries[0]!.status = 'closed';
-    expect(refusal(closedWithout)).toMatch(/^数据包内容不正确：ledgerEntries\[0\]\.closure 已销号的条目须有销号信息/);
+    expect(refusal(closedWithout)).toMatch(/^数据包内容不正确：整改台账第 1 条：closure 已销号的条目须有销号信息/);
   });
 
   it('refuses each kind of broken follow-up reference, naming the record', () => {
@@ -120,10 +120,10 @@ describe('a format-1 package', () => {
 
   it('may not carry the tables of format 2', () => {
     const content = { ...v1(), problems: [] };
-    expect(readPackage(encode(packageOf(content, 1)))).toEqual({ ok: false, error: '数据包内容不正确：problems 是未知字段' });
+    expect(readPackage(encode(packageOf(content, 1)))).toEqual({ ok: false, error: '数据包内容不正确：查摆问题是未知字段' });
   });
 
   it('is refused as format 2 when it lacks the follow-up tables', () => {
-    expect(readPackage(encode(packageOf(v1(), 2)))).toEqual({ ok: false, error: '数据包内容不正确：consolidatedOpinions 缺失' });
+    expect(readPackage(encode(packageOf(v1(), 2)))).toEqual({ ok: false, error: '数据包内容不正确：梳理后意见缺失' });
   });
 });

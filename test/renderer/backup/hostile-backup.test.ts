@@ -105,13 +105,13 @@ describe('restoring a forged backup', () => {
       audits: await db.audits.where('meetingId').equals(seed.meeting.id).toArray(),
       crossUnitWarnings: 0,
       followUp: {
-        consolidated: [],
+        consolidated: await db.consolidatedOpinions.where('meetingId').equals(seed.meeting.id).toArray(),
         problems: await db.problems.where('meetingId').equals(seed.meeting.id).toArray(),
         ledgerEntries: await db.ledgerEntries.where('meetingId').equals(seed.meeting.id).toArray(),
-        progressEntries: [],
-        talks: [],
-        preparations: [],
-        materials: [],
+        progressEntries: await db.progressEntries.where('meetingId').equals(seed.meeting.id).toArray(),
+        talks: await db.talks.where('meetingId').equals(seed.meeting.id).toArray(),
+        preparations: await db.preparations.where('meetingId').equals(seed.meeting.id).toArray(),
+        materials: await db.materials.where('meetingId').equals(seed.meeting.id).toArray(),
       },
     });
     expect(summary).toEqual(expected);

@@ -63,7 +63,9 @@ export async function seedEverything(db: WorkbenchDb, opinions = 12) {
     added[1]!.id,
   );
   // The follow-up rows above are written by hand: bring the stored summary up to date with them, as the write path would.
-  await db.transaction("rw", summaryTables(db), () => refreshSummaries(db, [seeded.meeting.id]));
+  await db.transaction("rw", summaryTables(db), async () => {
+    await refreshSummaries(db, [seeded.meeting.id]);
+  });
   return { ...seeded, opinions: added, audit, ...followUp };
 }
 
