@@ -71,7 +71,7 @@ describe('exchange package', () => {
     const cases: Array<[string, string, string]> = [
       ['被改动.mzsh.json', good.replace('调查研究不够深入', '调查研究非常深入'), '数据包校验失败：内容与校验码不符，文件已被改动或已损坏'],
       ['不完整.mzsh.json', good.slice(0, Math.floor(good.length / 2)), '数据包已损坏或不完整：无法解析其中的数据（文件可能被截断）'],
-      ['新版本.mzsh.json', good.replace('"formatVersion":1', '"formatVersion":2'), '数据包的格式版本为 2，本程序只能读取版本 1。请升级工作台后再打开'],
+      ['新版本.mzsh.json', good.replace('"formatVersion":2', '"formatVersion":3'), '数据包的格式版本为 3，本程序只能读取版本 1 至 2。请升级工作台后再打开'],
       ['类型错.mzsh.json', good.replace(/"rank":1,/, '"rank":"1",'), '数据包内容不正确：members[0].rank 应为整数'],
     ];
     for (const [name, text, message] of cases) {
