@@ -1,10 +1,11 @@
 // The exchange package in the app: open a package into an empty workbench, export it again and
-// get the same records back; tampered, truncated and wrong-version files are refused with the
+// get the same records back (the follow-up records of format 2 too); tampered, truncated and wrong-version files are refused with the
 // reason shown and nothing changed; a workbench with data refuses to open another package.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildPackage, PACKAGE_TABLES, readPackage, sortContent } from '../../shared/package/format';
+import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 import { openApp, opened, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
@@ -24,7 +25,8 @@ describe('exchange package', () => {
   it('opens a package into an empty workbench and exports the same records back', async () => {
     const app = await openApp('exchange-roundtrip');
     const { page } = app;
-    const content = sampleContent({ units: 2, providers: ['提出人甲', ''] });
+    // With every follow-up kind of format 2 (梳理, 查摆问题, 整改台账, 进展, 谈心谈话, 会前准备, 材料).
+    const content = withFollowUp(sampleContent({ units: 2, providers: ['提出人甲', ''] }));
     content.opinions[3] = { ...content.opinions[3]!, deletedAt: '2025-11-02T00:00:00.000Z' };
     await choosePackage(page, '两个单位.mzsh.json', buildPackage(content, META));
     const summary = page.getByTestId('package-summary');
