@@ -13,6 +13,11 @@ import { groupByMeeting } from '../util/group-by';
 /** The follow-up tables of a content, in the registry's order. */
 export const FOLLOW_UP_TABLES = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'] as const;
 
+/** Whether a table is one of the follow-up tables (format 2; empty in a format-1 package). */
+export function isFollowUpTable(table: string): table is (typeof FOLLOW_UP_TABLES)[number] {
+  return (FOLLOW_UP_TABLES as readonly string[]).includes(table);
+}
+
 export interface FollowUpContent {
   consolidatedOpinions: ConsolidatedOpinion[];
   problems: ProblemItem[];

@@ -18,6 +18,11 @@ type Decision = { action: 'update' | 'keep' | 'conflict'; message?: string };
  * there is no merge base): mergeLedgerEntry's verdict.
  */
 export function decideLedgerEntry(local: LedgerEntry, incoming: LedgerEntry): Decision {
+  // Deleted on one side while the other moved on: taking the longer history would silently undo
+  // (or bring back) the delete, so the user decides.
+  if (Boolean(local.deletedAt) !== Boolean(incoming.deletedAt)) {
+    return { action: 'conflict', message: `台账 ${local.accountNumber}：${local.deletedAt ? '本机已删除该条目' : '数据包中该条目已删除'}，另一边仍在使用，请核对后选择` };
+  }
   const verdict = mergeLedgerEntry(local, incoming);
   if (verdict.kind === 'take-remote') return { action: 'update' };
   // `same`: they differ only in the time of the last write; ours stands.

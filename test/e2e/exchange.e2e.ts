@@ -1,10 +1,11 @@
 // The exchange package in the app: open a package into an empty workbench, export it again and
-// get the same records back; tampered, truncated and wrong-version files are refused with the
+// get the same records back (the follow-up records of format 2 too); tampered, truncated and wrong-version files are refused with the
 // reason shown and nothing changed; a workbench with data refuses to open another package.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildPackage, PACKAGE_TABLES, readPackage, sortContent } from '../../shared/package/format';
+import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 import { openApp, opened, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
@@ -24,7 +25,8 @@ describe('exchange package', () => {
   it('opens a package into an empty workbench and exports the same records back', async () => {
     const app = await openApp('exchange-roundtrip');
     const { page } = app;
-    const content = sampleContent({ units: 2, providers: ['提出人甲', ''] });
+    // With every follow-up kind of format 2 (梳理, 查摆问题, 整改台账, 进展, 谈心谈话, 会前准备, 材料).
+    const content = withFollowUp(sampleContent({ units: 2, providers: ['提出人甲', ''] }));
     content.opinions[3] = { ...content.opinions[3]!, deletedAt: '2025-11-02T00:00:00.000Z' };
     await choosePackage(page, '两个单位.mzsh.json', buildPackage(content, META));
     const summary = page.getByTestId('package-summary');
@@ -72,7 +74,7 @@ describe('exchange package', () => {
     const cases: Array<[string, string, string]> = [
       ['被改动.mzsh.json', good.replace('调查研究不够深入', '调查研究非常深入'), '数据包校验失败：内容与校验码不符，文件已被改动或已损坏'],
       ['不完整.mzsh.json', good.slice(0, Math.floor(good.length / 2)), '数据包已损坏或不完整：无法解析其中的数据（文件可能被截断）'],
-      ['新版本.mzsh.json', good.replace('"formatVersion":1', '"formatVersion":2'), '数据包的格式版本为 2，本程序只能读取版本 1。请升级工作台后再打开'],
+      ['新版本.mzsh.json', good.replace('"formatVersion":2', '"formatVersion":3'), '数据包的格式版本为 3，本程序只能读取版本 1 至 2。请升级工作台后再打开'],
       ['类型错.mzsh.json', good.replace(/"rank":1,/, '"rank":"1",'), '数据包内容不正确：班子成员第 1 条：rank 应为整数'],
     ];
     for (const [name, text, message] of cases) {

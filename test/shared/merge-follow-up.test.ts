@@ -110,6 +110,17 @@ describe('merging ledgers from two machines', () => {
     expect(clash).toMatchObject({ ok: false, kind: 'conflicts', conflicts: [{ file: '丙.mzsh.json', table: 'ledgerEntries', message: expect.stringContaining('两边都改变了状态') }] });
   });
 
+  it('never lets a status change on one side silently undo a delete on the other', () => {
+    const received = base();
+    const entry = received.ledgerEntries[0]!;
+    const here = clone(received);
+    here.ledgerEntries[0] = { ...entry, deletedAt: '2025-12-11T08:00:00.000Z', updatedAt: '2025-12-11T08:00:00.000Z' };
+    const there = clone(received);
+    there.ledgerEntries[0] = moved(entry, 'closure-requested', '对方', '2025-12-12T08:00:00.000Z');
+    const plan = planMerge(there, localOf(here, received));
+    expect(plan.conflicts.map((c) => c.message)).toEqual([`台账 ${entry.accountNumber}：本机已删除该条目，另一边仍在使用，请核对后选择`]);
+  });
+
   it('calls a progress entry edited on one side a conflict, never an update', () => {
     const received = base();
     const there = clone(received);

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { version } from '../../../package.json';
+import { isFollowUpTable } from '../../../shared/package/follow-up';
 import { buildPackage, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '../../../shared/package/format';
 import { mergePackages } from '../../../shared/package/merge-packages';
 import { nowIso } from '../../../shared/util/ids';
@@ -36,7 +37,9 @@ export async function mergeCommand(packages: string[], options: { out: string | 
   if (!check.ok) throw new CliError(`合并结果无法通过检查，未写入：${check.error}`);
   await writeUserFile(options.out, io.cwd, bytes);
   for (const note of result.notes) io.out(`提示：${note}`);
-  const counts = PACKAGE_TABLES.filter((t) => t !== 'changeLog').map((t) => `${PACKAGE_TABLE_LABELS[t]} ${result.content[t].length}`);
+  // The follow-up tables (format 2) are named only when they hold records.
+  const listed = PACKAGE_TABLES.filter((t) => t !== 'changeLog' && (result.content[t].length > 0 || !isFollowUpTable(t)));
+  const counts = listed.map((t) => `${PACKAGE_TABLE_LABELS[t]} ${result.content[t].length}`);
   io.out(`已合并 ${packages.length} 个数据包 → ${resolve(io.cwd, options.out)}（${counts.join('，')}）`);
   return EXIT_OK;
 }

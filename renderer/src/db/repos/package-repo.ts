@@ -17,9 +17,12 @@ import { putMergeBases } from './merge-repo';
  * 整改台账 …) of the exported meetings too.
  */
 export async function exportContent(db: WorkbenchDb, unitIds?: readonly string[]): Promise<PackageContent> {
-  const content = await db.transaction('r', PACKAGE_TABLES.map((t) => db.table(t)), async () => {
-    const out = {} as Record<(typeof PACKAGE_TABLES)[number], unknown[]>;
-    for (const table of PACKAGE_TABLES) out[table] = await db.table(table).toArray();
+  // A database opened read-only at an older schema (its upgrade backup failed) lacks the newer
+  // tables: they export empty rather than failing the export.
+  const present = PACKAGE_TABLES.filter((t) => db.tables.some((table) => table.name === t));
+  const content = await db.transaction('r', present.map((t) => db.table(t)), async () => {
+    const out = Object.fromEntries(PACKAGE_TABLES.map((t) => [t, [] as unknown[]]));
+    for (const table of present) out[table] = await db.table(table).toArray();
     return out as unknown as PackageContent;
   });
   return unitIds === undefined ? content : selectUnits(content, unitIds);
