@@ -134,6 +134,25 @@ describe('the content a package carries', () => {
     expect(sortContent({ ...content, changeLog: [...log].reverse() }).changeLog.map((c) => c.id)).toEqual(sorted.changeLog.map((c) => c.id));
   });
 
+  it('gives every table one order whatever order its records come in', () => {
+    const content = sampleContent({ units: 4 });
+    const m = content.meetings[0]!.id;
+    const times = ['2025-11-02T00:00:00.000Z', '2025-11-01T00:00:00.000Z', '2025-11-02T00:00:00.000Z', '2025-11-03T00:00:00.000Z', '2025-11-01T00:00:00.000Z', '2025-11-02T00:00:00.000Z'];
+    const full: PackageContent = { ...content, audits: content.meetings.map((x, i) => audit(fakeUuid(950 + i), x.id)), changeLog: times.map((at, i) => logLine(fakeUuid(910 + ((i * 5) % 6)), at, m, m)) };
+    const byId = (xs: ReadonlyArray<{ id: string }>) => xs.map((x) => x.id).sort();
+    const expected = {
+      ...Object.fromEntries((['units', 'meetings', 'members', 'opinions', 'audits'] as const).map((t) => [t, byId(full[t])])),
+      changeLog: [...full.changeLog].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)).map((c) => c.id),
+    };
+    // The same records reversed, rotated and interleaved: one file for the same data.
+    const orders = [<T,>(xs: T[]) => xs, <T,>(xs: T[]) => [...xs].reverse(), <T,>(xs: T[]) => [...xs.slice(3), ...xs.slice(0, 3)], <T,>(xs: T[]) => [...xs.filter((_, i) => i % 2), ...xs.filter((_, i) => i % 2 === 0)]];
+    for (const order of orders) {
+      const shuffled = Object.fromEntries(Object.entries(full).map(([t, rows]) => [t, order(rows as unknown[])])) as unknown as PackageContent;
+      const sorted = sortContent(shuffled);
+      expect(Object.fromEntries(Object.entries(sorted).map(([t, rows]) => [t, (rows as Array<{ id: string }>).map((r) => r.id)]))).toEqual(expected);
+    }
+  });
+
   it('selects a unit with its meetings, members, opinions, audits and log, and nothing of another unit', () => {
     const content = sampleContent({ units: 2 });
     const [first, second] = content.units;
