@@ -1,7 +1,7 @@
 // The exchange package's reader at each of its refusals, and the order and selection it writes
 // (written against the mutation report of shared/package; see the README's Mutation testing section).
 import { describe, expect, it } from 'vitest';
-import { buildPackage, contentChecksum, emptyContent, MAX_PACKAGE_BYTES, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
+import { buildPackage, contentChecksum, contentReferenceProblem, emptyContent, MAX_PACKAGE_BYTES, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
 import type { Audit, ChangeLogEntry } from '../../shared/model/types';
 import { fakeUuid, sampleContent } from '../support/sample-content';
 
@@ -76,6 +76,27 @@ describe('reading a package, refusal by refusal', () => {
     },
   );
 
+  it('names every unknown field in the checksum, each cut at 40 characters', () => {
+    const content = emptyContent();
+    const long = 'x'.repeat(50);
+    const head = { checksum: { algorithm: 'SHA-256', value: contentChecksum(content), note: 1, [long]: 2 } };
+    expect(refusal(packageOf(content, head))).toBe(`数据包的校验码中有未知字段：note、${'x'.repeat(40)}`);
+  });
+
+  it.each([['g'.repeat(64)], ['a'.repeat(63)], [`${'a'.repeat(64)}0`], [`0${'a'.repeat(64)}`], [`${'a'.repeat(64)}\n`]])('refuses a checksum that is not 64 hexadecimal digits: %j', (value) => {
+    expect(refusal(packageOf(emptyContent(), { checksum: { algorithm: 'SHA-256', value } }))).toBe('数据包的校验码格式不正确');
+  });
+
+  it.each([
+    ['units', 100_000, '单位'],
+    ['meetings', 100_000, '会议'],
+    ['members', 1_000_000, '班子成员'],
+    ['audits', 1_000_000, '审核记录'],
+  ] as const)('refuses more %s than a package may hold (%i) before reading any of them', (table, max, label) => {
+    // Zeros, not records: the count is checked first, so no row is read.
+    expect(refusal(packageOf(emptyContent(), { content: { ...emptyContent(), [table]: new Array<number>(max + 1).fill(0) } }))).toBe(`数据包内容不正确：${label}条目过多（最多 ${max} 条）`);
+  });
+
   it('refuses content that is not what the schema says', () => {
     expect(refusal(packageOf(emptyContent(), { content: { ...emptyContent(), units: 'none' } }))).toBe('数据包内容不正确：单位应为列表');
   });
@@ -90,6 +111,16 @@ describe('reading a package, refusal by refusal', () => {
     const content = sampleContent({ units: 1 });
     content.changeLog = [logLine(content.units[0]!.id, '2025-11-01T08:00:00.000Z', content.units[0]!.id, '')];
     expect(refusal(packageOf(content))).toBe('accepted');
+  });
+
+  it('counts a table a backup does not hold as empty when checking references', () => {
+    const { units, meetings, members } = sampleContent({ units: 1 });
+    const partial = (c: Partial<PackageContent>) => contentReferenceProblem(c as PackageContent, '备份中');
+    expect(partial({})).toBeUndefined();
+    expect(partial({ units, meetings })).toBeUndefined();
+    expect(partial({ meetings: [], members: [], opinions: [], audits: [] })).toBeUndefined();
+    expect(partial({ members })).toBe(`班子成员“${members[0]!.name}”所属的会议不在备份中`);
+    expect(partial({ meetings })).toBe(`会议“${meetings[0]!.title}”所属的单位不在备份中`);
   });
 
   it('refuses each kind of broken reference, naming the record', () => {
