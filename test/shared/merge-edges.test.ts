@@ -145,3 +145,73 @@ describe('conflict labels', () => {
     expect(describeRecord('audits', audit)).toBe('审核记录（2025-11-05）');
   });
 });
+
+describe('what a plan shows and refuses (from the second mutation report)', () => {
+  const pkg = sampleContent({ units: 1 });
+  const [unit] = pkg.units;
+  const [meeting] = pkg.meetings;
+  const [first, second, third] = pkg.opinions;
+
+  it('lists field changes only for the records it updates, not for same, kept or conflicting ones', () => {
+    const edited = (o: typeof first, content: string) => ({ ...o!, content });
+    const keys = [first, second, third].map((o) => baseKey('opinions', o!.id));
+    const local = localWith(
+      [
+        ['opinions', first!],
+        ['opinions', edited(second, '本机改过')],
+        ['opinions', edited(third, '本机也改过')],
+      ],
+      { [keys[1]!]: recordHash(second!), [keys[2]!]: 'an older hash' },
+    );
+    const plan = planMerge({ ...emptyContent(), opinions: [first!, second!, third!] }, local);
+    expect(keys.map((k) => plan.actions.get(k))).toEqual(['same', 'keep', 'conflict']);
+    expect(plan.updates).toEqual([]);
+  });
+
+  it('notes no name clash for a unit it updates, even one renamed like another local unit', () => {
+    const renamed = { ...unit!, name: '本机的另一个单位' };
+    const local = localWith([['units', unit!]], { [baseKey('units', unit!.id)]: recordHash(unit!) }, new Map([['本机的另一个单位', 'another-id']]));
+    const plan = planMerge({ ...emptyContent(), units: [renamed] }, local);
+    expect(plan.actions.get(baseKey('units', unit!.id))).toBe('update');
+    expect(plan.notes).toEqual([]);
+  });
+
+  it('refuses a package that gives one id to two kinds of record, naming both', () => {
+    const twin = { ...pkg.members[0]!, id: first!.id };
+    const plan = planMerge({ ...emptyContent(), members: [twin], opinions: [first!] }, localWith([]));
+    expect(plan.identityProblems).toEqual([`数据包中的${describeRecord('opinions', first!)}（编号 ${first!.id}）与数据包中的一条班子成员编号相同`]);
+    // The same id twice in one table is the package reader's to refuse, not a clash of kinds.
+    expect(planMerge({ ...emptyContent(), opinions: [first!, first!] }, localWith([])).identityProblems).toEqual([]);
+  });
+
+  it('shows the first five records behind a refusal and counts the rest', () => {
+    const local = localWith(pkg.opinions.map((o): [MergeTable, AnyRecord] => ['opinions', o]));
+    // Members taking the ids of local opinions: one problem each.
+    const forged = (n: number) => Array.from({ length: n }, (_, i) => ({ ...pkg.members[0]!, id: pkg.opinions[i]!.id, name: `成员${i + 1}` }));
+    const refusal = (n: number) => planMerge({ ...emptyContent(), members: forged(n) }, local);
+    const head = '数据包被拒绝，未写入任何内容：其中的记录与本机记录编号相同，但所属的单位、会议或类别不同（可能是伪造或出错的数据包）。';
+    const problem = (i: number) => `数据包中的班子成员成员${i}（编号 ${pkg.opinions[i - 1]!.id}）在本机是一条意见建议记录`;
+    expect(refusal(5).refusal).toBe(head + [1, 2, 3, 4, 5].map(problem).join('；'));
+    const seven = refusal(7);
+    expect(seven.identityProblems).toHaveLength(7);
+    expect(seven.refusal).toBe(`${head}${[1, 2, 3, 4, 5].map(problem).join('；')}；另有 2 处`);
+  });
+
+  it('marks the meeting of a meeting record it writes, even with no record of the meeting beside it', () => {
+    const retitled = { ...meeting!, title: '改过标题的会议' };
+    const key = baseKey('meetings', meeting!.id);
+    const plan = planMerge({ ...emptyContent(), meetings: [retitled] }, localWith([['meetings', meeting!]], { [key]: recordHash(meeting!) }));
+    const result = mergeWrites(plan, new Map());
+    expect(result.ok && result.writes.puts.meetings).toEqual([retitled]);
+    expect(result.ok && [...result.writes.meetings]).toEqual([meeting!.id]);
+  });
+
+  it('ignores a choice given for a record that is not in conflict: a kept record stays ours', () => {
+    const ours = { ...first!, content: '本机改过' };
+    const key = baseKey('opinions', first!.id);
+    const plan = planMerge({ ...emptyContent(), opinions: [first!] }, localWith([['opinions', ours]], { [key]: recordHash(first!) }));
+    expect(plan.actions.get(key)).toBe('keep');
+    const result = mergeWrites(plan, new Map([[key, 'incoming']]));
+    expect(result.ok && result.writes.puts.opinions).toEqual([]);
+  });
+});

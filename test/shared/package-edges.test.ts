@@ -1,7 +1,7 @@
 // The exchange package's reader at each of its refusals, and the order and selection it writes
 // (written against the mutation report of shared/package; see the README's Mutation testing section).
 import { describe, expect, it } from 'vitest';
-import { buildPackage, contentChecksum, emptyContent, MAX_PACKAGE_BYTES, PACKAGE_FORMAT_VERSION, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
+import { buildPackage, contentChecksum, contentReferenceProblem, emptyContent, MAX_PACKAGE_BYTES, PACKAGE_FORMAT_VERSION, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
 import type { Audit, ChangeLogEntry } from '../../shared/model/types';
 import { fakeUuid, sampleContent } from '../support/sample-content';
 
@@ -76,6 +76,27 @@ describe('reading a package, refusal by refusal', () => {
     },
   );
 
+  it('names every unknown field in the checksum, each cut at 40 characters', () => {
+    const content = emptyContent();
+    const long = 'x'.repeat(50);
+    const head = { checksum: { algorithm: 'SHA-256', value: contentChecksum(content), note: 1, [long]: 2 } };
+    expect(refusal(packageOf(content, head))).toBe(`数据包的校验码中有未知字段：note、${'x'.repeat(40)}`);
+  });
+
+  it.each([['g'.repeat(64)], ['a'.repeat(63)], [`${'a'.repeat(64)}0`], [`0${'a'.repeat(64)}`], [`${'a'.repeat(64)}\n`]])('refuses a checksum that is not 64 hexadecimal digits: %j', (value) => {
+    expect(refusal(packageOf(emptyContent(), { checksum: { algorithm: 'SHA-256', value } }))).toBe('数据包的校验码格式不正确');
+  });
+
+  it.each([
+    ['units', 100_000, '单位'],
+    ['meetings', 100_000, '会议'],
+    ['members', 1_000_000, '班子成员'],
+    ['audits', 1_000_000, '审核记录'],
+  ] as const)('refuses more %s than a package may hold (%i) before reading any of them', (table, max, label) => {
+    // Zeros, not records: the count is checked first, so no row is read.
+    expect(refusal(packageOf(emptyContent(), { content: { ...emptyContent(), [table]: new Array<number>(max + 1).fill(0) } }))).toBe(`数据包内容不正确：${label}条目过多（最多 ${max} 条）`);
+  });
+
   it('refuses content that is not what the schema says', () => {
     expect(refusal(packageOf(emptyContent(), { content: { ...emptyContent(), units: 'none' } }))).toBe('数据包内容不正确：单位应为列表');
   });
@@ -90,6 +111,16 @@ describe('reading a package, refusal by refusal', () => {
     const content = sampleContent({ units: 1 });
     content.changeLog = [logLine(content.units[0]!.id, '2025-11-01T08:00:00.000Z', content.units[0]!.id, '')];
     expect(refusal(packageOf(content))).toBe('accepted');
+  });
+
+  it('counts a table a backup does not hold as empty when checking references', () => {
+    const { units, meetings, members } = sampleContent({ units: 1 });
+    const partial = (c: Partial<PackageContent>) => contentReferenceProblem(c as PackageContent, '备份中');
+    expect(partial({})).toBeUndefined();
+    expect(partial({ units, meetings })).toBeUndefined();
+    expect(partial({ meetings: [], members: [], opinions: [], audits: [] })).toBeUndefined();
+    expect(partial({ members })).toBe(`班子成员“${members[0]!.name}”所属的会议不在备份中`);
+    expect(partial({ meetings })).toBe(`会议“${meetings[0]!.title}”所属的单位不在备份中`);
   });
 
   it('refuses each kind of broken reference, naming the record', () => {
@@ -132,6 +163,25 @@ describe('the content a package carries', () => {
     const sameTime = [log[0]!.id, log[2]!.id].sort();
     expect(sorted.changeLog.slice(1).map((c) => c.id)).toEqual(sameTime);
     expect(sortContent({ ...content, changeLog: [...log].reverse() }).changeLog.map((c) => c.id)).toEqual(sorted.changeLog.map((c) => c.id));
+  });
+
+  it('gives every table one order whatever order its records come in', () => {
+    const content = sampleContent({ units: 4 });
+    const m = content.meetings[0]!.id;
+    const times = ['2025-11-02T00:00:00.000Z', '2025-11-01T00:00:00.000Z', '2025-11-02T00:00:00.000Z', '2025-11-03T00:00:00.000Z', '2025-11-01T00:00:00.000Z', '2025-11-02T00:00:00.000Z'];
+    const full: PackageContent = { ...content, audits: content.meetings.map((x, i) => audit(fakeUuid(950 + i), x.id)), changeLog: times.map((at, i) => logLine(fakeUuid(910 + ((i * 5) % 6)), at, m, m)) };
+    const byId = (xs: ReadonlyArray<{ id: string }>) => xs.map((x) => x.id).sort();
+    const expected = {
+      ...Object.fromEntries((['units', 'meetings', 'members', 'opinions', 'audits'] as const).map((t) => [t, byId(full[t])])),
+      changeLog: [...full.changeLog].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)).map((c) => c.id),
+    };
+    // The same records reversed, rotated and interleaved: one file for the same data.
+    const orders = [<T,>(xs: T[]) => xs, <T,>(xs: T[]) => [...xs].reverse(), <T,>(xs: T[]) => [...xs.slice(3), ...xs.slice(0, 3)], <T,>(xs: T[]) => [...xs.filter((_, i) => i % 2), ...xs.filter((_, i) => i % 2 === 0)]];
+    for (const order of orders) {
+      const shuffled = Object.fromEntries(Object.entries(full).map(([t, rows]) => [t, order(rows as unknown[])])) as unknown as PackageContent;
+      const sorted = sortContent(shuffled);
+      expect(Object.fromEntries(Object.entries(sorted).map(([t, rows]) => [t, (rows as Array<{ id: string }>).map((r) => r.id)]))).toEqual(expected);
+    }
   });
 
   it('selects a unit with its meetings, members, opinions, audits and log, and nothing of another unit', () => {
