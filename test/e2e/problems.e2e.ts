@@ -174,6 +174,7 @@ describe('梳理 and the 两张清单', () => {
     // 李卫东's item lacks its 整改标准: marked, and the lists are not yet ready for 公示.
     await chooseIn(page, '清单对象', '李卫东');
     expect(await text(page.getByTestId('incomplete-tag'))).toBe('不全：缺整改标准');
+    expect(await text(page.getByTestId('no-items'))).toBe('尚未列出查摆问题：张建国（局长）');
     expect(await text(page.getByTestId('publication'))).toContain('缺少整改标准，五个明确不全');
     await app.screenshot('problems');
     await page.getByTestId('problem-table').getByRole('button', { name: '编辑' }).click();

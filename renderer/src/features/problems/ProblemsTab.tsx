@@ -105,6 +105,11 @@ export function ProblemsTab() {
                 }
               />
             )}
+            {pd.lists.some((l) => l.items.length === 0) && (
+              <Typography.Paragraph type="warning" style={{ margin: '8px 0 0' }} data-testid="no-items">
+                尚未列出查摆问题：{pd.lists.filter((l) => l.items.length === 0).map((l) => l.target.label).join('、')}
+              </Typography.Paragraph>
+            )}
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
               五个明确：问题内容、责任主体（责任领导或责任部门/责任人）、整改标准、整改措施、办结时限（日期或长期坚持）。
               {meeting.ruleSet.requireFullCoverage ? '本次会议要求意见全部回应后方可公示。' : '可在“会议设置”中要求意见全部回应后方可公示。'}
