@@ -79,11 +79,12 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
 /** Fills the problem form and saves it. */
 async function addProblem(
   page: Page,
-  f: { description: string; link?: string; sources?: string[]; measures: string; standard?: string; leader: string; responsible: string; deadline?: string; longTerm?: boolean },
+  f: { description: string; dimension?: string; link?: string; sources?: string[]; measures: string; standard?: string; leader: string; responsible: string; deadline?: string; longTerm?: boolean },
 ): Promise<void> {
   await page.getByRole('button', { name: '新增查摆问题' }).click();
   const dialog = await opened(page.getByRole('dialog', { name: /新增查摆问题/ }));
   await dialog.getByLabel('问题表现').fill(f.description);
+  if (f.dimension) await pickOption(page, dialog.getByLabel('所属方面'), f.dimension);
   if (f.sources) {
     const sources = dialog.getByLabel('问题来源');
     await sources.click();
@@ -156,6 +157,7 @@ describe('梳理 and the 两张清单', () => {
     expect(await text(page.getByTestId('unanswered'))).toContain('领导班子：意见“深入基层调研不够，去基层联系点的次数偏少”未列入问题清单');
     await addProblem(page, {
       description: '深入基层调研偏少，班子成员全年到联系点调研人均不足2次',
+      dimension: '带头干事创业、担当作为',
       link: '深入基层调研不够，去基层联系点的次数偏少',
       measures: '建立班子成员基层联系点制度，每季度到联系点调研不少于1次',
       standard: '2026年班子成员人均调研不少于4次，形成调研报告',
@@ -172,6 +174,7 @@ describe('梳理 and the 两张清单', () => {
     // 李卫东's item lacks its 整改标准: marked, and the lists are not yet ready for 公示.
     await chooseIn(page, '清单对象', '李卫东');
     expect(await text(page.getByTestId('incomplete-tag'))).toBe('不全：缺整改标准');
+    expect(await text(page.getByTestId('no-items'))).toBe('尚未列出查摆问题：张建国（局长）');
     expect(await text(page.getByTestId('publication'))).toContain('缺少整改标准，五个明确不全');
     await app.screenshot('problems');
     await page.getByTestId('problem-table').getByRole('button', { name: '编辑' }).click();

@@ -225,7 +225,7 @@ describe('梳理 and 回应 blocks for the 征求意见情况报告', () => {
     const lines = documentLines(parts);
     expect(lines[0]).toBe('五、意见梳理和回应情况');
     expect(lines[1]).toBe(`共收集${pd.counts.total.collected}条，梳理为${pd.counts.total.consolidated}条；梳理后意见${pd.coverage.total}条，已回应${pd.coverage.answered}条，尚有1条未回应。`);
-    expect(lines).toContain('（一）未回应的意见（1条）');
+    expect(lines).toContain('尚未回应的意见1条：');
     expect(lines.some((l) => /^1\.李四（副局长）：/.test(l))).toBe(true);
   });
 });

@@ -1,26 +1,43 @@
 import { praiseFindings } from '../../../shared/checks/praise';
 import { targetLabels } from '../../../shared/meeting/roster';
-import type { PackageContent } from '../../../shared/package/format';
+import { countSentence } from '../../../shared/consolidation/counts';
+import { requiresFullCoverage } from '../../../shared/model/problems';
+import { coverageSentence } from '../../../shared/problems/coverage';
+import { todayDate } from '../../../shared/util/ids';
 import { EXIT_NOT_READY, EXIT_OK } from '../errors';
 import { loadPackage, type CliIo } from '../io';
-import { meetingViews } from '../meetings';
+import { hasFollowUp, meetingViews, problemDocsOf, type MeetingContent } from '../meetings';
 
 export const CHECK_HELP = `check PACKAGE… [--json]
-    检查数据包中每次会议的征求意见是否达到要求，逐条列出缺项。
-    全部可以召开时退出码为 0，有任何会议不得召开时为 1，输入有误时为 2。
+    检查数据包中每次会议的征求意见是否达到要求，逐条列出缺项；已梳理意见的，报告意见回应情况
+    （每条梳理后意见是否列入问题清单或说明理由），逐条列出未回应的意见。
+    全部可以召开时退出码为 0，有任何会议不得召开时为 1，输入有误时为 2；
+    会议设置要求“意见全部回应后方可公示”而尚有意见未回应时，退出码也为 1。
     --json  以 JSON 输出（供其他工具使用）`;
 
 /** `check`: each meeting's readiness and shortfalls, in Chinese or as JSON. */
 export async function checkCommand(packages: string[], options: { json: boolean }, io: CliIo): Promise<number> {
-  const contents: Array<{ file: string; content: PackageContent }> = [];
+  const contents: Array<{ file: string; content: MeetingContent }> = [];
   for (const file of packages) contents.push({ file, content: (await loadPackage(file, io.cwd)).content });
-  const views = contents.flatMap(({ file, content }) => meetingViews(content).map((v) => ({ file, ...v })));
-  const allReady = views.every((v) => v.readiness.ready);
+  return checkContents(contents, options, io);
+}
+
+/** `check` over loaded contents (a package's, or content built in memory). */
+export function checkContents(contents: ReadonlyArray<{ file: string; content: MeetingContent }>, options: { json: boolean }, io: CliIo): number {
+  const today = todayDate();
+  const views = contents.flatMap(({ file, content }) =>
+    meetingViews(content).map((v) => {
+      const pd = problemDocsOf(v, today);
+      const required = requiresFullCoverage(v.meeting.ruleSet);
+      return { file, ...v, pd, required, coverageOk: !required || pd.coverage.full };
+    }),
+  );
+  const allReady = views.every((v) => v.readiness.ready && v.coverageOk);
 
   if (options.json) {
     io.out(
       JSON.stringify(
-        views.map(({ file, unit, meeting, readiness, opinions }) => ({
+        views.map(({ file, unit, meeting, readiness, opinions, pd, required }) => ({
           package: file,
           unitId: unit.id,
           unit: unit.name,
@@ -35,6 +52,19 @@ export async function checkCommand(packages: string[], options: { json: boolean 
           totals: readiness.totals,
           praise: praiseFindings(opinions, meeting.ruleSet).map(({ targetId, category, content, kind }) => ({ targetId, category, content, kind })),
           targets: readiness.targets.map((t) => ({ targetId: t.targetId, label: t.label, count: t.count, raw: t.raw, zero: t.zero, cells: t.cells })),
+          consolidation: { collected: pd.counts.total.collected, consolidated: pd.counts.total.consolidated, pending: pd.counts.total.pending, sentence: countSentence(pd.counts.total) },
+          coverage: {
+            answered: pd.coverage.answered,
+            total: pd.coverage.total,
+            percent: pd.coverage.percent,
+            full: pd.coverage.full,
+            required,
+            targets: pd.coverage.targets.map((t) => ({ targetId: t.targetId, label: t.label, answered: t.answered, total: t.total, percent: t.percent })),
+            unanswered: pd.coverage.targets.flatMap((t) => t.unanswered.map((c) => ({ targetId: t.targetId, label: t.label, id: c.id, text: c.text }))),
+            messages: pd.coverage.messages,
+          },
+          problems: pd.lists.reduce((n, l) => n + l.items.length, 0),
+          publication: pd.publication,
         })),
         null,
         2,
@@ -44,11 +74,17 @@ export async function checkCommand(packages: string[], options: { json: boolean 
   }
 
   if (views.length === 0) io.out('数据包中没有会议。');
-  for (const { unit, meeting, readiness, members, opinions } of views) {
+  for (const v of views) {
+    const { unit, meeting, readiness, members, opinions, pd } = v;
     const head = `${unit.name} · ${meeting.title}：${readiness.ready ? '可以召开' : `不得召开（待补 ${readiness.messages.length} 项）`}`;
     io.out(head);
     io.out(`  收集 ${readiness.totals.raw} 条，计入 ${readiness.totals.counted} 条`);
     for (const message of readiness.messages) io.out(`  - ${message}`);
+    if (hasFollowUp(v)) {
+      const c = pd.coverage;
+      io.out(`  梳理：${countSentence(pd.counts.total)}；意见回应：${c.total === 0 ? '尚未梳理意见' : `${coverageSentence(c)}（${c.percent}%）`}${v.required ? '（本次会议要求意见全部回应后方可公示）' : ''}`);
+      for (const message of c.messages) io.out(`  - ${message}`);
+    }
     const labels = targetLabels(members.filter((m) => !m.deletedAt));
     for (const p of praiseFindings(opinions, meeting.ruleSet)) {
       const what = p.kind === 'praise' ? '仅表扬（计入，宜补充具体意见）' : '仅表扬（无意见，不计入）';
@@ -56,7 +92,8 @@ export async function checkCommand(packages: string[], options: { json: boolean 
     }
   }
   const notReady = views.filter((v) => !v.readiness.ready).length;
+  const uncovered = views.filter((v) => !v.coverageOk).length;
   io.out('');
-  io.out(`共 ${views.length} 次会议：可以召开 ${views.length - notReady} 次，不得召开 ${notReady} 次。`);
+  io.out(`共 ${views.length} 次会议：可以召开 ${views.length - notReady} 次，不得召开 ${notReady} 次。${uncovered > 0 ? `另有 ${uncovered} 次会议要求意见全部回应而尚有意见未回应。` : ''}`);
   return allReady ? EXIT_OK : EXIT_NOT_READY;
 }

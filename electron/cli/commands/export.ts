@@ -11,12 +11,16 @@ import { describeFsError } from '../../main/files/atomic-write';
 import { CliError, EXIT_OK } from '../errors';
 import { writeFolderAtomic } from '../../main/files/write-folder';
 import { loadPackage, type CliIo } from '../io';
-import { meetingViews } from '../meetings';
+import { hasFollowUp, meetingViews, problemDocsOf, type MeetingContent } from '../meetings';
+import { combinedProblemListFile, problemWordFiles } from '../../../shared/documents/problem-files';
+import { problemWorkbookFile } from '../../../shared/documents/excel/problem-file';
 
 export const EXPORT_HELP = `export PACKAGE… --out DIR [--word] [--excel] [--internal] [--fonts official|compatible] [--date YYYY-MM-DD]
     为数据包中的每次会议导出文件，每次会议一个文件夹（如“2025年度-某某局”）：
     Word：领导班子和每位班子成员的征求意见建议清单（逐人一个文件，按排序编号）、全部清单合一、征求意见情况报告；
     Excel：意见建议汇总台账（含提出方，内部资料）、统计、缺项清单。
+    有查摆问题的会议另有两张清单：班子问题清单和个人问题清单（公示版逐人一个文件及合为一个文件，
+    工作版合为一个文件，内部资料），Excel 问题清单及意见回应情况；征求意见情况报告列出梳理和回应情况。
     --word / --excel  只导出 Word 或 Excel（都不指定时两者都导出）
     --internal        清单中列出意见提出方并标注“内部资料”（默认不列提出方）
     --fonts           official（方正小标宋简体、仿宋_GB2312 等，默认）或 compatible（宋体、仿宋、楷体、黑体）
@@ -33,16 +37,25 @@ export interface ExportOptions {
 
 /** `export`: the Word and Excel files of every meeting in the packages, one folder per meeting. */
 export async function exportCommand(packages: string[], options: ExportOptions, io: CliIo): Promise<number> {
+  // Options are checked before any package is read (exportContents checks them again, for callers of its own).
+  if (options.out === undefined || options.out.trim() === '') throw new CliError('请用 --out 指定输出文件夹');
+  fontMode(options.fonts);
+  if (options.date !== undefined && !isValidDate(options.date)) throw new CliError(`日期“${options.date}”格式不正确，应为 YYYY-MM-DD`);
+
+  // Every package is read and checked before anything is written: bad input changes nothing.
+  const loaded: MeetingContent[] = [];
+  for (const file of packages) loaded.push((await loadPackage(file, io.cwd)).content);
+  return exportContents(loaded, options, io);
+}
+
+/** `export` over loaded contents (packages', or content built in memory). */
+export async function exportContents(loaded: readonly MeetingContent[], options: ExportOptions, io: CliIo): Promise<number> {
   if (options.out === undefined || options.out.trim() === '') throw new CliError('请用 --out 指定输出文件夹');
   const mode = fontMode(options.fonts);
   const date = options.date ?? todayDate();
   if (!isValidDate(date)) throw new CliError(`日期“${date}”格式不正确，应为 YYYY-MM-DD`);
   const word = options.word || !options.excel;
   const excel = options.excel || !options.word;
-
-  // Every package is read and checked before anything is written: bad input changes nothing.
-  const loaded = [];
-  for (const file of packages) loaded.push((await loadPackage(file, io.cwd)).content);
   const views = loaded.flatMap((content) => meetingViews(content));
   if (views.length === 0) throw new CliError('数据包中没有会议，未写入任何文件');
 
@@ -51,9 +64,17 @@ export async function exportCommand(packages: string[], options: ExportOptions, 
   const batches: Array<{ label: string; folder: string; files: OutputFile[] }> = [];
   for (const view of views) {
     const docs = prepareMeetingDocs({ unit: view.unit, meeting: view.meeting, members: view.members, opinions: view.opinions }, view.view);
+    // A meeting with 梳理 or problem records: its report gives the real 梳理 counts and coverage, and the 两张清单 are written.
+    const pd = hasFollowUp(view) ? problemDocsOf(view, date) : undefined;
+    const hasItems = pd !== undefined && pd.lists.some((l) => l.items.length > 0);
     const files: OutputFile[] = [];
-    if (word) files.push(...(await wordFiles(docs, { internal: options.internal, mode, date })));
+    if (word) files.push(...(await wordFiles(docs, { internal: options.internal, mode, date, ...(pd ? { problems: pd } : {}) })));
+    if (word && hasItems) {
+      if (pd.lists.some((l) => l.items.some((p) => p.published))) files.push(...(await problemWordFiles(pd, { mode, publicVersion: true })));
+      files.push(await combinedProblemListFile(pd, { mode, publicVersion: false }));
+    }
     if (excel) files.push(await ledgerFile(docs, { date }));
+    if (excel && hasItems) files.push(await problemWorkbookFile(pd, { date }));
     batches.push({ label: `${view.unit.name} · ${view.meeting.title}`, folder: meetingFolderName(docs), files });
   }
   await ensureFolder(out, options.out);
@@ -75,6 +96,7 @@ export async function exportCommand(packages: string[], options: ExportOptions, 
   io.out(`共导出 ${batches.length} 次会议、${written} 个文件。`);
   if (excel) io.out('注意：汇总台账列有意见提出方，属内部资料，不得提供给被征求意见对象。');
   if (word && options.internal) io.out('注意：本次导出的清单列有意见提出方（内部资料），不得提供给被征求意见对象。');
+  if (word && batches.some((b) => b.files.some((f) => f.name.includes('工作版')))) io.out('注意：问题清单工作版含原因剖析和内部备注，属内部资料；公示请用公示版。');
   return EXIT_OK;
 }
 

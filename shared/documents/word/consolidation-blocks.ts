@@ -19,13 +19,14 @@ export function consolidationBlocks(g: GbLayout, pd: ProblemDocs, n: number): Fi
       sizePt: FONT_SIZE.小四,
       rows: c.targets.map((t) => {
         const k = pd.counts.targets.find((x) => x.targetId === t.targetId);
-        return [t.label, String(k?.collected ?? 0), String(k?.consolidated ?? t.total), `${t.answered}/${t.total}`, t.total === 0 ? '—' : `${t.percent}%`];
+        return [t.label, String(k?.collected ?? 0), String(k?.consolidated ?? t.total), t.total === 0 ? '—' : `${t.answered}/${t.total}`, t.total === 0 ? '—' : `${t.percent}%`];
       }),
     }),
   );
   const open = c.targets.flatMap((t) => t.unanswered.map((u) => `${t.label}：${u.text}`));
   if (open.length > 0) {
-    blocks.push(g.heading2(1, `未回应的意见（${open.length}条）`));
+    // A lone （一） is not used (GB/T 9704 practice): the list follows a sentence instead.
+    blocks.push(g.paragraph(`尚未回应的意见${open.length}条：`, { keepNext: true }));
     open.forEach((text, i) => blocks.push(g.numbered(i + 1, text)));
   }
   return blocks;

@@ -52,7 +52,13 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
   );
 
   blocks.push(g.heading1(1, '征求意见统计'));
-  blocks.push(g.paragraph(`表中数字为梳理后计入的条数，每类至少${rules.minPerCategory}条；“缺”为距最低要求的差额，“收集”为梳理前的条数。`));
+  blocks.push(
+    g.paragraph(
+      pd
+        ? `表中数字为计入的条数（去除重复和无实质内容的意见后），每类至少${rules.minPerCategory}条；“缺”为距最低要求的差额，“收集”为收到的原始意见条数。`
+        : `表中数字为梳理后计入的条数，每类至少${rules.minPerCategory}条；“缺”为距最低要求的差额，“收集”为梳理前的条数。`,
+    ),
+  );
   blocks.push(matrixTable(g, docs));
   blocks.push(g.blank());
 

@@ -66,6 +66,18 @@ export function AuditTab() {
               </Space>
             )}
           </Card>
+          <Card size="small" title="意见回应情况（只征不用的可作为退回整改理由）" data-testid="audit-coverage">
+            {coverage && (
+              <CoverageList
+                coverage={coverage}
+                cite={(m) => (
+                  <Checkbox checked={ticked.has(m)} onChange={(e) => tick(m, e.target.checked)}>
+                    {m}
+                  </Checkbox>
+                )}
+              />
+            )}
+          </Card>
           <Card
             size="small"
             title={`警示：雷同、抄袭与敷衍（${warnings.length} 条）`}
@@ -79,18 +91,6 @@ export function AuditTab() {
               <Alert type="info" showIcon style={{ marginBottom: 8 }} message="跨单位检测之后本会议的数据有变化，疑似抄袭的结果可能已过时，可在督导总览中重新检测。" />
             )}
             <WarningList warnings={warnings} labels={labels} ticked={ticked} onTick={tick} />
-          </Card>
-          <Card size="small" title="意见回应情况（只征不用的可作为退回整改理由）" data-testid="audit-coverage">
-            {coverage && (
-              <CoverageList
-                coverage={coverage}
-                cite={(m) => (
-                  <Checkbox checked={ticked.has(m)} onChange={(e) => tick(m, e.target.checked)}>
-                    {m}
-                  </Checkbox>
-                )}
-              />
-            )}
           </Card>
         </Space>
       </Col>

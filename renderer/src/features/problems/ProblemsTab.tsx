@@ -36,9 +36,9 @@ export function ProblemsTab() {
     }, editing?.id ? '查摆问题已修改' : '查摆问题已添加').then((ok) => ok === true);
 
   const columns: ColumnsType<ProblemItem> = [
-    { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, p) => pd.numbers.get(p.id) },
+    { title: '序号', key: 'n', width: 56, align: 'center', fixed: 'left', render: (_v, p) => pd.numbers.get(p.id) },
     { title: '所属方面', dataIndex: 'dimension', width: 150 },
-    { title: '问题表现', dataIndex: 'description' },
+    { title: '问题表现', dataIndex: 'description', width: 260 },
     { title: '问题来源', dataIndex: 'sources', width: 110, render: (s: string[]) => s.join('、') },
     { title: '整改措施', dataIndex: 'measures', width: 200 },
     { title: '整改目标/标准', dataIndex: 'standard', width: 140 },
@@ -49,7 +49,8 @@ export function ProblemsTab() {
     {
       title: '五个明确',
       key: 'five',
-      width: 130,
+      width: 120,
+      fixed: 'right',
       render: (_v, p) => {
         const gap = pd.incomplete.get(p.id);
         return gap ? (
@@ -61,11 +62,12 @@ export function ProblemsTab() {
         );
       },
     },
-    { title: '公示', dataIndex: 'published', width: 64, align: 'center', render: (v: boolean) => (v ? <Tag color="blue">公示</Tag> : <Tag>不公示</Tag>) },
+    { title: '公示', dataIndex: 'published', width: 70, align: 'center', fixed: 'right', render: (v: boolean) => (v ? <Tag color="blue">公示</Tag> : <Tag>不公示</Tag>) },
     {
       title: '操作',
       key: 'actions',
-      width: 120,
+      width: 110,
+      fixed: 'right',
       render: (_v, p) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setEditing({ id: p.id, fields: fieldsOf(p) })}>
@@ -103,6 +105,11 @@ export function ProblemsTab() {
                 }
               />
             )}
+            {pd.lists.some((l) => l.items.length === 0) && (
+              <Typography.Paragraph type="warning" style={{ margin: '8px 0 0' }} data-testid="no-items">
+                尚未列出查摆问题：{pd.lists.filter((l) => l.items.length === 0).map((l) => l.target.label).join('、')}
+              </Typography.Paragraph>
+            )}
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
               五个明确：问题内容、责任主体（责任领导或责任部门/责任人）、整改标准、整改措施、办结时限（日期或长期坚持）。
               {meeting.ruleSet.requireFullCoverage ? '本次会议要求意见全部回应后方可公示。' : '可在“会议设置”中要求意见全部回应后方可公示。'}
@@ -131,7 +138,7 @@ export function ProblemsTab() {
           </Button>
         }
       >
-        <Table<ProblemItem> rowKey="id" size="small" pagination={false} dataSource={list.items} columns={columns} scroll={{ x: 1500 }} data-testid="problem-table" locale={{ emptyText: '尚无查摆问题' }} />
+        <Table<ProblemItem> rowKey="id" size="small" pagination={false} dataSource={list.items} columns={columns} scroll={{ x: 1560 }} data-testid="problem-table" locale={{ emptyText: '尚无查摆问题' }} />
       </Card>
       <ProblemFormModal
         open={editing !== undefined}
