@@ -18,8 +18,8 @@ interface Props {
 /** The ledger: one row per registered item, its deadline state, its latest progress and the moves it allows. */
 export function LedgerTable({ rows, repeats, onMove, onOpen }: Props) {
   const columns: ColumnsType<LedgerRow> = [
-    { title: '账号', key: 'account', width: 200, render: (_v, r) => <Typography.Text data-testid="account-number">{r.entry.accountNumber}</Typography.Text> },
-    { title: '责任对象', dataIndex: 'targetLabel', width: 130 },
+    { title: '账号', key: 'account', width: 150, render: (_v, r) => <Typography.Text data-testid="account-number">{r.entry.accountNumber}</Typography.Text> },
+    { title: '责任对象', dataIndex: 'targetLabel', width: 110 },
     {
       title: '问题',
       key: 'problem',
@@ -65,11 +65,11 @@ export function LedgerTable({ rows, repeats, onMove, onOpen }: Props) {
     {
       title: '最新进展',
       key: 'progress',
-      width: 220,
+      width: 180,
       render: (_v, r) => {
         const last = r.progress.at(-1);
         return last ? (
-          <Typography.Text ellipsis={{ tooltip: last.text }} style={{ maxWidth: 200 }}>
+          <Typography.Text ellipsis={{ tooltip: last.text }} style={{ maxWidth: 165 }}>
             {last.date} {last.text}
           </Typography.Text>
         ) : (
@@ -80,7 +80,7 @@ export function LedgerTable({ rows, repeats, onMove, onOpen }: Props) {
     {
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: 200,
       render: (_v, r) => (
         <Space size={4} wrap>
           {TRANSITIONS[r.entry.status].map((to) => (

@@ -1,6 +1,6 @@
 import { Alert, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ledgerRows, ledgerSummary, type LedgerRow } from '../../../../shared/ledger/view';
 import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, type LedgerStatus } from '../../../../shared/model/ledger';
 import { GROUP_LABEL, GROUP_TARGET } from '../../../../shared/model/types';
@@ -35,7 +35,12 @@ export function RectificationTab({ query }: { query: URLSearchParams }) {
   }, [repos, meetingId]);
   const [target, setTarget] = useState<string>(ALL);
   const [status, setStatus] = useState<LedgerStatus | typeof ALL>(ALL);
-  const [deadline, setDeadline] = useState<DeadlineFilter>(query.get('deadline') === 'overdue' ? 'overdue' : ALL);
+  const asked = query.get('deadline') === 'overdue' ? 'overdue' : undefined;
+  const [deadline, setDeadline] = useState<DeadlineFilter>(asked ?? ALL);
+  // The header's 整改逾期 link asks for the overdue items, also while the tab is open.
+  useEffect(() => {
+    if (asked) setDeadline(asked);
+  }, [asked]);
   const [closing, setClosing] = useState<LedgerRow>();
   const [returning, setReturning] = useState<LedgerRow>();
   const [openId, setOpenId] = useState<string>();

@@ -119,8 +119,8 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
         )}
         {carryCount > 0 && (
           <Form.Item name="carryOver" valuePropName="checked" extra="结转的问题在新会议中重新挂号，保留与上年度账号的关联；按姓名对应班子成员，请同时复制成员名单。">
-            <Checkbox data-testid="carry-over-check">
-              回头看：结转{offer!.from.title}未销号的整改事项（{carryCount} 项，含长期坚持）
+            <Checkbox>
+              <span data-testid="carry-over-offer">回头看：结转上年度未销号的整改事项（{offer!.from.title}，{carryCount} 项{offer!.candidates.some((c) => c.entry.status === 'ongoing') ? '，含长期坚持' : ''}）</span>
             </Checkbox>
           </Form.Item>
         )}
