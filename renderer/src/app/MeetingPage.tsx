@@ -12,6 +12,8 @@ import { ReadinessTab } from '../features/readiness/ReadinessTab';
 import { RosterTab } from '../features/roster/RosterTab';
 import { LatestVerdict } from '../features/meetings/LatestVerdict';
 import { MeetingSettingsTab } from '../features/meetings/MeetingSettingsTab';
+import { PreparationTab } from '../features/preparation/PreparationTab';
+import { TalksTab } from '../features/talks/TalksTab';
 import { MeetingProvider } from '../meeting/meeting-context';
 import { useMeetingData } from '../meeting/use-meeting-data';
 
@@ -28,6 +30,8 @@ const TABS: TabDef[] = [
   { key: 'import', label: '导入', render: () => <ImportTab /> },
   { key: 'opinions', label: '意见列表', render: (q) => <OpinionListTab query={q} /> },
   { key: 'roster', label: '班子成员', render: () => <RosterTab /> },
+  { key: 'talks', label: '谈心谈话', render: () => <TalksTab /> },
+  { key: 'preparation', label: '会前准备', render: () => <PreparationTab /> },
   { key: 'exports', label: '导出与打印', render: () => <ExportTab /> },
   { key: 'settings', label: '会议设置', render: () => <MeetingSettingsTab /> },
   { key: 'bin', label: '回收站', render: () => <RecycleBinTab /> },
