@@ -25,6 +25,8 @@ export interface OverviewRow {
   /** All warnings of the meeting. */
   warningCount: number;
   lastAudit: MeetingSummary['lastAudit'];
+  /** The 会前准备 checklist's state (谈心谈话, 对照检查材料 …), when the summary has it. */
+  preparation?: MeetingSummary['preparation'];
 }
 
 /** The rows of the overview, in unit display order, then newest year first. */
@@ -53,6 +55,7 @@ export function overviewRows(units: readonly Unit[], summaries: readonly Meeting
         warnings: s.warnings,
         warningCount: Object.values(s.warnings).reduce((a, b) => a + b, 0),
         lastAudit: s.lastAudit,
+        ...(s.preparation ? { preparation: s.preparation } : {}),
       };
     })
     .sort(byUnitThenYear);

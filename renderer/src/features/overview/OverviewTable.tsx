@@ -7,6 +7,8 @@ import { formatDateTime } from '../../../../shared/util/dates';
 import { StatusTag } from '../../ui/StatusTag';
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Checklist items not done (待核实 is not counted: the app cannot know). */
+const notDone = (r: OverviewRow) => (r.preparation ? Object.values(r.preparation.items).filter((s) => s === 'not-done').length : 0);
 
 /** Every meeting of the overview, sortable by each column (only the rows in view are rendered), with the totals under it. */
 export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; totals: OverviewTotals; loading: boolean }) {
@@ -72,6 +74,22 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
         ),
     },
     {
+      title: '会前准备',
+      key: 'preparation',
+      width: 150,
+      sorter: (a, b) => notDone(a) - notDone(b),
+      render: (_v, r) =>
+        r.preparation ? (
+          <Typography.Text type={notDone(r) > 0 ? 'danger' : 'success'} data-testid="overview-preparation">
+            {notDone(r) > 0 ? `未完成 ${notDone(r)} 项` : '已完成'}
+            <br />
+            <Typography.Text type="secondary">{`谈话 ${r.preparation.talksDone}/${r.preparation.talksRequired} · 材料 ${r.preparation.materialsSubmitted}/${r.preparation.materialsExpected}`}</Typography.Text>
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
       title: '审核',
       key: 'audit',
       width: 176,
@@ -102,7 +120,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       // Virtual rows: only the rows in view are rendered, so 300 units open as fast as 10.
       virtual
       pagination={false}
-      scroll={{ x: 1150, y: 620 }}
+      scroll={{ x: 1300, y: 620 }}
       data-testid="overview-table"
     />
     {rows.length > 0 && (
