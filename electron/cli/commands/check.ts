@@ -3,24 +3,30 @@ import { targetLabels } from '../../../shared/meeting/roster';
 import type { PackageContent } from '../../../shared/package/format';
 import { EXIT_NOT_READY, EXIT_OK } from '../errors';
 import { loadPackage, type CliIo } from '../io';
-import { meetingViews } from '../meetings';
+import { preMeetingOfPackages } from '../pre-meeting';
+import { CHECKLIST_STATUS_LABELS } from '../../../shared/supervision/pre-meeting';
 
 export const CHECK_HELP = `check PACKAGE… [--json]
-    检查数据包中每次会议的征求意见是否达到要求，逐条列出缺项。
-    全部可以召开时退出码为 0，有任何会议不得召开时为 1，输入有误时为 2。
+    检查数据包中每次会议的征求意见是否达到要求，逐条列出缺项；数据包含有谈心谈话、会前准备或
+    对照检查材料时，同时列出会前准备清单（方案报送、学习研讨、征求意见、谈心谈话、对照检查材料、
+    上年度整改，各项已完成 / 未完成 / 待核实及依据）。
+    全部可以召开且会前准备无未完成项时退出码为 0，有任何会议不得召开或会前准备未完成时为 1，
+    输入有误时为 2。
     --json  以 JSON 输出（供其他工具使用）`;
 
 /** `check`: each meeting's readiness and shortfalls, in Chinese or as JSON. */
 export async function checkCommand(packages: string[], options: { json: boolean }, io: CliIo): Promise<number> {
   const contents: Array<{ file: string; content: PackageContent }> = [];
   for (const file of packages) contents.push({ file, content: (await loadPackage(file, io.cwd)).content });
-  const views = contents.flatMap(({ file, content }) => meetingViews(content).map((v) => ({ file, ...v })));
-  const allReady = views.every((v) => v.readiness.ready);
+  const views = preMeetingOfPackages(contents);
+  // A package that carries no pre-meeting records (format v1) is judged on readiness alone.
+  const prepared = (v: (typeof views)[number]) => !v.carried || !v.review.checklist.items.some((i) => i.status === 'not-done');
+  const allReady = views.every((v) => v.readiness.ready && prepared(v));
 
   if (options.json) {
     io.out(
       JSON.stringify(
-        views.map(({ file, unit, meeting, readiness, opinions }) => ({
+        views.map(({ file, unit, meeting, readiness, opinions, review, carried }) => ({
           package: file,
           unitId: unit.id,
           unit: unit.name,
@@ -35,6 +41,7 @@ export async function checkCommand(packages: string[], options: { json: boolean 
           totals: readiness.totals,
           praise: praiseFindings(opinions, meeting.ruleSet).map(({ targetId, category, content, kind }) => ({ targetId, category, content, kind })),
           targets: readiness.targets.map((t) => ({ targetId: t.targetId, label: t.label, count: t.count, raw: t.raw, zero: t.zero, cells: t.cells })),
+          ...(carried ? { preMeeting: { summary: review.checklist.summary, complete: review.checklist.complete, items: review.checklist.items } } : {}),
         })),
         null,
         2,
@@ -44,7 +51,7 @@ export async function checkCommand(packages: string[], options: { json: boolean 
   }
 
   if (views.length === 0) io.out('数据包中没有会议。');
-  for (const { unit, meeting, readiness, members, opinions } of views) {
+  for (const { unit, meeting, readiness, members, opinions, review, carried } of views) {
     const head = `${unit.name} · ${meeting.title}：${readiness.ready ? '可以召开' : `不得召开（待补 ${readiness.messages.length} 项）`}`;
     io.out(head);
     io.out(`  收集 ${readiness.totals.raw} 条，计入 ${readiness.totals.counted} 条`);
@@ -54,9 +61,18 @@ export async function checkCommand(packages: string[], options: { json: boolean 
       const what = p.kind === 'praise' ? '仅表扬（计入，宜补充具体意见）' : '仅表扬（无意见，不计入）';
       io.out(`  · ${what} ${labels.get(p.targetId) ?? ''} · ${p.category}：${p.content.length > 40 ? `${p.content.slice(0, 40)}…` : p.content}`);
     }
+    if (carried) {
+      io.out(`  ${review.checklist.summary}`);
+      for (const item of review.checklist.items) {
+        io.out(`  [${CHECKLIST_STATUS_LABELS[item.status]}] ${item.label}`);
+        // 征求意见's evidence repeats the shortfalls listed above: its first line is enough.
+        for (const e of item.key === 'opinions' ? item.evidence.slice(0, 1) : item.evidence) io.out(`      ${e}`);
+      }
+    }
   }
   const notReady = views.filter((v) => !v.readiness.ready).length;
+  const unprepared = views.filter((v) => !prepared(v)).length;
   io.out('');
-  io.out(`共 ${views.length} 次会议：可以召开 ${views.length - notReady} 次，不得召开 ${notReady} 次。`);
+  io.out(`共 ${views.length} 次会议：可以召开 ${views.length - notReady} 次，不得召开 ${notReady} 次。${unprepared > 0 ? `会前准备未完成 ${unprepared} 次。` : ''}`);
   return allReady ? EXIT_OK : EXIT_NOT_READY;
 }
