@@ -5,6 +5,7 @@ import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXPORT_HELP, exportCommand } from './commands/export';
 import { OVERVIEW_HELP, overviewCommand } from './commands/overview';
 import { IMPORT_HELP, importCommand } from './commands/import';
+import { MATERIALS_HELP, materialsCommand } from './commands/materials';
 import { MERGE_HELP, mergeCommand } from './commands/merge';
 import { LEDGER_HELP, ledgerCommand } from './commands/ledger';
 import { VERIFY_HELP, verifyCommand } from './commands/verify';
@@ -89,6 +90,15 @@ const COMMANDS: Record<string, Command> = {
       if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
       const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
       return ledgerCommand(positionals, { xlsx: text('xlsx'), overdue: values['overdue'] === true, date: text('date') }, io);
+    },
+  },
+  materials: {
+    help: MATERIALS_HELP,
+    options: { xlsx: { type: 'string' }, date: { type: 'string' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      return materialsCommand(positionals, { xlsx: text('xlsx'), date: text('date') }, io);
     },
   },
   verify: {

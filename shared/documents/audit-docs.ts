@@ -1,5 +1,6 @@
 // What the supervisory documents are built from: the audit report of one meeting (Word) and the
 // overview of every unit (Excel) share the flattening of warnings into rows and the file names.
+import type { PreMeetingReview } from '../supervision/pre-meeting-review';
 import type { Audit } from '../model/types';
 import { WARNING_KIND_LABELS, type MeetingWarning, type WarningLabels } from '../supervision/warnings';
 import { composeFileName } from '../files/safe-names';
@@ -57,6 +58,8 @@ export interface AuditReportInput {
   audits: readonly Audit[];
   /** The meeting's fingerprint now: a verdict with another one is stale. */
   fingerprint: string;
+  /** The pre-meeting check (会前准备 checklist, 谈心谈话, 对照检查材料), when the report includes it. */
+  preMeeting?: Pick<PreMeetingReview, 'checklist' | 'reviews' | 'matrix' | 'coverage'>;
 }
 
 /** `2025年度-某某局-督导审核意见.docx` */

@@ -31,6 +31,8 @@ export interface OverviewRow {
   coverage?: MeetingSummary['coverage'];
   /** 整改台账: items, 已销号, 逾期 (counted on the day the rows are made), 销号率. */
   rectification: RectificationFigures;
+  /** The 会前准备 checklist's state (谈心谈话, 对照检查材料 …), when the summary has it. */
+  preparation?: MeetingSummary['preparation'];
 }
 
 /** The rows of the overview, in unit display order, then newest year first; overdue is judged on `today` (the domain clock's by default). */
@@ -61,6 +63,7 @@ export function overviewRows(units: readonly Unit[], summaries: readonly Meeting
         lastAudit: s.lastAudit,
         ...(s.coverage ? { coverage: s.coverage } : {}),
         rectification: rectificationFigures(s.rectification, today),
+        ...(s.preparation ? { preparation: s.preparation } : {}),
       };
     })
     .sort(byUnitThenYear);

@@ -37,7 +37,7 @@ export interface PreMeetingRecords {
   others?: readonly MaterialRef[];
 }
 
-interface PreMeetingReview {
+export interface PreMeetingReview {
   coverage: TalkCoverage;
   matrix: TalkMatrix;
   reviews: MaterialReview[];
@@ -141,4 +141,14 @@ export function preparationSummary(review: PreMeetingReview): PreparationSummary
     materialsSubmitted: submitted.length,
     materialsWarned: submitted.filter((x) => x.warnings.length > 0).length,
   };
+}
+
+/** The line a supervisor ticks to cite one warning of one person's material: `对照检查材料：李红（副局长）：……`. */
+export function materialWarningLine(label: string, message: string): string {
+  return `对照检查材料：${label}：${message}`;
+}
+
+/** Every line of the check a verdict may cite: the checklist's items not done, then each material warning. */
+export function preMeetingTickable(review: Pick<PreMeetingReview, 'checklist' | 'reviews'>): string[] {
+  return [...new Set([...review.checklist.tickable, ...review.reviews.flatMap((r) => r.warnings.map((w) => materialWarningLine(r.label, w.message)))])];
 }

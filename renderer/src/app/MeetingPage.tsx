@@ -16,6 +16,8 @@ import { RectificationTab } from '../features/rectification/RectificationTab';
 import { RosterTab } from '../features/roster/RosterTab';
 import { LatestVerdict } from '../features/meetings/LatestVerdict';
 import { MeetingSettingsTab } from '../features/meetings/MeetingSettingsTab';
+import { PreparationTab } from '../features/preparation/PreparationTab';
+import { TalksTab } from '../features/talks/TalksTab';
 import { MeetingProvider } from '../meeting/meeting-context';
 import { useMeetingData } from '../meeting/use-meeting-data';
 
@@ -34,6 +36,8 @@ const TABS: TabDef[] = [
   { key: 'consolidation', label: '梳理', render: () => <ConsolidationTab /> },
   { key: 'problems', label: '查摆问题', render: () => <ProblemsTab /> },
   { key: 'roster', label: '班子成员', render: () => <RosterTab /> },
+  { key: 'talks', label: '谈心谈话', render: () => <TalksTab /> },
+  { key: 'preparation', label: '会前准备', render: () => <PreparationTab /> },
   { key: 'rectification', label: '整改', render: (q) => <RectificationTab query={q} /> },
   { key: 'exports', label: '导出与打印', render: () => <ExportTab /> },
   { key: 'settings', label: '会议设置', render: () => <MeetingSettingsTab /> },

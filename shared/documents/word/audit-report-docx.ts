@@ -12,6 +12,7 @@ import { chineseTime, warningRows, type AuditReportInput } from '../audit-docs';
 import { sentence } from '../office-text';
 import { chineseDate, meetingHeading } from '../meeting-docs';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode, type GbLayout } from './layout';
+import { checklistBlocks, materialBlocks, talkBlocks } from './pre-meeting-blocks';
 import { matrixTable, shortfallBlocks } from './readiness-report-docx';
 import { subsections, type Subsection } from './subsections';
 
@@ -112,11 +113,18 @@ export function auditReportBlocks(input: AuditReportInput, options: AuditReportO
   blocks.push(...shortfallBlocks(g, docs));
   blocks.push(g.heading1(3, '雷同、抄袭和敷衍应付的情况'));
   blocks.push(...warningBlocks(g, input, options.maxWarnings ?? 20));
-  blocks.push(g.heading1(4, '审核结论'));
+  let n = 4;
+  const pre = input.preMeeting;
+  if (pre) {
+    blocks.push(...checklistBlocks(g, pre.checklist, n++));
+    if (pre.matrix.members.length > 0) blocks.push(...talkBlocks(g, pre.matrix, pre.coverage, n++));
+    blocks.push(...materialBlocks(g, pre.reviews, n++));
+  }
+  blocks.push(g.heading1(n++, '审核结论'));
   blocks.push(...verdictBlocks(g, last, fingerprint));
   const earlier = [...audits].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   if (earlier.length > 1) {
-    blocks.push(g.heading1(5, '审核记录'));
+    blocks.push(g.heading1(n, '审核记录'));
     blocks.push(
       g.table({
         header: ['时间', '结论', '审核人', '理由'],

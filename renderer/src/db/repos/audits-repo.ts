@@ -8,6 +8,8 @@ import { newId, nowIso } from '../../../../shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
+import { loadPreMeeting } from './pre-meeting-repo';
+import { preMeetingReview, preMeetingTickable } from '../../../../shared/supervision/pre-meeting-review';
 
 /** A meeting's verdicts, newest first. */
 export async function listAudits(db: WorkbenchDb, meetingId: string): Promise<Audit[]> {
@@ -25,7 +27,11 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
     db.copyFindings.get(meetingId),
   ]);
   const view = meetingView({ meeting, members, opinions });
-  return { readiness: view.readiness, warnings: viewAuditWarnings(view, findings?.warnings).map((w) => w.message), fingerprint: view.fingerprint };
+  // The pre-meeting check's lines (checklist items not done, material warnings) may be cited too.
+  const preMeeting = await loadPreMeeting(db, meetingId);
+  const review = preMeeting && preMeetingReview({ meeting, members: view.members, readiness: view.readiness, opinions: view.opinions, flags: view.flags, ...preMeeting });
+  const warnings = [...viewAuditWarnings(view, findings?.warnings).map((w) => w.message), ...(review ? preMeetingTickable(review) : [])];
+  return { readiness: view.readiness, warnings, fingerprint: view.fingerprint };
 }
 
 /**
@@ -34,7 +40,7 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
  * changed since, the verdict is refused rather than attached to data nobody looked at.
  */
 export async function recordAudit(db: WorkbenchDb, meetingId: string, draft: AuditDraft, options: { actor: string; expectedFingerprint?: string }): Promise<Audit> {
-  return writeMeetingData(db, [db.copyFindings], async (w) => {
+  return writeMeetingData(db, [db.copyFindings, db.units], async (w) => {
     const subject = await currentSubject(db, meetingId);
     if (options.expectedFingerprint !== undefined && options.expectedFingerprint !== subject.fingerprint) {
       throw new UserError('审核期间该会议的数据已变化，请核对最新情况后重新提交');

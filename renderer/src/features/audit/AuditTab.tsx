@@ -14,6 +14,11 @@ import { WarningList } from './WarningList';
 import { useProblemData } from '../../meeting/use-problem-data';
 import { CoverageList } from '../../ui/CoverageList';
 import { formatDateTime } from '../../../../shared/util/dates';
+import { talkCoverageSentence } from '../../../../shared/talks/coverage';
+import { usePreMeeting } from '../../meeting/use-pre-meeting';
+import { ChecklistList } from '../../ui/ChecklistList';
+import { MaterialReviewList } from '../../ui/MaterialReviewList';
+import { TalkMatrixTable } from '../../ui/TalkMatrixTable';
 
 /** 审核: what is missing and what looks copied or perfunctory, the verdict form, and every verdict so far. */
 export function AuditTab() {
@@ -34,6 +39,7 @@ export function AuditTab() {
   );
   const warnings = useMemo(() => viewAuditWarnings(view, findings?.warnings), [findings, view]);
   const coverage = useProblemData(data)?.pd.coverage;
+  const preMeeting = usePreMeeting();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const tick = (message: string, on: boolean) =>
     setTicked((prev) => {
@@ -92,6 +98,17 @@ export function AuditTab() {
             )}
             <WarningList warnings={warnings} labels={labels} ticked={ticked} onTick={tick} />
           </Card>
+          {preMeeting && (
+            <Card size="small" title="会前准备" data-testid="audit-pre-meeting">
+              <Space direction="vertical" size={8} style={{ width: '100%' }}>
+                <ChecklistList checklist={preMeeting.checklist} ticked={ticked} onTick={tick} />
+                <Typography.Text strong>{talkCoverageSentence(preMeeting.coverage)}</Typography.Text>
+                {preMeeting.matrix.members.length > 0 && <TalkMatrixTable matrix={preMeeting.matrix} />}
+                <Typography.Text strong>对照检查材料</Typography.Text>
+                <MaterialReviewList reviews={preMeeting.reviews} ticked={ticked} onTick={tick} />
+              </Space>
+            </Card>
+          )}
         </Space>
       </Col>
       <Col span={10}>
@@ -102,7 +119,7 @@ export function AuditTab() {
           <Card
             size="small"
             title="审核记录（只增不改）"
-            extra={audits && <ExportAuditReport data={data} warnings={warnings} labels={labels} audits={audits} fingerprint={fingerprint} />}
+            extra={audits && <ExportAuditReport data={data} warnings={warnings} labels={labels} audits={audits} fingerprint={fingerprint} preMeeting={preMeeting} />}
           >
             {audits === undefined ? <Empty description="读取中" /> : <AuditHistory audits={audits} fingerprint={fingerprint} />}
           </Card>

@@ -7,6 +7,7 @@ import type { FontMode } from '../../../../shared/documents/word/layout';
 import { auditReportDocx } from '../../../../shared/documents/word/audit-report-docx';
 import type { Audit } from '../../../../shared/model/types';
 import type { MeetingWarning, WarningLabels } from '../../../../shared/supervision/warnings';
+import type { PreMeetingReview } from '../../../../shared/supervision/pre-meeting-review';
 import { todayDate } from '../../../../shared/util/ids';
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
@@ -20,12 +21,14 @@ export function ExportAuditReport({
   labels,
   audits,
   fingerprint,
+  preMeeting,
 }: {
   data: MeetingData;
   warnings: MeetingWarning[];
   labels: WarningLabels;
   audits: Audit[];
   fingerprint: string;
+  preMeeting?: PreMeetingReview;
 }) {
   const run = useAction();
   const [mode, setMode] = useState<FontMode>('official');
@@ -36,7 +39,7 @@ export function ExportAuditReport({
       try {
         await nextPaint();
         const docs = meetingDocs(data);
-        const bytes = await auditReportDocx({ docs, warnings, labels, audits, fingerprint }, { mode, date: todayDate() });
+        const bytes = await auditReportDocx({ docs, warnings, labels, audits, fingerprint, preMeeting }, { mode, date: todayDate() });
         const name = auditReportFileName(docs);
         const saved = unwrap(await desktop().saveFile({ suggestedName: name, filters: [{ name: 'Word 文档', extensions: ['docx'] }], data: bytes }));
         return saved.saved ? `已导出“${name}”` : '已取消导出';

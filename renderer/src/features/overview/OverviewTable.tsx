@@ -10,6 +10,8 @@ const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A 整改 figure, or a dash for a meeting with nothing registered. */
 const figure = (r: OverviewRow, value: number | string, testId: string) =>
   r.rectification.items === 0 ? <Typography.Text type="secondary">—</Typography.Text> : <span data-testid={testId}>{value}</span>;
+/** Checklist items not done (待核实 is not counted: the app cannot know). */
+const notDone = (r: OverviewRow) => (r.preparation ? Object.values(r.preparation.items).filter((s) => s === 'not-done').length : 0);
 
 /** Every meeting of the overview, sortable by each column (only the rows in view are rendered), with the totals under it. */
 export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; totals: OverviewTotals; loading: boolean }) {
@@ -114,6 +116,22 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       ],
     },
     {
+      title: '会前准备',
+      key: 'preparation',
+      width: 150,
+      sorter: (a, b) => notDone(a) - notDone(b),
+      render: (_v, r) =>
+        r.preparation ? (
+          <Typography.Text type={notDone(r) > 0 ? 'danger' : 'success'} data-testid="overview-preparation">
+            {notDone(r) > 0 ? `未完成 ${notDone(r)} 项` : '已完成'}
+            <br />
+            <Typography.Text type="secondary">{`谈话 ${r.preparation.talksDone}/${r.preparation.talksRequired} · 材料 ${r.preparation.materialsSubmitted}/${r.preparation.materialsExpected}`}</Typography.Text>
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
       title: '审核',
       key: 'audit',
       width: 176,
@@ -144,7 +162,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       // Virtual rows: only the rows in view are rendered, so 300 units open as fast as 10.
       virtual
       pagination={false}
-      scroll={{ x: 1478, y: 620 }}
+      scroll={{ x: 1628, y: 620 }}
       data-testid="overview-table"
     />
     {rows.length > 0 && (
