@@ -16,7 +16,7 @@ import { fmix32, sketchSet } from './similarity-sketch';
 /** Texts are compared as sets of overlapping character pairs (bigrams) of their compare key. */
 export const SHINGLE_SIZE = 2;
 /** Values per text's sketch, and how they are banded: {@link LSH_BANDS} bands of {@link LSH_ROWS}. */
-export const SKETCH_VALUES = 200;
+const SKETCH_VALUES = 200;
 export const LSH_ROWS = 5;
 export const LSH_BANDS = SKETCH_VALUES / LSH_ROWS;
 /**
@@ -37,7 +37,7 @@ export const PARTNER_CAP = 20;
  * thousands of texts that agree on a whole band but are not similar cannot arise from real
  * opinions (agreeing on five values needs a high similarity), and this keeps the worst case linear.
  */
-export const BUCKET_SCAN = 256;
+const BUCKET_SCAN = 256;
 
 /**
  * The set of character bigrams of a compare key, as sorted unique 32-bit hashes. A one-character
