@@ -6,6 +6,7 @@ import { EXPORT_HELP, exportCommand } from './commands/export';
 import { OVERVIEW_HELP, overviewCommand } from './commands/overview';
 import { IMPORT_HELP, importCommand } from './commands/import';
 import { MERGE_HELP, mergeCommand } from './commands/merge';
+import { OCR_HELP, ocrCommand } from './commands/ocr';
 import { VERIFY_HELP, verifyCommand } from './commands/verify';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './errors';
 import type { CliIo } from './io';
@@ -79,6 +80,15 @@ const COMMANDS: Record<string, Command> = {
     run: (positionals, values, io) => {
       if (positionals.length === 0) throw new CliError('请指定要合并的数据包文件');
       return mergeCommand(positionals, { out: typeof values['out'] === 'string' ? values['out'] : undefined }, io);
+    },
+  },
+  ocr: {
+    help: OCR_HELP,
+    options: { package: { type: 'string' }, meeting: { type: 'string' }, category: { type: 'string' }, channel: { type: 'string' }, 'min-confidence': { type: 'string' }, json: { type: 'string' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError(`请指定要识别的征求意见表图片\n${OCR_HELP}`);
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      return ocrCommand(positionals, { packagePath: text('package'), meetingId: text('meeting'), category: text('category'), channel: text('channel'), minConfidence: text('min-confidence'), json: text('json') }, io);
     },
   },
   verify: {
