@@ -20,7 +20,7 @@ export function isPng(bytes: Uint8Array): boolean {
 }
 
 /** Whether width × height is a page this app will read; the Chinese reason when not. */
-function checkDimensions(width: number, height: number): string | undefined {
+export function checkDimensions(width: number, height: number): string | undefined {
   if (width < 1 || height < 1) return '图片尺寸为 0';
   if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
     return `图片过大（${width}×${height} 像素），最多 ${MAX_SIDE} 像素边长、${MAX_PIXELS / 1_000_000} 百万像素；请以 600 dpi 以下扫描`;

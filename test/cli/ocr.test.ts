@@ -14,9 +14,9 @@ function folder(files: Record<string, Uint8Array | string>): string {
 }
 
 describe('ocr on the command line', () => {
-  it('refuses JPEG, PDF and other files with the reason, exit 2, before loading the models', async () => {
+  it('refuses a broken JPEG, a PDF and other files with the reason, exit 2, before loading the models', async () => {
     const dir = folder({ 'a.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'b.pdf': '%PDF-1.7\n', 'c.png': 'hello' });
-    for (const [file, reason] of [['a.jpg', '暂不支持 JPEG'], ['b.pdf', '暂不支持 PDF'], ['c.png', '不是 PNG 图片']] as const) {
+    for (const [file, reason] of [['a.jpg', 'JPEG 图片不完整'], ['b.pdf', '暂不支持 PDF'], ['c.png', '不是 PNG 或 JPEG 图片']] as const) {
       const r = await cli(['ocr', file], dir);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`${file}：${reason}`);

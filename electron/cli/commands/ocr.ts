@@ -3,14 +3,14 @@ import { orderedMembers, targetLabels } from '../../../shared/meeting/roster';
 import { readForm } from '../../../shared/ocr/form';
 import { recognizePage } from '../../../shared/ocr/page';
 import { DEFAULT_MIN_CONFIDENCE, markDoubtful, planOcrRows, type OcrMeeting, type OcrRow } from '../../../shared/ocr/plan';
-import { decodePng, isPng } from '../../../shared/ocr/png';
+import { decodeImage } from '../../../shared/ocr/image-file';
 import { findTableBands } from '../../../shared/ocr/table-grid';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
 import { loadOcrEngine } from '../ocr-runtime';
 
 export const OCR_HELP = `ocr IMAGE… [--package PACKAGE --meeting ID] [--category 类别] [--channel 方式] [--min-confidence 0.9] [--json FILE]
-    识别纸质征求意见表的扫描件或照片（PNG），完全离线：找出表格中对领导班子和每位班子成员的意见建议，
+    识别纸质征求意见表的扫描件或照片（PNG、JPEG），完全离线：找出表格中对领导班子和每位班子成员的意见建议，
     按粘贴的规则拆分编号的多条意见，读出“单位（盖章）”和意见来源；把握不大的字用 ⟦ ⟧ 标出，逐条核对。
     给出 --package 和 --meeting 时按导入的规则匹配班子成员、意见来源和征求方式，并写明不能导入的原因。
     只识别和列出，不写入数据包。
@@ -32,13 +32,6 @@ interface OcrOptions {
 /** A page photo or scan is at most this large on disk. */
 const MAX_IMAGE_BYTES = 60 * 1024 * 1024;
 
-/** Why a file that is not a PNG cannot be read (yet), from its first bytes. */
-function notPng(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return '暂不支持 JPEG 图片，请用扫描软件另存为 PNG';
-  if (new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-') return '暂不支持 PDF，请把每页扫描件另存为 PNG 图片';
-  return '不是 PNG 图片';
-}
-
 /** `ocr`: each image recognised and read as a 征求意见表; the opinions listed with doubtful characters marked. */
 export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo): Promise<number> {
   const min = options.minConfidence === undefined ? DEFAULT_MIN_CONFIDENCE : Number(options.minConfidence);
@@ -59,8 +52,7 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
   const images = [];
   for (const file of files) {
     const bytes = await readUserFile(file, io.cwd, MAX_IMAGE_BYTES);
-    if (!isPng(bytes)) throw new CliError(`${basename(file)}：${notPng(bytes)}`);
-    const read = decodePng(bytes);
+    const read = decodeImage(bytes);
     if (!read.ok) throw new CliError(`${basename(file)}：${read.error}`);
     images.push({ file: basename(file), image: read.image });
   }
