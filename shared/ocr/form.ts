@@ -41,6 +41,8 @@ export interface FormOpinion {
   column: number;
   /** A short numbered line in another style above the opinions (`一、思想方面`): probably a heading. */
   likelyHeading: boolean;
+  /** The row's own 意见来源, when the table has that column. */
+  category?: string;
 }
 
 export interface FormReading {
@@ -170,6 +172,8 @@ export function readForm(lines: readonly TextLine[], bands: readonly TableBand[]
   reading.notOpinions.push(...outside.filter((l) => !fieldLines.has(l)).map((l) => l.text));
 
   let part: 'group' | 'members' | undefined;
+  // The last header row's 意见来源 column (a form with one row per respondent group), by cell count.
+  let categoryColumn: { cells: number; column: number } | undefined;
   bands.forEach((band, row) => {
     const cellLines = band.cells.map((_, column) => lines.filter((l) => inCell.get(l)?.row === row && inCell.get(l)?.column === column));
     const texts = cellLines.map((ls) => readingOrder(ls.map((l) => ({ ...l.box, text: l.text }))).map((b) => b.text).join(''));
@@ -186,12 +190,16 @@ export function readForm(lines: readonly TextLine[], bands: readonly TableBand[]
       const key = compareKey(texts[0]!);
       if ((first?.kind === 'field' && first.field === 'dimension') || /方面|主要内容/.test(key)) part = 'group';
       if ((first?.kind === 'field' && first.field === 'target') || /姓名|职务/.test(key)) part = 'members';
+      const column = header.columns.category;
+      categoryColumn = column !== undefined && column > 0 ? { cells: texts.length, column } : undefined;
       reading.notOpinions.push(texts.join(' | '));
       return;
     }
     const label = texts[0]!;
     const rowPart = part ?? (compareKey(label).includes('班子') ? 'group' : 'members');
+    const rowCategory = categoryColumn?.cells === texts.length ? texts[categoryColumn.column] : undefined;
     for (let column = 1; column < band.cells.length; column++) {
+      if (column === categoryColumn?.column && rowCategory !== undefined) continue;
       const cell = band.cells[column]!;
       if (cellLines[column]!.length === 0) continue;
       const { block, chars } = cellBlock(cellLines[column]!, cell);
@@ -199,7 +207,7 @@ export function readForm(lines: readonly TextLine[], bands: readonly TableBand[]
       for (const item of splitPasted(block)) {
         const aligned = alignChars(item.text, chars, from);
         from = aligned.next;
-        reading.opinions.push({ part: rowPart, label, text: item.text, chars: aligned.chars, cell, row, column, likelyHeading: item.likelyHeading });
+        reading.opinions.push({ part: rowPart, label, text: item.text, chars: aligned.chars, cell, row, column, likelyHeading: item.likelyHeading, ...(rowCategory ? { category: rowCategory } : {}) });
       }
     }
   });

@@ -48,14 +48,15 @@ export function planOcrRows(reading: FormReading, meeting: OcrMeeting | undefine
       if (target.ok) row.targetId = target.value;
       else row.problems.push(target.reason);
     }
-    const categoryText = options.category ?? reading.category?.text;
+    // The row's own column first, then the form's 意见来源, then the value given for the whole form.
+    const categoryText = opinion.category ?? reading.category?.text ?? options.category;
     if (categoryText === undefined) row.problems.push('表上没有意见来源，请指定（命令行：--category）');
     else {
       const category = matchCategory(categoryText, meeting.ruleSet.categories);
       if (category.ok) row.category = category.value;
       else row.problems.push(category.reason);
     }
-    const channelText = options.channel ?? reading.channel?.text ?? (meeting.ruleSet.channels.includes(PAPER_CHANNEL) ? PAPER_CHANNEL : undefined);
+    const channelText = reading.channel?.text ?? options.channel ?? (meeting.ruleSet.channels.includes(PAPER_CHANNEL) ? PAPER_CHANNEL : undefined);
     if (channelText === undefined) row.problems.push('表上没有征求方式，请指定（命令行：--channel）');
     else {
       const channel = matchChannel(channelText, meeting.ruleSet.channels);

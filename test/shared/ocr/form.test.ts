@@ -156,3 +156,32 @@ describe('checking a form’s opinions against the meeting', () => {
     expect(planOcrRows(readForm(lines, BANDS), meeting).at(-1)).toMatchObject({ noOpinion: true });
   });
 });
+
+describe('a form with a 意见来源 column', () => {
+  it('takes each row’s category from its own cell, and that cell is not an opinion', () => {
+    const cells = (top: number, bottom: number) => [{ x: 0, y: top, width: 200, height: bottom - top }, { x: 200, y: top, width: 150, height: bottom - top }, { x: 350, y: top, width: 450, height: bottom - top }];
+    const bands: TableBand[] = [
+      { top: 0, bottom: 40, cells: cells(0, 40) },
+      { top: 40, bottom: 80, cells: cells(40, 80) },
+      { top: 80, bottom: 120, cells: cells(80, 120) },
+    ];
+    const lines = [
+      line('姓名、职务', { x: 50, y: 8, width: 100, height: 24 }),
+      line('意见来源', { x: 230, y: 8, width: 90, height: 24 }),
+      line('意见建议', { x: 500, y: 8, width: 100, height: 24 }),
+      line('张三（局长）', { x: 40, y: 48, width: 120, height: 24 }),
+      line('服务对象', { x: 230, y: 48, width: 90, height: 24 }),
+      line('窗口办事效率有待提高。', { x: 360, y: 48, width: 300, height: 24 }),
+      line('张三（局长）', { x: 40, y: 88, width: 120, height: 24 }),
+      line('群众', { x: 250, y: 88, width: 50, height: 24 }),
+      line('深入基层调研不够。', { x: 360, y: 88, width: 250, height: 24 }),
+    ];
+    const reading = readForm(lines, bands);
+    expect(reading.opinions.map((o) => [o.text, o.category])).toEqual([
+      ['窗口办事效率有待提高。', '服务对象'],
+      ['深入基层调研不够。', '群众'],
+    ]);
+    const meeting = { members: [{ id: 'm1', name: '张三', position: '局长' }], ruleSet: defaultRuleSet(), dimensions: [] };
+    expect(planOcrRows(reading, meeting, { category: '上级领导' }).map((r) => r.category)).toEqual(['服务对象', '基层群众']);
+  });
+});
