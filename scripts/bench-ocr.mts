@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- a benchmark prints its figures */
 // Benchmark of reading paper forms (not a test): typed 征求意见表 rendered by Chromium at several
-// resolutions, rotated, with a red seal and noise, read by the ocr pipeline. Prints the times (model
+// resolutions, rotated, with a red seal, noise and JPEG compression, read by the ocr pipeline. Prints the times (model
 // load, levelling + detection, recognition per line) and the accuracy figures of the opinion text:
 // characters right, opinions read exactly, opinions flagged for checking, and opinions wrong but
 // not flagged — the one that must stay near zero.
@@ -11,8 +11,7 @@ import { readForm } from '../shared/ocr/form';
 import type { OcrModels } from '../shared/ocr/page';
 import { recognizePage } from '../shared/ocr/page';
 import { DEFAULT_MIN_CONFIDENCE, planOcrRows } from '../shared/ocr/plan';
-import { decodePng } from '../shared/ocr/png';
-import type { RgbaImage } from '../shared/ocr/raster';
+import { decodeImage } from '../shared/ocr/image-file';
 import { findTableBands } from '../shared/ocr/table-grid';
 import { splitPasted } from '../shared/text/split-paste';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium';
@@ -26,13 +25,16 @@ interface Variant {
   rotate: number;
   noise: number;
   seed: number;
+  /** JPEG quality of the picture (a phone photo), or undefined for PNG. */
+  jpeg?: number;
 }
 
 const VARIANTS: Variant[] = [
   { name: '150 dpi，不旋转，印章', dpi: 150, rotate: 0, noise: 0, seed: 1 },
   { name: '200 dpi，旋转 1.5°，印章，噪点', dpi: 200, rotate: 1.5, noise: 18, seed: 2 },
-  { name: '200 dpi，旋转 −3°，印章', dpi: 200, rotate: -3, noise: 0, seed: 3 },
-  { name: '300 dpi，旋转 0.8°，印章，噪点', dpi: 300, rotate: 0.8, noise: 12, seed: 4 },
+  { name: '200 dpi，旋转 −3°，印章，JPEG 质量 75', dpi: 200, rotate: -3, noise: 0, seed: 3, jpeg: 75 },
+  { name: '300 dpi，旋转 0.8°，印章，噪点，JPEG 质量 85', dpi: 300, rotate: 0.8, noise: 12, seed: 4, jpeg: 85 },
+  { name: '200 dpi，旋转 2.5°，印章', dpi: 200, rotate: 2.5, noise: 0, seed: 5 },
 ];
 const quick = process.argv.includes('--quick');
 
@@ -48,12 +50,6 @@ function makeForm(seed: number): FormContent {
   };
 }
 
-/** Adds seeded noise of ± `amount` to every colour channel (a phone photo's grain). */
-function addNoise(image: RgbaImage, amount: number, seed: number): void {
-  const r = rng(seed);
-  for (let i = 0; i < image.data.length; i++) if ((i & 3) !== 3) image.data[i] = Math.max(0, Math.min(255, image.data[i]! + Math.round((r() * 2 - 1) * amount)));
-}
-
 function distance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
@@ -67,18 +63,26 @@ function distance(a: string, b: string): number {
 }
 
 /** Times every call to the models. */
-function timed(models: OcrModels, t: { detect: number; recognize: number; lines: number }): OcrModels {
+function timed(models: OcrModels, t: { detect: number; recognize: number; lines: number; detectCpu: number; recognizeCpu: number }): OcrModels {
+  const cpuSince = (from: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1000;
+  };
   return {
     detect: async (...args) => {
       const s = performance.now();
+      const c = process.cpuUsage();
       const out = await models.detect(...args);
       t.detect += performance.now() - s;
+      t.detectCpu += cpuSince(c);
       return out;
     },
     recognize: async (...args) => {
       const s = performance.now();
+      const c = process.cpuUsage();
       const out = await models.recognize(...args);
       t.recognize += performance.now() - s;
+      t.recognizeCpu += cpuSince(c);
       t.lines++;
       return out;
     },
@@ -86,8 +90,10 @@ function timed(models: OcrModels, t: { detect: number; recognize: number; lines:
 }
 
 const start = performance.now();
+const loadCpu = process.cpuUsage();
 const engine = await loadOcrEngine();
-console.log(`模型加载（检测 + 识别，WASM 单线程）：${((performance.now() - start) / 1000).toFixed(2)} s`);
+const loadUsed = process.cpuUsage(loadCpu);
+console.log(`模型加载（检测 + 识别，WASM 单线程）：${((performance.now() - start) / 1000).toFixed(2)} s，CPU ${((loadUsed.user + loadUsed.system) / 1e6).toFixed(2)} s；负载 ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 const totals = { chars: 0, errors: 0, opinions: 0, exact: 0, flagged: 0, wrongUnflagged: 0, missing: 0 };
 try {
@@ -95,14 +101,39 @@ try {
     const form = makeForm(variant.seed);
     const page = await browser.newPage({ viewport: { width: 794, height: 900 }, deviceScaleFactor: variant.dpi / 96 });
     await page.setContent(formHtml(form, { rotate: variant.rotate }));
-    const png = decodePng(new Uint8Array(await page.screenshot({ fullPage: true })));
+    // Noise is added to the rendered picture before the JPEG compression, as a camera does.
+    if (variant.noise > 0) await page.evaluate(([amount, seed]) => {
+      const div = document.createElement('div');
+      div.style.cssText = 'position:absolute;inset:0;pointer-events:none;mix-blend-mode:difference;opacity:0.6';
+      const canvas = document.createElement('canvas');
+      canvas.width = document.body.scrollWidth;
+      canvas.height = document.body.scrollHeight;
+      const ctx = canvas.getContext('2d')!;
+      const img = ctx.createImageData(canvas.width, canvas.height);
+      let s = seed;
+      for (let i = 0; i < img.data.length; i += 4) {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        const v = (s / 2 ** 32) * amount;
+        img.data[i] = img.data[i + 1] = img.data[i + 2] = v;
+        img.data[i + 3] = 255;
+      }
+      ctx.putImageData(img, 0, 0);
+      div.appendChild(canvas);
+      document.body.appendChild(div);
+    }, [variant.noise * 2, variant.seed] as const);
+    const shot = await page.screenshot({ fullPage: true, ...(variant.jpeg ? { type: 'jpeg' as const, quality: variant.jpeg } : {}) });
+    const png = decodeImage(new Uint8Array(shot));
     await page.close();
     if (!png.ok) throw new Error(png.error);
-    if (variant.noise > 0) addNoise(png.image, variant.noise, variant.seed);
-    const t = { detect: 0, recognize: 0, lines: 0 };
+    const t = { detect: 0, recognize: 0, lines: 0, detectCpu: 0, recognizeCpu: 0 };
     const s = performance.now();
+    const cpu = process.cpuUsage();
     const read = await recognizePage(png.image, timed(engine.models, t), engine.classes);
     const total = performance.now() - s;
+    // CPU time of the page (one WASM thread): close to the wall time on an idle machine, where the
+    // wall times above are inflated by other work on a shared one.
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     const g = performance.now();
     const reading = readForm(read.lines, findTableBands(read.page));
     const rows = planOcrRows(reading, undefined);
@@ -136,7 +167,7 @@ try {
     const prep = total - t.detect - t.recognize;
     console.log(
       `${variant.name}（${png.image.width}×${png.image.height}）：校正 ${read.angle}°；预处理（去印章、测倾斜、旋转、缩放）${(prep / 1000).toFixed(2)} s，检测 ${(t.detect / 1000).toFixed(2)} s，` +
-        `识别 ${t.lines} 行共 ${(t.recognize / 1000).toFixed(2)} s（每行 ${(t.recognize / Math.max(1, t.lines)).toFixed(0)} ms），找表格与拆分 ${understand.toFixed(0)} ms；` +
+        `识别 ${t.lines} 行共 ${(t.recognize / 1000).toFixed(2)} s（每行 ${(t.recognize / Math.max(1, t.lines)).toFixed(0)} ms），找表格与拆分 ${understand.toFixed(0)} ms；整页 ${(total / 1000).toFixed(1)} s；CPU：整页 ${cpuSeconds.toFixed(1)} s，检测 ${(t.detectCpu / 1000).toFixed(2)} s，每行识别 ${(t.recognizeCpu / Math.max(1, t.lines)).toFixed(0)} ms；` +
         `字正确率 ${(100 * (1 - v.errors / v.chars)).toFixed(2)}%，完全正确 ${v.exact}/${v.opinions}，标出待核对 ${v.flagged}，错而未标出 ${v.wrongUnflagged}（其中漏读 ${v.missing}）`,
     );
   }
