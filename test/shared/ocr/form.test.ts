@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deskew } from '../../../shared/ocr/deskew';
+import { decodePng } from '../../../shared/ocr/png';
+import { toGrayWithoutSeal } from '../../../shared/ocr/raster';
 import type { RecognizedChar } from '../../../shared/ocr/ctc';
 import { readForm } from '../../../shared/ocr/form';
 import { markDoubtful, planOcrRows } from '../../../shared/ocr/plan';
@@ -183,5 +188,18 @@ describe('a form with a 意见来源 column', () => {
     ]);
     const meeting = { members: [{ id: 'm1', name: '张三', position: '局长' }], ruleSet: defaultRuleSet(), dimensions: [] };
     expect(planOcrRows(reading, meeting, { category: '上级领导' }).map((r) => r.category)).toEqual(['服务对象', '基层群众']);
+  });
+});
+
+describe('the table of a rendered form (Chromium, turned 1.5°, seal across the table’s top rule)', () => {
+  it('is levelled, its seal taken out, and cut into its eight rows with headings across the table', () => {
+    const png = decodePng(new Uint8Array(readFileSync(resolve(__dirname, '../../fixtures/ocr/form-150dpi-rotated-seal.png'))));
+    if (!png.ok) throw new Error(png.error);
+    const { gray, sealPixels } = toGrayWithoutSeal(png.image);
+    expect(sealPixels).toBeGreaterThan(1000);
+    const { page, angle } = deskew(gray);
+    expect(Math.abs(angle - 1.5)).toBeLessThanOrEqual(0.1);
+    // 对领导班子的意见建议 | header | 2 group rows | 对领导班子成员的意见建议 | header | 2 member rows.
+    expect(findTableBands(page).map((b) => b.cells.length)).toEqual([1, 2, 2, 2, 1, 2, 2, 2]);
   });
 });
