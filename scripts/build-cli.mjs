@@ -25,6 +25,9 @@ export async function buildCli() {
     format: 'cjs',
     // Dependencies bundled too: resolving and loading exceljs's few hundred modules one by one cost
     // more at every start than parsing one file (0.33 s against 0.20 s of CPU for `help`).
+    // The OCR runtime stays in node_modules: it loads its .wasm file from beside its own script,
+    // and only the ocr verb needs it (required when that verb runs).
+    external: ['onnxruntime-web'],
     metafile: true,
     logLevel: 'warning',
   });

@@ -8,6 +8,7 @@ import { IMPORT_HELP, importCommand } from './commands/import';
 import { MATERIALS_HELP, materialsCommand } from './commands/materials';
 import { MERGE_HELP, mergeCommand } from './commands/merge';
 import { LEDGER_HELP, ledgerCommand } from './commands/ledger';
+import { OCR_HELP, ocrCommand } from './commands/ocr';
 import { VERIFY_HELP, verifyCommand } from './commands/verify';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './errors';
 import type { CliIo } from './io';
@@ -99,6 +100,15 @@ const COMMANDS: Record<string, Command> = {
       if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
       const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
       return materialsCommand(positionals, { xlsx: text('xlsx'), date: text('date') }, io);
+    },
+  },
+  ocr: {
+    help: OCR_HELP,
+    options: { package: { type: 'string' }, meeting: { type: 'string' }, category: { type: 'string' }, channel: { type: 'string' }, 'min-confidence': { type: 'string' }, json: { type: 'string' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError(`请指定要识别的征求意见表图片\n${OCR_HELP}`);
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      return ocrCommand(positionals, { packagePath: text('package'), meetingId: text('meeting'), category: text('category'), channel: text('channel'), minConfidence: text('min-confidence'), json: text('json') }, io);
     },
   },
   verify: {

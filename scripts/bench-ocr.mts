@@ -1,0 +1,180 @@
+/* eslint-disable no-console -- a benchmark prints its figures */
+// Benchmark of reading paper forms (not a test): typed 征求意见表 rendered by Chromium at several
+// resolutions, rotated, with a red seal, noise and JPEG compression, read by the ocr pipeline. Prints the times (model
+// load, levelling + detection, recognition per line) and the accuracy figures of the opinion text:
+// characters right, opinions read exactly, opinions flagged for checking, and opinions wrong but
+// not flagged — the one that must stay near zero.
+//   npx tsx scripts/bench-ocr.mts [--quick]
+import { chromium } from 'playwright-core';
+import { loadOcrEngine } from '../electron/cli/ocr-runtime';
+import { readForm } from '../shared/ocr/form';
+import type { OcrModels } from '../shared/ocr/page';
+import { recognizePage } from '../shared/ocr/page';
+import { DEFAULT_MIN_CONFIDENCE, planOcrRows } from '../shared/ocr/plan';
+import { decodeImage } from '../shared/ocr/image-file';
+import { findTableBands } from '../shared/ocr/table-grid';
+import { splitPasted } from '../shared/text/split-paste';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium';
+import { rng } from '../test/support/county-content';
+import { formHtml, type FormContent } from '../test/support/ocr/form-html';
+import { stockOpinion } from '../test/support/stock-phrase-content';
+
+interface Variant {
+  name: string;
+  dpi: number;
+  rotate: number;
+  noise: number;
+  seed: number;
+  /** JPEG quality of the picture (a phone photo), or undefined for PNG. */
+  jpeg?: number;
+}
+
+const VARIANTS: Variant[] = [
+  { name: '150 dpi，不旋转，印章', dpi: 150, rotate: 0, noise: 0, seed: 1 },
+  { name: '200 dpi，旋转 1.5°，印章，噪点', dpi: 200, rotate: 1.5, noise: 18, seed: 2 },
+  { name: '200 dpi，旋转 −3°，印章，JPEG 质量 75', dpi: 200, rotate: -3, noise: 0, seed: 3, jpeg: 75 },
+  { name: '300 dpi，旋转 0.8°，印章，噪点，JPEG 质量 85', dpi: 300, rotate: 0.8, noise: 12, seed: 4, jpeg: 85 },
+  { name: '200 dpi，旋转 2.5°，印章', dpi: 200, rotate: 2.5, noise: 0, seed: 5 },
+];
+const quick = process.argv.includes('--quick');
+
+function makeForm(seed: number): FormContent {
+  const r = rng(seed);
+  const cell = () => (r() < 0.5 ? stockOpinion(r) : `1、${stockOpinion(r)}\n2、${stockOpinion(r)}`);
+  return {
+    unit: '县交通运输局',
+    title: '县交通运输局领导班子2025年度民主生活会征求意见表',
+    category: '基层群众',
+    group: [['政治忠诚', cell()], ['担当作为', cell()]],
+    members: [['张三（局长）', cell()], ['李四（副局长）', cell()], ['王五（副局长）', cell()]],
+  };
+}
+
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/** Times every call to the models. */
+function timed(models: OcrModels, t: { detect: number; recognize: number; lines: number; detectCpu: number; recognizeCpu: number }): OcrModels {
+  const cpuSince = (from: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1000;
+  };
+  return {
+    detect: async (...args) => {
+      const s = performance.now();
+      const c = process.cpuUsage();
+      const out = await models.detect(...args);
+      t.detect += performance.now() - s;
+      t.detectCpu += cpuSince(c);
+      return out;
+    },
+    recognize: async (...args) => {
+      const s = performance.now();
+      const c = process.cpuUsage();
+      const out = await models.recognize(...args);
+      t.recognize += performance.now() - s;
+      t.recognizeCpu += cpuSince(c);
+      t.lines++;
+      return out;
+    },
+  };
+}
+
+const start = performance.now();
+const loadCpu = process.cpuUsage();
+const engine = await loadOcrEngine();
+const loadUsed = process.cpuUsage(loadCpu);
+console.log(`模型加载（检测 + 识别，WASM 单线程）：${((performance.now() - start) / 1000).toFixed(2)} s，CPU ${((loadUsed.user + loadUsed.system) / 1e6).toFixed(2)} s；负载 ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+const totals = { chars: 0, errors: 0, opinions: 0, exact: 0, flagged: 0, wrongUnflagged: 0, missing: 0 };
+try {
+  for (const variant of quick ? VARIANTS.slice(0, 1) : VARIANTS) {
+    const form = makeForm(variant.seed);
+    const page = await browser.newPage({ viewport: { width: 794, height: 900 }, deviceScaleFactor: variant.dpi / 96 });
+    await page.setContent(formHtml(form, { rotate: variant.rotate }));
+    // Noise is added to the rendered picture before the JPEG compression, as a camera does.
+    if (variant.noise > 0) await page.evaluate(([amount, seed]) => {
+      const div = document.createElement('div');
+      div.style.cssText = 'position:absolute;inset:0;pointer-events:none;mix-blend-mode:difference;opacity:0.6';
+      const canvas = document.createElement('canvas');
+      canvas.width = document.body.scrollWidth;
+      canvas.height = document.body.scrollHeight;
+      const ctx = canvas.getContext('2d')!;
+      const img = ctx.createImageData(canvas.width, canvas.height);
+      let s = seed;
+      for (let i = 0; i < img.data.length; i += 4) {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        const v = (s / 2 ** 32) * amount;
+        img.data[i] = img.data[i + 1] = img.data[i + 2] = v;
+        img.data[i + 3] = 255;
+      }
+      ctx.putImageData(img, 0, 0);
+      div.appendChild(canvas);
+      document.body.appendChild(div);
+    }, [variant.noise * 2, variant.seed] as const);
+    const shot = await page.screenshot({ fullPage: true, ...(variant.jpeg ? { type: 'jpeg' as const, quality: variant.jpeg } : {}) });
+    const png = decodeImage(new Uint8Array(shot));
+    await page.close();
+    if (!png.ok) throw new Error(png.error);
+    const t = { detect: 0, recognize: 0, lines: 0, detectCpu: 0, recognizeCpu: 0 };
+    const s = performance.now();
+    const cpu = process.cpuUsage();
+    const read = await recognizePage(png.image, timed(engine.models, t), engine.classes);
+    const total = performance.now() - s;
+    // CPU time of the page (one WASM thread): close to the wall time on an idle machine, where the
+    // wall times above are inflated by other work on a shared one.
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    const g = performance.now();
+    const reading = readForm(read.lines, findTableBands(read.page));
+    const rows = planOcrRows(reading, undefined);
+    const understand = performance.now() - g;
+    const expected = [...form.group, ...form.members].map(([label, text]) => ({ label, texts: splitPasted(text).map((i) => i.text) }));
+    const v = { chars: 0, errors: 0, opinions: 0, exact: 0, flagged: 0, wrongUnflagged: 0, missing: 0 };
+    expected.forEach(({ label, texts }, index) => {
+      const got = rows.filter((r) => r.opinion.row === rows.find((x) => x.opinion.label.replace(/\s/g, '').replace(/[()]/g, (c) => (c === '(' ? '（' : '）')) === label)?.opinion.row);
+      texts.forEach((text, k) => {
+        const row = got[k];
+        v.opinions++;
+        v.chars += [...text].length;
+        if (!row) {
+          v.missing++;
+          v.errors += [...text].length;
+          v.wrongUnflagged++;
+          return;
+        }
+        const d = distance(text, row.opinion.text);
+        v.errors += Math.min(d, [...text].length);
+        const flagged = row.doubtful.length > 0;
+        if (d === 0) v.exact++;
+        if (flagged) v.flagged++;
+        if (d > 0 && !flagged) {
+          v.wrongUnflagged++;
+          console.log(`    未标出的错误（第 ${index + 1} 组）：应为“${text}”，读作“${row.opinion.text}”`);
+        }
+      });
+    });
+    for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += v[k];
+    const prep = total - t.detect - t.recognize;
+    console.log(
+      `${variant.name}（${png.image.width}×${png.image.height}）：校正 ${read.angle}°；预处理（去印章、测倾斜、旋转、缩放）${(prep / 1000).toFixed(2)} s，检测 ${(t.detect / 1000).toFixed(2)} s，` +
+        `识别 ${t.lines} 行共 ${(t.recognize / 1000).toFixed(2)} s（每行 ${(t.recognize / Math.max(1, t.lines)).toFixed(0)} ms），找表格与拆分 ${understand.toFixed(0)} ms；整页 ${(total / 1000).toFixed(1)} s；CPU：整页 ${cpuSeconds.toFixed(1)} s，检测 ${(t.detectCpu / 1000).toFixed(2)} s，每行识别 ${(t.recognizeCpu / Math.max(1, t.lines)).toFixed(0)} ms；` +
+        `字正确率 ${(100 * (1 - v.errors / v.chars)).toFixed(2)}%，完全正确 ${v.exact}/${v.opinions}，标出待核对 ${v.flagged}，错而未标出 ${v.wrongUnflagged}（其中漏读 ${v.missing}）`,
+    );
+  }
+} finally {
+  await browser.close();
+}
+console.log(
+  `合计（置信度阈值 ${DEFAULT_MIN_CONFIDENCE}）：字正确率 ${(100 * (1 - totals.errors / totals.chars)).toFixed(2)}%，完全正确 ${((100 * totals.exact) / totals.opinions).toFixed(1)}%（${totals.exact}/${totals.opinions}），` +
+    `标出待核对 ${((100 * totals.flagged) / totals.opinions).toFixed(1)}%，错而未标出 ${((100 * totals.wrongUnflagged) / totals.opinions).toFixed(1)}%（${totals.wrongUnflagged}/${totals.opinions}）`,
+);

@@ -1,0 +1,337 @@
+// A baseline JPEG reader (the JPEG that scanners and phone cameras write: Huffman-coded, 8-bit,
+// greyscale or YCbCr with any chroma subsampling, restart markers), with the same limits as the PNG
+// reader: the size is checked from the frame header before pixel memory is taken, and damaged or
+// truncated data is refused with a reason instead of looping or guessing. Progressive and
+// arithmetic-coded JPEG are refused by name. The EXIF orientation of phone photos is applied.
+import { checkDimensions } from './png';
+import type { RgbaImage } from './raster';
+
+type ImageRead = { ok: true; image: RgbaImage } | { ok: false; error: string };
+
+interface Huffman {
+  /** code → value, keyed by (length << 16) | code. */
+  table: Map<number, number>;
+}
+
+interface Component {
+  id: number;
+  h: number;
+  v: number;
+  tq: number;
+  td: number;
+  ta: number;
+  /** Blocks per line and lines of blocks, padded to whole MCUs. */
+  bw: number;
+  bh: number;
+  pixels: Uint8Array;
+  pred: number;
+}
+
+class JpegError extends Error {}
+
+const ZIGZAG = [0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63];
+
+/** cos((2x+1)uπ/16) · c(u)/2, for the 8×8 inverse DCT. */
+const COS = (() => {
+  const t = new Float64Array(64);
+  for (let x = 0; x < 8; x++) for (let u = 0; u < 8; u++) t[x * 8 + u] = ((u === 0 ? Math.SQRT1_2 : 1) * Math.cos(((2 * x + 1) * u * Math.PI) / 16)) / 2;
+  return t;
+})();
+
+/** Whether the bytes start like a JPEG file. */
+export function isJpeg(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+}
+
+/** Reads a baseline JPEG into RGBA, turned upright by its EXIF orientation. */
+export function decodeJpeg(bytes: Uint8Array): ImageRead {
+  if (!isJpeg(bytes)) return { ok: false, error: '不是 JPEG 图片' };
+  try {
+    return { ok: true, image: decode(bytes) };
+  } catch (e) {
+    if (e instanceof JpegError) return { ok: false, error: e.message };
+    if (e instanceof RangeError) return { ok: false, error: 'JPEG 图片已损坏' };
+    throw e;
+  }
+}
+
+function decode(bytes: Uint8Array): RgbaImage {
+  const quant: Array<Int32Array | undefined> = [];
+  const dc: Array<Huffman | undefined> = [];
+  const ac: Array<Huffman | undefined> = [];
+  let frame: { width: number; height: number; components: Component[]; mcuX: number; mcuY: number; hmax: number; vmax: number } | undefined;
+  let restart = 0;
+  let orientation = 1;
+  let pos = 2;
+  const u16 = (at: number) => {
+    if (at + 1 >= bytes.length) throw new JpegError('JPEG 图片不完整（文件被截断）');
+    return (bytes[at]! << 8) | bytes[at + 1]!;
+  };
+  for (;;) {
+    while (pos < bytes.length && bytes[pos] !== 0xff) pos++;
+    while (pos < bytes.length && bytes[pos] === 0xff) pos++;
+    if (pos >= bytes.length) throw new JpegError('JPEG 图片不完整（文件被截断）');
+    const marker = bytes[pos++]!;
+    if (marker === 0xd9) break;
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) continue;
+    const length = u16(pos);
+    const end = pos + length;
+    if (length < 2 || end > bytes.length) throw new JpegError('JPEG 图片不完整（文件被截断）');
+    const body = bytes.subarray(pos + 2, end);
+    if (marker === 0xdb) readQuant(body, quant);
+    else if (marker === 0xc4) readHuffman(body, dc, ac);
+    else if (marker === 0xdd) restart = (body[0]! << 8) | body[1]!;
+    else if (marker === 0xe1) orientation = exifOrientation(body) ?? orientation;
+    else if (marker === 0xc0 || marker === 0xc1) frame = readFrame(body);
+    else if (marker === 0xc2 || marker === 0xc6 || marker === 0xca) throw new JpegError('不支持渐进式 JPEG，请用扫描软件另存为普通（基线）JPEG 或 PNG');
+    else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) throw new JpegError('不支持此种 JPEG 编码（无损或算术编码），请另存为 PNG');
+    else if (marker === 0xda) {
+      if (!frame) throw new JpegError('JPEG 图片已损坏（缺少图像头）');
+      pos = readScan(bytes, end, body, frame, quant, dc, ac, restart);
+      continue;
+    }
+    pos = end;
+  }
+  if (!frame) throw new JpegError('JPEG 图片没有图像数据');
+  return orient(toRgba(frame), orientation);
+}
+
+function readQuant(body: Uint8Array, quant: Array<Int32Array | undefined>): void {
+  let p = 0;
+  while (p < body.length) {
+    const precision = body[p]! >> 4;
+    const id = body[p]! & 15;
+    p++;
+    const table = new Int32Array(64);
+    for (let i = 0; i < 64; i++) {
+      table[ZIGZAG[i]!] = precision ? (body[p]! << 8) | body[p + 1]! : body[p]!;
+      p += precision ? 2 : 1;
+    }
+    if (p > body.length || id > 3) throw new JpegError('JPEG 图片已损坏（量化表错误）');
+    quant[id] = table;
+  }
+}
+
+function readHuffman(body: Uint8Array, dc: Array<Huffman | undefined>, ac: Array<Huffman | undefined>): void {
+  let p = 0;
+  while (p < body.length) {
+    const cls = body[p]! >> 4;
+    const id = body[p]! & 15;
+    const counts = body.subarray(p + 1, p + 17);
+    p += 17;
+    const table = new Map<number, number>();
+    let code = 0;
+    for (let length = 1; length <= 16; length++) {
+      for (let i = 0; i < counts[length - 1]!; i++) {
+        if (p >= body.length) throw new JpegError('JPEG 图片已损坏（霍夫曼表错误）');
+        table.set((length << 16) | code, body[p++]!);
+        code++;
+      }
+      code <<= 1;
+    }
+    if (id > 3) throw new JpegError('JPEG 图片已损坏（霍夫曼表错误）');
+    (cls === 0 ? dc : ac)[id] = { table };
+  }
+}
+
+function readFrame(body: Uint8Array) {
+  if (body[0] !== 8) throw new JpegError('只支持 8 位 JPEG 图片');
+  const height = (body[1]! << 8) | body[2]!;
+  const width = (body[3]! << 8) | body[4]!;
+  const problem = height === 0 ? 'JPEG 图片缺少高度（不支持）' : checkDimensions(width, height);
+  if (problem) throw new JpegError(problem);
+  const n = body[5]!;
+  if (n !== 1 && n !== 3) throw new JpegError('只支持灰度或彩色（YCbCr）JPEG 图片，不支持 CMYK');
+  const raw = Array.from({ length: n }, (_, i) => ({ id: body[6 + i * 3]!, h: body[7 + i * 3]! >> 4, v: body[7 + i * 3]! & 15, tq: body[8 + i * 3]! }));
+  if (raw.some((c) => c.h < 1 || c.h > 4 || c.v < 1 || c.v > 4)) throw new JpegError('JPEG 图片已损坏（采样因子错误）');
+  const hmax = Math.max(...raw.map((c) => c.h));
+  const vmax = Math.max(...raw.map((c) => c.v));
+  const mcuX = Math.ceil(width / (8 * hmax));
+  const mcuY = Math.ceil(height / (8 * vmax));
+  const components: Component[] = raw.map((c) => {
+    const bw = mcuX * c.h;
+    const bh = mcuY * c.v;
+    return { ...c, td: 0, ta: 0, bw, bh, pixels: new Uint8Array(bw * bh * 64), pred: 0 };
+  });
+  return { width, height, components, mcuX, mcuY, hmax, vmax };
+}
+
+/** Decodes one (interleaved or single-component) scan; returns the position after its data. */
+function readScan(bytes: Uint8Array, start: number, header: Uint8Array, frame: NonNullable<ReturnType<typeof readFrame>>, quant: Array<Int32Array | undefined>, dcs: Array<Huffman | undefined>, acs: Array<Huffman | undefined>, restart: number): number {
+  const n = header[0]!;
+  const scan: Component[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = frame.components.find((x) => x.id === header[1 + i * 2]);
+    if (!c) throw new JpegError('JPEG 图片已损坏（扫描头错误）');
+    c.td = header[2 + i * 2]! >> 4;
+    c.ta = header[2 + i * 2]! & 15;
+    if (!dcs[c.td] || !acs[c.ta] || !quant[c.tq]) throw new JpegError('JPEG 图片已损坏（缺少霍夫曼表或量化表）');
+    scan.push(c);
+  }
+  let pos = start;
+  let bits = 0;
+  let count = 0;
+  let ended = false;
+  const bit = (): number => {
+    if (count === 0) {
+      if (pos >= bytes.length) throw new JpegError('JPEG 图片不完整（图像数据被截断）');
+      let b = bytes[pos]!;
+      if (b === 0xff) {
+        const next = bytes[pos + 1];
+        if (next === 0) pos++;
+        else {
+          // A marker inside the data: the scan ended early (damaged or truncated).
+          ended = true;
+          b = 0;
+          pos--;
+        }
+      }
+      if (ended) b = 0;
+      pos++;
+      bits = b;
+      count = 8;
+    }
+    count--;
+    return (bits >> count) & 1;
+  };
+  let budget = 0;
+  const decodeHuffman = (h: Huffman): number => {
+    let code = 0;
+    for (let length = 1; length <= 16; length++) {
+      code = (code << 1) | bit();
+      const v = h.table.get((length << 16) | code);
+      if (v !== undefined) return v;
+    }
+    throw new JpegError('JPEG 图片已损坏（霍夫曼编码错误）');
+  };
+  const receive = (s: number): number => {
+    let v = 0;
+    for (let i = 0; i < s; i++) v = (v << 1) | bit();
+    return v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+  };
+  const coef = new Float64Array(64);
+  const block = (c: Component, bx: number, by: number) => {
+    if (++budget % 4096 === 0 && ended) throw new JpegError('JPEG 图片不完整（图像数据被截断）');
+    coef.fill(0);
+    const q = quant[c.tq]!;
+    const t = decodeHuffman(dcs[c.td]!);
+    if (t > 16) throw new JpegError('JPEG 图片已损坏（霍夫曼编码错误）');
+    c.pred += t === 0 ? 0 : receive(t);
+    coef[0] = c.pred * q[0]!;
+    for (let k = 1; k < 64; ) {
+      const rs = decodeHuffman(acs[c.ta]!);
+      const s = rs & 15;
+      const r = rs >> 4;
+      if (s === 0) {
+        if (r !== 15) break;
+        k += 16;
+        continue;
+      }
+      k += r;
+      if (k > 63) throw new JpegError('JPEG 图片已损坏（系数越界）');
+      coef[ZIGZAG[k]!] = receive(s) * q[ZIGZAG[k]!]!;
+      k++;
+    }
+    idct(coef, c.pixels, (by * 8) * (c.bw * 8) + bx * 8, c.bw * 8);
+  };
+  const single = scan.length === 1;
+  const units = single ? Math.ceil(Math.ceil((frame.width * scan[0]!.h) / frame.hmax) / 8) * Math.ceil(Math.ceil((frame.height * scan[0]!.v) / frame.vmax) / 8) : frame.mcuX * frame.mcuY;
+  const perLine = single ? Math.ceil(Math.ceil((frame.width * scan[0]!.h) / frame.hmax) / 8) : frame.mcuX;
+  for (let m = 0; m < units; m++) {
+    if (restart > 0 && m > 0 && m % restart === 0) {
+      // Restart: byte-align, skip the RSTn marker, reset the predictions.
+      count = 0;
+      ended = false;
+      while (pos + 1 < bytes.length && !(bytes[pos] === 0xff && bytes[pos + 1]! >= 0xd0 && bytes[pos + 1]! <= 0xd7)) pos++;
+      pos += 2;
+      for (const c of scan) c.pred = 0;
+    }
+    const mx = m % perLine;
+    const my = Math.floor(m / perLine);
+    if (single) block(scan[0]!, mx, my);
+    else for (const c of scan) for (let v = 0; v < c.v; v++) for (let h = 0; h < c.h; h++) block(c, mx * c.h + h, my * c.v + v);
+  }
+  if (ended) throw new JpegError('JPEG 图片不完整（图像数据被截断）');
+  return pos;
+}
+
+/** 8×8 inverse DCT of `coef` into `out` at `offset` with row `stride`, level-shifted and clamped. */
+function idct(coef: Float64Array, out: Uint8Array, offset: number, stride: number): void {
+  const tmp = new Float64Array(64);
+  for (let y = 0; y < 8; y++) {
+    for (let x = 0; x < 8; x++) {
+      let s = 0;
+      for (let u = 0; u < 8; u++) s += COS[x * 8 + u]! * coef[y * 8 + u]!;
+      tmp[y * 8 + x] = s;
+    }
+  }
+  for (let x = 0; x < 8; x++) {
+    for (let y = 0; y < 8; y++) {
+      let s = 0;
+      for (let v = 0; v < 8; v++) s += COS[y * 8 + v]! * tmp[v * 8 + x]!;
+      const value = Math.round(s + 128);
+      out[offset + y * stride + x] = value < 0 ? 0 : value > 255 ? 255 : value;
+    }
+  }
+}
+
+function toRgba(frame: NonNullable<ReturnType<typeof readFrame>>): RgbaImage {
+  const { width, height, components, hmax, vmax } = frame;
+  const out = new Uint8Array(width * height * 4);
+  const at = (c: Component, x: number, y: number) => c.pixels[Math.floor((y * c.v) / vmax) * c.bw * 8 + Math.floor((x * c.h) / hmax)]!;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      const Y = at(components[0]!, x, y);
+      if (components.length === 1) {
+        out[o] = out[o + 1] = out[o + 2] = Y;
+      } else {
+        const cb = at(components[1]!, x, y) - 128;
+        const cr = at(components[2]!, x, y) - 128;
+        out[o] = clamp(Y + 1.402 * cr);
+        out[o + 1] = clamp(Y - 0.344136 * cb - 0.714136 * cr);
+        out[o + 2] = clamp(Y + 1.772 * cb);
+      }
+      out[o + 3] = 255;
+    }
+  }
+  return { width, height, data: out };
+}
+
+const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
+
+/** The EXIF orientation (1–8) from an APP1 segment, if it holds one. */
+function exifOrientation(body: Uint8Array): number | undefined {
+  if (String.fromCharCode(...body.subarray(0, 4)) !== 'Exif') return undefined;
+  const tiff = body.subarray(6);
+  if (tiff.length < 8) return undefined;
+  const little = tiff[0] === 0x49;
+  const u16 = (p: number) => (p + 1 < tiff.length ? (little ? tiff[p]! | (tiff[p + 1]! << 8) : (tiff[p]! << 8) | tiff[p + 1]!) : 0);
+  const u32 = (p: number) => (u16(little ? p + 2 : p) * 65536 + u16(little ? p : p + 2)) >>> 0;
+  const ifd = u32(4);
+  const entries = u16(ifd);
+  for (let i = 0; i < entries && i < 256; i++) {
+    const e = ifd + 2 + i * 12;
+    if (u16(e) === 0x0112) {
+      const v = u16(e + 8);
+      return v >= 1 && v <= 8 ? v : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The picture turned upright for EXIF orientations 3 (180°), 6 (90° clockwise) and 8 (90° anticlockwise); mirrored ones are left. */
+function orient(image: RgbaImage, orientation: number): RgbaImage {
+  if (orientation !== 3 && orientation !== 6 && orientation !== 8) return image;
+  const { width: w, height: h, data } = image;
+  const turned = orientation !== 3;
+  const out = new Uint8Array(data.length);
+  const W = turned ? h : w;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const [nx, ny] = orientation === 3 ? [w - 1 - x, h - 1 - y] : orientation === 6 ? [h - 1 - y, x] : [y, w - 1 - x];
+      out.set(data.subarray((y * w + x) * 4, (y * w + x) * 4 + 4), (ny * W + nx) * 4);
+    }
+  }
+  return { width: W, height: turned ? w : h, data: out };
+}
