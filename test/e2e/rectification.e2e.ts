@@ -188,6 +188,10 @@ describe('整改台账', () => {
     await expect.poll(() => page.getByTestId('account-number').allTextContents()).toEqual([`2026-${UNIT}-班子-001`, `2026-${UNIT}-李四-001`]);
     expect(await page.getByTestId('ledger-table').textContent()).toContain(`上年度结转 2025-${UNIT}-李四-001`);
     await expect.poll(() => page.getByText('回头看：已从2025年度民主生活会结转未销号事项 2 项。').count()).toBe(1);
+    // The carried item keeps its history: last year's account and status in its record.
+    await rowOf(page, `2026-${UNIT}-李四-001`).getByRole('button', { name: /进展/ }).click();
+    await expect.poll(() => page.getByTestId('earlier-years').textContent()).toContain(`2025-${UNIT}-李四-001　未启动`);
+    await page.keyboard.press('Escape');
     // A new item nearly the same as last year's closed one: 问题反复出现.
     await seedProblems(page, nextId, [{ target: '班子', description: '深入基层调研不够，全年到联系点调研仅3次', deadline: '2027-06-30' }]);
     await expect.poll(() => page.getByTestId('register-card').textContent()).toContain('问题反复出现');

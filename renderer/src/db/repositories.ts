@@ -15,7 +15,7 @@ import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restore
 import { exportContent, openIntoEmpty, unitCounts } from './repos/package-repo';
 import { listProblems, saveProblem, setProblemsDeleted } from './repos/problems-repo';
 import { addToConsolidated, consolidateOpinions, dissolveConsolidatedOpinion, listConsolidated, mergeConsolidatedOpinions, rewordConsolidatedOpinion, setConsolidatedAnswer, splitConsolidatedOpinion, unlinkRawOpinion } from './repos/consolidation-repo';
-import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerDocsInput, listLedger, previousMeeting, previousProblems, registerProblems } from './repos/ledger-repo';
+import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerDocsInput, ledgerHistory, listLedger, previousMeeting, previousProblems, registerProblems } from './repos/ledger-repo';
 import { saveSetting } from './repos/settings-repo';
 import { listMaterials, saveMaterial, saveMaterialRules, setMaterialDeleted } from './repos/materials-repo';
 import { loadPreMeeting } from './repos/pre-meeting-repo';
@@ -64,6 +64,7 @@ export function repositories(db: WorkbenchDb) {
     listDeletedMeetings: bind(listDeletedMeetings),
     listDeletedOpinions: bind(listDeletedOpinions),
     ledgerDocsInput: bind(ledgerDocsInput),
+    ledgerHistory: bind(ledgerHistory),
     listLedger: bind(listLedger),
     listMeetingChanges: bind(listMeetingChanges),
     listMeetings: bind(listMeetings),

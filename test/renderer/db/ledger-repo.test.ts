@@ -3,7 +3,7 @@
 // each write one transaction with its change-log line and the meeting's summary refreshed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { listMeetingChanges } from '../../../renderer/src/db/repos/change-log';
-import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, listLedger, registerProblems } from '../../../renderer/src/db/repos/ledger-repo';
+import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerHistory, listLedger, registerProblems } from '../../../renderer/src/db/repos/ledger-repo';
 import { createMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { saveProblem, setProblemsDeleted, type ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
 import { listSummaries } from '../../../renderer/src/db/repos/summaries-repo';
@@ -185,6 +185,12 @@ describe('the ledger repository', () => {
     expect(ledger.entries.map((e) => [e.accountNumber, e.status, e.carriedFrom!.accountNumber]).sort()).toEqual([
       ['2026-某某县财政局-李四-001', 'in-progress', '2025-某某县财政局-李四-001'],
       ['2026-某某县财政局-班子-001', 'ongoing', '2025-某某县财政局-班子-002'],
+    ]);
+    const carriedEntry = ledger.entries.find((e) => e.carriedFrom!.entryId === e1!.id)!;
+    const history = await ledgerHistory(db, carriedEntry.id);
+    expect(history.map((h) => [h.entry.accountNumber, h.progress.map((p) => p.text)])).toEqual([
+      ['2025-某某县财政局-李四-001', ['完成一半']],
+      ['2026-某某县财政局-李四-001', []],
     ]);
     const carriedProblem = ledger.problems.find((p) => p.carriedFrom?.problemId === open.id)!;
     expect(carriedProblem.sources).toContain('上年度未完成');

@@ -3,7 +3,7 @@
 // never edited, and 回头看 (last year's open items carried into the unit's next meeting). Every rule
 // is the shared one (shared/ledger/); every write goes through the one write path, so the change log
 // ('ledger-entry', 'progress') and the meeting's summary follow it in the same transaction.
-import { carryOver, carryOverCandidates } from '../../../../shared/ledger/carry-over';
+import { carryOver, carryOverCandidates, historyAcrossYears } from '../../../../shared/ledger/carry-over';
 import { registerProblems as registerInLedger } from '../../../../shared/ledger/accounts';
 import { appendProgress } from '../../../../shared/ledger/progress';
 import { changeStatus } from '../../../../shared/ledger/status';
@@ -222,4 +222,16 @@ export async function previousProblems(db: WorkbenchDb, meetingId: string): Prom
   const from = await previousMeeting(db, meetingId);
   if (!from) return [];
   return (await db.problems.where('meetingId').equals(from.id).toArray()).filter((p) => !p.deletedAt);
+}
+
+/** An entry with the entries it was carried from (回头看), oldest first, each with its progress log — the item's history across years. */
+export async function ledgerHistory(db: WorkbenchDb, entryId: string) {
+  const entries: LedgerEntry[] = [];
+  const seen = new Set<string>();
+  for (let e = await db.ledgerEntries.get(entryId); e && !seen.has(e.id); e = e.carriedFrom ? await db.ledgerEntries.get(e.carriedFrom.entryId) : undefined) {
+    seen.add(e.id);
+    entries.push(e);
+  }
+  const progress = await db.progressEntries.where('entryId').anyOf([...seen]).toArray();
+  return historyAcrossYears(entryId, entries, progress);
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Descriptions, Drawer, Empty, Input, Space, Tag, Timeline, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { deadlineLabel } from '../../../../shared/documents/problem-docs';
 import type { LedgerRow } from '../../../../shared/ledger/view';
@@ -22,6 +23,9 @@ export function ProgressDrawer({ row, onClose }: { row: LedgerRow; onClose: () =
   const [error, setError] = useState<string>();
   const { entry, problem } = row;
   const closed = entry.status === 'closed';
+  // 回头看: the years this item was carried through, oldest first (the last step is this entry).
+  const history = useLiveQuery(() => (entry.carriedFrom ? repos.ledgerHistory(entry.id) : Promise.resolve([])), [repos, entry.id, entry.carriedFrom]);
+  const earlier = (history ?? []).slice(0, -1);
 
   const add = async () => {
     try {
@@ -78,6 +82,32 @@ export function ProgressDrawer({ row, onClose }: { row: LedgerRow; onClose: () =
             添加进展
           </Button>
         </Space>
+      )}
+
+      {earlier.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            以往年度
+          </Typography.Title>
+          <Timeline
+            data-testid="earlier-years"
+            items={earlier.map((step) => ({
+              key: step.entry.id,
+              children: (
+                <>
+                  <Typography.Text strong>{step.entry.accountNumber}</Typography.Text>　{LEDGER_STATUS_LABELS[step.entry.status]}
+                  {step.progress.map((p) => (
+                    <div key={p.id}>
+                      {p.date}　{p.text}
+                      {p.by && <Typography.Text type="secondary">（{p.by}）</Typography.Text>}
+                    </div>
+                  ))}
+                  {step.progress.length === 0 && <div><Typography.Text type="secondary">该年度未填报进展</Typography.Text></div>}
+                </>
+              ),
+            }))}
+          />
+        </>
       )}
 
       <Typography.Title level={5} style={{ marginTop: 16 }}>
