@@ -97,15 +97,22 @@ export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
   const view = meetingView(input);
-  return { ...summarizeView(view, input), coverage: summaryCoverage(view, input.followUp) };
+  const summary = summarizeView(view, input);
+  const coverage = summaryCoverage(view, input.followUp);
+  return coverage ? { ...summary, coverage } : summary;
 }
 
-/** Coverage of the live targets' consolidated opinions by live problem items or recorded reasons. */
-function summaryCoverage(view: MeetingView, followUp: FollowUpRecords | undefined): SummaryCoverage {
+/**
+ * Coverage of the live targets' consolidated opinions by live problem items or recorded reasons;
+ * undefined while the meeting has no live consolidated opinion (nothing to answer yet, shown as —).
+ */
+function summaryCoverage(view: MeetingView, followUp: FollowUpRecords | undefined): SummaryCoverage | undefined {
   const targets = view.targets.map((t) => ({ id: t.id, label: t.label }));
   const live = new Set(targets.map((t) => t.id));
-  const mine = <T extends { meetingId: string; targetId: string }>(xs: readonly T[] = []) => xs.filter((x) => x.meetingId === view.meeting.id && live.has(x.targetId));
-  const { answered, total, percent } = computeCoverage(mine(followUp?.consolidated), mine(followUp?.problems), targets);
+  const mine = <T extends { meetingId: string; targetId: string; deletedAt?: string }>(xs: readonly T[] = []) => xs.filter((x) => !x.deletedAt && x.meetingId === view.meeting.id && live.has(x.targetId));
+  const consolidated = mine(followUp?.consolidated);
+  if (consolidated.length === 0) return undefined;
+  const { answered, total, percent } = computeCoverage(consolidated, mine(followUp?.problems), targets);
   return { answered, total, percent };
 }
 

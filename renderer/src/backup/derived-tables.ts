@@ -6,6 +6,7 @@ import type { DERIVED_TABLES } from '../../../shared/backup/rows';
 import type { BackupTables } from '../../../shared/backup/tables';
 import { copyCandidates, detectCopies } from '../../../shared/checks/copy-detection';
 import type { Audit, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
+import type { ConsolidatedOpinion, ProblemItem } from '../../../shared/model/problems';
 import { computeMeetingSummary } from '../../../shared/supervision/summary';
 import { countyLabels, describeCopy, type MeetingWarning } from '../../../shared/supervision/warnings';
 import { groupByMeeting } from '../../../shared/util/group-by';
@@ -23,6 +24,9 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
   const members = groupByMeeting((tables['members'] ?? []) as Member[]);
   const opinions = groupByMeeting((tables['opinions'] ?? []) as Opinion[]);
   const audits = groupByMeeting((tables['audits'] ?? []) as Audit[]);
+  // The 梳理 and problem records (schema v3) feed the summary's coverage; a backup of an older schema has none.
+  const consolidated = groupByMeeting((tables['consolidatedOpinions'] ?? []) as ConsolidatedOpinion[]);
+  const problems = groupByMeeting((tables['problems'] ?? []) as ProblemItem[]);
   const previousScan = (tables['copyFindings'] ?? []) as Array<Pick<CopyFindingsRow, 'scannedAt'>>;
   const scanned = previousScan.length > 0;
 
@@ -45,6 +49,7 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
       opinions: opinions.get(meeting.id) ?? [],
       audits: audits.get(meeting.id) ?? [],
       crossUnitWarnings: findings.get(meeting.id)?.length,
+      followUp: { consolidated: consolidated.get(meeting.id) ?? [], problems: problems.get(meeting.id) ?? [], ledgerEntries: [], progressEntries: [], talks: [], preparations: [], materials: [] },
     }),
   );
   const fingerprints = new Map(summaries.map((s) => [s.meetingId, s.fingerprint]));

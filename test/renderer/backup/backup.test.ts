@@ -148,7 +148,9 @@ describe('backup and restore', () => {
     // The upgrade recomputes each meeting's summary from the data; merge bases, copy findings and
     // the follow-up tables of version 3 start empty.
     const v3Tables = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'];
-    expect(data.tables).toEqual({ ...rows, mergeBases: [], copyFindings: [], ...Object.fromEntries(v3Tables.map((t) => [t, []])) });
+    // A version-1 backup has no 梳理 records, so the recomputed summaries carry no coverage.
+    const summaries = (rows['meetingSummaries'] as Array<Record<string, unknown>>).map(({ coverage: _none, ...s }) => s);
+    expect(data.tables).toEqual({ ...rows, meetingSummaries: summaries, mergeBases: [], copyFindings: [], ...Object.fromEntries(v3Tables.map((t) => [t, []])) });
   });
 
   it('keeps the current data first, and restores nothing when that fails', async () => {

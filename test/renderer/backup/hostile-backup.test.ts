@@ -104,6 +104,15 @@ describe('restoring a forged backup', () => {
       opinions: await db.opinions.where('meetingId').equals(seed.meeting.id).toArray(),
       audits: await db.audits.where('meetingId').equals(seed.meeting.id).toArray(),
       crossUnitWarnings: 0,
+      followUp: {
+        consolidated: await db.consolidatedOpinions.where('meetingId').equals(seed.meeting.id).toArray(),
+        problems: await db.problems.where('meetingId').equals(seed.meeting.id).toArray(),
+        ledgerEntries: [],
+        progressEntries: [],
+        talks: [],
+        preparations: [],
+        materials: [],
+      },
     });
     expect(summary).toEqual(expected);
     expect(summary!.readiness).not.toBe('ready');
