@@ -105,7 +105,9 @@ export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
   const view = meetingView(input);
-  const summary = { ...summarizeView(view, input), coverage: summaryCoverage(view, input.followUp) };
+  const base = summarizeView(view, input);
+  const coverage = summaryCoverage(view, input.followUp);
+  const summary = coverage ? { ...base, coverage } : base;
   const rectification = rectificationSummary(input.followUp);
   const withLedger = rectification ? { ...summary, rectification } : summary;
   const f = input.followUp;
@@ -123,12 +125,17 @@ export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
   return { ...withLedger, preparation: preparationSummary(review) };
 }
 
-/** Coverage of the live targets' consolidated opinions by live problem items or recorded reasons. */
-function summaryCoverage(view: MeetingView, followUp: FollowUpRecords | undefined): SummaryCoverage {
+/**
+ * Coverage of the live targets' consolidated opinions by live problem items or recorded reasons;
+ * undefined while the meeting has no live consolidated opinion (nothing to answer yet, shown as —).
+ */
+function summaryCoverage(view: MeetingView, followUp: FollowUpRecords | undefined): SummaryCoverage | undefined {
   const targets = view.targets.map((t) => ({ id: t.id, label: t.label }));
   const live = new Set(targets.map((t) => t.id));
-  const mine = <T extends { meetingId: string; targetId: string }>(xs: readonly T[] = []) => xs.filter((x) => x.meetingId === view.meeting.id && live.has(x.targetId));
-  const { answered, total, percent } = computeCoverage(mine(followUp?.consolidated), mine(followUp?.problems), targets);
+  const mine = <T extends { meetingId: string; targetId: string; deletedAt?: string }>(xs: readonly T[] = []) => xs.filter((x) => !x.deletedAt && x.meetingId === view.meeting.id && live.has(x.targetId));
+  const consolidated = mine(followUp?.consolidated);
+  if (consolidated.length === 0) return undefined;
+  const { answered, total, percent } = computeCoverage(consolidated, mine(followUp?.problems), targets);
   return { answered, total, percent };
 }
 

@@ -31,10 +31,10 @@ describe('coverage in the meeting summary', () => {
     expect(check(meetingSummarySchema, { ...summary, coverage: { answered: 1, total: 2, percent: 101 } }).ok).toBe(false);
   });
 
-  it('counts nothing to answer as full, and leaves out deleted records and removed members', () => {
+  it('has no coverage while nothing is consolidated, and leaves out deleted records and removed members', () => {
     const s = problemSample();
     const none = computeMeetingSummary({ meeting: s.meeting, members: s.members, opinions: s.opinions, audits: [] });
-    expect(none.coverage).toEqual({ answered: 0, total: 0, percent: 100 });
+    expect(none.coverage).toBeUndefined();
     const li = s.byName('李四');
     const gone = s.members.map((m) => (m.id === li ? { ...m, deletedAt: '2026-01-01T00:00:00.000Z' } : m));
     const without = computeMeetingSummary({ meeting: s.meeting, members: gone, opinions: s.opinions, audits: [], followUp: followUp(s) });
