@@ -137,6 +137,10 @@ describe('the spine', () => {
 
     await openTab(page, '变更记录');
     await page.getByText('从回收站恢复意见：对基层反映的困难，协调解决不够及时').waitFor();
+    // The kind of record each line is about, in Chinese (对象 column).
+    const restored = page.locator('.ant-table-row', { hasText: '从回收站恢复意见' });
+    expect(await restored.locator('td').nth(2).textContent()).toBe('意见建议');
+    await app.screenshot('change-log');
     await app.close();
   });
 });

@@ -8,6 +8,7 @@ import { parseTables, serializeTables } from '../../shared/backup/tables';
 import { gzip } from '../../renderer/src/backup/codec';
 import { makeBackupFile, readBackupTables } from '../../renderer/src/backup/backup-file';
 import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';
+import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 import type fc from 'fast-check';
 import { IMPORT_FUZZ_TARGETS } from './import-targets';
@@ -39,7 +40,7 @@ export interface FuzzTarget {
 const specs = tableSpecsOf(SCHEMA_V1);
 
 function backupTables() {
-  // The tables of a version-1 backup (the specs above), whatever else a sample package carries.
+  // The tables of schema 1 (sample content also carries the empty follow-up tables of schema 3).
   const { units, meetings, members, opinions, audits, changeLog } = sampleContent({ units: 1, membersPerMeeting: 2 });
   return { units, meetings, members, opinions, audits, changeLog, settings: [{ key: 'operatorName', value: '张科长' }] };
 }
@@ -53,7 +54,8 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   {
     name: 'exchange package (readPackage)',
     fixtures: async () => [
-      buildPackage(sampleContent({ units: 2, providers: ['县发改局', ''] }), { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' }),
+      // Format 2 with every follow-up kind (梳理, 查摆问题, 整改台账, 进展, 谈心谈话, 会前准备, 材料).
+      buildPackage(withFollowUp(sampleContent({ units: 2, providers: ['县发改局', ''] })), { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' }),
       buildPackage(sampleContent({ units: 1, membersPerMeeting: 1, perCell: 1 }), { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' }),
     ],
     read: async (bytes) => {
