@@ -6,8 +6,8 @@ import type { DERIVED_TABLES } from '../../../shared/backup/rows';
 import type { BackupTables } from '../../../shared/backup/tables';
 import { copyCandidates, detectCopies } from '../../../shared/checks/copy-detection';
 import type { Audit, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
-import { followUpByMeeting, type FollowUpContent } from '../../../shared/package/follow-up';
-import { computeMeetingSummary } from '../../../shared/supervision/summary';
+import { computeMeetingSummary, type FollowUpRecords } from '../../../shared/supervision/summary';
+import { previousMeeting } from '../../../shared/supervision/pre-meeting-review';
 import { countyLabels, describeCopy, type MeetingWarning } from '../../../shared/supervision/warnings';
 import { groupByMeeting } from '../../../shared/util/group-by';
 import { nowIso } from '../../../shared/util/ids';
@@ -24,8 +24,6 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
   const members = groupByMeeting((tables['members'] ?? []) as Member[]);
   const opinions = groupByMeeting((tables['opinions'] ?? []) as Opinion[]);
   const audits = groupByMeeting((tables['audits'] ?? []) as Audit[]);
-  // A backup of schema v2 has no follow-up tables: they count as empty.
-  const followUp = followUpByMeeting(tables as Partial<FollowUpContent>);
   const previousScan = (tables['copyFindings'] ?? []) as Array<Pick<CopyFindingsRow, 'scannedAt'>>;
   const scanned = previousScan.length > 0;
 
@@ -41,16 +39,30 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
     for (const w of detectCopies(candidates, { kinds: ['cross-unit'] })) findings.get(w.a.meetingId)?.push({ ...w, message: describeCopy(w, labels) });
   }
 
-  const summaries = meetings.map((meeting) =>
-    computeMeetingSummary({
+  // The follow-up records (schema v3) as the stored summaries read them; a backup of an older schema has none (empty lists, as refreshSummaries reads them).
+  const followUpTable = <T extends { meetingId: string }>(name: string) => groupByMeeting((tables[name] ?? []) as T[]);
+  const followUp = {
+    consolidated: followUpTable<FollowUpRecords['consolidated'][number]>('consolidatedOpinions'),
+    problems: followUpTable<FollowUpRecords['problems'][number]>('problems'),
+    ledgerEntries: followUpTable<FollowUpRecords['ledgerEntries'][number]>('ledgerEntries'),
+    progressEntries: followUpTable<FollowUpRecords['progressEntries'][number]>('progressEntries'),
+    talks: followUpTable<FollowUpRecords['talks'][number]>('talks'),
+    preparations: followUpTable<FollowUpRecords['preparations'][number]>('preparations'),
+    materials: followUpTable<FollowUpRecords['materials'][number]>('materials'),
+  };
+  const summaries = meetings.map((meeting) => {
+    const of = <T>(g: Map<string, T[]>) => g.get(meeting.id) ?? [];
+    const previous = previousMeeting(meetings, meeting);
+    return computeMeetingSummary({
       meeting,
       members: members.get(meeting.id) ?? [],
       opinions: opinions.get(meeting.id) ?? [],
       audits: audits.get(meeting.id) ?? [],
       crossUnitWarnings: findings.get(meeting.id)?.length,
-      followUp: followUp(meeting.id),
-    }),
-  );
+      followUp: { consolidated: of(followUp.consolidated), problems: of(followUp.problems), ledgerEntries: of(followUp.ledgerEntries), progressEntries: of(followUp.progressEntries), talks: of(followUp.talks), preparations: of(followUp.preparations), materials: of(followUp.materials) },
+      previousLedger: previous ? (followUp.ledgerEntries.get(previous.id) ?? []) : undefined,
+    });
+  });
   const fingerprints = new Map(summaries.map((s) => [s.meetingId, s.fingerprint]));
   // The records are those of the backup's moment, so the scan is that scan again: keep its time.
   const scannedAt = previousScan.reduce((latest, r) => (r.scannedAt > latest ? r.scannedAt : latest), '') || nowIso();

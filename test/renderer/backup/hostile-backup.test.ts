@@ -15,7 +15,7 @@ import { createBackup, prepareRestore, replaceAllData, snapshotTables } from '..
 import { listSummaries } from '../../../renderer/src/db/repos/summaries-repo';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { computeMeetingSummary } from '../../../shared/supervision/summary';
-import { freshDb } from '../db/test-db';
+import { freshDb, summaryExtras } from '../db/test-db';
 import { seedEverything } from './seed';
 
 const APP = '0.1.0';
@@ -110,15 +110,7 @@ describe('restoring a forged backup', () => {
       opinions: await db.opinions.where('meetingId').equals(seed.meeting.id).toArray(),
       audits: await db.audits.where('meetingId').equals(seed.meeting.id).toArray(),
       crossUnitWarnings: 0,
-      followUp: {
-        consolidated: await db.consolidatedOpinions.where('meetingId').equals(seed.meeting.id).toArray(),
-        problems: await db.problems.where('meetingId').equals(seed.meeting.id).toArray(),
-        ledgerEntries: await db.ledgerEntries.where('meetingId').equals(seed.meeting.id).toArray(),
-        progressEntries: await db.progressEntries.where('meetingId').equals(seed.meeting.id).toArray(),
-        talks: await db.talks.where('meetingId').equals(seed.meeting.id).toArray(),
-        preparations: await db.preparations.where('meetingId').equals(seed.meeting.id).toArray(),
-        materials: await db.materials.where('meetingId').equals(seed.meeting.id).toArray(),
-      },
+      ...(await summaryExtras(db, (await db.meetings.get(seed.meeting.id))!)),
     });
     expect(summary).toEqual(expected);
     expect(summary!.readiness).not.toBe('ready');

@@ -1,6 +1,7 @@
 // A database with something in every table: a unit, a meeting, a roster, opinions (one in the
 // recycle bin), an audit, the change log, a setting, the meeting summary, merge bases (as after
 // sending a package) and copy-scan findings.
+import { writeMeetingData } from '../../../renderer/src/db/repos/meeting-write';
 import type { WorkbenchDb } from "../../../renderer/src/db/database";
 import {
   addOpinions,
@@ -169,5 +170,7 @@ async function seedFollowUp(
     ],
     ...stamps,
   });
+  // The rows above went in directly: bring the meeting's stored summary up to date through the write path.
+  await writeMeetingData(db, [], async (w) => w.touch([meetingId]));
   return { problem, ledgerEntry: entry };
 }

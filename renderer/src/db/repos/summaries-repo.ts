@@ -46,22 +46,30 @@ export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<str
 async function summaryFromRecords(db: WorkbenchDb, meetingId: string): Promise<MeetingSummary | undefined> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) return undefined;
-  const [members, opinions, audits, findings, followUp] = await Promise.all([
+  const [members, opinions, audits, findings, followUp, previousLedger] = await Promise.all([
     db.members.where('meetingId').equals(meetingId).toArray(),
     db.opinions.where('meetingId').equals(meetingId).toArray(),
     db.audits.where('meetingId').equals(meetingId).toArray(),
     db.copyFindings.get(meetingId),
     loadFollowUp(db, meetingId),
+    loadPreviousLedger(db, meeting),
   ]);
-  const previousLedger = await loadPreviousLedger(db, meeting);
   return computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length, followUp, previousLedger });
 }
 
 /** Last year's ledger of the meeting's unit (the checklist's 上年度整改); undefined when last year's meeting is not here or the schema is older. */
 async function loadPreviousLedger(db: WorkbenchDb, meeting: Meeting): Promise<LedgerEntry[] | undefined> {
   if (!db.ledgerEntries) return undefined;
-  const previous = previousMeeting(await db.meetings.where('unitId').equals(meeting.unitId).toArray(), meeting);
-  return previous ? db.ledgerEntries.where('meetingId').equals(previous.id).toArray() : undefined;
+  const ledger = db.ledgerEntries;
+  // Dexie promises chained (no native await between reads): the calling transaction must stay open.
+  return db.meetings
+    .where('unitId')
+    .equals(meeting.unitId)
+    .toArray()
+    .then((meetings) => {
+      const previous = previousMeeting(meetings, meeting);
+      return previous ? ledger.where('meetingId').equals(previous.id).toArray() : undefined;
+    });
 }
 
 /** A meeting's follow-up records (inside a transaction over {@link summaryTables}); empty lists at an older schema. */
