@@ -189,7 +189,7 @@ describe('what a plan shows and refuses (from the second mutation report)', () =
     // Members taking the ids of local opinions: one problem each.
     const forged = (n: number) => Array.from({ length: n }, (_, i) => ({ ...pkg.members[0]!, id: pkg.opinions[i]!.id, name: `成员${i + 1}` }));
     const refusal = (n: number) => planMerge({ ...emptyContent(), members: forged(n) }, local);
-    const head = '数据包被拒绝，未写入任何内容：其中的记录与本机记录编号相同，但所属的单位、会议或类别不同（可能是伪造或出错的数据包）。';
+    const head = '数据包被拒绝，未写入任何内容：其中的记录与本机记录编号相同，但所属的单位、会议、对象或类别不同（可能是伪造或出错的数据包）。';
     const problem = (i: number) => `数据包中的班子成员成员${i}（编号 ${pkg.opinions[i - 1]!.id}）在本机是一条意见建议记录`;
     expect(refusal(5).refusal).toBe(head + [1, 2, 3, 4, 5].map(problem).join('；'));
     const seven = refusal(7);

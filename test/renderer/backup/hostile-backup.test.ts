@@ -77,8 +77,8 @@ describe('restoring a forged backup', () => {
     ['an opinion of a meeting that is not there', (t: BackupTables) => Object.assign(t['opinions']![0] as object, { meetingId: '00000000-0000-4000-8000-00000000dead' }), /所属的会议不在备份中/],
     // The follow-up tables of schema v3: every row through its validator, every reference checked.
     ['a ledger entry of a problem that is not there', (t: BackupTables) => Object.assign(t['ledgerEntries']![0] as object, { problemId: '00000000-0000-4000-8000-00000000dead' }), /^备份数据不正确：整改台账 .+ 对应的查摆问题不在该会议中$/],
-    ['a progress entry with a field of its own', (t: BackupTables) => Object.assign(t['progressEntries']![0] as object, { editedAt: '2026-01-01' }), /^备份数据不正确：progressEntries\[0\]（整改进展）.*editedAt/],
-    ['a problem due on 2026-02-30', (t: BackupTables) => Object.assign(t['problems']![0] as object, { deadline: '2026-02-30' }), /^备份数据不正确：problems\[0\]（查摆问题）.*完成时限/],
+    ['a progress entry with a field of its own', (t: BackupTables) => Object.assign(t['progressEntries']![0] as object, { editedAt: '2026-01-01' }), /^备份数据不正确：整改进展第 1 条：.*editedAt/],
+    ['a problem due on 2026-02-30', (t: BackupTables) => Object.assign(t['problems']![0] as object, { deadline: '2026-02-30' }), /^备份数据不正确：查摆问题第 1 条：.*完成时限/],
     ['a talk citing an opinion that is not there', (t: BackupTables) => Object.assign(t['talks']![0] as object, { opinionIds: ['00000000-0000-4000-8000-00000000dead'] }), /谈心谈话 .+ 关联的意见 .+ 不在该会议的意见中/],
     ['a consolidated opinion of a meeting that is not there', (t: BackupTables) => Object.assign(t['consolidatedOpinions']![0] as object, { meetingId: '00000000-0000-4000-8000-00000000dead' }), /梳理后意见 .+ 所属的会议不在备份中/],
   ])('refuses %s', async (_name, edit, message) => {
