@@ -50,3 +50,16 @@ export const materialSchema = z.strictObject(
   { error: '对照检查材料应为对象' },
 );
 export type MaterialRecord = z.infer<typeof materialSchema>;
+
+/**
+ * A meeting's 会前准备 record: the live one saved last. Two machines may each create one for the
+ * same meeting; after a merge both exist, and the one written later is what the meeting shows.
+ */
+export function currentPreparation(preparations: readonly MeetingPreparation[], meetingId: string): MeetingPreparation | undefined {
+  let current: MeetingPreparation | undefined;
+  for (const p of preparations) {
+    if (p.deletedAt || p.meetingId !== meetingId) continue;
+    if (!current || p.updatedAt > current.updatedAt || (p.updatedAt === current.updatedAt && p.id > current.id)) current = p;
+  }
+  return current;
+}

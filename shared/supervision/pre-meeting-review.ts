@@ -6,7 +6,7 @@ import type { Readiness } from '../checks/readiness';
 import type { OpinionFlags } from '../checks/opinion-flags';
 import { targetLabel } from '../meeting/roster';
 import type { LedgerEntry } from '../model/ledger';
-import type { MaterialRecord, MeetingPreparation } from '../model/preparation';
+import { currentPreparation, type MaterialRecord, type MeetingPreparation } from '../model/preparation';
 import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
 import type { Talk } from '../model/talks';
 import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../model/types';
@@ -72,7 +72,7 @@ export function preMeetingReview(r: PreMeetingRecords): PreMeetingReview {
     ref: (m) => refFields(r.meeting, r.unitName, targets, m),
     others: (r.others ?? []).filter((o) => o.meetingId !== r.meeting.id),
   });
-  const preparation = r.preparations.filter((p) => !p.deletedAt && p.meetingId === r.meeting.id)[0];
+  const preparation = currentPreparation(r.preparations, r.meeting.id);
   const checklist = preMeetingChecklist({
     plannedDate: r.meeting.plannedDate,
     planLeadDays: rules.planLeadDays,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { preMeetingDocx } from '../../shared/documents/word/pre-meeting-blocks';
 import { documentLines, officeParts } from '../support/docx';
 import type { ConsolidatedOpinion } from '../../shared/model/problems';
-import { materialSchema, meetingPreparationSchema, type MaterialRecord } from '../../shared/model/preparation';
+import { currentPreparation, materialSchema, meetingPreparationSchema, type MaterialRecord } from '../../shared/model/preparation';
 import { parseRecord } from '../../shared/model/zod-fields';
 import { DEFAULT_MATERIAL_RULES } from '../../shared/materials/rules';
 import { reviewMaterials } from '../../shared/materials/review';
@@ -156,5 +156,18 @@ describe('the 会前准备 section of the 督导审核意见', () => {
     expect(lines.some((l) => l.startsWith('1.未回应征求到的意见：2条意见和查摆问题中有2条在材料中没有体现'))).toBe(true);
     expect(lines.some((l) => l.includes('有1段文字与其他材料相同或近似'))).toBe(true);
     expect(lines.some((l) => l.includes('农业综合行政执法大队'))).toBe(true);
+  });
+});
+
+describe('the 会前准备 record of a meeting', () => {
+  it('is the live one saved last, when two machines each made one', () => {
+    const base = { meetingId: 'm', planSubmittedOn: '', studySessions: [], createdAt: '2026-11-01T00:00:00.000Z' };
+    const older = { ...base, id: 'a', updatedAt: '2026-11-02T00:00:00.000Z', planSubmittedOn: '2026-11-01' };
+    const newer = { ...base, id: 'b', updatedAt: '2026-11-05T00:00:00.000Z', planSubmittedOn: '2026-11-03' };
+    const deleted = { ...base, id: 'c', updatedAt: '2026-11-09T00:00:00.000Z', deletedAt: '2026-11-09T00:00:00.000Z' };
+    const other = { ...base, id: 'd', meetingId: 'n', updatedAt: '2026-11-10T00:00:00.000Z' };
+    expect(currentPreparation([newer, older, deleted, other], 'm')?.id).toBe('b');
+    expect(currentPreparation([older, newer], 'm')?.id).toBe('b');
+    expect(currentPreparation([deleted, other], 'm')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // 会前准备 of a meeting (方案报送, 学习研讨): one record per meeting, created on the first save and
 // replaced whole after the zod schema — through the one write path (change log, summary).
-import { meetingPreparationSchema, type MeetingPreparation } from '../../../../shared/model/preparation';
+import { currentPreparation, meetingPreparationSchema, type MeetingPreparation } from '../../../../shared/model/preparation';
 import { parseRecord } from '../../../../shared/model/zod-fields';
 import { newId, nowIso } from '../../../../shared/util/ids';
 import { refuse, UserError } from '../../lib/user-error';
@@ -11,7 +11,7 @@ type PreparationDraft = Pick<MeetingPreparation, 'planSubmittedOn' | 'studySessi
 
 /** The meeting's live preparation record, if any. */
 export async function getPreparation(db: WorkbenchDb, meetingId: string): Promise<MeetingPreparation | undefined> {
-  return (await db.preparations.where('meetingId').equals(meetingId).toArray()).find((p) => !p.deletedAt);
+  return currentPreparation(await db.preparations.where('meetingId').equals(meetingId).toArray(), meetingId);
 }
 
 /** Saves the meeting's 方案报送 date and 学习研讨 sessions (sessions kept in date order). */
@@ -19,7 +19,7 @@ export async function savePreparation(db: WorkbenchDb, meetingId: string, draft:
   return writeMeetingData(db, [db.meetings, db.preparations], async (w) => {
     const meeting = await db.meetings.get(meetingId);
     if (!meeting || meeting.deletedAt) throw new UserError('该会议不存在或已删除');
-    const existing = (await db.preparations.where('meetingId').equals(meetingId).toArray()).find((p) => !p.deletedAt);
+    const existing = currentPreparation(await db.preparations.where('meetingId').equals(meetingId).toArray(), meetingId);
     const now = nowIso();
     const studySessions = [...draft.studySessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const parsed = parseRecord(meetingPreparationSchema, { planSubmittedOn: draft.planSubmittedOn, studySessions, id: existing?.id ?? newId(), meetingId, createdAt: existing?.createdAt ?? now, updatedAt: now });
