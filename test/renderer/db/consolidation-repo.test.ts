@@ -19,7 +19,7 @@ import { addOpinions } from '../../../renderer/src/db/repos/opinions-repo';
 import { listProblems, saveProblem, type ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
 import { meetingView } from '../../../shared/meeting/view';
 import { GROUP_TARGET } from '../../../shared/model/types';
-import { ACTOR, freshDb, seedMeeting } from './test-db';
+import { ACTOR, freshDb, problemDraft, seedMeeting } from './test-db';
 
 const typed = { actor: ACTOR, origin: { kind: 'typed' as const } };
 
@@ -40,23 +40,7 @@ async function seeded() {
 const view = async (db: WorkbenchDb, meetingId: string) =>
   meetingView({ meeting: (await db.meetings.get(meetingId))!, members: await db.members.where('meetingId').equals(meetingId).toArray(), opinions: await db.opinions.where('meetingId').equals(meetingId).toArray() });
 
-const problem = (fields: Partial<ProblemDraft>): ProblemDraft => ({
-  targetId: GROUP_TARGET,
-  description: '调查研究不深入',
-  dimension: '',
-  sources: ['征求意见'],
-  consolidatedIds: [],
-  causes: '',
-  measures: '每季度到联系点调研一次',
-  standard: '全年不少于4次',
-  leader: '张三',
-  responsible: '办公室',
-  deadline: '2026-06-30',
-  longTerm: false,
-  published: true,
-  note: '',
-  ...fields,
-});
+const problem = (fields: Partial<ProblemDraft>): ProblemDraft => problemDraft({ description: '调查研究不深入', ...fields });
 
 describe('the 梳理 repository', () => {
   it('consolidates raw opinions with provenance and leaves the raw opinions and the readiness counts as they were', async () => {

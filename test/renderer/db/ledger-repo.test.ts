@@ -15,25 +15,9 @@ import { defaultRuleSet } from '../../../shared/model/rule-set';
 import { overviewRows } from '../../../shared/supervision/overview';
 import { resetClock, setClock } from '../../../shared/util/clock';
 import { listUnits } from '../../../renderer/src/db/repos/units-repo';
-import { ACTOR, freshDb, seedMeeting } from './test-db';
+import { ACTOR, freshDb, problemDraft, seedMeeting } from './test-db';
 
-const draft = (fields: Partial<ProblemDraft> = {}): ProblemDraft => ({
-  targetId: 'group',
-  description: '深入基层调研不够，全年到联系点调研仅2次',
-  dimension: '',
-  sources: ['征求意见'],
-  consolidatedIds: [],
-  causes: '',
-  measures: '制定调研计划，每季度到联系点不少于1次',
-  standard: '全年调研不少于4次',
-  leader: '张三',
-  responsible: '办公室',
-  deadline: '2026-06-30',
-  longTerm: false,
-  published: true,
-  note: '',
-  ...fields,
-});
+const draft = problemDraft;
 
 const CLOSURE = { evidence: '调研报告4篇', evidenceLocation: '办公室档案柜2025-07号盒', date: '2026-06-25', approver: '县委组织部 王某' };
 

@@ -2,26 +2,10 @@
 // restore in one transaction each, every change in the change log.
 import { describe, expect, it } from 'vitest';
 import { listMeetingChanges } from '../../../renderer/src/db/repos/change-log';
-import { listProblems, saveProblem, setProblemsDeleted, type ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
-import { ACTOR, freshDb, seedMeeting } from './test-db';
+import { listProblems, saveProblem, setProblemsDeleted } from '../../../renderer/src/db/repos/problems-repo';
+import { ACTOR, freshDb, problemDraft, seedMeeting } from './test-db';
 
-const draft = (fields: Partial<ProblemDraft> = {}): ProblemDraft => ({
-  targetId: 'group',
-  description: '深入基层调研不够，全年到联系点调研仅2次',
-  dimension: '',
-  sources: ['征求意见'],
-  consolidatedIds: [],
-  causes: '',
-  measures: '制定调研计划，每季度到联系点不少于1次',
-  standard: '全年调研不少于4次',
-  leader: '张三',
-  responsible: '办公室',
-  deadline: '2026-06-30',
-  longTerm: false,
-  published: true,
-  note: '',
-  ...fields,
-});
+const draft = problemDraft;
 
 describe('problem items', () => {
   it('adds items at the end of their target, keeps the target on update, and logs each change', async () => {

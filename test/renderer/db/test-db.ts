@@ -4,6 +4,7 @@ import { createMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { addMembers } from '../../../renderer/src/db/repos/members-repo';
 import { createUnit } from '../../../renderer/src/db/repos/units-repo';
 import { defaultRuleSet } from '../../../shared/model/rule-set';
+import type { ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
 import type { Meeting } from '../../../shared/model/types';
 import { previousMeeting } from '../../../shared/supervision/pre-meeting-review';
 import type { Table } from 'dexie';
@@ -49,4 +50,25 @@ export async function summaryExtras(db: WorkbenchDb, meeting: Meeting) {
   const previous = previousMeeting(await db.meetings.toArray(), meeting);
   const previousLedger = previous ? await db.ledgerEntries.where('meetingId').equals(previous.id).toArray() : undefined;
   return { followUp, previousLedger };
+}
+
+/** A problem item for the group with every one of the 五个明确 filled (override what a test needs). */
+export function problemDraft(fields: Partial<ProblemDraft> = {}): ProblemDraft {
+  return {
+    targetId: 'group',
+    description: '深入基层调研不够，全年到联系点调研仅2次',
+    dimension: '',
+    sources: ['征求意见'],
+    consolidatedIds: [],
+    causes: '',
+    measures: '制定调研计划，每季度到联系点不少于1次',
+    standard: '全年调研不少于4次',
+    leader: '张三',
+    responsible: '办公室',
+    deadline: '2026-06-30',
+    longTerm: false,
+    published: true,
+    note: '',
+    ...fields,
+  };
 }
