@@ -1,6 +1,7 @@
 // 意见建议汇总台账: every live opinion of a meeting with its provider — an internal document, marked
 // so in the page header. Frozen header, filters, column widths, wrapped text, landscape A4 with
 // the title rows repeated on every printed page.
+import { addLandscapeSheet } from './table-sheet';
 import type { Workbook } from 'exceljs';
 import { flagLabels } from '../../checks/opinion-flags';
 import { GROUP_LABEL, GROUP_TARGET, type Opinion } from '../../model/types';
@@ -39,20 +40,7 @@ export function ledgerOpinions(docs: MeetingDocs): Opinion[] {
 /** Adds the ledger sheet to a workbook. */
 export function addLedgerSheet(workbook: Workbook, docs: MeetingDocs): void {
   const { unit, meeting } = docs.input;
-  const sheet = workbook.addWorksheet(LEDGER_SHEET, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 2, activeCell: 'A3' }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:2',
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
-      horizontalCentered: true,
-    },
-    headerFooter: { oddHeader: LEDGER_PAGE_HEADER, oddFooter: LEDGER_PAGE_FOOTER, differentOddEven: false, differentFirst: false },
-  });
+  const sheet = addLandscapeSheet(workbook, LEDGER_SHEET, { oddHeader: LEDGER_PAGE_HEADER, oddFooter: LEDGER_PAGE_FOOTER });
   sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
 
   sheet.mergeCells(1, 1, 1, COLUMNS.length);

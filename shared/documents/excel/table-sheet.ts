@@ -25,10 +25,13 @@ interface TableSheetSpec {
 
 const BODY_FONT = { name: '宋体', size: 11 } as const;
 
-/** Adds the sheet and returns it. */
-export function addTableSheet(workbook: Workbook, spec: TableSheetSpec): Worksheet {
-  const n = spec.columns.length;
-  const sheet = workbook.addWorksheet(spec.name, {
+/**
+ * A worksheet that prints as the office's lists do: A4 landscape, fit to the page's width, the
+ * title and header rows (1–2) frozen and repeated on every page, centred, with the given header
+ * and footer.
+ */
+export function addLandscapeSheet(workbook: Workbook, name: string, headerFooter: { oddHeader?: string | undefined; oddFooter: string }): Worksheet {
+  return workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 2, activeCell: 'A3' }],
     pageSetup: {
       paperSize: 9,
@@ -40,12 +43,16 @@ export function addTableSheet(workbook: Workbook, spec: TableSheetSpec): Workshe
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
       horizontalCentered: true,
     },
-    headerFooter: {
-      oddHeader: spec.mark ? `&L&"黑体,常规"&12${spec.mark}` : undefined,
-      oddFooter: '&C&"宋体,常规"&10第 &P 页 共 &N 页',
-      differentOddEven: false,
-      differentFirst: false,
-    },
+    headerFooter: { ...headerFooter, differentOddEven: false, differentFirst: false },
+  });
+}
+
+/** Adds the sheet and returns it. */
+export function addTableSheet(workbook: Workbook, spec: TableSheetSpec): Worksheet {
+  const n = spec.columns.length;
+  const sheet = addLandscapeSheet(workbook, spec.name, {
+    oddHeader: spec.mark ? `&L&"黑体,常规"&12${spec.mark}` : undefined,
+    oddFooter: '&C&"宋体,常规"&10第 &P 页 共 &N 页',
   });
   sheet.columns = spec.columns.map((c) => ({ width: c.width }));
   sheet.mergeCells(1, 1, 1, n);
