@@ -11,6 +11,9 @@ const SHARED_IS_PURE =
 
 const RENDERER_IS_SANDBOXED = { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer runs sandboxed with no Node: reach the OS only through window.desktop (renderer/src/desktop).' };
 
+// Outside shared/ itself, shared/ has one spelling whatever the importing file's depth.
+const SHARED_BY_ALIAS = { group: ['**/shared/**', '!#shared/**'], message: 'Import shared/ through its alias, #shared/… (tsconfig paths, Vite, Vitest and the CLI build resolve it): one spelling, however deep the importing file sits.' };
+
 const REPOSITORIES_ONLY =
   'Only renderer/src/db/ touches IndexedDB: features, the meeting layer, ui/ and lib/ read and write through the repositories in renderer/src/db/repos (one function per question), never through the Dexie database itself.';
 const DATABASE_FENCE = { group: ['**/db/database', 'dexie'], message: REPOSITORIES_ONLY };
@@ -67,17 +70,17 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
-      'no-restricted-imports': ['error', { patterns: [RENDERER_IS_SANDBOXED] }],
+      'no-restricted-imports': ['error', { patterns: [SHARED_BY_ALIAS, RENDERER_IS_SANDBOXED] }],
     },
   },
   {
     // Outside db/ (and the app shell that opens the database, and the backup worker that reads a snapshot) nothing reaches Dexie's tables.
     files: ['renderer/src/{meeting,ui}/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [RENDERER_IS_SANDBOXED, DATABASE_FENCE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [SHARED_BY_ALIAS, RENDERER_IS_SANDBOXED, DATABASE_FENCE] }] },
   },
   {
     files: ['renderer/src/lib/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [RENDERER_IS_SANDBOXED, LIB_DATABASE_FENCE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [SHARED_BY_ALIAS, RENDERER_IS_SANDBOXED, LIB_DATABASE_FENCE] }] },
   },
   ...FEATURES.map((feature) => ({
     files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
@@ -86,6 +89,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            SHARED_BY_ALIAS,
             RENDERER_IS_SANDBOXED,
             DATABASE_FENCE,
             { group: ['../*/**', `!../${feature}/**`, '!../../**', '**/features/**', `!**/features/${feature}/**`], message: independent(feature) },
@@ -100,7 +104,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'react', 'antd', 'dexie'], message: 'Main owns the OS, not the UI or the database: talk to the renderer through shared/ipc/contract.ts.' }] },
+        { patterns: [SHARED_BY_ALIAS, { group: ['**/renderer/**', 'react', 'antd', 'dexie'], message: 'Main owns the OS, not the UI or the database: talk to the renderer through shared/ipc/contract.ts.' }] },
       ],
     },
   },
@@ -111,6 +115,6 @@ export default tseslint.config(
   {
     files: ['test/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs,ts}', '*.config.{ts,mjs}', '.ci/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
-    rules: { 'no-console': 'off' },
+    rules: { 'no-console': 'off', 'no-restricted-imports': ['error', { patterns: [SHARED_BY_ALIAS] }] },
   },
 );

@@ -1,9 +1,9 @@
 /* eslint-disable no-console -- a benchmark prints its figures (the lint config covers scripts/*.ts and *.mjs, not *.mts) */
 // Times the document exports for a county-average meeting (12 members, ~330 opinions) and a very
 // large one, in Node. Run: npx tsx scripts/bench-documents.mts. Prints medians of 5 runs.
-import { prepareMeetingDocs, type MeetingDocInput } from '../shared/documents/meeting-docs';
-import { ledgerFile } from '../shared/documents/excel/ledger-file';
-import { combinedListFile, listFiles, reportFile } from '../shared/documents/meeting-files';
+import { prepareMeetingDocs, type MeetingDocInput } from '#shared/documents/meeting-docs';
+import { ledgerFile } from '#shared/documents/excel/ledger-file';
+import { combinedListFile, listFiles, reportFile } from '#shared/documents/meeting-files';
 import { sampleContent } from '../test/support/sample-content';
 
 function input(members: number, perCell: number): MeetingDocInput {

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { findTables } from '../shared/import/find-table';
-import { initialChoices, planImport, type ImportMeeting } from '../shared/import/plan';
-import { readWorkbook } from '../shared/import/read-workbook';
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, defaultRuleSet } from '../shared/model/rule-set';
+import { findTables } from '#shared/import/find-table';
+import { initialChoices, planImport, type ImportMeeting } from '#shared/import/plan';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, defaultRuleSet } from '#shared/model/rule-set';
 
 const root = resolve(__dirname, '..');
 const NAMES = ['张三', '李四', '王五', '赵六', '钱七', '孙八', '周九', '吴十', '郑一', '冯二'];

@@ -5,12 +5,12 @@
 // with a few characters changed from another unit's material — the detector must find them all.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkMaterial } from '../shared/materials/checks';
-import { materialCopies, type MaterialRef } from '../shared/materials/copies';
-import { readDocxParagraphs } from '../shared/materials/docx-text';
-import { DEFAULT_MATERIAL_RULES } from '../shared/materials/rules';
-import { structureParagraphs, type MaterialBlock } from '../shared/materials/structure';
-import { DEFAULT_DIMENSION_SETS } from '../shared/model/dimensions';
+import { checkMaterial } from '#shared/materials/checks';
+import { materialCopies, type MaterialRef } from '#shared/materials/copies';
+import { readDocxParagraphs } from '#shared/materials/docx-text';
+import { DEFAULT_MATERIAL_RULES } from '#shared/materials/rules';
+import { structureParagraphs, type MaterialBlock } from '#shared/materials/structure';
+import { DEFAULT_DIMENSION_SETS } from '#shared/model/dimensions';
 import { nearCopy, opinionText, rng } from '../test/support/county-content';
 
 function median(label: string, work: () => unknown, runs = 3): unknown {

@@ -7,13 +7,13 @@
 //   npx tsx scripts/bench-ocr.mts [--quick]
 import { chromium } from 'playwright-core';
 import { loadOcrEngine } from '../electron/cli/ocr-runtime';
-import { readForm } from '../shared/ocr/form';
-import type { OcrModels } from '../shared/ocr/page';
-import { recognizePage } from '../shared/ocr/page';
-import { DEFAULT_MIN_CONFIDENCE, planOcrRows } from '../shared/ocr/plan';
-import { decodeImage } from '../shared/ocr/image-file';
-import { findTableBands } from '../shared/ocr/table-grid';
-import { splitPasted } from '../shared/text/split-paste';
+import { readForm } from '#shared/ocr/form';
+import type { OcrModels } from '#shared/ocr/page';
+import { recognizePage } from '#shared/ocr/page';
+import { DEFAULT_MIN_CONFIDENCE, planOcrRows } from '#shared/ocr/plan';
+import { decodeImage } from '#shared/ocr/image-file';
+import { findTableBands } from '#shared/ocr/table-grid';
+import { splitPasted } from '#shared/text/split-paste';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium';
 import { rng } from '../test/support/county-content';
 import { formHtml, type FormContent } from '../test/support/ocr/form-html';

@@ -1,17 +1,17 @@
 /* eslint-disable no-console -- a benchmark prints its figures */
 // Times 梳理 proposals, the problem documents and the ledger workbook, in Node.
 // Run: npx tsx scripts/bench-problems.mts. Prints medians of 5 runs (3 for the largest).
-import { consolidate } from '../shared/consolidation/operations';
-import { proposeMerges } from '../shared/consolidation/proposals';
-import { problemWorkbookXlsx } from '../shared/documents/excel/problem-workbook';
-import { rectificationWorkbookXlsx } from '../shared/documents/excel/rectification-workbook';
-import { prepareMeetingDocs } from '../shared/documents/meeting-docs';
-import { prepareProblemDocs } from '../shared/documents/problem-docs';
-import { combinedProblemListsDocx } from '../shared/documents/word/problem-list-docx';
-import { rectificationReportDocx } from '../shared/documents/word/rectification-docx';
-import { registerProblems } from '../shared/ledger/accounts';
-import type { ConsolidatedOpinion, ProblemItem } from '../shared/model/problems';
-import { repeatedProblems } from '../shared/problems/repeat';
+import { consolidate } from '#shared/consolidation/operations';
+import { proposeMerges } from '#shared/consolidation/proposals';
+import { problemWorkbookXlsx } from '#shared/documents/excel/problem-workbook';
+import { rectificationWorkbookXlsx } from '#shared/documents/excel/rectification-workbook';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { prepareProblemDocs } from '#shared/documents/problem-docs';
+import { combinedProblemListsDocx } from '#shared/documents/word/problem-list-docx';
+import { rectificationReportDocx } from '#shared/documents/word/rectification-docx';
+import { registerProblems } from '#shared/ledger/accounts';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import { repeatedProblems } from '#shared/problems/repeat';
 import { countyContent, nearCopy, rng } from '../test/support/county-content';
 import { problemItem, stampAt } from '../test/support/problem-sample';
 import { fakeUuid } from '../test/support/sample-content';

@@ -7,17 +7,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { computeReadiness } from '../shared/checks/readiness';
-import { warningRows } from '../shared/documents/audit-docs';
-import { ledgerFile } from '../shared/documents/excel/ledger-file';
-import { overviewFile } from '../shared/documents/excel/overview-file';
-import { prepareMeetingDocs } from '../shared/documents/meeting-docs';
-import { combinedListFile, listFiles, reportFile } from '../shared/documents/meeting-files';
-import { auditReportDocx } from '../shared/documents/word/audit-report-docx';
-import type { Audit } from '../shared/model/types';
-import { superviseContent } from '../shared/supervision/content-overview';
-import { prepareAudit } from '../shared/supervision/audit';
-import { meetingFingerprint } from '../shared/supervision/fingerprint';
+import { computeReadiness } from '#shared/checks/readiness';
+import { warningRows } from '#shared/documents/audit-docs';
+import { ledgerFile } from '#shared/documents/excel/ledger-file';
+import { overviewFile } from '#shared/documents/excel/overview-file';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { combinedListFile, listFiles, reportFile } from '#shared/documents/meeting-files';
+import { auditReportDocx } from '#shared/documents/word/audit-report-docx';
+import type { Audit } from '#shared/model/types';
+import { superviseContent } from '#shared/supervision/content-overview';
+import { prepareAudit } from '#shared/supervision/audit';
+import { meetingFingerprint } from '#shared/supervision/fingerprint';
 import { countyContent } from '../test/support/county-content';
 
 const out = resolve(process.argv[2] ?? 'test-results/documents');

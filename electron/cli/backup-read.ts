@@ -5,9 +5,9 @@
 import { createDecipheriv, pbkdf2 } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { backupAad, fromHex, MAX_PBKDF2_ITERATIONS, type BackupManifest } from '../../shared/backup/format';
-import { BACKUP_TABLE_KEYS } from '../../shared/backup/rows';
-import { parseTables, type ParseTablesResult, type TableSpec } from '../../shared/backup/tables';
+import { backupAad, fromHex, MAX_PBKDF2_ITERATIONS, type BackupManifest } from '#shared/backup/format';
+import { BACKUP_TABLE_KEYS } from '#shared/backup/rows';
+import { parseTables, type ParseTablesResult, type TableSpec } from '#shared/backup/tables';
 
 const pbkdf2Async = promisify(pbkdf2);
 const gunzipAsync = promisify(gunzip);

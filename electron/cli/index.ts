@@ -1,5 +1,5 @@
 // Entry point of `npm run cli -- …`.
-import { useSha256 } from '../../shared/util/sha256';
+import { useSha256 } from '#shared/util/sha256';
 import { nodeSha256Hex } from './native-sha256';
 import { runCli } from './run';
 

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { MAX_PACKAGE_BYTES, readPackage, type ExchangePackage } from '../../shared/package/format';
+import { MAX_PACKAGE_BYTES, readPackage, type ExchangePackage } from '#shared/package/format';
 import { describeFsError, writeFileAtomic } from '../main/files/atomic-write';
 import { CliError } from './errors';
 

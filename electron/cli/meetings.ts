@@ -1,12 +1,12 @@
-import type { Readiness } from '../../shared/checks/readiness';
-import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
-import { prepareProblemDocs, type ProblemDocs } from '../../shared/documents/problem-docs';
-import type { ConsolidatedOpinion, ProblemItem } from '../../shared/model/problems';
-import { meetingView, type MeetingView } from '../../shared/meeting/view';
-import type { Meeting, Member, Opinion, Unit } from '../../shared/model/types';
-import type { PackageContent } from '../../shared/package/format';
-import { byUnitThenYear, type UnitMeetingKey } from '../../shared/supervision/overview';
-import { groupBy } from '../../shared/util/group-by';
+import type { Readiness } from '#shared/checks/readiness';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { prepareProblemDocs, type ProblemDocs } from '#shared/documents/problem-docs';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import { meetingView, type MeetingView } from '#shared/meeting/view';
+import type { Meeting, Member, Opinion, Unit } from '#shared/model/types';
+import type { PackageContent } from '#shared/package/format';
+import { byUnitThenYear, type UnitMeetingKey } from '#shared/supervision/overview';
+import { groupBy } from '#shared/util/group-by';
 
 export interface PackageMeeting {
   unit: Unit;

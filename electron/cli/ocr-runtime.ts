@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Ort from 'onnxruntime-web';
 import type { InferenceSession, Tensor } from 'onnxruntime-web';
-import { classesFromDictionary } from '../../shared/ocr/ctc';
-import { LINE_HEIGHT, type OcrModels } from '../../shared/ocr/page';
+import { classesFromDictionary } from '#shared/ocr/ctc';
+import { LINE_HEIGHT, type OcrModels } from '#shared/ocr/page';
 
 interface OcrEngine {
   models: OcrModels;

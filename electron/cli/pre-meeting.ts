@@ -2,13 +2,13 @@
 // 对照检查材料 against its opinions and against every material of the other packages (cross-unit and
 // cross-year copies), and the 会前准备 checklist — the shared review, as the app computes it.
 // Packages of format v1 carry no talks, preparations or materials: `carried` says whether this one did.
-import type { LedgerEntry } from '../../shared/model/ledger';
-import type { MaterialRecord, MeetingPreparation } from '../../shared/model/preparation';
-import type { ConsolidatedOpinion, ProblemItem } from '../../shared/model/problems';
-import type { Talk } from '../../shared/model/talks';
-import type { PackageContent } from '../../shared/package/format';
-import { materialRefs, preMeetingReview, previousMeeting, type PreMeetingReview } from '../../shared/supervision/pre-meeting-review';
-import { groupBy } from '../../shared/util/group-by';
+import type { LedgerEntry } from '#shared/model/ledger';
+import type { MaterialRecord, MeetingPreparation } from '#shared/model/preparation';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import type { Talk } from '#shared/model/talks';
+import type { PackageContent } from '#shared/package/format';
+import { materialRefs, preMeetingReview, previousMeeting, type PreMeetingReview } from '#shared/supervision/pre-meeting-review';
+import { groupBy } from '#shared/util/group-by';
 import { meetingViews, type PackageMeeting } from './meetings';
 
 /** A package's content with the follow-up records the next package format carries (absent in format v1). */

@@ -3,8 +3,8 @@
 // or grow is stopped with a Chinese message instead of hanging or killing the command.
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PARSE_TIMEOUT_MS } from '../../shared/import/limits';
-import { readCrashed, readTimedOut, type ReadResult } from '../../shared/import/read-workbook';
+import { PARSE_TIMEOUT_MS } from '#shared/import/limits';
+import { readCrashed, readTimedOut, type ReadResult } from '#shared/import/read-workbook';
 
 export interface ThreadLimits {
   timeoutMs: number;

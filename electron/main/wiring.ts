@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as ElectronModule from 'electron';
 import type { BrowserWindow, IpcMain, Protocol, Session, WebContents } from 'electron';
-import { BACKUP_REQUEST_EVENT, type Channel } from '../../shared/ipc/contract';
+import { BACKUP_REQUEST_EVENT, type Channel } from '#shared/ipc/contract';
 import { BackupFolder } from './backup/backup-folder';
 import { BackupScheduler, DEFAULT_SCHEDULE } from './backup/scheduler';
 import { backupHandlers } from './ipc/backup-handlers';

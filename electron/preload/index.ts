@@ -1,6 +1,6 @@
 // The preload: one named function per contract channel, nothing generic, no ipcRenderer.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BACKUP_REQUEST_EVENT, type BackupRequest, type Channel, type DesktopApi, type IpcResult, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
+import { BACKUP_REQUEST_EVENT, type BackupRequest, type Channel, type DesktopApi, type IpcResult, type RequestOf, type ResponseOf } from '#shared/ipc/contract';
 
 function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>> {
   return ipcRenderer.invoke(channel, request) as Promise<IpcResult<ResponseOf<C>>>;

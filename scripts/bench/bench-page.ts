@@ -1,10 +1,10 @@
 // The benchmark's page: runs inside real Chromium, on the same origin as the built app, against
 // the app's own database class, repositories and shared checks. scripts/bench.mjs drives it.
 import Dexie from 'dexie';
-import { computeReadiness } from '../../shared/checks/readiness';
-import { copyCandidates, detectCopies } from '../../shared/checks/copy-detection';
-import { GROUP_TARGET, type Opinion } from '../../shared/model/types';
-import { overviewRows, overviewTotals } from '../../shared/supervision/overview';
+import { computeReadiness } from '#shared/checks/readiness';
+import { copyCandidates, detectCopies } from '#shared/checks/copy-detection';
+import { GROUP_TARGET, type Opinion } from '#shared/model/types';
+import { overviewRows, overviewTotals } from '#shared/supervision/overview';
 import { WorkbenchDb } from '../../renderer/src/db/database';
 import { DB_NAME } from '../../renderer/src/db/schema';
 import { applyMerge, previewMerge } from '../../renderer/src/db/repos/merge-repo';

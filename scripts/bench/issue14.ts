@@ -2,14 +2,14 @@
 // corpora (recall of the pairs at or above the threshold, time against reading every text into its
 // bigram set, 10k → 100k scaling), the plain write a package open and an import commit are held to,
 // and a 300-opinion package for the command-line figures. scripts/bench.mjs prints them.
-import { copyCandidates, detectCopies, type CopyCandidate } from '../../shared/checks/copy-detection';
-import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, PARTNER_CAP, shingles } from '../../shared/checks/minhash';
-import type { ImportRow } from '../../shared/import/records';
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '../../shared/model/rule-set';
-import { GROUP_TARGET, type Opinion } from '../../shared/model/types';
-import { buildPackage, PACKAGE_TABLES, type PackageContent } from '../../shared/package/format';
-import { computeMeetingSummary } from '../../shared/supervision/summary';
-import { compareKey } from '../../shared/text/normalize';
+import { copyCandidates, detectCopies, type CopyCandidate } from '#shared/checks/copy-detection';
+import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, PARTNER_CAP, shingles } from '#shared/checks/minhash';
+import type { ImportRow } from '#shared/import/records';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '#shared/model/rule-set';
+import { GROUP_TARGET, type Opinion } from '#shared/model/types';
+import { buildPackage, PACKAGE_TABLES, type PackageContent } from '#shared/package/format';
+import { computeMeetingSummary } from '#shared/supervision/summary';
+import { compareKey } from '#shared/text/normalize';
 import { WorkbenchDb } from '../../renderer/src/db/database';
 import { commitImport } from '../../renderer/src/db/repos/import-repo';
 import { openIntoEmpty } from '../../renderer/src/db/repos/package-repo';

@@ -3,9 +3,9 @@
 // and the sizes. Run: npm run bench:backup. (IndexedDB's own part — reading all rows, ~0.6 s, and
 // writing them back, ~1 s per 10,000 rows — is in /work/shared/TOOLCHAIN.md and measured in
 // Chromium by test/bench/backup-chromium-bench.ts.)
-import { decodeBackup } from '../../shared/backup/format';
-import { parseTables, serializeTables } from '../../shared/backup/tables';
-import type { ChangeLogEntry } from '../../shared/model/types';
+import { decodeBackup } from '#shared/backup/format';
+import { parseTables, serializeTables } from '#shared/backup/tables';
+import type { ChangeLogEntry } from '#shared/model/types';
 import { gunzip } from '../../renderer/src/backup/codec';
 import { makeBackupFile, readBackupTables } from '../../renderer/src/backup/backup-file';
 import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
-import { buildPackage } from '../../shared/package/format';
+import { buildPackage } from '#shared/package/format';
 import { sampleContent } from '../support/sample-content';
 import { tempDir } from '../support/temp-dir';
 

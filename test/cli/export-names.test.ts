@@ -5,8 +5,8 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_BYTES } from '../../shared/files/safe-names';
-import { buildPackage } from '../../shared/package/format';
+import { MAX_NAME_BYTES } from '#shared/files/safe-names';
+import { buildPackage } from '#shared/package/format';
 import { cli } from '../support/cli';
 import { sampleContent } from '../support/sample-content';
 import { tempDir } from '../support/temp-dir';

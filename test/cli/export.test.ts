@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPackage } from '../../shared/package/format';
+import { buildPackage } from '#shared/package/format';
 import { cli } from '../support/cli';
 import { documentLines, officeParts } from '../support/docx';
 import { privacyContent, PROVIDER_NAMES } from '../support/privacy-sample';

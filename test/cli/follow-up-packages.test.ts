@@ -4,8 +4,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry, LedgerStatus, ProgressEntry } from '../../shared/model/ledger';
-import { buildPackage, readPackage } from '../../shared/package/format';
+import type { LedgerEntry, LedgerStatus, ProgressEntry } from '#shared/model/ledger';
+import { buildPackage, readPackage } from '#shared/package/format';
 import { cli } from '../support/cli';
 import { withFollowUp } from '../support/follow-up-sample';
 import { fakeUuid, sampleContent } from '../support/sample-content';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeSha256Hex } from '../../electron/cli/native-sha256';
-import { sha256Hex } from '../../shared/util/sha256';
+import { sha256Hex } from '#shared/util/sha256';
 
 describe("the command line's native SHA-256", () => {
   it('gives the digest @noble/hashes gives, on every length around the block size', () => {

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildPackage, selectUnits } from '../../shared/package/format';
+import { buildPackage, selectUnits } from '#shared/package/format';
 import { cli } from '../support/cli';
 import { countyContent } from '../support/county-content';
 import { tempDir } from '../support/temp-dir';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContents } from '../../electron/cli/commands/check';
 import { exportContents } from '../../electron/cli/commands/export';
 import type { MeetingContent } from '../../electron/cli/meetings';
-import { emptyContent } from '../../shared/package/format';
+import { emptyContent } from '#shared/package/format';
 import { problemSample } from '../support/problem-sample';
 import { tempDir } from '../support/temp-dir';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { addBlock, choose, createUnit, openTab, setUpMeeting } from './flows';
 import { openApp, opened, useBrowser } from './harness';
 import { tempDir } from '../support/temp-dir';
-import { decodeBackup, encodeBackup } from '../../shared/backup/format';
+import { decodeBackup, encodeBackup } from '#shared/backup/format';
 
 useBrowser();
 

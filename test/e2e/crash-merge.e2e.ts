@@ -6,7 +6,7 @@
 // survive); after each restart every meeting's summary must still agree with its rows.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { buildPackage } from '../../shared/package/format';
+import { buildPackage } from '#shared/package/format';
 import { countyContent } from '../support/county-content';
 import { runCrashScenario, type CrashScenario } from './crash-harness';
 import { countRows, summaryProblems } from './crash-probes';

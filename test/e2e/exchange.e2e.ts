@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buildPackage, PACKAGE_TABLES, readPackage, sortContent } from '../../shared/package/format';
+import { buildPackage, PACKAGE_TABLES, readPackage, sortContent } from '#shared/package/format';
 import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 import { openApp, opened, useBrowser } from './harness';

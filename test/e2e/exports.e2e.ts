@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buildPackage } from '../../shared/package/format';
+import { buildPackage } from '#shared/package/format';
 import { documentLines, officeParts } from '../support/docx';
 import { requirePoppler } from '../support/prereqs';
 import { sampleContent } from '../support/sample-content';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../shared/import/read-workbook';
+import { readWorkbook } from '#shared/import/read-workbook';
 import { openTab, setUpMeeting } from './flows';
 import { openApp, pickOption, useBrowser } from './harness';
 

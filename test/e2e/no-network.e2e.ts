@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { buildPackage } from '../../shared/package/format';
+import { buildPackage } from '#shared/package/format';
 import { sampleContent } from '../support/sample-content';
 import { addBlock, choose, openTab, printOnce, setUpMeeting, typeOpinion } from './flows';
 import { confirmPopup, openApp, opened, pasteInto, useBrowser } from './harness';

@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPackage, selectUnits } from '../../shared/package/format';
-import { GROUP_TARGET, type Meeting } from '../../shared/model/types';
+import { buildPackage, selectUnits } from '#shared/package/format';
+import { GROUP_TARGET, type Meeting } from '#shared/model/types';
 import { countyContent } from '../support/county-content';
 import { sampleContent } from '../support/sample-content';
 import { addMembers, choose, createMeeting, createUnit, openTab, typeOpinion } from './flows';

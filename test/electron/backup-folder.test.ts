@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupFolder } from '../../electron/main/backup/backup-folder';
 import { BackupScheduler, type SchedulerPorts } from '../../electron/main/backup/scheduler';
 import { backupHandlers } from '../../electron/main/ipc/backup-handlers';
-import { encodeBackup, type BackupReason } from '../../shared/backup/format';
-import type { BackupRequest } from '../../shared/ipc/contract';
+import { encodeBackup, type BackupReason } from '#shared/backup/format';
+import type { BackupRequest } from '#shared/ipc/contract';
 import { tempDir } from '../support/temp-dir';
 
 /** A well-framed backup whose payload is `content` (main checks the frame, not the data). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupFileName, parseBackupFileName } from '../../electron/main/backup/backup-names';
 import { backupsToDelete, type BackupEntry } from '../../electron/main/backup/rotation';
-import type { BackupReason } from '../../shared/backup/format';
+import type { BackupReason } from '#shared/backup/format';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, dispatch, type Handlers } from '../../electron/main/ipc/dispatch';
 import { isTrustedAppUrl } from '../../electron/main/policy/trusted-url';
-import { requestValidators, type Channel } from '../../shared/ipc/contract';
-import { check, type Validator } from '../../shared/util/schema';
+import { requestValidators, type Channel } from '#shared/ipc/contract';
+import { check, type Validator } from '#shared/util/schema';
 
 const APP = 'app://bundle/index.html';
 const RUNS_PER_CHANNEL = 3000;

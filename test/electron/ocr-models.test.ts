@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeImage } from '../../shared/ocr/image-file';
-import { recognizePage } from '../../shared/ocr/page';
+import { decodeImage } from '#shared/ocr/image-file';
+import { recognizePage } from '#shared/ocr/page';
 import { loadOcrEngine } from '../../electron/cli/ocr-runtime';
 
 const EXPECTED = '听取基层意见的渠道还不够多';

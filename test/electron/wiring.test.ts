@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startMain, type Electron } from '../../electron/main/wiring';
 import { CHANNELS } from '../../electron/main/ipc/dispatch';
 import { APP_ENTRY_URL } from '../../electron/main/policy/trusted-url';
-import { encodeBackup } from '../../shared/backup/format';
+import { encodeBackup } from '#shared/backup/format';
 import { fakeElectron, type FakeWebContents } from '../support/fake-electron';
 
 const running: Array<{ stop(): void }> = [];

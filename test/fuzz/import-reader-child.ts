@@ -2,10 +2,10 @@
 // read the bytes (readWorkbook, as the app's worker does), find the tables and plan the import
 // against the fixtures' meeting, as the page does. Answers the refusal, or nothing when the file
 // is read; an exception or a broken invariant of the plan is a crash.
-import { DEFAULT_CHOICES, describeProblems, initialChoices, planImport } from '../../shared/import/plan';
-import { findTables } from '../../shared/import/find-table';
-import { MAX_COLUMNS, MAX_ROWS } from '../../shared/import/limits';
-import { readWorkbook } from '../../shared/import/read-workbook';
+import { DEFAULT_CHOICES, describeProblems, initialChoices, planImport } from '#shared/import/plan';
+import { findTables } from '#shared/import/find-table';
+import { MAX_COLUMNS, MAX_ROWS } from '#shared/import/limits';
+import { readWorkbook } from '#shared/import/read-workbook';
 import { fixtureMeeting } from '../support/import-fixtures';
 import type { ChildAnswer } from './isolated-reader';
 

@@ -5,7 +5,7 @@
 // a heap limit, so a hang or a blow-up fails the test with the input saved.
 import { resolve } from 'node:path';
 import * as XLSX from 'xlsx';
-import { REFUSAL_REASONS } from '../../shared/import/refusals';
+import { REFUSAL_REASONS } from '#shared/import/refusals';
 import { fixtureBytes } from '../support/import-fixtures';
 import { IsolatedReader } from './isolated-reader';
 import { intMutation, xlsxPartMutation } from './mutations';

@@ -1,5 +1,5 @@
 // The 对照检查材料 reader as a fuzz target: a .docx staff import is untrusted bytes like a spreadsheet.
-import { readDocxParagraphs } from '../../shared/materials/docx-text';
+import { readDocxParagraphs } from '#shared/materials/docx-text';
 import { materialBytes } from '../support/materials';
 import type { FuzzTarget } from './targets';
 

@@ -4,7 +4,7 @@
 // boundary values, and 16/32-bit fields of binary files overwritten with boundary values.
 import fc from 'fast-check';
 import { unzipSync, zipSync } from 'fflate';
-import { concatBytes } from '../../shared/util/bytes';
+import { concatBytes } from '#shared/util/bytes';
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
   return concatBytes(parts);

@@ -2,9 +2,9 @@
 // Chinese refusal (or undefined when it accepts). To fuzz another reader, add an entry here: its
 // real fixtures, its read function, and the pattern its refusals follow (the spreadsheet importer's
 // targets are in import-targets.ts). readers.test.ts runs every target.
-import { readPackage, buildPackage, contentChecksum, type ExchangePackage } from '../../shared/package/format';
-import { decodeBackup, encodeBackup, type BackupManifest } from '../../shared/backup/format';
-import { parseTables, serializeTables } from '../../shared/backup/tables';
+import { readPackage, buildPackage, contentChecksum, type ExchangePackage } from '#shared/package/format';
+import { decodeBackup, encodeBackup, type BackupManifest } from '#shared/backup/format';
+import { parseTables, serializeTables } from '#shared/backup/tables';
 import { gzip } from '../../renderer/src/backup/codec';
 import { makeBackupFile, readBackupTables } from '../../renderer/src/backup/backup-file';
 import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT_VERSION, decodeBackup, encodeBackup, restoreRefusal, type ManifestDraft } from '../../shared/backup/format';
-import { countRows, parseTables, serializeTables } from '../../shared/backup/tables';
-import { sha256Hex } from '../../shared/util/sha256';
+import { BACKUP_FORMAT_VERSION, decodeBackup, encodeBackup, restoreRefusal, type ManifestDraft } from '#shared/backup/format';
+import { countRows, parseTables, serializeTables } from '#shared/backup/tables';
+import { sha256Hex } from '#shared/util/sha256';
 import { sampleContent } from '../support/sample-content';
 
 const specs = ['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog'].map((name) => ({ name, primaryKey: 'id' })).concat([{ name: 'settings', primaryKey: 'key' }]);

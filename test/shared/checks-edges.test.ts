@@ -1,9 +1,9 @@
 // Readiness ordering and labels, and copy detection's kinds, threshold and choice of partner, at
 // their edges (written against the partial mutation report of shared/checks; see the README).
 import { describe, expect, it } from 'vitest';
-import { detectCopies, type CopyCandidate } from '../../shared/checks/copy-detection';
-import { orderedMembers, targetLabel } from '../../shared/meeting/roster';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { detectCopies, type CopyCandidate } from '#shared/checks/copy-detection';
+import { orderedMembers, targetLabel } from '#shared/meeting/roster';
+import { GROUP_TARGET } from '#shared/model/types';
 
 describe('members in rank order', () => {
   const member = (id: string, rank: number) => ({ id, rank, name: id, deletedAt: undefined as string | undefined });

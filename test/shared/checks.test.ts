@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findExactDuplicates } from '../../shared/checks/duplicates';
-import { flagOpinions } from '../../shared/checks/opinion-flags';
-import { computeReadiness, ROSTER_EMPTY_MESSAGE, type ReadinessInput } from '../../shared/checks/readiness';
-import { isPraiseOnly, isSubstantive, isTooShort, phraseMatcher } from '../../shared/checks/substance';
-import { DEFAULT_CATEGORIES, DEFAULT_NO_OPINION_PHRASES, DEFAULT_PRAISE_PHRASES, defaultRuleSet, ruleSetProblems } from '../../shared/model/rule-set';
-import { GROUP_TARGET, type RuleSet } from '../../shared/model/types';
+import { findExactDuplicates } from '#shared/checks/duplicates';
+import { flagOpinions } from '#shared/checks/opinion-flags';
+import { computeReadiness, ROSTER_EMPTY_MESSAGE, type ReadinessInput } from '#shared/checks/readiness';
+import { isPraiseOnly, isSubstantive, isTooShort, phraseMatcher } from '#shared/checks/substance';
+import { DEFAULT_CATEGORIES, DEFAULT_NO_OPINION_PHRASES, DEFAULT_PRAISE_PHRASES, defaultRuleSet, ruleSetProblems } from '#shared/model/rule-set';
+import { GROUP_TARGET, type RuleSet } from '#shared/model/types';
 
 const noOpinion = phraseMatcher(DEFAULT_NO_OPINION_PHRASES);
 

@@ -4,11 +4,11 @@
 // add up (collected is the raw count; 梳理为 = live consolidated + pending counted raws).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flagOpinions } from '../../shared/checks/opinion-flags';
-import { consolidationCounts } from '../../shared/consolidation/counts';
-import { consolidate, mergeConsolidated, splitConsolidated, unlinkSource, type ConsolidationChange } from '../../shared/consolidation/operations';
-import type { ConsolidatedOpinion, ProblemItem } from '../../shared/model/problems';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { flagOpinions } from '#shared/checks/opinion-flags';
+import { consolidationCounts } from '#shared/consolidation/counts';
+import { consolidate, mergeConsolidated, splitConsolidated, unlinkSource, type ConsolidationChange } from '#shared/consolidation/operations';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import { GROUP_TARGET } from '#shared/model/types';
 import { documentSample } from '../support/document-sample';
 import { problemItem, stampAt } from '../support/problem-sample';
 import { fakeUuid } from '../support/sample-content';

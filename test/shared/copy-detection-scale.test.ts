@@ -2,11 +2,11 @@
 // opinions (many texts sharing most of their bigrams), varied opinions, and one template filled in
 // thousands of times (where every pair is similar and only a bounded number may be reported).
 import { describe, expect, it } from 'vitest';
-import { detectCopies, type CopyCandidate, type CopyKind } from '../../shared/checks/copy-detection';
-import { opinionKey } from '../../shared/checks/duplicates';
-import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, PARTNER_CAP } from '../../shared/checks/minhash';
-import { byEntry } from '../../shared/checks/opinion-flags';
-import { compareKey } from '../../shared/text/normalize';
+import { detectCopies, type CopyCandidate, type CopyKind } from '#shared/checks/copy-detection';
+import { opinionKey } from '#shared/checks/duplicates';
+import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, PARTNER_CAP } from '#shared/checks/minhash';
+import { byEntry } from '#shared/checks/opinion-flags';
+import { compareKey } from '#shared/text/normalize';
 import { countyContent, rng } from '../support/county-content';
 import { stockPhraseCorpus } from '../support/stock-phrase-content';
 

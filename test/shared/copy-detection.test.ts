@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { copyCandidates, crossUnitCounts, detectCopies, type CopyCandidate } from '../../shared/checks/copy-detection';
-import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, shingles } from '../../shared/checks/minhash';
-import { defaultRuleSet } from '../../shared/model/rule-set';
-import { GROUP_TARGET } from '../../shared/model/types';
-import { compareKey } from '../../shared/text/normalize';
-import { meetingWarnings } from '../../shared/supervision/warnings';
+import { copyCandidates, crossUnitCounts, detectCopies, type CopyCandidate } from '#shared/checks/copy-detection';
+import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, shingles } from '#shared/checks/minhash';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET } from '#shared/model/types';
+import { compareKey } from '#shared/text/normalize';
+import { meetingWarnings } from '#shared/supervision/warnings';
 
 const sim = (a: string, b: string) => jaccard(shingles(compareKey(a)), shingles(compareKey(b)));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { meetingSchema, opinionSchema } from '../../shared/model/schemas';
-import { isRealDate, isRealIsoTime } from '../../shared/util/dates';
-import { check } from '../../shared/util/schema';
+import { meetingSchema, opinionSchema } from '#shared/model/schemas';
+import { isRealDate, isRealIsoTime } from '#shared/util/dates';
+import { check } from '#shared/util/schema';
 import { sampleContent } from '../support/sample-content';
 
 describe('real calendar dates', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, findExactDuplicates, opinionKey } from '../../shared/checks/duplicates';
-import { flagLabels, flagOpinions } from '../../shared/checks/opinion-flags';
-import { praiseFindings } from '../../shared/checks/praise';
-import { computeReadiness } from '../../shared/checks/readiness';
-import { isPraiseWithNoOpinion, isSubstantive, phraseMatcher } from '../../shared/checks/substance';
-import { DEFAULT_NO_OPINION_PHRASES, DEFAULT_PRAISE_PHRASES, defaultRuleSet } from '../../shared/model/rule-set';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { duplicateKey, findExactDuplicates, opinionKey } from '#shared/checks/duplicates';
+import { flagLabels, flagOpinions } from '#shared/checks/opinion-flags';
+import { praiseFindings } from '#shared/checks/praise';
+import { computeReadiness } from '#shared/checks/readiness';
+import { isPraiseWithNoOpinion, isSubstantive, phraseMatcher } from '#shared/checks/substance';
+import { DEFAULT_NO_OPINION_PHRASES, DEFAULT_PRAISE_PHRASES, defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET } from '#shared/model/types';
 
 const matcher = phraseMatcher(DEFAULT_NO_OPINION_PHRASES, DEFAULT_PRAISE_PHRASES);
 

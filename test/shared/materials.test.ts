@@ -1,12 +1,12 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DIMENSION_SETS } from '../../shared/model/dimensions';
-import { checkMaterial, contains, hasConcreteFact, headingKind } from '../../shared/materials/checks';
-import { materialCopies, materialCopyText } from '../../shared/materials/copies';
-import { readDocxParagraphs } from '../../shared/materials/docx-text';
-import { DEFAULT_MATERIAL_RULES, materialRulesOf } from '../../shared/materials/rules';
-import { numberingLevel, structurePastedText } from '../../shared/materials/structure';
-import { decodeEntities, xmlTokens } from '../../shared/materials/xml-tokens';
+import { DEFAULT_DIMENSION_SETS } from '#shared/model/dimensions';
+import { checkMaterial, contains, hasConcreteFact, headingKind } from '#shared/materials/checks';
+import { materialCopies, materialCopyText } from '#shared/materials/copies';
+import { readDocxParagraphs } from '#shared/materials/docx-text';
+import { DEFAULT_MATERIAL_RULES, materialRulesOf } from '#shared/materials/rules';
+import { numberingLevel, structurePastedText } from '#shared/materials/structure';
+import { decodeEntities, xmlTokens } from '#shared/materials/xml-tokens';
 import { LI_HONG_ANSWERS, materialBytes, materialRef, readMaterial, ZHAO_QIANG_ANSWERS } from '../support/materials';
 
 const DIMENSIONS_2025 = DEFAULT_DIMENSION_SETS.find((s) => s.year === 2025)!.dimensions;

@@ -1,9 +1,9 @@
 // The merge plan decision by decision, the writes it turns into, and the labels a conflict shows
 // (written against the mutation report of shared/package; see the README's Mutation testing section).
 import { describe, expect, it } from 'vitest';
-import { emptyContent, type PackageContent } from '../../shared/package/format';
-import { baseGroup, baseKey, describeRecord, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable } from '../../shared/package/merge';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { emptyContent, type PackageContent } from '#shared/package/format';
+import { baseGroup, baseKey, describeRecord, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable } from '#shared/package/merge';
+import { GROUP_TARGET } from '#shared/model/types';
 import { sampleContent } from '../support/sample-content';
 
 type AnyRecord = PackageContent[MergeTable][number];

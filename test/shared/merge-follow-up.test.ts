@@ -2,10 +2,10 @@
 // history that grew on one side taken from it, status changes on both sides a conflict shown in
 // Chinese), the parents of every follow-up kind as part of its identity, and field names in Chinese.
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry, LedgerStatus, ProgressEntry } from '../../shared/model/ledger';
-import type { PackageContent } from '../../shared/package/format';
-import { baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable } from '../../shared/package/merge';
-import { memoryLocalSide, mergePackages } from '../../shared/package/merge-packages';
+import type { LedgerEntry, LedgerStatus, ProgressEntry } from '#shared/model/ledger';
+import type { PackageContent } from '#shared/package/format';
+import { baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable } from '#shared/package/merge';
+import { memoryLocalSide, mergePackages } from '#shared/package/merge-packages';
 import { withFollowUp } from '../support/follow-up-sample';
 import { fakeUuid, sampleContent } from '../support/sample-content';
 

@@ -3,9 +3,9 @@
 // packages at the end, which reuse local ids at random across units and kinds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_TABLES, type PackageContent } from '../../shared/package/format';
-import { baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable, type Resolution } from '../../shared/package/merge';
-import { memoryLocalSide } from '../../shared/package/merge-packages';
+import { PACKAGE_TABLES, type PackageContent } from '#shared/package/format';
+import { baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergeTable, type Resolution } from '#shared/package/merge';
+import { memoryLocalSide } from '#shared/package/merge-packages';
 import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 

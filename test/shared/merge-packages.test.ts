@@ -2,8 +2,8 @@
 // against what the earlier ones gave. Written against the mutation report of shared/package (the
 // command line's own tests run the built program, which mutation testing cannot reach).
 import { describe, expect, it } from 'vitest';
-import { emptyContent, sortContent, type PackageContent } from '../../shared/package/format';
-import { mergePackages } from '../../shared/package/merge-packages';
+import { emptyContent, sortContent, type PackageContent } from '#shared/package/format';
+import { mergePackages } from '#shared/package/merge-packages';
 import { sampleContent } from '../support/sample-content';
 
 const clone = <T,>(x: T): T => structuredClone(x);

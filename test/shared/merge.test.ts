@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinePackages, mergeWrites, planMerge, recordHash, type LocalSide } from '../../shared/package/merge';
+import { combinePackages, mergeWrites, planMerge, recordHash, type LocalSide } from '#shared/package/merge';
 import { sampleContent } from '../support/sample-content';
 
 const nothingLocal: LocalSide = { get: () => undefined, base: () => undefined, unitNames: new Map(), tableOf: () => undefined };

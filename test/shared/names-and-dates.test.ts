@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { unitGroupName } from '../../shared/documents/group-name';
-import { batchTime } from '../../shared/model/entry-order';
-import { formatDateTime } from '../../shared/util/dates';
+import { unitGroupName } from '#shared/documents/group-name';
+import { batchTime } from '#shared/model/entry-order';
+import { formatDateTime } from '#shared/util/dates';
 
 describe('names and dates', () => {
   it('names the group once, however the unit is written', () => {
@@ -22,8 +22,8 @@ describe('names and dates', () => {
 describe('list file names', () => {
   it('carry the position when two members share a name, and only then', async () => {
     const { documentSample } = await import('../support/document-sample');
-    const { prepareMeetingDocs } = await import('../../shared/documents/meeting-docs');
-    const { listFileName } = await import('../../shared/documents/file-names');
+    const { prepareMeetingDocs } = await import('#shared/documents/meeting-docs');
+    const { listFileName } = await import('#shared/documents/file-names');
     const sample = documentSample();
     const [first, second] = sample.input.members;
     const twins = { ...sample.input, members: sample.input.members.map((m) => (m.id === second!.id ? { ...m, name: first!.name } : m)) };

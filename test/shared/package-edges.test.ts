@@ -1,8 +1,8 @@
 // The exchange package's reader at each of its refusals, and the order and selection it writes
 // (written against the mutation report of shared/package; see the README's Mutation testing section).
 import { describe, expect, it } from 'vitest';
-import { buildPackage, contentChecksum, contentReferenceProblem, emptyContent, MAX_PACKAGE_BYTES, PACKAGE_FORMAT_VERSION, readPackage, selectUnits, sortContent, type PackageContent } from '../../shared/package/format';
-import type { Audit, ChangeLogEntry } from '../../shared/model/types';
+import { buildPackage, contentChecksum, contentReferenceProblem, emptyContent, MAX_PACKAGE_BYTES, PACKAGE_FORMAT_VERSION, readPackage, selectUnits, sortContent, type PackageContent } from '#shared/package/format';
+import type { Audit, ChangeLogEntry } from '#shared/model/types';
 import { fakeUuid, sampleContent } from '../support/sample-content';
 
 const meta = { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' };

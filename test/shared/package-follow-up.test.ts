@@ -2,8 +2,8 @@
 // travel with every field, their references are checked like the others', and format-1 packages
 // (six tables) still open with those tables empty.
 import { describe, expect, it } from 'vitest';
-import { FOLLOW_UP_TABLES } from '../../shared/package/follow-up';
-import { buildPackage, contentChecksum, PACKAGE_FORMAT_VERSION, PACKAGE_TABLES, readPackage, selectUnits, type PackageContent } from '../../shared/package/format';
+import { FOLLOW_UP_TABLES } from '#shared/package/follow-up';
+import { buildPackage, contentChecksum, PACKAGE_FORMAT_VERSION, PACKAGE_TABLES, readPackage, selectUnits, type PackageContent } from '#shared/package/format';
 import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildPackage, contentChecksum, PACKAGE_FORMAT_VERSION, readPackage, selectUnits } from '../../shared/package/format';
-import { canonicalJson } from '../../shared/util/canonical-json';
-import { sha256Hex } from '../../shared/util/sha256';
+import { buildPackage, contentChecksum, PACKAGE_FORMAT_VERSION, readPackage, selectUnits } from '#shared/package/format';
+import { canonicalJson } from '#shared/util/canonical-json';
+import { sha256Hex } from '#shared/util/sha256';
 import { sampleContent } from '../support/sample-content';
 
 describe('sha256Hex', () => {

@@ -2,7 +2,7 @@
 // the next ordinal starts a new opinion only after a sentence end, a clause break or a space.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitPasted } from '../../shared/text/split-paste';
+import { splitPasted } from '#shared/text/split-paste';
 
 const texts = (s: string) => splitPasted(s).map((i) => i.text);
 

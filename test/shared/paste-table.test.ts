@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_TARGET } from '../../shared/model/types';
-import { defaultRuleSet } from '../../shared/model/rule-set';
-import { NOT_OPINION, planPaste, type PasteMeeting } from '../../shared/text/paste-plan';
-import { isSerialCell, readPastedTable, splitTabbed } from '../../shared/text/paste-table';
+import { GROUP_TARGET } from '#shared/model/types';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { NOT_OPINION, planPaste, type PasteMeeting } from '#shared/text/paste-plan';
+import { isSerialCell, readPastedTable, splitTabbed } from '#shared/text/paste-table';
 
 const meeting: PasteMeeting = {
   members: [

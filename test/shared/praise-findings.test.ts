@@ -1,9 +1,9 @@
 // What the command line's `check` lists as praise: only the opinions that are praise, never the
 // criticism, the 无 or the deleted ones beside them (from the mutation report of shared/checks).
 import { describe, expect, it } from 'vitest';
-import { praiseFindings } from '../../shared/checks/praise';
-import { defaultRuleSet } from '../../shared/model/rule-set';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { praiseFindings } from '#shared/checks/praise';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET } from '#shared/model/types';
 
 const at = (s: number) => `2025-01-01T00:00:${String(s).padStart(2, '0')}.000Z`;
 

@@ -3,9 +3,9 @@
 // in both font modes) is unzipped part by part and searched — 0 names. The internal ledger holds all
 // 100, and so does the internal version of the lists (so the search can find them when present).
 import { describe, expect, it } from 'vitest';
-import { ledgerFile } from '../../shared/documents/excel/ledger-file';
-import { combinedListFile, listFiles, reportFile, type OutputFile } from '../../shared/documents/meeting-files';
-import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
+import { ledgerFile } from '#shared/documents/excel/ledger-file';
+import { combinedListFile, listFiles, reportFile, type OutputFile } from '#shared/documents/meeting-files';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
 import { officeParts } from '../support/docx';
 import { privacyContent, PROVIDER_NAMES } from '../support/privacy-sample';
 

@@ -3,18 +3,18 @@
 // rank order, the ledger's overdue rows, text that looks like a formula kept as text.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
-import { prepareProblemDocs } from '../../shared/documents/problem-docs';
-import { problemWordFiles } from '../../shared/documents/problem-files';
-import { problemWorkbookXlsx } from '../../shared/documents/excel/problem-workbook';
-import { rectificationWorkbookXlsx } from '../../shared/documents/excel/rectification-workbook';
-import { previousYearBlocks, previousYearSentence } from '../../shared/documents/word/previous-year-blocks';
-import { consolidationBlocks } from '../../shared/documents/word/consolidation-blocks';
-import { docxBytes, gbDocument, gbLayout } from '../../shared/documents/word/layout';
-import { LANDSCAPE_PAGE, LANDSCAPE_PAGE_NUMBER } from '../../shared/documents/word/landscape';
-import { combinedProblemListsDocx, problemListDocx } from '../../shared/documents/word/problem-list-docx';
-import { rectificationListDocx, rectificationReportDocx } from '../../shared/documents/word/rectification-docx';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { prepareProblemDocs } from '#shared/documents/problem-docs';
+import { problemWordFiles } from '#shared/documents/problem-files';
+import { problemWorkbookXlsx } from '#shared/documents/excel/problem-workbook';
+import { rectificationWorkbookXlsx } from '#shared/documents/excel/rectification-workbook';
+import { previousYearBlocks, previousYearSentence } from '#shared/documents/word/previous-year-blocks';
+import { consolidationBlocks } from '#shared/documents/word/consolidation-blocks';
+import { docxBytes, gbDocument, gbLayout } from '#shared/documents/word/layout';
+import { LANDSCAPE_PAGE, LANDSCAPE_PAGE_NUMBER } from '#shared/documents/word/landscape';
+import { combinedProblemListsDocx, problemListDocx } from '#shared/documents/word/problem-list-docx';
+import { rectificationListDocx, rectificationReportDocx } from '#shared/documents/word/rectification-docx';
+import { GROUP_TARGET } from '#shared/model/types';
 import { documentLines, officeParts, runsOf } from '../support/docx';
 import { problemSample } from '../support/problem-sample';
 

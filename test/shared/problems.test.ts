@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { targetLabels } from '../../shared/meeting/roster';
-import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
-import { consolidatedOpinionSchema, problemItemSchema, problemSourcesOf, requiresFullCoverage, DEFAULT_PROBLEM_SOURCES } from '../../shared/model/problems';
-import { defaultRuleSet } from '../../shared/model/rule-set';
-import { parseRecord } from '../../shared/model/zod-fields';
-import { GROUP_TARGET } from '../../shared/model/types';
-import { incompleteItems, missingFiveClear, problemItemProblems, publicationReadiness } from '../../shared/problems/checks';
-import { computeCoverage, coverageText } from '../../shared/problems/coverage';
-import { repeatedProblems, repeatText } from '../../shared/problems/repeat';
+import { targetLabels } from '#shared/meeting/roster';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { consolidatedOpinionSchema, problemItemSchema, problemSourcesOf, requiresFullCoverage, DEFAULT_PROBLEM_SOURCES } from '#shared/model/problems';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { parseRecord } from '#shared/model/zod-fields';
+import { GROUP_TARGET } from '#shared/model/types';
+import { incompleteItems, missingFiveClear, problemItemProblems, publicationReadiness } from '#shared/problems/checks';
+import { computeCoverage, coverageText } from '#shared/problems/coverage';
+import { repeatedProblems, repeatText } from '#shared/problems/repeat';
 import { problemItem, problemSample } from '../support/problem-sample';
 import { fakeUuid } from '../support/sample-content';
 

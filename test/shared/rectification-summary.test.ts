@@ -1,9 +1,9 @@
 // The 整改 part of a meeting summary: stored without an overdue count (it would go stale), counted
 // from the open items' time limits on the day it is read, by the ledger's own deadline rule.
 import { describe, expect, it } from 'vitest';
-import { rectificationFigures, rectificationSummary } from '../../shared/ledger/rectification-summary';
-import type { LedgerEntry } from '../../shared/model/ledger';
-import type { ProblemItem } from '../../shared/model/problems';
+import { rectificationFigures, rectificationSummary } from '#shared/ledger/rectification-summary';
+import type { LedgerEntry } from '#shared/model/ledger';
+import type { ProblemItem } from '#shared/model/problems';
 
 const problem = (id: string, deadline: string, deletedAt?: string) => ({ id, deadline, ...(deletedAt ? { deletedAt } : {}) }) as ProblemItem;
 const entry = (problemId: string, status: LedgerEntry['status'], deletedAt?: string) => ({ id: `e-${problemId}`, problemId, status, ...(deletedAt ? { deletedAt } : {}) }) as LedgerEntry;

@@ -1,9 +1,9 @@
 // The 征求意见情况报告 with the meeting's 梳理: the real 收集/梳理 counts (total and per channel) and the
 // 意见梳理和回应情况 part with coverage and the unanswered opinions; without it, the report is as before.
 import { describe, expect, it } from 'vitest';
-import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
-import { prepareProblemDocs } from '../../shared/documents/problem-docs';
-import { readinessReportDocx } from '../../shared/documents/word/readiness-report-docx';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { prepareProblemDocs } from '#shared/documents/problem-docs';
+import { readinessReportDocx } from '#shared/documents/word/readiness-report-docx';
 import { documentLines, officeParts } from '../support/docx';
 import { problemSample } from '../support/problem-sample';
 

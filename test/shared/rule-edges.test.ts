@@ -5,17 +5,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { detectCopies, type CopyCandidate } from '../../shared/checks/copy-detection';
-import { computeReadiness } from '../../shared/checks/readiness';
-import { meetingFolderName, reportFileName, safeFileName } from '../../shared/documents/file-names';
-import { safeName } from '../../shared/files/safe-names';
-import type { MeetingDocs } from '../../shared/documents/meeting-docs';
-import { readCompoundWorkbook } from '../../shared/import/cfb-guard';
-import { MAX_CFB_ENTRIES } from '../../shared/import/limits';
-import { readWorkbook } from '../../shared/import/read-workbook';
-import { inspectZip } from '../../shared/import/zip-guard';
-import { defaultRuleSet } from '../../shared/model/rule-set';
-import { GROUP_TARGET, type RuleSet } from '../../shared/model/types';
+import { detectCopies, type CopyCandidate } from '#shared/checks/copy-detection';
+import { computeReadiness } from '#shared/checks/readiness';
+import { meetingFolderName, reportFileName, safeFileName } from '#shared/documents/file-names';
+import { safeName } from '#shared/files/safe-names';
+import type { MeetingDocs } from '#shared/documents/meeting-docs';
+import { readCompoundWorkbook } from '#shared/import/cfb-guard';
+import { MAX_CFB_ENTRIES } from '#shared/import/limits';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { inspectZip } from '#shared/import/zip-guard';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET, type RuleSet } from '#shared/model/types';
 import { fixtureBytes } from '../support/import-fixtures';
 
 describe('the minimum per named provider', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeReadiness } from '../../shared/checks/readiness';
-import { defaultRuleSet } from '../../shared/model/rule-set';
-import { removedCategories, removedCategoriesMessage } from '../../shared/model/rule-set-change';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { computeReadiness } from '#shared/checks/readiness';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { removedCategories, removedCategoriesMessage } from '#shared/model/rule-set-change';
+import { GROUP_TARGET } from '#shared/model/types';
 
 const op = (category: string, content: string, deletedAt?: string) => ({ targetId: GROUP_TARGET, category, content, provider: '', ...(deletedAt ? { deletedAt } : {}) });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { composeFileName, cutToBytes, MAX_NAME_BYTES, NAME_BUDGET, nameKey, safeName, temporaryName, uniqueNames, utf8Length } from '../../shared/files/safe-names';
+import { composeFileName, cutToBytes, MAX_NAME_BYTES, NAME_BUDGET, nameKey, safeName, temporaryName, uniqueNames, utf8Length } from '#shared/files/safe-names';
 
 const bytes = (s: string) => new TextEncoder().encode(s).byteLength;
 

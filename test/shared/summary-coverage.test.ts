@@ -2,10 +2,10 @@
 // overview reads it without loading the records: the same figures computeCoverage gives, for the
 // live targets only.
 import { describe, expect, it } from 'vitest';
-import { computeCoverage } from '../../shared/problems/coverage';
-import { computeMeetingSummary, type FollowUpRecords } from '../../shared/supervision/summary';
-import { meetingSummarySchema } from '../../shared/supervision/summary-schema';
-import { check } from '../../shared/util/schema';
+import { computeCoverage } from '#shared/problems/coverage';
+import { computeMeetingSummary, type FollowUpRecords } from '#shared/supervision/summary';
+import { meetingSummarySchema } from '#shared/supervision/summary-schema';
+import { check } from '#shared/util/schema';
 import { problemSample } from '../support/problem-sample';
 
 const followUp = (s: ReturnType<typeof problemSample>, over: Partial<FollowUpRecords> = {}): FollowUpRecords => ({

@@ -3,15 +3,15 @@
 // (one row per meeting, every warning, text never a formula).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { auditReportFileName, overviewFileName, warningRows } from '../../shared/documents/audit-docs';
-import { OVERVIEW_FONT_PT, overviewXlsx, OVERVIEW_SHEET, printScale, WARNINGS_SHEET } from '../../shared/documents/excel/overview-workbook';
-import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
-import { auditReportDocx } from '../../shared/documents/word/audit-report-docx';
-import { computeReadiness } from '../../shared/checks/readiness';
-import type { Audit } from '../../shared/model/types';
-import { prepareAudit } from '../../shared/supervision/audit';
-import { superviseContent } from '../../shared/supervision/content-overview';
-import { meetingFingerprint } from '../../shared/supervision/fingerprint';
+import { auditReportFileName, overviewFileName, warningRows } from '#shared/documents/audit-docs';
+import { OVERVIEW_FONT_PT, overviewXlsx, OVERVIEW_SHEET, printScale, WARNINGS_SHEET } from '#shared/documents/excel/overview-workbook';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { auditReportDocx } from '#shared/documents/word/audit-report-docx';
+import { computeReadiness } from '#shared/checks/readiness';
+import type { Audit } from '#shared/model/types';
+import { prepareAudit } from '#shared/supervision/audit';
+import { superviseContent } from '#shared/supervision/content-overview';
+import { meetingFingerprint } from '#shared/supervision/fingerprint';
 import { countyContent } from '../support/county-content';
 import { documentLines, officeParts } from '../support/docx';
 import { PROVIDER_NAMES } from '../support/privacy-sample';

@@ -1,9 +1,9 @@
 // The supervisory overview's rows, built from stored summaries: which meetings appear, their
 // order, the year / group / status filters and the choices the filters offer.
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '../../shared/model/types';
-import { filterOverview, overviewChoices, overviewRows, overviewTotals, type OverviewRow } from '../../shared/supervision/overview';
-import type { MeetingSummary } from '../../shared/supervision/summary';
+import type { Unit } from '#shared/model/types';
+import { filterOverview, overviewChoices, overviewRows, overviewTotals, type OverviewRow } from '#shared/supervision/overview';
+import type { MeetingSummary } from '#shared/supervision/summary';
 
 const T = '2025-11-01T08:00:00.000Z';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeReadiness } from '../../shared/checks/readiness';
-import { defaultRuleSet } from '../../shared/model/rule-set';
-import type { Audit, Member, Opinion } from '../../shared/model/types';
-import { isAuditStale, MIN_OVERRIDE_REASON, overrideReasonEnough, prepareAudit, type AuditDraft, type AuditSubject } from '../../shared/supervision/audit';
-import { meetingFingerprint } from '../../shared/supervision/fingerprint';
-import { computeMeetingSummary, latestAudit, overviewStatus } from '../../shared/supervision/summary';
-import { auditWarnings } from '../../shared/supervision/warnings';
+import { computeReadiness } from '#shared/checks/readiness';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import type { Audit, Member, Opinion } from '#shared/model/types';
+import { isAuditStale, MIN_OVERRIDE_REASON, overrideReasonEnough, prepareAudit, type AuditDraft, type AuditSubject } from '#shared/supervision/audit';
+import { meetingFingerprint } from '#shared/supervision/fingerprint';
+import { computeMeetingSummary, latestAudit, overviewStatus } from '#shared/supervision/summary';
+import { auditWarnings } from '#shared/supervision/warnings';
 import { sampleContent } from '../support/sample-content';
 
 const content = sampleContent({ units: 2 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { talkBlocks } from '../../shared/documents/word/pre-meeting-blocks';
-import { docxBytes, gbDocument, gbLayout } from '../../shared/documents/word/layout';
+import { talkBlocks } from '#shared/documents/word/pre-meeting-blocks';
+import { docxBytes, gbDocument, gbLayout } from '#shared/documents/word/layout';
 import { documentLines, officeParts } from '../support/docx';
-import { defaultRuleSet } from '../../shared/model/rule-set';
-import { talkRulesOf, talkSchema, type Talk, type TalkParty } from '../../shared/model/talks';
-import { parseRecord } from '../../shared/model/zod-fields';
-import { isSecretaryPosition, parseCharge } from '../../shared/talks/areas';
-import { talkCoverage, talkCoverageSentence, talkMatrix, talkProblems } from '../../shared/talks/coverage';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { talkRulesOf, talkSchema, type Talk, type TalkParty } from '#shared/model/talks';
+import { parseRecord } from '#shared/model/zod-fields';
+import { isSecretaryPosition, parseCharge } from '#shared/talks/areas';
+import { talkCoverage, talkCoverageSentence, talkMatrix, talkProblems } from '#shared/talks/coverage';
 import { fakeUuid } from '../support/sample-content';
 
 const MEETING = fakeUuid(900);

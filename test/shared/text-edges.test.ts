@@ -1,10 +1,10 @@
 // The text tools at their edges, for each numbering style and each branch of the paste splitter
 // (written against the mutation report of shared/text; see the README's Mutation testing section).
 import { describe, expect, it } from 'vitest';
-import { cleanLine, cleanText, compareKey, joinLines } from '../../shared/text/normalize';
-import { fromCjkNumeral, nextMarkerText, readMarker, stripNumbering, toCjkNumeral } from '../../shared/text/numbering';
-import { parseRosterLines } from '../../shared/text/roster-lines';
-import { splitPasted } from '../../shared/text/split-paste';
+import { cleanLine, cleanText, compareKey, joinLines } from '#shared/text/normalize';
+import { fromCjkNumeral, nextMarkerText, readMarker, stripNumbering, toCjkNumeral } from '#shared/text/numbering';
+import { parseRosterLines } from '#shared/text/roster-lines';
+import { splitPasted } from '#shared/text/split-paste';
 
 const texts = (s: string) => splitPasted(s).map((i) => i.text);
 

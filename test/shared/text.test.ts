@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, compareKey, joinLines } from '../../shared/text/normalize';
-import { fromCjkNumeral, readMarker, stripNumbering, toCjkNumeral } from '../../shared/text/numbering';
-import { splitPasted } from '../../shared/text/split-paste';
+import { cleanText, compareKey, joinLines } from '#shared/text/normalize';
+import { fromCjkNumeral, readMarker, stripNumbering, toCjkNumeral } from '#shared/text/numbering';
+import { splitPasted } from '#shared/text/split-paste';
 
 describe('cleanText', () => {
   it('folds spaces, including full-width ones, and trims', () => {

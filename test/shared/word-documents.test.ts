@@ -2,12 +2,12 @@
 // in what order, the counts, the combined document's page breaks, the internal version, the
 // readiness report's matrix, channel totals, shortfalls and verdict, and the file names.
 import { describe, expect, it } from 'vitest';
-import { combinedListFileName, listFileName, ledgerFileName, reportFileName, safeFileName } from '../../shared/documents/file-names';
-import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
-import { opinionList } from '../../shared/documents/opinion-list';
-import { combinedListsDocx, opinionListDocx } from '../../shared/documents/word/opinion-list-docx';
-import { matrixCellText, readinessReportDocx } from '../../shared/documents/word/readiness-report-docx';
-import { GROUP_TARGET } from '../../shared/model/types';
+import { combinedListFileName, listFileName, ledgerFileName, reportFileName, safeFileName } from '#shared/documents/file-names';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { opinionList } from '#shared/documents/opinion-list';
+import { combinedListsDocx, opinionListDocx } from '#shared/documents/word/opinion-list-docx';
+import { matrixCellText, readinessReportDocx } from '#shared/documents/word/readiness-report-docx';
+import { GROUP_TARGET } from '#shared/model/types';
 import { documentSample } from '../support/document-sample';
 import { documentLines, officeParts, paragraphsOf, type XmlParagraph } from '../support/docx';
 

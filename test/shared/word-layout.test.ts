@@ -2,7 +2,7 @@
 // East Asian slot, the fixed line pitch, page-number fields in odd/even footers, the repeating
 // table header, the 内部资料 header and neutral metadata.
 import { describe, expect, it } from 'vitest';
-import { BODY_CHAR_SPACING, docxBytes, gbDocument, gbLayout, mm, TEXT_WIDTH, type FontMode } from '../../shared/documents/word/layout';
+import { BODY_CHAR_SPACING, docxBytes, gbDocument, gbLayout, mm, TEXT_WIDTH, type FontMode } from '#shared/documents/word/layout';
 import { officeParts, paragraphsOf, runsOf } from '../support/docx';
 
 async function sample(mode: FontMode, internal: boolean) {

@@ -1,9 +1,9 @@
 // Realistic, deterministic county data for end-to-end tests and the benchmark: units with one
 // meeting each, rosters of real-looking positions, opinions of 23–122 characters composed from
 // the phrases such lists are made of, and a share of them copied or near-copied from another unit.
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '../../shared/model/rule-set';
-import { GROUP_TARGET, type Member, type Opinion, type Unit } from '../../shared/model/types';
-import { emptyContent, type PackageContent } from '../../shared/package/format';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '#shared/model/rule-set';
+import { GROUP_TARGET, type Member, type Opinion, type Unit } from '#shared/model/types';
+import { emptyContent, type PackageContent } from '#shared/package/format';
 import { sampleMeeting } from './sample-content';
 
 const AREAS = ['理论学习', '调查研究', '联系服务群众', '作风建设', '担当作为', '制度执行', '廉洁自律', '意识形态工作', '安全生产', '优化营商环境', '干部队伍建设', '基层党建', '财政资金管理', '重点项目推进', '民生实事办理', '生态环境保护', '信访矛盾化解', '数字化改革', '乡村振兴', '招商引资', '年轻干部培养', '会议文件精简', '督查检查考核', '应急管理', '审批服务'];

@@ -1,8 +1,8 @@
 // A realistic meeting for document tests: a unit, four members (given out of rank order), opinions
 // in every category with providers and dimensions, one repeat, one 无, one opinion whose text
 // starts with `=`, one member short of 基层群众 and one member with no opinion at all.
-import { GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../../shared/model/types';
-import type { MeetingDocInput } from '../../shared/documents/meeting-docs';
+import { GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '#shared/model/types';
+import type { MeetingDocInput } from '#shared/documents/meeting-docs';
 import { fakeUuid, sampleMeeting } from './sample-content';
 
 // Entered one minute apart, in the order they are added.

@@ -2,12 +2,12 @@
 // a consolidated opinion of two group opinions, a problem linked to it, its ledger entry (整改中)
 // with one progress entry, a talk between the first two members citing an opinion, the meeting's
 // preparation and the first member's material. Deterministic ids from `firstId`.
-import type { LedgerEntry, ProgressEntry } from '../../shared/model/ledger';
-import type { MaterialRecord, MeetingPreparation } from '../../shared/model/preparation';
-import type { ConsolidatedOpinion, ProblemItem } from '../../shared/model/problems';
-import type { Talk } from '../../shared/model/talks';
-import { GROUP_TARGET } from '../../shared/model/types';
-import type { PackageContent } from '../../shared/package/format';
+import type { LedgerEntry, ProgressEntry } from '#shared/model/ledger';
+import type { MaterialRecord, MeetingPreparation } from '#shared/model/preparation';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import type { Talk } from '#shared/model/talks';
+import { GROUP_TARGET } from '#shared/model/types';
+import type { PackageContent } from '#shared/package/format';
 import { problemItem } from './problem-sample';
 import { fakeUuid } from './sample-content';
 

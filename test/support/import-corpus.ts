@@ -1,7 +1,7 @@
 // The corpus of container and format variants (test/fixtures/import/corpus/, written by
 // scripts/make-import-corpus.mts): the same opinion table saved the ways real writers save it.
 // Every variant must import exactly these rows.
-import { GROUP_TARGET } from '../../shared/model/types';
+import { GROUP_TARGET } from '#shared/model/types';
 import { memberId } from './import-fixtures';
 
 export const CORPUS_TABLE: readonly (readonly string[])[] = [

@@ -2,11 +2,11 @@
 // scripts/make-import-fixtures.mjs): five members, two of them named 张伟, and the county rule.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findTables } from '../../shared/import/find-table';
-import { DEFAULT_CHOICES, initialChoices, planImport, type ImportChoices, type ImportMeeting } from '../../shared/import/plan';
-import { readWorkbook } from '../../shared/import/read-workbook';
-import type { DuplicateFields } from '../../shared/checks/duplicates';
-import { defaultRuleSet } from '../../shared/model/rule-set';
+import { findTables } from '#shared/import/find-table';
+import { DEFAULT_CHOICES, initialChoices, planImport, type ImportChoices, type ImportMeeting } from '#shared/import/plan';
+import { readWorkbook } from '#shared/import/read-workbook';
+import type { DuplicateFields } from '#shared/checks/duplicates';
+import { defaultRuleSet } from '#shared/model/rule-set';
 import { fakeUuid } from './sample-content';
 
 export const FIXTURES = resolve(__dirname, '../fixtures/import');

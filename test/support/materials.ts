@@ -2,10 +2,10 @@
 // the opinions of the sample unit's members that the materials should answer.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OpinionToAnswer } from '../../shared/materials/checks';
-import type { MaterialRef } from '../../shared/materials/copies';
-import { readDocxParagraphs } from '../../shared/materials/docx-text';
-import { structureParagraphs, type MaterialDocument } from '../../shared/materials/structure';
+import type { OpinionToAnswer } from '#shared/materials/checks';
+import type { MaterialRef } from '#shared/materials/copies';
+import { readDocxParagraphs } from '#shared/materials/docx-text';
+import { structureParagraphs, type MaterialDocument } from '#shared/materials/structure';
 
 export const MATERIALS_DIR = join(__dirname, '..', 'fixtures', 'materials');
 

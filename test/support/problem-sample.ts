@@ -2,13 +2,13 @@
 // documents: built on the document sample (a group and four members), with consolidated opinions,
 // problem items (one missing its 整改标准, one 长期坚持), a reason-answered opinion, an unanswered
 // one, registered entries in every status, and progress.
-import { consolidate, type Stamp } from '../../shared/consolidation/operations';
-import type { LedgerEntry, ProgressEntry } from '../../shared/model/ledger';
-import type { ConsolidatedOpinion, ProblemItem } from '../../shared/model/problems';
-import { GROUP_TARGET } from '../../shared/model/types';
-import { registerProblems } from '../../shared/ledger/accounts';
-import { appendProgress } from '../../shared/ledger/progress';
-import { changeStatus } from '../../shared/ledger/status';
+import { consolidate, type Stamp } from '#shared/consolidation/operations';
+import type { LedgerEntry, ProgressEntry } from '#shared/model/ledger';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import { GROUP_TARGET } from '#shared/model/types';
+import { registerProblems } from '#shared/ledger/accounts';
+import { appendProgress } from '#shared/ledger/progress';
+import { changeStatus } from '#shared/ledger/status';
 import { documentSample, type DocumentSample } from './document-sample';
 import { fakeUuid } from './sample-content';
 

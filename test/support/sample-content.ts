@@ -1,8 +1,8 @@
 // Deterministic sample data for tests: units with a meeting each, a roster, and opinions that
 // make some meetings ready and some not. Ids are UUIDs derived from a counter, so runs repeat.
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, defaultRuleSet } from '../../shared/model/rule-set';
-import { GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '../../shared/model/types';
-import { emptyContent, type PackageContent } from '../../shared/package/format';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET, type Meeting, type Member, type Opinion, type Unit } from '#shared/model/types';
+import { emptyContent, type PackageContent } from '#shared/package/format';
 
 export function fakeUuid(n: number): string {
   const hex = n.toString(16).padStart(12, '0');

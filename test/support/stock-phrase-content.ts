@@ -3,9 +3,9 @@
 // character pairs, with near-copies planted across units whose bigram Jaccard similarity is
 // measured and lies in 0.6–0.99. Copy detection is benchmarked and tested on it (issue 14): on such
 // text an LSH bucket cap loses copies as the corpus grows, where on varied text it does not.
-import type { CopyCandidate } from '../../shared/checks/copy-detection';
-import { jaccard, shingles } from '../../shared/checks/minhash';
-import { compareKey } from '../../shared/text/normalize';
+import type { CopyCandidate } from '#shared/checks/copy-detection';
+import { jaccard, shingles } from '#shared/checks/minhash';
+import { compareKey } from '#shared/text/normalize';
 import { rng } from './county-content';
 
 const PROBLEMS = [

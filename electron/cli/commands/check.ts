@@ -1,14 +1,14 @@
-import { praiseFindings } from '../../../shared/checks/praise';
-import { targetLabels } from '../../../shared/meeting/roster';
-import { countSentence } from '../../../shared/consolidation/counts';
-import { requiresFullCoverage } from '../../../shared/model/problems';
-import { coverageSentence } from '../../../shared/problems/coverage';
-import { todayDate } from '../../../shared/util/ids';
+import { praiseFindings } from '#shared/checks/praise';
+import { targetLabels } from '#shared/meeting/roster';
+import { countSentence } from '#shared/consolidation/counts';
+import { requiresFullCoverage } from '#shared/model/problems';
+import { coverageSentence } from '#shared/problems/coverage';
+import { todayDate } from '#shared/util/ids';
 import { EXIT_NOT_READY, EXIT_OK } from '../errors';
 import { loadPackage, type CliIo } from '../io';
 import { hasFollowUp, problemDocsOf, type MeetingContent } from '../meetings';
 import { preMeetingOfPackages } from '../pre-meeting';
-import { CHECKLIST_STATUS_LABELS } from '../../../shared/supervision/pre-meeting';
+import { CHECKLIST_STATUS_LABELS } from '#shared/supervision/pre-meeting';
 
 export const CHECK_HELP = `check PACKAGE… [--json]
     检查数据包中每次会议的征求意见是否达到要求，逐条列出缺项；已梳理意见的，报告意见回应情况

@@ -1,19 +1,19 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { meetingFolderName } from '../../../shared/documents/file-names';
-import { prepareMeetingDocs } from '../../../shared/documents/meeting-docs';
-import { ledgerFile } from '../../../shared/documents/excel/ledger-file';
-import { wordFiles, type OutputFile } from '../../../shared/documents/meeting-files';
-import type { FontMode } from '../../../shared/documents/word/layout';
-import { isValidDate } from '../../../shared/model/drafts';
-import { todayDate } from '../../../shared/util/ids';
+import { meetingFolderName } from '#shared/documents/file-names';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { ledgerFile } from '#shared/documents/excel/ledger-file';
+import { wordFiles, type OutputFile } from '#shared/documents/meeting-files';
+import type { FontMode } from '#shared/documents/word/layout';
+import { isValidDate } from '#shared/model/drafts';
+import { todayDate } from '#shared/util/ids';
 import { describeFsError } from '../../main/files/atomic-write';
 import { CliError, EXIT_OK } from '../errors';
 import { writeFolderAtomic } from '../../main/files/write-folder';
 import { loadPackage, type CliIo } from '../io';
 import { hasFollowUp, meetingViews, problemDocsOf, type MeetingContent } from '../meetings';
-import { combinedProblemListFile, problemWordFiles } from '../../../shared/documents/problem-files';
-import { problemWorkbookFile } from '../../../shared/documents/excel/problem-file';
+import { combinedProblemListFile, problemWordFiles } from '#shared/documents/problem-files';
+import { problemWorkbookFile } from '#shared/documents/excel/problem-file';
 
 export const EXPORT_HELP = `export PACKAGE… --out DIR [--word] [--excel] [--internal] [--fonts official|compatible] [--date YYYY-MM-DD]
     为数据包中的每次会议导出文件，每次会议一个文件夹（如“2025年度-某某局”）：

@@ -1,15 +1,15 @@
 import { basename, extname } from 'node:path';
-import { prepareMeetingDocs } from '../../../shared/documents/meeting-docs';
-import { meetingHeading } from '../../../shared/documents/meeting-docs';
-import { prepareProblemDocs, type ProblemDocs } from '../../../shared/documents/problem-docs';
-import { safeFileName } from '../../../shared/documents/file-names';
-import { ledgerExitCode, ledgerListing } from '../../../shared/ledger/listing';
-import type { LedgerEntry, ProgressEntry } from '../../../shared/model/ledger';
-import type { ConsolidatedOpinion, ProblemItem } from '../../../shared/model/problems';
-import { isValidDate } from '../../../shared/model/drafts';
-import type { PackageContent } from '../../../shared/package/format';
-import { groupBy } from '../../../shared/util/group-by';
-import { resetClock, setClock, today } from '../../../shared/util/clock';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { meetingHeading } from '#shared/documents/meeting-docs';
+import { prepareProblemDocs, type ProblemDocs } from '#shared/documents/problem-docs';
+import { safeFileName } from '#shared/documents/file-names';
+import { ledgerExitCode, ledgerListing } from '#shared/ledger/listing';
+import type { LedgerEntry, ProgressEntry } from '#shared/model/ledger';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import { isValidDate } from '#shared/model/drafts';
+import type { PackageContent } from '#shared/package/format';
+import { groupBy } from '#shared/util/group-by';
+import { resetClock, setClock, today } from '#shared/util/clock';
 import { CliError } from '../errors';
 import { loadPackage, writeUserFile, type CliIo } from '../io';
 import { meetingViews } from '../meetings';
@@ -98,7 +98,7 @@ async function listAndWrite(contents: readonly PackageContent[], options: Ledger
   for (const line of listing.lines) io.out(line);
   if (options.xlsx !== undefined) {
     if (ledgers.length === 0) io.out('没有挂号的整改事项，未写出整改台账。');
-    const { rectificationWorkbookXlsx } = await import('../../../shared/documents/excel/rectification-workbook');
+    const { rectificationWorkbookXlsx } = await import('#shared/documents/excel/rectification-workbook');
     for (const pd of ledgers) {
       const written = await writeUserFile(workbookPath(options.xlsx, pd, ledgers.length > 1), io.cwd, await rectificationWorkbookXlsx(pd));
       io.out(`已写出整改台账：${written}`);

@@ -1,10 +1,10 @@
-import { materialWorkbookXlsx } from '../../../shared/documents/excel/material-workbook';
-import { meetingHeading } from '../../../shared/documents/meeting-docs';
-import { MATERIAL_COPY_LABELS } from '../../../shared/materials/copies';
-import { SEND_BACK_KINDS } from '../../../shared/materials/review';
-import { isValidDate } from '../../../shared/model/drafts';
-import type { PackageContent } from '../../../shared/package/format';
-import { todayDate } from '../../../shared/util/ids';
+import { materialWorkbookXlsx } from '#shared/documents/excel/material-workbook';
+import { meetingHeading } from '#shared/documents/meeting-docs';
+import { MATERIAL_COPY_LABELS } from '#shared/materials/copies';
+import { SEND_BACK_KINDS } from '#shared/materials/review';
+import { isValidDate } from '#shared/model/drafts';
+import type { PackageContent } from '#shared/package/format';
+import { todayDate } from '#shared/util/ids';
 import { CliError, EXIT_NOT_READY, EXIT_OK } from '../errors';
 import { loadPackage, writeUserFile, type CliIo } from '../io';
 import { preMeetingOfPackages } from '../pre-meeting';

@@ -1,9 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { isFollowUpTable } from '../../../shared/package/follow-up';
-import { buildPackage, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '../../../shared/package/format';
-import { mergePackages } from '../../../shared/package/merge-packages';
-import { nowIso } from '../../../shared/util/ids';
+import { isFollowUpTable } from '#shared/package/follow-up';
+import { buildPackage, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '#shared/package/format';
+import { mergePackages } from '#shared/package/merge-packages';
+import { nowIso } from '#shared/util/ids';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from '../errors';
 import { loadPackage, writeUserFile, type CliIo } from '../io';
 

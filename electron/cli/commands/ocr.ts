@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
-import { orderedMembers, targetLabels } from '../../../shared/meeting/roster';
-import { readForm } from '../../../shared/ocr/form';
-import { recognizePage } from '../../../shared/ocr/page';
-import { DEFAULT_MIN_CONFIDENCE, markDoubtful, planOcrRows, type OcrMeeting, type OcrRow } from '../../../shared/ocr/plan';
-import { decodeImage } from '../../../shared/ocr/image-file';
-import { findTableBands } from '../../../shared/ocr/table-grid';
+import { orderedMembers, targetLabels } from '#shared/meeting/roster';
+import { readForm } from '#shared/ocr/form';
+import { recognizePage } from '#shared/ocr/page';
+import { DEFAULT_MIN_CONFIDENCE, markDoubtful, planOcrRows, type OcrMeeting, type OcrRow } from '#shared/ocr/plan';
+import { decodeImage } from '#shared/ocr/image-file';
+import { findTableBands } from '#shared/ocr/table-grid';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
 import { loadOcrEngine } from '../ocr-runtime';

@@ -1,14 +1,14 @@
-import { displayWidth } from '../../../shared/documents/excel/cells';
-import { overviewFile } from '../../../shared/documents/excel/overview-file';
-import { warningRows } from '../../../shared/documents/audit-docs';
-import { meetingHeading } from '../../../shared/documents/meeting-docs';
-import { isValidDate } from '../../../shared/model/drafts';
-import { combinePackages } from '../../../shared/package/merge';
-import { superviseContent } from '../../../shared/supervision/content-overview';
-import { WARNING_KIND_LABELS, WARNING_KINDS } from '../../../shared/supervision/warnings';
-import { filterOverview, overviewTotals, statusText, STATUS_LABELS, STATUS_ORDER, type OverviewRow } from '../../../shared/supervision/overview';
-import { VERDICT_LABELS } from '../../../shared/supervision/audit';
-import { todayDate } from '../../../shared/util/ids';
+import { displayWidth } from '#shared/documents/excel/cells';
+import { overviewFile } from '#shared/documents/excel/overview-file';
+import { warningRows } from '#shared/documents/audit-docs';
+import { meetingHeading } from '#shared/documents/meeting-docs';
+import { isValidDate } from '#shared/model/drafts';
+import { combinePackages } from '#shared/package/merge';
+import { superviseContent } from '#shared/supervision/content-overview';
+import { WARNING_KIND_LABELS, WARNING_KINDS } from '#shared/supervision/warnings';
+import { filterOverview, overviewTotals, statusText, STATUS_LABELS, STATUS_ORDER, type OverviewRow } from '#shared/supervision/overview';
+import { VERDICT_LABELS } from '#shared/supervision/audit';
+import { todayDate } from '#shared/util/ids';
 import { CliError, EXIT_OK } from '../errors';
 import { loadPackage, writeUserFile, type CliIo } from '../io';
 

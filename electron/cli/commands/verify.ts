@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { decodeBackup, MAX_BACKUP_BYTES, totalRows } from '../../../shared/backup/format';
-import { isFollowUpTable } from '../../../shared/package/follow-up';
-import { MAX_PACKAGE_BYTES, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '../../../shared/package/format';
+import { decodeBackup, MAX_BACKUP_BYTES, totalRows } from '#shared/backup/format';
+import { isFollowUpTable } from '#shared/package/follow-up';
+import { MAX_PACKAGE_BYTES, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '#shared/package/format';
 import { readBackupContent } from '../backup-read';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from '../errors';
 import { readUserFile, type CliIo } from '../io';

@@ -3,8 +3,8 @@
 // writes are ever listed, read or deleted; anything else in the folder is left alone.
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeBackup, MAX_BACKUP_BYTES, type BackupReason } from '../../../shared/backup/format';
-import type { AutoBackupInfo, OpenedFile } from '../../../shared/ipc/contract';
+import { decodeBackup, MAX_BACKUP_BYTES, type BackupReason } from '#shared/backup/format';
+import type { AutoBackupInfo, OpenedFile } from '#shared/ipc/contract';
 import { describeFsError, writeFileAtomic } from '../files/atomic-write';
 import { IpcFailure } from '../ipc/dispatch';
 import { backupFileName, parseBackupFileName } from './backup-names';

@@ -1,6 +1,6 @@
 // The file names of automatic backups: the UTC time and the reason, so the folder sorts by time
 // and a person can read it: `mzsh-2025-11-21T06-30-00-123Z-scheduled.mzsh-backup`.
-import { BACKUP_EXTENSION, BACKUP_REASONS, type BackupReason } from '../../../shared/backup/format';
+import { BACKUP_EXTENSION, BACKUP_REASONS, type BackupReason } from '#shared/backup/format';
 import type { BackupEntry } from './rotation';
 
 const NAME = new RegExp(`^mzsh-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z-(${BACKUP_REASONS.join('|')})\\${BACKUP_EXTENSION}$`);

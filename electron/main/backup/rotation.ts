@@ -1,7 +1,7 @@
 // Which automatic backups to keep: a pure decision, table-tested. The newest ten (whatever they
 // are), the newest of each day for thirty days, and every backup taken before an upgrade or a
 // restore for thirty days (the ones a person may need to go back to). Nothing else.
-import type { BackupReason } from '../../../shared/backup/format';
+import type { BackupReason } from '#shared/backup/format';
 
 export interface BackupEntry {
   name: string;

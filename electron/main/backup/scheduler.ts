@@ -2,7 +2,7 @@
 // Main cannot read IndexedDB, so it asks the page for a snapshot (a BackupRequest event) and
 // writes what the page answers through `backup:submit`. Ports are injected, so this is tested
 // without Electron.
-import type { BackupRequest, SubmitBackupRequest } from '../../../shared/ipc/contract';
+import type { BackupRequest, SubmitBackupRequest } from '#shared/ipc/contract';
 import type { WriteOutcome } from './backup-folder';
 
 export interface SchedulerPorts {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { temporaryName } from '../../../shared/files/safe-names';
+import { temporaryName } from '#shared/files/safe-names';
 
 /**
  * Writes a file so that it is either the old file or the complete new one, never half of it:

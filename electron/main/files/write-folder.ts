@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { nameKey, numberedName, safeName, temporaryName, uniqueNames } from '../../../shared/files/safe-names';
+import { nameKey, numberedName, safeName, temporaryName, uniqueNames } from '#shared/files/safe-names';
 
 interface FolderFile {
   name: string;

@@ -7,8 +7,8 @@ import {
   type IpcResult,
   type RequestOf,
   type ResponseOf,
-} from '../../../shared/ipc/contract';
-import { check, type Validator } from '../../../shared/util/schema';
+} from '#shared/ipc/contract';
+import { check, type Validator } from '#shared/util/schema';
 
 /** A failure a handler reports on purpose, with a message fit for the user. */
 export class IpcFailure extends Error {

@@ -9,7 +9,7 @@ import {
   type SaveFileResponse,
   type SaveFilesRequest,
   type SaveFilesResponse,
-} from '../../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 import { describeFsError, writeFileAtomic } from '../files/atomic-write';
 import { writeFolderAtomic } from '../files/write-folder';
 import { IpcFailure } from './dispatch';

@@ -1,4 +1,4 @@
-import type { PrintPageResponse } from '../../../shared/ipc/contract';
+import type { PrintPageResponse } from '#shared/ipc/contract';
 import { IpcFailure } from './dispatch';
 import type { FileContext } from './file-handlers';
 

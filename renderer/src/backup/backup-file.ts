@@ -1,8 +1,8 @@
 // Makes and reads backup files in the renderer: the tables serialized and checked by shared/,
 // compressed with gzip, and encrypted when a password is given.
-import { backupAad, decodeBackup, encodeBackup, MAX_PLAIN_BYTES, type BackupManifest, type BackupReason, type DecodeBackupResult, type ManifestDraft } from '../../../shared/backup/format';
-import { countRows, parseTables, serializeTables, type BackupTables, type ParseTablesResult, type TableSpec } from '../../../shared/backup/tables';
-import { nowIso } from '../../../shared/util/ids';
+import { backupAad, decodeBackup, encodeBackup, MAX_PLAIN_BYTES, type BackupManifest, type BackupReason, type DecodeBackupResult, type ManifestDraft } from '#shared/backup/format';
+import { countRows, parseTables, serializeTables, type BackupTables, type ParseTablesResult, type TableSpec } from '#shared/backup/tables';
+import { nowIso } from '#shared/util/ids';
 import { UserError } from '../lib/user-error';
 import { gunzip, gzip } from './codec';
 import { decryptPayload, encryptPayload } from './crypto';

@@ -2,7 +2,7 @@
 // derived from the password by PBKDF2-SHA256 with a random 128-bit salt, and the manifest bound in
 // as additional authenticated data (shared/backup/format.ts `backupAad`). The parameters go into
 // the manifest; the password goes nowhere.
-import { backupAad, fromHex, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, toHex, type BackupEncryption, type BackupManifest } from '../../../shared/backup/format';
+import { backupAad, fromHex, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, toHex, type BackupEncryption, type BackupManifest } from '#shared/backup/format';
 
 async function deriveKey(password: string, salt: Uint8Array, iterations: number, usage: KeyUsage): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);

@@ -2,15 +2,15 @@
 // the overview reads, and the findings of the cross-unit copy scan. A backup's own rows of these
 // tables are never kept — a forged summary could say a meeting is ready, a forged finding could
 // accuse a unit of copying — and a damaged one must not break the overview.
-import type { DERIVED_TABLES } from '../../../shared/backup/rows';
-import type { BackupTables } from '../../../shared/backup/tables';
-import { copyCandidates, detectCopies } from '../../../shared/checks/copy-detection';
-import type { Audit, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
-import { computeMeetingSummary, type FollowUpRecords } from '../../../shared/supervision/summary';
-import { previousMeeting } from '../../../shared/supervision/pre-meeting-review';
-import { countyLabels, describeCopy, type MeetingWarning } from '../../../shared/supervision/warnings';
-import { groupByMeeting } from '../../../shared/util/group-by';
-import { nowIso } from '../../../shared/util/ids';
+import type { DERIVED_TABLES } from '#shared/backup/rows';
+import type { BackupTables } from '#shared/backup/tables';
+import { copyCandidates, detectCopies } from '#shared/checks/copy-detection';
+import type { Audit, Meeting, Member, Opinion, Unit } from '#shared/model/types';
+import { computeMeetingSummary, type FollowUpRecords } from '#shared/supervision/summary';
+import { previousMeeting } from '#shared/supervision/pre-meeting-review';
+import { countyLabels, describeCopy, type MeetingWarning } from '#shared/supervision/warnings';
+import { groupByMeeting } from '#shared/util/group-by';
+import { nowIso } from '#shared/util/ids';
 import type { CopyFindingsRow } from '../db/database';
 
 /**

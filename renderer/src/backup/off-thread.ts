@@ -1,4 +1,4 @@
-import type { BackupManifest, BackupReason } from '../../../shared/backup/format';
+import type { BackupManifest, BackupReason } from '#shared/backup/format';
 import type { WorkbenchDb } from '../db/database';
 import { createBackup } from '../db/repos/backup-repo';
 import { UserError } from '../lib/user-error';

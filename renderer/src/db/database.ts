@@ -1,12 +1,12 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Audit, ChangeLogEntry, Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
-import type { ConsolidatedOpinion, ProblemItem } from '../../../shared/model/problems';
-import type { LedgerEntry, ProgressEntry } from '../../../shared/model/ledger';
-import type { Talk } from '../../../shared/model/talks';
-import type { MaterialRecord, MeetingPreparation } from '../../../shared/model/preparation';
-import type { MeetingWarning } from '../../../shared/supervision/warnings';
-import { computeMeetingSummary, type MeetingSummary } from '../../../shared/supervision/summary';
-import { groupByMeeting } from '../../../shared/util/group-by';
+import type { Audit, ChangeLogEntry, Meeting, Member, Opinion, Unit } from '#shared/model/types';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import type { LedgerEntry, ProgressEntry } from '#shared/model/ledger';
+import type { Talk } from '#shared/model/talks';
+import type { MaterialRecord, MeetingPreparation } from '#shared/model/preparation';
+import type { MeetingWarning } from '#shared/supervision/warnings';
+import { computeMeetingSummary, type MeetingSummary } from '#shared/supervision/summary';
+import { groupByMeeting } from '#shared/util/group-by';
 import { readOnlyMiddleware } from './read-only';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 

@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import { WorkbenchDb } from './database';
 import { DB_NAME, LATEST_VERSION } from './schema';
-import type { BackupTables } from '../../../shared/backup/tables';
+import type { BackupTables } from '#shared/backup/tables';
 
 export type DatabaseState =
   | { mode: 'normal'; db: WorkbenchDb; upgradedFrom?: number }

@@ -1,11 +1,11 @@
 // The desktop API for the plain web page: downloads instead of save dialogs, a file input instead
 // of open dialogs. The same renderer build runs in Electron (window.desktop from the preload) or here.
 import { zipSync } from 'fflate';
-import { safeName, uniqueNames } from '../../../shared/files/safe-names';
+import { safeName, uniqueNames } from '#shared/files/safe-names';
 // Automatic backups need a main process and a folder of their own: in a browser there are none, so
 // the backups list is empty and a backup the app makes before a restore is offered as a download.
-import { BACKUP_EXTENSION } from '../../../shared/backup/format';
-import type { DesktopApi, FileFilter, OpenedFile } from '../../../shared/ipc/contract';
+import { BACKUP_EXTENSION } from '#shared/backup/format';
+import type { DesktopApi, FileFilter, OpenedFile } from '#shared/ipc/contract';
 import { fileStamp, REASON_LABELS } from '../lib/backup-labels';
 
 function accept(filters: FileFilter[]): string {

@@ -1,5 +1,5 @@
-import type { BackupReason } from '../../../shared/backup/format';
-import { RECORD_TABLES, recordLabel } from '../../../shared/model/record-kinds';
+import type { BackupReason } from '#shared/backup/format';
+import { RECORD_TABLES, recordLabel } from '#shared/model/record-kinds';
 
 /** How a table is called where a backup's contents are shown: its name in the record registry. */
 export function tableLabel(name: string): string {

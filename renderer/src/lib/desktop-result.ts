@@ -1,4 +1,4 @@
-import type { IpcResult } from '../../../shared/ipc/contract';
+import type { IpcResult } from '#shared/ipc/contract';
 import { UserError } from './user-error';
 
 /** The value of a desktop call, or a UserError carrying its Chinese message (shown by useAction). */

@@ -1,4 +1,4 @@
-import { setClock } from '../../../shared/util/clock';
+import { setClock } from '#shared/util/clock';
 
 /**
  * Moves the domain clock (shared/util/clock.ts: overdue, due soon, the stamps of ledger writes) to

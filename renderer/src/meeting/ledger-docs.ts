@@ -1,9 +1,9 @@
 // The meeting's problem and ledger documents prepared on demand (shared/documents/problem-docs.ts),
 // with last year's meeting prepared the same way for 上年度整改落实情况 and 问题反复出现. Loaded when
 // an export asks, not kept live: it reads last year's opinions too.
-import { prepareMeetingDocs } from '../../../shared/documents/meeting-docs';
-import { prepareProblemDocs, type ProblemDocs } from '../../../shared/documents/problem-docs';
-import { today } from '../../../shared/util/clock';
+import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { prepareProblemDocs, type ProblemDocs } from '#shared/documents/problem-docs';
+import { today } from '#shared/util/clock';
 import type { Repositories } from '../db/repositories';
 import { meetingDocs } from './use-meeting-docs';
 import type { MeetingData } from './use-meeting-data';

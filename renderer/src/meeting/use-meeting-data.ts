@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { OpinionFlags } from '../../../shared/checks/opinion-flags';
-import type { Readiness } from '../../../shared/checks/readiness';
-import { meetingView, type MeetingView } from '../../../shared/meeting/view';
-import type { Meeting, Member, Opinion, Unit } from '../../../shared/model/types';
+import type { OpinionFlags } from '#shared/checks/opinion-flags';
+import type { Readiness } from '#shared/checks/readiness';
+import { meetingView, type MeetingView } from '#shared/meeting/view';
+import type { Meeting, Member, Opinion, Unit } from '#shared/model/types';
 import { useWorkbench } from '../app/workbench-context';
 
 export interface MeetingData {

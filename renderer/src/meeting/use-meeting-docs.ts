@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { prepareMeetingDocs, type MeetingDocs } from '../../../shared/documents/meeting-docs';
+import { prepareMeetingDocs, type MeetingDocs } from '#shared/documents/meeting-docs';
 import type { MeetingData } from './use-meeting-data';
 
 /** The meeting prepared for its documents (targets, readiness, flags), on demand. */

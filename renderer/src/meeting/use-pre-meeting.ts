@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { preMeetingReview, type PreMeetingReview } from '../../../shared/supervision/pre-meeting-review';
+import { preMeetingReview, type PreMeetingReview } from '#shared/supervision/pre-meeting-review';
 import { useWorkbench } from '../app/workbench-context';
 import { useMeeting } from './meeting-context';
 

@@ -4,9 +4,9 @@
 // marks and whether the lists may be published. The 梳理, 查摆问题, 审核 and 导出 tabs read this.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { prepareProblemDocs, type ProblemDocs } from '../../../shared/documents/problem-docs';
-import type { ConsolidatedOpinion, ProblemItem } from '../../../shared/model/problems';
-import { todayDate } from '../../../shared/util/ids';
+import { prepareProblemDocs, type ProblemDocs } from '#shared/documents/problem-docs';
+import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
+import { todayDate } from '#shared/util/ids';
 import { useWorkbench } from '../app/workbench-context';
 import type { MeetingData } from './use-meeting-data';
 import { useMeetingDocs } from './use-meeting-docs';

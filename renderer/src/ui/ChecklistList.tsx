@@ -1,5 +1,5 @@
 import { Checkbox, List, Space, Tag, Typography } from 'antd';
-import { CHECKLIST_STATUS_LABELS, type ChecklistStatus, type PreMeetingChecklist } from '../../../shared/supervision/pre-meeting';
+import { CHECKLIST_STATUS_LABELS, type ChecklistStatus, type PreMeetingChecklist } from '#shared/supervision/pre-meeting';
 
 const COLORS: Record<ChecklistStatus, string> = { done: 'success', 'not-done': 'error', unknown: 'warning' };
 

@@ -1,6 +1,6 @@
 import { Progress, Space, Table, Typography } from 'antd';
-import type { Coverage } from '../../../shared/problems/coverage';
-import { coverageText } from '../../../shared/problems/coverage';
+import type { Coverage } from '#shared/problems/coverage';
+import { coverageText } from '#shared/problems/coverage';
 
 /**
  * Coverage per target (answered / all consolidated opinions) and the unanswered opinions, in the

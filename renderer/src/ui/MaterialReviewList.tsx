@@ -1,9 +1,9 @@
 import { Card, Checkbox, Col, Collapse, Empty, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { MATERIAL_COPY_LABELS, materialCopyText } from '../../../shared/materials/copies';
-import { materialWarningLine } from '../../../shared/supervision/pre-meeting-review';
-import type { MaterialReview } from '../../../shared/materials/review';
-import { SEND_BACK_KINDS } from '../../../shared/materials/review';
+import { MATERIAL_COPY_LABELS, materialCopyText } from '#shared/materials/copies';
+import { materialWarningLine } from '#shared/supervision/pre-meeting-review';
+import type { MaterialReview } from '#shared/materials/review';
+import { SEND_BACK_KINDS } from '#shared/materials/review';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Quotes shown under a warning before 「等 N 处」. */

@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import { flagLabels, type OpinionFlags } from '../../../shared/checks/opinion-flags';
+import { flagLabels, type OpinionFlags } from '#shared/checks/opinion-flags';
 
 const FLAG_HELP: Record<string, { color: string; help: string }> = {
   无实质内容: { color: 'default', help: '“无”“暂无”“同意”之类，不计入条数' },

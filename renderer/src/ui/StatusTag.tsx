@@ -1,5 +1,5 @@
 import { Space, Tag, Tooltip } from 'antd';
-import { STATUS_LABELS, type OverviewRow } from '../../../shared/supervision/overview';
+import { STATUS_LABELS, type OverviewRow } from '#shared/supervision/overview';
 import { STATUS_COLORS } from './status-colors';
 
 /** The status tag of a row: 未就绪（待补 3 项）, and 审核后数据已变更 when the verdict is stale. */

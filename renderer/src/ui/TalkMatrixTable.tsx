@@ -1,6 +1,6 @@
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { MatrixCell, TalkMatrix } from '../../../shared/talks/coverage';
+import type { MatrixCell, TalkMatrix } from '#shared/talks/coverage';
 
 type Row = TalkMatrix['members'][number] & { index: number };
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { decodeBackup, MIN_PBKDF2_ITERATIONS } from '../../../shared/backup/format';
+import { decodeBackup, MIN_PBKDF2_ITERATIONS } from '#shared/backup/format';
 import { openBackupFile } from '../../../renderer/src/backup/backup-file';
 import { createBackup, prepareRestore, replaceAllData, restoreAll, snapshotTables } from '../../../renderer/src/db/repos/backup-repo';
 import { LATEST_VERSION, SCHEMA_V1, storesAt } from '../../../renderer/src/db/schema';
@@ -54,7 +54,7 @@ describe('backup and restore', () => {
     await seedEverything(db);
     const raw = new Dexie(db.name);
     await raw.open();
-    const { serializeTables } = await import('../../../shared/backup/tables');
+    const { serializeTables } = await import('#shared/backup/tables');
     expect(serializeTables(await snapshotTables(raw))).toEqual(serializeTables(await snapshotTables(db)));
     expect(raw.verno).toBe(db.verno);
     raw.close();

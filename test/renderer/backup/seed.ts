@@ -17,8 +17,8 @@ import { putMergeBases } from "../../../renderer/src/db/repos/merge-repo";
 import { exportContent } from "../../../renderer/src/db/repos/package-repo";
 import { saveProblem } from "../../../renderer/src/db/repos/problems-repo";
 import { refreshSummaries, summaryTables } from "../../../renderer/src/db/repos/summaries-repo";
-import { GROUP_TARGET } from "../../../shared/model/types";
-import { newId } from "../../../shared/util/ids";
+import { GROUP_TARGET } from "#shared/model/types";
+import { newId } from "#shared/util/ids";
 import { ACTOR, seedMeeting } from "../db/test-db";
 
 export async function seedEverything(db: WorkbenchDb, opinions = 12) {

@@ -3,7 +3,7 @@ import { listMeetingChanges } from '../../../renderer/src/db/repos/change-log';
 import { moveOpinionsAndRemoveMember } from '../../../renderer/src/db/repos/member-removal-repo';
 import { listMembers } from '../../../renderer/src/db/repos/members-repo';
 import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restoreOpinions } from '../../../renderer/src/db/repos/opinions-repo';
-import { GROUP_TARGET } from '../../../shared/model/types';
+import { GROUP_TARGET } from '#shared/model/types';
 import { ACTOR, freshDb, seedMeeting } from './test-db';
 
 const pasted = { actor: ACTOR, origin: { kind: 'pasted' as const } };

@@ -17,8 +17,8 @@ import {
 } from '../../../renderer/src/db/repos/consolidation-repo';
 import { addOpinions } from '../../../renderer/src/db/repos/opinions-repo';
 import { listProblems, saveProblem, type ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
-import { meetingView } from '../../../shared/meeting/view';
-import { GROUP_TARGET } from '../../../shared/model/types';
+import { meetingView } from '#shared/meeting/view';
+import { GROUP_TARGET } from '#shared/model/types';
 import { ACTOR, freshDb, problemDraft, seedMeeting } from './test-db';
 
 const typed = { actor: ACTOR, origin: { kind: 'typed' as const } };

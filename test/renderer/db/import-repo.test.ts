@@ -7,10 +7,10 @@ import { deleteMember, listMembers } from '../../../renderer/src/db/repos/member
 import { listOpinions } from '../../../renderer/src/db/repos/opinions-repo';
 import { refreshSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
-import { findTables } from '../../../shared/import/find-table';
-import { initialChoices, planImport } from '../../../shared/import/plan';
-import { readWorkbook } from '../../../shared/import/read-workbook';
-import { GROUP_TARGET } from '../../../shared/model/types';
+import { findTables } from '#shared/import/find-table';
+import { initialChoices, planImport } from '#shared/import/plan';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { GROUP_TARGET } from '#shared/model/types';
 import { fixtureBytes } from '../../support/import-fixtures';
 import { ACTOR, freshDb, seedMeeting } from './test-db';
 

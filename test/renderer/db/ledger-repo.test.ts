@@ -8,12 +8,12 @@ import { createMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { saveProblem, setProblemsDeleted, type ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
 import { listSummaries } from '../../../renderer/src/db/repos/summaries-repo';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
-import { TRANSITIONS } from '../../../shared/ledger/status';
-import { rectificationFigures } from '../../../shared/ledger/rectification-summary';
-import { LEDGER_STATUSES, type LedgerStatus } from '../../../shared/model/ledger';
-import { defaultRuleSet } from '../../../shared/model/rule-set';
-import { overviewRows } from '../../../shared/supervision/overview';
-import { resetClock, setClock } from '../../../shared/util/clock';
+import { TRANSITIONS } from '#shared/ledger/status';
+import { rectificationFigures } from '#shared/ledger/rectification-summary';
+import { LEDGER_STATUSES, type LedgerStatus } from '#shared/model/ledger';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { overviewRows } from '#shared/supervision/overview';
+import { resetClock, setClock } from '#shared/util/clock';
 import { listUnits } from '../../../renderer/src/db/repos/units-repo';
 import { ACTOR, freshDb, problemDraft, seedMeeting } from './test-db';
 

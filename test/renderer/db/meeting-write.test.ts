@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { writeMeetingData } from '../../../renderer/src/db/repos/meeting-write';
 import { addOpinions, deleteOpinions } from '../../../renderer/src/db/repos/opinions-repo';
-import { GROUP_TARGET } from '../../../shared/model/types';
-import { computeMeetingSummary } from '../../../shared/supervision/summary';
+import { GROUP_TARGET } from '#shared/model/types';
+import { computeMeetingSummary } from '#shared/supervision/summary';
 import { ACTOR, freshDb, seedMeeting, summaryExtras } from './test-db';
 
 const draft = (n: number) => ({ targetId: GROUP_TARGET, category: '上级领导', channel: '书面征求', content: `第${n}条意见：调研不够深入，联系群众不够经常` });

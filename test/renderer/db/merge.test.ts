@@ -6,9 +6,9 @@ import { applyMerge, previewMerge } from '../../../renderer/src/db/repos/merge-r
 import { openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
 import { refreshSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
 import { deleteOpinions, listDeletedOpinions, updateOpinion } from '../../../renderer/src/db/repos/opinions-repo';
-import type { Opinion } from '../../../shared/model/types';
-import type { PackageContent } from '../../../shared/package/format';
-import { baseKey, type Resolution } from '../../../shared/package/merge';
+import type { Opinion } from '#shared/model/types';
+import type { PackageContent } from '#shared/package/format';
+import { baseKey, type Resolution } from '#shared/package/merge';
 import { sampleContent } from '../../support/sample-content';
 import type { UserError } from '../../../renderer/src/lib/user-error';
 import { ACTOR, freshDb, seedMeeting } from './test-db';

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { exportContent, openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
 import { addOpinions, deleteOpinions } from '../../../renderer/src/db/repos/opinions-repo';
 import { createUnit, deleteUnit } from '../../../renderer/src/db/repos/units-repo';
-import { computeReadiness } from '../../../shared/checks/readiness';
-import { GROUP_TARGET, type Audit } from '../../../shared/model/types';
-import { buildPackage, PACKAGE_TABLES, readPackage, sortContent, type PackageContent } from '../../../shared/package/format';
-import { newId } from '../../../shared/util/ids';
+import { computeReadiness } from '#shared/checks/readiness';
+import { GROUP_TARGET, type Audit } from '#shared/model/types';
+import { buildPackage, PACKAGE_TABLES, readPackage, sortContent, type PackageContent } from '#shared/package/format';
+import { newId } from '#shared/util/ids';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { ACTOR, freshDb, seedMeeting } from './test-db';
 

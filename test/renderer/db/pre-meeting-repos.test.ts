@@ -12,11 +12,11 @@ import { getPreparation, savePreparation } from '../../../renderer/src/db/repos/
 import { listTalks, saveTalk, saveTalkRules, setTalksDeleted } from '../../../renderer/src/db/repos/talks-repo';
 import { createUnit } from '../../../renderer/src/db/repos/units-repo';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
-import { defaultRuleSet } from '../../../shared/model/rule-set';
-import { DEFAULT_TALK_RULES } from '../../../shared/model/talks';
-import { GROUP_TARGET } from '../../../shared/model/types';
-import { meetingView } from '../../../shared/meeting/view';
-import { preMeetingReview } from '../../../shared/supervision/pre-meeting-review';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { DEFAULT_TALK_RULES } from '#shared/model/talks';
+import { GROUP_TARGET } from '#shared/model/types';
+import { meetingView } from '#shared/meeting/view';
+import { preMeetingReview } from '#shared/supervision/pre-meeting-review';
 import { readMaterial } from '../../support/materials';
 import { ACTOR, freshDb } from './test-db';
 

@@ -5,9 +5,9 @@ import { createMeeting, deleteMeeting, listDeletedMeetings, listMeetings, restor
 import { addMember, deleteMember, listMembers, moveMember, reorderMembers } from '../../../renderer/src/db/repos/members-repo';
 import { addOpinions, deleteOpinions, listDeletedOpinions, listOpinions, restoreOpinions, updateOpinion } from '../../../renderer/src/db/repos/opinions-repo';
 import { createUnit, deleteUnit, listUnits, moveUnit } from '../../../renderer/src/db/repos/units-repo';
-import { computeReadiness } from '../../../shared/checks/readiness';
-import { defaultRuleSet } from '../../../shared/model/rule-set';
-import { GROUP_TARGET } from '../../../shared/model/types';
+import { computeReadiness } from '#shared/checks/readiness';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET } from '#shared/model/types';
 import { ACTOR, freshDb, seedMeeting } from './test-db';
 
 const typed = { actor: ACTOR, origin: { kind: 'typed' as const } };

@@ -7,7 +7,7 @@ import { snapshotTables } from '../../../renderer/src/db/repos/backup-repo';
 import { addMembers } from '../../../renderer/src/db/repos/members-repo';
 import { addOpinions, deleteOpinions } from '../../../renderer/src/db/repos/opinions-repo';
 import { describeError } from '../../../renderer/src/lib/errors';
-import { GROUP_TARGET } from '../../../shared/model/types';
+import { GROUP_TARGET } from '#shared/model/types';
 import { injectStorageFaults, quotaExceeded } from '../../support/storage-faults';
 import Dexie from 'dexie';
 import { ACTOR, freshDb, seedMeeting } from './test-db';

@@ -6,10 +6,10 @@ import { listAudits, recordAudit } from '../../../renderer/src/db/repos/audits-r
 import { createMeeting, deleteMeeting, restoreMeeting, updateMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { addMember, deleteMember, reorderMembers, updateMember } from '../../../renderer/src/db/repos/members-repo';
 import { addOpinions, deleteOpinions, restoreOpinions, updateOpinion } from '../../../renderer/src/db/repos/opinions-repo';
-import { defaultRuleSet } from '../../../shared/model/rule-set';
-import { GROUP_TARGET } from '../../../shared/model/types';
-import { computeMeetingSummary, overviewStatus } from '../../../shared/supervision/summary';
-import type { AuditDraft } from '../../../shared/supervision/audit';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET } from '#shared/model/types';
+import { computeMeetingSummary, overviewStatus } from '#shared/supervision/summary';
+import type { AuditDraft } from '#shared/supervision/audit';
 import { commitImport } from '../../../renderer/src/db/repos/import-repo';
 import { openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
 import { sampleContent } from '../../support/sample-content';

@@ -3,10 +3,10 @@ import { WorkbenchDb } from '../../../renderer/src/db/database';
 import { createMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { addMembers } from '../../../renderer/src/db/repos/members-repo';
 import { createUnit } from '../../../renderer/src/db/repos/units-repo';
-import { defaultRuleSet } from '../../../shared/model/rule-set';
+import { defaultRuleSet } from '#shared/model/rule-set';
 import type { ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
-import type { Meeting } from '../../../shared/model/types';
-import { previousMeeting } from '../../../shared/supervision/pre-meeting-review';
+import type { Meeting } from '#shared/model/types';
+import { previousMeeting } from '#shared/supervision/pre-meeting-review';
 import type { Table } from 'dexie';
 
 let n = 0;

@@ -5,9 +5,9 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchDb } from '../../../renderer/src/db/database';
 import { LATEST_VERSION, SCHEMA_V1 } from '../../../renderer/src/db/schema';
-import type { Audit } from '../../../shared/model/types';
-import { computeMeetingSummary, overviewStatus } from '../../../shared/supervision/summary';
-import { meetingFingerprint } from '../../../shared/supervision/fingerprint';
+import type { Audit } from '#shared/model/types';
+import { computeMeetingSummary, overviewStatus } from '#shared/supervision/summary';
+import { meetingFingerprint } from '#shared/supervision/fingerprint';
 import { sampleContent } from '../../support/sample-content';
 
 describe('schema v1 → v2', () => {

@@ -9,10 +9,10 @@ import { dirname, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { checkWorkbookStream, COUNT_AT } from '../../../shared/import/biff-guard';
-import { readCompoundWorkbook } from '../../../shared/import/cfb-guard';
-import { readWorkbook } from '../../../shared/import/read-workbook';
-import { inspectZip } from '../../../shared/import/zip-guard';
+import { checkWorkbookStream, COUNT_AT } from '#shared/import/biff-guard';
+import { readCompoundWorkbook } from '#shared/import/cfb-guard';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { inspectZip } from '#shared/import/zip-guard';
 import { fixtureBytes, planFixture } from '../../support/import-fixtures';
 import { PLAIN_ZIP, writeZip } from '../../support/zip-writer';
 

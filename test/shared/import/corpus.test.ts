@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../../shared/import/read-workbook';
+import { readWorkbook } from '#shared/import/read-workbook';
 import { CORPUS_VARIANTS, corpusExpected } from '../../support/import-corpus';
 import { FIXTURES, fixtureBytes, planFixture } from '../../support/import-fixtures';
 

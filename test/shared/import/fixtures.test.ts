@@ -1,8 +1,8 @@
 // Real files made the way staff make them (scripts/make-import-fixtures.mjs): the exact rows each
 // import adds, and the exact errors it reports.
 import { describe, expect, it } from 'vitest';
-import { describeProblems, type ImportPlan } from '../../../shared/import/plan';
-import { GROUP_TARGET } from '../../../shared/model/types';
+import { describeProblems, type ImportPlan } from '#shared/import/plan';
+import { GROUP_TARGET } from '#shared/model/types';
 import { memberId, planFixture } from '../../support/import-fixtures';
 
 /** The rows a plan adds, as `[row, target, category, channel, content, provider, dimension, date]`. */

@@ -1,7 +1,7 @@
 // One reading of a header row for imported files and pasted tables (fields.ts): the names and
 // synonyms of each field, questionnaire questions, respondent and numbering columns.
 import { describe, expect, it } from 'vitest';
-import { classifyHeader, matchHeaderRow } from '../../../shared/import/fields';
+import { classifyHeader, matchHeaderRow } from '#shared/import/fields';
 
 describe('matchHeaderRow', () => {
   it('maps a pasted Word table’s header: serial column, provider, opinion', () => {

@@ -3,9 +3,9 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { inspectZip } from '../../../shared/import/zip-guard';
-import { MAX_IMPORT_BYTES } from '../../../shared/import/limits';
-import { readWorkbook } from '../../../shared/import/read-workbook';
+import { inspectZip } from '#shared/import/zip-guard';
+import { MAX_IMPORT_BYTES } from '#shared/import/limits';
+import { readWorkbook } from '#shared/import/read-workbook';
 import { fixtureBytes } from '../../support/import-fixtures';
 
 /** Reads a file, measuring the time and the growth of memory (heap plus array buffers). */

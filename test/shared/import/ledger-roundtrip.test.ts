@@ -3,16 +3,16 @@
 // dimension, date — and imported into the meeting it came from, it adds nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSubstantive, phraseMatcher } from '../../../shared/checks/substance';
-import { ledgerXlsx } from '../../../shared/documents/excel/ledger-workbook';
-import { isListed, prepareMeetingDocs } from '../../../shared/documents/meeting-docs';
-import { findTables } from '../../../shared/import/find-table';
-import { initialChoices, planImport } from '../../../shared/import/plan';
-import { readWorkbook } from '../../../shared/import/read-workbook';
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '../../../shared/model/rule-set';
-import { GROUP_TARGET, type Member, type Opinion } from '../../../shared/model/types';
-import { cleanLine, cleanText } from '../../../shared/text/normalize';
-import { stripNumbering } from '../../../shared/text/numbering';
+import { isSubstantive, phraseMatcher } from '#shared/checks/substance';
+import { ledgerXlsx } from '#shared/documents/excel/ledger-workbook';
+import { isListed, prepareMeetingDocs } from '#shared/documents/meeting-docs';
+import { findTables } from '#shared/import/find-table';
+import { initialChoices, planImport } from '#shared/import/plan';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '#shared/model/rule-set';
+import { GROUP_TARGET, type Member, type Opinion } from '#shared/model/types';
+import { cleanLine, cleanText } from '#shared/text/normalize';
+import { stripNumbering } from '#shared/text/numbering';
 import { DIMENSIONS, fixtureMeeting, ROSTER } from '../../support/import-fixtures';
 import { fakeUuid, sampleMeeting } from '../../support/sample-content';
 

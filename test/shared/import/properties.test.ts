@@ -3,15 +3,15 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSubstantive, phraseMatcher } from '../../../shared/checks/substance';
-import { targetLabel } from '../../../shared/meeting/roster';
-import { findTables } from '../../../shared/import/find-table';
-import { initialChoices, planImport } from '../../../shared/import/plan';
-import { readWorkbook } from '../../../shared/import/read-workbook';
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, DEFAULT_NO_OPINION_PHRASES } from '../../../shared/model/rule-set';
-import { GROUP_LABEL, GROUP_TARGET } from '../../../shared/model/types';
-import { cleanText } from '../../../shared/text/normalize';
-import { stripNumbering } from '../../../shared/text/numbering';
+import { isSubstantive, phraseMatcher } from '#shared/checks/substance';
+import { targetLabel } from '#shared/meeting/roster';
+import { findTables } from '#shared/import/find-table';
+import { initialChoices, planImport } from '#shared/import/plan';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, DEFAULT_NO_OPINION_PHRASES } from '#shared/model/rule-set';
+import { GROUP_LABEL, GROUP_TARGET } from '#shared/model/types';
+import { cleanText } from '#shared/text/normalize';
+import { stripNumbering } from '#shared/text/numbering';
 import { fixtureMeeting, ROSTER } from '../../support/import-fixtures';
 
 const TARGETS = [GROUP_LABEL, '张三', '李四（副局长）', '王五', '张伟（纪检组长）', '张伟', '赵六', ''];

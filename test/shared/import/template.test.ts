@@ -3,12 +3,12 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { findTables } from '../../../shared/import/find-table';
-import { initialChoices, planImport } from '../../../shared/import/plan';
-import { readWorkbook } from '../../../shared/import/read-workbook';
-import { buildTemplate, TEMPLATE_ROWS } from '../../../shared/import/template';
-import { defaultRuleSet } from '../../../shared/model/rule-set';
-import { GROUP_TARGET } from '../../../shared/model/types';
+import { findTables } from '#shared/import/find-table';
+import { initialChoices, planImport } from '#shared/import/plan';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { buildTemplate, TEMPLATE_ROWS } from '#shared/import/template';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET } from '#shared/model/types';
 import { DIMENSIONS, fixtureMeeting, memberId, ROSTER } from '../../support/import-fixtures';
 
 const MEETING = { id: '00000000-0000-4000-8000-0000000000aa', title: '2025年度民主生活会', ruleSet: defaultRuleSet(), dimensions: DIMENSIONS };

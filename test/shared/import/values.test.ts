@@ -1,13 +1,13 @@
 // The small rules of reading a spreadsheet: encodings, header names, and matching cell values to
 // the meeting's roster and rule set without guessing.
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../shared/import/decode-text';
-import { classifyHeader } from '../../../shared/import/fields';
-import { columnIndex, columnLetter } from '../../../shared/import/grid';
-import { meansGroup } from '../../../shared/model/drafts';
-import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget } from '../../../shared/import/values';
-import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '../../../shared/model/rule-set';
-import { GROUP_TARGET } from '../../../shared/model/types';
+import { decodeText } from '#shared/import/decode-text';
+import { classifyHeader } from '#shared/import/fields';
+import { columnIndex, columnLetter } from '#shared/import/grid';
+import { meansGroup } from '#shared/model/drafts';
+import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget } from '#shared/import/values';
+import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '#shared/model/rule-set';
+import { GROUP_TARGET } from '#shared/model/types';
 import { DIMENSIONS, memberId, ROSTER } from '../../support/import-fixtures';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

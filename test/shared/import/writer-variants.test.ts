@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { strToU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { MAX_COLUMNS } from '../../../shared/import/limits';
-import { readWorkbook } from '../../../shared/import/read-workbook';
-import { isDocumentedRefusal } from '../../../shared/import/refusals';
+import { MAX_COLUMNS } from '#shared/import/limits';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { isDocumentedRefusal } from '#shared/import/refusals';
 import { encodeText, writeBiff5, writeOldBiff } from '../../support/biff-writer';
 import { writeZip, type SizeStyle, type ZipPart, type ZipStyle } from '../../support/zip-writer';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReadiness } from '../../../shared/checks/readiness';
-import { meetingView } from '../../../shared/meeting/view';
-import { defaultRuleSet } from '../../../shared/model/rule-set';
-import { GROUP_TARGET, type Meeting, type Member, type Opinion } from '../../../shared/model/types';
-import { meetingFingerprint } from '../../../shared/supervision/fingerprint';
-import { meetingWarnings } from '../../../shared/supervision/warnings';
+import { computeReadiness } from '#shared/checks/readiness';
+import { meetingView } from '#shared/meeting/view';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import { GROUP_TARGET, type Meeting, type Member, type Opinion } from '#shared/model/types';
+import { meetingFingerprint } from '#shared/supervision/fingerprint';
+import { meetingWarnings } from '#shared/supervision/warnings';
 import { sampleContent } from '../../support/sample-content';
 
 const content = sampleContent({ units: 2 });

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deskew } from '../../../shared/ocr/deskew';
-import { decodePng } from '../../../shared/ocr/png';
-import { toGrayWithoutSeal } from '../../../shared/ocr/raster';
-import type { RecognizedChar } from '../../../shared/ocr/ctc';
-import { readForm } from '../../../shared/ocr/form';
-import { markDoubtful, planOcrRows } from '../../../shared/ocr/plan';
-import { defaultRuleSet } from '../../../shared/model/rule-set';
-import type { Rect } from '../../../shared/ocr/raster';
-import { findTableBands, type TableBand } from '../../../shared/ocr/table-grid';
+import { deskew } from '#shared/ocr/deskew';
+import { decodePng } from '#shared/ocr/png';
+import { toGrayWithoutSeal } from '#shared/ocr/raster';
+import type { RecognizedChar } from '#shared/ocr/ctc';
+import { readForm } from '#shared/ocr/form';
+import { markDoubtful, planOcrRows } from '#shared/ocr/plan';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import type { Rect } from '#shared/ocr/raster';
+import { findTableBands, type TableBand } from '#shared/ocr/table-grid';
 import { blankGray, fillGray } from '../../support/ocr/images';
 
 /** A recognised line; characters listed in `doubtful` get confidence 0.5. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classesFromDictionary, decodeCtc } from '../../../shared/ocr/ctc';
-import { estimateSkew } from '../../../shared/ocr/deskew';
-import { boxesFromProbability, readingOrder } from '../../../shared/ocr/detection';
-import { isSealRed, rotateGray, toGrayWithoutSeal } from '../../../shared/ocr/raster';
+import { classesFromDictionary, decodeCtc } from '#shared/ocr/ctc';
+import { estimateSkew } from '#shared/ocr/deskew';
+import { boxesFromProbability, readingOrder } from '#shared/ocr/detection';
+import { isSealRed, rotateGray, toGrayWithoutSeal } from '#shared/ocr/raster';
 import { blankGray, blankRgba, fillGray, fillRgba } from '../../support/ocr/images';
 
 describe('seal removal', () => {

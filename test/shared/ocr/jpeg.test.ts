@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeJpeg } from '../../../shared/ocr/jpeg';
-import { decodePng } from '../../../shared/ocr/png';
+import { decodeJpeg } from '#shared/ocr/jpeg';
+import { decodePng } from '#shared/ocr/png';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/ocr');
 const jpeg = new Uint8Array(readFileSync(resolve(FIXTURES, 'line.jpg')));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePng, MAX_PIXELS } from '../../../shared/ocr/png';
+import { decodePng, MAX_PIXELS } from '#shared/ocr/png';
 import { blankRgba, encodePng, fillRgba, pngFromRows } from '../../support/ocr/images';
 
 describe('decodePng', () => {

@@ -1,7 +1,7 @@
 // Pictures made in tests: PNG files written with Node's zlib (so the reader is tested against an
 // independent writer), and grey pages with ruled lines and blocks of "ink".
 import { deflateSync } from 'node:zlib';
-import type { GrayImage, RgbaImage } from '../../../shared/ocr/raster';
+import type { GrayImage, RgbaImage } from '#shared/ocr/raster';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -1,15 +1,15 @@
 // Audit verdicts (审核记录): append-only. A later verdict is a new row; nothing here edits or
 // deletes one. The rules (override reason, ticked items, reasons) are the shared ones in
 // shared/supervision/audit.ts, checked again here against the data as it is inside the write.
-import { meetingView, viewAuditWarnings } from '../../../../shared/meeting/view';
-import type { Audit } from '../../../../shared/model/types';
-import { prepareAudit, VERDICT_LABELS, type AuditDraft, type AuditSubject } from '../../../../shared/supervision/audit';
-import { newId, nowIso } from '../../../../shared/util/ids';
+import { meetingView, viewAuditWarnings } from '#shared/meeting/view';
+import type { Audit } from '#shared/model/types';
+import { prepareAudit, VERDICT_LABELS, type AuditDraft, type AuditSubject } from '#shared/supervision/audit';
+import { newId, nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 import { loadPreMeeting } from './pre-meeting-repo';
-import { preMeetingReview, preMeetingTickable } from '../../../../shared/supervision/pre-meeting-review';
+import { preMeetingReview, preMeetingTickable } from '#shared/supervision/pre-meeting-review';
 
 /** A meeting's verdicts, newest first. */
 export async function listAudits(db: WorkbenchDb, meetingId: string): Promise<Audit[]> {

@@ -1,9 +1,9 @@
 // Backup and restore of the whole database. The list of tables always comes from the database's
 // schema, so a table added by a later version is backed up and restored without a change here.
 import Dexie from 'dexie';
-import { restoreRefusal, type BackupManifest, type BackupReason } from '../../../../shared/backup/format';
-import type { BackupTables, TableSpec } from '../../../../shared/backup/tables';
-import { newId } from '../../../../shared/util/ids';
+import { restoreRefusal, type BackupManifest, type BackupReason } from '#shared/backup/format';
+import type { BackupTables, TableSpec } from '#shared/backup/tables';
+import { newId } from '#shared/util/ids';
 import { makeBackupFile, readBackupTables, type MadeBackup } from '../../backup/backup-file';
 import { recomputeDerivedTables } from '../../backup/derived-tables';
 import { tableSpecs, WorkbenchDb } from '../database';

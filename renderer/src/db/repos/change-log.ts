@@ -1,7 +1,7 @@
-import type { ChangeLogEntry } from '../../../../shared/model/types';
+import type { ChangeLogEntry } from '#shared/model/types';
 import type { WorkbenchDb } from '../database';
 
-export { changeEntry, type ChangeInput } from '../../../../shared/model/change-log';
+export { changeEntry, type ChangeInput } from '#shared/model/change-log';
 
 /** The history of one meeting, newest first. The log is append-only: nothing here edits it. */
 export function listMeetingChanges(db: WorkbenchDb, meetingId: string, limit = 500): Promise<ChangeLogEntry[]> {

@@ -3,11 +3,11 @@
 // meeting's records read inside the write, and what it returns — new and changed consolidated
 // opinions, problem items whose links moved — is written in one transaction through the one write
 // path (change log 'consolidated', summary refreshed). Raw opinions are read, never written.
-import { addSources, consolidate, dissolveConsolidated, mergeConsolidated, quote, rewordConsolidated, setAnswerReason, splitConsolidated, unlinkSource, type ConsolidationChange, type Outcome, type RawOpinion, type Stamp } from '../../../../shared/consolidation/operations';
-import type { ChangeInput } from '../../../../shared/model/change-log';
-import { ANSWER_REASON_LABELS, consolidatedOpinionSchema, problemItemSchema, type AnswerReasonRecord, type ConsolidatedOpinion, type ProblemItem } from '../../../../shared/model/problems';
-import { parseRecord } from '../../../../shared/model/zod-fields';
-import { newId, nowIso } from '../../../../shared/util/ids';
+import { addSources, consolidate, dissolveConsolidated, mergeConsolidated, quote, rewordConsolidated, setAnswerReason, splitConsolidated, unlinkSource, type ConsolidationChange, type Outcome, type RawOpinion, type Stamp } from '#shared/consolidation/operations';
+import type { ChangeInput } from '#shared/model/change-log';
+import { ANSWER_REASON_LABELS, consolidatedOpinionSchema, problemItemSchema, type AnswerReasonRecord, type ConsolidatedOpinion, type ProblemItem } from '#shared/model/problems';
+import { parseRecord } from '#shared/model/zod-fields';
+import { newId, nowIso } from '#shared/util/ids';
 import { refuse, UserError } from '../../lib/user-error';
 import type { WorkbenchDb } from '../database';
 import { writeMeetingData } from './meeting-write';

@@ -1,11 +1,11 @@
 // The cross-unit copy scan (疑似抄袭): reading what it compares, and storing what it found per
 // meeting, with the count in each meeting's summary — in one transaction. Also every warning of
 // the county, for the overview workbook.
-import { copyCandidates, type CopyCandidate } from '../../../../shared/checks/copy-detection';
-import { meetingHeading } from '../../../../shared/documents/meeting-docs';
-import type { Meeting, Member, Opinion } from '../../../../shared/model/types';
-import { auditWarnings, countyLabels, type MeetingWarning, type WarningLabels } from '../../../../shared/supervision/warnings';
-import { groupByMeeting as groupBy } from '../../../../shared/util/group-by';
+import { copyCandidates, type CopyCandidate } from '#shared/checks/copy-detection';
+import { meetingHeading } from '#shared/documents/meeting-docs';
+import type { Meeting, Member, Opinion } from '#shared/model/types';
+import { auditWarnings, countyLabels, type MeetingWarning, type WarningLabels } from '#shared/supervision/warnings';
+import { groupByMeeting as groupBy } from '#shared/util/group-by';
 import type { CopyFindingsRow, WorkbenchDb } from '../database';
 
 interface County {

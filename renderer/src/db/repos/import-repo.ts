@@ -1,7 +1,7 @@
-import { finishImport, importedOpinion, importSummary, type ImportRow } from '../../../../shared/import/records';
-import type { ChangeLogEntry, Opinion } from '../../../../shared/model/types';
-import { batchTime } from '../../../../shared/model/entry-order';
-import { nowIso } from '../../../../shared/util/ids';
+import { finishImport, importedOpinion, importSummary, type ImportRow } from '#shared/import/records';
+import type { ChangeLogEntry, Opinion } from '#shared/model/types';
+import { batchTime } from '#shared/model/entry-order';
+import { nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
 import { UserError } from '../../lib/user-error';

@@ -3,15 +3,15 @@
 // never edited, and 回头看 (last year's open items carried into the unit's next meeting). Every rule
 // is the shared one (shared/ledger/); every write goes through the one write path, so the change log
 // ('ledger-entry', 'progress') and the meeting's summary follow it in the same transaction.
-import { carryOver, carryOverCandidates, historyAcrossYears } from '../../../../shared/ledger/carry-over';
-import { registerProblems as registerInLedger } from '../../../../shared/ledger/accounts';
-import { appendProgress } from '../../../../shared/ledger/progress';
-import { changeStatus } from '../../../../shared/ledger/status';
-import { LEDGER_STATUS_LABELS, type Closure, type LedgerEntry, type LedgerStatus, type ProgressEntry } from '../../../../shared/model/ledger';
-import type { ProblemItem } from '../../../../shared/model/problems';
-import type { Meeting, Member } from '../../../../shared/model/types';
-import { nowStamp as nowIso } from '../../../../shared/util/clock';
-import { newId } from '../../../../shared/util/ids';
+import { carryOver, carryOverCandidates, historyAcrossYears } from '#shared/ledger/carry-over';
+import { registerProblems as registerInLedger } from '#shared/ledger/accounts';
+import { appendProgress } from '#shared/ledger/progress';
+import { changeStatus } from '#shared/ledger/status';
+import { LEDGER_STATUS_LABELS, type Closure, type LedgerEntry, type LedgerStatus, type ProgressEntry } from '#shared/model/ledger';
+import type { ProblemItem } from '#shared/model/problems';
+import type { Meeting, Member } from '#shared/model/types';
+import { nowStamp as nowIso } from '#shared/util/clock';
+import { newId } from '#shared/util/ids';
 import { UserError } from '../../lib/user-error';
 import type { WorkbenchDb } from '../database';
 import { writeMeetingData } from './meeting-write';

@@ -5,8 +5,8 @@
 // transaction, write the change log or refresh summaries themselves; test/renderer/db/write-path.test.ts
 // reads every repository and fails on one that does.
 import type { Dexie, Table, Transaction } from 'dexie';
-import type { ChangeInput } from '../../../../shared/model/change-log';
-import type { ChangeLogEntry } from '../../../../shared/model/types';
+import type { ChangeInput } from '#shared/model/change-log';
+import type { ChangeLogEntry } from '#shared/model/types';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
 import { refreshSummaries, withSummaryTables } from './summaries-repo';

@@ -1,7 +1,7 @@
-import { orderedMembers } from '../../../../shared/meeting/roster';
-import { prepareMeeting, type MeetingDraft } from '../../../../shared/model/drafts';
-import type { Meeting, Member } from '../../../../shared/model/types';
-import { newId, nowIso } from '../../../../shared/util/ids';
+import { orderedMembers } from '#shared/meeting/roster';
+import { prepareMeeting, type MeetingDraft } from '#shared/model/drafts';
+import type { Meeting, Member } from '#shared/model/types';
+import { newId, nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { refuse, UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';

@@ -1,6 +1,6 @@
-import { targetLabels } from '../../../../shared/meeting/roster';
-import { GROUP_TARGET } from '../../../../shared/model/types';
-import { nowIso } from '../../../../shared/util/ids';
+import { targetLabels } from '#shared/meeting/roster';
+import { GROUP_TARGET } from '#shared/model/types';
+import { nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';

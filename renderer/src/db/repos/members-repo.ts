@@ -1,7 +1,7 @@
-import { prepareMember, type MemberDraft } from '../../../../shared/model/drafts';
-import { orderedMembers, targetLabel } from '../../../../shared/meeting/roster';
-import type { Member } from '../../../../shared/model/types';
-import { newId, nowIso } from '../../../../shared/util/ids';
+import { prepareMember, type MemberDraft } from '#shared/model/drafts';
+import { orderedMembers, targetLabel } from '#shared/meeting/roster';
+import type { Member } from '#shared/model/types';
+import { newId, nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { refuse, UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';

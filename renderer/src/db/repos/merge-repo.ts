@@ -1,11 +1,11 @@
 // Opening exchange packages into a database that already holds data: the plan is shared/package/
 // merge.ts; here the local side is read for it, and the chosen result is written in ONE
 // transaction with the merge bases, a change-log line per meeting and the meetings' summaries.
-import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '../../../../shared/package/format';
-import { FOLLOW_UP_TABLES, followUpByMeeting } from '../../../../shared/package/follow-up';
-import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
-import { computeMeetingSummary, type MeetingSummary } from '../../../../shared/supervision/summary';
-import { nowIso } from '../../../../shared/util/ids';
+import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '#shared/package/format';
+import { FOLLOW_UP_TABLES, followUpByMeeting } from '#shared/package/follow-up';
+import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '#shared/package/merge';
+import { computeMeetingSummary, type MeetingSummary } from '#shared/supervision/summary';
+import { nowIso } from '#shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
 import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';

@@ -1,9 +1,9 @@
-import { newOpinion, prepareOpinion, type OpinionDraft, type OpinionFields } from '../../../../shared/model/drafts';
-import { byEntry } from '../../../../shared/checks/opinion-flags';
-import { batchTime } from '../../../../shared/model/entry-order';
-import { targetLabels } from '../../../../shared/meeting/roster';
-import type { Opinion, OpinionOrigin } from '../../../../shared/model/types';
-import { nowIso } from '../../../../shared/util/ids';
+import { newOpinion, prepareOpinion, type OpinionDraft, type OpinionFields } from '#shared/model/drafts';
+import { byEntry } from '#shared/checks/opinion-flags';
+import { batchTime } from '#shared/model/entry-order';
+import { targetLabels } from '#shared/meeting/roster';
+import type { Opinion, OpinionOrigin } from '#shared/model/types';
+import { nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';

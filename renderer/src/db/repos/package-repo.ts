@@ -1,10 +1,10 @@
 // The exchange package on the database side: export every record (deleted ones too, so that a
 // later merge keeps them in the recycle bin) and open a package into an empty workbench. Merging
 // a package into a workbench that already holds data is merge-repo.ts.
-import { PACKAGE_TABLES, selectUnits, type PackageContent } from '../../../../shared/package/format';
-import { FOLLOW_UP_TABLES } from '../../../../shared/package/follow-up';
-import type { ChangeLogEntry } from '../../../../shared/model/types';
-import { nowIso } from '../../../../shared/util/ids';
+import { PACKAGE_TABLES, selectUnits, type PackageContent } from '#shared/package/format';
+import { FOLLOW_UP_TABLES } from '#shared/package/follow-up';
+import type { ChangeLogEntry } from '#shared/model/types';
+import { nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
 import { UserError } from '../../lib/user-error';

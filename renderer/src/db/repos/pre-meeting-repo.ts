@@ -2,8 +2,8 @@
 // preparation, materials, 梳理 and 查摆问题, its ledger and last year's, and — for the copy
 // comparison — the latest materials of every other unit and of the same unit's earlier years.
 import type { Table } from 'dexie';
-import type { MaterialRef } from '../../../../shared/materials/copies';
-import { materialRefs, previousMeeting, type PreMeetingRecords } from '../../../../shared/supervision/pre-meeting-review';
+import type { MaterialRef } from '#shared/materials/copies';
+import { materialRefs, previousMeeting, type PreMeetingRecords } from '#shared/supervision/pre-meeting-review';
 import type { WorkbenchDb } from '../database';
 
 type PreMeetingData = Pick<PreMeetingRecords, 'talks' | 'preparations' | 'materials' | 'consolidated' | 'problems' | 'ledger' | 'others' | 'unitName'>;

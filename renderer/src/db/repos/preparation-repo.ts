@@ -1,8 +1,8 @@
 // 会前准备 of a meeting (方案报送, 学习研讨): one record per meeting, created on the first save and
 // replaced whole after the zod schema — through the one write path (change log, summary).
-import { currentPreparation, meetingPreparationSchema, type MeetingPreparation } from '../../../../shared/model/preparation';
-import { parseRecord } from '../../../../shared/model/zod-fields';
-import { newId, nowIso } from '../../../../shared/util/ids';
+import { currentPreparation, meetingPreparationSchema, type MeetingPreparation } from '#shared/model/preparation';
+import { parseRecord } from '#shared/model/zod-fields';
+import { newId, nowIso } from '#shared/util/ids';
 import { refuse, UserError } from '../../lib/user-error';
 import type { WorkbenchDb } from '../database';
 import { writeMeetingData } from './meeting-write';

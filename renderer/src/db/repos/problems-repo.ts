@@ -1,11 +1,11 @@
 // The 查摆问题 of a meeting (the 两张清单): listed in list order, saved whole after the shared checks
 // (zod schema, problemItemProblems), soft-deleted and restored — every write through the one write
 // path, so the change log and the meeting's summary follow it.
-import type { ProblemItem } from '../../../../shared/model/problems';
-import { problemItemSchema } from '../../../../shared/model/problems';
-import { parseRecord } from '../../../../shared/model/zod-fields';
-import { problemItemProblems } from '../../../../shared/problems/checks';
-import { newId, nowIso } from '../../../../shared/util/ids';
+import type { ProblemItem } from '#shared/model/problems';
+import { problemItemSchema } from '#shared/model/problems';
+import { parseRecord } from '#shared/model/zod-fields';
+import { problemItemProblems } from '#shared/problems/checks';
+import { newId, nowIso } from '#shared/util/ids';
 import { refuse, UserError } from '../../lib/user-error';
 import type { WorkbenchDb } from '../database';
 import { writeMeetingData } from './meeting-write';

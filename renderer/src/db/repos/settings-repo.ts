@@ -1,6 +1,6 @@
-import { DEFAULT_DIMENSION_SETS, type DimensionSet } from '../../../../shared/model/dimensions';
-import { defaultRuleSet } from '../../../../shared/model/rule-set';
-import type { RuleSet } from '../../../../shared/model/types';
+import { DEFAULT_DIMENSION_SETS, type DimensionSet } from '#shared/model/dimensions';
+import { defaultRuleSet } from '#shared/model/rule-set';
+import type { RuleSet } from '#shared/model/types';
 import type { WorkbenchDb } from '../database';
 
 export interface AppSettings {

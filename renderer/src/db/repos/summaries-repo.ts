@@ -2,12 +2,12 @@
 // transaction as the write that changed them. Repositories do not call refreshSummaries: the one
 // write path (meeting-write.ts) does, once per transaction, for every meeting the write changed.
 import type { Table } from 'dexie';
-import { computeMeetingSummary, type FollowUpRecords, type MeetingSummary } from '../../../../shared/supervision/summary';
-import { meetingSummarySchema } from '../../../../shared/supervision/summary-schema';
-import { check } from '../../../../shared/util/schema';
-import type { LedgerEntry } from '../../../../shared/model/ledger';
-import type { Meeting } from '../../../../shared/model/types';
-import { previousMeeting } from '../../../../shared/supervision/pre-meeting-review';
+import { computeMeetingSummary, type FollowUpRecords, type MeetingSummary } from '#shared/supervision/summary';
+import { meetingSummarySchema } from '#shared/supervision/summary-schema';
+import { check } from '#shared/util/schema';
+import type { LedgerEntry } from '#shared/model/ledger';
+import type { Meeting } from '#shared/model/types';
+import { previousMeeting } from '#shared/supervision/pre-meeting-review';
 import type { WorkbenchDb } from '../database';
 
 /** The tables refreshSummaries reads and writes: add them to the scope of the calling transaction. */

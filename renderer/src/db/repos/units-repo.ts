@@ -1,6 +1,6 @@
-import { prepareUnit, type UnitDraft } from '../../../../shared/model/drafts';
-import type { Unit } from '../../../../shared/model/types';
-import { newId, nowIso } from '../../../../shared/util/ids';
+import { prepareUnit, type UnitDraft } from '#shared/model/drafts';
+import type { Unit } from '#shared/model/types';
+import { newId, nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { refuse, UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';

@@ -1,8 +1,8 @@
 import { Alert, Button, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { Readiness } from '../../../../shared/checks/readiness';
-import type { Verdict } from '../../../../shared/model/types';
-import { MIN_OVERRIDE_REASON, overrideReasonEnough, VERDICT_LABELS } from '../../../../shared/supervision/audit';
+import type { Readiness } from '#shared/checks/readiness';
+import type { Verdict } from '#shared/model/types';
+import { MIN_OVERRIDE_REASON, overrideReasonEnough, VERDICT_LABELS } from '#shared/supervision/audit';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 

@@ -1,7 +1,7 @@
 import { Empty, Space, Tag, Timeline, Typography } from 'antd';
-import type { Audit } from '../../../../shared/model/types';
-import { isAuditStale, VERDICT_LABELS } from '../../../../shared/supervision/audit';
-import { formatDateTime } from '../../../../shared/util/dates';
+import type { Audit } from '#shared/model/types';
+import { isAuditStale, VERDICT_LABELS } from '#shared/supervision/audit';
+import { formatDateTime } from '#shared/util/dates';
 
 /** Every verdict, newest first; the latest is marked when the data changed after it. */
 export function AuditHistory({ audits, fingerprint }: { audits: Audit[]; fingerprint: string }) {

@@ -1,5 +1,5 @@
 import { Checkbox, List, Space, Tag, Typography } from 'antd';
-import { WARNING_KIND_LABELS, type MeetingWarning, type WarningLabels } from '../../../../shared/supervision/warnings';
+import { WARNING_KIND_LABELS, type MeetingWarning, type WarningLabels } from '#shared/supervision/warnings';
 
 const KIND_COLORS: Record<MeetingWarning['kind'], string | undefined> = {
   'cross-unit': 'red',

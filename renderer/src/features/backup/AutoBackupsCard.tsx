@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { AutoBackupInfo } from '../../../../shared/ipc/contract';
+import type { AutoBackupInfo } from '#shared/ipc/contract';
 import { desktop } from '../../desktop';
 import { fileSize, localTime, REASON_LABELS } from '../../lib/backup-labels';
 

@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { BACKUP_EXTENSION } from '../../../../shared/backup/format';
+import { BACKUP_EXTENSION } from '#shared/backup/format';
 import { useWorkbench } from '../../app/workbench-context';
 import { UserError } from '../../lib/user-error';
 import { desktop } from '../../desktop';

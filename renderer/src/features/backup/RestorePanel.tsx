@@ -1,6 +1,6 @@
 import { Alert, App, Button, Descriptions, Input, Space, Steps, Tag } from 'antd';
 import { useState } from 'react';
-import { restoreRefusal, totalRows, type BackupManifest } from '../../../../shared/backup/format';
+import { restoreRefusal, totalRows, type BackupManifest } from '#shared/backup/format';
 import { useWorkbench } from '../../app/workbench-context';
 import type { MadeBackup } from '../../backup/backup-file';
 import { type RestoreStage } from '../../db/repos/backup-repo';

@@ -1,6 +1,6 @@
 import { Form, Input, Modal, Radio, Space } from 'antd';
 import { useEffect } from 'react';
-import { ANSWER_REASON_LABELS, type AnswerReasonRecord, type ConsolidatedOpinion } from '../../../../shared/model/problems';
+import { ANSWER_REASON_LABELS, type AnswerReasonRecord, type ConsolidatedOpinion } from '#shared/model/problems';
 
 const REASONS = Object.entries(ANSWER_REASON_LABELS) as Array<[AnswerReasonRecord['reason'], string]>;
 

@@ -1,6 +1,6 @@
 import { Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { Opinion } from '../../../../shared/model/types';
+import type { Opinion } from '#shared/model/types';
 
 /** What the modal edits: a new consolidated opinion, raw opinions joining one, or the wording of one. */
 export interface ConsolidateDraft {

@@ -1,9 +1,9 @@
 import { Button, Card, Checkbox, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { ProblemDocs } from '../../../../shared/documents/problem-docs';
-import type { ConsolidatedOpinion } from '../../../../shared/model/problems';
-import type { Opinion } from '../../../../shared/model/types';
-import { answerText } from '../../../../shared/problems/coverage';
+import type { ProblemDocs } from '#shared/documents/problem-docs';
+import type { ConsolidatedOpinion } from '#shared/model/problems';
+import type { Opinion } from '#shared/model/types';
+import { answerText } from '#shared/problems/coverage';
 
 /** A target's consolidated opinions: wording, sources (each can be taken out), how each is answered. */
 export function ConsolidatedList({

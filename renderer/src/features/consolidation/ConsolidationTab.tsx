@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Checkbox, Col, Empty, List, Radio, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { proposeMerges } from '../../../../shared/consolidation/proposals';
-import type { AnswerReasonRecord, ConsolidatedOpinion } from '../../../../shared/model/problems';
+import { proposeMerges } from '#shared/consolidation/proposals';
+import type { AnswerReasonRecord, ConsolidatedOpinion } from '#shared/model/problems';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Table, Typography } from 'antd';
-import { countSentence, type ConsolidationCounts } from '../../../../shared/consolidation/counts';
-import type { Coverage } from '../../../../shared/problems/coverage';
+import { countSentence, type ConsolidationCounts } from '#shared/consolidation/counts';
+import type { Coverage } from '#shared/problems/coverage';
 
 /** 收集 X 条 → 梳理为 Y 条 for the meeting, per target (with how many are answered) and per channel. */
 export function CountsCard({ counts, coverage }: { counts: ConsolidationCounts; coverage: Coverage }) {

@@ -1,7 +1,7 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
-import type { proposeMerges } from '../../../../shared/consolidation/proposals';
-import type { ConsolidatedOpinion } from '../../../../shared/model/problems';
-import type { Opinion } from '../../../../shared/model/types';
+import type { proposeMerges } from '#shared/consolidation/proposals';
+import type { ConsolidatedOpinion } from '#shared/model/problems';
+import type { Opinion } from '#shared/model/types';
 
 export type Proposal = ReturnType<typeof proposeMerges>[number];
 

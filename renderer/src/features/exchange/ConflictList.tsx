@@ -1,5 +1,5 @@
 import { Button, List, Radio, Space, Typography } from 'antd';
-import { baseKey, fieldChanges, type MergeConflict, type Resolution } from '../../../../shared/package/merge';
+import { baseKey, fieldChanges, type MergeConflict, type Resolution } from '#shared/package/merge';
 import { showField } from './field-value';
 
 /** The fields of two versions that differ, as `field: ours | theirs` lines. */

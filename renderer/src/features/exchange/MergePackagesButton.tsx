@@ -1,8 +1,8 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
-import { MAX_PACKAGE_BYTES, readPackage, type PackageContent } from '../../../../shared/package/format';
-import { combinePackages, type MergePlan } from '../../../../shared/package/merge';
+import { MAX_PACKAGE_BYTES, readPackage, type PackageContent } from '#shared/package/format';
+import { combinePackages, type MergePlan } from '#shared/package/merge';
 import { useWorkbench } from '../../app/workbench-context';
 import { UserError } from '../../lib/user-error';
 import { desktop } from '../../desktop';

@@ -1,7 +1,7 @@
 import { Alert, Modal, Progress, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '../../../../shared/package/format';
-import { baseKey, type MergeAction, type MergePlan, type MergeTable, type Resolution } from '../../../../shared/package/merge';
+import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '#shared/package/format';
+import { baseKey, type MergeAction, type MergePlan, type MergeTable, type Resolution } from '#shared/package/merge';
 import type { MergeProgress } from '../../db/repos/merge-repo';
 import { ConflictList } from './ConflictList';
 import { UpdateList } from './UpdateList';

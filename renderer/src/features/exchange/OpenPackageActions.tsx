@@ -1,7 +1,7 @@
 import { Alert, Button, Space } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { MergePlan } from '../../../../shared/package/merge';
+import type { MergePlan } from '#shared/package/merge';
 import { useWorkbench } from '../../app/workbench-context';
 import { notEmptyMessage } from '../../db/repos/package-repo';
 import { useAction } from '../../lib/use-action';

@@ -1,11 +1,11 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { MAX_PACKAGE_BYTES, readPackage, type ExchangePackage } from '../../../../shared/package/format';
+import { MAX_PACKAGE_BYTES, readPackage, type ExchangePackage } from '#shared/package/format';
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
-import { formatDateTime } from '../../../../shared/util/dates';
+import { formatDateTime } from '#shared/util/dates';
 
 /** A package read from disk and checked (checksum, version, every field, every reference). */
 export interface OpenedPackage {

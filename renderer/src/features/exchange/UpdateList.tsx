@@ -1,5 +1,5 @@
 import { List, Typography } from 'antd';
-import type { MergeUpdate } from '../../../../shared/package/merge';
+import type { MergeUpdate } from '#shared/package/merge';
 import { showField } from './field-value';
 
 /** Every record the merge will update, with each field it changes: before → after. */

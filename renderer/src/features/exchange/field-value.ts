@@ -1,5 +1,5 @@
-import { LEDGER_STATUS_LABELS, type LedgerStatus } from '../../../../shared/model/ledger';
-import { formatDateTime } from '../../../../shared/util/dates';
+import { LEDGER_STATUS_LABELS, type LedgerStatus } from '#shared/model/ledger';
+import { formatDateTime } from '#shared/util/dates';
 // A record's field value as the merge preview shows it: times in local time, a soft delete in words.
 const TIMES = new Set(['createdAt', 'updatedAt', 'deletedAt', 'at']);
 const localTime = formatDateTime;

@@ -1,9 +1,9 @@
 import { FileExcelOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Progress, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { opinionList, opinionLists } from '../../../../shared/documents/opinion-list';
-import type { FontMode } from '../../../../shared/documents/word/layout';
-import { todayDate } from '../../../../shared/util/ids';
+import { opinionList, opinionLists } from '#shared/documents/opinion-list';
+import type { FontMode } from '#shared/documents/word/layout';
+import { todayDate } from '#shared/util/ids';
 import { nextPaint } from '../../lib/desktop-result';
 import { useMeeting } from '../../meeting/meeting-context';
 import { PrintLayout } from './PrintLayout';

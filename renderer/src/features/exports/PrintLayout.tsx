@@ -1,5 +1,5 @@
-import { itemNumber, level1Number } from '../../../../shared/documents/heading-numbers';
-import { EMPTY_CATEGORY_TEXT, type OpinionListModel } from '../../../../shared/documents/opinion-list';
+import { itemNumber, level1Number } from '#shared/documents/heading-numbers';
+import { EMPTY_CATEGORY_TEXT, type OpinionListModel } from '#shared/documents/opinion-list';
 import './print.css';
 
 /**

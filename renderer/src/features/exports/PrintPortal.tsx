@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom';
-import type { OpinionListModel } from '../../../../shared/documents/opinion-list';
+import type { OpinionListModel } from '#shared/documents/opinion-list';
 import { PrintLayout } from './PrintLayout';
 
 // An internal list carries 内部资料 at the top of every printed page, as the Word header does.

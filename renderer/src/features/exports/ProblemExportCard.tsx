@@ -1,11 +1,11 @@
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { ProblemDocs } from '../../../../shared/documents/problem-docs';
-import { combinedProblemListFile } from '../../../../shared/documents/problem-files';
-import type { OutputFile } from '../../../../shared/documents/meeting-files';
-import type { FontMode } from '../../../../shared/documents/word/layout';
-import { todayDate } from '../../../../shared/util/ids';
+import type { ProblemDocs } from '#shared/documents/problem-docs';
+import { combinedProblemListFile } from '#shared/documents/problem-files';
+import type { OutputFile } from '#shared/documents/meeting-files';
+import type { FontMode } from '#shared/documents/word/layout';
+import { todayDate } from '#shared/util/ids';
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
@@ -56,7 +56,7 @@ export function ProblemExportCard({ pd, mode }: { pd: ProblemDocs | undefined; m
                 'xlsx',
                 async () => {
                   // ExcelJS loads only when a workbook is asked for.
-                  const { problemWorkbookFile } = await import('../../../../shared/documents/excel/problem-file');
+                  const { problemWorkbookFile } = await import('#shared/documents/excel/problem-file');
                   return problemWorkbookFile(pd, { date: todayDate() });
                 },
                 EXCEL,

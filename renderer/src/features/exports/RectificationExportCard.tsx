@@ -1,9 +1,9 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { OutputFile } from '../../../../shared/documents/meeting-files';
-import { rectificationListFile, rectificationReportFile } from '../../../../shared/documents/rectification-files';
-import type { FontMode } from '../../../../shared/documents/word/layout';
+import type { OutputFile } from '#shared/documents/meeting-files';
+import { rectificationListFile, rectificationReportFile } from '#shared/documents/rectification-files';
+import type { FontMode } from '#shared/documents/word/layout';
 import { useWorkbench } from '../../app/workbench-context';
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
@@ -57,7 +57,7 @@ export function RectificationExportCard({ mode }: { mode: FontMode }) {
               'xlsx',
               async ({ pd }) => {
                 // ExcelJS takes about 130 ms to load: only when the ledger is asked for.
-                const { rectificationWorkbookFile } = await import('../../../../shared/documents/excel/rectification-file');
+                const { rectificationWorkbookFile } = await import('#shared/documents/excel/rectification-file');
                 return rectificationWorkbookFile(pd);
               },
               EXCEL,

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { listFileName, listsZipName } from '../../../../shared/documents/file-names';
-import type { MeetingDocs } from '../../../../shared/documents/meeting-docs';
-import type { ProblemDocs } from '../../../../shared/documents/problem-docs';
-import { combinedListFile, listFiles, reportFile, type OutputFile } from '../../../../shared/documents/meeting-files';
-import type { FontMode } from '../../../../shared/documents/word/layout';
-import { opinionListDocx } from '../../../../shared/documents/word/opinion-list-docx';
-import { todayDate } from '../../../../shared/util/ids';
+import { listFileName, listsZipName } from '#shared/documents/file-names';
+import type { MeetingDocs } from '#shared/documents/meeting-docs';
+import type { ProblemDocs } from '#shared/documents/problem-docs';
+import { combinedListFile, listFiles, reportFile, type OutputFile } from '#shared/documents/meeting-files';
+import type { FontMode } from '#shared/documents/word/layout';
+import { opinionListDocx } from '#shared/documents/word/opinion-list-docx';
+import { todayDate } from '#shared/util/ids';
 import { desktop } from '../../desktop';
 import { nextPaint, unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
@@ -77,7 +77,7 @@ export function useExportActions(docs: MeetingDocs, settings: ExportSettings) {
     exportLedger: () =>
       task('ledger', async () => {
         // ExcelJS takes about 130 ms to load: only when a ledger is asked for.
-        const { ledgerFile } = await import('../../../../shared/documents/excel/ledger-file');
+        const { ledgerFile } = await import('#shared/documents/excel/ledger-file');
         return saveOne(await ledgerFile(docs, { date: todayDate() }), EXCEL);
       }),
     print: () =>

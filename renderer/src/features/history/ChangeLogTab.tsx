@@ -1,9 +1,9 @@
 import { Card, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { entityLabel } from '../../../../shared/model/record-kinds';
-import type { ChangeAction, EntityKind } from '../../../../shared/model/types';
+import { entityLabel } from '#shared/model/record-kinds';
+import type { ChangeAction, EntityKind } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
-import { formatDateTime } from '../../../../shared/util/dates';
+import { formatDateTime } from '#shared/util/dates';
 import { useMeeting } from '../../meeting/meeting-context';
 
 const ACTIONS: Record<ChangeAction, string> = {

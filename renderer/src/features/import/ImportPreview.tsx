@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Checkbox, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { isPraiseOnly } from '../../../../shared/checks/substance';
-import type { WorkbookLayout } from '../../../../shared/import/find-table';
-import type { ParsedWorkbook } from '../../../../shared/import/grid';
-import type { ImportChoices, ImportPlan, PlannedRow, RowRef, SkippedRow } from '../../../../shared/import/plan';
+import { isPraiseOnly } from '#shared/checks/substance';
+import type { WorkbookLayout } from '#shared/import/find-table';
+import type { ParsedWorkbook } from '#shared/import/grid';
+import type { ImportChoices, ImportPlan, PlannedRow, RowRef, SkippedRow } from '#shared/import/plan';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 import { MappingEditor } from './MappingEditor';
 

@@ -1,11 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Progress, Result, Space, Spin, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
-import { findTables, type WorkbookLayout } from '../../../../shared/import/find-table';
-import type { ParsedWorkbook } from '../../../../shared/import/grid';
-import { MAX_IMPORT_BYTES } from '../../../../shared/import/limits';
-import { initialChoices, planImport, type ImportChoices, type ImportMeeting } from '../../../../shared/import/plan';
-import { readCrashed } from '../../../../shared/import/read-workbook';
+import { findTables, type WorkbookLayout } from '#shared/import/find-table';
+import type { ParsedWorkbook } from '#shared/import/grid';
+import { MAX_IMPORT_BYTES } from '#shared/import/limits';
+import { initialChoices, planImport, type ImportChoices, type ImportMeeting } from '#shared/import/plan';
+import { readCrashed } from '#shared/import/read-workbook';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';

@@ -1,7 +1,7 @@
 import { Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '../../../../shared/import/fields';
-import type { ColumnInfo, SheetTable, WorkbookLayout } from '../../../../shared/import/find-table';
-import { FIXED_FIELDS, sheetColumns, withColumn, type FixedField, type ImportChoices } from '../../../../shared/import/plan';
+import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '#shared/import/fields';
+import type { ColumnInfo, SheetTable, WorkbookLayout } from '#shared/import/find-table';
+import { FIXED_FIELDS, sheetColumns, withColumn, type FixedField, type ImportChoices } from '#shared/import/plan';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 
 interface Props {

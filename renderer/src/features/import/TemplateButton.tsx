@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useState } from 'react';
-import { safeFileName } from '../../../../shared/documents/file-names';
+import { safeFileName } from '#shared/documents/file-names';
 import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';
 import { useAction } from '../../lib/use-action';
@@ -17,7 +17,7 @@ export function TemplateButton({ data }: { data: MeetingData }) {
     setBusy(true);
     try {
       await run(async () => {
-        const { buildTemplate } = await import('../../../../shared/import/template');
+        const { buildTemplate } = await import('#shared/import/template');
         const bytes = await buildTemplate({ unitName: unit?.name ?? '', meeting, members });
         const name = `${safeFileName(`${unit?.shortName || unit?.name || '单位'}-${meeting.title}-征求意见导入模板`)}.xlsx`;
         return unwrap(await desktop().saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], data: bytes }));

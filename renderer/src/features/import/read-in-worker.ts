@@ -1,5 +1,5 @@
-import { PARSE_TIMEOUT_MS } from '../../../../shared/import/limits';
-import { readCrashed, readTimedOut, type ReadResult } from '../../../../shared/import/read-workbook';
+import { PARSE_TIMEOUT_MS } from '#shared/import/limits';
+import { readCrashed, readTimedOut, type ReadResult } from '#shared/import/read-workbook';
 
 /**
  * Reads a spreadsheet in a Web Worker, stopped after a time limit; a refusal, a crash or a

@@ -1,8 +1,8 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { isAuditStale, VERDICT_LABELS } from '../../../../shared/supervision/audit';
-import { latestAudit } from '../../../../shared/supervision/summary';
-import { todayDate } from '../../../../shared/util/ids';
+import { isAuditStale, VERDICT_LABELS } from '#shared/supervision/audit';
+import { latestAudit } from '#shared/supervision/summary';
+import { todayDate } from '#shared/util/ids';
 import { useWorkbench } from '../../app/workbench-context';
 import { navigate } from '../../lib/use-route';
 import { useMeeting } from '../../meeting/meeting-context';

@@ -1,7 +1,7 @@
 import { App, Button, Card, Divider, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
-import { removedCategories, removedCategoriesMessage } from '../../../../shared/model/rule-set-change';
+import { removedCategories, removedCategoriesMessage } from '#shared/model/rule-set-change';
 import { useEffect } from 'react';
-import type { RuleSet } from '../../../../shared/model/types';
+import type { RuleSet } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { DateInput } from '../../lib/DateInput';

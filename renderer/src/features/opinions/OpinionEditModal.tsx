@@ -1,7 +1,7 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
-import type { OpinionDraft } from '../../../../shared/model/drafts';
-import type { Opinion } from '../../../../shared/model/types';
+import type { OpinionDraft } from '#shared/model/drafts';
+import type { Opinion } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { validFields } from '../../lib/valid-fields';

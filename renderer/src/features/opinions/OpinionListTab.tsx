@@ -1,9 +1,9 @@
 import { Button, Card, Input, Popconfirm, Select, Space, Table, Typography, App } from 'antd';
 import { useMemo, useState } from 'react';
-import { byEntry } from '../../../../shared/checks/opinion-flags';
-import { isListed } from '../../../../shared/documents/meeting-docs';
-import { compareKey } from '../../../../shared/text/normalize';
-import type { Opinion } from '../../../../shared/model/types';
+import { byEntry } from '#shared/checks/opinion-flags';
+import { isListed } from '#shared/documents/meeting-docs';
+import { compareKey } from '#shared/text/normalize';
+import type { Opinion } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';

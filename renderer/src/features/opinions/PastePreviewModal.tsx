@@ -1,10 +1,10 @@
 import { Alert, Checkbox, List, Modal, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { duplicateKey } from '../../../../shared/checks/duplicates';
-import { isPraiseOnly, isPraiseWithNoOpinion, isSubstantive, phraseMatcher } from '../../../../shared/checks/substance';
-import { FIELD_LABELS } from '../../../../shared/import/fields';
-import type { PasteEntry, PastePlan } from '../../../../shared/text/paste-plan';
-import type { PasteColumnRole } from '../../../../shared/text/paste-table';
+import { duplicateKey } from '#shared/checks/duplicates';
+import { isPraiseOnly, isPraiseWithNoOpinion, isSubstantive, phraseMatcher } from '#shared/checks/substance';
+import { FIELD_LABELS } from '#shared/import/fields';
+import type { PasteEntry, PastePlan } from '#shared/text/paste-plan';
+import type { PasteColumnRole } from '#shared/text/paste-table';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 
 interface Props {

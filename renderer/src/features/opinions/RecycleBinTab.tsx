@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
-import { formatDateTime } from '../../../../shared/util/dates';
+import { formatDateTime } from '#shared/util/dates';
 import { useMeeting } from '../../meeting/meeting-context';
 
 /** Deleted opinions of the meeting; restore one, some or all. Nothing is ever destroyed here. */

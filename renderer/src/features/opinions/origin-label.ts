@@ -1,4 +1,4 @@
-import type { OpinionOrigin } from '../../../../shared/model/types';
+import type { OpinionOrigin } from '#shared/model/types';
 
 /** Where an opinion came from, in Chinese: `录入`, `粘贴`, `导入：意见表.xlsx 第 12 行`. */
 export function originLabel(origin: OpinionOrigin): string {

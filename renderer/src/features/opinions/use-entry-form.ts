@@ -3,10 +3,10 @@
 // preview, and the Alt shortcuts. EntryTab and its parts only render what this hands out.
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { OpinionDraft } from '../../../../shared/model/drafts';
-import { GROUP_TARGET, type Opinion, type OpinionOrigin } from '../../../../shared/model/types';
-import { todayDate } from '../../../../shared/util/ids';
-import { planPaste, type PasteEntry, type PastePlan } from '../../../../shared/text/paste-plan';
+import type { OpinionDraft } from '#shared/model/drafts';
+import { GROUP_TARGET, type Opinion, type OpinionOrigin } from '#shared/model/types';
+import { todayDate } from '#shared/util/ids';
+import { planPaste, type PasteEntry, type PastePlan } from '#shared/text/paste-plan';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';

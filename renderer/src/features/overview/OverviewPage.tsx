@@ -2,8 +2,8 @@ import { ScanOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Modal, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type ReactNode } from 'react';
-import { filterOverview, overviewChoices, overviewRows, overviewTotals, STATUS_LABELS, STATUS_ORDER } from '../../../../shared/supervision/overview';
-import type { OverviewStatus } from '../../../../shared/supervision/summary';
+import { filterOverview, overviewChoices, overviewRows, overviewTotals, STATUS_LABELS, STATUS_ORDER } from '#shared/supervision/overview';
+import type { OverviewStatus } from '#shared/supervision/summary';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { runCopyScan, type ScanPhase } from './copy-scan';
@@ -11,7 +11,7 @@ import { ExportOverviewButton } from './ExportOverviewButton';
 import { OverviewTable } from './OverviewTable';
 import { StatusChart } from './StatusChart';
 import { RectificationChart } from './RectificationChart';
-import { formatDateTime } from '../../../../shared/util/dates';
+import { formatDateTime } from '#shared/util/dates';
 
 const ALL = '__all__';
 

@@ -1,9 +1,9 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { STATUS_ORDER, type OverviewRow, type OverviewTotals } from '../../../../shared/supervision/overview';
-import { VERDICT_LABELS } from '../../../../shared/supervision/audit';
-import { WARNING_KIND_LABELS, WARNING_KINDS } from '../../../../shared/supervision/warnings';
-import { formatDateTime } from '../../../../shared/util/dates';
+import { STATUS_ORDER, type OverviewRow, type OverviewTotals } from '#shared/supervision/overview';
+import { VERDICT_LABELS } from '#shared/supervision/audit';
+import { WARNING_KIND_LABELS, WARNING_KINDS } from '#shared/supervision/warnings';
+import { formatDateTime } from '#shared/util/dates';
 import { StatusTag } from '../../ui/StatusTag';
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,4 +1,4 @@
-import type { OverviewTotals } from '../../../../shared/supervision/overview';
+import type { OverviewTotals } from '#shared/supervision/overview';
 
 const BARS = [
   { key: 'closed', label: '已销号', color: '#52c41a' },

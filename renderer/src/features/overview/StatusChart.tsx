@@ -1,4 +1,4 @@
-import { STATUS_LABELS, STATUS_ORDER, type OverviewTotals } from '../../../../shared/supervision/overview';
+import { STATUS_LABELS, STATUS_ORDER, type OverviewTotals } from '#shared/supervision/overview';
 import { STATUS_COLORS } from '../../ui/status-colors';
 
 const STALE_COLOR = '#d4b106';

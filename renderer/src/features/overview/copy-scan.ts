@@ -1,5 +1,5 @@
-import { detectCopies, type CopyCandidate, type CopyWarning } from '../../../../shared/checks/copy-detection';
-import { describeCopy } from '../../../../shared/supervision/warnings';
+import { detectCopies, type CopyCandidate, type CopyWarning } from '#shared/checks/copy-detection';
+import { describeCopy } from '#shared/supervision/warnings';
 import type { Repositories } from '../../db/repositories';
 import { UserError } from '../../lib/user-error';
 import type { CopyScanReply } from './copy-scan.worker';

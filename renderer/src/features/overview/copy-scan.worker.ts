@@ -1,5 +1,5 @@
 // Runs the cross-unit copy detection off the UI thread: seconds of work at county scale.
-import { detectCopies, type CopyCandidate, type CopyWarning } from '../../../../shared/checks/copy-detection';
+import { detectCopies, type CopyCandidate, type CopyWarning } from '#shared/checks/copy-detection';
 
 export type CopyScanReply = { ok: true; warnings: CopyWarning[] } | { ok: false };
 

@@ -1,7 +1,7 @@
 import { Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { structurePastedText } from '../../../../shared/materials/structure';
-import type { MaterialReview } from '../../../../shared/materials/review';
+import { structurePastedText } from '#shared/materials/structure';
+import type { MaterialReview } from '#shared/materials/review';
 import { useWorkbench } from '../../app/workbench-context';
 import { desktop } from '../../desktop';
 import { unwrap } from '../../lib/desktop-result';

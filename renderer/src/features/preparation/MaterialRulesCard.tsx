@@ -1,5 +1,5 @@
 import { Button, Card, Form, Input, InputNumber, Select } from 'antd';
-import { materialRulesOf, type MaterialRules } from '../../../../shared/materials/rules';
+import { materialRulesOf, type MaterialRules } from '#shared/materials/rules';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';

@@ -1,7 +1,7 @@
 import { Button, Input, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MeetingPreparation } from '../../../../shared/model/preparation';
-import { materialRulesOf } from '../../../../shared/materials/rules';
+import type { MeetingPreparation } from '#shared/model/preparation';
+import { materialRulesOf } from '#shared/materials/rules';
 import { useWorkbench } from '../../app/workbench-context';
 import { DateInput } from '../../lib/DateInput';
 import { useAction } from '../../lib/use-action';

@@ -1,7 +1,7 @@
 // Reads a 对照检查材料 .docx off the page's thread (the archive is measured by the import's zip guard
 // first; the caller terminates this worker after a time limit).
-import { readDocxParagraphs } from '../../../../shared/materials/docx-text';
-import { structureParagraphs } from '../../../../shared/materials/structure';
+import { readDocxParagraphs } from '#shared/materials/docx-text';
+import { structureParagraphs } from '#shared/materials/structure';
 import type { MaterialRead } from './read-material';
 
 interface WorkerScope {

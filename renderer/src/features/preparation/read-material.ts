@@ -1,5 +1,5 @@
-import { PARSE_TIMEOUT_MS } from '../../../../shared/import/limits';
-import type { MaterialDocument } from '../../../../shared/materials/structure';
+import { PARSE_TIMEOUT_MS } from '#shared/import/limits';
+import type { MaterialDocument } from '#shared/materials/structure';
 
 export type MaterialRead = { ok: true; doc: MaterialDocument } | { ok: false; error: string };
 

@@ -1,6 +1,6 @@
 import { Checkbox, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { useEffect } from 'react';
-import type { ProblemItem } from '../../../../shared/model/problems';
+import type { ProblemItem } from '#shared/model/problems';
 import { DateInput } from '../../lib/DateInput';
 
 /** What the form edits: a problem item's fields (its target is fixed by the list it is in). */

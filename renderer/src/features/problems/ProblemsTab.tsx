@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Col, Popconfirm, Radio, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { deadlineLabel } from '../../../../shared/documents/problem-docs';
-import { problemSourcesOf, type ProblemItem } from '../../../../shared/model/problems';
+import { deadlineLabel } from '#shared/documents/problem-docs';
+import { problemSourcesOf, type ProblemItem } from '#shared/model/problems';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Drawer, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { Readiness, ReadinessCell, TargetReadiness } from '../../../../shared/checks/readiness';
+import type { Readiness, ReadinessCell, TargetReadiness } from '#shared/checks/readiness';
 import { navigate } from '../../lib/use-route';
 import { useMeeting } from '../../meeting/meeting-context';
 import { OpinionText } from '../../ui/OpinionText';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
-import { targetLabel } from '../../../../shared/meeting/roster';
-import { LEDGER_STATUS_LABELS } from '../../../../shared/model/ledger';
-import { GROUP_LABEL, GROUP_TARGET } from '../../../../shared/model/types';
+import { targetLabel } from '#shared/meeting/roster';
+import { LEDGER_STATUS_LABELS } from '#shared/model/ledger';
+import { GROUP_LABEL, GROUP_TARGET } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import type { Repositories } from '../../db/repositories';

@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import type { LedgerRow } from '../../../../shared/ledger/view';
-import { today } from '../../../../shared/util/clock';
+import type { LedgerRow } from '#shared/ledger/view';
+import { today } from '#shared/util/clock';
 import { useWorkbench } from '../../app/workbench-context';
 import { describeError } from '../../lib/errors';
 import { DateInput } from '../../lib/DateInput';

@@ -1,10 +1,10 @@
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { deadlineLabel } from '../../../../shared/documents/problem-docs';
-import { deadlineText } from '../../../../shared/ledger/deadlines';
-import { TRANSITIONS } from '../../../../shared/ledger/status';
-import type { LedgerRow } from '../../../../shared/ledger/view';
-import { LEDGER_STATUS_LABELS, type LedgerStatus } from '../../../../shared/model/ledger';
+import { deadlineLabel } from '#shared/documents/problem-docs';
+import { deadlineText } from '#shared/ledger/deadlines';
+import { TRANSITIONS } from '#shared/ledger/status';
+import type { LedgerRow } from '#shared/ledger/view';
+import { LEDGER_STATUS_LABELS, type LedgerStatus } from '#shared/model/ledger';
 import { STATUS_TAG_COLORS, moveLabel } from './labels';
 
 interface Props {

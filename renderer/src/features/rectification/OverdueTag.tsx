@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { rectificationFigures, rectificationSummary } from '../../../../shared/ledger/rectification-summary';
+import { rectificationFigures, rectificationSummary } from '#shared/ledger/rectification-summary';
 import { useWorkbench } from '../../app/workbench-context';
 
 /** The meeting header's warning: how many registered items are past their time limit and not 已销号 (a link to them). */

@@ -1,11 +1,11 @@
 import { Alert, Button, Descriptions, Drawer, Empty, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { deadlineLabel } from '../../../../shared/documents/problem-docs';
-import type { LedgerRow } from '../../../../shared/ledger/view';
-import { LEDGER_STATUS_LABELS } from '../../../../shared/model/ledger';
-import { today } from '../../../../shared/util/clock';
-import { formatDateTime } from '../../../../shared/util/dates';
+import { deadlineLabel } from '#shared/documents/problem-docs';
+import type { LedgerRow } from '#shared/ledger/view';
+import { LEDGER_STATUS_LABELS } from '#shared/model/ledger';
+import { today } from '#shared/util/clock';
+import { formatDateTime } from '#shared/util/dates';
 import { useWorkbench } from '../../app/workbench-context';
 import { describeError } from '../../lib/errors';
 import { DateInput } from '../../lib/DateInput';

@@ -1,11 +1,11 @@
 import { Alert, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { ledgerRows, ledgerSummary, type LedgerRow } from '../../../../shared/ledger/view';
-import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, type LedgerStatus } from '../../../../shared/model/ledger';
-import { GROUP_LABEL, GROUP_TARGET } from '../../../../shared/model/types';
-import { repeatedProblems, repeatText } from '../../../../shared/problems/repeat';
-import { today } from '../../../../shared/util/clock';
+import { ledgerRows, ledgerSummary, type LedgerRow } from '#shared/ledger/view';
+import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, type LedgerStatus } from '#shared/model/ledger';
+import { GROUP_LABEL, GROUP_TARGET } from '#shared/model/types';
+import { repeatedProblems, repeatText } from '#shared/problems/repeat';
+import { today } from '#shared/util/clock';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';

@@ -1,8 +1,8 @@
 import { Button, Card, Checkbox, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { deadlineLabel } from '../../../../shared/documents/problem-docs';
-import type { ProblemItem } from '../../../../shared/model/problems';
-import { missingFiveClear } from '../../../../shared/problems/checks';
+import { deadlineLabel } from '#shared/documents/problem-docs';
+import type { ProblemItem } from '#shared/model/problems';
+import { missingFiveClear } from '#shared/problems/checks';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 

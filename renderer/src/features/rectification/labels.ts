@@ -1,6 +1,6 @@
 // How the 整改 tab names and colours statuses and the moves between them (the moves themselves are
 // the shared status machine's: shared/ledger/status.ts).
-import type { LedgerStatus } from '../../../../shared/model/ledger';
+import type { LedgerStatus } from '#shared/model/ledger';
 
 export const STATUS_TAG_COLORS: Readonly<Record<LedgerStatus, string>> = {
   'not-started': 'default',

@@ -1,6 +1,6 @@
 import { Button, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { Member } from '../../../../shared/model/types';
+import type { Member } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 

@@ -1,9 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Modal, Space, Table, Typography, type InputRef } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import type { MemberDraft } from '../../../../shared/model/drafts';
-import type { Member } from '../../../../shared/model/types';
-import { parseRosterLines } from '../../../../shared/text/roster-lines';
+import type { MemberDraft } from '#shared/model/drafts';
+import type { Member } from '#shared/model/types';
+import { parseRosterLines } from '#shared/text/roster-lines';
 import { useWorkbench } from '../../app/workbench-context';
 import { RemoveMemberButton } from './RemoveMemberButton';
 import { sameNameWarning } from './same-name';

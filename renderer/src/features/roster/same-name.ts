@@ -1,6 +1,6 @@
-import { compareKey } from '../../../../shared/text/normalize';
-import type { Member } from '../../../../shared/model/types';
-import { targetLabel } from '../../../../shared/meeting/roster';
+import { compareKey } from '#shared/text/normalize';
+import type { Member } from '#shared/model/types';
+import { targetLabel } from '#shared/meeting/roster';
 
 /** The warning shown while a name that the roster already has is typed: two members of one name must differ by position. */
 export function sameNameWarning(name: string, members: readonly Pick<Member, 'name' | 'position'>[]): string | undefined {

@@ -1,9 +1,9 @@
 import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
-import { ruleSetProblems } from '../../../../shared/model/rule-set';
-import type { DimensionSet } from '../../../../shared/model/dimensions';
-import type { RuleSet } from '../../../../shared/model/types';
-import { cleanLine } from '../../../../shared/text/normalize';
+import { ruleSetProblems } from '#shared/model/rule-set';
+import type { DimensionSet } from '#shared/model/dimensions';
+import type { RuleSet } from '#shared/model/types';
+import { cleanLine } from '#shared/text/normalize';
 import { useWorkbench } from '../../app/workbench-context';
 import { UserError } from '../../lib/user-error';
 import { defaultSettings } from '../../db/repos/settings-repo';

@@ -1,8 +1,8 @@
 import { Button, Form, Input, Radio, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
-import { parseCharge } from '../../../../shared/talks/areas';
-import { TALK_CHANNEL, type TalkParty } from '../../../../shared/model/talks';
-import { todayDate } from '../../../../shared/util/ids';
+import { parseCharge } from '#shared/talks/areas';
+import { TALK_CHANNEL, type TalkParty } from '#shared/model/talks';
+import { todayDate } from '#shared/util/ids';
 import { useWorkbench } from '../../app/workbench-context';
 import { DateInput } from '../../lib/DateInput';
 import { useAction } from '../../lib/use-action';

@@ -1,7 +1,7 @@
 import { Button, Card, Checkbox, Input, List, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { talkRulesOf, type TalkRules } from '../../../../shared/model/talks';
-import type { TalkCoverage } from '../../../../shared/talks/coverage';
+import { talkRulesOf, type TalkRules } from '#shared/model/talks';
+import type { TalkCoverage } from '#shared/talks/coverage';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, List, Popconfirm, Row, Space, Spin, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { partyLabel, talkCoverageSentence } from '../../../../shared/talks/coverage';
-import type { Talk } from '../../../../shared/model/talks';
+import { partyLabel, talkCoverageSentence } from '#shared/talks/coverage';
+import type { Talk } from '#shared/model/talks';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { useMeeting } from '../../meeting/meeting-context';

@@ -1,8 +1,8 @@
 import { Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { dimensionSetForYear } from '../../../../shared/model/dimensions';
-import type { Meeting } from '../../../../shared/model/types';
+import { dimensionSetForYear } from '#shared/model/dimensions';
+import type { Meeting } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { validFields } from '../../lib/valid-fields';

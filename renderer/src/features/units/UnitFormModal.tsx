@@ -1,8 +1,8 @@
 import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
-import type { UnitDraft } from '../../../../shared/model/drafts';
-import type { Unit } from '../../../../shared/model/types';
-import { unitGroupName } from '../../../../shared/documents/group-name';
+import type { UnitDraft } from '#shared/model/drafts';
+import type { Unit } from '#shared/model/types';
+import { unitGroupName } from '#shared/documents/group-name';
 import { validFields } from '../../lib/valid-fields';
 
 interface Props {

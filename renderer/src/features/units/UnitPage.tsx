@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
-import { formatDateTime } from '../../../../shared/util/dates';
+import { formatDateTime } from '#shared/util/dates';
 import { CreateMeetingModal } from './CreateMeetingModal';
 
 /** One unit: its meetings, newest first, and the meetings in its recycle bin. */

@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/ic
 import { Button, Card, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { Unit } from '../../../../shared/model/types';
+import type { Unit } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { navigate } from '../../lib/use-route';
