@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const SHARED_IS_PURE =
   'shared/ is the pure domain (types, rules, checks, documents): the UI, exports, the command line and the supervisory overview all call it, so it may not depend on the DOM, Node, Electron, Dexie or React. Pass what you need in as data, or put the code in renderer/ or electron/.';
 
-const RENDERER_IS_SANDBOXED = { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer runs sandboxed with no Node: reach the OS only through window.desktop (renderer/src/desktop).' };
+const RENDERER_IS_SANDBOXED = { group: ['electron', 'node:*', '**/electron/**', '**/node/**'], message: 'The renderer runs sandboxed with no Node: reach the OS only through window.desktop (renderer/src/desktop).' };
 
 // Outside shared/ itself, shared/ has one spelling whatever the importing file's depth.
 const SHARED_BY_ALIAS = { group: ['**/shared/**', '!#shared/**'], message: 'Import shared/ through its alias, #shared/… (tsconfig paths, Vite, Vitest and the CLI build resolve it): one spelling, however deep the importing file sits.' };
@@ -51,7 +51,7 @@ export default tseslint.config(
           patterns: [
             { group: ['react', 'react-*', 'react/*', 'antd', 'antd/*', '@ant-design/*', 'dexie', 'dexie-*'], message: SHARED_IS_PURE },
             { group: ['electron', 'electron/*', 'node:*'], message: SHARED_IS_PURE },
-            { group: ['**/renderer/**', '**/electron/**'], message: SHARED_IS_PURE },
+            { group: ['**/renderer/**', '**/electron/**', '**/node/**'], message: SHARED_IS_PURE },
           ],
         },
       ],
@@ -109,7 +109,22 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/cli/**/*.ts'],
+    files: ['node/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            SHARED_BY_ALIAS,
+            { group: ['electron', 'electron/*', '**/electron/**', '**/renderer/**', 'react', 'antd', 'dexie'], message: 'node/ is plain Node — the command line and the file helpers that both Electron main and the command line use — so it runs without Electron and without the UI: put Electron code in electron/, UI code in renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['node/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -6,7 +6,7 @@
 // not flagged — the one that must stay near zero.
 //   npx tsx scripts/bench-ocr.mts [--quick]
 import { chromium } from 'playwright-core';
-import { loadOcrEngine } from '../electron/cli/ocr-runtime';
+import { loadOcrEngine } from '../node/cli/ocr-runtime';
 import { readForm } from '#shared/ocr/form';
 import type { OcrModels } from '#shared/ocr/page';
 import { recognizePage } from '#shared/ocr/page';

@@ -17,7 +17,7 @@ export async function buildCli() {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { index: 'electron/cli/index.ts', 'read-worker': 'electron/cli/read-worker.ts' },
+    entryPoints: { index: 'node/cli/index.ts', 'read-worker': 'node/cli/read-worker.ts' },
     outdir: CLI_DIR,
     bundle: true,
     platform: 'node',

@@ -1,5 +1,5 @@
 // Fails (exit 1) on an export nothing imports: dead code that looks alive. Part of `npm run lint`.
-// Every module of shared/, renderer/, electron/, test/ and scripts/ is read with the TypeScript
+// Every module of shared/, renderer/, electron/, node/, test/ and scripts/ is read with the TypeScript
 // parser; an export counts as used when any module imports it by name (tests and scripts count),
 // re-exports it, or imports the whole module (`import * as`, `import('…')`). Entry points are
 // exempt: their exports are for the runtime, not for other modules.
@@ -8,10 +8,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = resolve(import.meta.dirname, '..');
-const DIRS = ['shared', 'renderer', 'electron', 'test', 'scripts'];
+const DIRS = ['shared', 'renderer', 'electron', 'node', 'test', 'scripts'];
 /** Checked for unused exports (tests and scripts only use). */
-const CHECKED = /^(shared|renderer|electron)\//;
-const ENTRY = /(^electron\/(main|preload|cli)\/index\.ts$)|(^renderer\/src\/main\.tsx$)|(\.worker\.ts$)|(-worker\.ts$)|(\.d\.ts$)/;
+const CHECKED = /^(shared|renderer|electron|node)\//;
+const ENTRY = /(^electron\/(main|preload)\/index\.ts$)|(^node\/cli\/index\.ts$)|(^renderer\/src\/main\.tsx$)|(\.worker\.ts$)|(-worker\.ts$)|(\.d\.ts$)/;
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '#shared/import/read-workbook';
 import { cleanText } from '#shared/text/normalize';
 import { buildPackage, readPackage } from '#shared/package/format';
-import { readInThread } from '../../electron/cli/read-in-thread';
+import { readInThread } from '../../node/cli/read-in-thread';
 import { FIXTURES, ROSTER } from '../support/import-fixtures';
 import { cli } from '../support/cli';
 import { sampleContent } from '../support/sample-content';
@@ -192,7 +192,7 @@ describe('cli import started from another working folder', () => {
   it('reads spreadsheets (the reader thread is found from the command line itself, not from the working folder)', () => {
     const { dir, meetingId } = setup();
     const root = resolve(__dirname, '../..');
-    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'electron/cli/index.ts'), 'import', 'gbk.csv', '--package', '财政局.mzsh.json', '--meeting', meetingId, '--dry-run'], {
+    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'node/cli/index.ts'), 'import', 'gbk.csv', '--package', '财政局.mzsh.json', '--meeting', meetingId, '--dry-run'], {
       cwd: dir,
       // npm sets INIT_CWD for scripts; a command started by hand has none.
       env: { ...process.env, INIT_CWD: undefined },

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ledgerReport } from '../../electron/cli/commands/ledger';
+import { ledgerReport } from '../../node/cli/commands/ledger';
 import { registerProblems } from '#shared/ledger/accounts';
 import { changeStatus } from '#shared/ledger/status';
 import { appendProgress } from '#shared/ledger/progress';

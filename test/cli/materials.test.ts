@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { preMeetingOfPackages } from '../../electron/cli/pre-meeting';
+import { preMeetingOfPackages } from '../../node/cli/pre-meeting';
 import type { MaterialRecord } from '#shared/model/preparation';
 import type { Talk } from '#shared/model/talks';
 import { buildPackage, type PackageContent } from '#shared/package/format';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nodeSha256Hex } from '../../electron/cli/native-sha256';
+import { nodeSha256Hex } from '../../node/cli/native-sha256';
 import { sha256Hex } from '#shared/util/sha256';
 
 describe("the command line's native SHA-256", () => {

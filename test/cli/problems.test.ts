@@ -6,9 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContents } from '../../electron/cli/commands/check';
-import { exportContents } from '../../electron/cli/commands/export';
-import type { MeetingContent } from '../../electron/cli/meetings';
+import { checkContents } from '../../node/cli/commands/check';
+import { exportContents } from '../../node/cli/commands/export';
+import type { MeetingContent } from '../../node/cli/meetings';
 import { emptyContent } from '#shared/package/format';
 import { problemSample } from '../support/problem-sample';
 import { tempDir } from '../support/temp-dir';

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../electron/main/files/atomic-write';
+import { writeFileAtomic } from '../../node/files/atomic-write';
 import { CHANNELS, dispatch, IpcFailure, type Handlers } from '../../electron/main/ipc/dispatch';
 import { openFile, saveFile, saveFiles, type DialogPort } from '../../electron/main/ipc/file-handlers';
 import { printPage, type PrintPort } from '../../electron/main/ipc/print-handler';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '#shared/ocr/image-file';
 import { recognizePage } from '#shared/ocr/page';
-import { loadOcrEngine } from '../../electron/cli/ocr-runtime';
+import { loadOcrEngine } from '../../node/cli/ocr-runtime';
 
 const EXPECTED = '听取基层意见的渠道还不够多';
 

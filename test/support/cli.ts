@@ -1,4 +1,4 @@
-import { runCli } from '../../electron/cli/run';
+import { runCli } from '../../node/cli/run';
 
 /** Runs the command line in-process, capturing what it prints. */
 export async function cli(args: string[], cwd: string) {

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeBackup, MAX_BACKUP_BYTES, type BackupReason } from '#shared/backup/format';
 import type { AutoBackupInfo, OpenedFile } from '#shared/ipc/contract';
-import { describeFsError, writeFileAtomic } from '../files/atomic-write';
+import { describeFsError, writeFileAtomic } from '../../../node/files/atomic-write';
 import { IpcFailure } from '../ipc/dispatch';
 import { backupFileName, parseBackupFileName } from './backup-names';
 import { backupsToDelete, DEFAULT_ROTATION, localDay, type BackupEntry, type RotationPolicy } from './rotation';

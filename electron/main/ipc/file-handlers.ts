@@ -10,8 +10,8 @@ import {
   type SaveFilesRequest,
   type SaveFilesResponse,
 } from '#shared/ipc/contract';
-import { describeFsError, writeFileAtomic } from '../files/atomic-write';
-import { writeFolderAtomic } from '../files/write-folder';
+import { describeFsError, writeFileAtomic } from '../../../node/files/atomic-write';
+import { writeFolderAtomic } from '../../../node/files/write-folder';
 import { IpcFailure } from './dispatch';
 
 /** The dialogs main needs; injected so the handlers can be tested without Electron. */
@@ -62,7 +62,7 @@ export async function openFile(port: DialogPort, request: OpenFileRequest, conte
 
 /**
  * Writes several files into a new folder inside the one the user picks, all or nothing (a
- * temporary folder renamed into place, electron/main/files/write-folder.ts). Names are plain file
+ * temporary folder renamed into place, node/files/write-folder.ts). Names are plain file
  * names (the contract's validator refuses separators, `.` and `..`; checked again here); they are
  * made safe and unique without regard to case, so no file overwrites another, and the answer
  * lists the files that are on disk.

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { MAX_PACKAGE_BYTES, readPackage, type ExchangePackage } from '#shared/package/format';
-import { describeFsError, writeFileAtomic } from '../main/files/atomic-write';
+import { describeFsError, writeFileAtomic } from '../files/atomic-write';
 import { CliError } from './errors';
 
 /** Where a command writes: injected so tests can capture the output. */
