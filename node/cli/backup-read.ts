@@ -1,5 +1,5 @@
 // Reading a backup's content on the command line, with Node's own crypto and zlib: the same steps
-// as the app's restore (renderer/src/backup/backup-file.ts) — decrypt with the password (the
+// as the app's restore (renderer/src/backup-engine/backup-file.ts) — decrypt with the password (the
 // manifest bound in as additional data when the file says so), decompress within the size the
 // manifest states, then check every row with shared/backup/tables.ts.
 import { createDecipheriv, pbkdf2 } from 'node:crypto';

@@ -1,7 +1,7 @@
 // The one registry of record kinds: every table the workbench stores, with its Chinese name, its
 // validator, whether it travels in exchange packages, whether backups hold it, and how a merge
 // treats it. Package tables, backup validators, table labels and change-log entity kinds are all
-// derived from here; test/shared/record-kinds.test.ts fails when a database table has no entry.
+// derived from here; test/shared/model/record-kinds.test.ts fails when a database table has no entry.
 import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from './schemas';
 import type { Validator } from '../util/schema';
 import { ledgerEntrySchema, progressEntrySchema } from './ledger';

@@ -19,7 +19,7 @@ export function sha256Hex(data: Uint8Array): string {
  * Lets a host with a native SHA-256 use it: the command line passes Node's (OpenSSL). Under tsx,
  * @noble/hashes is loaded through a CommonJS shim whose export getters sit in its inner loop and
  * make it about 15 times slower (a 40 MB package: ~80 s instead of ~1 s). Only SHA-256 itself may
- * be passed — test/cli/native-sha256.test.ts checks that the two agree.
+ * be passed — test/node/cli/native-sha256.test.ts checks that the two agree.
  */
 export function useSha256(native: Sha256Hex): void {
   implementation = native;

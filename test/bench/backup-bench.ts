@@ -6,8 +6,8 @@
 import { decodeBackup } from '#shared/backup/format';
 import { parseTables, serializeTables } from '#shared/backup/tables';
 import type { ChangeLogEntry } from '#shared/model/types';
-import { gunzip } from '../../renderer/src/backup/codec';
-import { makeBackupFile, readBackupTables } from '../../renderer/src/backup/backup-file';
+import { gunzip } from '../../renderer/src/backup-engine/codec';
+import { makeBackupFile, readBackupTables } from '../../renderer/src/backup-engine/backup-file';
 import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';
 import { fakeUuid, sampleContent } from '../support/sample-content';
 

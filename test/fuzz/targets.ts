@@ -5,8 +5,8 @@
 import { readPackage, buildPackage, contentChecksum, type ExchangePackage } from '#shared/package/format';
 import { decodeBackup, encodeBackup, type BackupManifest } from '#shared/backup/format';
 import { parseTables, serializeTables } from '#shared/backup/tables';
-import { gzip } from '../../renderer/src/backup/codec';
-import { makeBackupFile, readBackupTables } from '../../renderer/src/backup/backup-file';
+import { gzip } from '../../renderer/src/backup-engine/codec';
+import { makeBackupFile, readBackupTables } from '../../renderer/src/backup-engine/backup-file';
 import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';
 import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useBackupResponder } from '../backup/use-backup-responder';
-import { makeBackupFile } from '../backup/backup-file';
+import { useBackupResponder } from '../backup-engine/use-backup-responder';
+import { makeBackupFile } from '../backup-engine/backup-file';
 import { openWorkbenchDatabase, type DatabaseState } from '../db/open-database';
 import { repositories, type Repositories } from '../db/repositories';
 import { loadSettings, type AppSettings } from '../db/repos/settings-repo';

@@ -1,7 +1,7 @@
 // The repositories bound to the open database: what features get from useWorkbench(). Features
 // never hold the Dexie database (lint forbids importing it outside db/); they call these, and
 // these are the only way in. Add a repository function here when a feature needs it.
-import { createBackupOffThread } from '../backup/off-thread';
+import { createBackupOffThread } from '../backup-engine/off-thread';
 import { listAudits, recordAudit } from './repos/audits-repo';
 import { prepareRestore, restoreAll } from './repos/backup-repo';
 import { listMeetingChanges } from './repos/change-log';

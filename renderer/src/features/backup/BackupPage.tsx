@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { MAX_BACKUP_BYTES } from '#shared/backup/format';
 import type { AutoBackupInfo } from '#shared/ipc/contract';
-import { openBackupFile } from '../../backup/backup-file';
+import { openBackupFile } from '../../backup-engine/backup-file';
 import { desktop } from '../../desktop';
 import { AutoBackupsCard } from './AutoBackupsCard';
 import { BACKUP_FILTERS, BackupNowCard } from './BackupNowCard';

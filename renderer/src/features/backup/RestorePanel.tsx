@@ -2,7 +2,7 @@ import { Alert, App, Button, Descriptions, Input, Space, Steps, Tag } from 'antd
 import { useState } from 'react';
 import { restoreRefusal, totalRows, type BackupManifest } from '#shared/backup/format';
 import { useWorkbench } from '../../app/workbench-context';
-import type { MadeBackup } from '../../backup/backup-file';
+import type { MadeBackup } from '../../backup-engine/backup-file';
 import { type RestoreStage } from '../../db/repos/backup-repo';
 import { UserError } from '../../lib/user-error';
 import { desktop } from '../../desktop';

@@ -1,0 +1,117 @@
+// The copy detector against its definition on the kinds of text it meets at county scale: stock-phrase
+// opinions (many texts sharing most of their bigrams), varied opinions, and one template filled in
+// thousands of times (where every pair is similar and only a bounded number may be reported).
+import { describe, expect, it } from 'vitest';
+import { detectCopies, type CopyCandidate, type CopyKind } from '#shared/checks/copy-detection';
+import { opinionKey } from '#shared/checks/duplicates';
+import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, PARTNER_CAP } from '#shared/checks/minhash';
+import { byEntry } from '#shared/checks/opinion-flags';
+import { compareKey } from '#shared/text/normalize';
+import { countyContent, rng } from '../../support/county-content';
+import { stockPhraseCorpus } from '../../support/stock-phrase-content';
+
+describe('findSimilarPairs at scale', () => {
+  // Every pair of distinct texts at or above the threshold, found by comparing all pairs. Stock-phrase
+  // text is where a capped LSH bucket used to lose them.
+  it.each([
+    ['stock-phrase opinions', () => stockPhraseCorpus(3000, { seed: 3 }).candidates.map((c) => c.content)],
+    ['varied county opinions', () => countyContent({ units: 10, perCell: 6, copyRate: 0.03, seed: 5 }).opinions.map((o) => o.content)],
+  ])('finds the pairs an exhaustive comparison finds among %s', (_what, texts) => {
+    const keys = [...new Set(texts().map(compareKey))];
+    expect(keys.length).toBeGreaterThan(2900);
+    const { pairs, sets, capped } = findSimilarPairs(keys);
+    const exhaustive: string[] = [];
+    for (let a = 0; a < sets.length; a++) {
+      for (let b = a + 1; b < sets.length; b++) {
+        // Jaccard ≥ t needs the smaller set to hold at least t of the larger one's size: skip the rest unmeasured.
+        const [small, large] = sets[a]!.length <= sets[b]!.length ? [sets[a]!, sets[b]!] : [sets[b]!, sets[a]!];
+        if (small.length < NEAR_DUPLICATE_THRESHOLD * large.length) continue;
+        if (jaccard(sets[a]!, sets[b]!) >= NEAR_DUPLICATE_THRESHOLD) exhaustive.push(`${a}|${b}`);
+      }
+    }
+    expect(exhaustive.length).toBeGreaterThan(5);
+    expect(capped).toEqual([]);
+    // LSH is probabilistic (a pair at exactly 0.6 is a candidate with probability 0.96), but the
+    // sketches are seeded: on these texts it finds every pair, and reports nothing else.
+    expect(pairs.map((p) => `${p.a}|${p.b}`)).toEqual(exhaustive);
+  });
+
+  it('warns of every near copy planted across units in stock-phrase text', () => {
+    const { candidates, planted } = stockPhraseCorpus(3000, { seed: 5, plantRate: 0.05 });
+    expect(planted.length).toBeGreaterThan(100);
+    const warned = new Set(detectCopies(candidates, { kinds: ['cross-unit'] }).map((w) => w.a.id));
+    expect(planted.filter((p) => !warned.has(candidates[p.copy]!.id))).toEqual([]);
+  });
+
+  it('gives each text of a template filled in 3,000 times a bounded number of partners, all linked in one cluster', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => compareKey(`批次1-${i + 1}：问卷反映窗口办事排队时间长，群众满意度有待提高`));
+    const { pairs, sets, capped } = findSimilarPairs(keys);
+    // All 4.5 million pairs are similar; at most PARTNER_CAP later partners per text are sought.
+    expect(pairs.length).toBeLessThanOrEqual(PARTNER_CAP * keys.length);
+    expect(pairs.every((p) => p.a < p.b && p.similarity === jaccard(sets[p.a]!, sets[p.b]!) && p.similarity >= NEAR_DUPLICATE_THRESHOLD)).toBe(true);
+    expect(capped.length).toBeGreaterThan(2900);
+    // Every text has a partner, and the links keep the template's texts one cluster.
+    const parent = keys.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    for (const p of pairs) parent[find(p.b)] = find(p.a);
+    expect(new Set(keys.map((_, i) => find(i))).size).toBe(1);
+  });
+
+  it('lets a caller skip pairs without their counting towards the cap', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => compareKey(`第${i + 1}条：问卷反映窗口办事排队时间长，群众满意度有待提高`));
+    // Only pairs with an odd text are wanted: even texts must still find odd partners.
+    const { pairs } = findSimilarPairs(keys, { accept: (a, b) => a % 2 === 1 || b % 2 === 1, partnerCap: 3 });
+    expect(pairs.every((p) => p.a % 2 === 1 || p.b % 2 === 1)).toBe(true);
+    const linked = new Set(pairs.flatMap((p) => [p.a, p.b]));
+    expect(keys.every((_, i) => linked.has(i))).toBe(true);
+  });
+});
+
+describe('detectCopies on a text pasted hundreds of times', () => {
+  // The reference: each opinion's partner found by searching whole groups, as the detector did before
+  // large groups were searched through their first opinions.
+  const RELATIONS: Record<CopyKind, (o: CopyCandidate, p: CopyCandidate, sameKey: boolean) => boolean> = {
+    'cross-target': (o, p) => o.meetingId === p.meetingId && o.targetId !== p.targetId,
+    'same-target': (o, p, sameKey) => o.meetingId === p.meetingId && o.targetId === p.targetId && !(sameKey && o.category === p.category),
+    'cross-unit': (o, p) => o.unitId !== p.unitId,
+  };
+
+  it('links every opinion to the partner a search of the whole group finds', () => {
+    const r = rng(41);
+    const texts = ['理论学习不够系统，以会代学的情况时有发生', '理论学习不够系统，以会代学的情况仍有发生', '对分管领域的安全生产工作督促检查不够'];
+    const candidates: CopyCandidate[] = Array.from({ length: 600 }, (_, i) => {
+      const unit = Math.floor(r() * 4);
+      const meeting = `m${unit}-${Math.floor(r() * 2)}`;
+      return {
+        id: `o-${String(i).padStart(4, '0')}`,
+        unitId: `u${unit}`,
+        meetingId: meeting,
+        targetId: `t${Math.floor(r() * 3)}`,
+        category: ['上级领导', '基层群众'][Math.floor(r() * 2)]!,
+        content: texts[Math.floor(r() * texts.length)]!,
+        createdAt: `2025-11-01T08:00:${String(Math.floor(r() * 60)).padStart(2, '0')}.000Z`,
+      };
+    });
+    const warnings = detectCopies(candidates);
+    // Reference: for each opinion and kind, the first related opinion of its own group, else of the
+    // similar group (the two 以会代学 texts), in entry order; a pair inside a meeting once.
+    const ordered = [...candidates].sort(byEntry);
+    const expected: string[] = [];
+    const reported = new Set<string>();
+    for (const o of ordered) {
+      for (const kind of ['cross-target', 'same-target', 'cross-unit'] as const) {
+        const key = opinionKey(o.content);
+        let partner = ordered.find((p) => p !== o && opinionKey(p.content) === key && RELATIONS[kind](o, p, true));
+        if (!partner && o.content !== texts[2]) partner = ordered.find((p) => opinionKey(p.content) !== key && p.content !== texts[2] && RELATIONS[kind](o, p, false));
+        if (!partner) continue;
+        if (kind !== 'cross-unit') {
+          const pairKey = [kind, ...[o.id, partner.id].sort()].join('|');
+          if (reported.has(pairKey)) continue;
+          reported.add(pairKey);
+        }
+        expected.push(`${kind} ${o.id} ${partner.id}`);
+      }
+    }
+    expect(warnings.map((w) => `${w.kind} ${w.a.id} ${w.b.id}`)).toEqual(expected);
+  });
+});
