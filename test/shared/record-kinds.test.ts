@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, storesAt } from '../../renderer/src/db/schema';
 import { entityLabel, EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel, recordRow, recordValidator, tablesProblem } from '#shared/model/record-kinds';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '../../shared/package/format';
-import { check } from '../../shared/util/schema';
+import { check } from '../../shared/util/validation';
 import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 
