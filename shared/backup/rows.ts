@@ -70,7 +70,7 @@ export function backupRowValidator(table: string): z.ZodType | undefined {
 /**
  * The primary key of every table a backup of this version may hold (every schema version's tables),
  * for readers without the database schema at hand: the command line's `verify`. A test pins it to
- * renderer/src/db/schema.ts.
+ * renderer/src/db/schema-history.ts.
  */
 export const BACKUP_TABLE_KEYS: Readonly<Record<string, string>> = {
   units: 'id',
