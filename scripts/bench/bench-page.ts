@@ -6,7 +6,7 @@ import { copyCandidates, detectCopies } from '#shared/checks/copy-detection';
 import { GROUP_TARGET, type Opinion } from '#shared/model/types';
 import { overviewRows, overviewTotals } from '#shared/supervision/overview';
 import { WorkbenchDb } from '../../renderer/src/db/database';
-import { DB_NAME } from '../../renderer/src/db/schema';
+import { DB_NAME } from '../../renderer/src/db/schema-history';
 import { applyMerge, previewMerge } from '../../renderer/src/db/repos/merge-repo';
 import { addOpinions, deleteOpinions, restoreOpinions } from '../../renderer/src/db/repos/opinions-repo';
 import { countyContent } from '../../test/support/county-content';

@@ -10,10 +10,11 @@
 //
 // Every byte of the file is covered by a check: the magic line by comparison, the manifest by
 // its hash, the payload by the hash and length in the manifest.
+import { z } from 'zod';
 import { recordLabel } from '../model/record-kinds';
 import { canonicalJson } from '../util/canonical-json';
 import { isRealIsoTime } from '../util/dates';
-import { check, dict, int, literal, nullable, obj, optional, SchemaError, str, type Validator } from '../util/schema';
+import { check, dict, int, literal, obj, str } from '../util/validation';
 import { sha256Hex } from '../util/sha256';
 import { concatBytes } from '../util/bytes';
 
@@ -37,89 +38,59 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
 const MAGIC_PREFIX = 'MZSH-BACKUP/';
 
 /** Why a backup was made; automatic backups say so in their file name too. */
-export type BackupReason = 'manual' | 'scheduled' | 'quit' | 'before-upgrade' | 'before-restore';
-export const BACKUP_REASONS = ['manual', 'scheduled', 'quit', 'before-upgrade', 'before-restore'] as const satisfies readonly BackupReason[];
+export const BACKUP_REASONS = ['manual', 'scheduled', 'quit', 'before-upgrade', 'before-restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+const realTime = () =>
+  str({ pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, patternName: 'ISO 时间' }).refine(isRealIsoTime, { error: (i) => `不是真实存在的时间（${String(i.input)}）` });
+
+const HEX = (length: number) => str({ min: length, max: length, pattern: /^[0-9a-f]+$/, patternName: '十六进制' });
+
+// Dexie allows fractional schema versions (IndexedDB's version is Dexie's times 10).
+const schemaVersion = z.number({ error: '应为数据版本号' }).refine((v) => Number.isInteger(v * 10) && v > 0 && v <= 1_000_000, { error: '应为数据版本号' });
 
 /** How a password-protected payload was encrypted; everything but the password. */
-export interface BackupEncryption {
-  cipher: 'AES-256-GCM';
+const encryptionSchema = obj({
+  cipher: literal('AES-256-GCM'),
   /** 96-bit IV, hex. */
-  iv: string;
-  kdf: 'PBKDF2-SHA256';
-  iterations: number;
+  iv: HEX(24),
+  kdf: literal('PBKDF2-SHA256'),
+  iterations: int({ min: MIN_PBKDF2_ITERATIONS, max: MAX_PBKDF2_ITERATIONS }),
   /** Random salt, hex. */
-  salt: string;
+  salt: HEX(32),
   /**
    * `"manifest"`: the manifest (all but the payload's length and hash, see `backupAad`) is bound
    * into the encryption as additional authenticated data, so its time, reason and versions cannot
    * be rewritten without the password. Absent in backups written before; they still restore.
    */
-  aad?: 'manifest';
-}
-
-export interface BackupManifest {
-  format: typeof BACKUP_FORMAT;
-  formatVersion: typeof BACKUP_FORMAT_VERSION;
-  /** The database schema version the tables were read from. */
-  schemaVersion: number;
-  appVersion: string;
-  /** ISO time the snapshot was taken. */
-  createdAt: string;
-  reason: BackupReason;
-  /** Row count of every table in the payload, by table name. */
-  tables: Record<string, number>;
-  payload: {
-    /** Length of the stored payload (after compression and encryption). */
-    bytes: number;
-    /** SHA-256 of the stored payload, hex. */
-    sha256: string;
-    compression: 'gzip';
-    /** Length of the JSON inside, before compression. */
-    plainBytes: number;
-  };
-  /** `null` when the backup is not password-protected. */
-  encryption: BackupEncryption | null;
-}
-
-const realTime: Validator<string> = (v, path) => {
-  const s = str({ pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, patternName: 'ISO 时间' })(v, path);
-  if (!isRealIsoTime(s)) throw new SchemaError(path, `不是真实存在的时间（${s}）`);
-  return s;
-};
-
-const HEX = (length: number) => str({ min: length, max: length, pattern: /^[0-9a-f]+$/, patternName: '十六进制' });
-
-// Dexie allows fractional schema versions (IndexedDB's version is Dexie's times 10).
-const schemaVersion: Validator<number> = (v, path) => {
-  if (typeof v !== 'number' || !Number.isInteger(v * 10) || v <= 0 || v > 1_000_000) throw new SchemaError(path, '应为数据版本号');
-  return v;
-};
+  aad: literal('manifest').optional(),
+});
+export type BackupEncryption = z.infer<typeof encryptionSchema>;
 
 const manifestSchema = obj({
   format: literal(BACKUP_FORMAT),
   formatVersion: literal(BACKUP_FORMAT_VERSION),
+  /** The database schema version the tables were read from. */
   schemaVersion,
   appVersion: str({ max: 100 }),
-  createdAt: realTime,
+  /** ISO time the snapshot was taken. */
+  createdAt: realTime(),
   reason: literal(...BACKUP_REASONS),
+  /** Row count of every table in the payload, by table name. */
   tables: dict(int({ min: 0, max: 100_000_000 }), { maxKeys: 200 }),
   payload: obj({
+    /** Length of the stored payload (after compression and encryption). */
     bytes: int({ min: 0, max: MAX_BACKUP_BYTES }),
+    /** SHA-256 of the stored payload, hex. */
     sha256: HEX(64),
     compression: literal('gzip'),
+    /** Length of the JSON inside, before compression. */
     plainBytes: int({ min: 0, max: MAX_PLAIN_BYTES }),
   }),
-  encryption: nullable(
-    obj({
-      cipher: literal('AES-256-GCM'),
-      iv: HEX(24),
-      kdf: literal('PBKDF2-SHA256'),
-      iterations: int({ min: MIN_PBKDF2_ITERATIONS, max: MAX_PBKDF2_ITERATIONS }),
-      salt: HEX(32),
-      aad: optional(literal('manifest')),
-    }),
-  ),
-}) satisfies Validator<BackupManifest>;
+  /** `null` when the backup is not password-protected. */
+  encryption: encryptionSchema.nullable(),
+});
+export type BackupManifest = z.infer<typeof manifestSchema>;
 
 const TABLE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
@@ -209,7 +180,7 @@ export function decodeBackup(bytes: Uint8Array): DecodeBackupResult {
   }
   const checked = check(manifestSchema, parsed);
   if (!checked.ok) return fail(`备份文件的清单不正确：${manifestProblem(checked.path, checked.reason)}`);
-  const manifest = checked.value as BackupManifest;
+  const manifest = checked.value;
   const badTable = Object.keys(manifest.tables).find((name) => !TABLE_NAME.test(name));
   if (badTable !== undefined) return fail(`备份文件的清单不正确：表名“${badTable.slice(0, 40)}”无法识别`);
 

@@ -4,7 +4,7 @@
 // tables are checked with the same validators as exchange packages.
 import { recordLabel, recordRow, tablesProblem } from '../model/record-kinds';
 import { contentReferenceProblem, type PackageContent } from '../package/format';
-import { check } from '../util/schema';
+import { check } from '../util/validation';
 import type { BackupManifest } from './format';
 import { backupRowValidator } from './rows';
 

@@ -1,27 +1,20 @@
 // The one contract between the renderer and the main process: each channel's name and the types
 // of its request and response. Main registers a handler per channel over this map; the preload
 // exposes one named function per channel; the web build implements the same DesktopApi in the page.
+// The requests' types are inferred from the validators main runs on them (`requestValidators`), so
+// a field cannot be added to one and forgotten in the other; responses come from main itself.
+import type { z } from 'zod';
 import { BACKUP_EXTENSION, MAX_BACKUP_BYTES, type BackupReason } from '../backup/format';
-import { arr, bool, bytes, int, literal, nothing, obj, optional, str, type Validator } from '../util/schema';
+import { arr, bool, bytes, int, literal, nothing, obj, str } from '../util/validation';
 
-export interface FileFilter {
-  name: string;
-  extensions: string[];
-}
+// Each request's type is that of its validator (`requestValidators`, below).
+type Requests = { [C in keyof typeof requestValidators]: z.infer<(typeof requestValidators)[C]> };
 
-export interface SaveFileRequest {
-  suggestedName: string;
-  filters: FileFilter[];
-  data: Uint8Array;
-}
+export type FileFilter = z.infer<typeof fileFilter>;
+export type SaveFileRequest = Requests['file:save'];
 export type SaveFileResponse = { saved: true; path: string } | { saved: false };
 
-export interface OpenFileRequest {
-  filters: FileFilter[];
-  /** Files larger than this are refused before they are read. */
-  maxBytes: number;
-  multiple?: boolean;
-}
+export type OpenFileRequest = Requests['file:open'];
 export interface OpenedFile {
   name: string;
   data: Uint8Array;
@@ -32,11 +25,7 @@ export interface OpenFileResponse {
 }
 
 /** Several files written into one new folder (one list per member). */
-export interface SaveFilesRequest {
-  /** The folder created inside the one the user picks; in a browser, the name of the zip. */
-  folderName: string;
-  files: Array<{ name: string; data: Uint8Array }>;
-}
+export type SaveFilesRequest = Requests['file:save-many'];
 /** `files`: the names of the files on disk (made safe and unique: they may differ from those asked for). */
 export type SaveFilesResponse = { saved: true; folder: string; count: number; files: string[] } | { saved: false };
 
@@ -65,23 +54,14 @@ export interface BackupRequest {
   reason: 'scheduled' | 'quit';
 }
 /** The renderer's answer to a BackupRequest: the backup file's bytes, or why it could not make one. */
-export interface SubmitBackupRequest {
-  requestId: string;
-  data?: Uint8Array;
-  error?: string;
-}
+export type SubmitBackupRequest = Requests['backup:submit'];
 /** A backup the renderer made itself, for main to keep in the backups folder. */
-export interface StoreBackupRequest {
-  reason: 'before-restore' | 'before-upgrade';
-  data: Uint8Array;
-}
+type StoreBackupRequest = Requests['backup:store'];
 export interface StoreBackupResponse {
   name: string;
   path: string;
 }
-export interface ReadBackupRequest {
-  name: string;
-}
+type ReadBackupRequest = Requests['backup:read'];
 
 /** The main → renderer event asking for a snapshot; the preload exposes it as `onBackupRequest`. */
 export const BACKUP_REQUEST_EVENT = 'backup:request';
@@ -115,7 +95,8 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** The most files one save-many call writes (a meeting has a few dozen members at most). */
 export const MAX_SAVE_FILES = 500;
 
-const filters = arr(obj({ name: str({ max: 100 }), extensions: arr(str({ max: 20, pattern: /^[A-Za-z0-9*-]+$/, patternName: '扩展名' }), { max: 20 }) }), { max: 20 });
+const fileFilter = obj({ name: str({ max: 100 }), extensions: arr(str({ max: 20, pattern: /^[A-Za-z0-9*-]+$/, patternName: '扩展名' }), { max: 20 }) });
+const filters = arr(fileFilter, { max: 20 });
 // A file name only: no folders (nor `.` and `..`), no characters Windows refuses. Up to 255
 // characters: main cuts every name to 255 bytes of UTF-8 itself (shared/files/safe-names.ts).
 // eslint-disable-next-line no-control-regex
@@ -128,15 +109,24 @@ const backupName = str({ min: 1, max: 120, pattern: new RegExp(`^[A-Za-z0-9][A-Z
 /** Validators of each channel's request: main runs them on every call before doing anything. */
 export const requestValidators = {
   'file:save': obj({ suggestedName: fileName, filters, data: bytes({ max: MAX_FILE_BYTES }) }),
-  'file:open': obj({ filters, maxBytes: int({ min: 1, max: MAX_FILE_BYTES }), multiple: optional(bool()) }),
+  'file:open': obj({
+    filters,
+    /** Files larger than this are refused before they are read. */
+    maxBytes: int({ min: 1, max: MAX_FILE_BYTES }),
+    multiple: bool().optional(),
+  }),
   'app:version': nothing(),
-  'file:save-many': obj({ folderName: fileName, files: arr(obj({ name: fileName, data: bytes({ max: MAX_FILE_BYTES }) }), { max: MAX_SAVE_FILES }) }),
+  'file:save-many': obj({
+    /** The folder created inside the one the user picks; in a browser, the name of the zip. */
+    folderName: fileName,
+    files: arr(obj({ name: fileName, data: bytes({ max: MAX_FILE_BYTES }) }), { max: MAX_SAVE_FILES }),
+  }),
   'print:page': nothing(),
-  'backup:submit': obj({ requestId, data: optional(bytes({ max: MAX_BACKUP_BYTES })), error: optional(str({ max: 2000 })) }),
+  'backup:submit': obj({ requestId, data: bytes({ max: MAX_BACKUP_BYTES }).optional(), error: str({ max: 2000 }).optional() }),
   'backup:store': obj({ reason: literal('before-restore', 'before-upgrade'), data: bytes({ max: MAX_BACKUP_BYTES }) }),
   'backup:list': nothing(),
   'backup:read': obj({ name: backupName }),
-} satisfies { [C in Channel]: Validator<RequestOf<C>> };
+} satisfies Record<Channel, z.ZodType>;
 
 /** What the preload exposes as `window.desktop`, and what the web build implements in the page. */
 export interface DesktopApi {

@@ -2,13 +2,13 @@
 // validator, whether it travels in exchange packages, whether backups hold it, and how a merge
 // treats it. Package tables, backup validators, table labels and change-log entity kinds are all
 // derived from here; test/shared/model/record-kinds.test.ts fails when a database table has no entry.
-import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from './schemas';
-import type { Validator } from '../util/schema';
+import type { z } from 'zod';
+import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from './record-schemas';
 import { ledgerEntrySchema, progressEntrySchema } from './ledger';
 import { materialSchema, meetingPreparationSchema } from './preparation';
 import { consolidatedOpinionSchema, problemItemSchema } from './problems';
 import { talkSchema } from './talks';
-import { zodValidator } from './zod-fields';
+import { reportedWhole } from './zod-fields';
 
 /**
  * How opening a package treats a kind: `three-way` merges by id against the stored merge base
@@ -25,7 +25,7 @@ interface RecordKind {
    * only. A function with its type written out: the change log's validator names the entity kinds
    * this registry defines, and TypeScript needs the annotation to see that this is no circle.
    */
-  validator?: () => Validator<unknown>;
+  validator?: () => z.ZodType;
   /** Travels in exchange packages. */
   exchanged: boolean;
   /** Held by backups (every table is: a restore must give back exactly what was there). */
@@ -36,12 +36,12 @@ interface RecordKind {
 }
 
 export const RECORD_KINDS = {
-  units: { label: '单位', validator: (): Validator<unknown> => unitSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'unit' },
-  meetings: { label: '会议', validator: (): Validator<unknown> => meetingSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'meeting' },
-  members: { label: '班子成员', validator: (): Validator<unknown> => memberSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'member' },
-  opinions: { label: '意见建议', validator: (): Validator<unknown> => opinionSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'opinion' },
-  audits: { label: '审核记录', validator: (): Validator<unknown> => auditSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'audit' },
-  changeLog: { label: '变更记录', validator: (): Validator<unknown> => changeLogSchema, exchanged: true, backedUp: true, merge: 'append-only' },
+  units: { label: '单位', validator: (): z.ZodType => unitSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'unit' },
+  meetings: { label: '会议', validator: (): z.ZodType => meetingSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'meeting' },
+  members: { label: '班子成员', validator: (): z.ZodType => memberSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'member' },
+  opinions: { label: '意见建议', validator: (): z.ZodType => opinionSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'opinion' },
+  audits: { label: '审核记录', validator: (): z.ZodType => auditSchema, exchanged: true, backedUp: true, merge: 'three-way', entity: 'audit' },
+  changeLog: { label: '变更记录', validator: (): z.ZodType => changeLogSchema, exchanged: true, backedUp: true, merge: 'append-only' },
   settings: { label: '设置项', exchanged: false, backedUp: true, merge: 'local' },
   meetingSummaries: { label: '会议汇总', exchanged: false, backedUp: true, merge: 'derived' },
   copyFindings: { label: '雷同检测结果', exchanged: false, backedUp: true, merge: 'derived' },
@@ -49,13 +49,13 @@ export const RECORD_KINDS = {
   // Schema v3: the second half of the practice (梳理, 两张清单, 整改台账, 谈心谈话, 会前准备); in
   // packages from format 2. Ledger entries merge three-way with the ledger's own rule for status
   // (shared/ledger/merge-rules.ts); progress entries are appended, never edited: a union by id.
-  consolidatedOpinions: { label: '梳理后意见', validator: (): Validator<unknown> => zodValidator(consolidatedOpinionSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'consolidated' },
-  problems: { label: '查摆问题', validator: (): Validator<unknown> => zodValidator(problemItemSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'problem' },
-  ledgerEntries: { label: '整改台账', validator: (): Validator<unknown> => zodValidator(ledgerEntrySchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'ledger-entry' },
-  progressEntries: { label: '整改进展', validator: (): Validator<unknown> => zodValidator(progressEntrySchema), exchanged: true, backedUp: true, merge: 'append-only', entity: 'progress' },
-  talks: { label: '谈心谈话', validator: (): Validator<unknown> => zodValidator(talkSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'talk' },
-  preparations: { label: '会前准备', validator: (): Validator<unknown> => zodValidator(meetingPreparationSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'preparation' },
-  materials: { label: '对照检查材料', validator: (): Validator<unknown> => zodValidator(materialSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'material' },
+  consolidatedOpinions: { label: '梳理后意见', validator: (): z.ZodType => reportedWhole(consolidatedOpinionSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'consolidated' },
+  problems: { label: '查摆问题', validator: (): z.ZodType => reportedWhole(problemItemSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'problem' },
+  ledgerEntries: { label: '整改台账', validator: (): z.ZodType => reportedWhole(ledgerEntrySchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'ledger-entry' },
+  progressEntries: { label: '整改进展', validator: (): z.ZodType => reportedWhole(progressEntrySchema), exchanged: true, backedUp: true, merge: 'append-only', entity: 'progress' },
+  talks: { label: '谈心谈话', validator: (): z.ZodType => reportedWhole(talkSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'talk' },
+  preparations: { label: '会前准备', validator: (): z.ZodType => reportedWhole(meetingPreparationSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'preparation' },
+  materials: { label: '对照检查材料', validator: (): z.ZodType => reportedWhole(materialSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'material' },
 } as const satisfies Record<string, RecordKind>;
 
 type Kinds = typeof RECORD_KINDS;
@@ -109,7 +109,7 @@ function spaced(name: string): string {
 }
 
 /** The validator of a table's records, if the registry has one. */
-export function recordValidator(table: string): Validator<unknown> | undefined {
+export function recordValidator(table: string): z.ZodType | undefined {
   return (RECORD_KINDS as Record<string, RecordKind>)[table]?.validator?.();
 }
 

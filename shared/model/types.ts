@@ -17,22 +17,22 @@ export interface Stamped {
 }
 
 import type { z } from 'zod';
-import type { auditRecord, changeLogRecord, meetingRecord, memberRecord, opinionRecord, ruleSetRecord, unitRecord } from './schemas';
+import type { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, ruleSetSchema, unitSchema } from './record-schemas';
 
-// The record types are inferred from their schemas (schemas.ts): a field exists in one place.
-export type Unit = z.infer<typeof unitRecord>;
-export type RuleSet = z.infer<typeof ruleSetRecord>;
-export type Meeting = z.infer<typeof meetingRecord>;
+// The record types are inferred from their schemas (record-schemas.ts): a field exists in one place.
+export type Unit = z.infer<typeof unitSchema>;
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
 export type MeetingStatus = Meeting['status'];
-export type Member = z.infer<typeof memberRecord>;
-export type Opinion = z.infer<typeof opinionRecord>;
+export type Member = z.infer<typeof memberSchema>;
+export type Opinion = z.infer<typeof opinionSchema>;
 export type OpinionOrigin = Opinion['origin'];
-export type Audit = z.infer<typeof auditRecord>;
+export type Audit = z.infer<typeof auditSchema>;
 export type Verdict = Audit['verdict'];
 /** What an audit judged: the counts per target and category at that moment. */
 export type AuditSnapshot = Audit['snapshot'];
 
 export type { EntityKind } from './record-kinds';
 /** One append-only change-log line: who changed which record when. */
-export type ChangeLogEntry = z.infer<typeof changeLogRecord>;
+export type ChangeLogEntry = z.infer<typeof changeLogSchema>;
 export type ChangeAction = ChangeLogEntry['action'];

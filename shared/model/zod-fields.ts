@@ -2,7 +2,6 @@
 // field in Chinese, so a bad record from a package or a form reads `问题表现不能为空`, never a
 // zod default in English. `parseRecord` turns a schema's verdict into a result that never throws.
 import { z } from 'zod';
-import { SchemaError, type Validator } from '../util/schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
@@ -71,14 +70,15 @@ export function parseRecord<T>(schema: z.ZodType<T>, value: unknown): ParseResul
 }
 
 /**
- * A zod schema as the registry's Validator: the value typed, or a SchemaError naming the field in
- * Chinese — so packages and backups check zod-defined records the same way as the others.
+ * A labelled record schema inside the app's other checks (packages, backups): its first problem is
+ * reported whole, as `parseRecord` words it (`问题表现不能为空` at `description`), since its messages
+ * already name the field.
  */
-export function zodValidator<T>(schema: z.ZodType<T>): Validator<T> {
-  return (value, path) => {
+export function reportedWhole<T>(schema: z.ZodType<T>): z.ZodType<T> {
+  return z.unknown().transform((value, ctx) => {
     const r = parseRecord(schema, value);
     if (r.ok) return r.value;
-    const at = [path, r.path].filter((p) => p !== '').join('.');
-    throw new SchemaError(at, r.error);
-  };
+    ctx.issues.push({ code: 'custom', message: r.error, path: r.path === '' ? [] : [r.path], input: value });
+    return z.NEVER;
+  });
 }

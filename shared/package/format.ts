@@ -7,12 +7,12 @@ import { ledgerEntrySchema, progressEntrySchema } from '../model/ledger';
 import { materialSchema, meetingPreparationSchema } from '../model/preparation';
 import { consolidatedOpinionSchema, problemItemSchema } from '../model/problems';
 import { EXCHANGED_TABLES, RECORD_KINDS, tablesProblem, type ExchangedTable } from '../model/record-kinds';
-import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from '../model/schemas';
+import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchema, unitSchema } from '../model/record-schemas';
 import { talkSchema } from '../model/talks';
 import { GROUP_TARGET, type Audit, type ChangeLogEntry, type Meeting, type Member, type Opinion, type Unit } from '../model/types';
-import { zodValidator } from '../model/zod-fields';
+import { reportedWhole } from '../model/zod-fields';
 import { canonicalJson } from '../util/canonical-json';
-import { arr, check, obj } from '../util/schema';
+import { arr, check, obj } from '../util/validation';
 import { sha256Hex } from '../util/sha256';
 import { emptyFollowUp, followUpReferenceProblem, type FollowUpContent } from './follow-up';
 
@@ -66,13 +66,13 @@ const CONTENT_SCHEMAS = {
   1: obj(V1_TABLES),
   2: obj({
     ...V1_TABLES,
-    consolidatedOpinions: arr(zodValidator(consolidatedOpinionSchema), { max: 5_000_000 }),
-    problems: arr(zodValidator(problemItemSchema), { max: 1_000_000 }),
-    ledgerEntries: arr(zodValidator(ledgerEntrySchema), { max: 1_000_000 }),
-    progressEntries: arr(zodValidator(progressEntrySchema), { max: 5_000_000 }),
-    talks: arr(zodValidator(talkSchema), { max: 1_000_000 }),
-    preparations: arr(zodValidator(meetingPreparationSchema), { max: 100_000 }),
-    materials: arr(zodValidator(materialSchema), { max: 100_000 }),
+    consolidatedOpinions: arr(reportedWhole(consolidatedOpinionSchema), { max: 5_000_000 }),
+    problems: arr(reportedWhole(problemItemSchema), { max: 1_000_000 }),
+    ledgerEntries: arr(reportedWhole(ledgerEntrySchema), { max: 1_000_000 }),
+    progressEntries: arr(reportedWhole(progressEntrySchema), { max: 5_000_000 }),
+    talks: arr(reportedWhole(talkSchema), { max: 1_000_000 }),
+    preparations: arr(reportedWhole(meetingPreparationSchema), { max: 100_000 }),
+    materials: arr(reportedWhole(materialSchema), { max: 100_000 }),
   }),
 } satisfies Record<PackageFormatVersion, unknown>;
 

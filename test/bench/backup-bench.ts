@@ -8,7 +8,7 @@ import { parseTables, serializeTables } from '#shared/backup/tables';
 import type { ChangeLogEntry } from '#shared/model/types';
 import { gunzip } from '../../renderer/src/backup-engine/codec';
 import { makeBackupFile, readBackupTables } from '../../renderer/src/backup-engine/backup-file';
-import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';
+import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema-history';
 import { fakeUuid, sampleContent } from '../support/sample-content';
 
 const PHRASES = [

@@ -7,7 +7,7 @@ import { decodeBackup, encodeBackup, type BackupManifest } from '#shared/backup/
 import { parseTables, serializeTables } from '#shared/backup/tables';
 import { gzip } from '../../renderer/src/backup-engine/codec';
 import { makeBackupFile, readBackupTables } from '../../renderer/src/backup-engine/backup-file';
-import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema';
+import { SCHEMA_V1, tableSpecsOf } from '../../renderer/src/db/schema-history';
 import { withFollowUp } from '../support/follow-up-sample';
 import { sampleContent } from '../support/sample-content';
 import type fc from 'fast-check';

@@ -8,7 +8,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '#shared/ipc/contract';
-import { check, type Validator } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 
 /** A failure a handler reports on purpose, with a message fit for the user. */
 export class IpcFailure extends Error {
@@ -46,8 +46,7 @@ export async function dispatch<C extends Channel, Ctx>(
   if (senderUrl === undefined || !isTrusted(senderUrl)) {
     return { ok: false, error: { code: 'forbidden', message: '拒绝来自非本应用页面的请求' } };
   }
-  const validator = requestValidators[channel] as Validator<unknown>;
-  const validated = check(validator, payload);
+  const validated = check<unknown>(requestValidators[channel], payload);
   if (!validated.ok) return { ok: false, error: { code: 'bad-request', message: `请求数据不正确：${validated.error}` } };
   try {
     const handler = handlers[channel] as Handler<C, Ctx>;

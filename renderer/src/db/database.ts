@@ -8,7 +8,7 @@ import type { MeetingWarning } from '#shared/supervision/warnings';
 import { computeMeetingSummary, type MeetingSummary } from '#shared/supervision/summary';
 import { groupByMeeting } from '#shared/util/group-by';
 import { readOnlyMiddleware } from './read-only';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema-history';
 
 export interface SettingRow {
   key: string;

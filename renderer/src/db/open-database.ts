@@ -6,7 +6,7 @@
 //   same, or no database  → open normally.
 import Dexie from 'dexie';
 import { WorkbenchDb } from './database';
-import { DB_NAME, LATEST_VERSION } from './schema';
+import { DB_NAME, LATEST_VERSION } from './schema-history';
 import type { BackupTables } from '#shared/backup/tables';
 
 export type DatabaseState =

@@ -8,7 +8,7 @@ import { decodeBackup, encodeBackup } from '#shared/backup/format';
 import { BACKUP_TABLE_KEYS } from '#shared/backup/rows';
 import { buildPackage, readPackage } from '#shared/package/format';
 import { createBackup } from '../../../renderer/src/db/repos/backup-repo';
-import { SCHEMA_HISTORY, storesAt, tableSpecsOf } from '../../../renderer/src/db/schema';
+import { SCHEMA_HISTORY, storesAt, tableSpecsOf } from '../../../renderer/src/db/schema-history';
 import { seedEverything } from '../../renderer/backup-engine/seed';
 import { freshDb } from '../../renderer/db/test-db';
 import { cli } from '../../support/cli';

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeBackup, MIN_PBKDF2_ITERATIONS } from '#shared/backup/format';
 import { openBackupFile } from '../../../renderer/src/backup-engine/backup-file';
 import { createBackup, prepareRestore, replaceAllData, restoreAll, snapshotTables } from '../../../renderer/src/db/repos/backup-repo';
-import { LATEST_VERSION, SCHEMA_V1, storesAt } from '../../../renderer/src/db/schema';
+import { LATEST_VERSION, SCHEMA_V1, storesAt } from '../../../renderer/src/db/schema-history';
 import { describeCounts, tableLabel } from '../../../renderer/src/lib/backup-labels';
 import { describeError } from '../../../renderer/src/lib/errors';
 import { WorkbenchDb } from '../../../renderer/src/db/database';

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchDb } from '../../../renderer/src/db/database';
-import { LATEST_VERSION, SCHEMA_V1 } from '../../../renderer/src/db/schema';
+import { LATEST_VERSION, SCHEMA_V1 } from '../../../renderer/src/db/schema-history';
 import type { Audit } from '#shared/model/types';
 import { computeMeetingSummary, overviewStatus } from '#shared/supervision/summary';
 import { meetingFingerprint } from '#shared/supervision/fingerprint';

@@ -4,10 +4,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchDb } from '../../../renderer/src/db/database';
-import { LATEST_VERSION, SCHEMA_V2, SCHEMA_V3, storesAt } from '../../../renderer/src/db/schema';
+import { LATEST_VERSION, SCHEMA_V2, SCHEMA_V3, storesAt } from '../../../renderer/src/db/schema-history';
 import { recordValidator } from '#shared/model/record-kinds';
 import { computeMeetingSummary } from '#shared/supervision/summary';
-import { check } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 import { sampleContent } from '../../support/sample-content';
 
 const NEW_TABLES = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'] as const;

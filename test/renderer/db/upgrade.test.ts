@@ -11,7 +11,7 @@ import { WorkbenchDb } from '../../../renderer/src/db/database';
 import { diskVersion, NEWER_DATABASE_REASON, openDecision, openWorkbenchDatabase } from '../../../renderer/src/db/open-database';
 import { snapshotTables } from '../../../renderer/src/db/repos/backup-repo';
 import { createUnit, listUnits } from '../../../renderer/src/db/repos/units-repo';
-import { LATEST_VERSION, SCHEMA_HISTORY, storesAt } from '../../../renderer/src/db/schema';
+import { LATEST_VERSION, SCHEMA_HISTORY, storesAt } from '../../../renderer/src/db/schema-history';
 import { describeError } from '../../../renderer/src/lib/errors';
 import { computeMeetingSummary } from '#shared/supervision/summary';
 import { sampleContent } from '../../support/sample-content';

@@ -3,10 +3,10 @@ import { flagLabels, flagOpinions } from '#shared/checks/opinion-flags';
 import { DEFAULT_DIMENSION_SETS, dimensionSetForYear } from '#shared/model/dimensions';
 import { isValidDate, prepareMember, prepareMeeting, prepareOpinion, prepareUnit } from '#shared/model/drafts';
 import { defaultRuleSet } from '#shared/model/rule-set';
-import { meetingSchema, opinionSchema } from '#shared/model/schemas';
+import { meetingSchema, opinionSchema } from '#shared/model/record-schemas';
 import { GROUP_TARGET } from '#shared/model/types';
 import { parseRosterLines } from '#shared/text/roster-lines';
-import { check } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 
 describe('reference data', () => {
   it('ships the 2024 and 2025 dimensions of the spec', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LATEST_VERSION, storesAt } from '../../../renderer/src/db/schema';
+import { LATEST_VERSION, storesAt } from '../../../renderer/src/db/schema-history';
 import { entityLabel, EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel, recordRow, recordValidator, tablesProblem } from '#shared/model/record-kinds';
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '#shared/package/format';
-import { check } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 import { withFollowUp } from '../../support/follow-up-sample';
 import { sampleContent } from '../../support/sample-content';
 
@@ -12,7 +12,7 @@ describe('the record registry', () => {
     const missing = tables.filter((t) => !(t in RECORD_KINDS));
     expect(
       missing,
-      `Every table of renderer/src/db/schema.ts needs an entry in RECORD_KINDS (shared/model/record-kinds.ts): its Chinese label, its validator (if records of it come from outside), whether packages carry it (exchanged), whether backups hold it, and its merge rule. Missing: ${missing.join(', ')}`,
+      `Every table of renderer/src/db/schema-history.ts needs an entry in RECORD_KINDS (shared/model/record-kinds.ts): its Chinese label, its validator (if records of it come from outside), whether packages carry it (exchanged), whether backups hold it, and its merge rule. Missing: ${missing.join(', ')}`,
     ).toEqual([]);
     const stale = RECORD_TABLES.filter((t) => !tables.includes(t));
     expect(stale, `RECORD_KINDS lists tables the database no longer has: ${stale.join(', ')}`).toEqual([]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCoverage } from '#shared/problems/coverage';
 import { computeMeetingSummary, type FollowUpRecords } from '#shared/supervision/summary';
 import { meetingSummarySchema } from '#shared/supervision/summary-schema';
-import { check } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 import { problemSample } from '../../support/problem-sample';
 
 const followUp = (s: ReturnType<typeof problemSample>, over: Partial<FollowUpRecords> = {}): FollowUpRecords => ({

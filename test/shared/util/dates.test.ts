@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { meetingSchema, opinionSchema } from '#shared/model/schemas';
+import { meetingSchema, opinionSchema } from '#shared/model/record-schemas';
 import { isRealDate, isRealIsoTime } from '#shared/util/dates';
-import { check } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 import { sampleContent } from '../../support/sample-content';
 
 describe('real calendar dates', () => {

@@ -7,7 +7,7 @@ import { newId } from '#shared/util/ids';
 import { makeBackupFile, readBackupTables, type MadeBackup } from '../../backup-engine/backup-file';
 import { recomputeDerivedTables } from '../../backup-engine/derived-tables';
 import { tableSpecs, WorkbenchDb } from '../database';
-import { DB_NAME, LATEST_VERSION, SCHEMA_HISTORY, storesAt, tableSpecsOf, type StoresSpec } from '../schema';
+import { DB_NAME, LATEST_VERSION, SCHEMA_HISTORY, storesAt, tableSpecsOf, type StoresSpec } from '../schema-history';
 import { UserError } from '../../lib/user-error';
 
 /**

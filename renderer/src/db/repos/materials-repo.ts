@@ -2,12 +2,12 @@
 // structured text. Importing again replaces a target's material: the previous one goes to the
 // recycle bin in the same transaction. The material rule options live in the meeting's rule set.
 import { materialSchema, type MaterialRecord } from '#shared/model/preparation';
-import { ruleSetSchema } from '#shared/model/schemas';
+import { ruleSetSchema } from '#shared/model/record-schemas';
 import type { MaterialRules } from '#shared/materials/rules';
 import { parseRecord } from '#shared/model/zod-fields';
 import { targetLabels } from '#shared/meeting/roster';
 import { newId, nowIso } from '#shared/util/ids';
-import { check } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 import { refuse, UserError } from '../../lib/user-error';
 import type { WorkbenchDb } from '../database';
 import { writeMeetingData } from './meeting-write';

@@ -4,7 +4,7 @@
 import type { Table } from 'dexie';
 import { computeMeetingSummary, type FollowUpRecords, type MeetingSummary } from '#shared/supervision/summary';
 import { meetingSummarySchema } from '#shared/supervision/summary-schema';
-import { check } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 import type { LedgerEntry } from '#shared/model/ledger';
 import type { Meeting } from '#shared/model/types';
 import { previousMeeting } from '#shared/supervision/pre-meeting-review';

@@ -1,12 +1,12 @@
 // 谈心谈话 records of a meeting and the meeting's talk requirements: saved after the shared checks
 // (zod schema, talkProblems against the roster and the linked opinions), soft-deleted and restored —
 // every write through the one write path, so the change log and the meeting's summary follow it.
-import { ruleSetSchema } from '#shared/model/schemas';
+import { ruleSetSchema } from '#shared/model/record-schemas';
 import { talkRulesOf, talkSchema, type Talk, type TalkRules } from '#shared/model/talks';
 import { parseRecord } from '#shared/model/zod-fields';
 import { partyLabel, talkProblems } from '#shared/talks/coverage';
 import { newId, nowIso } from '#shared/util/ids';
-import { check } from '#shared/util/schema';
+import { check } from '#shared/util/validation';
 import { refuse, UserError } from '../../lib/user-error';
 import type { WorkbenchDb } from '../database';
 import { writeMeetingData } from './meeting-write';
