@@ -7,6 +7,7 @@ import { ChangeLogTab } from '../features/history/ChangeLogTab';
 import { ConsolidationTab } from '../features/consolidation/ConsolidationTab';
 import { ProblemsTab } from '../features/problems/ProblemsTab';
 import { ImportTab } from '../features/import/ImportTab';
+import { PaperFormsTab } from '../features/paper-forms/PaperFormsTab';
 import { EntryTab } from '../features/opinions/EntryTab';
 import { OpinionListTab } from '../features/opinions/OpinionListTab';
 import { RecycleBinTab } from '../features/opinions/RecycleBinTab';
@@ -32,6 +33,7 @@ const TABS: TabDef[] = [
   { key: 'readiness', label: '就绪情况', render: () => <ReadinessTab /> },
   { key: 'entry', label: '录入意见', render: () => <EntryTab /> },
   { key: 'import', label: '导入', render: () => <ImportTab /> },
+  { key: 'paper-forms', label: '识别纸质表', render: () => <PaperFormsTab /> },
   { key: 'opinions', label: '意见列表', render: (q) => <OpinionListTab query={q} /> },
   { key: 'consolidation', label: '梳理', render: () => <ConsolidationTab /> },
   { key: 'problems', label: '查摆问题', render: () => <ProblemsTab /> },
