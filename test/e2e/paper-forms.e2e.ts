@@ -1,5 +1,5 @@
 // Paper forms end to end in Chromium: two scanned pages of returned 征求意见表 chosen in the
-// 识别纸质表 tab are read offline in a worker (the models and the runtime come from the app's own
+// 导入 tab (纸质征求意见表) are read offline in a worker (the models and the runtime come from the app's own
 // origin), previewed beside the pictures of their cells with doubtful characters highlighted; one
 // text is corrected, one row unticked, the rest imported in one go with their file, page and cell;
 // the matrix and the list show them. The same page again: what is in is a duplicate, the rest is
@@ -39,7 +39,7 @@ async function renderPage(context: BrowserContext, form: FormContent): Promise<B
   return shot;
 }
 
-const fileInput = (page: Page) => page.locator('.ant-upload input[type="file"]').first();
+const fileInput = (page: Page) => page.getByTestId('paper-forms').locator('.ant-upload input[type="file"]');
 const rowOf = (page: Page, text: string) => page.getByTestId('ocr-rows').locator('tbody tr').filter({ hasText: text });
 
 async function setUp(page: Page) {
@@ -48,7 +48,14 @@ async function setUp(page: Page) {
     ['李四', '副局长'],
     ['王五', '副局长'],
   ]);
-  await openTab(page, '识别纸质表');
+  await openPaperForms(page);
+}
+
+/** The 导入 tab, on its paper-form side. */
+async function openPaperForms(page: Page) {
+  await openTab(page, '导入');
+  await page.getByText('纸质征求意见表（扫描件、照片）').click();
+  await page.getByTestId('paper-forms').waitFor();
 }
 
 describe('paper forms', () => {
@@ -116,7 +123,7 @@ describe('paper forms', () => {
     expect(await page.getByRole('row', { name: /调研多在机关/ }).count()).toBe(0);
 
     // The first page again: what is in already is a duplicate; the rest is imported, then taken back.
-    await openTab(page, '识别纸质表');
+    await openPaperForms(page);
     await fileInput(page).setInputFiles(FIXTURE);
     await page.getByTestId('ocr-rows').waitFor(RECOGNITION);
     await expect.poll(() => counts.textContent()).toMatch(/^共 6 条：已勾选 2 条.*不能导入 4 条$/);

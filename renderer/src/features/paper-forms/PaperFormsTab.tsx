@@ -15,7 +15,7 @@ import './paper-forms.css';
 type After = { kind: 'writing'; percent: number } | { kind: 'done'; added: number; skipped: number; ids: string[]; files: string; undone?: boolean };
 
 /**
- * 识别纸质表: scans or photos of returned 征求意见表 read offline in a worker (progress shown, the
+ * The 导入 tab's paper side: scans or photos of returned 征求意见表 read offline in a worker (progress shown, the
  * page stays usable), previewed opinion by opinion beside the picture of its cell — doubtful
  * characters highlighted, text corrected in place, target, category and channel matched and
  * changeable, rows ticked — and written only on confirmation, in one transaction, each opinion
@@ -113,7 +113,7 @@ export function PaperFormsTab() {
   const failedAll = batch.kind === 'read' && batch.pages.length === 0;
 
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="paper-forms">
       <Card size="small" title="识别纸质征求意见表">
         {after?.kind === 'writing' ? (
           <div style={{ padding: 24 }}>
