@@ -78,6 +78,8 @@ describe('paper forms', () => {
     await expect.poll(() => counts.textContent()).toMatch(/^共 9 条：已勾选 8 条.*不能导入 1 条$/);
     // Both pages, each opinion of a numbered cell on its own row, with the target matched by name.
     await expect.poll(() => page.getByTestId('ocr-page').count()).toBe(2);
+    // The time each page took (the first includes loading the models): printed, never asserted.
+    console.log(`paper forms: ${(await page.getByTestId('ocr-page').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
     const expected: Array<[text: string, target: string]> = [
       ['理论学习的系统性不够，学用结合不紧。', '领导班子'],
       ['调研多在机关，深入基层一线偏少。', '领导班子'],
@@ -105,7 +107,11 @@ describe('paper forms', () => {
     await expect.poll(() => rowOf(page, '对重点项目的督促检查还需要进一步加强。').textContent()).toContain('已修改');
     await rowOf(page, '调研多在机关').locator('input[type="checkbox"]').uncheck();
     await expect.poll(() => counts.textContent()).toMatch(/^共 9 条：已勾选 7 条/);
+    // The whole preview in one picture (docs/screenshot-paper-forms.png is this one).
+    await page.setViewportSize({ width: 1440, height: 2000 });
+    await counts.scrollIntoViewIfNeeded();
     await app.screenshot('preview');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await page.getByTestId('ocr-confirm').click();
     await expect.poll(() => page.getByTestId('ocr-done').textContent()).toContain('已导入 7 条意见');
@@ -163,6 +169,15 @@ describe('paper forms', () => {
     expect(text).toContain('“巨图.png”：图片过大（30000×30000 像素）');
     expect(text).toContain('“坏照片.jpg”：JPEG 图片不完整');
     await app.screenshot('refused');
+
+    // A file dropped on the zone that the picker would not offer is refused, not ignored.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['BM not a form'], '扫描.bmp'));
+      return data;
+    });
+    await page.getByTestId('paper-forms').locator('.ant-upload-drag .ant-upload-btn').dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => error.textContent(), RECOGNITION).toContain('“扫描.bmp”：不是 PNG 或 JPEG 图片');
 
     // A picture with no form in it: read, and said so; nothing to import.
     await fileInput(page).setInputFiles(resolve(__dirname, '../fixtures/ocr/line.png'));

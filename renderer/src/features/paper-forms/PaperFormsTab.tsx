@@ -83,7 +83,9 @@ export function PaperFormsTab() {
   const picker = (
     <Upload.Dragger
       multiple
-      accept={PAPER_FORM_ACCEPT}
+      // The picker offers only these; a file dropped on the zone is never silently dropped ('native'
+      // leaves the filter to the picker): the reader refuses it by its bytes, saying what it is.
+      accept={{ format: PAPER_FORM_ACCEPT, filter: 'native' }}
       showUploadList={false}
       disabled={batch.kind === 'reading' || after?.kind === 'writing'}
       beforeUpload={(file, list) => {
