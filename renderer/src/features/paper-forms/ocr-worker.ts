@@ -1,5 +1,5 @@
 // Reads paper forms off the page's thread: the same steps as the command line (shared/ocr:
-// decodeImage → recognizePage → findTableBands → readForm) with the PP-OCR models on
+// decodeImage, then readFormPage — recognizePage → findTableBands → readForm) with the PP-OCR models on
 // onnxruntime-web's browser build, WASM, one thread (no SharedArrayBuffer, so the page needs no
 // cross-origin isolation). The models, the dictionary and the runtime's .wasm are build assets of
 // the app, served from its own origin: nothing is fetched from anywhere else. One page at a time;
@@ -10,11 +10,11 @@ import detectionUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
 import recognitionUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
 import dictionary from '@ocr-models/ppocr_keys_v1.txt?raw';
 import { classesFromDictionary } from '#shared/ocr/ctc';
-import { readForm } from '#shared/ocr/form';
 import { decodeImage } from '#shared/ocr/image-file';
-import { LINE_HEIGHT, recognizePage, type OcrModels } from '#shared/ocr/page';
+import type { OcrModels } from '#shared/ocr/page';
 import { resizeGray, type GrayImage } from '#shared/ocr/raster';
-import { findTableBands, type TableBand } from '#shared/ocr/table-grid';
+import { modelsFromSessions, readFormPage } from '#shared/ocr/read-page';
+import type { TableBand } from '#shared/ocr/table-grid';
 import type { CellPicture, ReadRequest, WorkerReply } from './protocol';
 
 interface WorkerScope {
@@ -49,17 +49,7 @@ function loadEngine(): Promise<Engine> {
     ort.env.logLevel = 'error';
     const detection = await ort.InferenceSession.create(await fetchModel(detectionUrl));
     const recognition = await ort.InferenceSession.create(await fetchModel(recognitionUrl));
-    const run = async (session: ort.InferenceSession, data: Float32Array, dims: number[]): Promise<ort.Tensor> => {
-      const result = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', data, dims) });
-      return result[session.outputNames[0]!]!;
-    };
-    const models: OcrModels = {
-      detect: async (data, height, width) => (await run(detection, data, [1, 3, height, width])).data as Float32Array,
-      recognize: async (data, width) => {
-        const out = await run(recognition, data, [1, 3, LINE_HEIGHT, width]);
-        return { probs: out.data as Float32Array, steps: out.dims[1]!, classes: out.dims[2]! };
-      },
-    };
+    const models = modelsFromSessions(detection, recognition, (data, dims) => new ort.Tensor('float32', data, dims));
     return { models, classes: classesFromDictionary(dictionary) };
   })();
   return engine;
@@ -101,9 +91,7 @@ async function read({ id, bytes }: ReadRequest): Promise<WorkerReply> {
     console.error(e);
     return { id, kind: 'failed', error: '识别模型加载失败，请重新安装本软件后再试' };
   }
-  const page = await recognizePage(decoded.image, loaded.models, loaded.classes, (done, total, stage) => post({ id, kind: 'progress', stage, done, total }));
-  const bands = findTableBands(page.page);
-  const reading = readForm(page.lines, bands);
+  const { page, bands, reading } = await readFormPage(decoded.image, loaded.models, loaded.classes, (done, total, stage) => post({ id, kind: 'progress', stage, done, total }));
   const cells: CellPicture[] = [];
   const seen = new Set<string>();
   for (const o of reading.opinions) {
