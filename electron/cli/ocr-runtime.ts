@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type * as Ort from 'onnxruntime-web';
 import { classesFromDictionary } from '../../shared/ocr/ctc';
 import type { OcrModels } from '../../shared/ocr/page';
-import { modelsFromSessions } from '#shared/ocr/read-page';
+import { modelsFromSessions } from '../../shared/ocr/read-page';
 
 interface OcrEngine {
   models: OcrModels;

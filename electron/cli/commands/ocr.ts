@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { orderedMembers, targetLabels } from '../../../shared/meeting/roster';
 import { DEFAULT_MIN_CONFIDENCE, markDoubtful, planOcrRows, type OcrMeeting, type OcrRow } from '../../../shared/ocr/plan';
 import { decodeImage } from '../../../shared/ocr/image-file';
-import { readFormPage } from '#shared/ocr/read-page';
+import { readFormPage } from '../../../shared/ocr/read-page';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
 import { loadOcrEngine } from '../ocr-runtime';
