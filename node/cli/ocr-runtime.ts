@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Ort from 'onnxruntime-web';
-import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import { classesFromDictionary } from '#shared/ocr/ctc';
-import { LINE_HEIGHT, type OcrModels } from '#shared/ocr/page';
+import type { OcrModels } from '#shared/ocr/page';
+import { modelsFromSessions } from '#shared/ocr/read-page';
 
 interface OcrEngine {
   models: OcrModels;
@@ -29,16 +29,6 @@ export async function loadOcrEngine(): Promise<OcrEngine> {
   const [det, rec, dict] = await Promise.all([readFile(join(dir, 'ch_PP-OCRv4_det_infer.onnx')), readFile(join(dir, 'ch_PP-OCRv4_rec_infer.onnx')), readFile(join(dir, 'ppocr_keys_v1.txt'), 'utf8')]);
   const detection = await ort.InferenceSession.create(det);
   const recognition = await ort.InferenceSession.create(rec);
-  const run = async (session: InferenceSession, data: Float32Array, dims: number[]): Promise<Tensor> => {
-    const result = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', data, dims) });
-    return result[session.outputNames[0]!]!;
-  };
-  const models: OcrModels = {
-    detect: async (data, height, width) => (await run(detection, data, [1, 3, height, width])).data as Float32Array,
-    recognize: async (data, width) => {
-      const out = await run(recognition, data, [1, 3, LINE_HEIGHT, width]);
-      return { probs: out.data as Float32Array, steps: out.dims[1]!, classes: out.dims[2]! };
-    },
-  };
+  const models = modelsFromSessions(detection, recognition, (data, dims) => new ort.Tensor('float32', data, dims));
   return { models, classes: classesFromDictionary(dict) };
 }

@@ -9,14 +9,16 @@ export interface ImportRow {
   /** 1-based, as the spreadsheet shows it. */
   row: number;
   draft: OpinionDraft;
+  /** The row's own file, when one commit takes rows of several files (paper forms); else the commit's. */
+  file?: string;
 }
 
-/** A new opinion for an imported row; its origin remembers the file, sheet and row. */
+/** A new opinion for an imported row; its origin remembers the file, sheet (or page and cell) and row. */
 export function importedOpinion(row: ImportRow, meta: { meetingId: string; actor: string; file: string; now: string }): Opinion {
   const d = row.draft;
   return newOpinion(
     { targetId: d.targetId, category: d.category, channel: d.channel, content: d.content, provider: d.provider ?? '', dimension: d.dimension ?? '', receivedDate: d.receivedDate ?? '' },
-    { meetingId: meta.meetingId, enteredBy: meta.actor, origin: { kind: 'imported', file: meta.file, sheet: row.sheet, row: row.row }, now: meta.now },
+    { meetingId: meta.meetingId, enteredBy: meta.actor, origin: { kind: 'imported', file: row.file ?? meta.file, sheet: row.sheet, row: row.row }, now: meta.now },
   );
 }
 

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confineToRoot, resolveAppRequest } from '../../electron/main/policy/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/policy/csp';
+import { CSP as WEB_SERVER_CSP } from '../../scripts/web-server.mjs';
 import { APP_ENTRY_URL, isTrustedAppUrl } from '../../electron/main/policy/trusted-url';
 import { allowNavigation, allowPermission, allowRequest, allowWebview, windowOpenDecision } from '../../electron/main/policy/web-contents-policy';
 import { mainWindowOptions } from '../../electron/main/policy/window-options';
@@ -105,6 +106,10 @@ describe('resolveAppRequest', () => {
     expect(resolveAppRequest('app://bundle/', root)).toMatchObject({ kind: 'file', path: resolve(root, 'index.html') });
     expect(resolveAppRequest('app://bundle/assets/a.js?v=1', root)).toMatchObject({ kind: 'file', path: resolve(root, 'assets/a.js') });
   });
+  it('serves the paper-form reader\'s runtime and models from the bundle', () => {
+    expect(resolveAppRequest('app://bundle/assets/ort-wasm-simd-threaded-x1.wasm', root)).toMatchObject({ kind: 'file', mimeType: 'application/wasm' });
+    expect(resolveAppRequest('app://bundle/assets/ch_PP-OCRv4_rec_infer-x2.onnx', root)).toMatchObject({ kind: 'file', mimeType: 'application/octet-stream' });
+  });
   it.each([
     'app://bundle/../../etc/passwd',
     'app://bundle/%2e%2e/%2e%2e/etc/passwd',
@@ -147,9 +152,12 @@ describe('CSP', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1]!;
     // frame-ancestors is ignored in a meta tag, so only the header carries it.
     expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+    // The web build's server (the end-to-end tests) sends the app's policy too.
+    expect(WEB_SERVER_CSP).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+    // Scripts from the app only; WebAssembly may compile (the paper-form reader), nothing may be eval'd or inlined.
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", '')).not.toMatch(/script-src[^;]*unsafe/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
   });
 });

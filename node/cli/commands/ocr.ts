@@ -1,10 +1,8 @@
 import { basename } from 'node:path';
 import { orderedMembers, targetLabels } from '#shared/meeting/roster';
-import { readForm } from '#shared/ocr/form';
-import { recognizePage } from '#shared/ocr/page';
 import { DEFAULT_MIN_CONFIDENCE, markDoubtful, planOcrRows, type OcrMeeting, type OcrRow } from '#shared/ocr/plan';
 import { decodeImage } from '#shared/ocr/image-file';
-import { findTableBands } from '#shared/ocr/table-grid';
+import { readFormPage } from '#shared/ocr/read-page';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
 import { loadOcrEngine } from '../ocr-runtime';
@@ -63,15 +61,13 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
   const results = [];
   for (const { file, image } of images) {
     let lastShown = -1;
-    const page = await recognizePage(image, engine.models, engine.classes, (done, total, stage) => {
+    const { page, bands, reading } = await readFormPage(image, engine.models, engine.classes, (done, total, stage) => {
       const percent = Math.floor((done / Math.max(1, total)) * 10) * 10;
       if (stage === '识别文字' && percent !== lastShown) {
         lastShown = percent;
         io.err(`${file}：识别文字 ${done}/${total}`);
       }
     });
-    const bands = findTableBands(page.page);
-    const reading = readForm(page.lines, bands);
     const rows = planOcrRows(reading, meeting, { minConfidence: min, category: options.category, channel: options.channel });
     io.out(`文件：${file}（${image.width}×${image.height}，校正倾斜 ${page.angle}°${page.sealPixels > 0 ? '，已去除红色印章' : ''}）`);
     if (reading.unit) io.out(`单位（盖章）：${markDoubtful(reading.unit.text, doubtfulOf(reading.unit.chars, min))}`);

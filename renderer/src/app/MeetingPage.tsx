@@ -6,7 +6,6 @@ import { ExportTab } from '../features/exports/ExportTab';
 import { ChangeLogTab } from '../features/history/ChangeLogTab';
 import { ConsolidationTab } from '../features/consolidation/ConsolidationTab';
 import { ProblemsTab } from '../features/problems/ProblemsTab';
-import { ImportTab } from '../features/import/ImportTab';
 import { EntryTab } from '../features/opinions/EntryTab';
 import { OpinionListTab } from '../features/opinions/OpinionListTab';
 import { RecycleBinTab } from '../features/opinions/RecycleBinTab';
@@ -19,6 +18,7 @@ import { MeetingSettingsTab } from '../features/meetings/MeetingSettingsTab';
 import { PreparationTab } from '../features/preparation/PreparationTab';
 import { TalksTab } from '../features/talks/TalksTab';
 import { MeetingProvider } from '../meeting/meeting-context';
+import { ImportPage } from './ImportPage';
 import { useMeetingData } from '../meeting/use-meeting-data';
 
 interface TabDef {
@@ -31,7 +31,7 @@ interface TabDef {
 const TABS: TabDef[] = [
   { key: 'readiness', label: '就绪情况', render: () => <ReadinessTab /> },
   { key: 'entry', label: '录入意见', render: () => <EntryTab /> },
-  { key: 'import', label: '导入', render: () => <ImportTab /> },
+  { key: 'import', label: '导入', render: () => <ImportPage /> },
   { key: 'opinions', label: '意见列表', render: (q) => <OpinionListTab query={q} /> },
   { key: 'consolidation', label: '梳理', render: () => <ConsolidationTab /> },
   { key: 'problems', label: '查摆问题', render: () => <ProblemsTab /> },

@@ -1,0 +1,118 @@
+// Reads paper forms off the page's thread: the same steps as the command line (shared/ocr:
+// decodeImage, then readFormPage — recognizePage → findTableBands → readForm) with the PP-OCR models on
+// onnxruntime-web's browser build, WASM, one thread (no SharedArrayBuffer, so the page needs no
+// cross-origin isolation). The models, the dictionary and the runtime's .wasm are build assets of
+// the app, served from its own origin: nothing is fetched from anywhere else. One page at a time;
+// the picture's memory is dropped before the next file arrives.
+import * as ort from 'onnxruntime-web/wasm';
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import detectionUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
+import recognitionUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
+import dictionary from '@ocr-models/ppocr_keys_v1.txt?raw';
+import { classesFromDictionary } from '#shared/ocr/ctc';
+import { decodeImage } from '#shared/ocr/image-file';
+import type { OcrModels } from '#shared/ocr/page';
+import { resizeGray, type GrayImage } from '#shared/ocr/raster';
+import { modelsFromSessions, readFormPage } from '#shared/ocr/read-page';
+import type { TableBand } from '#shared/ocr/table-grid';
+import type { CellPicture, ReadRequest, WorkerReply } from './protocol';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ReadRequest>) => void) | null;
+  postMessage: (message: WorkerReply) => void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+/** A cell picture is at most this wide: sharp on screen, small in memory. */
+const PICTURE_WIDTH = 1000;
+
+interface Engine {
+  models: OcrModels;
+  classes: string[];
+}
+
+let engine: Promise<Engine> | undefined;
+
+async function fetchModel(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Both models loaded once per worker (about 2 s); the worker lives for one batch of files. */
+function loadEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.proxy = false;
+    ort.env.wasm.wasmPaths = { wasm: wasmUrl };
+    ort.env.logLevel = 'error';
+    const detection = await ort.InferenceSession.create(await fetchModel(detectionUrl));
+    const recognition = await ort.InferenceSession.create(await fetchModel(recognitionUrl));
+    const models = modelsFromSessions(detection, recognition, (data, dims) => new ort.Tensor('float32', data, dims));
+    return { models, classes: classesFromDictionary(dictionary) };
+  })();
+  return engine;
+}
+
+/** The opinion's cell of the levelled page, as a grey PNG. */
+async function cellPicture(page: GrayImage, band: TableBand, row: number, column: number): Promise<CellPicture> {
+  const cell = band.cells[column]!;
+  const region = { x: cell.x, y: band.top, width: cell.width, height: band.bottom - band.top };
+  const scale = Math.min(1, PICTURE_WIDTH / Math.max(1, region.width));
+  const width = Math.max(1, Math.round(region.width * scale));
+  const height = Math.max(1, Math.round(region.height * scale));
+  const gray = resizeGray(page, region, width, height);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < gray.data.length; i++) {
+    const v = gray.data[i]!;
+    rgba[4 * i] = v;
+    rgba[4 * i + 1] = v;
+    rgba[4 * i + 2] = v;
+    rgba[4 * i + 3] = 255;
+  }
+  const canvas = new OffscreenCanvas(width, height);
+  canvas.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
+  return { row, column, png: await canvas.convertToBlob({ type: 'image/png' }), width, height };
+}
+
+async function read({ id, bytes }: ReadRequest): Promise<WorkerReply> {
+  const post = (reply: WorkerReply) => scope.postMessage(reply);
+  // The picture is checked before the models load: a wrong file is refused at once.
+  post({ id, kind: 'progress', stage: '读取图片', done: 0, total: 1 });
+  const decoded = decodeImage(bytes);
+  if (!decoded.ok) return { id, kind: 'refused', error: decoded.error };
+  post({ id, kind: 'progress', stage: '加载识别模型', done: 0, total: 1 });
+  let loaded: Engine;
+  try {
+    loaded = await loadEngine();
+  } catch (e) {
+    engine = undefined;
+    console.error(e);
+    return { id, kind: 'failed', error: '识别模型加载失败，请重新安装本软件后再试' };
+  }
+  const { page, bands, reading } = await readFormPage(decoded.image, loaded.models, loaded.classes, (done, total, stage) => post({ id, kind: 'progress', stage, done, total }));
+  const cells: CellPicture[] = [];
+  const seen = new Set<string>();
+  for (const o of reading.opinions) {
+    const key = `${o.row}:${o.column}`;
+    if (seen.has(key) || !bands[o.row]?.cells[o.column]) continue;
+    seen.add(key);
+    cells.push(await cellPicture(page.page, bands[o.row]!, o.row, o.column));
+  }
+  return {
+    id,
+    kind: 'page',
+    page: { width: decoded.image.width, height: decoded.image.height, angle: page.angle, sealRemoved: page.sealPixels > 0, tableFound: bands.length > 0, reading, cells },
+  };
+}
+
+scope.onmessage = (event) => {
+  read(event.data).then(
+    (reply) => scope.postMessage(reply),
+    (e: unknown) => {
+      console.error(e);
+      scope.postMessage({ id: event.data.id, kind: 'failed', error: '识别时出错，这一页未能读出；其余文件不受影响' });
+    },
+  );
+};
