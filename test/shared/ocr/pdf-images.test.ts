@@ -134,6 +134,16 @@ describe('pdfPageImages', () => {
     expect(pdfPageImages(new Uint8Array(Buffer.from(lying, 'latin1')))).toMatchObject({ ok: false, error: expect.stringContaining('超过 50 页') });
   });
 
+  it('refuses loops and absurd nesting in a hostile file instead of hanging', () => {
+    const text = Buffer.from(buildPdf([{ picture: gray() }])).toString('latin1');
+    const cyclic = text.replace(/\/Kids \[(\d+) 0 R\]/, (_, n: string) => `/Kids [2 0 R ${n} 0 R]`);
+    expect(pdfPageImages(new Uint8Array(Buffer.from(cyclic, 'latin1')))).toMatchObject({ ok: false, error: expect.stringContaining('循环') });
+    const deep = text.replace('/Type /Catalog', `/Deep ${'['.repeat(100_000)}${']'.repeat(100_000)} /Type /Catalog`);
+    expect(pdfPageImages(new Uint8Array(Buffer.from(deep, 'latin1'))).ok).toBe(false);
+    const selfLength = text.replace(/(\d+) 0 obj\n<< \/Filter \/FlateDecode \/Length \d+ >>/, (_, n: string) => `${n} 0 obj\n<< /Filter /FlateDecode /Length ${n} 0 R >>`);
+    expect(pdfPageImages(new Uint8Array(Buffer.from(selfLength, 'latin1'))).ok).toBe(false);
+  });
+
   it('gives the very pixels of the form PNG from Chromium’s PDF of it (so the PDF reads as the PNG does)', () => {
     const png = decodePng(new Uint8Array(readFileSync(resolve(__dirname, '../../fixtures/ocr/form-150dpi-rotated-seal.png'))));
     if (!png.ok) throw new Error(png.error);
