@@ -107,13 +107,25 @@ function nextOnRow(line: TextLine, lines: readonly TextLine[]): FormValue | unde
   return { text: chars.map((c) => c.char).join(''), chars };
 }
 
+/** What the recogniser reads for the 、 of a written or 楷体 `1、`: the radical 丶 or a half-width ､. */
+const MARKER_LOOKALIKE = /^(\s*[0-9０-９]{1,2})[丶､ヽ]/;
+
+/** A line starting `1丶` read as the `1、` it is, so the splitter sees the numbering (one character for one: the confidences stay aligned). */
+function restoreMarker(line: TextLine): TextLine {
+  const m = MARKER_LOOKALIKE.exec(line.text);
+  if (!m) return line;
+  const at = [...m[1]!].length;
+  const text = `${line.text.slice(0, m[1]!.length)}、${line.text.slice(m[0].length)}`;
+  return { ...line, text, chars: line.chars.map((c, i) => (i === at ? { ...c, char: '、' } : c)) };
+}
+
 /**
  * A cell's lines as a block for the paste splitter: a line that wraps (it reaches the cell's right
  * side, and the next line starts without a number) is joined to the next; other line ends stay.
  * Returns the block and its characters in the same order (line breaks have no character).
  */
 function cellBlock(lines: readonly TextLine[], cell: Rect): { block: string; chars: RecognizedChar[] } {
-  const ordered = readingOrder(lines.map((l) => ({ ...l.box, line: l }))).map((b) => b.line);
+  const ordered = readingOrder(lines.map((l) => ({ ...l.box, line: l }))).map((b) => restoreMarker(b.line));
   let block = '';
   const chars: RecognizedChar[] = [];
   ordered.forEach((line, i) => {

@@ -4,6 +4,7 @@
 import { decodeCtc, type RecognizedChar } from './ctc';
 import { deskew } from './deskew';
 import { boxesFromProbability, detectionInput, readingOrder, toPage } from './detection';
+import { flattenLight } from './flatten';
 import { resizeGray, toGrayWithoutSeal, type GrayImage, type Rect, type RgbaImage } from './raster';
 
 /** What a runtime gives: the two PP-OCR models, run on prepared tensors. */
@@ -61,10 +62,10 @@ function pieces(box: Rect): Rect[] {
   return Array.from({ length: n }, (_, i) => ({ x: box.x + i * step, y: box.y, width: step, height: box.height }));
 }
 
-/** Reads one page: levels it, removes the seal, finds and reads every text line. */
+/** Reads one page: evens its light, levels it, removes the seal, finds and reads every text line. */
 export async function recognizePage(image: RgbaImage, models: OcrModels, classes: readonly string[], progress?: OcrProgress): Promise<RecognizedPage> {
   const { gray, sealPixels } = toGrayWithoutSeal(image);
-  const { page, angle } = deskew(gray);
+  const { page, angle } = deskew(flattenLight(gray));
   progress?.(0, 1, '检测文字');
   const input = detectionInput(page);
   const prob = await models.detect(input.data, input.height, input.width);

@@ -100,6 +100,19 @@ describe('reading a 征求意见表', () => {
   });
 });
 
+describe('numbering as the recogniser reads it in 楷体 or handwriting', () => {
+  it('splits `1丶…` `2丶…` (the radical 丶 read for 、) into numbered opinions, confidences kept', () => {
+    const lines = [
+      ...LINES.slice(0, 14),
+      line('1丶听取基层意见的渠道还不够多。', { x: 210, y: 268, width: 400, height: 24 }, '渠'),
+      line('2丶对重点项目的督促检查需要加强。', { x: 210, y: 328, width: 400, height: 24 }),
+    ];
+    const zhang = readForm(lines, BANDS).opinions.filter((o) => o.label === '张三（局长）');
+    expect(zhang.map((o) => o.text)).toEqual(['听取基层意见的渠道还不够多。', '对重点项目的督促检查需要加强。']);
+    expect(zhang[0]!.chars.find((c) => c.char === '渠')!.confidence).toBe(0.5);
+  });
+});
+
 describe('finding the table’s rows and cells', () => {
   it('cuts a ruled table into rows, a heading across the table into one cell, and ignores text outside', () => {
     const page = blankGray(500, 300);
