@@ -81,7 +81,7 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
     const bands = findTableBands(page.page);
     const reading = readForm(page.lines, bands);
     const rows = planOcrRows(reading, meeting, { minConfidence: min, category: options.category, channel: options.channel });
-    io.out(`文件：${file}（${image.width}×${image.height}，校正倾斜 ${page.angle}°${page.sealPixels > 0 ? '，已去除红色印章' : ''}）`);
+    io.out(`文件：${file}（${image.width}×${image.height}，${page.perspective ? '已校正透视，' : ''}校正倾斜 ${page.angle}°${page.sealPixels > 0 ? '，已去除红色印章' : ''}）`);
     if (reading.unit) io.out(`单位（盖章）：${markDoubtful(reading.unit.text, doubtfulOf(reading.unit.chars, min))}`);
     if (reading.category) io.out(`意见来源：${markDoubtful(reading.category.text, doubtfulOf(reading.category.chars, min))}`);
     if (bands.length === 0 || rows.length === 0) {
