@@ -162,6 +162,7 @@ try {
     const understand = performance.now() - g;
     const expected = [...form.group, ...form.members].map(([label, text]) => ({ label, texts: splitPasted(text).map((i) => i.text) }));
     const v = { chars: 0, errors: 0, opinions: 0, exact: 0, flagged: 0, wrongUnflagged: 0, missing: 0 };
+    const doubtfulChars = new Map<string, number>();
     expected.forEach(({ label, texts }, index) => {
       const got = rows.filter((r) => r.opinion.row === rows.find((x) => x.opinion.label.replace(/\s/g, '').replace(/[()]/g, (c) => (c === '(' ? '（' : '）')) === label)?.opinion.row);
       texts.forEach((text, k) => {
@@ -177,6 +178,7 @@ try {
         const d = distance(text, row.opinion.text);
         v.errors += Math.min(d, [...text].length);
         const flagged = row.doubtful.length > 0;
+        for (const i of row.doubtful) doubtfulChars.set(row.opinion.chars[i]!.char, (doubtfulChars.get(row.opinion.chars[i]!.char) ?? 0) + 1);
         if (d === 0) v.exact++;
         if (flagged) v.flagged++;
         if (d > 0 && !flagged) {
@@ -185,6 +187,7 @@ try {
         }
       });
     });
+    if (doubtfulChars.size > 0) console.log(`    待核对的字：${[...doubtfulChars].map(([c, n]) => `${c}×${n}`).join(' ')}`);
     for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += v[k];
     table.push(`| ${number + 1}. ${variant.name} | ${png.image.width}×${png.image.height} | ${read.angle}° | ${(100 * (1 - v.errors / v.chars)).toFixed(1)}% | ${v.exact}/${v.opinions} | ${v.flagged} | ${v.wrongUnflagged}${v.missing ? `（漏读 ${v.missing}）` : ''} | ${cpuSeconds.toFixed(1)} s |`);
     const prep = total - t.detect - t.recognize;

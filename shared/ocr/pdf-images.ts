@@ -189,8 +189,12 @@ function pageImage(doc: PdfDocument, node: PageNode, number: number): PdfPageIma
   if (!best) throw new PdfError(notScan);
   const [x0, y0, x1, y1] = node.mediaBox as [number, number, number, number];
   const pageArea = Math.abs((x1 - x0) * (y1 - y0));
-  const [a, b, c, d] = best.ctm;
-  if (pageArea > 0 && Math.abs(a * d - b * c) < MIN_COVER * pageArea) throw new PdfError(notScan);
+  const cover = (m: Matrix) => (pageArea > 0 ? Math.abs(m[0] * m[3] - m[1] * m[2]) / pageArea : 1);
+  if (cover(best.ctm) < MIN_COVER) throw new PdfError(notScan);
+  // Some scanners write a page as strips, several pictures one under another: reading the largest
+  // alone would silently lose the rest of the page.
+  const pieces = drawn.filter((x) => x !== best && cover(x.ctm) >= 0.05).length;
+  if (pieces > 0 && cover(best.ctm) < 0.7) throw new PdfError(`第${number}页由 ${pieces + 1} 张图像拼成（分条扫描），暂不支持；请把该页另存为一张图片，或在扫描软件中关闭分条`);
   const { stream } = best;
   const width = Number(doc.resolve(stream.dict.get('Width')));
   const height = Number(doc.resolve(stream.dict.get('Height')));

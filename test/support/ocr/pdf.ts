@@ -15,6 +15,8 @@ export interface PdfPageSpec {
   rotate?: number;
   /** The `cm` placing the picture; default: the whole A4 page. */
   matrix?: number[];
+  /** The picture drawn this many times as strips one under another (as some scanners write a page). */
+  strips?: number;
 }
 
 interface Obj {
@@ -22,7 +24,7 @@ interface Obj {
   stream?: Uint8Array;
 }
 
-const A4 = [595, 842];
+const A4 = [595, 842] as const;
 
 /** A PDF of the pages, in order. */
 export function buildPdf(pages: PdfPageSpec[], options: { xrefStream?: boolean; encrypt?: boolean; update?: { page: number; rotate: number } } = {}): Uint8Array {
@@ -59,7 +61,8 @@ export function buildPdf(pages: PdfPageSpec[], options: { xrefStream?: boolean; 
       }
       add({ body: `<< ${dict} /Length ${data.length} >>`, stream: data });
       resources.push(`/XObject << /Im0 ${objs.length} 0 R >>`);
-      content += `q ${(spec.matrix ?? [A4[0], 0, 0, A4[1], 0, 0]).join(' ')} cm /Im0 Do Q\n`;
+      const n = spec.strips ?? 1;
+      for (let k = 0; k < n; k++) content += `q ${(spec.matrix ?? [A4[0], 0, 0, A4[1] / n, 0, (A4[1] * (n - 1 - k)) / n]).join(' ')} cm /Im0 Do Q\n`;
     }
     if (spec.text !== undefined) {
       add({ body: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' });
