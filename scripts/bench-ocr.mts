@@ -4,7 +4,7 @@
 // load, levelling + detection, recognition per line) and the accuracy figures of the opinion text:
 // characters right, opinions read exactly, opinions flagged for checking, and opinions wrong but
 // not flagged — the one that must stay near zero.
-//   npx tsx scripts/bench-ocr.mts [--quick]
+//   npx tsx scripts/bench-ocr.mts [--quick] [--only 1,5] [--seed-offset 100] [--save DIR]
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { loadOcrEngine } from '../electron/cli/ocr-runtime';
@@ -53,6 +53,8 @@ const quick = process.argv.includes('--quick');
 /** `--only 3,5`: the variants by number (from 1), for checking one case. */
 const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
 const only = process.argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',').map(Number)) : undefined;
+/** `--seed-offset N`: other opinions in the same forms (a second sample of the same variants). */
+const seedOffset = process.argv.includes('--seed-offset') ? Number(process.argv[process.argv.indexOf('--seed-offset') + 1]) : 0;
 /** `--save DIR`: each rendered picture written there, to look at. */
 const saveDir = process.argv.includes('--save') ? process.argv[process.argv.indexOf('--save') + 1] : undefined;
 
@@ -118,7 +120,7 @@ const table: string[] = [];
 try {
   for (const [number, variant] of VARIANTS.entries()) {
     if (quick ? number > 0 : only && !only.has(number + 1)) continue;
-    const form = makeForm(variant.seed);
+    const form = makeForm(variant.seed + seedOffset);
     const page = await browser.newPage({ viewport: { width: 794, height: 900 }, deviceScaleFactor: variant.dpi / 96 });
     await page.setContent(formHtml(form, { rotate: variant.rotate, ...variant.look }));
     await page.evaluate(() => document.fonts.ready);
