@@ -22,6 +22,8 @@ export class PdfDocument {
   private readonly cache = new Map<number, PdfValue>();
   private readonly loading = new Set<number>();
   private readonly objectStreams = new Map<number, { data: Uint8Array; offsets: Map<number, number> }>();
+  /** Where each `N G obj` header is, found by scanning the file (only when the table fails). */
+  private headers: Map<number, number> | undefined;
 
   constructor(readonly bytes: Uint8Array) {
     if (latin1(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw new PdfError('不是 PDF 文件');
@@ -58,11 +60,24 @@ export class PdfDocument {
     if (!entry || entry.type === 0) return null;
     this.loading.add(num);
     try {
-      const value = entry.type === 1 ? this.readObjectAt(entry.offset, num) : this.readFromObjectStream(entry.stream, num);
+      const value = entry.type === 1 ? this.readObjectAtOrFind(entry.offset, num) : this.readFromObjectStream(entry.stream, num);
       this.cache.set(num, value);
       return value;
     } finally {
       this.loading.delete(num);
+    }
+  }
+
+  /** The object at its table's offset, or, when the offset is wrong (a carelessly written file), where a scan of the file finds its header. */
+  private readObjectAtOrFind(offset: number, num: number): PdfValue {
+    try {
+      return this.readObjectAt(offset, num);
+    } catch (e) {
+      if (!(e instanceof PdfError)) throw e;
+      this.headers ??= scanHeaders(this.bytes);
+      const found = this.headers.get(num);
+      if (found === undefined || found === offset) throw e;
+      return this.readObjectAt(found, num);
     }
   }
 
@@ -208,12 +223,8 @@ export class PdfDocument {
   /** Finds every `N G obj` in the file (later ones win, as incremental updates do) and the trailer or catalog. */
   private rebuildXref(): PdfDict {
     const text = latin1(this.bytes);
-    const found = new Map<number, number>();
-    const pattern = /(?<![0-9])(\d{1,7})\s+\d{1,5}\s+obj\b/g;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      found.set(Number(m[1]), m.index);
-      if (found.size > MAX_OBJECTS) throw new PdfError(`PDF 文件的对象过多（超过 ${MAX_OBJECTS} 个），已拒绝`);
-    }
+    const found = scanHeaders(this.bytes);
+    this.headers = found;
     for (const [num, at] of found) this.xref.set(num, { type: 1, offset: at });
     let trailer: PdfDict | undefined;
     const tAt = text.lastIndexOf('trailer');
@@ -246,6 +257,18 @@ export class PdfDocument {
     if (!trailer) throw new PdfError('PDF 文件已损坏或不完整（找不到文档目录）');
     return trailer;
   }
+}
+
+/** Every `N G obj` header of the file by its object number (the last one wins, as in incremental updates). */
+function scanHeaders(bytes: Uint8Array): Map<number, number> {
+  const text = latin1(bytes);
+  const found = new Map<number, number>();
+  const pattern = /(?<![0-9])(\d{1,7})\s+\d{1,5}\s+obj\b/g;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    found.set(Number(m[1]), m.index);
+    if (found.size > MAX_OBJECTS) throw new PdfError(`PDF 文件的对象过多（超过 ${MAX_OBJECTS} 个），已拒绝`);
+  }
+  return found;
 }
 
 function parseObjectStream(stream: PdfStream, doc: PdfDocument): { data: Uint8Array; offsets: Map<number, number> } {
