@@ -4,7 +4,8 @@
 // load, levelling + detection, recognition per line) and the accuracy figures of the opinion text:
 // characters right, opinions read exactly, opinions flagged for checking, and opinions wrong but
 // not flagged — the one that must stay near zero.
-//   npx tsx scripts/bench-ocr.mts [--quick]
+//   npx tsx scripts/bench-ocr.mts [--quick] [--only 1,5] [--seed-offset 100] [--save DIR]
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { loadOcrEngine } from '../node/cli/ocr-runtime';
 import { readForm } from '#shared/ocr/form';
@@ -16,7 +17,7 @@ import { findTableBands } from '#shared/ocr/table-grid';
 import { splitPasted } from '#shared/text/split-paste';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium';
 import { rng } from '../test/support/county-content';
-import { formHtml, type FormContent } from '../test/support/ocr/form-html';
+import { formHtml, type FormContent, type FormLook } from '../test/support/ocr/form-html';
 import { stockOpinion } from '../test/support/stock-phrase-content';
 
 interface Variant {
@@ -27,16 +28,35 @@ interface Variant {
   seed: number;
   /** JPEG quality of the picture (a phone photo), or undefined for PNG. */
   jpeg?: number;
+  look?: Omit<FormLook, 'rotate'>;
 }
 
+/** 楷体-like (Debian's fonts-arphic-ukai); the variants that need it are skipped when it is missing. */
+const KAI = "'AR PL UKai CN'";
 const VARIANTS: Variant[] = [
   { name: '150 dpi，不旋转，印章', dpi: 150, rotate: 0, noise: 0, seed: 1 },
   { name: '200 dpi，旋转 1.5°，印章，噪点', dpi: 200, rotate: 1.5, noise: 18, seed: 2 },
   { name: '200 dpi，旋转 −3°，印章，JPEG 质量 75', dpi: 200, rotate: -3, noise: 0, seed: 3, jpeg: 75 },
   { name: '300 dpi，旋转 0.8°，印章，噪点，JPEG 质量 85', dpi: 300, rotate: 0.8, noise: 12, seed: 4, jpeg: 85 },
   { name: '200 dpi，旋转 2.5°，印章', dpi: 200, rotate: 2.5, noise: 0, seed: 5 },
+  { name: '100 dpi，旋转 1°，印章', dpi: 100, rotate: 1, noise: 0, seed: 6 },
+  { name: '100 dpi，不旋转，印章，JPEG 质量 80', dpi: 100, rotate: 0, noise: 0, seed: 7, jpeg: 80 },
+  { name: '200 dpi，黑体（Noto Sans CJK），旋转 1°', dpi: 200, rotate: 1, noise: 0, seed: 8, look: { font: "'Noto Sans CJK SC', sans-serif" } },
+  { name: '200 dpi，楷体（AR PL UKai），旋转 −1°', dpi: 200, rotate: -1, noise: 0, seed: 9, look: { font: KAI } },
+  { name: '200 dpi，手写样式（楷体逐字抖动，蓝黑墨水），JPEG 质量 85', dpi: 200, rotate: 0.5, noise: 8, seed: 10, jpeg: 85, look: { handwriting: { font: KAI, seed: 10 } } },
+  { name: '照片：不均匀光照，JPEG 质量 85', dpi: 200, rotate: 1, noise: 10, seed: 11, jpeg: 85, look: { photo: { light: 0.45 } } },
+  { name: '照片：左侧阴影 + 光照不均，JPEG 质量 85', dpi: 200, rotate: -0.5, noise: 10, seed: 12, jpeg: 85, look: { photo: { light: 0.3, shadow: 0.5 } } },
+  { name: '照片：透视（俯仰 7°、侧倾 −4°），JPEG 质量 85', dpi: 200, rotate: 0, noise: 8, seed: 13, jpeg: 85, look: { photo: { tiltX: 7, tiltY: -4 } } },
+  { name: '照片：透视 + 阴影 + 轻微模糊，JPEG 质量 80', dpi: 200, rotate: 1, noise: 10, seed: 14, jpeg: 80, look: { photo: { tiltX: -6, tiltY: 3, light: 0.3, shadow: 0.4, blur: 0.6 } } },
 ];
 const quick = process.argv.includes('--quick');
+/** `--only 3,5`: the variants by number (from 1), for checking one case. */
+const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
+const only = process.argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',').map(Number)) : undefined;
+/** `--seed-offset N`: other opinions in the same forms (a second sample of the same variants). */
+const seedOffset = process.argv.includes('--seed-offset') ? Number(process.argv[process.argv.indexOf('--seed-offset') + 1]) : 0;
+/** `--save DIR`: each rendered picture written there, to look at. */
+const saveDir = process.argv.includes('--save') ? process.argv[process.argv.indexOf('--save') + 1] : undefined;
 
 function makeForm(seed: number): FormContent {
   const r = rng(seed);
@@ -96,11 +116,14 @@ const loadUsed = process.cpuUsage(loadCpu);
 console.log(`模型加载（检测 + 识别，WASM 单线程）：${((performance.now() - start) / 1000).toFixed(2)} s，CPU ${((loadUsed.user + loadUsed.system) / 1e6).toFixed(2)} s；负载 ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 const totals = { chars: 0, errors: 0, opinions: 0, exact: 0, flagged: 0, wrongUnflagged: 0, missing: 0 };
+const table: string[] = [];
 try {
-  for (const variant of quick ? VARIANTS.slice(0, 1) : VARIANTS) {
-    const form = makeForm(variant.seed);
+  for (const [number, variant] of VARIANTS.entries()) {
+    if (quick ? number > 0 : only && !only.has(number + 1)) continue;
+    const form = makeForm(variant.seed + seedOffset);
     const page = await browser.newPage({ viewport: { width: 794, height: 900 }, deviceScaleFactor: variant.dpi / 96 });
-    await page.setContent(formHtml(form, { rotate: variant.rotate }));
+    await page.setContent(formHtml(form, { rotate: variant.rotate, ...variant.look }));
+    await page.evaluate(() => document.fonts.ready);
     // Noise is added to the rendered picture before the JPEG compression, as a camera does.
     if (variant.noise > 0) await page.evaluate(([amount, seed]) => {
       const div = document.createElement('div');
@@ -122,6 +145,7 @@ try {
       document.body.appendChild(div);
     }, [variant.noise * 2, variant.seed] as const);
     const shot = await page.screenshot({ fullPage: true, ...(variant.jpeg ? { type: 'jpeg' as const, quality: variant.jpeg } : {}) });
+    if (saveDir) writeFileSync(`${saveDir}/variant-${number + 1}.${variant.jpeg ? 'jpg' : 'png'}`, shot);
     const png = decodeImage(new Uint8Array(shot));
     await page.close();
     if (!png.ok) throw new Error(png.error);
@@ -140,6 +164,7 @@ try {
     const understand = performance.now() - g;
     const expected = [...form.group, ...form.members].map(([label, text]) => ({ label, texts: splitPasted(text).map((i) => i.text) }));
     const v = { chars: 0, errors: 0, opinions: 0, exact: 0, flagged: 0, wrongUnflagged: 0, missing: 0 };
+    const doubtfulChars = new Map<string, number>();
     expected.forEach(({ label, texts }, index) => {
       const got = rows.filter((r) => r.opinion.row === rows.find((x) => x.opinion.label.replace(/\s/g, '').replace(/[()]/g, (c) => (c === '(' ? '（' : '）')) === label)?.opinion.row);
       texts.forEach((text, k) => {
@@ -155,6 +180,7 @@ try {
         const d = distance(text, row.opinion.text);
         v.errors += Math.min(d, [...text].length);
         const flagged = row.doubtful.length > 0;
+        for (const i of row.doubtful) doubtfulChars.set(row.opinion.chars[i]!.char, (doubtfulChars.get(row.opinion.chars[i]!.char) ?? 0) + 1);
         if (d === 0) v.exact++;
         if (flagged) v.flagged++;
         if (d > 0 && !flagged) {
@@ -163,7 +189,9 @@ try {
         }
       });
     });
+    if (doubtfulChars.size > 0) console.log(`    待核对的字：${[...doubtfulChars].map(([c, n]) => `${c}×${n}`).join(' ')}`);
     for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += v[k];
+    table.push(`| ${number + 1}. ${variant.name} | ${png.image.width}×${png.image.height} | ${read.angle}° | ${(100 * (1 - v.errors / v.chars)).toFixed(1)}% | ${v.exact}/${v.opinions} | ${v.flagged} | ${v.wrongUnflagged}${v.missing ? `（漏读 ${v.missing}）` : ''} | ${cpuSeconds.toFixed(1)} s |`);
     const prep = total - t.detect - t.recognize;
     console.log(
       `${variant.name}（${png.image.width}×${png.image.height}）：校正 ${read.angle}°；预处理（去印章、测倾斜、旋转、缩放）${(prep / 1000).toFixed(2)} s，检测 ${(t.detect / 1000).toFixed(2)} s，` +
@@ -178,3 +206,4 @@ console.log(
   `合计（置信度阈值 ${DEFAULT_MIN_CONFIDENCE}）：字正确率 ${(100 * (1 - totals.errors / totals.chars)).toFixed(2)}%，完全正确 ${((100 * totals.exact) / totals.opinions).toFixed(1)}%（${totals.exact}/${totals.opinions}），` +
     `标出待核对 ${((100 * totals.flagged) / totals.opinions).toFixed(1)}%，错而未标出 ${((100 * totals.wrongUnflagged) / totals.opinions).toFixed(1)}%（${totals.wrongUnflagged}/${totals.opinions}）`,
 );
+console.log(['', '| 表（A4，红色印章） | 尺寸 | 校正 | 字正确率 | 完全正确 | 标出待核对 | 错而未标出 | 整页 CPU |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...table].join('\n'));

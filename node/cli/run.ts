@@ -106,7 +106,7 @@ const COMMANDS: Record<string, Command> = {
     help: OCR_HELP,
     options: { package: { type: 'string' }, meeting: { type: 'string' }, category: { type: 'string' }, channel: { type: 'string' }, 'min-confidence': { type: 'string' }, json: { type: 'string' } },
     run: (positionals, values, io) => {
-      if (positionals.length === 0) throw new CliError(`请指定要识别的征求意见表图片\n${OCR_HELP}`);
+      if (positionals.length === 0) throw new CliError(`请指定要识别的征求意见表图片或 PDF\n${OCR_HELP}`);
       const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
       return ocrCommand(positionals, { packagePath: text('package'), meetingId: text('meeting'), category: text('category'), channel: text('channel'), minConfidence: text('min-confidence'), json: text('json') }, io);
     },

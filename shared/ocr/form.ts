@@ -107,13 +107,39 @@ function nextOnRow(line: TextLine, lines: readonly TextLine[]): FormValue | unde
   return { text: chars.map((c) => c.char).join(''), chars };
 }
 
+/** What the recogniser reads for the 、 of a written or 楷体 `1、`: the radical 丶 or a half-width ､. */
+const MARKER_LOOKALIKE = /^(\s*[0-9０-９]{1,2})[丶､ヽ]/;
+
+/** Half-width punctuation the recogniser may give for the full-width marks of Chinese text. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * A line as the form has it, one character for one (the confidences stay aligned): a `1丶` read for
+ * the `1、` it is, so the splitter sees the numbering; and a half-width `,` `;` `(` … next to Chinese
+ * characters read as the full-width mark Chinese text uses (`.` only after one: `1.` stays).
+ */
+function restoreMarker(line: TextLine): TextLine {
+  const chars = line.chars.map((c) => ({ ...c }));
+  const m = MARKER_LOOKALIKE.exec(line.text);
+  if (m) chars[[...m[1]!].length]!.char = '、';
+  chars.forEach((c, i) => {
+    const full = FULL_WIDTH[c.char];
+    if (full === undefined) return;
+    const before = CJK.test(chars[i - 1]?.char ?? '');
+    if (before || (c.char !== '.' && CJK.test(chars[i + 1]?.char ?? ''))) c.char = full;
+  });
+  const text = chars.map((c) => c.char).join('');
+  return text === line.text ? line : { ...line, text, chars };
+}
+
 /**
  * A cell's lines as a block for the paste splitter: a line that wraps (it reaches the cell's right
  * side, and the next line starts without a number) is joined to the next; other line ends stay.
  * Returns the block and its characters in the same order (line breaks have no character).
  */
 function cellBlock(lines: readonly TextLine[], cell: Rect): { block: string; chars: RecognizedChar[] } {
-  const ordered = readingOrder(lines.map((l) => ({ ...l.box, line: l }))).map((b) => b.line);
+  const ordered = readingOrder(lines.map((l) => ({ ...l.box, line: l }))).map((b) => restoreMarker(b.line));
   let block = '';
   const chars: RecognizedChar[] = [];
   ordered.forEach((line, i) => {

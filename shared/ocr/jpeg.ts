@@ -43,11 +43,14 @@ export function isJpeg(bytes: Uint8Array): boolean {
   return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
 }
 
-/** Reads a baseline JPEG into RGBA, turned upright by its EXIF orientation. */
-export function decodeJpeg(bytes: Uint8Array): ImageRead {
+/**
+ * Reads a baseline JPEG into RGBA, turned upright by its EXIF orientation unless `exif: false`
+ * (a JPEG inside a PDF: the page's own matrix and /Rotate say how it is shown, not its EXIF).
+ */
+export function decodeJpeg(bytes: Uint8Array, options: { exif?: boolean } = {}): ImageRead {
   if (!isJpeg(bytes)) return { ok: false, error: '不是 JPEG 图片' };
   try {
-    return { ok: true, image: decode(bytes) };
+    return { ok: true, image: decode(bytes, options.exif ?? true) };
   } catch (e) {
     if (e instanceof JpegError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: 'JPEG 图片已损坏' };
@@ -55,7 +58,7 @@ export function decodeJpeg(bytes: Uint8Array): ImageRead {
   }
 }
 
-function decode(bytes: Uint8Array): RgbaImage {
+function decode(bytes: Uint8Array, exif: boolean): RgbaImage {
   const quant: Array<Int32Array | undefined> = [];
   const dc: Array<Huffman | undefined> = [];
   const ac: Array<Huffman | undefined> = [];
@@ -93,7 +96,7 @@ function decode(bytes: Uint8Array): RgbaImage {
     pos = end;
   }
   if (!frame) throw new JpegError('JPEG 图片没有图像数据');
-  return orient(toRgba(frame), orientation);
+  return orient(toRgba(frame), exif ? orientation : 1);
 }
 
 function readQuant(body: Uint8Array, quant: Array<Int32Array | undefined>): void {

@@ -4,6 +4,8 @@
 import { decodeCtc, type RecognizedChar } from './ctc';
 import { deskew } from './deskew';
 import { boxesFromProbability, detectionInput, readingOrder, toPage } from './detection';
+import { flattenLight } from './flatten';
+import { correctPerspective } from './perspective';
 import { resizeGray, toGrayWithoutSeal, type GrayImage, type Rect, type RgbaImage } from './raster';
 
 /** What a runtime gives: the two PP-OCR models, run on prepared tensors. */
@@ -31,6 +33,8 @@ interface RecognizedPage {
   page: GrayImage;
   /** The rotation undone, in degrees. */
   angle: number;
+  /** Whether a slanted photo's perspective was undone (the table made rectangular). */
+  perspective: boolean;
   sealPixels: number;
   lines: RecognizedLine[];
 }
@@ -61,10 +65,11 @@ function pieces(box: Rect): Rect[] {
   return Array.from({ length: n }, (_, i) => ({ x: box.x + i * step, y: box.y, width: step, height: box.height }));
 }
 
-/** Reads one page: levels it, removes the seal, finds and reads every text line. */
+/** Reads one page: removes the seal, evens its light, undoes a photo's slant, levels it, finds and reads every text line. */
 export async function recognizePage(image: RgbaImage, models: OcrModels, classes: readonly string[], progress?: OcrProgress): Promise<RecognizedPage> {
   const { gray, sealPixels } = toGrayWithoutSeal(image);
-  const { page, angle } = deskew(gray);
+  const straight = correctPerspective(flattenLight(gray));
+  const { page, angle } = deskew(straight.page);
   progress?.(0, 1, '检测文字');
   const input = detectionInput(page);
   const prob = await models.detect(input.data, input.height, input.width);
@@ -81,5 +86,5 @@ export async function recognizePage(image: RgbaImage, models: OcrModels, classes
     if (chars.length > 0) lines.push({ box, text: chars.map((c) => c.char).join(''), chars });
     progress?.(index + 1, boxes.length, '识别文字');
   }
-  return { page, angle, sealPixels, lines };
+  return { page, angle, perspective: straight.corrected, sealPixels, lines };
 }

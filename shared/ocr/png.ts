@@ -96,7 +96,7 @@ function inflateExactly(parts: readonly Uint8Array[], size: number): Uint8Array 
 }
 
 /** Undoes the PNG row filters in place (None, Sub, Up, Average, Paeth). */
-function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number): void {
+export function unfilter(raw: Uint8Array, stride: number, height: number, bpp: number): void {
   const b = Math.floor(bpp);
   for (let y = 0; y < height; y++) {
     const row = y * (stride + 1);

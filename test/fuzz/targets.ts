@@ -13,6 +13,7 @@ import { sampleContent } from '../support/sample-content';
 import type fc from 'fast-check';
 import { IMPORT_FUZZ_TARGETS } from './import-targets';
 import { MATERIAL_FUZZ_TARGETS } from './material-targets';
+import { OCR_FUZZ_TARGETS } from './ocr-targets';
 
 export interface FuzzTarget {
   name: string;
@@ -118,4 +119,5 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   },
   ...IMPORT_FUZZ_TARGETS,
   ...MATERIAL_FUZZ_TARGETS,
+  ...OCR_FUZZ_TARGETS,
 ];

@@ -1,14 +1,14 @@
 import { basename } from 'node:path';
 import { orderedMembers, targetLabels } from '#shared/meeting/roster';
 import { DEFAULT_MIN_CONFIDENCE, markDoubtful, planOcrRows, type OcrMeeting, type OcrRow } from '#shared/ocr/plan';
-import { decodeImage } from '#shared/ocr/image-file';
+import { isPdf, readScan, type ScanPage } from '#shared/ocr/image-file';
 import { readFormPage } from '#shared/ocr/read-page';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
 import { loadOcrEngine } from '../ocr-runtime';
 
-export const OCR_HELP = `ocr IMAGE… [--package PACKAGE --meeting ID] [--category 类别] [--channel 方式] [--min-confidence 0.9] [--json FILE]
-    识别纸质征求意见表的扫描件或照片（PNG、JPEG），完全离线：找出表格中对领导班子和每位班子成员的意见建议，
+export const OCR_HELP = `ocr FILE… [--package PACKAGE --meeting ID] [--category 类别] [--channel 方式] [--min-confidence 0.9] [--json FILE]
+    识别纸质征求意见表的扫描件或照片（PNG、JPEG 图片，或扫描仪生成的 PDF，每页一张表，逐页识别），完全离线：找出表格中对领导班子和每位班子成员的意见建议，
     按粘贴的规则拆分编号的多条意见，读出“单位（盖章）”和意见来源；把握不大的字用 ⟦ ⟧ 标出，逐条核对。
     给出 --package 和 --meeting 时按导入的规则匹配班子成员、意见来源和征求方式，并写明不能导入的原因。
     只识别和列出，不写入数据包。
@@ -29,6 +29,8 @@ interface OcrOptions {
 
 /** A page photo or scan is at most this large on disk. */
 const MAX_IMAGE_BYTES = 60 * 1024 * 1024;
+/** A scanned PDF (up to 50 pages) is at most this large. */
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 /** `ocr`: each image recognised and read as a 征求意见表; the opinions listed with doubtful characters marked. */
 export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo): Promise<number> {
@@ -46,20 +48,26 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
     labels = targetLabels(members);
   }
 
-  // Every file read and checked before the models load (seconds): a wrong file fails at once.
-  const images = [];
+  // Every file read and checked before the models load (seconds): a wrong file fails at once. A
+  // PDF's pages are checked now and decoded one at a time, as they are read.
+  const pages: Array<{ file: string; scan: ScanPage }> = [];
   for (const file of files) {
-    const bytes = await readUserFile(file, io.cwd, MAX_IMAGE_BYTES);
-    const read = decodeImage(bytes);
+    const bytes = await readUserFile(file, io.cwd, MAX_PDF_BYTES);
+    if (!isPdf(bytes) && bytes.length > MAX_IMAGE_BYTES) throw new CliError(`文件“${basename(file)}”过大（${(bytes.length / 1048576).toFixed(1)} MB），图片最多 ${MAX_IMAGE_BYTES / 1048576} MB`);
+    const read = readScan(bytes);
     if (!read.ok) throw new CliError(`${basename(file)}：${read.error}`);
-    images.push({ file: basename(file), image: read.image });
+    for (const scan of read.pages) pages.push({ file: basename(file), scan });
   }
 
   io.err('正在加载识别模型…');
   const engine = await loadOcrEngine();
   let flagged = false;
   const results = [];
-  for (const { file, image } of images) {
+  for (const { file: name, scan } of pages) {
+    const file = scan.page === undefined ? name : `${name} 第${scan.page}页`;
+    const decoded = scan.decode();
+    if (!decoded.ok) throw new CliError(`${name}：${decoded.error}`);
+    const image = decoded.image;
     let lastShown = -1;
     const { page, bands, reading } = await readFormPage(image, engine.models, engine.classes, (done, total, stage) => {
       const percent = Math.floor((done / Math.max(1, total)) * 10) * 10;
@@ -69,7 +77,7 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
       }
     });
     const rows = planOcrRows(reading, meeting, { minConfidence: min, category: options.category, channel: options.channel });
-    io.out(`文件：${file}（${image.width}×${image.height}，校正倾斜 ${page.angle}°${page.sealPixels > 0 ? '，已去除红色印章' : ''}）`);
+    io.out(`文件：${file}（${image.width}×${image.height}，${page.perspective ? '已校正透视，' : ''}校正倾斜 ${page.angle}°${page.sealPixels > 0 ? '，已去除红色印章' : ''}）`);
     if (reading.unit) io.out(`单位（盖章）：${markDoubtful(reading.unit.text, doubtfulOf(reading.unit.chars, min))}`);
     if (reading.category) io.out(`意见来源：${markDoubtful(reading.category.text, doubtfulOf(reading.category.chars, min))}`);
     if (bands.length === 0 || rows.length === 0) {
@@ -83,7 +91,7 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
     }
     const doubtfulRows = rows.filter((r) => r.doubtful.length > 0).length;
     io.out(`共 ${rows.length} 条意见，${doubtfulRows} 条有待核对的字${meeting ? `，${rows.filter((r) => r.problems.length > 0).length} 条不能导入` : ''}。`);
-    results.push({ file, width: image.width, height: image.height, angle: page.angle, unit: reading.unit, category: reading.category, channel: reading.channel, notOpinions: reading.notOpinions, opinions: rows });
+    results.push({ file: name, ...(scan.page === undefined ? {} : { page: scan.page }), width: image.width, height: image.height, angle: page.angle, unit: reading.unit, category: reading.category, channel: reading.channel, notOpinions: reading.notOpinions, opinions: rows });
   }
   if (options.json !== undefined) {
     const written = await writeUserFile(options.json, io.cwd, new TextEncoder().encode(JSON.stringify({ minConfidence: min, files: results }, null, 2)));

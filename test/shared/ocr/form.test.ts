@@ -100,6 +100,29 @@ describe('reading a 征求意见表', () => {
   });
 });
 
+describe('numbering as the recogniser reads it in 楷体 or handwriting', () => {
+  it('splits `1丶…` `2丶…` (the radical 丶 read for 、) into numbered opinions, confidences kept', () => {
+    const lines = [
+      ...LINES.slice(0, 14),
+      line('1丶听取基层意见的渠道还不够多。', { x: 210, y: 268, width: 400, height: 24 }, '渠'),
+      line('2丶对重点项目的督促检查需要加强。', { x: 210, y: 328, width: 400, height: 24 }),
+    ];
+    const zhang = readForm(lines, BANDS).opinions.filter((o) => o.label === '张三（局长）');
+    expect(zhang.map((o) => o.text)).toEqual(['听取基层意见的渠道还不够多。', '对重点项目的督促检查需要加强。']);
+    expect(zhang[0]!.chars.find((c) => c.char === '渠')!.confidence).toBe(0.5);
+  });
+
+  it('reads half-width punctuation next to Chinese characters as the full-width marks, leaving `1.` and numbers alone', () => {
+    const lines = [
+      ...LINES.slice(0, 14),
+      line('1.执行上级决策部署打折扣,如沟岗村(东片)有1,200户反映.', { x: 210, y: 268, width: 560, height: 24 }, ','),
+    ];
+    const zhang = readForm(lines, BANDS).opinions.filter((o) => o.label === '张三（局长）');
+    expect(zhang.map((o) => o.text)).toEqual(['执行上级决策部署打折扣，如沟岗村（东片）有1,200户反映。']);
+    expect(zhang[0]!.chars.filter((c) => c.confidence === 0.5).map((c) => c.char)).toEqual(['，', ',']);
+  });
+});
+
 describe('finding the table’s rows and cells', () => {
   it('cuts a ruled table into rows, a heading across the table into one cell, and ignores text outside', () => {
     const page = blankGray(500, 300);

@@ -1,0 +1,41 @@
+// The scan readers of the paper-form OCR as a fuzz target: a PNG, a JPEG or a scanner's PDF is
+// untrusted bytes like a spreadsheet. Every page of a PDF is decoded too, as `ocr` does.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readScan } from '#shared/ocr/image-file';
+import { buildPdf } from '../support/ocr/pdf';
+import type { FuzzTarget } from './targets';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(resolve(__dirname, '../fixtures/ocr', name)));
+
+/** Every refusal of readScan and of a page's decoding starts like one of these (a PDF page's with its number). */
+const KNOWN_SCAN_ERROR = /^(第\d+页|PDF |不是 |不支持|只支持|PNG 图片|JPEG 图片|图片过大|图片尺寸为 0)/;
+
+export const OCR_FUZZ_TARGETS: FuzzTarget[] = [
+  {
+    name: 'scans for OCR: PNG, JPEG, PDF (readScan, every page decoded)',
+    fixtures: async () => {
+      const jpeg = fixture('line.jpg');
+      const gray = { kind: 'raw' as const, width: 16, height: 8, components: 1 as const, bpc: 8 as const, samples: Uint8Array.from({ length: 128 }, (_, i) => i * 2), predictor: true };
+      return [
+        fixture('line.png'),
+        jpeg,
+        buildPdf([{ picture: gray, rotate: 90 }, { picture: { kind: 'jpeg', bytes: jpeg, width: 520, height: 48 } }]),
+        buildPdf([{ picture: { ...gray, components: 1, bpc: 1, samples: new Uint8Array(16), predictor: false } }], { xrefStream: true }),
+      ];
+    },
+    read: async (bytes) => {
+      const scan = readScan(bytes);
+      if (!scan.ok) return scan.error;
+      for (const page of scan.pages) {
+        const read = page.decode();
+        if (!read.ok) return read.error;
+      }
+      return undefined;
+    },
+    knownError: KNOWN_SCAN_ERROR,
+    magic: new TextEncoder().encode('%PDF-1.4\n'),
+    runs: 400,
+    maxMsPerInput: 5_000,
+  },
+];
