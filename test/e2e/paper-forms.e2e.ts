@@ -3,7 +3,8 @@
 // origin), previewed beside the pictures of their cells with doubtful characters highlighted; one
 // text is corrected, one row unticked, the rest imported in one go with their file, page and cell;
 // the matrix and the list show them. The same page again: what is in is a duplicate, the rest is
-// imported and taken back with 撤销本次导入. Files that are not forms are refused in Chinese.
+// imported and taken back with 撤销本次导入. A scanner's PDF is read page by page. Files that are not
+// forms are refused in Chinese.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -163,7 +164,7 @@ describe('paper forms', () => {
     const error = page.getByTestId('ocr-error');
     await expect.poll(() => error.textContent(), RECOGNITION).toContain('没有识别出任何内容，未导入');
     const text = await error.textContent();
-    expect(text).toContain('“说明.png”：不是 PNG 或 JPEG 图片');
+    expect(text).toContain('“说明.png”：不是 PNG、JPEG 图片或 PDF 文件');
     expect(text).toContain('“炸弹.png”：');
     expect(text).toContain('压缩炸弹');
     expect(text).toContain('“巨图.png”：图片过大（30000×30000 像素）');
@@ -177,7 +178,7 @@ describe('paper forms', () => {
       return data;
     });
     await page.getByTestId('paper-forms').locator('.ant-upload-drag .ant-upload-btn').dispatchEvent('drop', { dataTransfer });
-    await expect.poll(() => error.textContent(), RECOGNITION).toContain('“扫描.bmp”：不是 PNG 或 JPEG 图片');
+    await expect.poll(() => error.textContent(), RECOGNITION).toContain('“扫描.bmp”：不是 PNG、JPEG 图片或 PDF 文件');
 
     // A picture with no form in it: read, and said so; nothing to import.
     await fileInput(page).setInputFiles(resolve(__dirname, '../fixtures/ocr/line.png'));
@@ -185,6 +186,30 @@ describe('paper forms', () => {
     await page.getByText('“line.png”中没有找到意见表的表格（需要有表格线的征求意见表）').waitFor();
     expect(await page.getByTestId('ocr-confirm').isDisabled()).toBe(true);
     await page.getByText('收集 0 条，计入 0 条').waitFor();
+    await app.close();
+  });
+
+  it('reads a scanned PDF page by page beside the pictures, and refuses an electronic PDF by its page', { timeout: 600_000 }, async () => {
+    const app = await openApp('paper-forms-pdf');
+    const { page } = app;
+    await setUp(page);
+    await fileInput(page).setInputFiles([resolve(__dirname, '../fixtures/ocr/form-scan.pdf'), resolve(__dirname, '../fixtures/ocr/form-text.pdf')]);
+    await page.getByTestId('ocr-rows').waitFor(RECOGNITION);
+    // Both pages of the scan, in order, each with its page number.
+    await expect.poll(() => page.getByTestId('ocr-page').locator('strong').allTextContents()).toEqual(['form-scan.pdf 第1页', 'form-scan.pdf 第2页']);
+    await page.getByLabel('提出单位：form-scan.pdf 第2页').waitFor();
+    expect(await page.getByTestId('ocr-refused').textContent()).toContain('“form-text.pdf”：第1页不是扫描图像（可能是电子文档）');
+    // Page 1's opinions are importable, each beside its cell's picture; page 2 (the same form again)
+    // repeats them and cannot be ticked.
+    const first = rowOf(page, '安全生产检查有时流于形式');
+    await expect.poll(() => first.count()).toBe(2);
+    expect(await first.nth(0).locator('img').count()).toBe(1);
+    expect(await first.nth(0).textContent()).toContain('form-scan.pdf · 第 1 页');
+    expect(await first.nth(1).textContent()).toContain('form-scan.pdf · 第 2 页');
+    expect(await first.nth(1).locator('input[type="checkbox"]').isDisabled()).toBe(true);
+    await app.screenshot('pdf');
+    await page.getByTestId('ocr-confirm').click();
+    await expect.poll(() => page.getByTestId('ocr-done').textContent(), RECOGNITION).toMatch(/已导入 [1-6] 条意见/);
     await app.close();
   });
 });

@@ -80,7 +80,7 @@ export function PaperFormPreview({ data, pages, refused, rows, minConfidence, ca
           <Alert
             type="warning"
             showIcon
-            message={noForm.map((p) => `“${p.page.fileName}”${p.tableFound ? '的表格中没有找到意见建议' : '中没有找到意见表的表格（需要有表格线的征求意见表）'}`).join('；')}
+            message={noForm.map((p) => `“${pageName(p)}”${p.tableFound ? '的表格中没有找到意见建议' : '中没有找到意见表的表格（需要有表格线的征求意见表）'}`).join('；')}
           />
         )}
         {pages.map((p) => (
@@ -199,13 +199,16 @@ export function PaperFormPreview({ data, pages, refused, rows, minConfidence, ca
   );
 }
 
+/** A page's name: the file, and the page when the file is a PDF (a picture is one page). */
+const pageName = (p: ReadPage) => (/\.pdf$/i.test(p.page.fileName) ? `${p.page.fileName} 第${p.page.pageNumber}页` : p.page.fileName);
+
 /** One page: its size, what was done to it, and the form's 单位（盖章） as the opinions' 提出单位 (editable). */
 function PageHeader({ page, minConfidence, onProvider }: { page: ReadPage; minConfidence: number; onProvider: (provider: string) => void }) {
   const { reading } = page.page;
   const unitDoubtful = (reading.unit?.chars ?? []).flatMap((c, i) => (c.confidence < minConfidence ? [i] : []));
   return (
     <Space wrap size={[16, 4]} data-testid="ocr-page">
-      <Typography.Text strong>{page.page.fileName}</Typography.Text>
+      <Typography.Text strong>{pageName(page)}</Typography.Text>
       <Typography.Text type="secondary">
         {page.width}×{page.height}，校正倾斜 {page.angle}°{page.sealRemoved ? '，已去除红色印章' : ''}，识别用时 {(page.milliseconds / 1000).toFixed(1)} 秒
       </Typography.Text>
@@ -218,7 +221,7 @@ function PageHeader({ page, minConfidence, onProvider }: { page: ReadPage; minCo
       <Space size={4}>
         <span>提出单位</span>
         <Input
-          aria-label={`提出单位：${page.page.fileName}`}
+          aria-label={`提出单位：${pageName(page)}`}
           size="small"
           style={{ width: 200 }}
           value={page.page.provider}

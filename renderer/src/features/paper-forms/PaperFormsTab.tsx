@@ -106,7 +106,7 @@ export function PaperFormsTab() {
             <ScanOutlined />
           </p>
           <p className="ant-upload-text">点击选择或拖入填好的征求意见表（可一次选多个文件）</p>
-          <p className="ant-upload-hint">支持 {PAPER_FORM_KINDS}，每个文件一页。在本机离线识别，不上传任何内容；识别后逐条预览核对，确认后才写入。</p>
+          <p className="ant-upload-hint">支持 {PAPER_FORM_KINDS}；图片每个文件一页，PDF 逐页识别。在本机离线识别，不上传任何内容；识别后逐条预览核对，确认后才写入。</p>
         </>
       )}
     </Upload.Dragger>

@@ -1,21 +1,21 @@
 // Reads paper forms off the page's thread: the same steps as the command line (shared/ocr:
-// decodeImage, then readFormPage — recognizePage → findTableBands → readForm) with the PP-OCR models on
+// readScan (a picture, or each page of a scanned PDF), then readFormPage — recognizePage → findTableBands → readForm) with the PP-OCR models on
 // onnxruntime-web's browser build, WASM, one thread (no SharedArrayBuffer, so the page needs no
 // cross-origin isolation). The models, the dictionary and the runtime's .wasm are build assets of
-// the app, served from its own origin: nothing is fetched from anywhere else. One page at a time;
-// the picture's memory is dropped before the next file arrives.
+// the app, served from its own origin: nothing is fetched from anywhere else. One page at a time:
+// a PDF page's picture is decoded only when its turn comes, and dropped before the next.
 import * as ort from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import detectionUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
 import recognitionUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
 import dictionary from '@ocr-models/ppocr_keys_v1.txt?raw';
 import { classesFromDictionary } from '#shared/ocr/ctc';
-import { decodeImage } from '#shared/ocr/image-file';
+import { readScan } from '#shared/ocr/image-file';
 import type { OcrModels } from '#shared/ocr/page';
 import { resizeGray, type GrayImage } from '#shared/ocr/raster';
 import { modelsFromSessions, readFormPage } from '#shared/ocr/read-page';
 import type { TableBand } from '#shared/ocr/table-grid';
-import type { CellPicture, ReadRequest, WorkerReply } from './protocol';
+import type { CellPicture, OcrStage, ReadRequest, WorkerReply } from './protocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ReadRequest>) => void) | null;
@@ -78,33 +78,47 @@ async function cellPicture(page: GrayImage, band: TableBand, row: number, column
 
 async function read({ id, bytes }: ReadRequest): Promise<WorkerReply> {
   const post = (reply: WorkerReply) => scope.postMessage(reply);
-  // The picture is checked before the models load: a wrong file is refused at once.
-  post({ id, kind: 'progress', stage: '读取图片', done: 0, total: 1 });
-  const decoded = decodeImage(bytes);
-  if (!decoded.ok) return { id, kind: 'refused', error: decoded.error };
-  post({ id, kind: 'progress', stage: '加载识别模型', done: 0, total: 1 });
-  let loaded: Engine;
-  try {
-    loaded = await loadEngine();
-  } catch (e) {
-    engine = undefined;
-    console.error(e);
-    return { id, kind: 'failed', error: '识别模型加载失败，请重新安装本软件后再试' };
+  // The file is checked before the models load: a wrong file is refused at once.
+  post({ id, kind: 'progress', stage: '读取图片', done: 0, total: 1, pageNumber: 1, pageCount: 1 });
+  const scan = readScan(bytes);
+  if (!scan.ok) return { id, kind: 'refused', error: scan.error };
+  const pageCount = scan.pages.length;
+  for (const scanPage of scan.pages) {
+    const pageNumber = scanPage.page ?? 1;
+    const progress = (stage: OcrStage, done: number, total: number) => post({ id, kind: 'progress', stage, done, total, pageNumber, pageCount });
+    progress('读取图片', 0, 1);
+    const decoded = scanPage.decode();
+    if (!decoded.ok) {
+      if (pageCount === 1) return { id, kind: 'refused', error: decoded.error };
+      post({ id, kind: 'page-refused', pageNumber, error: decoded.error });
+      continue;
+    }
+    if (!engine) progress('加载识别模型', 0, 1);
+    let loaded: Engine;
+    try {
+      loaded = await loadEngine();
+    } catch (e) {
+      engine = undefined;
+      console.error(e);
+      return { id, kind: 'failed', error: '识别模型加载失败，请重新安装本软件后再试' };
+    }
+    const { page, bands, reading } = await readFormPage(decoded.image, loaded.models, loaded.classes, (done, total, stage) => progress(stage, done, total));
+    const cells: CellPicture[] = [];
+    const seen = new Set<string>();
+    for (const o of reading.opinions) {
+      const key = `${o.row}:${o.column}`;
+      if (seen.has(key) || !bands[o.row]?.cells[o.column]) continue;
+      seen.add(key);
+      cells.push(await cellPicture(page.page, bands[o.row]!, o.row, o.column));
+    }
+    post({
+      id,
+      kind: 'page',
+      pageNumber,
+      page: { width: decoded.image.width, height: decoded.image.height, angle: page.angle, sealRemoved: page.sealPixels > 0, tableFound: bands.length > 0, reading, cells },
+    });
   }
-  const { page, bands, reading } = await readFormPage(decoded.image, loaded.models, loaded.classes, (done, total, stage) => post({ id, kind: 'progress', stage, done, total }));
-  const cells: CellPicture[] = [];
-  const seen = new Set<string>();
-  for (const o of reading.opinions) {
-    const key = `${o.row}:${o.column}`;
-    if (seen.has(key) || !bands[o.row]?.cells[o.column]) continue;
-    seen.add(key);
-    cells.push(await cellPicture(page.page, bands[o.row]!, o.row, o.column));
-  }
-  return {
-    id,
-    kind: 'page',
-    page: { width: decoded.image.width, height: decoded.image.height, angle: page.angle, sealRemoved: page.sealPixels > 0, tableFound: bands.length > 0, reading, cells },
-  };
+  return { id, kind: 'done' };
 }
 
 scope.onmessage = (event) => {

@@ -1,6 +1,7 @@
-// The messages between the 识别纸质表 tab and its recognition worker. One page at a time: the tab
-// sends a file's bytes (handed over, not copied), the worker answers with progress and then the
-// page as read, or the reason it could not be read.
+// The messages between the 识别纸质表 tab and its recognition worker. One file at a time: the tab
+// sends a file's bytes (handed over, not copied); the worker answers with progress, then each page
+// as read (a picture is one page, a scanned PDF one or more, read one after another) or the reason
+// a page could not be read, then done — or the reason the whole file could not be read.
 import type { FormReading } from '#shared/ocr/form';
 
 export type OcrStage = '加载识别模型' | '读取图片' | '检测文字' | '识别文字';
@@ -33,8 +34,12 @@ export interface PageRead {
 }
 
 export type WorkerReply =
-  | { id: number; kind: 'progress'; stage: OcrStage; done: number; total: number }
-  | { id: number; kind: 'page'; page: PageRead }
+  | { id: number; kind: 'progress'; stage: OcrStage; done: number; total: number; pageNumber: number; pageCount: number }
+  | { id: number; kind: 'page'; pageNumber: number; page: PageRead }
+  /** One page of a PDF could not be read (not a scan, an unsupported picture): the reason in Chinese. */
+  | { id: number; kind: 'page-refused'; pageNumber: number; error: string }
+  /** Every page of the file has been answered. */
+  | { id: number; kind: 'done' }
   /** The file is not a readable picture (or not a form): the reason in Chinese. */
   | { id: number; kind: 'refused'; error: string }
   /** Recognition itself failed (the models could not load, the runtime crashed): the reason in Chinese. */

@@ -1,16 +1,24 @@
 // The tab's side of the recognition worker: one worker for a batch of files, fed one file at a
-// time (the next file's bytes are read only when the previous page is done, so memory holds one
-// page). Stopping the batch terminates the worker, which frees the models and the runtime.
-import { MAX_PAPER_FORM_BYTES } from './accepted-files';
+// time (the next file's bytes are read only when the previous file is done; the worker decodes one
+// page at a time). Stopping the batch terminates the worker, which frees the models and the runtime.
+import { tooLarge } from './accepted-files';
 import type { OcrStage, PageRead, WorkerReply } from './protocol';
 
-export type PageOutcome = { ok: true; page: PageRead } | { ok: false; error: string };
+/** A page read, with how long it took (the models' loading included for the first). */
+export interface PageDone {
+  pageNumber: number;
+  page: PageRead;
+  milliseconds: number;
+}
 
-export type OcrProgress = (stage: OcrStage, done: number, total: number) => void;
+/** A file's pages as read and the pages that could not be read; or why the file could not be read. */
+export type FileOutcome = { ok: true; pages: PageDone[]; refusedPages: { pageNumber: number; error: string }[] } | { ok: false; error: string };
+
+export type OcrProgress = (stage: OcrStage, done: number, total: number, pageNumber: number, pageCount: number) => void;
 
 export interface Recognizer {
   /** Reads one file; never rejects (a refusal or a failure is `{ ok: false, error }` in Chinese). */
-  read(file: File, onProgress: OcrProgress): Promise<PageOutcome>;
+  read(file: File, onProgress: OcrProgress): Promise<FileOutcome>;
   stop(): void;
 }
 
@@ -20,9 +28,11 @@ const CRASHED = '识别程序意外停止，这个文件未能读出。请重试
 export function startRecognizer(): Recognizer {
   let worker: Worker | undefined;
   let nextId = 0;
-  let pending: { id: number; resolve: (outcome: PageOutcome) => void; progress: OcrProgress } | undefined;
+  let pending:
+    | { id: number; resolve: (outcome: FileOutcome) => void; progress: OcrProgress; pages: PageDone[]; refusedPages: { pageNumber: number; error: string }[]; since: number }
+    | undefined;
 
-  const settle = (outcome: PageOutcome) => {
+  const settle = (outcome: FileOutcome) => {
     const p = pending;
     pending = undefined;
     p?.resolve(outcome);
@@ -34,8 +44,13 @@ export function startRecognizer(): Recognizer {
     w.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (!pending || reply.id !== pending.id) return;
-      if (reply.kind === 'progress') pending.progress(reply.stage, reply.done, reply.total);
-      else if (reply.kind === 'page') settle({ ok: true, page: reply.page });
+      if (reply.kind === 'progress') pending.progress(reply.stage, reply.done, reply.total, reply.pageNumber, reply.pageCount);
+      else if (reply.kind === 'page') {
+        const now = performance.now();
+        pending.pages.push({ pageNumber: reply.pageNumber, page: reply.page, milliseconds: now - pending.since });
+        pending.since = now;
+      } else if (reply.kind === 'page-refused') pending.refusedPages.push({ pageNumber: reply.pageNumber, error: reply.error });
+      else if (reply.kind === 'done') settle({ ok: true, pages: pending.pages, refusedPages: pending.refusedPages });
       else settle({ ok: false, error: reply.error });
     };
     w.onerror = (event) => {
@@ -51,16 +66,17 @@ export function startRecognizer(): Recognizer {
 
   return {
     read: async (file, onProgress) => {
-      if (file.size > MAX_PAPER_FORM_BYTES) return { ok: false, error: `文件过大（${(file.size / 1048576).toFixed(1)} MB），一页扫描件或照片最多 ${MAX_PAPER_FORM_BYTES / 1048576} MB` };
+      const large = tooLarge(file);
+      if (large) return { ok: false, error: large };
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch {
         return { ok: false, error: '读取文件失败，请确认文件没有被其他程序占用后重试' };
       }
-      return new Promise<PageOutcome>((resolve) => {
+      return new Promise<FileOutcome>((resolve) => {
         const id = ++nextId;
-        pending = { id, resolve, progress: onProgress };
+        pending = { id, resolve, progress: onProgress, pages: [], refusedPages: [], since: performance.now() };
         try {
           // The bytes are handed over, not copied.
           ensureWorker().postMessage({ id, fileName: file.name, bytes }, [bytes.buffer]);

@@ -82,36 +82,39 @@ export function useRecognition() {
       const pages: ReadPage[] = [];
       const refused: Refusal[] = [];
       for (const [index, file] of files.entries()) {
-        const show = (stage: OcrStage, done: number, total: number) => {
+        const show = (stage: OcrStage, done: number, total: number, pageNumber = 1, pageCount = 1) => {
           if (run.current !== mine) return;
-          const percent = Math.round(((index + fileShare(stage, done, total)) / files.length) * 100);
-          setBatch({ kind: 'reading', fileName: file.name, index, count: files.length, stage, done, total, percent });
+          const within = (pageNumber - 1 + fileShare(stage, done, total)) / pageCount;
+          const percent = Math.round(((index + within) / files.length) * 100);
+          const fileName = pageCount > 1 ? `${file.name}（第 ${pageNumber}/${pageCount} 页）` : file.name;
+          setBatch({ kind: 'reading', fileName, index, count: files.length, stage, done, total, percent });
         };
         show('读取图片', 0, 1);
-        const began = performance.now();
         const outcome = await worker.read(file, show);
         if (run.current !== mine) return;
         if (!outcome.ok) {
           refused.push({ fileName: file.name, error: outcome.error });
           continue;
         }
-        const { page } = outcome;
-        const pictures = new Map<string, string>();
-        for (const cell of page.cells) {
-          const url = URL.createObjectURL(cell.png);
-          urls.current.push(url);
-          pictures.set(`${cell.row}:${cell.column}`, url);
+        for (const { pageNumber, error } of outcome.refusedPages) refused.push({ fileName: `${file.name} 第${pageNumber}页`, error });
+        for (const { pageNumber, page, milliseconds } of outcome.pages) {
+          const pictures = new Map<string, string>();
+          for (const cell of page.cells) {
+            const url = URL.createObjectURL(cell.png);
+            urls.current.push(url);
+            pictures.set(`${cell.row}:${cell.column}`, url);
+          }
+          pages.push({
+            page: { key: `${index}:${pageNumber}`, fileName: file.name, pageNumber, reading: page.reading, provider: page.reading.unit?.text ?? '' },
+            width: page.width,
+            height: page.height,
+            angle: page.angle,
+            sealRemoved: page.sealRemoved,
+            tableFound: page.tableFound,
+            milliseconds,
+            pictures,
+          });
         }
-        pages.push({
-          page: { key: String(index), fileName: file.name, pageNumber: 1, reading: page.reading, provider: page.reading.unit?.text ?? '' },
-          width: page.width,
-          height: page.height,
-          angle: page.angle,
-          sealRemoved: page.sealRemoved,
-          tableFound: page.tableFound,
-          milliseconds: performance.now() - began,
-          pictures,
-        });
       }
       // The models and the runtime's memory go with the worker.
       worker.stop();
