@@ -135,6 +135,28 @@ describe('the flags of an opinion', () => {
     expect([...flagOpinions([c, b2, gone, a, b1], rules).keys()]).toEqual(['a', 'b1', 'b2', 'c']);
   });
 
+  it('takes the smallest id as the original among a batch entered at one instant (an import of a hundred)', () => {
+    // One created time for the whole batch (as an import stamps it), ids in no particular order, each
+    // text's two copies half the batch apart.
+    const scrambled = (n: number) => `id-${String((n * 37) % 101).padStart(3, '0')}`;
+    const batch = Array.from({ length: 100 }, (_, n) => opinion(`整改清单中的${(n % 50) + 1}号措施落实不到位，群众反映仍然较多`, '2025-03-01T09:00:00.000Z', scrambled(n)));
+    for (const input of [batch, [...batch].reverse()]) {
+      const flags = flagOpinions(input, rules);
+      for (let n = 0; n < 50; n++) {
+        const [first, second] = [scrambled(n), scrambled(n + 50)].sort();
+        expect(flags.get(first!)?.duplicateOf).toBeUndefined();
+        expect(flags.get(second!)?.duplicateOf).toBe(first);
+      }
+    }
+  });
+
+  it('for counting only (readiness), keeps the input order: the first given is the original', () => {
+    const later = opinion('调研不够深入，基层情况掌握不全', '2025-01-02T00:00:00.000Z', 'a');
+    const earlier = opinion('调研不够深入，基层情况掌握不全。', '2025-01-01T00:00:00.000Z', 'z');
+    expect(rateOpinions([later, earlier], rules, { countsOnly: true }).map((r) => r?.repeat)).toEqual([false, true]);
+    expect(rateOpinions([later, earlier], rules).map((r) => r?.repeat)).toEqual([true, false]);
+  });
+
   it('for counting only (readiness), leaves praise-only and too-short unset and names no original without ids', () => {
     const drafts = [
       { targetId: GROUP_TARGET, category: '上级领导', content: '工作很好', deletedAt: undefined },
