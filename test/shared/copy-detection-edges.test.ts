@@ -3,6 +3,7 @@
 // of shared/checks/copy-detection.ts; see the README).
 import { describe, expect, it } from 'vitest';
 import { copyCandidates, crossUnitCounts, detectCopies, type CopyCandidate, type CopyWarning } from '#shared/checks/copy-detection';
+import { PARTNER_CAP } from '#shared/checks/minhash';
 import { defaultRuleSet } from '#shared/model/rule-set';
 import { GROUP_TARGET } from '#shared/model/types';
 
@@ -87,5 +88,71 @@ describe('疑似抄袭 links per pair of units', () => {
 
   it('is empty without 疑似抄袭', () => {
     expect(crossUnitCounts([w('same-target', 'u1', 'u1')])).toEqual([]);
+  });
+});
+
+describe('which pairs are looked for', () => {
+  let seq = 0;
+  const op = (content: string, over: Partial<CopyCandidate>): CopyCandidate => {
+    seq++;
+    return { id: `p-${String(seq).padStart(4, '0')}`, meetingId: 'm1', unitId: 'u1', targetId: 't1', category: '上级领导', content, createdAt: `2025-11-02T08:${String(Math.floor(seq / 60) % 60).padStart(2, '0')}:${String(seq % 60).padStart(2, '0')}.000Z`, ...over };
+  };
+  const base = '深入基层调研的次数偏少，对企业反映的问题跟踪解决不够及时，群众反映的困难解决得不够彻底';
+  // Near copies of base, each with one character of its own in the middle (similarity about 0.9).
+  const variant = (i: number) => `${base.slice(0, 20)}${String.fromCodePoint(0x4e00 + 50 + i)}${base.slice(21)}`;
+
+  it('never calls the group’s opinions of two meetings 近似重复, even the same text in another category', () => {
+    const a = op(base, { targetId: GROUP_TARGET, meetingId: 'm2024' });
+    const b = op(base, { targetId: GROUP_TARGET, meetingId: 'm2025', category: '基层群众' });
+    expect(detectCopies([a, b], { kinds: ['same-target', 'cross-target'] })).toEqual([]);
+  });
+
+  it('finds a near copy inside a meeting although many times the partner cap of near copies sit in other meetings', () => {
+    const first = op(base, { meetingId: 'm1', targetId: 't1' });
+    const elsewhere = Array.from({ length: 10 * PARTNER_CAP }, (_, i) => op(variant(i), { meetingId: `m${i + 2}`, targetId: 't1' }));
+    const last = op(variant(999), { meetingId: 'm1', targetId: 't2' });
+    const warnings = detectCopies([first, ...elsewhere, last], { kinds: ['cross-target'] });
+    expect(warnings.map((w) => [w.a.id, w.b.id])).toEqual([[first.id, last.id]]);
+  });
+
+  it('finds every near copy of a unit in another unit although the unit holds many times the partner cap of them', () => {
+    const own = Array.from({ length: 10 * PARTNER_CAP }, (_, i) => op(variant(i), { unitId: 'u1', meetingId: `m${i}` }));
+    const other = op(base, { unitId: 'u2', meetingId: 'mx' });
+    const warnings = detectCopies([...own, other], { kinds: ['cross-unit'] });
+    expect(own.filter((o) => !warnings.some((w) => w.a.id === o.id && w.b.id === other.id))).toEqual([]);
+  });
+
+  it('finds a near copy of a text that two units share, in one of those units', () => {
+    const shared = [op(base, { unitId: 'u1', meetingId: 'm1' }), op(base, { unitId: 'u2', meetingId: 'm2' })];
+    const near = op(variant(1), { unitId: 'u1', meetingId: 'm3' });
+    const warnings = detectCopies([...shared, near], { kinds: ['cross-unit'] });
+    expect(warnings.filter((w) => w.a.id === near.id).map((w) => w.b.id)).toEqual([shared[1]!.id]);
+  });
+
+  it('looks past a more similar text that is no partner to a less similar one that is', () => {
+    // 雷同 needs another target: the closest text is the same target's, the next one is another's.
+    const o = op(base, { targetId: 't1' });
+    const closest = op(`${base}。`.replace('偏少', '偏少了'), { targetId: 't1' });
+    const next = op(variant(1), { targetId: 't2' });
+    const warnings = detectCopies([o, closest, next], { kinds: ['cross-target'] });
+    expect(warnings.find((w) => w.a.id === o.id)?.b.id).toBe(next.id);
+  });
+
+  it('warns a near repeat entered before a text pasted nine times against the first paste', () => {
+    const o = op(variant(1), {});
+    const pasted = Array.from({ length: 9 }, () => op(base, {}));
+    const warnings = detectCopies([...pasted, o], { kinds: ['same-target'] });
+    expect(warnings[0]).toMatchObject({ kind: 'same-target', a: { id: o.id }, b: { id: pasted[0]!.id } });
+  });
+});
+
+describe('疑似抄袭 links of units whose names run together', () => {
+  it('counts the pairs 1|23 and 12|3 apart', () => {
+    const ref = (unitId: string) => ({ id: unitId, meetingId: unitId, unitId, targetId: 't', category: '上级领导', content: '同一条意见' });
+    const w = (a: string, b: string): CopyWarning => ({ kind: 'cross-unit', a: ref(a), b: ref(b), similarity: 1 });
+    expect(crossUnitCounts([w('1', '23'), w('12', '3')])).toEqual([
+      { units: ['1', '23'], count: 1 },
+      { units: ['12', '3'], count: 1 },
+    ]);
   });
 });
