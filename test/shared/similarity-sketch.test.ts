@@ -47,6 +47,7 @@ describe('sketchSet', () => {
   it('takes 1 to 512 values and refuses any other count', () => {
     const set = Uint32Array.of(1, 2, 3);
     expect(() => sketchSet(set, 0, new Uint32Array(1))).toThrow(RangeError);
+    expect(() => sketchSet(set, 0, new Uint32Array(1))).toThrow('sketchSet: k out of range');
     expect(() => sketchSet(set, 513, new Uint32Array(513))).toThrow(RangeError);
     expect(() => sketchSet(set, 1, new Uint32Array(1))).not.toThrow();
     expect(() => sketchSet(set, 512, new Uint32Array(512))).not.toThrow();
