@@ -122,6 +122,11 @@ describe('which pairs are looked for', () => {
     expect(own.filter((o) => !warnings.some((w) => w.a.id === o.id && w.b.id === other.id))).toEqual([]);
   });
 
+  it('finds 雷同 inside a unit when 疑似抄袭 is asked for first', () => {
+    const warnings = detectCopies([op(base, { targetId: 't1' }), op(variant(1), { targetId: 't2' })], { kinds: ['cross-unit', 'cross-target'] });
+    expect(warnings.map((w) => w.kind)).toEqual(['cross-target']);
+  });
+
   it('finds a near copy of a text that two units share, in one of those units', () => {
     const shared = [op(base, { unitId: 'u1', meetingId: 'm1' }), op(base, { unitId: 'u2', meetingId: 'm2' })];
     const near = op(variant(1), { unitId: 'u1', meetingId: 'm3' });
