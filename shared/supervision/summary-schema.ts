@@ -34,4 +34,5 @@ export const meetingSummarySchema = obj({
       materialsWarned: count(),
     }),
   ),
+  pending: optional(literal(true)),
 }) satisfies Validator<MeetingSummary>;

@@ -5,7 +5,7 @@ import { listMeetingChanges } from '../../../renderer/src/db/repos/change-log';
 import { commitImport } from '../../../renderer/src/db/repos/import-repo';
 import { deleteMember, listMembers } from '../../../renderer/src/db/repos/members-repo';
 import { listOpinions } from '../../../renderer/src/db/repos/opinions-repo';
-import { refreshSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
+import { refreshSummaries, settleSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { findTables } from '../../../shared/import/find-table';
 import { initialChoices, planImport } from '../../../shared/import/plan';
@@ -86,6 +86,7 @@ describe('commitImport', () => {
     const db = freshDb();
     const { meeting } = await seedMeeting(db);
     await commitImport(db, meeting.id, 'big.csv', rowsOf(await planFor(db, meeting.id, bigCsv(120), 'big.csv')), { actor: ACTOR });
+    await settleSummaries(db);
     const stored = await db.meetingSummaries.get(meeting.id);
     expect(stored?.totals).toBeDefined();
     await db.transaction('rw', summaryTables(db), () => refreshSummaries(db, [meeting.id]));

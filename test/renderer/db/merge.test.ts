@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { applyMerge, previewMerge } from '../../../renderer/src/db/repos/merge-repo';
 import { openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
-import { refreshSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
+import { refreshSummaries, settleSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
 import { deleteOpinions, listDeletedOpinions, updateOpinion } from '../../../renderer/src/db/repos/opinions-repo';
 import type { Opinion } from '../../../shared/model/types';
 import type { PackageContent } from '../../../shared/package/format';
@@ -248,6 +248,7 @@ describe('merging packages', () => {
     const db = freshDb();
     await open(db, sampleContent({ units: 1 }));
     await applyMerge(db, await previewMerge(db, sampleContent({ units: 3, firstId: 5000 })), new Map(), meta);
+    await settleSummaries(db);
     const stored = await db.meetingSummaries.toArray();
     expect(stored).toHaveLength(4);
     const meetingIds = stored.map((x) => x.meetingId);
