@@ -14,7 +14,7 @@ import type { Audit, Meeting, Member, Opinion } from '#shared/model/types';
 import type { FollowUpRecords, MeetingSummary } from '#shared/supervision/summary';
 
 /** The tables whose rows a meeting's summary is computed from (besides copyFindings, read each time). */
-export const RECORD_TABLES = ['meetings', 'members', 'opinions', 'audits', 'consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'] as const;
+const RECORD_TABLES = ['meetings', 'members', 'opinions', 'audits', 'consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'] as const;
 type RecordTable = (typeof RECORD_TABLES)[number];
 const TRACKED = new Set<string>(RECORD_TABLES);
 
