@@ -18,6 +18,8 @@ const LATER = '2025-12-01T08:00:00.000Z';
 const TABLES = ['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog', 'meetingSummaries', 'mergeBases'] as const;
 
 async function snapshot(db: WorkbenchDb) {
+  // Summaries a write left pending are computed a moment later: settle them, so only the merge counts.
+  await settleSummaries(db);
   const out: Record<string, unknown[]> = {};
   for (const t of TABLES) out[t] = await db.table(t).toArray();
   return out;
