@@ -64,18 +64,15 @@ export function rateOpinions(
   }
   const firstByKey = new Map<string, string>();
   const rated = new Array<RatedOpinion | undefined>(opinions.length);
+  const texts = full ? textRatings(rules) : undefined;
   for (const i of order) {
     const o = opinions[i]!;
-    const substantive = isSubstantive(o.content, noOpinion);
+    const text = texts?.get(o.content) ?? rateText(o.content, rules, noOpinion, full);
+    if (texts && texts.size < TEXT_MEMO_SIZE) texts.set(o.content, text);
+    const { substantive, key } = text;
     const eligible = substantive || !rules.excludeNonSubstantive;
-    const flags: OpinionFlags = {
-      substantive,
-      praiseOnly: full && substantive && isPraiseOnly(o.content, rules.praisePhrases),
-      tooShort: full && substantive && isTooShort(o.content),
-      counted: eligible,
-    };
-    if (!substantive && isPraiseWithNoOpinion(o.content, noOpinion)) flags.praiseNoOpinion = true;
-    const key = opinionKey(o.content);
+    const flags: OpinionFlags = { substantive, praiseOnly: text.praiseOnly, tooShort: text.tooShort, counted: eligible };
+    if (text.praiseNoOpinion) flags.praiseNoOpinion = true;
     let repeat = false;
     if (eligible) {
       const dkey = duplicateKeyOf(o, key);
@@ -90,6 +87,41 @@ export function rateOpinions(
     rated[i] = { flags, eligible, repeat, key };
   }
   return rated;
+}
+
+/** What the checks say about a text alone, under a rule set's phrase lists. */
+interface TextRating {
+  substantive: boolean;
+  praiseOnly: boolean;
+  tooShort: boolean;
+  praiseNoOpinion: boolean;
+  key: string;
+}
+
+function rateText(content: string, rules: Pick<RuleSet, 'praisePhrases'>, noOpinion: ReturnType<typeof phraseMatcher>, full: boolean): TextRating {
+  const substantive = isSubstantive(content, noOpinion);
+  return {
+    substantive,
+    praiseOnly: full && substantive && isPraiseOnly(content, rules.praisePhrases),
+    tooShort: full && substantive && isTooShort(content),
+    praiseNoOpinion: !substantive && isPraiseWithNoOpinion(content, noOpinion),
+    key: opinionKey(content),
+  };
+}
+
+// The ratings of texts already seen, per phrase lists: a meeting's view is computed again after
+// every write (the page, the summary), and all but a few of its texts are the same. Bounded.
+const TEXT_MEMO_SIZE = 20_000;
+const textMemo = new Map<string, Map<string, TextRating>>();
+
+function textRatings(rules: Pick<RuleSet, 'noOpinionPhrases' | 'praisePhrases'>): Map<string, TextRating> {
+  const lists = JSON.stringify([rules.noOpinionPhrases, rules.praisePhrases]);
+  let memo = textMemo.get(lists);
+  if (!memo) {
+    if (textMemo.size >= 8) textMemo.clear();
+    textMemo.set(lists, (memo = new Map()));
+  }
+  return memo;
 }
 
 /**

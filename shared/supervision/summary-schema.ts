@@ -34,4 +34,5 @@ export const meetingSummarySchema = obj({
     materialsSubmitted: count(),
     materialsWarned: count(),
   }).optional(),
+  pending: literal(true).optional(),
 }) satisfies z.ZodType<MeetingSummary>;

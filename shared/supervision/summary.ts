@@ -11,7 +11,7 @@ import { rectificationSummary, type RectificationSummary } from '../ledger/recti
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
 import { computeCoverage } from '../problems/coverage';
 import { preMeetingReview, preparationSummary, type PreparationSummary } from './pre-meeting-review';
-import { countWarnings, type WarningKind } from './warnings';
+import { countWarnings, perfunctoryCounts, type WarningKind } from './warnings';
 
 /** What the readiness check says, before any verdict. */
 export type ReadinessState = 'ready' | 'not-ready' | 'zero';
@@ -51,6 +51,15 @@ export interface MeetingSummary {
   rectification?: RectificationSummary;
   /** The 会前准备 checklist's state (谈心谈话, 对照检查材料 …), when the follow-up records were read. Cross-unit material copies are not in it: they need the other units' materials (the audit tab compares them). */
   preparation?: PreparationSummary;
+  /**
+   * The deferred parts — the 雷同 and 近似重复 counts, the fingerprint and the 会前准备 state, which
+   * cost most (copy detection inside the meeting, SHA-256 over every opinion, the 对照检查材料
+   * review) — are still those of an earlier write; everything else is current. Set by
+   * {@link updatedSummary}; gone once the whole summary is computed again, a moment after the
+   * write. The readers of those parts (the overview, the cross-unit scan) compute them for a
+   * pending summary.
+   */
+  pending?: true;
 }
 
 interface SummaryCoverage {
@@ -105,13 +114,69 @@ export function lastAuditOf(audits: readonly Audit[]): MeetingSummary['lastAudit
 /** Computes a meeting's summary from its data with the shared checks (readiness, warnings, fingerprint). */
 export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
   const view = meetingView(input);
+  return assemble(currentParts(view, input), deferredParts(view, input));
+}
+
+/**
+ * A summary after a write, cheaply: every part but the deferred ones (see `pending`) computed from the
+ * records (as {@link computeMeetingSummary} computes it), those taken from the summary stored before
+ * the write, and the result marked `pending` until the whole summary is computed again.
+ * `updatedSummary(input, s)` equals `computeMeetingSummary(input)` except in the deferred parts.
+ */
+export function updatedSummary(input: SummaryInput, previous: MeetingSummary): MeetingSummary {
+  const { warnings, fingerprint, preparation } = previous;
+  const deferred: DeferredParts = { copies: { 'cross-target': warnings['cross-target'], 'same-target': warnings['same-target'] }, fingerprint, preparation };
+  return { ...assemble(currentParts(meetingView(input), input), deferred), pending: true };
+}
+
+type CurrentParts = Omit<MeetingSummary, 'fingerprint' | 'preparation' | 'pending'>;
+
+interface DeferredParts {
+  copies: Pick<MeetingSummary['warnings'], 'cross-target' | 'same-target'>;
+  fingerprint: string;
+  preparation: PreparationSummary | undefined;
+}
+
+/** One summary from its parts, with the keys in one order whichever way the parts were computed. */
+function assemble(current: CurrentParts, deferred: DeferredParts): MeetingSummary {
+  const c = current;
+  const summary: MeetingSummary = {
+    meetingId: c.meetingId,
+    unitId: c.unitId,
+    year: c.year,
+    title: c.title,
+    deleted: c.deleted,
+    readiness: c.readiness,
+    shortfallCount: c.shortfallCount,
+    zeroTargets: c.zeroTargets,
+    memberCount: c.memberCount,
+    targetCount: c.targetCount,
+    totals: c.totals,
+    warnings: { 'cross-target': deferred.copies['cross-target'], 'same-target': deferred.copies['same-target'], 'cross-unit': c.warnings['cross-unit'], 'praise-only': c.warnings['praise-only'], 'too-short': c.warnings['too-short'] },
+    fingerprint: deferred.fingerprint,
+    lastAudit: c.lastAudit,
+    auditCount: c.auditCount,
+  };
+  if (c.coverage) summary.coverage = c.coverage;
+  if (c.rectification) summary.rectification = c.rectification;
+  if (deferred.preparation) summary.preparation = deferred.preparation;
+  return summary;
+}
+
+/** Everything but the deferred parts; the copy counts are left 0 here. */
+function currentParts(view: MeetingView, input: SummaryInput): CurrentParts {
   const base = summarizeView(view, input);
   const coverage = summaryCoverage(view, input.followUp);
-  const summary = coverage ? { ...base, coverage } : base;
   const rectification = rectificationSummary(input.followUp);
-  const withLedger = rectification ? { ...summary, rectification } : summary;
+  return { ...base, ...(coverage ? { coverage } : {}), ...(rectification ? { rectification } : {}) };
+}
+
+/** The parts that cost most: copies inside the meeting, the fingerprint and the 会前准备 review. */
+function deferredParts(view: MeetingView, input: SummaryInput): DeferredParts {
+  const counts = countWarnings(view.warnings);
+  const copies = { 'cross-target': counts['cross-target'], 'same-target': counts['same-target'] };
   const f = input.followUp;
-  if (!f) return withLedger;
+  if (!f) return { copies, fingerprint: view.fingerprint, preparation: undefined };
   const review = preMeetingReview({
     meeting: input.meeting,
     unitName: '',
@@ -122,7 +187,7 @@ export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
     ...f,
     ledger: input.previousLedger ? { previous: input.previousLedger, current: f.ledgerEntries } : undefined,
   });
-  return { ...withLedger, preparation: preparationSummary(review) };
+  return { copies, fingerprint: view.fingerprint, preparation: preparationSummary(review) };
 }
 
 /**
@@ -139,10 +204,10 @@ function summaryCoverage(view: MeetingView, followUp: FollowUpRecords | undefine
   return { answered, total, percent };
 }
 
-/** A meeting's summary from its view (see meetingView), its audits and the last cross-unit scan. */
-function summarizeView(view: MeetingView, extra: Pick<SummaryInput, 'audits' | 'crossUnitWarnings'>): MeetingSummary {
+/** A meeting's summary from its view (see meetingView), its audits and the last cross-unit scan: the current parts, copies inside the meeting not counted. */
+function summarizeView(view: MeetingView, extra: Pick<SummaryInput, 'audits' | 'crossUnitWarnings'>): CurrentParts {
   const { meeting, readiness } = view;
-  const counts = countWarnings(view.warnings);
+  const perfunctory = perfunctoryCounts(view.flags.values());
   return {
     meetingId: meeting.id,
     unitId: meeting.unitId,
@@ -155,8 +220,7 @@ function summarizeView(view: MeetingView, extra: Pick<SummaryInput, 'audits' | '
     memberCount: view.members.length,
     targetCount: readiness.targets.length,
     totals: { ...readiness.totals },
-    warnings: { ...counts, 'cross-unit': extra.crossUnitWarnings ?? 0 },
-    fingerprint: view.fingerprint,
+    warnings: { 'cross-target': 0, 'same-target': 0, 'cross-unit': extra.crossUnitWarnings ?? 0, ...perfunctory },
     lastAudit: lastAuditOf(extra.audits),
     auditCount: extra.audits.length,
   };

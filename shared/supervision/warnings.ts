@@ -120,10 +120,10 @@ export function meetingWarnings(
     (w): MeetingWarning => ({ ...w, message: describeCopy(w, labels) }),
   );
   const perfunctory: MeetingWarning[] = [];
-  for (const kind of ['praise-only', 'too-short'] as const) {
+  for (const kind of PERFUNCTORY_KINDS) {
     for (const o of opinions) {
       const f = flags.get(o.id);
-      if (!f || f.duplicateOf || !(kind === 'praise-only' ? f.praiseOnly : f.tooShort && !f.praiseOnly)) continue;
+      if (!f || perfunctoryKind(f) !== kind) continue;
       const a: OpinionRef = { id: o.id, meetingId: meeting.id, unitId: meeting.unitId, targetId: o.targetId, category: o.category, content: o.content };
       perfunctory.push({ kind, a, message: `${WARNING_KIND_LABELS[kind]}：${labels.target(meeting.id, o.targetId)}·${o.category}：${quote(o.content)}` });
     }
@@ -131,6 +131,25 @@ export function meetingWarnings(
   const byId = new Map(opinions.map((o) => [o.id, o]));
   perfunctory.sort((x, y) => byEntry(byId.get(x.a.id)!, byId.get(y.a.id)!));
   return [...copies, ...perfunctory];
+}
+
+const PERFUNCTORY_KINDS = ['praise-only', 'too-short'] as const;
+type PerfunctoryKind = (typeof PERFUNCTORY_KINDS)[number];
+
+/** The perfunctory warning an opinion gets from its flags (仅表扬 before 过短; a repeat gets none), if any. */
+function perfunctoryKind(f: OpinionFlags): PerfunctoryKind | undefined {
+  if (f.duplicateOf) return undefined;
+  return f.praiseOnly ? 'praise-only' : f.tooShort ? 'too-short' : undefined;
+}
+
+/** How many 仅表扬 and 过短 warnings {@link meetingWarnings} gives for these flags, without looking for copies. */
+export function perfunctoryCounts(flags: Iterable<OpinionFlags>): Record<PerfunctoryKind, number> {
+  const counts: Record<PerfunctoryKind, number> = { 'praise-only': 0, 'too-short': 0 };
+  for (const f of flags) {
+    const kind = perfunctoryKind(f);
+    if (kind) counts[kind]++;
+  }
+  return counts;
 }
 
 /** How many warnings of each kind. */

@@ -1,6 +1,7 @@
 import type { BackupManifest, BackupReason } from '#shared/backup/format';
 import type { WorkbenchDb } from '../db/database';
 import { createBackup } from '../db/repos/backup-repo';
+import { settleSummaries } from '../db/repos/summaries-repo';
 import { UserError } from '../lib/user-error';
 import type { MadeBackup } from './backup-file';
 
@@ -19,6 +20,12 @@ export type BackupJobResult = { ok: true; bytes: Uint8Array; manifest: BackupMan
  */
 export function createBackupOffThread(db: WorkbenchDb, options: { appVersion: string; reason: BackupReason; password?: string }): Promise<MadeBackup> {
   if (typeof Worker === 'undefined') return createBackup(db, options);
+  // The worker reads the rows as they are: summaries a write left pending are computed first, here.
+  const settled = db.summaryCache ? settleSummaries(db) : Promise.resolve();
+  return settled.then(() => inWorker(db, options));
+}
+
+function inWorker(db: WorkbenchDb, options: { appVersion: string; reason: BackupReason; password?: string }): Promise<MadeBackup> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {

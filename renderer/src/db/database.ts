@@ -8,6 +8,7 @@ import type { MeetingWarning } from '#shared/supervision/warnings';
 import { computeMeetingSummary, type MeetingSummary } from '#shared/supervision/summary';
 import { groupByMeeting } from '#shared/util/group-by';
 import { readOnlyMiddleware } from './read-only';
+import { SummaryCache, summaryCacheMiddleware } from './repos/summary-cache';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema-history';
 
 export interface SettingRow {
@@ -66,6 +67,8 @@ export class WorkbenchDb extends Dexie {
   materials!: Table<MaterialRecord, string>;
   /** Why writes are refused, when the database is open read-only. */
   readonly readOnlyReason: string | undefined;
+  /** The records of recently written meetings, so that a write's summary refresh need not read them again (none when read-only). */
+  readonly summaryCache: SummaryCache | undefined;
 
   constructor(name: string = DB_NAME, options: WorkbenchDbOptions = {}) {
     // Strict durability: a commit the user saw succeed is on disk, even if the PC loses power.
@@ -77,8 +80,11 @@ export class WorkbenchDb extends Dexie {
       this.on('ready', () => {
         for (const table of this.tables) (this as unknown as Record<string, unknown>)[table.name] = table;
       });
+      this.summaryCache = undefined;
       return;
     }
+    this.summaryCache = new SummaryCache();
+    this.use(summaryCacheMiddleware(this.summaryCache));
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(computeSummariesOnUpgrade);
     // v2 → v3 adds empty tables only: no upgrade function.

@@ -6,6 +6,7 @@
 //   same, or no database  → open normally.
 import Dexie from 'dexie';
 import { WorkbenchDb } from './database';
+import { settleSummaries } from './repos/summaries-repo';
 import { DB_NAME, LATEST_VERSION } from './schema-history';
 import type { BackupTables } from '#shared/backup/tables';
 
@@ -52,6 +53,9 @@ export async function openWorkbenchDatabase(options: OpenOptions = {}): Promise<
   }
   const db = new WorkbenchDb(name);
   await db.open();
+  // Summaries a write left pending when the last session ended within a moment of it: computed now,
+  // in the background (the overview computes them for its read meanwhile).
+  settleSummaries(db).catch((e: unknown) => console.warn('[db] computing pending summaries failed', e));
   return decision === 'upgrade' ? { mode: 'normal', db, upgradedFrom: disk } : { mode: 'normal', db };
 }
 

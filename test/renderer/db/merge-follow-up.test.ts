@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { applyMerge, previewMerge } from '../../../renderer/src/db/repos/merge-repo';
 import { exportContent, openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
-import { refreshSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
+import { refreshSummaries, settleSummaries, summaryTables } from '../../../renderer/src/db/repos/summaries-repo';
 import type { LedgerEntry, LedgerStatus, ProgressEntry } from '#shared/model/ledger';
 import type { ChangeLogEntry } from '#shared/model/types';
 import { FOLLOW_UP_TABLES } from '#shared/package/follow-up';
@@ -78,6 +78,7 @@ describe('follow-up records in packages and merges', () => {
     expect(await db.changeLog.get(line.id)).toEqual(line);
     const log = await db.changeLog.where('meetingId').equals(entry.meetingId).toArray();
     expect(log.map((c) => c.summary)).toContain('合并数据包“对方.mzsh.json”（2025年度民主生活会）：写入整改台账 1 条、整改进展 1 条');
+    await settleSummaries(db);
     const stored = await db.meetingSummaries.toArray();
     await db.transaction('rw', summaryTables(db), () => refreshSummaries(db, stored.map((s) => s.meetingId)));
     expect(await db.meetingSummaries.toArray()).toEqual(stored);

@@ -18,7 +18,7 @@ import { GROUP_TARGET } from '#shared/model/types';
 import { meetingView } from '#shared/meeting/view';
 import { preMeetingReview } from '#shared/supervision/pre-meeting-review';
 import { readMaterial } from '../../support/materials';
-import { ACTOR, freshDb } from './test-db';
+import { ACTOR, freshDb, storedSummary } from './test-db';
 
 async function seedBureau(db: WorkbenchDb, name = '某某县交通运输局') {
   const unit = await createUnit(db, { name, supervisoryGroup: '第一督导组' }, ACTOR);
@@ -44,7 +44,7 @@ describe('谈心谈话 records', () => {
   it('completes coverage pair by pair — members with each other and with the heads of the departments in their 分管工作 — and the stored summary follows', async () => {
     const db = freshDb();
     const { meeting, wang, li, zhao } = await seedBureau(db);
-    const summary = async () => (await db.meetingSummaries.get(meeting.id))!.preparation!;
+    const summary = async () => (await storedSummary(db, meeting.id))!.preparation!;
     expect(await summary()).toMatchObject({ talksDone: 0, talksRequired: 6 });
     await saveTalk(db, meeting.id, talk(member(wang.id), member(li.id)), ACTOR);
     await saveTalk(db, meeting.id, talk(member(zhao.id), member(wang.id)), ACTOR);
@@ -80,7 +80,7 @@ describe('谈心谈话 records', () => {
     await expect(saveTalkRules(db, meeting.id, { ...DEFAULT_TALK_RULES, waived: [{ pair: 'x', reason: ' ' }] }, ACTOR)).rejects.toThrow('免谈须写明理由');
     await saveTalkRules(db, meeting.id, { ...DEFAULT_TALK_RULES, waived: [{ pair: `m:${zhao.id}|d:审批服务科`, reason: '科长岗位空缺' }] }, ACTOR);
     expect((await db.meetings.get(meeting.id))!.ruleSet.talks!.waived).toEqual([{ pair: `m:${zhao.id}|d:审批服务科`, reason: '科长岗位空缺' }]);
-    expect((await db.meetingSummaries.get(meeting.id))!.preparation).toMatchObject({ talksRequired: 5 });
+    expect((await storedSummary(db, meeting.id))!.preparation).toMatchObject({ talksRequired: 5 });
   });
 });
 
@@ -94,7 +94,7 @@ describe('会前准备 and 对照检查材料', () => {
     expect((await getPreparation(db, meeting.id))!.planSubmittedOn).toBe('2025-12-30');
     await expect(savePreparation(db, meeting.id, { planSubmittedOn: '2025-02-30', studySessions: [] }, ACTOR)).rejects.toThrow('方案报送日期');
     // 方案 21 days before the meeting passes the 15-day rule; no study session is 未完成.
-    expect((await db.meetingSummaries.get(meeting.id))!.preparation!.items).toMatchObject({ plan: 'done', study: 'not-done' });
+    expect((await storedSummary(db, meeting.id))!.preparation!.items).toMatchObject({ plan: 'done', study: 'not-done' });
   });
 
   it('replaces a target’s material on import (the old one to the recycle bin) and compares it with another unit’s material in the database', async () => {

@@ -8,6 +8,8 @@ import type { ProblemDraft } from '../../../renderer/src/db/repos/problems-repo'
 import type { Meeting } from '#shared/model/types';
 import { previousMeeting } from '#shared/supervision/pre-meeting-review';
 import type { Table } from 'dexie';
+import { flushSummaries } from '../../../renderer/src/db/repos/summaries-repo';
+import type { MeetingSummary } from '#shared/supervision/summary';
 
 let n = 0;
 
@@ -50,6 +52,19 @@ export async function summaryExtras(db: WorkbenchDb, meeting: Meeting) {
   const previous = previousMeeting(await db.meetings.toArray(), meeting);
   const previousLedger = previous ? await db.ledgerEntries.where('meetingId').equals(previous.id).toArray() : undefined;
   return { followUp, previousLedger };
+}
+
+/** A meeting's stored summary once its deferred parts (left pending by a write) are computed: what the write path stores a moment after a write. */
+export async function storedSummary(db: WorkbenchDb, meetingId: string): Promise<MeetingSummary | undefined> {
+  await flushSummaries(db, [meetingId]);
+  return db.meetingSummaries.get(meetingId);
+}
+
+/** A summary without the parts a write may leave pending (雷同 and 近似重复 counts, fingerprint, 会前准备 state) and without the mark. */
+export function withoutDeferred(s: MeetingSummary) {
+  const { fingerprint: _f, preparation: _p, pending: _pending, warnings, ...rest } = s;
+  const { 'cross-target': _ct, 'same-target': _st, ...current } = warnings;
+  return { ...rest, warnings: current };
 }
 
 /** A problem item for the group with every one of the 五个明确 filled (override what a test needs). */

@@ -9,12 +9,15 @@ import { recomputeDerivedTables } from '../../backup-engine/derived-tables';
 import { tableSpecs, WorkbenchDb } from '../database';
 import { DB_NAME, LATEST_VERSION, SCHEMA_HISTORY, storesAt, tableSpecsOf, type StoresSpec } from '../schema-history';
 import { UserError } from '../../lib/user-error';
+import { settleSummaries } from './summaries-repo';
 
 /**
  * Every table's rows, read in one transaction so the snapshot is consistent. Tables in name order:
  * a database opened with or without its schema (the backup worker) gives the same bytes.
  */
 export async function snapshotTables(db: Dexie): Promise<BackupTables> {
+  // A backup holds every summary computed in full, not one a write left pending a moment ago.
+  if (db instanceof WorkbenchDb && db.summaryCache) await settleSummaries(db);
   const tables: BackupTables = {};
   const ordered = [...db.tables].sort((a, b) => (a.name < b.name ? -1 : 1));
   await db.transaction('r', ordered, async () => {

@@ -6,6 +6,8 @@ import { meetingHeading } from '#shared/documents/meeting-docs';
 import type { Meeting, Member, Opinion } from '#shared/model/types';
 import { auditWarnings, countyLabels, type MeetingWarning, type WarningLabels } from '#shared/supervision/warnings';
 import { groupByMeeting as groupBy } from '#shared/util/group-by';
+import { meetingView } from '#shared/meeting/view';
+import type { MeetingSummary } from '#shared/supervision/summary';
 import type { CopyFindingsRow, WorkbenchDb } from '../database';
 
 interface County {
@@ -30,12 +32,19 @@ async function readCounty(db: WorkbenchDb): Promise<County> {
       db.copyFindings.toArray(),
     ]);
     const liveUnits = new Map(units.filter((u) => !u.deletedAt).map((u) => [u.id, u.name]));
+    const [byMeetingMembers, byMeetingOpinions] = [groupBy(members), groupBy(opinions)];
+    const meetingOf = new Map(meetings.map((m) => [m.id, m]));
+    // A summary a write left pending holds an earlier fingerprint: the data's own, computed here.
+    const fingerprintOf = (s: MeetingSummary) => {
+      const meeting = meetingOf.get(s.meetingId);
+      return s.pending && meeting ? meetingView({ meeting, members: byMeetingMembers.get(s.meetingId) ?? [], opinions: byMeetingOpinions.get(s.meetingId) ?? [] }).fingerprint : s.fingerprint;
+    };
     return {
       meetings: meetings.filter((m) => !m.deletedAt && liveUnits.has(m.unitId)),
-      members: groupBy(members),
-      opinions: groupBy(opinions),
+      members: byMeetingMembers,
+      opinions: byMeetingOpinions,
       findings: new Map(findings.map((f) => [f.meetingId, f])),
-      fingerprints: new Map(summaries.map((s) => [s.meetingId, s.fingerprint])),
+      fingerprints: new Map(summaries.map((s) => [s.meetingId, fingerprintOf(s)])),
       labels: countyLabels(members, liveUnits),
     };
   });

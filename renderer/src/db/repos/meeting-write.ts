@@ -9,7 +9,7 @@ import type { ChangeInput } from '#shared/model/change-log';
 import type { ChangeLogEntry } from '#shared/model/types';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
-import { refreshSummaries, withSummaryTables } from './summaries-repo';
+import { flushSummaries, refreshSummaries, withSummaryTables } from './summaries-repo';
 
 /** What a write may do besides writing its rows: record what it changed. */
 interface MeetingWrite {
@@ -32,6 +32,8 @@ interface WriteOptions {
 interface WriteState {
   log: ChangeLogEntry[];
   touched: Set<string>;
+  /** Meetings whose summary was refreshed with its deferred parts pending. */
+  pending: string[];
 }
 
 // The state of each open write transaction, so that a write called inside another joins it and the
@@ -68,9 +70,13 @@ export function writeMeetingData<T>(
 ): Promise<T> {
   const [options, fn] = typeof optionsOrFn === 'function' ? [{} as WriteOptions, optionsOrFn] : [optionsOrFn, maybeFn!];
   const outer = enclosing(db);
-  return db.transaction('rw', withSummaryTables(db, db.changeLog, ...tables), async () => {
-    const state: WriteState = outer ?? { log: [], touched: new Set() };
-    if (!outer) open.set(current(db)!, state);
+  const written = db.transaction('rw', withSummaryTables(db, db.changeLog, ...tables), async () => {
+    const state: WriteState = outer ?? { log: [], touched: new Set(), pending: [] };
+    if (!outer) {
+      const tx = current(db)!;
+      open.set(tx, state);
+      db.summaryCache?.registerWrite(tx.idbtrans);
+    }
     const w: MeetingWrite = {
       log(entries) {
         for (const e of Array.isArray(entries) ? entries : [entries as ChangeInput | ChangeLogEntry]) {
@@ -89,11 +95,37 @@ export function writeMeetingData<T>(
       if (options.summaryProgress) {
         const ids = [...state.touched];
         for (let i = 0; i < ids.length; i += SUMMARY_SLICE) {
-          await refreshSummaries(db, ids.slice(i, i + SUMMARY_SLICE));
+          state.pending.push(...(await refreshSummaries(db, ids.slice(i, i + SUMMARY_SLICE))));
           options.summaryProgress(Math.min(i + SUMMARY_SLICE, ids.length));
         }
-      } else await refreshSummaries(db, state.touched);
+      } else state.pending.push(...(await refreshSummaries(db, state.touched)));
+      // Rows of meetings this write did not refresh cannot be patched into their cached records later.
+      db.summaryCache?.keepOnly(state.touched);
     }
+    return { result, pending: state.pending };
+  });
+  if (outer) return written.then(({ result }) => result);
+  return written.then(({ result, pending }) => {
+    if (pending.length > 0) scheduleFlush(db, pending);
     return result;
   });
+}
+
+/** How long after a write its pending summaries are computed in full: a burst of writes shares one. */
+const FLUSH_DELAY_MS = 250;
+const flushes = new WeakMap<WorkbenchDb, { ids: Set<string>; timer: ReturnType<typeof setTimeout> }>();
+
+/** Computes the pending summaries in full a moment after the last write (see flushSummaries). */
+function scheduleFlush(db: WorkbenchDb, meetingIds: readonly string[]): void {
+  const queued = flushes.get(db);
+  if (queued) clearTimeout(queued.timer);
+  const ids = new Set([...(queued?.ids ?? []), ...meetingIds]);
+  const timer = setTimeout(() => {
+    flushes.delete(db);
+    // A closed database stays closed (opening it again here would recreate a deleted one); its
+    // pending summaries are computed by their readers, or at the next write.
+    if (!db.isOpen()) return;
+    flushSummaries(db, ids).catch((e: unknown) => console.warn('[summaries] computing pending summaries failed; the overview computes them when it reads them:', e));
+  }, FLUSH_DELAY_MS);
+  flushes.set(db, { ids, timer });
 }

@@ -1,14 +1,15 @@
 // The per-meeting summaries (schema v2): recomputed from the meeting's rows inside the same
 // transaction as the write that changed them. Repositories do not call refreshSummaries: the one
 // write path (meeting-write.ts) does, once per transaction, for every meeting the write changed.
-import type { Table } from 'dexie';
-import { computeMeetingSummary, type FollowUpRecords, type MeetingSummary } from '#shared/supervision/summary';
+import type { Dexie, Table } from 'dexie';
+import { computeMeetingSummary, updatedSummary, type FollowUpRecords, type MeetingSummary } from '#shared/supervision/summary';
 import { meetingSummarySchema } from '#shared/supervision/summary-schema';
 import { check } from '#shared/util/validation';
 import type { LedgerEntry } from '#shared/model/ledger';
 import type { Meeting } from '#shared/model/types';
 import { previousMeeting } from '#shared/supervision/pre-meeting-review';
 import type { WorkbenchDb } from '../database';
+import { patchRecords, type MeetingRecords } from './summary-cache';
 
 /** The tables refreshSummaries reads and writes: add them to the scope of the calling transaction. */
 export function summaryTables(db: WorkbenchDb): Table[] {
@@ -31,30 +32,96 @@ export function withSummaryTables(db: WorkbenchDb, ...tables: Table[]): Table[] 
 
 /**
  * Recomputes and stores the summaries of the given meetings. Call it inside the transaction that
- * changed them (its scope must include {@link summaryTables}); a few milliseconds per meeting.
- * A meeting that no longer exists loses its summary.
+ * changed them (its scope must include {@link summaryTables}). A meeting whose records are cached
+ * from an earlier write (summary-cache.ts) is refreshed from them and the rows this transaction
+ * wrote, its deferred parts left pending (see updatedSummary): the ids of those are returned, for
+ * {@link flushSummaries}. Any other is read and computed in full. A meeting that no longer exists
+ * loses its summary.
  */
-export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<string>): Promise<void> {
-  for (const meetingId of new Set(meetingIds)) {
-    const summary = await summaryFromRecords(db, meetingId);
-    if (summary) await db.meetingSummaries.put(summary);
-    else await db.meetingSummaries.delete(meetingId);
+export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<string>): Promise<string[]> {
+  const ids = new Set(meetingIds);
+  const cache = db.summaryCache;
+  const idbtrans = currentIdbTransaction(db);
+  const written = cache && idbtrans ? cache.writtenIn(idbtrans) : 'all';
+  const pending: string[] = [];
+  for (const meetingId of ids) {
+    const [stored, findings] = await Promise.all([db.meetingSummaries.get(meetingId), db.copyFindings.get(meetingId)]);
+    const cached = cache?.usable(meetingId, stored);
+    const records = cached && stored ? await patchRecords(cached, meetingId, written, (table, keys) => db.table(table).bulkGet(keys)) : undefined;
+    if (records && stored) {
+      const summary = updatedSummary({ ...records, crossUnitWarnings: findings?.warnings.length }, stored);
+      await db.meetingSummaries.put(summary);
+      cache!.store(idbtrans!, meetingId, records, summary);
+      pending.push(meetingId);
+      continue;
+    }
+    const read = await readRecords(db, meetingId);
+    if (!read) {
+      cache?.forget(meetingId);
+      await db.meetingSummaries.delete(meetingId);
+      continue;
+    }
+    const summary = computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger });
+    await db.meetingSummaries.put(summary);
+    if (cache && idbtrans) cache.store(idbtrans, meetingId, read.records, summary);
   }
+  return pending;
+}
+
+/**
+ * Computes in full, from a fresh read, the summaries among `meetingIds` still pending, in one
+ * transaction of its own. The write path calls it a moment after a write; a pending summary that a
+ * crash left behind is computed by its readers (listSummaries) until the next write to its meeting.
+ */
+export async function flushSummaries(db: WorkbenchDb, meetingIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(meetingIds)];
+  if (ids.length === 0) return;
+  await db.transaction('rw', summaryTables(db), async () => {
+    const idbtrans = currentIdbTransaction(db);
+    for (const meetingId of ids) {
+      const stored = await db.meetingSummaries.get(meetingId);
+      if (!stored?.pending) continue;
+      const [read, findings] = await Promise.all([readRecords(db, meetingId), db.copyFindings.get(meetingId)]);
+      if (!read) continue;
+      const summary = computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger });
+      await db.meetingSummaries.put(summary);
+      if (db.summaryCache && idbtrans) db.summaryCache.store(idbtrans, meetingId, read.records, summary);
+    }
+  });
+}
+
+/**
+ * Computes every pending summary in full now (see flushSummaries): for a backup, which should hold
+ * complete summaries, and for anything that compares the stored rows.
+ */
+export async function settleSummaries(db: WorkbenchDb): Promise<void> {
+  const pending = await db.meetingSummaries.filter((s) => s.pending === true).primaryKeys();
+  await flushSummaries(db, pending);
+}
+
+/** The IndexedDB transaction of the Dexie transaction the caller is in. */
+function currentIdbTransaction(db: WorkbenchDb): IDBTransaction | undefined {
+  return (db.constructor as typeof Dexie).currentTransaction?.idbtrans ?? undefined;
+}
+
+/** A meeting's records and last year's ledger (inside a transaction over {@link summaryTables}); undefined when the meeting is gone. */
+async function readRecords(db: WorkbenchDb, meetingId: string): Promise<{ records: MeetingRecords; previousLedger: LedgerEntry[] | undefined } | undefined> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) return undefined;
+  const [members, opinions, audits, followUp, previousLedger] = await Promise.all([
+    db.members.where('meetingId').equals(meetingId).toArray(),
+    db.opinions.where('meetingId').equals(meetingId).toArray(),
+    db.audits.where('meetingId').equals(meetingId).toArray(),
+    loadFollowUp(db, meetingId),
+    loadPreviousLedger(db, meeting),
+  ]);
+  return { records: { meeting, members, opinions, audits, followUp }, previousLedger };
 }
 
 /** A meeting's summary computed from its rows (inside a transaction over {@link summaryTables}); undefined when the meeting is gone. */
 async function summaryFromRecords(db: WorkbenchDb, meetingId: string): Promise<MeetingSummary | undefined> {
-  const meeting = await db.meetings.get(meetingId);
-  if (!meeting) return undefined;
-  const [members, opinions, audits, findings, followUp, previousLedger] = await Promise.all([
-    db.members.where('meetingId').equals(meetingId).toArray(),
-    db.opinions.where('meetingId').equals(meetingId).toArray(),
-    db.audits.where('meetingId').equals(meetingId).toArray(),
-    db.copyFindings.get(meetingId),
-    loadFollowUp(db, meetingId),
-    loadPreviousLedger(db, meeting),
-  ]);
-  return computeMeetingSummary({ meeting, members, opinions, audits, crossUnitWarnings: findings?.warnings.length, followUp, previousLedger });
+  const [read, findings] = await Promise.all([readRecords(db, meetingId), db.copyFindings.get(meetingId)]);
+  return read && computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger });
 }
 
 /** Last year's ledger of the meeting's unit (the checklist's 上年度整改); undefined when last year's meeting is not here or the schema is older. */
@@ -91,7 +158,8 @@ async function loadFollowUp(db: WorkbenchDb, meetingId: string): Promise<FollowU
  * Every meeting's summary: what the overview reads (one small row per meeting, no opinions). A row
  * that is not a well-formed summary (damaged, or written by hand) is computed again from its
  * meeting's records for this read, so one bad row cannot take the overview down; a row with no
- * meeting behind it is left out.
+ * meeting behind it is left out. So is a pending row (its deferred parts not yet computed again
+ * after a write): the overview always shows every part as the records say.
  */
 export async function listSummaries(db: WorkbenchDb): Promise<MeetingSummary[]> {
   const rows = (await db.meetingSummaries.toArray()) as unknown[];
@@ -99,7 +167,8 @@ export async function listSummaries(db: WorkbenchDb): Promise<MeetingSummary[]> 
   const bad: string[] = [];
   for (const row of rows) {
     const checked = check(meetingSummarySchema, row);
-    if (checked.ok) good.push(checked.value);
+    if (checked.ok && !checked.value.pending) good.push(checked.value);
+    else if (checked.ok) bad.push(checked.value.meetingId);
     else {
       const id = (row as { meetingId?: unknown } | null)?.meetingId;
       if (typeof id === 'string') bad.push(id);
