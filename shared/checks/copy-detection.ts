@@ -123,6 +123,10 @@ export function detectCopies(
   const warnings: CopyWarning[] = [];
   const reported = new Set<string>();
   const firsts = groups.map(() => undefined as FirstOpinions | undefined);
+  // The one meeting (unit) of a group's opinions, or undefined when they are of several.
+  const sole = (pick: (o: CopyCandidate) => string) => groups.map((g) => (g.length === 1 || g.every((o) => pick(o) === pick(g[0]!)) ? pick(g[0]!) : undefined));
+  const soleMeeting = sole((o) => o.meetingId);
+  const soleUnit = sole((o) => o.unitId);
   const partnerIn = (g: number, o: CopyCandidate, kind: CopyKind, sameKey: boolean) => {
     const group = groups[g]!;
     if (group.length <= SMALL_GROUP) return group.find((p) => p !== o && RELATIONS[kind](o, p, sameKey));
@@ -134,7 +138,12 @@ export function detectCopies(
       let partner: CopyCandidate | undefined = partnerIn(own, o, kind, true);
       let similarity = 1;
       if (!partner) {
+        const apart = kind === 'cross-unit' ? soleUnit : soleMeeting;
+        const mine = kind === 'cross-unit' ? o.unitId : o.meetingId;
         for (const n of neighbours[own]!) {
+          // A group all of one other meeting holds no partner inside o's meeting; all of o's unit, none outside it.
+          const sole = apart[n.group];
+          if (sole !== undefined && (kind === 'cross-unit' ? sole === mine : sole !== mine)) continue;
           partner = partnerIn(n.group, o, kind, false);
           if (partner) {
             similarity = n.similarity;
@@ -176,7 +185,8 @@ interface ClusterSize {
 function cappedClusters(groups: readonly CopyCandidate[][], pairs: readonly { a: number; b: number }[], capped: readonly number[]): Map<number, ClusterSize> {
   const out = new Map<number, ClusterSize>();
   if (capped.length === 0) return out;
-  const parent = Int32Array.from(groups, (_, g) => g);
+  const parent = new Int32Array(groups.length);
+  for (let g = 0; g < groups.length; g++) parent[g] = g;
   const root = (g: number): number => {
     while (parent[g] !== g) g = parent[g] = parent[parent[g]!]!;
     return g;

@@ -49,20 +49,43 @@ const BUCKET_SCAN = 256;
  * text is its own single shingle; an empty text has none. `shingles('改进作风')` has 3 members.
  */
 export function shingles(key: string): Uint32Array {
-  const points: number[] = [];
-  for (const ch of key) points.push(ch.codePointAt(0)!);
-  if (points.length === 0) return new Uint32Array(0);
-  const count = Math.max(1, points.length - SHINGLE_SIZE + 1);
-  const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < SHINGLE_SIZE && i + k < points.length; k++) h = fmix32(h ^ Math.imul(points[i + k]!, 0x01000193));
-    out[i] = h;
+  if (scratch.length < key.length) scratch = new Uint32Array(key.length * 2);
+  return scratch.slice(0, shingleInto(key, scratch, 0));
+}
+let scratch = new Uint32Array(256);
+
+/** Writes the shingle set of `key` into `out` from `at` (room for `key.length` values) and returns its size. */
+function shingleInto(key: string, out: Uint32Array, at: number): number {
+  let count = at;
+  let previous = -1;
+  for (let i = 0; i < key.length; i++) {
+    let point = key.charCodeAt(i);
+    // A character beyond the basic plane is one code point in two UTF-16 units.
+    if (point >= 0xd800 && point < 0xdc00 && i + 1 < key.length) {
+      const low = key.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        point = (point - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (previous >= 0) out[count++] = fmix32(fmix32(0x811c9dc5 ^ Math.imul(previous, 0x01000193)) ^ Math.imul(point, 0x01000193));
+    else if (i === key.length - 1) out[count++] = fmix32(0x811c9dc5 ^ Math.imul(point, 0x01000193));
+    previous = point;
   }
-  out.sort();
-  let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
-  return out.subarray(0, n);
+  if (count === at && previous >= 0) out[count++] = fmix32(0x811c9dc5 ^ Math.imul(previous, 0x01000193));
+  // Sort (insertion sort: a few dozen values) and drop repeats.
+  for (let i = at + 1; i < count; i++) {
+    const v = out[i]!;
+    let j = i - 1;
+    while (j >= at && out[j]! > v) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = v;
+  }
+  let n = at;
+  for (let i = at; i < count; i++) if (i === at || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  return n - at;
 }
 
 /** The Jaccard similarity of two sorted shingle sets: |A ∩ B| / |A ∪ B|, 1 for two empty sets. */
@@ -163,16 +186,19 @@ export function findSimilarPairs(
   const cap = options.partnerCap ?? PARTNER_CAP;
   const accept = options.accept;
   const n = keys.length;
-  const sets = keys.map(shingles);
-  // Every set in one array (bit 31 flipped, so that signed order is the sets' unsigned order): the
-  // exact check then reads two places of one array instead of two objects.
+  // Every set in one array: the exact check then reads two places of one array instead of two
+  // objects, and no text costs an allocation of its own.
   const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + sets[i]!.length;
-  const flat = new Int32Array(offsets[n]!);
+  let flat = new Uint32Array(Math.max(1024, n * 48));
   for (let i = 0; i < n; i++) {
-    const set = sets[i]!;
+    const key = keys[i]!;
     const at = offsets[i]!;
-    for (let e = 0; e < set.length; e++) flat[at + e] = set[e]! ^ 0x80000000;
+    if (flat.length < at + key.length) {
+      const grown = new Uint32Array(Math.max(flat.length * 2, at + key.length));
+      grown.set(flat.subarray(0, at));
+      flat = grown;
+    }
+    offsets[i + 1] = at + shingleInto(key, flat, at);
   }
 
   // Per text: its band hashes (band-major, so that building one band's buckets reads memory in
@@ -181,10 +207,11 @@ export function findSimilarPairs(
   const record = new Int32Array(n * RECORD);
   const sketch = new Uint32Array(SKETCH_VALUES);
   for (let i = 0; i < n; i++) {
-    const set = sets[i]!;
     const r = i * RECORD;
-    record[r + SIZE] = set.length;
-    sketchSet(set, SKETCH_VALUES, sketch);
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
+    record[r + SIZE] = to - from;
+    sketchSet(flat, from, to, SKETCH_VALUES, sketch);
     for (let band = 0; band < LSH_BANDS; band++) {
       let h = 0x9747b28c ^ band;
       for (let row = 0; row < LSH_ROWS; row++) h = Math.imul(h ^ sketch[VALUE_ORDER[band * LSH_ROWS + row]!]!, 0x01000193);
@@ -194,8 +221,8 @@ export function findSimilarPairs(
     // The counts, in byte lanes of 4 bits (two words per 8 buckets: even and odd lanes); a count
     // over 15 (a long text) makes every count 15, which bounds nothing.
     let over = false;
-    for (let e = 0; e < set.length; e++) {
-      const bucket = set[e]! >>> 26;
+    for (let e = from; e < to; e++) {
+      const bucket = flat[e]! >>> 26;
       const at = r + COUNTS + (bucket >>> 3);
       const shift = (bucket & 7) * 4;
       if (((record[at]! >>> shift) & 15) === 15) over = true;
@@ -229,7 +256,6 @@ export function findSimilarPairs(
   // of a bucket then reads memory in order instead of jumping across the whole index.
   let members = new Int32Array(64);
   let hashes = new Int32Array(64);
-  let local = new Int32Array(64 * RECORD);
   for (let band = 0; band < LSH_BANDS; band++) {
     const row = band * n;
     ends.fill(0);
@@ -251,38 +277,36 @@ export function findSimilarPairs(
         if (members.length < size) {
           members = new Int32Array(size * 2);
           hashes = new Int32Array(size * 2);
-          local = new Int32Array(size * 2 * RECORD);
         }
         for (let u = 0; u < size; u++) {
           const x = order[start + u]!;
           members[u] = x;
           hashes[u] = orderHash[start + u]!;
-          for (let w = 0; w < RECORD; w++) local[u * RECORD + w] = record[x * RECORD + w]!;
         }
         // Members are in input order: each is compared with the ones after it.
         for (let u = 0; u < size - 1; u++) {
           const x = members[u]!;
           if (record[x * RECORD + FOUND]! >= cap) continue;
           const hx = hashes[u]!;
-          const ux = u * RECORD;
-          const sx = local[ux + SIZE]!;
+          const ux = x * RECORD;
+          const sx = record[ux + SIZE]!;
           // Jaccard ≥ t needs t·|A| ≤ |B| ≤ |A|/t.
           const smallest = Math.ceil(threshold * sx - 1e-9);
           const largest = Math.floor(sx / threshold + 1e-9);
           const last = Math.min(size, u + 1 + BUCKET_SCAN);
           for (let v = u + 1; v < last; v++) {
             if (hashes[v] !== hx) continue;
-            const vy = v * RECORD;
-            const sy = local[vy + SIZE]!;
+            const vy = members[v]! * RECORD;
+            const sy = record[vy + SIZE]!;
             if (sy < smallest || sy > largest) continue;
             let agree = 0;
-            for (let w = 0; w < DIGEST_WORDS; w++) agree += agreeingNibbles(local[ux + w]! ^ local[vy + w]!);
+            for (let w = 0; w < DIGEST_WORDS; w++) agree += agreeingNibbles(record[ux + w]! ^ record[vy + w]!);
             if (agree < minDigest) continue;
             const need = Math.ceil(overlapShare * (sx + sy) - 1e-9);
             let bound = 0;
             for (let w = COUNTS; w < COUNTS + COUNT_WORDS; w++) {
-              const a = local[ux + w]!;
-              const b = local[vy + w]!;
+              const a = record[ux + w]!;
+              const b = record[vy + w]!;
               bound += laneMinimums(a & 0x0f0f0f0f, b & 0x0f0f0f0f) + laneMinimums((a >>> 4) & 0x0f0f0f0f, (b >>> 4) & 0x0f0f0f0f);
             }
             if (bound < need) continue;
@@ -307,7 +331,15 @@ export function findSimilarPairs(
   pairs.sort((p, q) => p.a - q.a || p.b - q.b);
   const capped: number[] = [];
   for (let i = 0; i < n; i++) if (record[i * RECORD + FOUND]! >= cap) capped.push(i);
-  return { sets, pairs, capped };
+  // The sets as views of the one array, made only for a caller that reads them.
+  const set = flat;
+  return {
+    get sets() {
+      return Array.from({ length: n }, (_, i) => set.subarray(offsets[i]!, offsets[i + 1]!));
+    },
+    pairs,
+    capped,
+  };
 }
 
 /**
@@ -316,7 +348,7 @@ export function findSimilarPairs(
  * (which similarity ≥ t requires for need = ⌈t/(1+t) · (|A| + |B|)⌉): most candidates are decided
  * after a few steps.
  */
-function verify(flat: Int32Array, i: number, iEnd: number, j: number, jEnd: number, need: number): number {
+function verify(flat: Uint32Array, i: number, iEnd: number, j: number, jEnd: number, need: number): number {
   const la = iEnd - i;
   const lb = jEnd - j;
   if (la === 0 && lb === 0) return 1;

@@ -34,19 +34,18 @@ const SEEDS = new Int32Array(MAX_HASHES);
 }
 
 /**
- * Writes the `k`-value sketch of `set` (32-bit element hashes) into `out[0 … k)`. An empty set gets
+ * Writes the `k`-value sketch of the set `elements[from … to)` (32-bit element hashes) into `out[0 … k)`. An empty set gets
  * a sketch of empty bins (equal only to another empty set's). Equal values mean the same element
  * (at the same distance from its bin) with near certainty; the low bits of a value are well mixed.
  */
-export function sketchSet(set: Uint32Array, k: number, out: Uint32Array): void {
+export function sketchSet(elements: Uint32Array, from: number, to: number, k: number, out: Uint32Array): void {
   if (k < SKETCH_BINS || k % SKETCH_BINS !== 0 || k > SKETCH_BINS * MAX_HASHES) throw new RangeError('sketchSet: k out of range');
   out.fill(EMPTY, 0, k);
-  const length = set.length;
-  if (length === 0) return;
+  if (to <= from) return;
   for (let base = 0, hash = 0; base < k; base += SKETCH_BINS, hash++) {
     const seed = SEEDS[hash]!;
-    for (let e = 0; e < length; e++) {
-      let h = Math.imul(set[e]! ^ seed, 0x9e3779b1);
+    for (let e = from; e < to; e++) {
+      let h = Math.imul(elements[e]! ^ seed, 0x9e3779b1);
       h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> 0;
       const bin = base + (((h >>> 16) * SKETCH_BINS) >>> 16);
       if (h < out[bin]!) out[bin] = h;
