@@ -73,8 +73,9 @@ function shingleInto(key: string, out: Uint32Array, at: number): number {
     previous = point;
   }
   if (count === at && previous >= 0) out[count++] = fmix32(0x811c9dc5 ^ Math.imul(previous, 0x01000193));
-  // Sort (insertion sort: a few dozen values) and drop repeats.
-  for (let i = at + 1; i < count; i++) {
+  // Sort (a short text by insertion, without the call) and drop repeats.
+  if (count - at > 24) out.subarray(at, count).sort();
+  else for (let i = at + 1; i < count; i++) {
     const v = out[i]!;
     let j = i - 1;
     while (j >= at && out[j]! > v) {
