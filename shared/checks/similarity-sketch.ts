@@ -21,7 +21,7 @@ export function fmix32(h: number): number {
 
 const EMPTY = 0xffffffff;
 /** Bins per one-permutation hash; a sketch's size must be a multiple of it. */
-export const SKETCH_BINS = 20;
+const SKETCH_BINS = 20;
 // Fixed seeds: the same set always gets the same sketch, on every machine and run.
 const MAX_HASHES = 64;
 const SEEDS = new Int32Array(MAX_HASHES);
