@@ -11,9 +11,10 @@
 // with big buckets capped at 16 anchors lost 11–17% of the pairs at 100,000 texts; 21 bands of 3
 // found them but compared 86 million bucket pairs (pairs at s ≈ 0.2–0.4 collide too often with 3
 // rows), and an exact prefix-filter join (PPJoin, tokens by rarity) made 759 million index probes,
-// since every token of such text is common. Five rows give ~7 million bucket pairs at 100,000
+// since every token of such text is common. Five rows give ~9 million bucket pairs at 100,000
 // stock-phrase texts, nearly all of texts sharing one phrase (s ≈ 0.15–0.4): the digest drops two
-// thirds of them, the count bound most of the rest (2.1 million → 0.25 million exact checks), and a
+// thirds of them, the count bound most of the rest (measured at 40 bands: 2.1 million → 0.25 million
+// exact checks), and a
 // pair met again in a later band is recognised from its text's partner list, not verified again.
 // SimHash found ~10% of near-duplicates on texts this short, so it is not used.
 import { fmix32, sketchSet } from './similarity-sketch';
