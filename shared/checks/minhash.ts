@@ -5,8 +5,8 @@
 // nothing that could reach the threshold — then every remaining candidate verified by its real
 // Jaccard similarity. No all-pairs comparison anywhere.
 //
-// 200 sketch values in 40 bands of 5: a pair of similarity s becomes a candidate with probability
-// 1 − (1 − s⁵)⁴⁰: s = 0.6 → 0.96, 0.7 → 0.999; s = 0.3 → 0.09. Measured (issue 14, scripts/bench):
+// 240 sketch values in 48 bands of 5: a pair of similarity s becomes a candidate with probability
+// 1 − (1 − s⁵)⁴⁸: s = 0.6 → 0.98, 0.7 → 0.9999; s = 0.3 → 0.11. Measured (issue 14, scripts/bench):
 // on stock-phrase text — most texts strung together from the same few dozen phrases — 16 bands of 4
 // with big buckets capped at 16 anchors lost 11–17% of the pairs at 100,000 texts; 21 bands of 3
 // found them but compared 86 million bucket pairs (pairs at s ≈ 0.2–0.4 collide too often with 3
@@ -14,8 +14,7 @@
 // since every token of such text is common. Five rows give ~9 million bucket pairs at 100,000
 // stock-phrase texts, nearly all of texts sharing one phrase (s ≈ 0.15–0.4): the digest drops two
 // thirds of them, the count bound most of the rest (measured at 40 bands: 2.1 million → 0.25 million
-// exact checks), and a
-// pair met again in a later band is recognised from its text's partner list, not verified again.
+// exact checks), and a pair met again in a later band is recognised from its text's partner list, not verified again.
 // SimHash found ~10% of near-duplicates on texts this short, so it is not used.
 import { fmix32, sketchSet } from './similarity-sketch';
 
