@@ -34,6 +34,12 @@ export interface CopyWarning {
   b: OpinionRef;
   /** Jaccard similarity of the two texts' bigram sets, 0–1 (1 for the same compared text). */
   similarity: number;
+  /**
+   * About how many more opinions resemble `a` in the same way, present only when the similarity
+   * search stopped early in its cluster (a template filled in hundreds of times: each text is given
+   * PARTNER_CAP partners, not all of them). Counted over the cluster the found pairs link.
+   */
+  more?: number;
 }
 
 /**
@@ -105,7 +111,8 @@ export function detectCopies(
     : crossUnitOnly
       ? (a: number, b: number) => unitOf[a] === undefined || unitOf[a] !== unitOf[b]
       : undefined;
-  const { pairs } = findSimilarPairs(groupKeys, { threshold, accept });
+  const { pairs, capped } = findSimilarPairs(groupKeys, { threshold, accept });
+  const unlisted = cappedClusters(groups, pairs, capped);
   const neighbours: Array<Array<{ group: number; similarity: number }>> = groups.map(() => []);
   for (const p of pairs) {
     neighbours[p.a]!.push({ group: p.b, similarity: p.similarity });
@@ -116,6 +123,10 @@ export function detectCopies(
   const warnings: CopyWarning[] = [];
   const reported = new Set<string>();
   const firsts = groups.map(() => undefined as FirstOpinions | undefined);
+  // The one meeting (unit) of a group's opinions, or undefined when they are of several.
+  const sole = (pick: (o: CopyCandidate) => string) => groups.map((g) => (g.length === 1 || g.every((o) => pick(o) === pick(g[0]!)) ? pick(g[0]!) : undefined));
+  const soleMeeting = sole((o) => o.meetingId);
+  const soleUnit = sole((o) => o.unitId);
   const partnerIn = (g: number, o: CopyCandidate, kind: CopyKind, sameKey: boolean) => {
     const group = groups[g]!;
     if (group.length <= SMALL_GROUP) return group.find((p) => p !== o && RELATIONS[kind](o, p, sameKey));
@@ -127,7 +138,12 @@ export function detectCopies(
       let partner: CopyCandidate | undefined = partnerIn(own, o, kind, true);
       let similarity = 1;
       if (!partner) {
+        const apart = kind === 'cross-unit' ? soleUnit : soleMeeting;
+        const mine = kind === 'cross-unit' ? o.unitId : o.meetingId;
         for (const n of neighbours[own]!) {
+          // A group all of one other meeting holds no partner inside o's meeting; all of o's unit, none outside it.
+          const sole = apart[n.group];
+          if (sole !== undefined && (kind === 'cross-unit' ? sole === mine : sole !== mine)) continue;
           partner = partnerIn(n.group, o, kind, false);
           if (partner) {
             similarity = n.similarity;
@@ -142,10 +158,53 @@ export function detectCopies(
         if (reported.has(pairKey)) continue;
         reported.add(pairKey);
       }
-      warnings.push({ kind, a: ref(o), b: ref(partner), similarity: Math.round(similarity * 100) / 100 });
+      const warning: CopyWarning = { kind, a: ref(o), b: ref(partner), similarity: Math.round(similarity * 100) / 100 };
+      const cluster = unlisted.get(own);
+      if (cluster) {
+        // The opinions of the cluster the relation could pair with `o`, besides `o` and the partner shown.
+        const related = kind === 'cross-unit' ? cluster.opinions - (cluster.units.get(o.unitId) ?? 0) : (cluster.meetings.get(o.meetingId) ?? 0) - 1;
+        if (related > 1) warning.more = related - 1;
+      }
+      warnings.push(warning);
     }
   });
   return warnings;
+}
+
+/** Opinions of a cluster of similar texts, in all and per unit and meeting. */
+interface ClusterSize {
+  opinions: number;
+  units: Map<string, number>;
+  meetings: Map<string, number>;
+}
+
+/**
+ * The size of each cluster (groups linked by similar pairs) that holds a group whose similarity
+ * search stopped at the partner cap, by group; other groups are not in the map.
+ */
+function cappedClusters(groups: readonly CopyCandidate[][], pairs: readonly { a: number; b: number }[], capped: readonly number[]): Map<number, ClusterSize> {
+  const out = new Map<number, ClusterSize>();
+  if (capped.length === 0) return out;
+  const parent = new Int32Array(groups.length);
+  for (let g = 0; g < groups.length; g++) parent[g] = g;
+  const root = (g: number): number => {
+    while (parent[g] !== g) g = parent[g] = parent[parent[g]!]!;
+    return g;
+  };
+  for (const p of pairs) parent[root(p.b)] = root(p.a);
+  const sizes = new Map<number, ClusterSize>();
+  for (const g of capped) sizes.set(root(g), { opinions: 0, units: new Map(), meetings: new Map() });
+  groups.forEach((group, g) => {
+    const size = sizes.get(root(g));
+    if (!size) return;
+    out.set(g, size);
+    size.opinions += group.length;
+    for (const o of group) {
+      size.units.set(o.unitId, (size.units.get(o.unitId) ?? 0) + 1);
+      size.meetings.set(o.meetingId, (size.meetings.get(o.meetingId) ?? 0) + 1);
+    }
+  });
+  return out;
 }
 
 // Groups of identical texts up to this size are searched in full for a partner; larger ones (one

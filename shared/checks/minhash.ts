@@ -1,22 +1,27 @@
 // Near-duplicate detection that scales near-linearly: a similarity sketch of each text's character
 // bigrams (similarity-sketch.ts), banded into an LSH index (texts that agree on every value of one
-// band become candidates), a 4-bit digest of the sketch to drop the plainly dissimilar, then every
-// remaining candidate verified by its real Jaccard similarity. No all-pairs comparison anywhere.
+// band become candidates), two cheap filters — a 4-bit digest of the sketch, which drops the plainly
+// dissimilar, and an exact upper bound on the common bigrams from per-bucket counts, which drops
+// nothing that could reach the threshold — then every remaining candidate verified by its real
+// Jaccard similarity. No all-pairs comparison anywhere.
 //
-// 200 sketch values in 40 bands of 5: a pair of similarity s becomes a candidate with probability
-// 1 − (1 − s⁵)⁴⁰: s = 0.6 → 0.96, 0.7 → 0.999; s = 0.3 → 0.09. Measured (issue 14, scripts/bench):
+// 240 sketch values in 48 bands of 5: a pair of similarity s becomes a candidate with probability
+// 1 − (1 − s⁵)⁴⁸: s = 0.6 → 0.98, 0.7 → 0.9999; s = 0.3 → 0.11. Measured (issue 14, scripts/bench):
 // on stock-phrase text — most texts strung together from the same few dozen phrases — 16 bands of 4
 // with big buckets capped at 16 anchors lost 11–17% of the pairs at 100,000 texts; 21 bands of 3
 // found them but compared 86 million bucket pairs (pairs at s ≈ 0.2–0.4 collide too often with 3
 // rows), and an exact prefix-filter join (PPJoin, tokens by rarity) made 759 million index probes,
-// since every token of such text is common. Five rows cut the bucket pairs to ~8 million.
+// since every token of such text is common. Five rows give ~9 million bucket pairs at 100,000
+// stock-phrase texts, nearly all of texts sharing one phrase (s ≈ 0.15–0.4): the digest drops two
+// thirds of them, the count bound most of the rest (measured at 40 bands: 2.1 million → 0.25 million
+// exact checks), and a pair met again in a later band is recognised from its text's partner list, not verified again.
 // SimHash found ~10% of near-duplicates on texts this short, so it is not used.
 import { fmix32, sketchSet } from './similarity-sketch';
 
 /** Texts are compared as sets of overlapping character pairs (bigrams) of their compare key. */
 export const SHINGLE_SIZE = 2;
 /** Values per text's sketch, and how they are banded: {@link LSH_BANDS} bands of {@link LSH_ROWS}. */
-const SKETCH_VALUES = 200;
+const SKETCH_VALUES = 240;
 export const LSH_ROWS = 5;
 export const LSH_BANDS = SKETCH_VALUES / LSH_ROWS;
 /**
@@ -44,20 +49,44 @@ const BUCKET_SCAN = 256;
  * text is its own single shingle; an empty text has none. `shingles('改进作风')` has 3 members.
  */
 export function shingles(key: string): Uint32Array {
-  const points: number[] = [];
-  for (const ch of key) points.push(ch.codePointAt(0)!);
-  if (points.length === 0) return new Uint32Array(0);
-  const count = Math.max(1, points.length - SHINGLE_SIZE + 1);
-  const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < SHINGLE_SIZE && i + k < points.length; k++) h = fmix32(h ^ Math.imul(points[i + k]!, 0x01000193));
-    out[i] = h;
+  if (scratch.length < key.length) scratch = new Uint32Array(key.length * 2);
+  return scratch.slice(0, shingleInto(key, scratch, 0));
+}
+let scratch = new Uint32Array(256);
+
+/** Writes the shingle set of `key` into `out` from `at` (room for `key.length` values) and returns its size. */
+function shingleInto(key: string, out: Uint32Array, at: number): number {
+  let count = at;
+  let previous = -1;
+  for (let i = 0; i < key.length; i++) {
+    let point = key.charCodeAt(i);
+    // A character beyond the basic plane is one code point in two UTF-16 units.
+    if (point >= 0xd800 && point < 0xdc00 && i + 1 < key.length) {
+      const low = key.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        point = (point - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (previous >= 0) out[count++] = fmix32(fmix32(0x811c9dc5 ^ Math.imul(previous, 0x01000193)) ^ Math.imul(point, 0x01000193));
+    else if (i === key.length - 1) out[count++] = fmix32(0x811c9dc5 ^ Math.imul(point, 0x01000193));
+    previous = point;
   }
-  out.sort();
-  let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
-  return out.subarray(0, n);
+  if (count === at && previous >= 0) out[count++] = fmix32(0x811c9dc5 ^ Math.imul(previous, 0x01000193));
+  // Sort (a short text by insertion, without the call) and drop repeats.
+  if (count - at > 24) out.subarray(at, count).sort();
+  else for (let i = at + 1; i < count; i++) {
+    const v = out[i]!;
+    let j = i - 1;
+    while (j >= at && out[j]! > v) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = v;
+  }
+  let n = at;
+  for (let i = at; i < count; i++) if (i === at || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  return n - at;
 }
 
 /** The Jaccard similarity of two sorted shingle sets: |A ∩ B| / |A ∪ B|, 1 for two empty sets. */
@@ -82,18 +111,37 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 
 /**
  * Candidates whose sketch digests estimate a similarity below (threshold − this) are dropped before
- * the exact Jaccard. The digest is 4 bits of each of 64 sketch values (32 bytes a text, so comparing
+ * the exact checks. The digest is 4 bits of each of 64 sketch values (32 bytes a text, so comparing
  * a bucket's pairs stays in the processor's cache): two agree with probability s + (1 − s)/16, the
  * estimate's spread is about ±0.065 at 0.6, and a slack of 0.2 (three spreads) loses almost nothing.
  */
 export const ESTIMATE_SLACK = 0.2;
 const DIGEST_VALUES = 64;
 const DIGEST_WORDS = (DIGEST_VALUES * 4) / 32;
-// Per text, one record of what a bucket pass reads: the digest, the set's size and the partners found
-// so far — one cache line's worth, so that gathering a bucket member costs one memory access.
-const RECORD = DIGEST_WORDS + 2;
-const SIZE = DIGEST_WORDS;
-const FOUND = DIGEST_WORDS + 1;
+// Bigrams counted per bucket of their hash (64 buckets of 4 bits): Σ min(count A, count B) over the
+// buckets is at least |A ∩ B|, an exact bound that drops most pairs at s ≈ 0.4–0.55 without a miss.
+const COUNT_WORDS = 8;
+// Per text, one record of what a bucket pass reads: the digest, the counts, the set's size and the
+// partners found so far, side by side, so that gathering a bucket member costs one memory access.
+const COUNTS = DIGEST_WORDS;
+const SIZE = COUNTS + COUNT_WORDS;
+const FOUND = SIZE + 1;
+const RECORD = FOUND + 1;
+// The partners of each text kept for recognising a pair met again in a later band (beyond these, a set).
+const LISTED = 32;
+// Which sketch values make up each band, and the digest: a fixed shuffle, so that a band draws its
+// five values from different one-permutation hashes (whose bins hold different elements).
+const VALUE_ORDER = (() => {
+  const order = new Int32Array(SKETCH_VALUES);
+  for (let i = 0; i < SKETCH_VALUES; i++) order[i] = i;
+  let s = 0x1234567;
+  for (let i = SKETCH_VALUES - 1; i > 0; i--) {
+    s = fmix32(s + 0x9e3779b9);
+    const j = s % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+})();
 
 /** A pair of similar texts by index into the input, `a < b`, with their verified Jaccard similarity. */
 export interface SimilarPair {
@@ -117,6 +165,13 @@ function agreeingNibbles(v: number): number {
   return Math.imul(v, 0x11111111) >>> 28;
 }
 
+/** Σ over the four byte lanes of min(a, b), for lanes holding 0–15. */
+function laneMinimums(a: number, b: number): number {
+  // Bit 4 of a lane of (a + 16 − b) is set where a ≥ b; no lane borrows from the next.
+  const aAtLeastB = Math.imul((((a | 0x10101010) - b) >>> 4) & 0x01010101, 0x0f);
+  return Math.imul((b & aAtLeastB) | (a & ~aAtLeastB & 0x0f0f0f0f), 0x01010101) >>> 24;
+}
+
 /**
  * Finds the pairs of texts whose bigram Jaccard similarity is at least `threshold`, among texts
  * that are not identical (identical keys are the caller's to group; pass each distinct key once).
@@ -132,32 +187,62 @@ export function findSimilarPairs(
   const cap = options.partnerCap ?? PARTNER_CAP;
   const accept = options.accept;
   const n = keys.length;
-  const sets = keys.map(shingles);
+  // Every set in one array: the exact check then reads two places of one array instead of two
+  // objects, and no text costs an allocation of its own.
+  const offsets = new Int32Array(n + 1);
+  let flat = new Uint32Array(Math.max(1024, n * 48));
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    const at = offsets[i]!;
+    if (flat.length < at + key.length) {
+      const grown = new Uint32Array(Math.max(flat.length * 2, at + key.length));
+      grown.set(flat.subarray(0, at));
+      flat = grown;
+    }
+    offsets[i + 1] = at + shingleInto(key, flat, at);
+  }
 
   // Per text: its band hashes (band-major, so that building one band's buckets reads memory in
   // order) and its record. The sketch itself is not kept.
-  const bandHash = new Uint32Array(n * LSH_BANDS);
-  // The same, text-major: whether two texts met in an earlier band is then two reads in order.
-  const bandsOf = new Uint32Array(n * LSH_BANDS);
-  const record = new Uint32Array(n * RECORD);
+  const bandHash = new Int32Array(n * LSH_BANDS);
+  const record = new Int32Array(n * RECORD);
   const sketch = new Uint32Array(SKETCH_VALUES);
   for (let i = 0; i < n; i++) {
-    const set = sets[i]!;
-    record[i * RECORD + SIZE] = set.length;
-    sketchSet(set, SKETCH_VALUES, sketch);
+    const r = i * RECORD;
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
+    record[r + SIZE] = to - from;
+    sketchSet(flat, from, to, SKETCH_VALUES, sketch);
     for (let band = 0; band < LSH_BANDS; band++) {
       let h = 0x9747b28c ^ band;
-      for (let r = 0; r < LSH_ROWS; r++) h = fmix32(h ^ sketch[band * LSH_ROWS + r]!);
-      bandHash[band * n + i] = h;
-      bandsOf[i * LSH_BANDS + band] = h;
+      for (let row = 0; row < LSH_ROWS; row++) h = Math.imul(h ^ sketch[VALUE_ORDER[band * LSH_ROWS + row]!]!, 0x01000193);
+      bandHash[band * n + i] = fmix32(h);
     }
-    for (let k = 0; k < DIGEST_VALUES; k++) record[i * RECORD + (k >>> 3)]! |= (fmix32(sketch[k]!) & 15) << ((k & 7) * 4);
+    for (let k = 0; k < DIGEST_VALUES; k++) record[r + (k >>> 3)]! |= (sketch[VALUE_ORDER[k]!]! & 15) << ((k & 7) * 4);
+    // The counts, in byte lanes of 4 bits (two words per 8 buckets: even and odd lanes); a count
+    // over 15 (a long text) makes every count 15, which bounds nothing.
+    let over = false;
+    for (let e = from; e < to; e++) {
+      const bucket = flat[e]! >>> 26;
+      const at = r + COUNTS + (bucket >>> 3);
+      const shift = (bucket & 7) * 4;
+      if (((record[at]! >>> shift) & 15) === 15) over = true;
+      else record[at]! += 1 << shift;
+    }
+    if (over) record.fill(-1, r + COUNTS, r + COUNTS + COUNT_WORDS);
   }
 
   const minDigest = Math.ceil(DIGEST_VALUES * (1 / 16 + (15 / 16) * Math.max(0, threshold - ESTIMATE_SLACK)));
-  // A conservative integer form of the threshold for the exact check: |A ∩ B| ≥ t/(1+t)·(|A| + |B|).
+  // A conservative integer form of the threshold for the exact checks: |A ∩ B| ≥ t/(1+t)·(|A| + |B|).
   const overlapShare = threshold / (1 + threshold);
   const pairs: SimilarPair[] = [];
+  const listed = Math.min(cap, LISTED);
+  const partners = new Int32Array(n * listed);
+  const moreFound = new Set<number>();
+  const metBefore = (x: number, y: number, found: number): boolean => {
+    for (let k = 0, end = Math.min(found, listed); k < end; k++) if (partners[x * listed + k] === y) return true;
+    return found > listed && moreFound.has(x * n + y);
+  };
 
   // Buckets by counting sort on the top bits of the band hash: a slot can hold a few unrelated
   // texts besides its bucket, which the hash comparison below skips.
@@ -167,12 +252,11 @@ export function findSimilarPairs(
   const ends = new Int32Array(slots + 1);
   const order = new Int32Array(n);
   // The band hash of each place in `order`, written as it is filled: read in order below.
-  const orderHash = new Uint32Array(n);
-  // Scratch copies of one slot's members, hashes and digests, side by side: comparing every pair
+  const orderHash = new Int32Array(n);
+  // Scratch copies of one slot's members, hashes and records, side by side: comparing every pair
   // of a bucket then reads memory in order instead of jumping across the whole index.
   let members = new Int32Array(64);
-  let hashes = new Uint32Array(64);
-  let local = new Uint32Array(64 * RECORD);
+  let hashes = new Int32Array(64);
   for (let band = 0; band < LSH_BANDS; band++) {
     const row = band * n;
     ends.fill(0);
@@ -193,42 +277,52 @@ export function findSimilarPairs(
       if (size > 2 || (size === 2 && orderHash[start] === orderHash[start + 1])) {
         if (members.length < size) {
           members = new Int32Array(size * 2);
-          hashes = new Uint32Array(size * 2);
-          local = new Uint32Array(size * 2 * RECORD);
+          hashes = new Int32Array(size * 2);
         }
         for (let u = 0; u < size; u++) {
           const x = order[start + u]!;
           members[u] = x;
           hashes[u] = orderHash[start + u]!;
-          for (let w = 0; w < RECORD; w++) local[u * RECORD + w] = record[x * RECORD + w]!;
         }
         // Members are in input order: each is compared with the ones after it.
         for (let u = 0; u < size - 1; u++) {
           const x = members[u]!;
           if (record[x * RECORD + FOUND]! >= cap) continue;
           const hx = hashes[u]!;
-          const sx = local[u * RECORD + SIZE]!;
+          const ux = x * RECORD;
+          const sx = record[ux + SIZE]!;
           // Jaccard ≥ t needs t·|A| ≤ |B| ≤ |A|/t.
           const smallest = Math.ceil(threshold * sx - 1e-9);
           const largest = Math.floor(sx / threshold + 1e-9);
           const last = Math.min(size, u + 1 + BUCKET_SCAN);
           for (let v = u + 1; v < last; v++) {
             if (hashes[v] !== hx) continue;
-            let agree = 0;
-            for (let w = 0; w < DIGEST_WORDS; w++) agree += agreeingNibbles(local[u * RECORD + w]! ^ local[v * RECORD + w]!);
-            if (agree < minDigest) continue;
-            const y = members[v]!;
-            const sy = local[v * RECORD + SIZE]!;
+            const vy = members[v]! * RECORD;
+            const sy = record[vy + SIZE]!;
             if (sy < smallest || sy > largest) continue;
-            // A pair that met in an earlier band was considered there.
-            let met = false;
-            for (let j = 0; j < band && !met; j++) met = bandsOf[x * LSH_BANDS + j] === bandsOf[y * LSH_BANDS + j];
-            if (met) continue;
+            let agree = 0;
+            for (let w = 0; w < DIGEST_WORDS; w++) agree += agreeingNibbles(record[ux + w]! ^ record[vy + w]!);
+            if (agree < minDigest) continue;
+            const need = Math.ceil(overlapShare * (sx + sy) - 1e-9);
+            let bound = 0;
+            for (let w = COUNTS; w < COUNTS + COUNT_WORDS; w++) {
+              const a = record[ux + w]!;
+              const b = record[vy + w]!;
+              bound += laneMinimums(a & 0x0f0f0f0f, b & 0x0f0f0f0f) + laneMinimums((a >>> 4) & 0x0f0f0f0f, (b >>> 4) & 0x0f0f0f0f);
+            }
+            if (bound < need) continue;
+            const y = members[v]!;
+            const found = record[x * RECORD + FOUND]!;
+            // A pair met in an earlier band was verified there.
+            if (found > 0 && metBefore(x, y, found)) continue;
             if (accept && !accept(x, y)) continue;
-            const similarity = verify(sets[x]!, sets[y]!, overlapShare);
+            const similarity = verify(flat, offsets[x]!, offsets[x + 1]!, offsets[y]!, offsets[y + 1]!, need);
             if (similarity < threshold) continue;
             pairs.push({ a: x, b: y, similarity });
-            if (++record[x * RECORD + FOUND]! >= cap) break;
+            if (found < listed) partners[x * listed + found] = y;
+            else moreFound.add(x * n + y);
+            record[x * RECORD + FOUND] = found + 1;
+            if (found + 1 >= cap) break;
           }
         }
       }
@@ -238,25 +332,31 @@ export function findSimilarPairs(
   pairs.sort((p, q) => p.a - q.a || p.b - q.b);
   const capped: number[] = [];
   for (let i = 0; i < n; i++) if (record[i * RECORD + FOUND]! >= cap) capped.push(i);
-  return { sets, pairs, capped };
+  // The sets as views of the one array, made only for a caller that reads them.
+  const set = flat;
+  return {
+    get sets() {
+      return Array.from({ length: n }, (_, i) => set.subarray(offsets[i]!, offsets[i + 1]!));
+    },
+    pairs,
+    capped,
+  };
 }
 
 /**
- * The Jaccard similarity of two sorted shingle sets, as {@link jaccard} computes it, or −1 as soon as
- * the common part can no longer reach `share` · (|A| + |B|) (which similarity ≥ t requires for
- * share = t / (1 + t)): most candidates are decided after a few steps.
+ * The Jaccard similarity of two sorted sets held in `flat` at [i, iEnd) and [j, jEnd), as
+ * {@link jaccard} computes it, or −1 as soon as the common part can no longer reach `need`
+ * (which similarity ≥ t requires for need = ⌈t/(1+t) · (|A| + |B|)⌉): most candidates are decided
+ * after a few steps.
  */
-function verify(a: Uint32Array, b: Uint32Array, share: number): number {
-  if (a.length === 0 && b.length === 0) return 1;
-  const la = a.length;
-  const lb = b.length;
-  const need = Math.ceil(share * (la + lb) - 1e-9);
-  let i = 0;
-  let j = 0;
+function verify(flat: Uint32Array, i: number, iEnd: number, j: number, jEnd: number, need: number): number {
+  const la = iEnd - i;
+  const lb = jEnd - j;
+  if (la === 0 && lb === 0) return 1;
   let common = 0;
-  while (i < la && j < lb) {
-    const x = a[i]!;
-    const y = b[j]!;
+  while (i < iEnd && j < jEnd) {
+    const x = flat[i]!;
+    const y = flat[j]!;
     if (x === y) {
       common++;
       i++;
@@ -264,7 +364,7 @@ function verify(a: Uint32Array, b: Uint32Array, share: number): number {
     } else {
       if (x < y) i++;
       else j++;
-      if (common + Math.min(la - i, lb - j) < need) return -1;
+      if (common + Math.min(iEnd - i, jEnd - j) < need) return -1;
     }
   }
   return common < need ? -1 : common / (la + lb - common);

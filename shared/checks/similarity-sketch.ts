@@ -1,10 +1,13 @@
-// Fast similarity sketching (Dahlgaard, Knudsen & Thorup, "Fast Similarity Sketching", 2017): a
-// k-value sketch of a set in which value i of two sets agrees with probability equal to their
-// Jaccard similarity, like k independent MinHash values, but computed in about k·ln k hash steps
-// instead of k·|set|. Each round every element is thrown into one of k bins with a value that grows
-// with the round; a bin keeps its smallest value, and the sketch is complete as soon as every bin
-// holds one (a later round can only bring larger values). Measured on 100,000 short Chinese texts
-// (about 38 bigrams each): 180 values cost about what 64 classic MinHash values did.
+// A k-value similarity sketch of a set in which value i of two sets agrees with probability equal to
+// their Jaccard similarity, like k independent MinHash values, at the cost of k/20 hash steps per
+// element instead of k: k/20 independent one-permutation hashes (OPH, Li, Owen & Zhang 2012) of 20
+// bins each, every element hashed once per OPH into one of its bins, a bin keeping its smallest value;
+// an empty bin takes the value of the nearest non-empty bin after it, marked by the distance
+// (densification by rotation, Shrivastava & Li 2014). Twenty bins keep the empty ones few for texts
+// of ~40 bigrams: one OPH of all k bins would leave ~80% of them empty, so that most values would be
+// copies and bands of them agree far too often (measured: 95% recall at 0.6 instead of 99%).
+// Measured on 100,000 short Chinese texts: a third of the cost of the fast similarity sketch
+// (Dahlgaard–Knudsen–Thorup) it replaces, with the same band collisions and recall.
 
 /** murmur3's finalizer: a cheap, well-mixed 32-bit hash of a 32-bit number. */
 export function fmix32(h: number): number {
@@ -17,43 +20,49 @@ export function fmix32(h: number): number {
 }
 
 const EMPTY = 0xffffffff;
+/** Bins per one-permutation hash; a sketch's size must be a multiple of it. */
+const SKETCH_BINS = 20;
 // Fixed seeds: the same set always gets the same sketch, on every machine and run.
-const MAX_ROUNDS = 1024;
-const ROUND_SEEDS = new Uint32Array(MAX_ROUNDS);
+const MAX_HASHES = 64;
+const SEEDS = new Int32Array(MAX_HASHES);
 {
   let s = 0x2545f491;
-  for (let i = 0; i < MAX_ROUNDS; i++) {
+  for (let i = 0; i < MAX_HASHES; i++) {
     s = fmix32(s + 0x9e3779b9);
-    ROUND_SEEDS[i] = s;
+    SEEDS[i] = s;
   }
 }
 
 /**
- * Writes the `k`-value sketch of `set` (32-bit element hashes) into `out[0 … k)`. An empty set gets
- * a sketch of empty bins (equal only to another empty set's). Values carry their round in the top
- * 10 bits and 22 random bits below, so equal values mean the same element with near certainty.
+ * Writes the `k`-value sketch of the set `elements[from … to)` (32-bit element hashes) into `out[0 … k)`. An empty set gets
+ * a sketch of empty bins (equal only to another empty set's). Equal values mean the same element
+ * (at the same distance from its bin) with near certainty; the low bits of a value are well mixed.
  */
-export function sketchSet(set: Uint32Array, k: number, out: Uint32Array): void {
-  if (k < 1 || 2 * k > MAX_ROUNDS) throw new RangeError('sketchSet: k out of range');
+export function sketchSet(elements: Uint32Array, from: number, to: number, k: number, out: Uint32Array): void {
+  if (k < SKETCH_BINS || k % SKETCH_BINS !== 0 || k > SKETCH_BINS * MAX_HASHES) throw new RangeError('sketchSet: k out of range');
   out.fill(EMPTY, 0, k);
-  const length = set.length;
-  if (length === 0) return;
-  let filled = 0;
-  // Rounds 0 … k−1 throw each element into a random bin; rounds k … 2k−1 walk each element once
-  // through every bin (a rotation from a random start), so that the sketch is complete by then.
-  for (let round = 0; round < 2 * k && filled < k; round++) {
-    const seed = ROUND_SEEDS[round]!;
-    const high = round << 22;
-    for (let e = 0; e < length; e++) {
-      const x = set[e]!;
-      const h = fmix32(x ^ seed);
-      const bin = round < k ? ((h >>> 16) * k) >>> 16 : ((fmix32(x ^ 0x5bd1e995) % k) + round) % k;
-      const value = (high | (h & 0x3fffff)) >>> 0;
-      const current = out[bin]!;
-      if (value < current) {
-        if (current === EMPTY) filled++;
-        out[bin] = value;
-      }
+  if (to <= from) return;
+  for (let base = 0, hash = 0; base < k; base += SKETCH_BINS, hash++) {
+    const seed = SEEDS[hash]!;
+    for (let e = from; e < to; e++) {
+      let h = Math.imul(elements[e]! ^ seed, 0x9e3779b1);
+      h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> 0;
+      const bin = base + (((h >>> 16) * SKETCH_BINS) >>> 16);
+      if (h < out[bin]!) out[bin] = h;
+    }
+    // Right to left from the last non-empty bin, around: each empty bin takes the value of the
+    // nearest non-empty bin after it (circularly), mixed with the distance.
+    let last = base + SKETCH_BINS - 1;
+    while (out[last] === EMPTY) last--;
+    let source = out[last]!;
+    let at = last + SKETCH_BINS;
+    for (let i = at - 1; i > last; i--) {
+      const bin = i >= base + SKETCH_BINS ? i - SKETCH_BINS : i;
+      const value = out[bin]!;
+      if (value !== EMPTY) {
+        source = value;
+        at = i;
+      } else out[bin] = (source ^ Math.imul(at - i, 0x9e3779b1)) >>> 0;
     }
   }
 }

@@ -75,17 +75,21 @@ function likeness(similarity: number): string {
   return similarity >= 1 ? '相同' : `相似（相似度 ${Math.round(similarity * 100)}%）`;
 }
 
-/** The Chinese message of a copy warning. */
+/**
+ * The Chinese message of a copy warning; when the search stopped early in a large cluster of similar
+ * texts, it says how many more there are, e.g. `…；另有约2998条相似意见未逐一列出`.
+ */
 export function describeCopy(w: CopyWarning, labels: WarningLabels): string {
   const a = labels.target(w.a.meetingId, w.a.targetId);
   const b = labels.target(w.b.meetingId, w.b.targetId);
+  const more = w.more ? `；另有约${w.more}条相似意见未逐一列出` : '';
   switch (w.kind) {
     case 'cross-target':
-      return `雷同：${a}与${b}的意见${likeness(w.similarity)}：${quote(w.a.content)}`;
+      return `雷同：${a}与${b}的意见${likeness(w.similarity)}：${quote(w.a.content)}${more}`;
     case 'same-target':
-      return `近似重复：${a}的两条意见${likeness(w.similarity)}（${w.a.category}、${w.b.category}）：${quote(w.a.content)}`;
+      return `近似重复：${a}的两条意见${likeness(w.similarity)}（${w.a.category}、${w.b.category}）：${quote(w.a.content)}${more}`;
     case 'cross-unit':
-      return `疑似抄袭：${a}的意见与${labels.unit(w.b.unitId)}${b}的意见${likeness(w.similarity)}：${quote(w.a.content)}`;
+      return `疑似抄袭：${a}的意见与${labels.unit(w.b.unitId)}${b}的意见${likeness(w.similarity)}：${quote(w.a.content)}${more}`;
   }
 }
 

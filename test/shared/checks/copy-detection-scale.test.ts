@@ -9,6 +9,7 @@ import { byEntry } from '#shared/checks/opinion-flags';
 import { compareKey } from '#shared/text/normalize';
 import { countyContent, rng } from '../../support/county-content';
 import { stockPhraseCorpus } from '../../support/stock-phrase-content';
+import { describeCopy, rosterLabels } from '#shared/supervision/warnings';
 
 describe('findSimilarPairs at scale', () => {
   // Every pair of distinct texts at or above the threshold, found by comparing all pairs. Stock-phrase
@@ -64,6 +65,42 @@ describe('findSimilarPairs at scale', () => {
     expect(pairs.every((p) => p.a % 2 === 1 || p.b % 2 === 1)).toBe(true);
     const linked = new Set(pairs.flatMap((p) => [p.a, p.b]));
     expect(keys.every((_, i) => linked.has(i))).toBe(true);
+  });
+});
+
+describe('detectCopies on a template filled in thousands of times', () => {
+  const candidate = (i: number, unit: number): CopyCandidate => ({
+    id: `t-${String(i).padStart(5, '0')}`,
+    unitId: `u${unit}`,
+    meetingId: `m${unit}`,
+    targetId: `t${i % 4}`,
+    category: '基层群众',
+    content: `批次1第${i + 1}条：问卷反映窗口办事排队时间长，群众满意度有待提高`,
+    createdAt: `2025-11-01T08:00:00.${String(i % 1000).padStart(3, '0')}Z`,
+  });
+
+  it('says in each warning about how many similar opinions were not listed one by one', () => {
+    // 2,000 in one meeting and 1,000 in another unit's: the search stops at PARTNER_CAP partners a text.
+    const candidates = Array.from({ length: 3000 }, (_, i) => candidate(i, i < 2000 ? 0 : 1));
+    // As the app asks: a meeting's own warnings, and the county's cross-unit scan.
+    const crossTarget = detectCopies(candidates.slice(0, 2000), { kinds: ['cross-target'] });
+    const crossUnit = detectCopies(candidates, { kinds: ['cross-unit'] }).filter((w) => w.a.unitId === 'u0');
+    expect(crossTarget.length).toBeGreaterThan(1000);
+    // Of the 2,000 of its meeting: itself and the partner shown are not among the others.
+    expect(crossTarget.every((w) => w.more === 1998)).toBe(true);
+    // Of the 1,000 in the other unit: the one shown is not.
+    expect(crossUnit.length).toBe(2000);
+    expect(crossUnit.every((w) => w.more === 999)).toBe(true);
+    const message = describeCopy(crossTarget[0]!, rosterLabels('m0', []));
+    expect(message).toMatch(/^雷同：.*；另有约1998条相似意见未逐一列出$/);
+  });
+
+  it('says nothing of unlisted opinions where every similar pair was sought', () => {
+    const candidates = Array.from({ length: 12 }, (_, i) => candidate(i, i % 2));
+    const warnings = detectCopies(candidates);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.some((w) => w.more !== undefined)).toBe(false);
+    expect(warnings.map((w) => describeCopy(w, rosterLabels('m0', []))).some((m) => m.includes('另有约'))).toBe(false);
   });
 });
 
