@@ -219,6 +219,14 @@ describe('梳理 and the 两张清单', () => {
     expect(reportText).toContain('意见梳理和回应情况');
     expect(reportText).toContain('梳理后意见2条已全部回应');
     writeFileSync(join(dir, report.name), report.bytes);
+    // 李卫东's 意见建议清单 lists the consolidated opinion in place of the two it merges: 收集2条，梳理为1条.
+    await pickOption(page, page.getByTestId('export-target'), '李卫东（副局长）');
+    await expect.poll(() => text(page.getByTestId('print-preview'))).toContain('分管领域审批环节多、时限长，服务企业主动性不够');
+    expect(await text(page.getByTestId('print-preview'))).not.toContain('审批环节多、材料多，服务企业主动性不够');
+    const list = await download(page, '导出所选对象的清单');
+    const listText = documentLines(officeParts(list.bytes)).join('\n');
+    expect(listText).toContain('共收集对李卫东同志的意见建议2条，梳理为1条（相同或相近的意见已合并');
+    expect(listText).toContain('分管领域审批环节多、时限长，服务企业主动性不够');
 
     // The rule: full coverage required before 公示 — editable in the meeting's settings.
     await openTab(page, '会议设置');

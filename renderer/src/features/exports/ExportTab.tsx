@@ -38,8 +38,8 @@ export function ExportTab() {
   const targetId = docs.targets.some((t) => t.id === chosen) ? chosen! : docs.targets[0]?.id;
   const date = todayDate();
 
-  const shown = useMemo(() => (targetId ? [opinionList(docs, targetId, { internal, date })] : []), [docs, targetId, internal, date]);
-  const all = useMemo(() => (printAll ? opinionLists(docs, { internal, date }) : []), [docs, printAll, internal, date]);
+  const shown = useMemo(() => (targetId ? [opinionList(docs, targetId, { internal, date, problems: pd })] : []), [docs, targetId, internal, date, pd]);
+  const all = useMemo(() => (printAll ? opinionLists(docs, { internal, date, problems: pd }) : []), [docs, printAll, internal, date, pd]);
 
   const askInternal = (checked: boolean) => {
     if (!checked) return setInternal(false);
