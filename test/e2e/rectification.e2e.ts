@@ -166,6 +166,8 @@ describe('整改台账', () => {
     await expect.poll(() => page.getByTestId('account-number').allTextContents()).toEqual([`2025-${UNIT}-李四-001`]);
     await page.getByRole('menuitem', { name: '督导总览' }).click();
     const row = page.getByTestId('overview-table').locator('.ant-table-row').filter({ hasText: UNIT });
+    // The 整改 columns are one of the groups a supervisor shows (显示列), hidden by default to fit the screen.
+    await page.getByTestId('overview-columns').getByText('整改', { exact: true }).click();
     await expect.poll(() => row.getByTestId('rect-overdue').textContent()).toBe('1');
     expect(await row.getByTestId('rect-items').textContent()).toBe('3');
     expect(await row.getByTestId('rect-closed').textContent()).toBe('1');
