@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../shared/package/format';
 import { countyContent } from '../support/county-content';
 import { withFollowUp } from '../support/follow-up-sample';
+import { MEETING_TAB_GROUPS } from '../../renderer/src/app/meeting-tabs';
+import { openTab } from './flows';
 import { openApp, useBrowser } from './harness';
 import { choosePackage } from './package-flows';
 
@@ -61,6 +63,37 @@ describe('layout at 1440×900', () => {
     await expect.poll(() => headers(page)).not.toContain('零意见对象');
     expect((await overflow(page)).by).toBeLessThanOrEqual(0);
     await app.screenshot('overview-rectification-and-preparation');
+    await app.close();
+  });
+
+  it('reaches every tab of a meeting through its group, none hidden under the tab bar’s “…”', async () => {
+    const app = await openApp('layout-tabs');
+    const { page } = app;
+    await choosePackage(page, '全县.mzsh.json', county());
+    await page.getByRole('button', { name: '打开到本机' }).click();
+    await page.getByRole('link', { name: '某某县发展和改革局' }).click();
+    await page.getByRole('link', { name: /2025年度/ }).first().click();
+    await page.getByRole('tab', { name: '就绪情况', selected: true }).waitFor();
+    await app.screenshot('meeting');
+    const hiddenTabs = () => page.locator('.ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)').count();
+    for (const group of MEETING_TAB_GROUPS) {
+      for (const tab of group.tabs) {
+        await openTab(page, tab.label);
+        expect(await hiddenTabs(), `${group.label} › ${tab.label}`).toBe(0);
+      }
+      // The group's tabs, and only those, are in the bar.
+      expect(await page.getByRole('tab').allTextContents()).toEqual(group.tabs.map((t) => t.label));
+    }
+    await app.screenshot('meeting-files-group');
+    // Back to a group: the tab last open in it.
+    await openTab(page, '审核');
+    await openTab(page, '整改');
+    await page.getByTestId('tab-groups').getByText('会前准备与审核', { exact: true }).click();
+    await page.getByRole('tab', { name: '审核', selected: true }).waitFor();
+    // A link into a tab (the header's 整改逾期, the overview's 审核) opens its group.
+    await page.goto(page.url().replace(/\/audit.*$/, '/rectification'));
+    await page.getByRole('tab', { name: '整改', selected: true }).waitFor();
+    expect(await page.getByTestId('tab-groups').locator('.ant-segmented-item-selected').textContent()).toBe('整改落实');
     await app.close();
   });
 });
