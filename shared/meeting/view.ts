@@ -6,7 +6,7 @@
 import { byEntry, flagsById, rateOpinions, type OpinionFlags } from '../checks/opinion-flags';
 import { tallyReadiness, type Readiness } from '../checks/readiness';
 import { GROUP_LABEL, GROUP_TARGET, type Meeting, type Member, type Opinion } from '../model/types';
-import { meetingFingerprint, type PreMeetingRecords } from '../supervision/fingerprint';
+import { meetingFingerprint } from '../supervision/fingerprint';
 import { meetingWarnings, type MeetingWarning } from '../supervision/warnings';
 import { orderedMembers, targetLabel, targetLabels } from './roster';
 
@@ -15,11 +15,6 @@ interface MeetingRecords {
   meeting: Meeting;
   members: readonly Member[];
   opinions: readonly Opinion[];
-  /**
-   * The meeting's 谈心谈话 and 会前准备 records (a summary's input carries them under this name): the
-   * fingerprint judges them too. Every place that compares fingerprints must give them, or none.
-   */
-  followUp?: PreMeetingRecords;
 }
 
 /** A target of the meeting: the group or a live member. */
@@ -90,7 +85,7 @@ export function meetingView(records: MeetingRecords): MeetingView {
       return (warnings ??= meetingWarnings({ meeting, members: records.members, opinions }, undefined, flags));
     },
     get fingerprint() {
-      return (fingerprint ??= meetingFingerprint({ meeting, members, opinions, ...(records.followUp ? { preMeeting: records.followUp } : {}) }));
+      return (fingerprint ??= meetingFingerprint({ meeting, members, opinions }));
     },
   };
 }

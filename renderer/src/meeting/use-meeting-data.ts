@@ -31,16 +31,8 @@ export function useMeetingData(meetingId: string): MeetingData | null | undefine
   const raw = useLiveQuery(async () => {
     const meeting = await repos.getLiveMeeting(meetingId);
     if (!meeting) return null;
-    const [unit, members, opinions, talks, materials, preparation] = await Promise.all([
-      repos.getUnit(meeting.unitId),
-      repos.listMembers(meetingId),
-      repos.listOpinions(meetingId),
-      // What a verdict judges besides opinions (the fingerprint): a talk recorded after it makes it stale.
-      repos.listTalks(meetingId),
-      repos.listMaterials(meetingId),
-      repos.getPreparation(meetingId),
-    ]);
-    return { meeting, unit, members, opinions, followUp: { talks, materials, preparations: preparation ? [preparation] : [] } };
+    const [unit, members, opinions] = await Promise.all([repos.getUnit(meeting.unitId), repos.listMembers(meetingId), repos.listOpinions(meetingId)]);
+    return { meeting, unit, members, opinions };
   }, [repos, meetingId]);
 
   return useMemo(() => {

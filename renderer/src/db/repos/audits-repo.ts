@@ -26,10 +26,9 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
     db.opinions.where('meetingId').equals(meetingId).toArray(),
     db.copyFindings.get(meetingId),
   ]);
-  // The pre-meeting check's lines (checklist items not done, material warnings) may be cited too, and
-  // its talks, materials and preparation are part of what the verdict judges (the fingerprint).
+  const view = meetingView({ meeting, members, opinions });
+  // The pre-meeting check's lines (checklist items not done, material warnings) may be cited too.
   const preMeeting = await loadPreMeeting(db, meetingId);
-  const view = meetingView({ meeting, members, opinions, ...(preMeeting ? { followUp: preMeeting } : {}) });
   const review = preMeeting && preMeetingReview({ meeting, members: view.members, readiness: view.readiness, opinions: view.opinions, flags: view.flags, ...preMeeting });
   const warnings = [...viewAuditWarnings(view, findings?.warnings).map((w) => w.message), ...(review ? preMeetingTickable(review) : [])];
   return { readiness: view.readiness, warnings, fingerprint: view.fingerprint };
