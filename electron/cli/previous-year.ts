@@ -1,12 +1,12 @@
 // 上年度整改落实情况 for a meeting's 征求意见情况报告 on the command line: last year's meeting of the
 // same unit in the same package, prepared with its ledger as the app prepares it (loadLedgerDocs),
 // and this year's ledger entries (what was carried over).
-import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
-import { prepareProblemDocs } from '#shared/documents/problem-docs';
-import type { PreviousYear } from '#shared/documents/word/previous-year-blocks';
-import type { PackageContent } from '#shared/package/format';
-import { previousMeeting } from '#shared/supervision/pre-meeting-review';
-import { groupBy } from '#shared/util/group-by';
+import { prepareMeetingDocs } from '../../shared/documents/meeting-docs';
+import { prepareProblemDocs } from '../../shared/documents/problem-docs';
+import type { PreviousYear } from '../../shared/documents/word/previous-year-blocks';
+import type { PackageContent } from '../../shared/package/format';
+import { previousMeeting } from '../../shared/supervision/pre-meeting-review';
+import { groupBy } from '../../shared/util/group-by';
 import type { PackageMeeting } from './meetings';
 
 /** A finder of each meeting's last year in one package's content; undefined where last year registered nothing. */
