@@ -7,6 +7,7 @@ import type { ProblemDocs } from './problem-docs';
 import type { FontMode } from './word/layout';
 import { combinedListsDocx, opinionListDocx } from './word/opinion-list-docx';
 import { readinessReportDocx } from './word/readiness-report-docx';
+import type { PreviousYear } from './word/previous-year-blocks';
 
 export interface OutputFile {
   name: string;
@@ -21,6 +22,8 @@ export interface WordFilesOptions {
   date: string;
   /** The meeting's 梳理 and problem lists, for the report's real 梳理 counts and coverage. */
   problems?: ProblemDocs;
+  /** Last year's meeting of the unit with its ledger: the report gains 上年度整改落实情况. */
+  previousYear?: PreviousYear;
   /** Called after each file, for a progress bar: (done, total); awaited, so a UI can paint in between. */
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }
@@ -41,7 +44,7 @@ export async function combinedListFile(docs: MeetingDocs, options: WordFilesOpti
 }
 
 /** The readiness report (征求意见情况报告). */
-export async function reportFile(docs: MeetingDocs, options: Pick<WordFilesOptions, 'mode' | 'date' | 'problems'>): Promise<OutputFile> {
+export async function reportFile(docs: MeetingDocs, options: Pick<WordFilesOptions, 'mode' | 'date' | 'problems' | 'previousYear'>): Promise<OutputFile> {
   return { name: reportFileName(docs), data: await readinessReportDocx(docs, options) };
 }
 

@@ -2,6 +2,7 @@
 // by source category in the rule set's order, numbered. The Word file and the print layout both
 // render this model, so they say the same thing in the same order.
 import type { Opinion } from '../model/types';
+import type { ConsolidatedOpinion } from '../model/problems';
 import { chineseDate, isListed, meetingHeading, type DocTarget, type MeetingDocs } from './meeting-docs';
 import { unitGroupName } from './group-name';
 import { textLines } from './office-text';
@@ -55,11 +56,27 @@ export interface ListOptions {
   internal: boolean;
   /** `YYYY-MM-DD`: the day the list reflects. */
   date: string;
+  /**
+   * The meeting's 梳理 (its live consolidated opinions by id, as ProblemDocs holds them): a target with
+   * consolidated opinions gets them listed — each once, under its sources' first category — with
+   * its counted opinions not yet consolidated, and the intro's 梳理为 is that number (收集 X → 梳理为 Y).
+   */
+  problems?: { consolidated: ReadonlyMap<string, ConsolidatedOpinion> };
+}
+
+/** One entry of a list before numbering: a consolidated opinion, or a raw opinion standing for itself. */
+interface Entry {
+  category: string;
+  content: string;
+  dimension: string;
+  /** The raw opinions it stands for, repeats included (for the internal version's providers and channels). */
+  sources: Opinion[];
 }
 
 /**
  * One target's list. Lists the live opinions that count (substantive, not a repeat of an earlier
- * one for the same target and category); providers appear only when `internal` is set.
+ * one for the same target and category) — after 梳理, the consolidated opinions in place of those
+ * they merge; providers appear only when `internal` is set.
  */
 export function opinionList(docs: MeetingDocs, targetId: string, options: ListOptions): OpinionListModel {
   const target = docs.targets.find((t) => t.id === targetId);
@@ -74,28 +91,35 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
     const first = docs.flags.get(o.id)?.duplicateOf;
     if (first) repeats.set(first, [...(repeats.get(first) ?? []), o]);
   }
+  const withRepeats = (o: Opinion) => [o, ...(repeats.get(o.id) ?? [])];
 
   const categories = [...meeting.ruleSet.categories];
   for (const o of listed) if (!categories.includes(o.category)) categories.push(o.category);
+  const consolidated = consolidatedEntries(mine, targetId, categories, options.problems, withRepeats);
+  for (const e of consolidated) if (!categories.includes(e.category)) categories.push(e.category);
+  const held = new Set(consolidated.flatMap((e) => e.sources.map((o) => o.id)));
+  const entries: Entry[] = [
+    ...consolidated,
+    ...listed.filter((o) => !held.has(o.id)).map((o) => ({ category: o.category, content: o.content, dimension: o.dimension, sources: withRepeats(o) })),
+  ];
   const sections: ListSection[] = categories.map((category, i) => {
-    const items = listed
-      .filter((o) => o.category === category)
-      .map((o, j): ListItem => {
-        const all = [o, ...(repeats.get(o.id) ?? [])];
-        const provider = options.internal ? distinct(all.map((x) => x.provider)).join('、') || '未填写' : '';
-        const channels = distinct(all.map((x) => x.channel));
+    const items = entries
+      .filter((e) => e.category === category)
+      .map((e, j): ListItem => {
+        const provider = options.internal ? distinct(e.sources.map((x) => x.provider)).join('、') || '未填写' : '';
+        const channels = distinct(e.sources.map((x) => x.channel));
         const parts = [
-          ...(o.dimension ? [`对照检查：${o.dimension}`] : []),
+          ...(e.dimension ? [`对照检查：${e.dimension}`] : []),
           ...(options.internal ? [`提出方：${provider}`, ...(channels.length > 0 ? [`征求方式：${channels.join('、')}`] : [])] : []),
         ];
-        return { n: j + 1, content: o.content, lines: textLines(o.content), dimension: o.dimension, provider, note: parts.length > 0 ? `（${parts.join('；')}）` : '' };
+        return { n: j + 1, content: e.content, lines: textLines(e.content), dimension: e.dimension, provider, note: parts.length > 0 ? `（${parts.join('；')}）` : '' };
       });
     return { n: i + 1, category, heading: `${category.endsWith('方面') ? category : `${category}方面`}（${items.length}条）`, items };
   });
 
   const who = target.isGroup ? unitGroupName(unit.name) : `${target.name}同志`;
   const intro = [
-    `截至${chineseDate(options.date)}，共收集对${who}的意见建议${mine.length}条，梳理为${listed.length}条（重复及无实质内容的意见未列入），按意见来源分类列示如下。`,
+    `截至${chineseDate(options.date)}，共收集对${who}的意见建议${mine.length}条，梳理为${entries.length}条（${consolidated.length > 0 ? '相同或相近的意见已合并，' : ''}重复及无实质内容的意见未列入），按意见来源分类列示如下。`,
     options.internal
       ? '本清单为内部资料，列有意见提出方，仅供组织部门和督导组工作使用，不得提供给被征求意见对象。'
       : '为保护意见提出方，本清单不列提出方信息。',
@@ -108,8 +132,37 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
     intro,
     sections,
     collected: mine.length,
-    listed: listed.length,
+    listed: entries.length,
   };
+}
+
+/**
+ * The target's live consolidated opinions with a live source, in their order: each under the first
+ * of its sources' categories (in the list's order), standing for its sources and their repeats.
+ */
+function consolidatedEntries(
+  mine: readonly Opinion[],
+  targetId: string,
+  categories: readonly string[],
+  problems: ListOptions['problems'],
+  withRepeats: (o: Opinion) => Opinion[],
+): Entry[] {
+  if (!problems) return [];
+  const byId = new Map(mine.map((o) => [o.id, o]));
+  const rank = (category: string) => categories.indexOf(category);
+  return [...problems.consolidated.values()]
+    .filter((c) => !c.deletedAt && c.targetId === targetId)
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+    .flatMap((c): Entry[] => {
+      const sources = c.sourceIds.map((id) => byId.get(id)).filter((o) => o !== undefined);
+      if (sources.length === 0) return [];
+      const category = sources.map((o) => o.category).reduce((a, b) => (rank(b) >= 0 && (rank(a) < 0 || rank(b) < rank(a)) ? b : a));
+      return [{ category, content: c.text, dimension: c.dimension, sources: distinctById(sources.flatMap(withRepeats)) }];
+    });
+}
+
+function distinctById(opinions: readonly Opinion[]): Opinion[] {
+  return [...new Map(opinions.map((o) => [o.id, o])).values()];
 }
 
 /** The non-empty values, each once, in order. */

@@ -4,6 +4,7 @@ import { cleanLine, cleanText, compareKey } from '../text/normalize';
 import { isRealDate } from '../util/dates';
 import { newId, nowIso } from '../util/ids';
 import { ruleSetProblems } from './rule-set';
+import { storedProblemSources } from './problems';
 import { GROUP_TARGET, type Meeting, type Member, type Opinion, type OpinionOrigin, type RuleSet, type Unit } from './types';
 
 export const MAX_OPINION_LENGTH = 2000;
@@ -70,10 +71,12 @@ export function prepareMeeting(
 function cleanRuleSet(rules: RuleSet): RuleSet {
   const list = (xs: readonly string[]) => xs.map(cleanLine);
   // Stored only when on: a rule set saved with the option off stays what it was (and so does its fingerprint).
-  const { requireFullCoverage, ...rest } = rules;
+  const { requireFullCoverage, problemSources, ...rest } = rules;
+  const sources = storedProblemSources(problemSources);
   return {
     ...rest,
     ...(requireFullCoverage === true ? { requireFullCoverage: true } : {}),
+    ...(sources ? { problemSources: sources } : {}),
     categories: list(rules.categories),
     channels: list(rules.channels),
     noOpinionPhrases: list(rules.noOpinionPhrases).filter((p) => p !== ''),

@@ -102,14 +102,27 @@ export type ProblemItem = z.infer<typeof problemItemSchema>;
 
 /** The meeting fields the problem rules read; optional, so meetings stored before them still work. */
 export interface ProblemSettings {
-  /** 问题来源 list (editable); the county's six when absent. */
+  /** The rule set's 问题来源 list (editable in 会议设置); the county's six when absent. */
+  ruleSet?: { problemSources?: readonly string[] };
+  /** An older place for the list, read when the rule set has none. */
   problemSources?: readonly string[];
 }
 
-/** The meeting's 问题来源 list, the county's six when the meeting has none. */
+/**
+ * The meeting's 问题来源 list, the county's six when the meeting has none. 上年度未完成 is always in it:
+ * the app gives it to the items carried over from last year (回头看).
+ */
 export function problemSourcesOf(meeting: ProblemSettings): string[] {
-  const list = (meeting.problemSources ?? []).map((s) => s.trim()).filter((s) => s !== '');
-  return list.length > 0 ? [...new Set(list)] : [...DEFAULT_PROBLEM_SOURCES];
+  const list = (meeting.ruleSet?.problemSources ?? meeting.problemSources ?? []).map((s) => s.trim()).filter((s) => s !== '');
+  return list.length > 0 ? [...new Set([...list, CARRIED_SOURCE])] : [...DEFAULT_PROBLEM_SOURCES];
+}
+
+/** The list as a rule set stores it: cleaned, and absent when it is the county's six (so older rule sets stay as they were). */
+export function storedProblemSources(list: readonly string[] | undefined): string[] | undefined {
+  const clean = [...new Set((list ?? []).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s !== ''))];
+  if (clean.length === 0) return undefined;
+  const same = clean.length === DEFAULT_PROBLEM_SOURCES.length && clean.every((s, i) => s === DEFAULT_PROBLEM_SOURCES[i]);
+  return same ? undefined : clean;
 }
 
 /** The rule-set option read with its default: whether the lists are ready for 公示 only with every opinion answered. */

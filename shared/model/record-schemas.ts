@@ -41,6 +41,8 @@ export const ruleSetSchema = obj({
   praisePhrases: arr(text(100), { max: 1000 }),
   /** The 两张清单 are ready for 公示 only when every consolidated opinion is answered (absent: off). */
   requireFullCoverage: bool().optional(),
+  /** The meeting's 问题来源 list, in order (absent: the county's six, see shared/model/problems.ts). */
+  problemSources: arr(text(40), { max: 20 }).optional(),
   /** Which 谈心谈话 pairs are required (absent: the county's defaults, see shared/model/talks.ts). */
   talks: obj({
     secretaryWithMembers: bool(),

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { opened } from './harness';
+import { groupOfTabLabel } from '../../renderer/src/app/meeting-tabs';
 
 export async function createUnit(page: Page, name: string, group = '第一督导组'): Promise<void> {
   await page.goto(page.url().split('#')[0] + '#/');
@@ -42,7 +43,11 @@ export async function setUpMeeting(page: Page, unitName: string, members: Array<
   await addMembers(page, members);
 }
 
+/** Opens a meeting's tab by its label: its group (工作阶段) first, then the tab. */
 export async function openTab(page: Page, tab: string): Promise<void> {
+  const group = groupOfTabLabel(tab);
+  if (!group) throw new Error(`no meeting tab named ${tab}`);
+  await page.getByTestId('tab-groups').getByText(group.label, { exact: true }).click();
   await page.getByRole('tab', { name: tab }).click();
   await page.getByRole('tab', { name: tab, selected: true }).waitFor();
 }

@@ -219,13 +219,33 @@ describe('梳理 and the 两张清单', () => {
     expect(reportText).toContain('意见梳理和回应情况');
     expect(reportText).toContain('梳理后意见2条已全部回应');
     writeFileSync(join(dir, report.name), report.bytes);
+    // 李卫东's 意见建议清单 lists the consolidated opinion in place of the two it merges: 收集2条，梳理为1条.
+    await pickOption(page, page.getByTestId('export-target'), '李卫东（副局长）');
+    await expect.poll(() => text(page.getByTestId('print-preview'))).toContain('分管领域审批环节多、时限长，服务企业主动性不够');
+    expect(await text(page.getByTestId('print-preview'))).not.toContain('审批环节多、材料多，服务企业主动性不够');
+    const list = await download(page, '导出所选对象的清单');
+    const listText = documentLines(officeParts(list.bytes)).join('\n');
+    expect(listText).toContain('共收集对李卫东同志的意见建议2条，梳理为1条（相同或相近的意见已合并');
+    expect(listText).toContain('分管领域审批环节多、时限长，服务企业主动性不够');
 
     // The rule: full coverage required before 公示 — editable in the meeting's settings.
     await openTab(page, '会议设置');
     await page.getByRole('switch', { name: '意见全部回应后方可公示' }).click();
+    // The meeting's own 问题来源: the county's six to start with, one added.
+    expect(await page.getByTestId('problem-source-list').getByTestId('category-item').count()).toBe(6);
+    await page.getByLabel('添加问题来源').fill('审计发现');
+    await page.getByLabel('添加问题来源').press('Enter');
+    await page.getByTestId('problem-source-list').scrollIntoViewIfNeeded();
+    await app.screenshot('problem-sources');
     await page.getByRole('button', { name: '保存设置' }).click();
     await openTab(page, '查摆问题');
     await expect.poll(() => text(page.getByTestId('publication'))).toContain('意见已全部回应');
+    await page.getByRole('button', { name: '新增查摆问题' }).click();
+    const form = await opened(page.getByRole('dialog', { name: /新增查摆问题/ }));
+    await form.getByLabel('问题来源').click();
+    await opened(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('审计发现', { exact: true }));
+    await form.getByRole('button', { name: '取消' }).click();
+    await form.waitFor({ state: 'hidden' });
 
     await page.goto(page.url().split('#')[0] + '#/overview');
     await expect.poll(() => text(page.getByTestId('coverage-cell'))).toBe('2/2（100%）');

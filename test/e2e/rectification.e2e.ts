@@ -166,6 +166,8 @@ describe('整改台账', () => {
     await expect.poll(() => page.getByTestId('account-number').allTextContents()).toEqual([`2025-${UNIT}-李四-001`]);
     await page.getByRole('menuitem', { name: '督导总览' }).click();
     const row = page.getByTestId('overview-table').locator('.ant-table-row').filter({ hasText: UNIT });
+    // The 整改 columns are one of the groups a supervisor shows (显示列), hidden by default to fit the screen.
+    await page.getByTestId('overview-columns').getByText('整改', { exact: true }).click();
     await expect.poll(() => row.getByTestId('rect-overdue').textContent()).toBe('1');
     expect(await row.getByTestId('rect-items').textContent()).toBe('3');
     expect(await row.getByTestId('rect-closed').textContent()).toBe('1');
@@ -213,6 +215,11 @@ describe('整改台账', () => {
     expect(reportText).toContain('2025年度民主生活会查摆问题3项，已销号1项，销号率33%；未销号2项（未启动1项、长期坚持1项），已结转本年度2项。');
     expect(reportText).toContain('逾期未完成事项');
     expect(reportText).toContain('逾期15天');
+    // The 征求意见情况报告 of the new meeting reports last year's rectification too.
+    const opinionReport = documentLines(officeParts((await download(page, '导出征求意见情况报告')).bytes));
+    const part = opinionReport.findIndex((l) => /^[一二三四五六]、上年度整改落实情况$/.test(l));
+    expect(part).toBeGreaterThan(0);
+    expect(opinionReport[part + 1]).toBe('2025年度民主生活会查摆问题3项，已销号1项，销号率33%；未销号2项（未启动1项、长期坚持1项），已结转本年度2项。');
     const xlsx = await download(page, '导出整改台账（Excel，含进展情况）');
     expect(xlsx.name).toBe(`2026年度-${UNIT}-整改台账.xlsx`);
     const book = new ExcelJS.Workbook();

@@ -14,13 +14,15 @@ import { loadPackage, type CliIo } from '../io';
 import { hasFollowUp, meetingViews, problemDocsOf, type MeetingContent } from '../meetings';
 import { combinedProblemListFile, problemWordFiles } from '#shared/documents/problem-files';
 import { problemWorkbookFile } from '#shared/documents/excel/problem-file';
+import { previousYearFinder } from '../previous-year';
 
 export const EXPORT_HELP = `export PACKAGE… --out DIR [--word] [--excel] [--internal] [--fonts official|compatible] [--date YYYY-MM-DD]
     为数据包中的每次会议导出文件，每次会议一个文件夹（如“2025年度-某某局”）：
     Word：领导班子和每位班子成员的征求意见建议清单（逐人一个文件，按排序编号）、全部清单合一、征求意见情况报告；
     Excel：意见建议汇总台账（含提出方，内部资料）、统计、缺项清单。
     有查摆问题的会议另有两张清单：班子问题清单和个人问题清单（公示版逐人一个文件及合为一个文件，
-    工作版合为一个文件，内部资料），Excel 问题清单及意见回应情况；征求意见情况报告列出梳理和回应情况。
+    工作版合为一个文件，内部资料），Excel 问题清单及意见回应情况；征求意见情况报告列出梳理和回应情况；
+    同一数据包中有上年度会议且其建立了整改台账的，征求意见情况报告另列上年度整改落实情况。
     --word / --excel  只导出 Word 或 Excel（都不指定时两者都导出）
     --internal        清单中列出意见提出方并标注“内部资料”（默认不列提出方）
     --fonts           official（方正小标宋简体、仿宋_GB2312 等，默认）或 compatible（宋体、仿宋、楷体、黑体）
@@ -56,7 +58,11 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
   if (!isValidDate(date)) throw new CliError(`日期“${date}”格式不正确，应为 YYYY-MM-DD`);
   const word = options.word || !options.excel;
   const excel = options.excel || !options.word;
-  const views = loaded.flatMap((content) => meetingViews(content));
+  const views = loaded.flatMap((content) => {
+    const own = meetingViews(content);
+    const previousYear = previousYearFinder(content, own, date);
+    return own.map((view) => ({ ...view, previousYear: previousYear(view) }));
+  });
   if (views.length === 0) throw new CliError('数据包中没有会议，未写入任何文件');
 
   const out = resolve(io.cwd, options.out);
@@ -68,7 +74,8 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
     const pd = hasFollowUp(view) ? problemDocsOf(view, date) : undefined;
     const hasItems = pd !== undefined && pd.lists.some((l) => l.items.length > 0);
     const files: OutputFile[] = [];
-    if (word) files.push(...(await wordFiles(docs, { internal: options.internal, mode, date, ...(pd ? { problems: pd } : {}) })));
+    const reportParts = { ...(pd ? { problems: pd } : {}), ...(view.previousYear ? { previousYear: view.previousYear } : {}) };
+    if (word) files.push(...(await wordFiles(docs, { internal: options.internal, mode, date, ...reportParts })));
     if (word && hasItems) {
       if (pd.lists.some((l) => l.items.some((p) => p.published))) files.push(...(await problemWordFiles(pd, { mode, publicVersion: true })));
       files.push(await combinedProblemListFile(pd, { mode, publicVersion: false }));

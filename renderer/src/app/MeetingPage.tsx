@@ -1,11 +1,12 @@
-import { Breadcrumb, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Breadcrumb, Card, Result, Segmented, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { navigate } from '../lib/use-route';
 import { AuditTab } from '../features/audit/AuditTab';
 import { ExportTab } from '../features/exports/ExportTab';
 import { ChangeLogTab } from '../features/history/ChangeLogTab';
 import { ConsolidationTab } from '../features/consolidation/ConsolidationTab';
 import { ProblemsTab } from '../features/problems/ProblemsTab';
+import { ImportPage } from './ImportPage';
 import { EntryTab } from '../features/opinions/EntryTab';
 import { OpinionListTab } from '../features/opinions/OpinionListTab';
 import { RecycleBinTab } from '../features/opinions/RecycleBinTab';
@@ -18,40 +19,45 @@ import { MeetingSettingsTab } from '../features/meetings/MeetingSettingsTab';
 import { PreparationTab } from '../features/preparation/PreparationTab';
 import { TalksTab } from '../features/talks/TalksTab';
 import { MeetingProvider } from '../meeting/meeting-context';
-import { ImportPage } from './ImportPage';
 import { useMeetingData } from '../meeting/use-meeting-data';
+import { groupOfTab, MEETING_TAB_GROUPS, type MeetingTabKey } from './meeting-tabs';
 
-interface TabDef {
-  key: string;
-  label: string;
-  render: (query: URLSearchParams) => ReactNode;
-}
-
-/** The tabs of a meeting, in order. The key is the third segment of the route. */
-const TABS: TabDef[] = [
-  { key: 'readiness', label: '就绪情况', render: () => <ReadinessTab /> },
-  { key: 'entry', label: '录入意见', render: () => <EntryTab /> },
-  { key: 'import', label: '导入', render: () => <ImportPage /> },
-  { key: 'opinions', label: '意见列表', render: (q) => <OpinionListTab query={q} /> },
-  { key: 'consolidation', label: '梳理', render: () => <ConsolidationTab /> },
-  { key: 'problems', label: '查摆问题', render: () => <ProblemsTab /> },
-  { key: 'roster', label: '班子成员', render: () => <RosterTab /> },
-  { key: 'talks', label: '谈心谈话', render: () => <TalksTab /> },
-  { key: 'preparation', label: '会前准备', render: () => <PreparationTab /> },
-  { key: 'rectification', label: '整改', render: (q) => <RectificationTab query={q} /> },
-  { key: 'exports', label: '导出与打印', render: () => <ExportTab /> },
-  { key: 'settings', label: '会议设置', render: () => <MeetingSettingsTab /> },
-  { key: 'bin', label: '回收站', render: () => <RecycleBinTab /> },
-  { key: 'history', label: '变更记录', render: () => <ChangeLogTab /> },
-  { key: 'audit', label: '审核', render: () => <AuditTab /> },
-];
+/** What each tab shows (the tabs, their labels and groups: meeting-tabs.ts). */
+const TABS: Record<MeetingTabKey, (query: URLSearchParams) => ReactNode> = {
+  readiness: () => <ReadinessTab />,
+  entry: () => <EntryTab />,
+  import: () => <ImportPage />,
+  opinions: (q) => <OpinionListTab query={q} />,
+  consolidation: () => <ConsolidationTab />,
+  problems: () => <ProblemsTab />,
+  roster: () => <RosterTab />,
+  talks: () => <TalksTab />,
+  preparation: () => <PreparationTab />,
+  rectification: (q) => <RectificationTab query={q} />,
+  exports: () => <ExportTab />,
+  settings: () => <MeetingSettingsTab />,
+  bin: () => <RecycleBinTab />,
+  history: () => <ChangeLogTab />,
+  audit: () => <AuditTab />,
+};
+const isTab = (key: string): key is MeetingTabKey => key in TABS;
 
 export function MeetingPage({ meetingId, tab, query }: { meetingId: string; tab: string; query: URLSearchParams }) {
   const data = useMeetingData(meetingId);
+  // The tab last open in each group, so going back to a group returns to where the person was.
+  const lastInGroup = useRef(new Map<string, MeetingTabKey>());
+  const active: MeetingTabKey = isTab(tab) ? tab : 'readiness';
+  const group = groupOfTab(active);
+  useEffect(() => {
+    lastInGroup.current.set(group.key, active);
+  }, [group.key, active]);
   if (data === undefined) return <Spin size="large" style={{ display: 'block', marginTop: 120 }} />;
   if (data === null) return <Result status="404" title="该会议不存在或已删除" extra={<a href="#/">回到单位列表</a>} />;
   const { meeting, unit, readiness } = data;
-  const active = TABS.some((t) => t.key === tab) ? tab : 'readiness';
+  const openGroup = (key: string) => {
+    const g = MEETING_TAB_GROUPS.find((x) => x.key === key)!;
+    navigate(`/meetings/${meetingId}/${lastInGroup.current.get(g.key) ?? g.tabs[0].key}`);
+  };
 
   return (
     <MeetingProvider data={data}>
@@ -85,11 +91,24 @@ export function MeetingPage({ meetingId, tab, query }: { meetingId: string; tab:
           <Tabs
             activeKey={active}
             onChange={(key) => navigate(`/meetings/${meetingId}/${key}`)}
-            items={TABS.map((t) => ({ key: t.key, label: t.label }))}
+            items={group.tabs.map((t) => ({ key: t.key, label: t.label }))}
+            tabBarExtraContent={{
+              left: (
+                <Segmented
+                  className="no-print"
+                  aria-label="工作阶段"
+                  data-testid="tab-groups"
+                  value={group.key}
+                  onChange={openGroup}
+                  options={MEETING_TAB_GROUPS.map((g) => ({ value: g.key, label: g.label }))}
+                  style={{ marginRight: 24 }}
+                />
+              ),
+            }}
             style={{ marginBottom: 0 }}
           />
         </Card>
-        <div>{TABS.find((t) => t.key === active)!.render(query)}</div>
+        <div>{TABS[active](query)}</div>
       </Space>
     </MeetingProvider>
   );

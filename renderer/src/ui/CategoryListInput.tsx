@@ -3,10 +3,23 @@ import { Button, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 
 /**
- * The rule set's source categories as an ordered list: the order here is the order of the matrix,
- * the lists and the documents. Move with the arrows, remove with ×, add at the end with Enter.
+ * An ordered list of names — the rule set's source categories (the order of the matrix, the lists
+ * and the documents), or its 问题来源. Move with the arrows, remove with ×, add at the end with
+ * Enter. `noun` names an item in the labels; `locked` items cannot be removed.
  */
-export function CategoryListInput({ value = [], onChange }: { value?: string[]; onChange?: (next: string[]) => void }) {
+export function CategoryListInput({
+  value = [],
+  onChange,
+  noun = '意见来源类别',
+  locked = [],
+  testId = 'category-list',
+}: {
+  value?: string[];
+  onChange?: (next: string[]) => void;
+  noun?: string;
+  locked?: readonly string[];
+  testId?: string;
+}) {
   const [draft, setDraft] = useState('');
   const move = (i: number, step: number) => {
     const next = [...value];
@@ -23,7 +36,7 @@ export function CategoryListInput({ value = [], onChange }: { value?: string[]; 
     setDraft('');
   };
   return (
-    <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid="category-list">
+    <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid={testId}>
       <Space wrap size={[4, 4]}>
         {value.map((c, i) => (
           <Tag key={c} style={{ padding: '2px 4px', fontSize: 13 }} data-testid="category-item">
@@ -31,14 +44,14 @@ export function CategoryListInput({ value = [], onChange }: { value?: string[]; 
             {c}
             <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移${c}`} />
             <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={i === value.length - 1} onClick={() => move(i, 1)} aria-label={`下移${c}`} />
-            <Button type="text" size="small" icon={<CloseOutlined />} onClick={() => onChange?.(value.filter((x) => x !== c))} aria-label={`移除${c}`} />
+            {!locked.includes(c) && <Button type="text" size="small" icon={<CloseOutlined />} onClick={() => onChange?.(value.filter((x) => x !== c))} aria-label={`移除${c}`} />}
           </Tag>
         ))}
       </Space>
       <Input
         size="small"
         style={{ maxWidth: 320 }}
-        placeholder="添加类别：输入后按 Enter"
+        placeholder={`添加${noun}：输入后按 Enter`}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onPressEnter={(e) => {
@@ -46,7 +59,7 @@ export function CategoryListInput({ value = [], onChange }: { value?: string[]; 
           add();
         }}
         onBlur={add}
-        aria-label="添加意见来源类别"
+        aria-label={`添加${noun}`}
       />
     </Space>
   );

@@ -1,16 +1,17 @@
 // 督导总览 workbook: one row per unit's meeting with its status, counts and warnings (the same
 // rows as the overview page and the command line), and 警示明细 with every warning, both texts
 // side by side (an identical text once). Frozen header, filters, widths, landscape A4 with the
-// title rows on every page, legible on paper: both sheets print at 11 pt on A4 landscape.
+// title rows on every page, legible on paper: both sheets print at 11 pt on A4 landscape (Excel, WPS).
 import ExcelJS, { type Workbook, type Worksheet } from 'exceljs';
 import { VERDICT_LABELS } from '../../supervision/audit';
 import { STATUS_LABELS, overviewTotals, statusText, type OverviewRow } from '../../supervision/overview';
 import { WARNING_KIND_LABELS } from '../../supervision/warnings';
+import type { RectificationFigures } from '#shared/ledger/rectification-summary';
 import type { OverviewStatus } from '../../supervision/summary';
 import { chineseTime, type WarningRow } from '../audit-docs';
 import { tidyChinese } from '../office-text';
 import { DOCUMENT_CREATOR } from '../word/layout';
-import { HEADER_FILL, THIN_BORDER, wrappedRowHeight, writeRow, type CellLook } from './cells';
+import { HEADER_FILL, SHORT_FILL, THIN_BORDER, wrappedRowHeight, writeRow, type CellLook } from './cells';
 
 export const OVERVIEW_SHEET = '督导总览';
 export const WARNINGS_SHEET = '警示明细';
@@ -24,21 +25,25 @@ interface Column {
 
 // Sized to print on A4 landscape at full size (11 pt) in Excel and WPS, and at no less than 9 pt
 // where LibreOffice measures with a wider stand-in font (see printScale): few columns, narrow, wrapped. The warnings per kind beyond 疑似抄袭 share one
-// column, the latest verdict one cell; every warning's texts are on the second sheet.
+// column, the latest verdict one cell; every warning's texts are on the second sheet. 计入/收集 share
+// a cell as on the overview page, which makes room for its 整改 group (挂号, 已销号, 逾期, 销号率).
 const OVERVIEW_COLUMNS: Column[] = [
-  { header: '序号', width: 5, center: true },
-  { header: '单位（班子）', width: 17, wrap: true },
-  { header: '督导组', width: 9, wrap: true, center: true },
+  { header: '序号', width: 4, center: true },
+  { header: '单位（班子）', width: 14, wrap: true },
+  { header: '督导组', width: 10, wrap: true, center: true },
   { header: '年度', width: 5, center: true },
   { header: '状态', width: 12, wrap: true },
-  { header: '待补\n项数', width: 6, center: true },
-  { header: '零意见对象', width: 12, wrap: true },
-  { header: '班子\n成员', width: 6, center: true },
-  { header: '收集意见', width: 7, center: true },
-  { header: '计入意见', width: 7, center: true },
-  { header: '疑似抄袭', width: 7, center: true },
-  { header: '其他警示', width: 12, wrap: true },
-  { header: '最近审核', width: 14, wrap: true },
+  { header: '待补\n项数', width: 5, center: true },
+  { header: '零意见对象', width: 10, wrap: true },
+  { header: '班子\n成员', width: 5, center: true },
+  { header: '计入/\n收集', width: 8, center: true },
+  { header: '疑似\n抄袭', width: 5, center: true },
+  { header: '其他警示', width: 10, wrap: true },
+  { header: '整改\n挂号', width: 5, center: true },
+  { header: '已销号', width: 6, center: true },
+  { header: '逾期', width: 5, center: true },
+  { header: '销号率', width: 6, center: true },
+  { header: '最近审核', width: 12, wrap: true },
 ];
 
 const WARNING_COLUMNS: Column[] = [
@@ -79,6 +84,17 @@ function otherWarnings(r: Pick<OverviewRow, 'warnings'>): string {
     .map((k) => `${WARNING_KIND_LABELS[k]}${r.warnings[k]}`)
     .join('、');
 }
+
+/**
+ * 挂号, 已销号, 逾期, 销号率 as the overview page shows them (`shared/ledger/rectification-summary.ts`):
+ * numbers, or a dash in each for a meeting with nothing registered.
+ */
+function rectificationCells(f: RectificationFigures): Array<string | number> {
+  return f.items === 0 ? ['—', '—', '—', '—'] : [f.items, f.closed, f.overdue, `${f.closedPercent}%`];
+}
+/** The 逾期 column (0-based), filled red when any item is overdue. */
+const OVERDUE_COLUMN = OVERVIEW_COLUMNS.findIndex((c) => c.header === '逾期');
+const OVERDUE_FILL = SHORT_FILL;
 
 /** `退回整改` / auditor / time on three lines, or `未审核`. */
 function auditCell(r: OverviewRow): string {
@@ -140,14 +156,15 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
       r.shortfallCount,
       r.zeroTargets.join('、'),
       r.memberCount,
-      r.raw,
-      r.counted,
+      `${r.counted}/${r.raw}`,
       r.warnings['cross-unit'],
       otherWarnings(r),
+      ...rectificationCells(r.rectification),
       auditCell(r),
     ];
     const cells = body(sheet, i + 3, values, OVERVIEW_COLUMNS);
     cells[4]!.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: r.stale ? STALE_FILL : STATUS_FILL[r.status] } };
+    if (r.rectification.overdue > 0) cells[OVERDUE_COLUMN]!.fill = OVERDUE_FILL;
   });
   const t = overviewTotals(rows);
   const totalRow = rows.length + 3;
@@ -155,7 +172,7 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
   body(
     sheet,
     totalRow,
-    ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', byStatus, t.shortfalls, '', '', t.raw, t.counted, t.warnings['cross-unit'], otherWarnings(t), ''],
+    ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', byStatus, t.shortfalls, '', '', `${t.counted}/${t.raw}`, t.warnings['cross-unit'], otherWarnings(t), ...rectificationCells(t.rectification), ''],
     OVERVIEW_COLUMNS,
   ).forEach((cell) => (cell.font = { name: '宋体', size: 11, bold: true }));
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, rows.length + 2), column: OVERVIEW_COLUMNS.length } };

@@ -8,6 +8,12 @@ import { meetingHeading } from '../meeting-docs';
 import type { ProblemDocs } from '../problem-docs';
 import type { GbLayout } from './layout';
 
+/** Last year's meeting of the unit, prepared with its ledger, and this year's ledger entries (for what was carried over). */
+export interface PreviousYear {
+  last: ProblemDocs;
+  carried: readonly Pick<LedgerEntry, 'carriedFrom' | 'deletedAt'>[];
+}
+
 /** The sentence: `2024年度民主生活会查摆问题12项，已销号9项，销号率75%；未销号3项（整改中2项、长期坚持1项），已结转本年度3项。` */
 export function previousYearSentence(last: ProblemDocs, carried: readonly Pick<LedgerEntry, 'carriedFrom' | 'deletedAt'>[]): string {
   const s = last.summary;

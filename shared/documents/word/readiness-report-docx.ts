@@ -1,6 +1,7 @@
 // 征求意见情况报告: the readiness of a meeting as a GB/T 9704 document — totals collected and
 // consolidated, the matrix of counts per target and source with the minimum, the opinions per
-// channel, every shortfall and zero-opinion target in Chinese, the verdict, and the unit's 署名 above the date.
+// channel, every shortfall and zero-opinion target in Chinese, 梳理 and 回应 where the meeting has them,
+// 上年度整改落实情况 where last year's meeting registered items, the verdict, and the unit's 署名 above the date.
 import type { FileChild } from 'docx';
 import { ROSTER_EMPTY_MESSAGE } from '../../checks/readiness';
 import { chineseDate, meetingHeading, type MeetingDocs } from '../meeting-docs';
@@ -9,6 +10,7 @@ import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode, type GbLayou
 import { subsections, type Subsection } from './subsections';
 import type { ProblemDocs } from '../problem-docs';
 import { consolidationBlocks } from './consolidation-blocks';
+import { previousYearBlocks, type PreviousYear } from './previous-year-blocks';
 
 export interface ReportOptions {
   mode: FontMode;
@@ -16,6 +18,11 @@ export interface ReportOptions {
   date: string;
   /** The meeting's 梳理 and problem lists: the report then gives the real 梳理 counts and the 回应 (coverage) part. */
   problems?: ProblemDocs;
+  /**
+   * Last year's meeting of the unit with its ledger (回头看): when it registered items, the report
+   * gains 上年度整改落实情况 — how they ended, and those not closed with whether they were carried over.
+   */
+  previousYear?: PreviousYear;
 }
 
 /** `1（缺1）` for a cell below the minimum: the shortfall must show in black and white. */
@@ -88,8 +95,11 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
   blocks.push(g.heading1(3, '存在的问题'));
   blocks.push(...shortfallBlocks(g, docs));
 
-  if (pd) blocks.push(...consolidationBlocks(g, pd, 4), g.blank());
-  blocks.push(g.heading1(pd ? 5 : 4, '结论'));
+  let h = 3;
+  if (pd) blocks.push(...consolidationBlocks(g, pd, ++h), g.blank());
+  const last = options.previousYear;
+  if (last && last.last.summary.items > 0) blocks.push(...previousYearBlocks(g, last.last, last.carried, ++h), g.blank());
+  blocks.push(g.heading1(++h, '结论'));
   // The conclusion stays on the page of the 署名.
   blocks.push(g.paragraph(verdictText(docs), { keepNext: true }));
   blocks.push(...g.signature(unit.name.trim(), chineseDate(options.date)));

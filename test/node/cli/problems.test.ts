@@ -3,7 +3,7 @@
 // has problems. Exchange packages of format 1 cannot carry these records yet, so the verbs are
 // driven with content built in memory (checkContents / exportContents, what the verbs run after
 // reading their packages).
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContents } from '../../../node/cli/commands/check';
@@ -12,6 +12,7 @@ import type { MeetingContent } from '../../../node/cli/meetings';
 import { emptyContent } from '#shared/package/format';
 import { problemSample } from '../../support/problem-sample';
 import { tempDir } from '../../support/temp-dir';
+import { documentLines, officeParts } from '../../support/docx';
 
 function content(options: { requireFullCoverage?: boolean; answerAll?: boolean } = {}): MeetingContent {
   const s = problemSample();
@@ -79,5 +80,23 @@ describe('cli export with problems', () => {
     await exportContents([{ ...c, problems: [], consolidatedOpinions: [] }], { out: 'o', word: true, excel: true, internal: false, fonts: undefined, date: '2026-03-01' }, io(dir).io);
     const [folder] = readdirSync(join(dir, 'o'));
     expect(readdirSync(join(dir, 'o', folder!)).filter((f) => f.includes('问题清单'))).toEqual([]);
+  });
+});
+
+describe('cli export of a unit’s next meeting', () => {
+  it('reports last year’s rectification (上年度整改落实情况) in the 征求意见情况报告 when the package holds last year’s ledger', async () => {
+    const s = problemSample();
+    const next = { ...s.meeting, id: '00000000-0000-4000-8000-0000000e2026', year: 2026, title: '2026年度民主生活会', createdAt: '2026-10-01T00:00:00.000Z' };
+    const c: MeetingContent = { ...content(), meetings: [s.meeting, next], ledgerEntries: s.entries, progressEntries: s.progress };
+    const dir = tempDir('cli-previous-year');
+    expect(await exportContents([c], { out: 'o', word: true, excel: false, internal: false, fonts: undefined, date: '2026-11-20' }, io(dir).io)).toBe(0);
+    const report = (year: number) => {
+      const folder = readdirSync(join(dir, 'o')).find((f) => f.startsWith(`${year}年度`))!;
+      const file = readdirSync(join(dir, 'o', folder)).find((f) => f.endsWith('征求意见情况报告.docx'))!;
+      return documentLines(officeParts(new Uint8Array(readFileSync(join(dir, 'o', folder, file))))).join('\n');
+    };
+    expect(report(2026)).toContain('上年度整改落实情况\n2025年度民主生活会查摆问题6项，已销号1项，销号率16%；未销号5项');
+    // Last year's own report has no year before it.
+    expect(report(2025)).not.toContain('上年度整改落实情况');
   });
 });

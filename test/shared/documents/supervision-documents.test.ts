@@ -119,12 +119,12 @@ describe('overview workbook (Excel)', () => {
     await book.xlsx.load(bytes.buffer as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([OVERVIEW_SHEET, WARNINGS_SHEET]);
     const sheet = book.getWorksheet(OVERVIEW_SHEET)!;
-    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['单位（班子）', '状态', '疑似抄袭', '最近审核']));
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['单位（班子）', '状态', '疑似\n抄袭', '整改\n挂号', '已销号', '逾期', '销号率', '最近审核']));
     const units = [3, 4, 5].map((r) => sheet.getRow(r).getCell(2).value);
     expect(units).toEqual(['某某县发展和改革局', '某某县财政局', '=HYPERLINK("http://x","某局")']);
     expect(sheet.getRow(5).getCell(2).formula).toBeUndefined();
     expect(sheet.getRow(4).getCell(5).value).toBe('未就绪（待补1项）');
-    expect(sheet.getRow(4).getCell(11).value).toBe(2);
+    expect(sheet.getRow(4).getCell(10).value).toBe(2);
     expect(sheet.getRow(6).getCell(2).value).toBe('合计：3个单位，3次会议');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:2' });
@@ -139,6 +139,30 @@ describe('overview workbook (Excel)', () => {
     expect(overviewFileName(date)).toBe('督导总览-20251121.xlsx');
   });
 
+  it('has the 整改 columns of the overview page: 挂号, 已销号, 逾期 (red when any), 销号率, with their totals', async () => {
+    const { content } = county();
+    const s = superviseContent(content);
+    const [first, second] = s.rows as [(typeof s.rows)[0], (typeof s.rows)[0]];
+    first.rectification = { items: 8, closed: 3, overdue: 2, dueSoon: 1, closedPercent: 37 };
+    second.rectification = { items: 4, closed: 4, overdue: 0, dueSoon: 0, closedPercent: 100 };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await overviewXlsx(s.rows, [], { date })).buffer as ArrayBuffer);
+    const sheet = book.getWorksheet(OVERVIEW_SHEET)!;
+    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    const at = (title: string) => header.indexOf(title) + 1;
+    expect(at('整改\n挂号')).toBeGreaterThan(0);
+    const figures = (row: number) => ['整改\n挂号', '已销号', '逾期', '销号率'].map((t) => sheet.getRow(row).getCell(at(t)).value);
+    expect(figures(3)).toEqual([8, 3, 2, '37%']);
+    expect(figures(4)).toEqual([4, 4, 0, '100%']);
+    // Nothing registered: a dash, as on the page, never a 0% that reads as a failure.
+    expect(figures(5)).toEqual(['—', '—', '—', '—']);
+    // Totals: 12 items, 7 closed, 2 overdue, 58%.
+    expect(figures(6)).toEqual([12, 7, 2, '58%']);
+    expect(sheet.getRow(3).getCell(at('逾期')).fill).toMatchObject({ fgColor: { argb: 'FFF8D7DA' } });
+    expect(sheet.getRow(4).getCell(at('逾期')).fill).not.toMatchObject({ fgColor: { argb: 'FFF8D7DA' } });
+    expect(sheet.getRow(3).getCell(at('计入/\n收集')).value).toBe(`${first.counted}/${first.raw}`);
+  });
+
   it('prints both sheets legibly on A4 landscape: fit to width at no less than 9 pt', async () => {
     const { content } = county();
     const s = superviseContent(content);
@@ -147,7 +171,7 @@ describe('overview workbook (Excel)', () => {
     for (const sheet of book.worksheets) {
       expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       const widths = sheet.columns.map((c) => c.width ?? 0);
-      expect(widths.length).toBeLessThanOrEqual(13);
+      expect(widths.length).toBeLessThanOrEqual(16);
       // With Calibri (Excel, WPS) the columns fit at full size; with LibreOffice's wider stand-in, at 9 pt or more.
       expect(printScale(widths, 7, sheet.pageSetup.margins!), sheet.name).toBe(1);
       expect(OVERVIEW_FONT_PT * printScale(widths, 9.4, sheet.pageSetup.margins!), sheet.name).toBeGreaterThanOrEqual(9);

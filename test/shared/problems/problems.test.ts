@@ -28,7 +28,7 @@ describe('problem item and consolidated opinion records', () => {
 
   it('reads the 问题来源 list and the full-coverage option with their defaults', () => {
     expect(problemSourcesOf({})).toEqual([...DEFAULT_PROBLEM_SOURCES]);
-    expect(problemSourcesOf({ problemSources: [' 征求意见 ', '', '群众来信'] })).toEqual(['征求意见', '群众来信']);
+    expect(problemSourcesOf({ problemSources: [' 征求意见 ', '', '群众来信'] })).toEqual(['征求意见', '群众来信', '上年度未完成']);
     expect(requiresFullCoverage(defaultRuleSet())).toBe(false);
     expect(requiresFullCoverage({ ...defaultRuleSet(), requireFullCoverage: true })).toBe(true);
     expect(requiresFullCoverage({ ...defaultRuleSet(), requireFullCoverage: 'yes' })).toBe(false);

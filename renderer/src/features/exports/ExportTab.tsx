@@ -13,6 +13,8 @@ import { useExportActions } from './use-export-actions';
 import { useMeetingDocs } from '../../meeting/use-meeting-docs';
 import { useProblemData } from '../../meeting/use-problem-data';
 import { ProblemExportCard } from './ProblemExportCard';
+import { useWorkbench } from '../../app/workbench-context';
+import { loadLedgerDocs } from '../../meeting/ledger-docs';
 
 const INTERNAL_WARNING = '内部版本的清单列有每条意见的提出方，每页标注“内部资料”，只能供组织部门和督导组工作使用，不得提供给被征求意见的领导本人。';
 
@@ -26,12 +28,18 @@ export function ExportTab() {
   const [chosen, setChosen] = useState<string>();
   const [printAll, setPrintAll] = useState(false);
   const pd = useProblemData(data)?.pd;
-  const actions = useExportActions(docs, { mode, internal, problems: pd });
+  const { repos } = useWorkbench();
+  // 上年度整改落实情况 in the report: last year's meeting and this year's ledger, read when the report is made.
+  const loadPreviousYear = async () => {
+    const ledger = await loadLedgerDocs(repos, data);
+    return ledger.previous ? { last: ledger.previous, carried: ledger.pd.ledger.map((r) => r.entry) } : undefined;
+  };
+  const actions = useExportActions(docs, { mode, internal, problems: pd, loadPreviousYear });
   const targetId = docs.targets.some((t) => t.id === chosen) ? chosen! : docs.targets[0]?.id;
   const date = todayDate();
 
-  const shown = useMemo(() => (targetId ? [opinionList(docs, targetId, { internal, date })] : []), [docs, targetId, internal, date]);
-  const all = useMemo(() => (printAll ? opinionLists(docs, { internal, date }) : []), [docs, printAll, internal, date]);
+  const shown = useMemo(() => (targetId ? [opinionList(docs, targetId, { internal, date, problems: pd })] : []), [docs, targetId, internal, date, pd]);
+  const all = useMemo(() => (printAll ? opinionLists(docs, { internal, date, problems: pd }) : []), [docs, printAll, internal, date, pd]);
 
   const askInternal = (checked: boolean) => {
     if (!checked) return setInternal(false);

@@ -4,6 +4,7 @@ import type { MeetingDocs } from '#shared/documents/meeting-docs';
 import type { ProblemDocs } from '#shared/documents/problem-docs';
 import { combinedListFile, listFiles, reportFile, type OutputFile } from '#shared/documents/meeting-files';
 import type { FontMode } from '#shared/documents/word/layout';
+import type { PreviousYear } from '#shared/documents/word/previous-year-blocks';
 import { opinionListDocx } from '#shared/documents/word/opinion-list-docx';
 import { todayDate } from '#shared/util/ids';
 import { desktop } from '../../desktop';
@@ -18,6 +19,8 @@ export interface ExportSettings {
   internal: boolean;
   /** The 梳理 and problem lists: the report gives the real 梳理 counts and coverage. */
   problems?: ProblemDocs;
+  /** Loads last year's meeting with its ledger when the report is made (it reads last year's records). */
+  loadPreviousYear?: () => Promise<PreviousYear | undefined>;
 }
 
 export interface Progress {
@@ -30,7 +33,8 @@ export function useExportActions(docs: MeetingDocs, settings: ExportSettings) {
   const run = useAction();
   const [busy, setBusy] = useState<string>();
   const [progress, setProgress] = useState<Progress>();
-  const options = () => ({ ...settings, date: todayDate() });
+  const { loadPreviousYear, ...fixed } = settings;
+  const options = () => ({ ...fixed, date: todayDate() });
 
   const saveOne = async (file: OutputFile, filters: typeof WORD) => {
     const saved = unwrap(await desktop().saveFile({ suggestedName: file.name, filters, data: file.data }));
@@ -73,7 +77,11 @@ export function useExportActions(docs: MeetingDocs, settings: ExportSettings) {
         return saved.saved ? `已导出 ${saved.count} 份清单到“${saved.folder}”` : '已取消导出';
       }),
     exportCombined: () => task('combined', async () => saveOne(await combinedListFile(docs, options()), WORD)),
-    exportReport: () => task('report', async () => saveOne(await reportFile(docs, options()), WORD)),
+    exportReport: () =>
+      task('report', async () => {
+        const previousYear = await loadPreviousYear?.();
+        return saveOne(await reportFile(docs, { ...options(), ...(previousYear ? { previousYear } : {}) }), WORD);
+      }),
     exportLedger: () =>
       task('ledger', async () => {
         // ExcelJS takes about 130 ms to load: only when a ledger is asked for.

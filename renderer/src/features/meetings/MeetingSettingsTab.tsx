@@ -7,6 +7,7 @@ import { useAction } from '../../lib/use-action';
 import { DateInput } from '../../lib/DateInput';
 import { useMeeting } from '../../meeting/meeting-context';
 import { RuleSetFields } from '../../ui/RuleSetFields';
+import { problemSourcesOf } from '#shared/model/problems';
 
 interface Values {
   year: number;
@@ -33,7 +34,8 @@ export function MeetingSettingsTab() {
     form.setFieldsValue({
       ...meeting,
       providerRuleOn: meeting.ruleSet.minPerProvider !== null,
-      ruleSet: { ...meeting.ruleSet, minPerProvider: meeting.ruleSet.minPerProvider ?? 2 },
+      // The 问题来源 editor starts from the list in use (the county's six when the meeting has none).
+      ruleSet: { ...meeting.ruleSet, minPerProvider: meeting.ruleSet.minPerProvider ?? 2, problemSources: problemSourcesOf(meeting) },
     });
   }, [meeting, form]);
 

@@ -1,10 +1,11 @@
-import { Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Checkbox, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnType, ColumnsType } from 'antd/es/table';
 import { STATUS_ORDER, type OverviewRow, type OverviewTotals } from '#shared/supervision/overview';
 import { VERDICT_LABELS } from '#shared/supervision/audit';
 import { WARNING_KIND_LABELS, WARNING_KINDS } from '#shared/supervision/warnings';
 import { formatDateTime } from '#shared/util/dates';
 import { StatusTag } from '../../ui/StatusTag';
+import { COLUMN_GROUPS, useColumnGroups, type ColumnGroup } from './column-groups';
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A 整改 figure, or a dash for a meeting with nothing registered. */
@@ -13,13 +14,25 @@ const figure = (r: OverviewRow, value: number | string, testId: string) =>
 /** Checklist items not done (待核实 is not counted: the app cannot know). */
 const notDone = (r: OverviewRow) => (r.preparation ? Object.values(r.preparation.items).filter((s) => s === 'not-done').length : 0);
 
-/** Every meeting of the overview, sortable by each column (only the rows in view are rendered), with the totals under it. */
+type Column = ColumnType<OverviewRow> & { group?: ColumnGroup; children?: Column[] };
+
+/** A column's width, or its children's together (the 整改 group). */
+const widthOf = (c: Column): number => (c.children ? c.children.reduce((sum, x) => sum + widthOf(x), 0) : Number(c.width ?? 0));
+
+/**
+ * Every meeting of the overview, sortable by each column (only the rows in view are rendered), with
+ * the totals under it. The column groups beyond the unit and its status are shown or hidden by the
+ * person (显示列), who keeps the table narrow enough not to scroll sideways.
+ */
 export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; totals: OverviewTotals; loading: boolean }) {
-  const columns: ColumnsType<OverviewRow> = [
-    { title: '序号', key: 'index', width: 56, align: 'center', render: (_v, _r, i) => i + 1 },
+  const [groups, setGroups] = useColumnGroups();
+  const all: Column[] = [
+    { title: '序号', key: 'index', width: 48, align: 'center', render: (_v, _r, i) => i + 1 },
     {
       title: '单位（班子）',
       dataIndex: 'unitName',
+      // 某某县自然资源和规划局 on one line.
+      width: 172,
       sorter: (a, b) => a.unitOrder - b.unitOrder || text(a.unitName, b.unitName),
       render: (name: string, r) => (
         <Typography.Link href={`#/meetings/${r.meetingId}/readiness`} strong data-testid="unit-link">
@@ -27,25 +40,26 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
         </Typography.Link>
       ),
     },
-    { title: '督导组', dataIndex: 'supervisoryGroup', width: 104, sorter: (a, b) => text(a.supervisoryGroup, b.supervisoryGroup) },
+    { title: '督导组', dataIndex: 'supervisoryGroup', width: 96, sorter: (a, b) => text(a.supervisoryGroup, b.supervisoryGroup) },
     { title: '年度', dataIndex: 'year', width: 72, align: 'center', sorter: (a, b) => a.year - b.year },
     {
       title: '状态',
       key: 'status',
-      width: 180,
+      width: 140,
       sorter: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || b.shortfallCount - a.shortfallCount,
       render: (_v, r) => <StatusTag row={r} />,
     },
     {
       title: '零意见对象',
       dataIndex: 'zeroTargets',
-      width: 150,
+      group: 'opinions',
+      width: 120,
       sorter: (a, b) => a.zeroTargets.length - b.zeroTargets.length,
       render: (targets: string[]) =>
         targets.length === 0 ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
-          <Typography.Text type="danger" ellipsis={{ tooltip: targets.join('、') }} style={{ maxWidth: 140 }}>
+          <Typography.Text type="danger" ellipsis={{ tooltip: targets.join('、') }} style={{ maxWidth: 104 }}>
             {targets.join('、')}
           </Typography.Text>
         ),
@@ -53,7 +67,8 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
     {
       title: '计入/收集',
       key: 'opinions',
-      width: 104,
+      group: 'opinions',
+      width: 100,
       align: 'center',
       sorter: (a, b) => a.counted - b.counted,
       render: (_v, r) => `${r.counted} / ${r.raw}`,
@@ -61,7 +76,8 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
     {
       title: '意见回应',
       key: 'coverage',
-      width: 112,
+      group: 'coverage',
+      width: 108,
       align: 'center',
       sorter: (a, b) => (a.coverage?.percent ?? 101) - (b.coverage?.percent ?? 101),
       render: (_v, r) =>
@@ -76,7 +92,8 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
     {
       title: '警示',
       key: 'warnings',
-      width: 168,
+      group: 'opinions',
+      width: 128,
       sorter: (a, b) => a.warnings['cross-unit'] - b.warnings['cross-unit'] || a.warningCount - b.warningCount,
       render: (_v, r) =>
         r.warningCount === 0 ? (
@@ -94,6 +111,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
     {
       title: '整改',
       key: 'rectification',
+      group: 'rectification',
       children: [
         { title: '挂号', key: 'rect-items', width: 64, align: 'center', sorter: (a, b) => a.rectification.items - b.rectification.items, render: (_v, r) => figure(r, r.rectification.items, 'rect-items') },
         { title: '已销号', key: 'rect-closed', width: 72, align: 'center', sorter: (a, b) => a.rectification.closed - b.rectification.closed, render: (_v, r) => figure(r, r.rectification.closed, 'rect-closed') },
@@ -118,6 +136,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
     {
       title: '会前准备',
       key: 'preparation',
+      group: 'preparation',
       width: 150,
       sorter: (a, b) => notDone(a) - notDone(b),
       render: (_v, r) =>
@@ -134,7 +153,8 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
     {
       title: '审核',
       key: 'audit',
-      width: 176,
+      group: 'audit',
+      width: 140,
       sorter: (a, b) => text(a.lastAudit?.at ?? '', b.lastAudit?.at ?? ''),
       render: (_v, r) => (
         <Typography.Link href={`#/meetings/${r.meetingId}/audit`} data-testid="audit-link">
@@ -151,18 +171,29 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       ),
     },
   ];
+  const columns = all.filter((c) => !c.group || groups.includes(c.group));
   return (
     <>
+    <Space style={{ margin: '0 0 8px 4px' }}>
+      <Typography.Text type="secondary">显示列：</Typography.Text>
+      <Checkbox.Group
+        data-testid="overview-columns"
+        value={groups}
+        onChange={(v) => setGroups(v)}
+        options={COLUMN_GROUPS.map((g) => ({ value: g.key, label: g.label }))}
+      />
+    </Space>
     <Table<OverviewRow>
       rowKey="meetingId"
       size="middle"
       loading={loading}
       dataSource={rows}
-      columns={columns}
+      columns={columns as ColumnsType<OverviewRow>}
       // Virtual rows: only the rows in view are rendered, so 300 units open as fast as 10.
       virtual
       pagination={false}
-      scroll={{ x: 1628, y: 620 }}
+      // The sum of the columns shown: the table scrolls sideways only when the person shows more than fits.
+      scroll={{ x: columns.reduce((sum, c) => sum + widthOf(c), 0), y: 620 }}
       data-testid="overview-table"
     />
     {rows.length > 0 && (

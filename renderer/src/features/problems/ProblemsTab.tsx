@@ -20,7 +20,7 @@ export function ProblemsTab() {
   const [chosen, setChosen] = useState<string>();
   const [editing, setEditing] = useState<{ id?: string; fields: ProblemFields }>();
   // The meeting may carry its own 问题来源 list (problemSources); the county's six otherwise.
-  const sources = useMemo(() => problemSourcesOf({ problemSources: (meeting as { problemSources?: string[] }).problemSources }), [meeting]);
+  const sources = useMemo(() => problemSourcesOf(meeting), [meeting]);
   if (!pdata) return <Spin />;
   const { pd } = pdata;
   const targetId = pd.targets.some((t) => t.id === chosen) ? chosen! : pd.targets[0]?.id;

@@ -7,6 +7,7 @@ import { cleanLine } from '#shared/text/normalize';
 import { useWorkbench } from '../../app/workbench-context';
 import { UserError } from '../../lib/user-error';
 import { defaultSettings } from '../../db/repos/settings-repo';
+import { problemSourcesOf, storedProblemSources } from '#shared/model/problems';
 import { useAction } from '../../lib/use-action';
 import { validFields } from '../../lib/valid-fields';
 import { RuleSetFields } from '../../ui/RuleSetFields';
@@ -22,7 +23,7 @@ export function SettingsPage() {
   useEffect(() => {
     operatorForm.setFieldsValue({ operatorName: settings.operatorName });
     rulesForm.setFieldsValue({
-      ruleSet: { ...settings.defaultRuleSet, minPerProvider: settings.defaultRuleSet.minPerProvider ?? 2 },
+      ruleSet: { ...settings.defaultRuleSet, minPerProvider: settings.defaultRuleSet.minPerProvider ?? 2, problemSources: problemSourcesOf({ ruleSet: settings.defaultRuleSet }) },
       providerRuleOn: settings.defaultRuleSet.minPerProvider !== null,
     });
     dimForm.setFieldsValue({ sets: settings.dimensionSets });
@@ -63,7 +64,10 @@ export function SettingsPage() {
               onClick={async () => {
                 const v = await validFields(rulesForm);
                 if (!v) return;
-                const ruleSet: RuleSet = { ...settings.defaultRuleSet, ...v.ruleSet, minPerProvider: v.providerRuleOn ? (v.ruleSet.minPerProvider ?? 2) : null };
+                const { problemSources, ...rules } = { ...settings.defaultRuleSet, ...v.ruleSet, minPerProvider: v.providerRuleOn ? (v.ruleSet.minPerProvider ?? 2) : null };
+                // Kept only when it is not the county's six, as a meeting keeps it.
+                const sources = storedProblemSources(problemSources);
+                const ruleSet: RuleSet = { ...rules, ...(sources ? { problemSources: sources } : {}) };
                 await run(async () => {
                   const problems = ruleSetProblems(ruleSet);
                   if (problems.length > 0) throw new UserError(problems.join('；'), problems);
