@@ -232,7 +232,7 @@ describe('梳理 and the 两张清单', () => {
     await openTab(page, '会议设置');
     await page.getByRole('switch', { name: '意见全部回应后方可公示' }).click();
     // The meeting's own 问题来源: the county's six to start with, one added.
-    expect(await page.getByTestId('problem-source-list').getByTestId('category-item').count()).toBe(6);
+    expect(await page.getByTestId('problem-source-list').getByTestId('problem-source-item').count()).toBe(6);
     await page.getByLabel('添加问题来源').fill('审计发现');
     await page.getByLabel('添加问题来源').press('Enter');
     await page.getByTestId('problem-source-list').scrollIntoViewIfNeeded();

@@ -13,12 +13,15 @@ export function CategoryListInput({
   noun = '意见来源类别',
   locked = [],
   testId = 'category-list',
+  itemTestId = 'category-item',
 }: {
   value?: string[];
   onChange?: (next: string[]) => void;
   noun?: string;
   locked?: readonly string[];
   testId?: string;
+  /** The test id of each entry: two lists on one page must not answer to the same one. */
+  itemTestId?: string;
 }) {
   const [draft, setDraft] = useState('');
   const move = (i: number, step: number) => {
@@ -39,7 +42,7 @@ export function CategoryListInput({
     <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid={testId}>
       <Space wrap size={[4, 4]}>
         {value.map((c, i) => (
-          <Tag key={c} style={{ padding: '2px 4px', fontSize: 13 }} data-testid="category-item">
+          <Tag key={c} style={{ padding: '2px 4px', fontSize: 13 }} data-testid={itemTestId}>
             <span style={{ opacity: 0.55, marginRight: 4 }}>{i + 1}</span>
             {c}
             <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移${c}`} />

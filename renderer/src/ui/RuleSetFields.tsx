@@ -50,7 +50,7 @@ export function RuleSetFields() {
         extra="查摆问题时从中选择，可增删和调整顺序；“上年度未完成”用于回头看结转的问题，始终保留。已填写的问题若用了移除的来源，修改时须改选。"
         rules={[{ required: true, type: 'array', min: 1, message: '至少需要一个问题来源' }]}
       >
-        <CategoryListInput noun="问题来源" locked={[CARRIED_SOURCE]} testId="problem-source-list" />
+        <CategoryListInput noun="问题来源" locked={[CARRIED_SOURCE]} testId="problem-source-list" itemTestId="problem-source-item" />
       </Form.Item>
       <Form.Item name={['ruleSet', 'noOpinionPhrases']} label="视为“无意见”的说法（不计数）" extra="比较时忽略标点、空格和全半角。">
         {tags('无、暂无、没有意见……')}
