@@ -56,14 +56,15 @@ const COMMANDS: Record<string, Command> = {
       set: { type: 'string', multiple: true },
       column: { type: 'string', multiple: true },
       'include-no-opinion': { type: 'boolean' },
+      'min-confidence': { type: 'string' },
     },
     run: (positionals, values, io) => {
-      if (positionals.length !== 1) throw new CliError(`请指定一个要导入的表格文件\n${IMPORT_HELP}`);
+      if (positionals.length === 0) throw new CliError(`请指定一个要导入的表格文件（或纸质征求意见表的扫描件）\n${IMPORT_HELP}`);
       if (typeof values['package'] !== 'string') throw new CliError('请用 --package 指定数据包文件');
       if (typeof values['meeting'] !== 'string') throw new CliError('请用 --meeting 指定会议编号（可用 check --json 查看）');
       const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
       return importCommand(
-        positionals[0]!,
+        positionals,
         {
           packagePath: values['package'],
           meetingId: values['meeting'],
@@ -71,6 +72,7 @@ const COMMANDS: Record<string, Command> = {
           set: list(values['set']),
           column: list(values['column']),
           includeNoOpinion: values['include-no-opinion'] === true,
+          minConfidence: typeof values['min-confidence'] === 'string' ? values['min-confidence'] : undefined,
         },
         io,
       );

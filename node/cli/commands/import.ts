@@ -15,8 +15,11 @@ import { version } from '../../../package.json';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { loadPackage, readUserFile, writeUserFile, type CliIo } from '../io';
 import { readInThread } from '../read-in-thread';
+import { importScans, isScanName } from './import-scans';
+import { DEFAULT_MIN_CONFIDENCE } from '#shared/ocr/plan';
 
 export const IMPORT_HELP = `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run] [--set 项目=值]… [--column 项目=列]…
+import SCAN… --package PACKAGE --meeting ID [--dry-run] [--min-confidence 0.9] [--set 意见来源=值] [--set 征求方式=值]
     把表格（.xlsx、.xls、.et、.ods、.csv/.txt，UTF-8、GBK 或 UTF-16）中的意见导入数据包中的一次会议。先列出预览：
     将添加、重复跳过、无实质内容和有误的行（逐行写明文件、工作表、行、列和原因）；
     不加 --dry-run 时把可添加的意见写入数据包（新文件完整写好后才替换原文件）。
@@ -26,6 +29,9 @@ export const IMPORT_HELP = `import SPREADSHEET --package PACKAGE --meeting ID [-
     --set 项目=值            表中没有该列时整个文件使用的值，如 --set 征求方式=问卷调查
     --column 项目=列         指定某项对应的列，如 --column 意见对象=A（所有工作表）
     --include-no-opinion    也导入“无”“暂无”等无实质内容的行（保存但不计数）
+    SCAN 为纸质征求意见表的扫描件或照片（.png、.jpg，或扫描仪生成的 .pdf，可多个）：离线识别后按软件预览的规则检查，
+    只写入对象、来源、方式都能匹配、不重复、没有把握不大的字（低于 --min-confidence，默认 ${DEFAULT_MIN_CONFIDENCE}）的意见；
+    其余逐条列出原因，请在软件的“导入 → 纸质征求意见表”中核对后导入。
     项目：${IMPORT_FIELDS.map((f) => FIELD_LABELS[f]).join('、')}`;
 
 export interface ImportOptions {
@@ -35,12 +41,19 @@ export interface ImportOptions {
   set: string[];
   column: string[];
   includeNoOpinion: boolean;
+  /** Paper forms only: characters below it are doubtful, and a row with one is not written. */
+  minConfidence?: string;
 }
 
 const ACTOR = '命令行导入';
 
 /** `import`: the same preview as the app, then (without --dry-run) the package rewritten atomically with the new opinions. */
-export async function importCommand(spreadsheet: string, options: ImportOptions, io: CliIo): Promise<number> {
+export async function importCommand(files: readonly string[], options: ImportOptions, io: CliIo): Promise<number> {
+  const scans = files.filter(isScanName);
+  if (scans.length > 0 && scans.length < files.length) throw new CliError('表格文件和纸质表的扫描件请分开导入');
+  if (scans.length === 0 && files.length > 1) throw new CliError('一次导入一个表格文件');
+  if (scans.length === 0 && options.minConfidence !== undefined) throw new CliError('--min-confidence 只用于纸质征求意见表的扫描件');
+  const spreadsheet = files[0]!;
   const pkg = await loadPackage(options.packagePath, io.cwd);
   const content = pkg.content;
   const meeting = content.meetings.find((m) => m.id === options.meetingId && !m.deletedAt);
@@ -50,6 +63,16 @@ export async function importCommand(spreadsheet: string, options: ImportOptions,
   const roster: RosterEntry[] = members.map((m) => ({ id: m.id, name: m.name, position: m.position }));
   const labels = targetLabels(members);
   const existing = content.opinions.filter((o) => o.meetingId === meeting.id && !o.deletedAt);
+  if (scans.length > 0) {
+    if (options.column.length > 0 || options.includeNoOpinion) throw new CliError('纸质征求意见表的扫描件不用 --column 和 --include-no-opinion');
+    const fixed: { category?: string; channel?: string } = {};
+    for (const text of options.set) {
+      const [field, value] = parsePair('--set', text);
+      if (field !== 'category' && field !== 'channel') throw new CliError(`纸质征求意见表的扫描件只能用 --set 意见来源=… 和 --set 征求方式=…（收到“${text}”）`);
+      fixed[field] = value;
+    }
+    return importScans(scans, { content, meeting, members, existing }, { packagePath: options.packagePath, dryRun: options.dryRun, minConfidence: options.minConfidence, ...fixed }, io);
+  }
 
   const file = basename(spreadsheet);
   const read = await readInThread(await readUserFile(spreadsheet, io.cwd, MAX_IMPORT_BYTES), file);

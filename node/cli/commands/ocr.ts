@@ -48,36 +48,11 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
     labels = targetLabels(members);
   }
 
-  // Every file read and checked before the models load (seconds): a wrong file fails at once. A
-  // PDF's pages are checked now and decoded one at a time, as they are read.
-  const pages: Array<{ file: string; scan: ScanPage }> = [];
-  for (const file of files) {
-    const bytes = await readUserFile(file, io.cwd, MAX_PDF_BYTES);
-    if (!isPdf(bytes) && bytes.length > MAX_IMAGE_BYTES) throw new CliError(`文件“${basename(file)}”过大（${(bytes.length / 1048576).toFixed(1)} MB），图片最多 ${MAX_IMAGE_BYTES / 1048576} MB`);
-    const read = readScan(bytes);
-    if (!read.ok) throw new CliError(`${basename(file)}：${read.error}`);
-    for (const scan of read.pages) pages.push({ file: basename(file), scan });
-  }
-
-  io.err('正在加载识别模型…');
-  const engine = await loadOcrEngine();
   let flagged = false;
   const results = [];
-  for (const { file: name, scan } of pages) {
-    const file = scan.page === undefined ? name : `${name} 第${scan.page}页`;
-    const decoded = scan.decode();
-    if (!decoded.ok) throw new CliError(`${name}：${decoded.error}`);
-    const image = decoded.image;
-    let lastShown = -1;
-    const { page, bands, reading } = await readFormPage(image, engine.models, engine.classes, (done, total, stage) => {
-      const percent = Math.floor((done / Math.max(1, total)) * 10) * 10;
-      if (stage === '识别文字' && percent !== lastShown) {
-        lastShown = percent;
-        io.err(`${file}：识别文字 ${done}/${total}`);
-      }
-    });
+  for await (const { name, file, pageNumber, image, page, bands, reading } of recognizeScans(await scanPages(files, io), io)) {
     const rows = planOcrRows(reading, meeting, { minConfidence: min, category: options.category, channel: options.channel });
-    io.out(`文件：${file}（${image.width}×${image.height}，${page.perspective ? '已校正透视，' : ''}校正倾斜 ${page.angle}°${page.sealPixels > 0 ? '，已去除红色印章' : ''}）`);
+    io.out(pageLine(file, image, page));
     if (reading.unit) io.out(`单位（盖章）：${markDoubtful(reading.unit.text, doubtfulOf(reading.unit.chars, min))}`);
     if (reading.category) io.out(`意见来源：${markDoubtful(reading.category.text, doubtfulOf(reading.category.chars, min))}`);
     if (bands.length === 0 || rows.length === 0) {
@@ -91,7 +66,7 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
     }
     const doubtfulRows = rows.filter((r) => r.doubtful.length > 0).length;
     io.out(`共 ${rows.length} 条意见，${doubtfulRows} 条有待核对的字${meeting ? `，${rows.filter((r) => r.problems.length > 0).length} 条不能导入` : ''}。`);
-    results.push({ file: name, ...(scan.page === undefined ? {} : { page: scan.page }), width: image.width, height: image.height, angle: page.angle, unit: reading.unit, category: reading.category, channel: reading.channel, notOpinions: reading.notOpinions, opinions: rows });
+    results.push({ file: name, ...(pageNumber === undefined ? {} : { page: pageNumber }), width: image.width, height: image.height, angle: page.angle, unit: reading.unit, category: reading.category, channel: reading.channel, notOpinions: reading.notOpinions, opinions: rows });
   }
   if (options.json !== undefined) {
     const written = await writeUserFile(options.json, io.cwd, new TextEncoder().encode(JSON.stringify({ minConfidence: min, files: results }, null, 2)));
@@ -100,7 +75,51 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
   return flagged ? EXIT_ROWS_REJECTED : EXIT_OK;
 }
 
-function doubtfulOf(chars: ReadonlyArray<{ confidence: number }>, min: number): number[] {
+/** A page of a chosen file: a picture is one page, a scanner's PDF one per page (decoded when read). */
+interface ScanFilePage {
+  name: string;
+  scan: ScanPage;
+}
+
+/** Every file read and checked before the models load (seconds), so a wrong file fails at once; a PDF's pages are checked now and decoded one at a time, as they are read. */
+export async function scanPages(files: readonly string[], io: CliIo): Promise<ScanFilePage[]> {
+  const pages: ScanFilePage[] = [];
+  for (const file of files) {
+    const bytes = await readUserFile(file, io.cwd, MAX_PDF_BYTES);
+    if (!isPdf(bytes) && bytes.length > MAX_IMAGE_BYTES) throw new CliError(`文件“${basename(file)}”过大（${(bytes.length / 1048576).toFixed(1)} MB），图片最多 ${MAX_IMAGE_BYTES / 1048576} MB`);
+    const read = readScan(bytes);
+    if (!read.ok) throw new CliError(`${basename(file)}：${read.error}`);
+    for (const scan of read.pages) pages.push({ name: basename(file), scan });
+  }
+  return pages;
+}
+
+/** Each page recognised and read as a form in turn (the models loaded once), with progress on standard error. */
+export async function* recognizeScans(pages: readonly ScanFilePage[], io: CliIo) {
+  io.err('正在加载识别模型…');
+  const engine = await loadOcrEngine();
+  for (const { name, scan } of pages) {
+    const file = scan.page === undefined ? name : `${name} 第${scan.page}页`;
+    const decoded = scan.decode();
+    if (!decoded.ok) throw new CliError(`${name}：${decoded.error}`);
+    let lastShown = -1;
+    const read = await readFormPage(decoded.image, engine.models, engine.classes, (done, total, stage) => {
+      const percent = Math.floor((done / Math.max(1, total)) * 10) * 10;
+      if (stage === '识别文字' && percent !== lastShown) {
+        lastShown = percent;
+        io.err(`${file}：识别文字 ${done}/${total}`);
+      }
+    });
+    yield { name, file, pageNumber: scan.page, image: decoded.image, ...read };
+  }
+}
+
+/** The line that introduces a page read: its name, size and what was done to it. */
+export function pageLine(file: string, image: { width: number; height: number }, page: { perspective?: unknown; angle: number; sealPixels: number }): string {
+  return `文件：${file}（${image.width}×${image.height}，${page.perspective ? '已校正透视，' : ''}校正倾斜 ${page.angle}°${page.sealPixels > 0 ? '，已去除红色印章' : ''}）`;
+}
+
+export function doubtfulOf(chars: ReadonlyArray<{ confidence: number }>, min: number): number[] {
   return chars.flatMap((c, i) => (c.confidence < min ? [i] : []));
 }
 

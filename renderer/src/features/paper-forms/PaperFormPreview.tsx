@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Image, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 import { DoubtfulText, OcrText } from './OcrText';
-import type { PreviewRow, RowEdit } from './paper-rows';
+import type { PreviewRow, RowEdit } from '#shared/ocr/preview-rows';
 import type { ReadPage, Refusal } from './use-recognition';
 
 interface Props {

@@ -8,7 +8,7 @@ import { navigate } from '../../lib/use-route';
 import { useMeeting } from '../../meeting/meeting-context';
 import { PAPER_FORM_ACCEPT, PAPER_FORM_KINDS } from './accepted-files';
 import { PaperFormPreview } from './PaperFormPreview';
-import { previewRows, rowsToImport, type PreviewMeeting, type RowEdit } from './paper-rows';
+import { previewRows, rowsToImport, type PreviewMeeting, type RowEdit } from '#shared/ocr/preview-rows';
 import { useRecognition } from './use-recognition';
 import './paper-forms.css';
 

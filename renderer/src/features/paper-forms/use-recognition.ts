@@ -2,7 +2,7 @@
 // the pages read (and the files refused, with the reason) are kept for the preview. The cell
 // pictures are object URLs, released when the batch is put away.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FormPage } from './paper-rows';
+import type { FormPage } from '#shared/ocr/preview-rows';
 import type { OcrStage } from './protocol';
 import { startRecognizer, type Recognizer } from './recognize-in-worker';
 

@@ -5,7 +5,7 @@ import { GROUP_TARGET } from '#shared/model/types';
 import { defaultRuleSet } from '#shared/model/rule-set';
 import type { FormOpinion, FormReading } from '#shared/ocr/form';
 import { planOcrRows } from '#shared/ocr/plan';
-import { previewRows, problemsByField, rowsToImport, type FormPage, type PreviewMeeting, type RowEdit } from '../../../renderer/src/features/paper-forms/paper-rows';
+import { previewRows, problemsByField, rowsToImport, type FormPage, type PreviewMeeting, type RowEdit } from '#shared/ocr/preview-rows';
 
 const ZHANG = '00000000-0000-4000-8000-000000000001';
 const LI = '00000000-0000-4000-8000-000000000002';

@@ -1,12 +1,12 @@
-// The preview's rows: each recognised opinion of each page matched by planOcrRows (the importer's
+// The paper-form preview's rows (the app's preview and the command line's import of scans): each recognised opinion of each page matched by planOcrRows (the importer's
 // matchers), with what staff changed on top — the text corrected, the target, category or channel
 // chosen, the tick — and checked by prepareOpinion (the one validator) and for duplicates as the
 // import commit will check them. Pure, so the rules of the preview are tested without a browser.
-import { duplicateKey, type DuplicateFields } from '#shared/checks/duplicates';
-import type { ImportRow } from '#shared/import/records';
-import { prepareOpinion, type OpinionContext } from '#shared/model/drafts';
-import type { FormOpinion, FormReading } from '#shared/ocr/form';
-import { planOcrRows, type OcrMeeting, type OcrRow } from '#shared/ocr/plan';
+import { duplicateKey, type DuplicateFields } from '../checks/duplicates';
+import type { ImportRow } from '../import/records';
+import { prepareOpinion, type OpinionContext } from '../model/drafts';
+import type { FormOpinion, FormReading } from './form';
+import { planOcrRows, type OcrMeeting, type OcrRow } from './plan';
 
 /** A page as recognised, with where it came from. */
 export interface FormPage {
@@ -88,7 +88,7 @@ function corrected(opinion: FormOpinion, text: string | undefined): FormOpinion 
  * checking) or untick any row. A row that cannot be imported (a field unmatched, a duplicate, a
  * validation problem) cannot be ticked.
  */
-export function previewRows(pages: readonly FormPage[], edits: ReadonlyMap<string, RowEdit>, meeting: PreviewMeeting, options: { category?: string; minConfidence?: number }): PreviewRow[] {
+export function previewRows(pages: readonly FormPage[], edits: ReadonlyMap<string, RowEdit>, meeting: PreviewMeeting, options: { category?: string; channel?: string; minConfidence?: number }): PreviewRow[] {
   const seen = new Set(meeting.existing.map(duplicateKey));
   const out: PreviewRow[] = [];
   for (const page of pages) {
