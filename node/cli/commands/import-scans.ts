@@ -20,7 +20,7 @@ import { doubtfulOf, pageLine, recognizeScans, scanPages } from './ocr';
 /** Whether `import` reads this file as a paper form rather than a spreadsheet (by its name). */
 export const isScanName = (file: string) => /\.(png|jpe?g|pdf)$/i.test(file);
 
-export interface ScanImportOptions {
+interface ScanImportOptions {
   packagePath: string;
   dryRun: boolean;
   minConfidence?: string;
