@@ -1,5 +1,6 @@
+import { ImportDone } from '../../ui/ImportDone';
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Result, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, Card, Progress, Space, Spin, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { findTables, type WorkbookLayout } from '#shared/import/find-table';
 import type { ParsedWorkbook } from '#shared/import/grid';
@@ -140,32 +141,21 @@ export function ImportTab() {
             <Progress percent={stage.percent} status="active" />
           </div>
         ) : stage.kind === 'done' ? (
-          <Result
-            status={stage.undone ? 'info' : 'success'}
-            title={stage.undone ? `已撤销本次导入的 ${stage.added} 条意见（已移入回收站）` : `已导入 ${stage.added} 条意见`}
-            subTitle={`来自“${stage.fileName}”${stage.skipped > 0 ? `；另有 ${stage.skipped} 条在预览后已被他人录入，未重复导入` : ''}。就绪情况已更新。`}
-            extra={[
-              <Button key="matrix" type="primary" onClick={() => navigate(`/meetings/${data.meeting.id}/readiness`)}>
-                查看就绪情况
-              </Button>,
-              <Button key="again" onClick={() => setStage({ kind: 'idle' })}>
-                继续导入
-              </Button>,
-              !stage.undone && stage.ids.length > 0 && (
-                <Button
-                  key="undo"
-                  danger
-                  data-testid="undo-import"
-                  onClick={() => {
-                    const done = stage;
-                    void run(() => repos.deleteOpinions(done.ids, actor)).then((n) => n !== undefined && setStage({ ...done, undone: true }));
-                  }}
-                >
-                  撤销本次导入
-                </Button>
-              ),
-            ]}
-            data-testid="import-done"
+          <ImportDone
+            added={stage.added}
+            skipped={stage.skipped}
+            from={`“${stage.fileName}”`}
+            undone={stage.undone === true}
+            canUndo={stage.ids.length > 0}
+            againLabel="继续导入"
+            onMatrix={() => navigate(`/meetings/${data.meeting.id}/readiness`)}
+            onAgain={() => setStage({ kind: 'idle' })}
+            onUndo={() => {
+              const done = stage;
+              void run(() => repos.deleteOpinions(done.ids, actor)).then((n) => n !== undefined && setStage({ ...done, undone: true }));
+            }}
+            testId="import-done"
+            undoTestId="undo-import"
           />
         ) : (
           <Space direction="vertical" size={8} style={{ width: '100%' }}>

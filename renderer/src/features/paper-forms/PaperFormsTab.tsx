@@ -1,5 +1,6 @@
+import { ImportDone } from '../../ui/ImportDone';
 import { ScanOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Result, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Space, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { DEFAULT_MIN_CONFIDENCE } from '#shared/ocr/plan';
 import { useWorkbench } from '../../app/workbench-context';
@@ -123,32 +124,21 @@ export function PaperFormsTab() {
             <Progress percent={after.percent} status="active" />
           </div>
         ) : after?.kind === 'done' ? (
-          <Result
-            status={after.undone ? 'info' : 'success'}
-            title={after.undone ? `已撤销本次导入的 ${after.added} 条意见（已移入回收站）` : `已导入 ${after.added} 条意见`}
-            subTitle={`来自${after.files}${after.skipped > 0 ? `；另有 ${after.skipped} 条在预览后已被他人录入，未重复导入` : ''}。就绪情况已更新。`}
-            data-testid="ocr-done"
-            extra={[
-              <Button key="matrix" type="primary" onClick={() => navigate(`/meetings/${data.meeting.id}/readiness`)}>
-                查看就绪情况
-              </Button>,
-              <Button key="again" onClick={() => setAfter(undefined)}>
-                继续识别
-              </Button>,
-              !after.undone && after.ids.length > 0 && (
-                <Button
-                  key="undo"
-                  danger
-                  data-testid="undo-ocr-import"
-                  onClick={() => {
-                    const done = after;
-                    void run(() => repos.deleteOpinions(done.ids, actor)).then((n) => n !== undefined && setAfter({ ...done, undone: true }));
-                  }}
-                >
-                  撤销本次导入
-                </Button>
-              ),
-            ]}
+          <ImportDone
+            added={after.added}
+            skipped={after.skipped}
+            from={after.files}
+            undone={after.undone === true}
+            canUndo={after.ids.length > 0}
+            againLabel="继续识别"
+            onMatrix={() => navigate(`/meetings/${data.meeting.id}/readiness`)}
+            onAgain={() => setAfter(undefined)}
+            onUndo={() => {
+              const done = after;
+              void run(() => repos.deleteOpinions(done.ids, actor)).then((n) => n !== undefined && setAfter({ ...done, undone: true }));
+            }}
+            testId="ocr-done"
+            undoTestId="undo-ocr-import"
           />
         ) : batch.kind === 'reading' ? (
           <div style={{ padding: 24 }} data-testid="ocr-progress">
