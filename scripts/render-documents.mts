@@ -17,7 +17,7 @@ import { auditReportDocx } from '#shared/documents/word/audit-report-docx';
 import type { Audit } from '#shared/model/types';
 import { superviseContent } from '#shared/supervision/content-overview';
 import { prepareAudit } from '#shared/supervision/audit';
-import { meetingFingerprint } from '#shared/supervision/fingerprint';
+import { verdictFingerprint } from '#shared/supervision/fingerprint';
 import { countyContent } from '../test/support/county-content';
 
 const out = resolve(process.argv[2] ?? 'test-results/documents');
@@ -51,7 +51,7 @@ files.push({ name: 'ledger.xlsx', data: (await ledgerFile(docs, { date })).data 
 
 const supervision = superviseContent(content);
 const warnings = supervision.warnings.filter((w) => w.a.meetingId === meeting.id);
-const fingerprint = meetingFingerprint({ meeting, members, opinions });
+const fingerprint = verdictFingerprint(supervision.summaries.find((s) => s.meetingId === meeting.id)!);
 const readiness = computeReadiness({ members, opinions }, meeting.ruleSet);
 const prepared = prepareAudit(
   { verdict: 'return', auditor: '第一督导组 王组长', reasons: '部分意见与其他单位雷同，请重新征求意见后报送。', ticked: warnings.slice(0, 2).map((w) => w.message), overrideReason: '' },

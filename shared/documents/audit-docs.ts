@@ -56,7 +56,7 @@ export interface AuditReportInput {
   labels: WarningLabels;
   /** Every verdict on the meeting, any order. */
   audits: readonly Audit[];
-  /** The meeting's fingerprint now: a verdict with another one is stale. */
+  /** The meeting's verdict fingerprint now (verdictFingerprint): a verdict with another one is stale. */
   fingerprint: string;
   /** The pre-meeting check (会前准备 checklist, 谈心谈话, 对照检查材料), when the report includes it. */
   preMeeting?: Pick<PreMeetingReview, 'checklist' | 'reviews' | 'matrix' | 'coverage'>;

@@ -34,5 +34,6 @@ export const meetingSummarySchema = obj({
     materialsSubmitted: count(),
     materialsWarned: count(),
   }).optional(),
+  preMeetingFingerprint: str({ max: 200 }).optional(),
   pending: literal(true).optional(),
 }) satisfies z.ZodType<MeetingSummary>;

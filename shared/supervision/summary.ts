@@ -10,6 +10,7 @@ import type { Talk } from '../model/talks';
 import { rectificationSummary, type RectificationSummary } from '../ledger/rectification-summary';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
 import { computeCoverage } from '../problems/coverage';
+import { preMeetingFingerprint, verdictFingerprint } from './fingerprint';
 import { preMeetingReview, preparationSummary, type PreparationSummary } from './pre-meeting-review';
 import { countWarnings, perfunctoryCounts, type WarningKind } from './warnings';
 
@@ -21,7 +22,7 @@ export interface LastAudit {
   verdict: Verdict;
   at: string;
   auditor: string;
-  /** The fingerprint of the data the verdict judged. */
+  /** The fingerprint of the data the verdict judged (see verdictFingerprint). */
   fingerprint: string;
 }
 
@@ -42,6 +43,7 @@ export interface MeetingSummary {
   totals: { raw: number; counted: number; nonSubstantive: number; duplicates: number };
   /** Warnings found inside the meeting, and 疑似抄袭 from the last cross-unit scan. */
   warnings: Record<WarningKind, number>;
+  /** The rule set, roster and opinions (meetingFingerprint): what the cross-unit copy scan stores with its findings. */
   fingerprint: string;
   lastAudit: LastAudit | null;
   auditCount: number;
@@ -52,8 +54,13 @@ export interface MeetingSummary {
   /** The 会前准备 checklist's state (谈心谈话, 对照检查材料 …), when the follow-up records were read. Cross-unit material copies are not in it: they need the other units' materials (the audit tab compares them). */
   preparation?: PreparationSummary;
   /**
-   * The deferred parts — the 雷同 and 近似重复 counts, the fingerprint and the 会前准备 state, which
-   * cost most (copy detection inside the meeting, SHA-256 over every opinion, the 对照检查材料
+   * The live 谈心谈话, 对照检查材料 and current 会前准备 record (preMeetingFingerprint); absent when the
+   * meeting has none. A verdict is compared with both fingerprints together (verdictFingerprint).
+   */
+  preMeetingFingerprint?: string;
+  /**
+   * The deferred parts — the 雷同 and 近似重复 counts, the fingerprints and the 会前准备 state, which
+   * cost most (copy detection inside the meeting, SHA-256 over every opinion and material, the 对照检查材料
    * review) — are still those of an earlier write; everything else is current. Set by
    * {@link updatedSummary}; gone once the whole summary is computed again, a moment after the
    * write. The readers of those parts (the overview, the cross-unit scan) compute them for a
@@ -124,17 +131,18 @@ export function computeMeetingSummary(input: SummaryInput): MeetingSummary {
  * `updatedSummary(input, s)` equals `computeMeetingSummary(input)` except in the deferred parts.
  */
 export function updatedSummary(input: SummaryInput, previous: MeetingSummary): MeetingSummary {
-  const { warnings, fingerprint, preparation } = previous;
-  const deferred: DeferredParts = { copies: { 'cross-target': warnings['cross-target'], 'same-target': warnings['same-target'] }, fingerprint, preparation };
+  const { warnings, fingerprint, preparation, preMeetingFingerprint: preMeeting } = previous;
+  const deferred: DeferredParts = { copies: { 'cross-target': warnings['cross-target'], 'same-target': warnings['same-target'] }, fingerprint, preparation, preMeetingFingerprint: preMeeting };
   return { ...assemble(currentParts(meetingView(input), input), deferred), pending: true };
 }
 
-type CurrentParts = Omit<MeetingSummary, 'fingerprint' | 'preparation' | 'pending'>;
+type CurrentParts = Omit<MeetingSummary, 'fingerprint' | 'preparation' | 'preMeetingFingerprint' | 'pending'>;
 
 interface DeferredParts {
   copies: Pick<MeetingSummary['warnings'], 'cross-target' | 'same-target'>;
   fingerprint: string;
   preparation: PreparationSummary | undefined;
+  preMeetingFingerprint: string | undefined;
 }
 
 /** One summary from its parts, with the keys in one order whichever way the parts were computed. */
@@ -160,6 +168,7 @@ function assemble(current: CurrentParts, deferred: DeferredParts): MeetingSummar
   if (c.coverage) summary.coverage = c.coverage;
   if (c.rectification) summary.rectification = c.rectification;
   if (deferred.preparation) summary.preparation = deferred.preparation;
+  if (deferred.preMeetingFingerprint !== undefined) summary.preMeetingFingerprint = deferred.preMeetingFingerprint;
   return summary;
 }
 
@@ -171,12 +180,12 @@ function currentParts(view: MeetingView, input: SummaryInput): CurrentParts {
   return { ...base, ...(coverage ? { coverage } : {}), ...(rectification ? { rectification } : {}) };
 }
 
-/** The parts that cost most: copies inside the meeting, the fingerprint and the 会前准备 review. */
+/** The parts that cost most: copies inside the meeting, the fingerprints and the 会前准备 review. */
 function deferredParts(view: MeetingView, input: SummaryInput): DeferredParts {
   const counts = countWarnings(view.warnings);
   const copies = { 'cross-target': counts['cross-target'], 'same-target': counts['same-target'] };
   const f = input.followUp;
-  if (!f) return { copies, fingerprint: view.fingerprint, preparation: undefined };
+  if (!f) return { copies, fingerprint: view.fingerprint, preparation: undefined, preMeetingFingerprint: undefined };
   const review = preMeetingReview({
     meeting: input.meeting,
     unitName: '',
@@ -187,7 +196,7 @@ function deferredParts(view: MeetingView, input: SummaryInput): DeferredParts {
     ...f,
     ledger: input.previousLedger ? { previous: input.previousLedger, current: f.ledgerEntries } : undefined,
   });
-  return { copies, fingerprint: view.fingerprint, preparation: preparationSummary(review) };
+  return { copies, fingerprint: view.fingerprint, preparation: preparationSummary(review), preMeetingFingerprint: preMeetingFingerprint({ meetingId: input.meeting.id, ...f }) };
 }
 
 /**
@@ -242,9 +251,10 @@ export const STATUS_LABELS: Record<OverviewStatus, string> = {
 /**
  * The overview's status of a meeting: its latest verdict when it has one (通过 / 退回整改),
  * otherwise what the readiness check says (零意见 before 未就绪: a zero-opinion target is the
- * county rule's hard line). `stale` when the data changed after the latest verdict.
+ * county rule's hard line). `stale` when the data changed after the latest verdict: its opinions or
+ * roster, or its pre-meeting records (verdictFingerprint).
  */
-export function overviewStatus(s: Pick<MeetingSummary, 'readiness' | 'lastAudit' | 'fingerprint'>): { status: OverviewStatus; stale: boolean } {
-  if (s.lastAudit) return { status: s.lastAudit.verdict === 'pass' ? 'passed' : 'returned', stale: s.lastAudit.fingerprint !== s.fingerprint };
+export function overviewStatus(s: Pick<MeetingSummary, 'readiness' | 'lastAudit' | 'fingerprint' | 'preMeetingFingerprint'>): { status: OverviewStatus; stale: boolean } {
+  if (s.lastAudit) return { status: s.lastAudit.verdict === 'pass' ? 'passed' : 'returned', stale: s.lastAudit.fingerprint !== verdictFingerprint(s) };
   return { status: s.readiness, stale: false };
 }

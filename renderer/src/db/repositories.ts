@@ -18,7 +18,7 @@ import { addToConsolidated, consolidateOpinions, dissolveConsolidatedOpinion, li
 import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerDocsInput, ledgerHistory, listLedger, previousMeeting, previousProblems, registerProblems } from './repos/ledger-repo';
 import { saveSetting } from './repos/settings-repo';
 import { listMaterials, saveMaterial, saveMaterialRules, setMaterialDeleted } from './repos/materials-repo';
-import { loadPreMeeting } from './repos/pre-meeting-repo';
+import { loadPreMeeting, loadPreMeetingFingerprint } from './repos/pre-meeting-repo';
 import { getPreparation, savePreparation } from './repos/preparation-repo';
 import { listTalks, saveTalk, saveTalkRules, setTalksDeleted } from './repos/talks-repo';
 import { listSummaries } from './repos/summaries-repo';
@@ -78,6 +78,7 @@ export function repositories(db: WorkbenchDb) {
     loadAllWarnings: bind(loadAllWarnings),
     loadCopyScanInput: bind(loadCopyScanInput),
     loadPreMeeting: bind(loadPreMeeting),
+    loadPreMeetingFingerprint: bind(loadPreMeetingFingerprint),
     meetingCounts: bind(meetingCounts),
     memberCounts: bind(memberCounts),
     membersOfMeetings: bind(membersOfMeetings),

@@ -11,7 +11,7 @@ export function StatusTag({ row }: { row: Pick<OverviewRow, 'status' | 'stale' |
         {row.status === 'not-ready' && `（待补 ${row.shortfallCount} 项）`}
       </Tag>
       {row.stale && (
-        <Tooltip title="审核之后该会议的意见或名单又有变化，原审核结论需要复核">
+        <Tooltip title="审核之后该会议的意见、名单、谈心谈话、对照检查材料或会前准备又有变化，原审核结论需要复核">
           <Tag color="gold" data-testid="stale-tag" style={{ marginInlineEnd: 0 }}>
             审核后数据已变更
           </Tag>

@@ -87,7 +87,7 @@ function verdictBlocks(g: GbLayout, last: Audit | undefined, fingerprint: string
     blocks.push(g.paragraph(last.verdict === 'return' ? '需要整改的问题：' : '审核时指出的问题：'));
     last.ticked.forEach((t, i) => blocks.push(g.numbered(i + 1, sentence(t))));
   }
-  if (isAuditStale(last, fingerprint)) blocks.push(g.paragraph('（审核之后该会议的意见或名单已有变化，本结论需要复核。）'));
+  if (isAuditStale(last, fingerprint)) blocks.push(g.paragraph('（审核之后该会议的意见、名单或会前准备情况已有变化，本结论需要复核。）'));
   return blocks;
 }
 

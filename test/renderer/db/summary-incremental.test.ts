@@ -8,6 +8,9 @@ import { recordAudit } from '../../../renderer/src/db/repos/audits-repo';
 import { addMember, deleteMember } from '../../../renderer/src/db/repos/members-repo';
 import { writeMeetingData } from '../../../renderer/src/db/repos/meeting-write';
 import { addOpinions, deleteOpinions, restoreOpinions, updateOpinion } from '../../../renderer/src/db/repos/opinions-repo';
+import { saveMaterial } from '../../../renderer/src/db/repos/materials-repo';
+import { savePreparation } from '../../../renderer/src/db/repos/preparation-repo';
+import { saveTalk, setTalksDeleted } from '../../../renderer/src/db/repos/talks-repo';
 import { listSummaries } from '../../../renderer/src/db/repos/summaries-repo';
 import { GROUP_TARGET, type Opinion } from '#shared/model/types';
 import { computeMeetingSummary, type MeetingSummary } from '#shared/supervision/summary';
@@ -57,7 +60,7 @@ async function randomSequence(seed: number, steps: number): Promise<{ pending: n
   for (let step = 0; step < steps; step++) {
     const roll = r();
     const what =
-      roll < 0.4 ? 'add' : roll < 0.55 ? 'edit' : roll < 0.7 ? 'delete' : roll < 0.82 ? 'restore' : roll < 0.87 ? 'member' : roll < 0.9 ? 'remove member' : roll < 0.93 ? 'audit' : roll < 0.96 ? 'joined' : 'failed';
+      roll < 0.34 ? 'add' : roll < 0.46 ? 'edit' : roll < 0.58 ? 'delete' : roll < 0.68 ? 'restore' : roll < 0.72 ? 'member' : roll < 0.75 ? 'remove member' : roll < 0.79 ? 'audit' : roll < 0.82 ? 'joined' : roll < 0.85 ? 'failed' : roll < 0.91 ? 'talk' : roll < 0.96 ? 'material' : 'preparation';
     if (what === 'add') await addOpinions(db, meeting.id, Array.from({ length: 1 + Math.floor(r() * 3) }, draft), { actor: ACTOR, origin: { kind: 'typed' } });
     else if (what === 'edit') {
       const o = (await live())[0] && pick(await live());
@@ -76,6 +79,20 @@ async function randomSequence(seed: number, steps: number): Promise<{ pending: n
         await addOpinions(db, meeting.id, [draft()], { actor: ACTOR, origin: { kind: 'pasted' } });
         await deleteOpinions(db, some(await live()), ACTOR);
       });
+    } else if (what === 'talk') {
+      // Recorded, or one recorded before deleted: the pre-meeting fingerprint follows both.
+      const talks = (await db.talks.where('meetingId').equals(meeting.id).toArray()).filter((t) => !t.deletedAt);
+      if (talks.length > 0 && r() < 0.3) await setTalksDeleted(db, meeting.id, [pick(talks).id], true, ACTOR);
+      else if (members.length > 1) {
+        const a = pick(members);
+        const b = pick(members.filter((m) => m !== a));
+        await saveTalk(db, meeting.id, { date: `2025-12-${String(1 + (step % 28)).padStart(2, '0')}`, a: { kind: 'member', memberId: a }, b: { kind: 'member', memberId: b }, note: pick(TEXTS), opinionIds: [] }, ACTOR);
+      }
+    } else if (what === 'material') {
+      const targetId = r() < 0.3 ? GROUP_TARGET : pick(members);
+      await saveMaterial(db, meeting.id, { targetId, origin: { kind: 'pasted' }, title: '对照检查材料', blocks: [{ kind: 'paragraph', level: 0, text: pick(TEXTS), source: 0 }] }, ACTOR);
+    } else if (what === 'preparation') {
+      await savePreparation(db, meeting.id, { planSubmittedOn: r() < 0.5 ? '' : '2025-12-01', studySessions: r() < 0.5 ? [] : [{ date: '2025-12-05', topic: pick(TEXTS) }] }, ACTOR);
     } else if (what === 'failed') {
       // A write that fails changes nothing, the cached records included.
       await writeMeetingData(db, [db.opinions], async () => {
@@ -99,7 +116,7 @@ async function randomSequence(seed: number, steps: number): Promise<{ pending: n
 }
 
 describe('a summary refreshed from cached records', () => {
-  it('equals a full recomputation after any sequence of adds, edits, deletes, restores, roster changes and verdicts', async () => {
+  it('equals a full recomputation after any sequence of adds, edits, deletes, restores, roster changes, verdicts, talks, materials and 会前准备 records', async () => {
     let pending = 0;
     for (const seed of [1, 2, 3]) pending += (await randomSequence(seed, 30)).pending;
     // The cached path was taken (otherwise this test would prove nothing about it).

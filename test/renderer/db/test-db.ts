@@ -60,9 +60,9 @@ export async function storedSummary(db: WorkbenchDb, meetingId: string): Promise
   return db.meetingSummaries.get(meetingId);
 }
 
-/** A summary without the parts a write may leave pending (雷同 and 近似重复 counts, fingerprint, 会前准备 state) and without the mark. */
+/** A summary without the parts a write may leave pending (雷同 and 近似重复 counts, fingerprints, 会前准备 state) and without the mark. */
 export function withoutDeferred(s: MeetingSummary) {
-  const { fingerprint: _f, preparation: _p, pending: _pending, warnings, ...rest } = s;
+  const { fingerprint: _f, preMeetingFingerprint: _pf, preparation: _p, pending: _pending, warnings, ...rest } = s;
   const { 'cross-target': _ct, 'same-target': _st, ...current } = warnings;
   return { ...rest, warnings: current };
 }

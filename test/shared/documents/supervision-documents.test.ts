@@ -79,7 +79,7 @@ describe('audit report (Word)', () => {
     // The latest verdict, its override and reasons; marked stale because the data changed after it.
     expect(text).toContain('审核结论：通过。审核人：第二督导组 王组长');
     expect(text).toContain('破例通过的理由：该成员已书面补充征求意见，原件附后');
-    expect(text).toContain('（审核之后该会议的意见或名单已有变化，本结论需要复核。）');
+    expect(text).toContain('（审核之后该会议的意见、名单或会前准备情况已有变化，本结论需要复核。）');
     expect(lines.slice(-2)).toEqual(['第二督导组 王组长', '2025年11月21日']);
     // An identical pair's text is printed once; a near copy shows both texts.
     const tables = [...parts.get('word/document.xml')!.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gs)].map((m) => m[1]!);

@@ -4,6 +4,7 @@
 import { meetingView, viewAuditWarnings } from '#shared/meeting/view';
 import type { Audit } from '#shared/model/types';
 import { prepareAudit, VERDICT_LABELS, type AuditDraft, type AuditSubject } from '#shared/supervision/audit';
+import { preMeetingFingerprint, verdictFingerprint } from '#shared/supervision/fingerprint';
 import { newId, nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { UserError } from '../../lib/user-error';
@@ -27,16 +28,18 @@ async function currentSubject(db: WorkbenchDb, meetingId: string): Promise<Audit
     db.copyFindings.get(meetingId),
   ]);
   const view = meetingView({ meeting, members, opinions });
-  // The pre-meeting check's lines (checklist items not done, material warnings) may be cited too.
+  // The pre-meeting check's lines (checklist items not done, material warnings) may be cited too,
+  // and its talks, materials and 会前准备 record are judged with the opinions (the verdict's fingerprint).
   const preMeeting = await loadPreMeeting(db, meetingId);
   const review = preMeeting && preMeetingReview({ meeting, members: view.members, readiness: view.readiness, opinions: view.opinions, flags: view.flags, ...preMeeting });
   const warnings = [...viewAuditWarnings(view, findings?.warnings).map((w) => w.message), ...(review ? preMeetingTickable(review) : [])];
-  return { readiness: view.readiness, warnings, fingerprint: view.fingerprint };
+  const fingerprint = verdictFingerprint({ fingerprint: view.fingerprint, preMeetingFingerprint: preMeeting && preMeetingFingerprint({ meetingId, ...preMeeting }) });
+  return { readiness: view.readiness, warnings, fingerprint };
 }
 
 /**
  * Records a verdict, in one transaction with its change-log line and the meeting's summary.
- * `expectedFingerprint` is the fingerprint of the data the supervisor was shown: if the data
+ * `expectedFingerprint` is the verdict fingerprint of the data the supervisor was shown: if the data
  * changed since, the verdict is refused rather than attached to data nobody looked at.
  */
 export async function recordAudit(db: WorkbenchDb, meetingId: string, draft: AuditDraft, options: { actor: string; expectedFingerprint?: string }): Promise<Audit> {

@@ -3,6 +3,7 @@
 // comparison — the latest materials of every other unit and of the same unit's earlier years.
 import type { Table } from 'dexie';
 import type { MaterialRef } from '#shared/materials/copies';
+import { preMeetingFingerprint } from '#shared/supervision/fingerprint';
 import { materialRefs, previousMeeting, type PreMeetingRecords } from '#shared/supervision/pre-meeting-review';
 import type { WorkbenchDb } from '../database';
 
@@ -38,5 +39,20 @@ export async function loadPreMeeting(db: WorkbenchDb, meetingId: string): Promis
       others.push(...materialRefs(m, unitName.get(m.unitId) ?? '其他单位', members, allMaterials.filter((x) => x.meetingId === id)));
     }
     return { unitName: unitName.get(meeting.unitId) ?? '', talks, preparations, materials, consolidated, problems, ledger, others };
+  });
+}
+
+/**
+ * The fingerprint of the meeting's live talks, live materials and current 会前准备 record (see
+ * preMeetingFingerprint), or undefined when it has none: what a verdict judges besides the opinions.
+ */
+export async function loadPreMeetingFingerprint(db: WorkbenchDb, meetingId: string): Promise<string | undefined> {
+  return db.transaction('r', [db.talks, db.preparations, db.materials], async () => {
+    const [talks, preparations, materials] = await Promise.all([
+      db.talks.where('meetingId').equals(meetingId).toArray(),
+      db.preparations.where('meetingId').equals(meetingId).toArray(),
+      db.materials.where('meetingId').equals(meetingId).toArray(),
+    ]);
+    return preMeetingFingerprint({ meetingId, talks, preparations, materials });
   });
 }

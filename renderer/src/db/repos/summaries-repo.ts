@@ -73,14 +73,14 @@ export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<str
  * transaction of its own. The write path calls it a moment after a write; a pending summary that a
  * crash left behind is computed by its readers (listSummaries) until the next write to its meeting.
  */
-export async function flushSummaries(db: WorkbenchDb, meetingIds: Iterable<string>): Promise<void> {
+export async function flushSummaries(db: WorkbenchDb, meetingIds: Iterable<string>, due: (stored: MeetingSummary) => boolean = (s) => s.pending === true): Promise<void> {
   const ids = [...new Set(meetingIds)];
   if (ids.length === 0) return;
   await db.transaction('rw', summaryTables(db), async () => {
     const idbtrans = currentIdbTransaction(db);
     for (const meetingId of ids) {
       const stored = await db.meetingSummaries.get(meetingId);
-      if (!stored?.pending) continue;
+      if (!stored || !due(stored)) continue;
       const [read, findings] = await Promise.all([readRecords(db, meetingId), db.copyFindings.get(meetingId)]);
       if (!read) continue;
       const summary = computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger });
@@ -92,11 +92,18 @@ export async function flushSummaries(db: WorkbenchDb, meetingIds: Iterable<strin
 
 /**
  * Computes every pending summary in full now (see flushSummaries): for a backup, which should hold
- * complete summaries, and for anything that compares the stored rows.
+ * complete summaries, and for anything that compares the stored rows. So is the summary of a meeting
+ * with 谈心谈话, 对照检查材料 or a 会前准备 record stored before summaries kept their fingerprint
+ * (`preMeetingFingerprint`), so that the overview judges its verdict on them too.
  */
 export async function settleSummaries(db: WorkbenchDb): Promise<void> {
-  const pending = await db.meetingSummaries.filter((s) => s.pending === true).primaryKeys();
-  await flushSummaries(db, pending);
+  const withRecords = new Set<string>();
+  for (const table of [db.talks, db.materials, db.preparations] as Array<Table<unknown, string> | undefined>) {
+    if (table) for (const id of await table.orderBy('meetingId').uniqueKeys()) withRecords.add(String(id));
+  }
+  const due = (s: MeetingSummary) => s.pending === true || (s.preMeetingFingerprint === undefined && withRecords.has(s.meetingId));
+  const ids = await db.meetingSummaries.filter(due).primaryKeys();
+  await flushSummaries(db, ids, due);
 }
 
 /** The IndexedDB transaction of the Dexie transaction the caller is in. */

@@ -20,7 +20,8 @@ export function AuditForm({
 }: {
   meetingId: string;
   readiness: Readiness;
-  fingerprint: string;
+  /** What the supervisor is shown (verdictFingerprint); undefined while it loads, and nothing can be recorded. */
+  fingerprint: string | undefined;
   ticked: ReadonlySet<string>;
   onRecorded: () => void;
 }) {
@@ -34,7 +35,7 @@ export function AuditForm({
   const needsOverride = verdict === 'pass' && !readiness.ready;
 
   const submit = async () => {
-    if (!verdict) return;
+    if (!verdict || fingerprint === undefined) return;
     setBusy(true);
     const audit = await run(
       () => repos.recordAudit(meetingId, { verdict, auditor, reasons, ticked: [...ticked], overrideReason }, { actor, expectedFingerprint: fingerprint }),
@@ -82,7 +83,7 @@ export function AuditForm({
         <Typography.Text>审核人</Typography.Text>
         <Input aria-label="审核人" style={{ width: 220 }} value={auditor} onChange={(e) => setAuditor(e.target.value)} />
       </Space>
-      <Button type="primary" disabled={!verdict || (needsOverride && !overrideReasonEnough(overrideReason))} loading={busy} onClick={submit}>
+      <Button type="primary" disabled={!verdict || fingerprint === undefined || (needsOverride && !overrideReasonEnough(overrideReason))} loading={busy} onClick={submit}>
         记录审核结论
       </Button>
     </Space>

@@ -16,6 +16,7 @@ import { CoverageList } from '../../ui/CoverageList';
 import { formatDateTime } from '#shared/util/dates';
 import { talkCoverageSentence } from '#shared/talks/coverage';
 import { usePreMeeting } from '../../meeting/use-pre-meeting';
+import { useVerdictFingerprint } from '../../meeting/use-verdict-fingerprint';
 import { ChecklistList } from '../../ui/ChecklistList';
 import { MaterialReviewList } from '../../ui/MaterialReviewList';
 import { TalkMatrixTable } from '../../ui/TalkMatrixTable';
@@ -28,7 +29,8 @@ export function AuditTab() {
   const audits = useLiveQuery(() => repos.listAudits(meeting.id), [repos, meeting.id]);
   const findings = useLiveQuery(async () => (await repos.getCopyFindings(meeting.id)) ?? null, [repos, meeting.id]);
   const unitNames = useLiveQuery(async () => new Map((await repos.listUnits()).map((u) => [u.id, u.name])), [repos]);
-  const fingerprint = view.fingerprint;
+  // A verdict judges the opinions and the pre-meeting records; the copy findings only the opinions.
+  const fingerprint = useVerdictFingerprint();
   // Labels for showing the other side of a copy (its unit); the warnings' own words come from auditWarnings, as the verdict's check does.
   // The other side of a copy is named by its own member and position, not 其他会议的对象.
   const otherMeetings = useMemo(() => [...new Set((findings?.warnings ?? []).flatMap((w) => (w.b && w.b.meetingId !== meeting.id ? [w.b.meetingId] : [])))], [findings, meeting.id]);
@@ -49,11 +51,9 @@ export function AuditTab() {
       return next;
     });
 
-  const state = overviewStatus({
-    readiness: readinessState(readiness),
-    fingerprint,
-    lastAudit: lastAuditOf(audits ?? []),
-  });
+  const lastAudit = lastAuditOf(audits ?? []);
+  // The verdict fingerprint as a whole (no separate pre-meeting part); not stale while it loads.
+  const state = overviewStatus({ readiness: readinessState(readiness), lastAudit, fingerprint: fingerprint ?? lastAudit?.fingerprint ?? '' });
 
   return (
     <Row gutter={12}>
@@ -93,7 +93,7 @@ export function AuditTab() {
               </Typography.Text>
             }
           >
-            {findings && findings.fingerprint !== '' && findings.fingerprint !== fingerprint && (
+            {findings && findings.fingerprint !== '' && findings.fingerprint !== view.fingerprint && (
               <Alert type="info" showIcon style={{ marginBottom: 8 }} message="跨单位检测之后本会议的数据有变化，疑似抄袭的结果可能已过时，可在督导总览中重新检测。" />
             )}
             <WarningList warnings={warnings} labels={labels} ticked={ticked} onTick={tick} />
@@ -119,9 +119,9 @@ export function AuditTab() {
           <Card
             size="small"
             title="审核记录（只增不改）"
-            extra={audits && <ExportAuditReport data={data} warnings={warnings} labels={labels} audits={audits} fingerprint={fingerprint} preMeeting={preMeeting} />}
+            extra={audits && fingerprint !== undefined && <ExportAuditReport data={data} warnings={warnings} labels={labels} audits={audits} fingerprint={fingerprint} preMeeting={preMeeting} />}
           >
-            {audits === undefined ? <Empty description="读取中" /> : <AuditHistory audits={audits} fingerprint={fingerprint} />}
+            {audits === undefined || fingerprint === undefined ? <Empty description="读取中" /> : <AuditHistory audits={audits} fingerprint={fingerprint} />}
           </Card>
         </Space>
       </Col>

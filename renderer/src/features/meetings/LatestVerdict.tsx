@@ -6,6 +6,7 @@ import { todayDate } from '#shared/util/ids';
 import { useWorkbench } from '../../app/workbench-context';
 import { navigate } from '../../lib/use-route';
 import { useMeeting } from '../../meeting/meeting-context';
+import { useVerdictFingerprint } from '../../meeting/use-verdict-fingerprint';
 
 /**
  * The latest supervisory verdict in the meeting's header, where staff work: 退回整改 with its
@@ -13,12 +14,12 @@ import { useMeeting } from '../../meeting/meeting-context';
  */
 export function LatestVerdict() {
   const { repos } = useWorkbench();
-  const { meeting, view } = useMeeting();
+  const { meeting } = useMeeting();
   const audits = useLiveQuery(() => repos.listAudits(meeting.id), [repos, meeting.id]);
-  const fingerprint = view.fingerprint;
+  const fingerprint = useVerdictFingerprint();
   const last = audits && latestAudit(audits);
   if (!last) return null;
-  const stale = isAuditStale(last, fingerprint);
+  const stale = fingerprint !== undefined && isAuditStale(last, fingerprint);
   const reasons = [last.reasons, ...last.ticked].filter((r) => r.trim() !== '');
   const date = todayDate(new Date(last.at));
   return (
