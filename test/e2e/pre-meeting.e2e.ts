@@ -1,6 +1,7 @@
 // The supervisors' pre-meeting check end to end: talks recorded until the coverage is complete, two
 // members' 对照检查材料 imported from .docx (one sharing a paragraph with another unit's material
-// already in the app), the warnings and the 会前准备 checklist seen, and a verdict citing them.
+// already in the app), the warnings and the 会前准备 checklist seen, and a verdict citing them; a talk
+// recorded after the verdict makes the 审核 tab say the verdict is out of date.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MATERIALS_DIR } from '../support/materials';
@@ -83,7 +84,22 @@ describe('pre-meeting check', () => {
     // The history lists the cited lines under the verdict.
     await page.getByText(/^对照检查材料：李红（副局长）：与其他单位的材料雷同（相似度 \d+%）：某某县农业农村局·张伟（副局长）·2025年度$/).waitFor();
     await page.getByText('方案报送：尚未录入方案报送日期', { exact: true }).waitFor();
+    await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(1);
+    expect(await page.getByTestId('audit-stale').count()).toBe(0);
     await app.screenshot('audit-recorded');
+
+    // A talk recorded after the verdict: the verdict judged other data, and the 审核 tab says so.
+    await openTab(page, '谈心谈话');
+    await pickOption(page, form.getByLabel('谈话一方'), '王军（党组书记、局长）');
+    await pickOption(page, form.getByLabel('谈话另一方'), '李红（副局长）');
+    await form.getByLabel('谈话要点').fill('审核后再次谈心，交流整改打算');
+    await form.getByRole('button', { name: '记录谈心谈话' }).click();
+    await page.getByText('谈话记录（3 次）', { exact: true }).waitFor();
+    await openTab(page, '审核');
+    await page.getByTestId('audit-stale').waitFor();
+    await expect.poll(() => page.getByTestId('stale-tag').textContent()).toBe('审核后数据已变更');
+    await expect.poll(() => page.getByTestId('latest-verdict').textContent()).toContain('审核后数据已变更');
+    await app.screenshot('audit-stale-after-talk');
     await app.close();
   });
 });

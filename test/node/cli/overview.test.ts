@@ -2,7 +2,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildPackage, selectUnits } from '#shared/package/format';
+import { meetingView } from '#shared/meeting/view';
+import { emptyFollowUp } from '#shared/package/follow-up';
+import { buildPackage, selectUnits, type PackageContent } from '#shared/package/format';
+import { auditSnapshot } from '#shared/supervision/audit';
+import { superviseContent } from '#shared/supervision/content-overview';
+import { verdictFingerprint } from '#shared/supervision/fingerprint';
 import { cli } from '../../support/cli';
 import { countyContent } from '../../support/county-content';
 import { tempDir } from '../../support/temp-dir';
@@ -60,5 +65,32 @@ describe('cli overview', () => {
     expect((await cli(['overview', '甲.mzsh.json', '--year', '25'], dir)).err).toContain('年度“25”不正确');
     expect((await cli(['overview', '甲.mzsh.json', '--xlsx', '总览.xls'], dir)).err).toContain('--xlsx 的文件名应以 .xlsx 结尾');
     expect((await cli(['overview'], dir)).err).toContain('请指定至少一个数据包文件');
+  });
+});
+
+describe('cli overview of a verdict and the talks after it', () => {
+  it('says the data changed after a 通过 when a 谈心谈话 was recorded after it in the package', async () => {
+    const dir = tempDir('cli-overview-talks');
+    const base = countyContent({ units: 1, members: [3, 3], seed: 78 });
+    const meeting = base.meetings[0]!;
+    const [a, b] = base.members.filter((m) => m.meetingId === meeting.id);
+    const at = '2025-11-10T08:00:00.000Z';
+    const talk = (id: string, date: string) => ({ id, meetingId: meeting.id, date, a: { kind: 'member' as const, memberId: a!.id }, b: { kind: 'member' as const, memberId: b!.id }, note: '', opinionIds: [], createdAt: at, updatedAt: at });
+    const judged: PackageContent = { ...base, ...emptyFollowUp(), talks: [talk('00000000-0000-4000-8000-0000000000c1', '2025-11-10')] };
+    // The verdict as the app records it: the combined fingerprint of the opinions and the talk.
+    const view = meetingView({ meeting, members: judged.members, opinions: judged.opinions });
+    const fingerprint = verdictFingerprint(superviseContent(judged).summaries[0]!);
+    const audit = { id: '00000000-0000-4000-8000-0000000000a1', meetingId: meeting.id, at: '2025-11-12T08:00:00.000Z', verdict: 'pass' as const, auditor: '王组长', reasons: '', ticked: [], overrideReason: '', snapshot: auditSnapshot({ readiness: view.readiness, warnings: [], fingerprint }) };
+    writeFileSync(join(dir, '审核时.mzsh.json'), buildPackage({ ...judged, audits: [audit] }, META));
+    writeFileSync(join(dir, '之后.mzsh.json'), buildPackage({ ...judged, audits: [audit], talks: [...judged.talks, talk('00000000-0000-4000-8000-0000000000c2', '2025-11-15')] }, META));
+
+    const fresh = await cli(['overview', '审核时.mzsh.json'], dir);
+    expect(fresh.err).toBe('');
+    expect(fresh.out.split('\n')[1]).toMatch(/\s已审核通过\s/);
+    expect(fresh.out).not.toContain('审核后数据已变更');
+    const later = await cli(['overview', '之后.mzsh.json'], dir);
+    expect(later.err).toBe('');
+    expect(later.out.split('\n')[1]).toContain('已审核通过（审核后数据已变更）');
+    expect(later.out).toContain('（其中 1 次审核通过后数据已变更）');
   });
 });
