@@ -124,6 +124,19 @@ describe('the ledger repository', () => {
     expect((await listMeetingChanges(db, meeting.id)).filter((l) => l.entity === 'progress')).toHaveLength(2);
   });
 
+  it('refuses to move or report on an entry that is missing or in the recycle bin, writing nothing', async () => {
+    setClock('2026-03-01');
+    const db = freshDb();
+    const { entry } = await registered(db);
+    // A package merged from another machine may carry an entry deleted there.
+    await db.ledgerEntries.put({ ...entry, deletedAt: '2026-02-01T00:00:00.000Z' });
+    const before = [await db.ledgerEntries.toArray(), await db.progressEntries.count(), await db.changeLog.count()];
+    await expect(changeLedgerStatus(db, entry.id, { to: 'in-progress' }, ACTOR)).rejects.toThrow('该台账条目不存在，请刷新后重试');
+    await expect(addLedgerProgress(db, entry.id, { date: '2026-02-01', text: '已制定调研计划' }, ACTOR)).rejects.toThrow('该台账条目不存在，请刷新后重试');
+    await expect(changeLedgerStatus(db, 'no-such-entry', { to: 'in-progress' }, ACTOR)).rejects.toThrow('该台账条目不存在，请刷新后重试');
+    expect([await db.ledgerEntries.toArray(), await db.progressEntries.count(), await db.changeLog.count()]).toEqual(before);
+  });
+
   it('keeps the 整改 figures in the meeting summary and counts overdue on the day the overview is read', async () => {
     const db = freshDb();
     const { meeting, unit } = await seedMeeting(db);

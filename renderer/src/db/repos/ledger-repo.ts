@@ -62,19 +62,22 @@ export async function registerProblems(db: WorkbenchDb, meetingId: string, probl
     const result = registerInLedger(problems as ProblemItem[], { unit: unit ?? { name: '未知单位', shortName: '' }, meeting, members, entries }, { at, newId });
     if (!result.ok) throw new UserError(result.error);
     await db.ledgerEntries.bulkAdd(result.value);
-    w.log(
-      result.value.map((e) => ({
-        actor,
-        entity: 'ledger-entry' as const,
-        recordId: e.id,
-        meetingId,
-        action: 'create' as const,
-        summary: `挂号 ${e.accountNumber}：${short(problems.find((p) => p!.id === e.problemId)!.description)}`,
-        at,
-      })),
-    );
+    w.log(createdLines(result.value, meetingId, actor, at, (e) => `挂号 ${e.accountNumber}：${short(problems.find((p) => p!.id === e.problemId)!.description)}`));
     return result.value;
   });
+}
+
+/** A ledger entry that may be changed: it exists, is not in the recycle bin, and its meeting is live. */
+async function liveEntry(db: WorkbenchDb, entryId: string): Promise<LedgerEntry> {
+  const entry = await db.ledgerEntries.get(entryId);
+  if (!entry || entry.deletedAt) throw new UserError('该台账条目不存在，请刷新后重试');
+  await liveMeeting(db, entry.meetingId);
+  return entry;
+}
+
+/** The change-log lines of ledger entries one write created (挂号, 回头看). */
+function createdLines(entries: readonly LedgerEntry[], meetingId: string, actor: string, at: string, summary: (e: LedgerEntry) => string) {
+  return entries.map((e) => ({ actor, entity: 'ledger-entry' as const, recordId: e.id, meetingId, action: 'create' as const, summary: summary(e), at }));
 }
 
 /** What a status change asks for: the new status, and the reason (退回整改) or the 销号 record (已销号). */
@@ -87,9 +90,7 @@ interface StatusChangeRequest {
 /** Moves an entry to a new status by the shared status machine, or refuses in Chinese and changes nothing. */
 export async function changeLedgerStatus(db: WorkbenchDb, entryId: string, request: StatusChangeRequest, actor: string): Promise<LedgerEntry> {
   return writeMeetingData(db, [db.meetings, db.ledgerEntries], async (w) => {
-    const entry = await db.ledgerEntries.get(entryId);
-    if (!entry) throw new UserError('该台账条目不存在，请刷新后重试');
-    await liveMeeting(db, entry.meetingId);
+    const entry = await liveEntry(db, entryId);
     const at = nowIso();
     const result = changeStatus(entry, { ...request, by: actor }, at);
     if (!result.ok) throw new UserError(result.error);
@@ -104,9 +105,7 @@ export async function changeLedgerStatus(db: WorkbenchDb, entryId: string, reque
 /** Appends a progress report to an entry (never edited afterwards), or refuses in Chinese. */
 export async function addLedgerProgress(db: WorkbenchDb, entryId: string, input: { date: string; text: string; by?: string }, actor: string): Promise<ProgressEntry> {
   return writeMeetingData(db, [db.meetings, db.ledgerEntries, db.progressEntries], async (w) => {
-    const entry = await db.ledgerEntries.get(entryId);
-    if (!entry) throw new UserError('该台账条目不存在，请刷新后重试');
-    await liveMeeting(db, entry.meetingId);
+    const entry = await liveEntry(db, entryId);
     const at = nowIso();
     const result = appendProgress(entry, { date: input.date, text: input.text, by: input.by?.trim() || actor }, { at, newId });
     if (!result.ok) throw new UserError(result.error);
@@ -186,17 +185,7 @@ export async function carryOverLedger(db: WorkbenchDb, meetingId: string, actor:
     if (result.entries.length === 0 && result.skipped.length === 0) throw new UserError(`${from.title}没有未销号的整改事项可结转`);
     await db.problems.bulkAdd(result.problems);
     await db.ledgerEntries.bulkAdd(result.entries);
-    w.log(
-      result.entries.map((e) => ({
-        actor,
-        entity: 'ledger-entry' as const,
-        recordId: e.id,
-        meetingId,
-        action: 'create' as const,
-        summary: `回头看：结转上年度 ${e.carriedFrom!.accountNumber} 为 ${e.accountNumber}（${LEDGER_STATUS_LABELS[e.status]}）`,
-        at,
-      })),
-    );
+    w.log(createdLines(result.entries, meetingId, actor, at, (e) => `回头看：结转上年度 ${e.carriedFrom!.accountNumber} 为 ${e.accountNumber}（${LEDGER_STATUS_LABELS[e.status]}）`));
     return { carried: result.entries, skipped: result.skipped };
   });
 }

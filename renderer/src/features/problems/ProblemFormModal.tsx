@@ -105,40 +105,14 @@ export function ProblemFormModal({
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} aria-label="整改目标/标准" />
         </Form.Item>
         <Row gutter={12}>
+          <TextColumn span={8} name="leader" label="责任领导" max={200} />
+          <TextColumn span={8} name="responsible" label="责任部门/责任人" max={500} />
           <Col span={8}>
-            <Form.Item name="leader" label="责任领导">
-              <Input maxLength={200} aria-label="责任领导" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="responsible" label="责任部门/责任人">
-              <Input maxLength={500} aria-label="责任部门/责任人" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label="完成时限" style={{ marginBottom: 0 }}>
-              <Row gutter={8} align="middle">
-                <Col flex="auto">
-                  <Form.Item name="deadline" noStyle>
-                    <DateInput ariaLabel="完成时限" />
-                  </Form.Item>
-                </Col>
-                <Col>
-                  <Form.Item name="longTerm" valuePropName="checked" noStyle>
-                    <Checkbox onChange={(e) => e.target.checked && form.setFieldValue('deadline', '')}>长期坚持</Checkbox>
-                  </Form.Item>
-                </Col>
-              </Row>
-              {longTerm && <div style={{ fontSize: 12, color: '#888' }}>时限为“长期坚持”，不填日期</div>}
-            </Form.Item>
+            <DeadlineField longTerm={longTerm} onLongTerm={() => form.setFieldValue('deadline', '')} />
           </Col>
         </Row>
         <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="note" label="内部备注（不公示）">
-              <Input maxLength={2000} aria-label="内部备注" />
-            </Form.Item>
-          </Col>
+          <TextColumn span={16} name="note" label="内部备注（不公示）" ariaLabel="内部备注" max={2000} />
           <Col span={8}>
             <Form.Item name="published" label="列入公示" valuePropName="checked">
               <Switch aria-label="列入公示" />
@@ -147,5 +121,37 @@ export function ProblemFormModal({
         </Row>
       </Form>
     </Modal>
+  );
+}
+
+/** A one-line text field in a column of a form row. */
+function TextColumn({ span, name, label, ariaLabel = label, max }: { span: number; name: 'leader' | 'responsible' | 'note'; label: string; ariaLabel?: string; max: number }) {
+  return (
+    <Col span={span}>
+      <Form.Item name={name} label={label}>
+        <Input maxLength={max} aria-label={ariaLabel} />
+      </Form.Item>
+    </Col>
+  );
+}
+
+/** 完成时限: a date, or 长期坚持 (which clears the date: the item has no end date). */
+function DeadlineField({ longTerm, onLongTerm }: { longTerm: boolean | undefined; onLongTerm: () => void }) {
+  return (
+    <Form.Item label="完成时限" style={{ marginBottom: 0 }}>
+      <Row gutter={8} align="middle">
+        <Col flex="auto">
+          <Form.Item name="deadline" noStyle>
+            <DateInput ariaLabel="完成时限" />
+          </Form.Item>
+        </Col>
+        <Col>
+          <Form.Item name="longTerm" valuePropName="checked" noStyle>
+            <Checkbox onChange={(e) => e.target.checked && onLongTerm()}>长期坚持</Checkbox>
+          </Form.Item>
+        </Col>
+      </Row>
+      {longTerm && <div style={{ fontSize: 12, color: '#888' }}>时限为“长期坚持”，不填日期</div>}
+    </Form.Item>
   );
 }
