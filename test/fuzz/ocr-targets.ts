@@ -20,6 +20,7 @@ export const OCR_FUZZ_TARGETS: FuzzTarget[] = [
       return [
         fixture('line.png'),
         jpeg,
+        fixture('line-progressive-scans.jpg'),
         buildPdf([{ picture: gray, rotate: 90 }, { picture: { kind: 'jpeg', bytes: jpeg, width: 520, height: 48 } }]),
         buildPdf([{ picture: { ...gray, components: 1, bpc: 1, samples: new Uint8Array(16), predictor: false } }], { xrefStream: true }),
       ];
