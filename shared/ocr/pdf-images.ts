@@ -5,6 +5,7 @@
 // picture covering most of it is an electronic document, not a scan, and is refused by its number;
 // so are encrypted files and codecs not read here. Everything is checked before any pixels are
 // decoded, so a bad file fails at once and pages are decoded one at a time, when they are read.
+import { CcittError, decodeCcitt, type CcittParams } from './ccitt';
 import { decodeJpeg } from './jpeg';
 import { PdfDocument } from './pdf-document';
 import { isName, Lexer, PdfError, PdfName, PdfStream, type PdfDict, type PdfValue } from './pdf-objects';
@@ -203,8 +204,10 @@ function pageImage(doc: PdfDocument, node: PageNode, number: number): PdfPageIma
   if (tooBig) throw new PdfError(`${where}：${tooBig}`);
   const chain = filterChain(stream, doc);
   const codec = chain.at(-1)?.name;
-  const unsupported: Record<string, string> = { CCITTFaxDecode: '黑白传真压缩（CCITT）', JBIG2Decode: '黑白 JBIG2 压缩', JPXDecode: 'JPEG 2000' };
+  const unsupported: Record<string, string> = { JBIG2Decode: '黑白 JBIG2 压缩', JPXDecode: 'JPEG 2000' };
   if (codec !== undefined && unsupported[codec]) throw new PdfError(`${where}的扫描图像是${unsupported[codec]}格式，暂不支持；请在扫描软件中选择灰度或彩色（JPEG）重新扫描，或把该页另存为 PNG/JPEG 图片`);
+  // Checked now, like the size: a fax picture's coding parameters.
+  const fax = codec === 'CCITTFaxDecode' ? faxParams(chain.at(-1)!.parms, width, height, where) : undefined;
   const { right, down } = orientation(best.ctm, node.rotate);
   const turned = right[0] === 0;
   const decode = (): ImageRead => {
@@ -220,7 +223,7 @@ function pageImage(doc: PdfDocument, node: PageNode, number: number): PdfPageIma
         if (![1, 2, 4, 8, 16].includes(bpc)) throw new PdfError(`${where}的图像已损坏（位深错误）`);
         const rowBytes = Math.ceil((width * space.components * bpc) / 8);
         // PNG predictors add a byte per row; a little slack for writers that pad the stream.
-        const data = applyFilters(stream.data, chain, (rowBytes + 1) * height + 1024);
+        const data = fax ? decodeCcitt(applyFilters(stream.data, chain.slice(0, -1), 64 * 1024 * 1024), fax) : applyFilters(stream.data, chain, (rowBytes + 1) * height + 1024);
         if (data.length < rowBytes * height) throw new PdfError(`${where}的图像数据不完整`);
         const decodeArray = doc.resolve(stream.dict.get('Decode'));
         image = toRgbaSamples(data, width, height, bpc, space, Array.isArray(decodeArray) ? decodeArray.map(Number) : undefined);
@@ -228,6 +231,7 @@ function pageImage(doc: PdfDocument, node: PageNode, number: number): PdfPageIma
       return { ok: true, image: orient(image, right, down) };
     } catch (e) {
       if (e instanceof PdfError) return { ok: false, error: e.message.startsWith('第') ? e.message : `${where}：${e.message}` };
+      if (e instanceof CcittError) return { ok: false, error: `${where}：${e.message}` };
       if (e instanceof RangeError) return { ok: false, error: `${where}的图像已损坏` };
       throw e;
     }
@@ -235,6 +239,23 @@ function pageImage(doc: PdfDocument, node: PageNode, number: number): PdfPageIma
   // Checked now: the colour space of raw pictures (so an unreadable one fails before recognition starts).
   if (codec !== 'DCTDecode') pdfColorSpace(doc, stream, where);
   return { page: number, width: turned ? height : width, height: turned ? width : height, decode };
+}
+
+/** A CCITT fax picture's coding, from its DecodeParms, checked against the picture's size. */
+function faxParams(parms: PdfDict | undefined, width: number, height: number, where: string): CcittParams {
+  const num = (key: string, fallback: number) => {
+    const v = parms?.get(key);
+    return typeof v === 'number' ? v : fallback;
+  };
+  const flag = (key: string, fallback: boolean) => {
+    const v = parms?.get(key);
+    return typeof v === 'boolean' ? v : fallback;
+  };
+  const columns = num('Columns', 1728);
+  if (columns !== width) throw new PdfError(`${where}的黑白传真图像已损坏（宽度 ${width} 与编码参数 ${columns} 不符）`);
+  const rows = num('Rows', height);
+  if (rows < height) throw new PdfError(`${where}的黑白传真图像已损坏（行数 ${rows} 少于图像高度 ${height}）`);
+  return { k: num('K', 0), columns, rows: height, encodedByteAlign: flag('EncodedByteAlign', false), blackIs1: flag('BlackIs1', false) };
 }
 
 type Axis = [number, number];

@@ -118,7 +118,7 @@ describe('pdfPageImages', () => {
     expect(pdfPageImages(new TextEncoder().encode('%PDF-1.7\n'))).toMatchObject({ ok: false, error: expect.stringContaining('PDF 文件已损坏') });
     const garbage = Uint8Array.from(whole, (b, i) => (i > 200 && i % 7 === 0 ? 0x29 : b));
     expect(pdfPageImages(garbage).ok).toBe(false);
-    expect(pdfPageImages(buildPdf([{ picture: gray({ filter: 'CCITTFaxDecode' }) }]))).toMatchObject({ ok: false, error: expect.stringContaining('第1页的扫描图像是黑白传真压缩（CCITT）格式，暂不支持') });
+    expect(pdfPageImages(buildPdf([{ picture: gray({ filter: 'JPXDecode' }) }]))).toMatchObject({ ok: false, error: expect.stringContaining('第1页的扫描图像是JPEG 2000格式，暂不支持') });
   });
 
   it('refuses a decompression bomb, absurd sizes and a file of thousands of pages', () => {

@@ -6,7 +6,9 @@ import { deflateSync } from 'node:zlib';
 
 export type PdfPicture =
   | { kind: 'jpeg'; bytes: Uint8Array; width: number; height: number; gray?: boolean }
-  | { kind: 'raw'; width: number; height: number; components: 1 | 3; bpc: 1 | 8; samples: Uint8Array; predictor?: boolean; decode?: number[]; filter?: string };
+  | { kind: 'raw'; width: number; height: number; components: 1 | 3; bpc: 1 | 8; samples: Uint8Array; predictor?: boolean; decode?: number[]; filter?: string }
+  /** Already-coded 1-bit data (CCITT fax from libtiff, say) with its filter and DecodeParms as written. */
+  | { kind: 'coded'; width: number; height: number; data: Uint8Array; filter: string; parms?: string; decode?: number[]; imageMask?: boolean };
 
 export interface PdfPageSpec {
   picture?: PdfPicture;
@@ -43,6 +45,10 @@ export function buildPdf(pages: PdfPageSpec[], options: { xrefStream?: boolean; 
       if (p.kind === 'jpeg') {
         dict = `/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /${p.gray ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode`;
         data = p.bytes;
+      } else if (p.kind === 'coded') {
+        const space = p.imageMask ? '/ImageMask true' : '/ColorSpace /DeviceGray /BitsPerComponent 1';
+        dict = `/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} ${space} /Filter /${p.filter}${p.parms ? ` /DecodeParms << ${p.parms} >>` : ''}${p.decode ? ` /Decode [${p.decode.join(' ')}]` : ''}`;
+        data = p.data;
       } else {
         const stride = Math.ceil((p.width * p.components * p.bpc) / 8);
         let raw = p.samples;
