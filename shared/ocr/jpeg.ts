@@ -1,17 +1,15 @@
-// A baseline JPEG reader (the JPEG that scanners and phone cameras write: Huffman-coded, 8-bit,
-// greyscale or YCbCr with any chroma subsampling, restart markers), with the same limits as the PNG
-// reader: the size is checked from the frame header before pixel memory is taken, and damaged or
-// truncated data is refused with a reason instead of looping or guessing. Progressive and
-// arithmetic-coded JPEG are refused by name. The EXIF orientation of phone photos is applied.
+// A JPEG reader for what scanners, phone cameras and messaging apps write: Huffman-coded, 8-bit,
+// greyscale or YCbCr with any chroma subsampling, restart markers; baseline (sequential) or
+// progressive (jpeg-progressive.ts). Same limits as the PNG reader: the size is checked from the
+// frame header before pixel memory is taken, and damaged or truncated data is refused with a reason
+// instead of looping or guessing. Arithmetic-coded, lossless and 12-bit JPEG are refused by name.
+// The EXIF orientation of phone photos is applied.
+import { buildHuffman, decodeSymbol, idct, JpegError, ZIGZAG, type Huffman } from './jpeg-coding';
+import { finishProgressive, readProgressiveScan, type ProgressiveBudget } from './jpeg-progressive';
 import { checkDimensions } from './png';
 import type { RgbaImage } from './raster';
 
 type ImageRead = { ok: true; image: RgbaImage } | { ok: false; error: string };
-
-interface Huffman {
-  /** code → value, keyed by (length << 16) | code. */
-  table: Map<number, number>;
-}
 
 interface Component {
   id: number;
@@ -25,18 +23,10 @@ interface Component {
   bh: number;
   pixels: Uint8Array;
   pred: number;
+  /** A progressive frame's coefficients until its last scan. */
+  coefs?: Int16Array;
+  quant?: Int32Array;
 }
-
-class JpegError extends Error {}
-
-const ZIGZAG = [0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63];
-
-/** cos((2x+1)uπ/16) · c(u)/2, for the 8×8 inverse DCT. */
-const COS = (() => {
-  const t = new Float64Array(64);
-  for (let x = 0; x < 8; x++) for (let u = 0; u < 8; u++) t[x * 8 + u] = ((u === 0 ? Math.SQRT1_2 : 1) * Math.cos(((2 * x + 1) * u * Math.PI) / 16)) / 2;
-  return t;
-})();
 
 /** Whether the bytes start like a JPEG file. */
 export function isJpeg(bytes: Uint8Array): boolean {
@@ -62,7 +52,8 @@ function decode(bytes: Uint8Array, exif: boolean): RgbaImage {
   const quant: Array<Int32Array | undefined> = [];
   const dc: Array<Huffman | undefined> = [];
   const ac: Array<Huffman | undefined> = [];
-  let frame: { width: number; height: number; components: Component[]; mcuX: number; mcuY: number; hmax: number; vmax: number } | undefined;
+  let frame: ReturnType<typeof readFrame> | undefined;
+  const budget: ProgressiveBudget = { scans: 0, visits: 0 };
   let restart = 0;
   let orientation = 1;
   let pos = 2;
@@ -85,17 +76,22 @@ function decode(bytes: Uint8Array, exif: boolean): RgbaImage {
     else if (marker === 0xc4) readHuffman(body, dc, ac);
     else if (marker === 0xdd) restart = (body[0]! << 8) | body[1]!;
     else if (marker === 0xe1) orientation = exifOrientation(body) ?? orientation;
-    else if (marker === 0xc0 || marker === 0xc1) frame = readFrame(body);
-    else if (marker === 0xc2 || marker === 0xc6 || marker === 0xca) throw new JpegError('不支持渐进式 JPEG，请用扫描软件另存为普通（基线）JPEG 或 PNG');
-    else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) throw new JpegError('不支持此种 JPEG 编码（无损或算术编码），请另存为 PNG');
+    else if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
+      if (frame) throw new JpegError('JPEG 图片已损坏（有多个图像头）');
+      frame = readFrame(body, marker === 0xc2);
+    } else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) throw new JpegError('不支持此种 JPEG 编码（无损、分层或算术编码），请另存为 PNG 或普通 JPEG');
     else if (marker === 0xda) {
       if (!frame) throw new JpegError('JPEG 图片已损坏（缺少图像头）');
-      pos = readScan(bytes, end, body, frame, quant, dc, ac, restart);
+      pos = frame.progressive ? readProgressiveScan(bytes, end, body, frame, quant, dc, ac, restart, budget) : readScan(bytes, end, body, frame, quant, dc, ac, restart);
       continue;
     }
     pos = end;
   }
   if (!frame) throw new JpegError('JPEG 图片没有图像数据');
+  if (frame.progressive) {
+    if (budget.scans === 0) throw new JpegError('JPEG 图片没有图像数据');
+    finishProgressive(frame);
+  }
   return orient(toRgba(frame), exif ? orientation : 1);
 }
 
@@ -121,23 +117,15 @@ function readHuffman(body: Uint8Array, dc: Array<Huffman | undefined>, ac: Array
     const cls = body[p]! >> 4;
     const id = body[p]! & 15;
     const counts = body.subarray(p + 1, p + 17);
+    const total = counts.reduce((n, c) => n + c, 0);
     p += 17;
-    const table = new Map<number, number>();
-    let code = 0;
-    for (let length = 1; length <= 16; length++) {
-      for (let i = 0; i < counts[length - 1]!; i++) {
-        if (p >= body.length) throw new JpegError('JPEG 图片已损坏（霍夫曼表错误）');
-        table.set((length << 16) | code, body[p++]!);
-        code++;
-      }
-      code <<= 1;
-    }
-    if (id > 3) throw new JpegError('JPEG 图片已损坏（霍夫曼表错误）');
-    (cls === 0 ? dc : ac)[id] = { table };
+    if (counts.length < 16 || p + total > body.length || id > 3 || total > 256) throw new JpegError('JPEG 图片已损坏（霍夫曼表错误）');
+    (cls === 0 ? dc : ac)[id] = buildHuffman(counts, body.slice(p, p + total));
+    p += total;
   }
 }
 
-function readFrame(body: Uint8Array) {
+function readFrame(body: Uint8Array, progressive: boolean) {
   if (body[0] !== 8) throw new JpegError('只支持 8 位 JPEG 图片');
   const height = (body[1]! << 8) | body[2]!;
   const width = (body[3]! << 8) | body[4]!;
@@ -154,9 +142,10 @@ function readFrame(body: Uint8Array) {
   const components: Component[] = raw.map((c) => {
     const bw = mcuX * c.h;
     const bh = mcuY * c.v;
-    return { ...c, td: 0, ta: 0, bw, bh, pixels: new Uint8Array(bw * bh * 64), pred: 0 };
+    // A progressive frame keeps coefficients (2 bytes each) until its last scan; pixels come after.
+    return { ...c, td: 0, ta: 0, bw, bh, pixels: new Uint8Array(progressive ? 0 : bw * bh * 64), pred: 0, ...(progressive ? { coefs: new Int16Array(bw * bh * 64) } : {}) };
   });
-  return { width, height, components, mcuX, mcuY, hmax, vmax };
+  return { width, height, components, mcuX, mcuY, hmax, vmax, progressive };
 }
 
 /** Decodes one (interleaved or single-component) scan; returns the position after its data. */
@@ -198,15 +187,8 @@ function readScan(bytes: Uint8Array, start: number, header: Uint8Array, frame: N
     return (bits >> count) & 1;
   };
   let budget = 0;
-  const decodeHuffman = (h: Huffman): number => {
-    let code = 0;
-    for (let length = 1; length <= 16; length++) {
-      code = (code << 1) | bit();
-      const v = h.table.get((length << 16) | code);
-      if (v !== undefined) return v;
-    }
-    throw new JpegError('JPEG 图片已损坏（霍夫曼编码错误）');
-  };
+  const reader = { bit };
+  const decodeHuffman = (h: Huffman): number => decodeSymbol(h, reader);
   const receive = (s: number): number => {
     let v = 0;
     for (let i = 0; i < s; i++) v = (v << 1) | bit();
@@ -256,26 +238,6 @@ function readScan(bytes: Uint8Array, start: number, header: Uint8Array, frame: N
   }
   if (ended) throw new JpegError('JPEG 图片不完整（图像数据被截断）');
   return pos;
-}
-
-/** 8×8 inverse DCT of `coef` into `out` at `offset` with row `stride`, level-shifted and clamped. */
-function idct(coef: Float64Array, out: Uint8Array, offset: number, stride: number): void {
-  const tmp = new Float64Array(64);
-  for (let y = 0; y < 8; y++) {
-    for (let x = 0; x < 8; x++) {
-      let s = 0;
-      for (let u = 0; u < 8; u++) s += COS[x * 8 + u]! * coef[y * 8 + u]!;
-      tmp[y * 8 + x] = s;
-    }
-  }
-  for (let x = 0; x < 8; x++) {
-    for (let y = 0; y < 8; y++) {
-      let s = 0;
-      for (let v = 0; v < 8; v++) s += COS[y * 8 + v]! * tmp[v * 8 + x]!;
-      const value = Math.round(s + 128);
-      out[offset + y * stride + x] = value < 0 ? 0 : value > 255 ? 255 : value;
-    }
-  }
 }
 
 function toRgba(frame: NonNullable<ReturnType<typeof readFrame>>): RgbaImage {

@@ -1,16 +1,16 @@
 // The page pictures of a scanned PDF. A scanner's PDF holds one picture per page (JPEG, or raw
-// pixels compressed with Flate, sometimes black-and-white fax coding); this finds, page by page in
-// the page tree's order, the largest picture drawn on the page, turned as the page shows it (the
-// drawing matrix and the page's /Rotate), and gives it as the decoders' RGBA pixels. A page with no
-// picture covering most of it is an electronic document, not a scan, and is refused by its number;
-// so are encrypted files and codecs not read here. Everything is checked before any pixels are
-// decoded, so a bad file fails at once and pages are decoded one at a time, when they are read.
-import { decodeJpeg } from './jpeg';
+// pixels compressed with Flate, or black-and-white fax coding), sometimes several strips one under
+// another; this finds, page by page in the page tree's order, the picture drawn over the page (or
+// its strips, laid where the page draws them), turned as the page shows it (the drawing matrices
+// and the page's /Rotate), and gives it as the decoders' RGBA pixels. A page with no picture
+// covering most of it is an electronic document, not a scan, and is refused by its number; so are
+// encrypted files and codecs not read here. Everything is checked before any pixels are decoded,
+// so a bad file fails at once and pages are decoded one at a time, when they are read.
 import { PdfDocument } from './pdf-document';
 import { isName, Lexer, PdfError, PdfName, PdfStream, type PdfDict, type PdfValue } from './pdf-objects';
-import { pdfColorSpace, toRgbaSamples } from './pdf-pixels';
-import { applyFilters, decodeStreamData, filterChain } from './pdf-streams';
-import { checkDimensions } from './png';
+import { pageRaster, type Matrix } from './pdf-page-raster';
+import { pdfPicture } from './pdf-picture';
+import { decodeStreamData } from './pdf-streams';
 import type { RgbaImage } from './raster';
 
 type ImageRead = { ok: true; image: RgbaImage } | { ok: false; error: string };
@@ -29,10 +29,15 @@ const MAX_PDF_PAGES = 50;
 const MAX_CONTENT_BYTES = 8 * 1024 * 1024;
 /** Operators interpreted per page (a scanner's page has a handful). */
 const MAX_OPERATORS = 200_000;
-/** A picture covering less of the page than this is a logo or a photo in a document, not a scan. */
+/** Pictures covering less of the page than this together are a logo or a photo in a document, not a scan. */
 const MIN_COVER = 0.25;
+/** A picture covering this much of the page is the scan; smaller ones drawn with it are marks on it. */
+const FULL_COVER = 0.7;
+/** A strip of a page written in strips covers at least this much of it. */
+const MIN_PIECE_COVER = 0.005;
+/** Strips one page may be written in. */
+const MAX_PIECES = 256;
 
-type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m × n, as PDF concatenates matrices (`cm` makes the new CTM = m × CTM). */
@@ -179,9 +184,10 @@ function pageContent(doc: PdfDocument, page: PdfDict): Uint8Array {
   return out;
 }
 
-/** The page's scan picture, checked, with its pixels decoded only when asked. */
+/** The page's scan picture (or its strips, laid together), checked, with its pixels decoded only when asked. */
 function pageImage(doc: PdfDocument, node: PageNode, number: number): PdfPageImage {
   const notScan = `第${number}页不是扫描图像（可能是电子文档），请直接导入原文件或打印后扫描`;
+  const where = `第${number}页`;
   const drawn: Drawn[] = [];
   drawnImages(doc, pageContent(doc, node.dict), node.resources, IDENTITY, 0, drawn, { ops: MAX_OPERATORS });
   const size = (d: Drawn) => Number(doc.resolve(d.stream.dict.get('Width'))) * Number(doc.resolve(d.stream.dict.get('Height')));
@@ -190,92 +196,25 @@ function pageImage(doc: PdfDocument, node: PageNode, number: number): PdfPageIma
   const [x0, y0, x1, y1] = node.mediaBox as [number, number, number, number];
   const pageArea = Math.abs((x1 - x0) * (y1 - y0));
   const cover = (m: Matrix) => (pageArea > 0 ? Math.abs(m[0] * m[3] - m[1] * m[2]) / pageArea : 1);
-  if (cover(best.ctm) < MIN_COVER) throw new PdfError(notScan);
-  // Some scanners write a page as strips, several pictures one under another: reading the largest
-  // alone would silently lose the rest of the page.
-  const pieces = drawn.filter((x) => x !== best && cover(x.ctm) >= 0.05).length;
-  if (pieces > 0 && cover(best.ctm) < 0.7) throw new PdfError(`第${number}页由 ${pieces + 1} 张图像拼成（分条扫描），暂不支持；请把该页另存为一张图片，或在扫描软件中关闭分条`);
-  const { stream } = best;
-  const width = Number(doc.resolve(stream.dict.get('Width')));
-  const height = Number(doc.resolve(stream.dict.get('Height')));
-  const where = `第${number}页`;
-  const tooBig = checkDimensions(width, height);
-  if (tooBig) throw new PdfError(`${where}：${tooBig}`);
-  const chain = filterChain(stream, doc);
-  const codec = chain.at(-1)?.name;
-  const unsupported: Record<string, string> = { CCITTFaxDecode: '黑白传真压缩（CCITT）', JBIG2Decode: '黑白 JBIG2 压缩', JPXDecode: 'JPEG 2000' };
-  if (codec !== undefined && unsupported[codec]) throw new PdfError(`${where}的扫描图像是${unsupported[codec]}格式，暂不支持；请在扫描软件中选择灰度或彩色（JPEG）重新扫描，或把该页另存为 PNG/JPEG 图片`);
-  const { right, down } = orientation(best.ctm, node.rotate);
-  const turned = right[0] === 0;
+  // Some scanners write a page as strips, several pictures one under another (each with its own
+  // matrix): reading the largest alone would silently lose the rest of the page, so when no one
+  // picture covers most of the page, every sizeable picture is laid where the page shows it.
+  const pieces = cover(best.ctm) >= FULL_COVER ? [best] : drawn.filter((d) => size(d) > 0 && cover(d.ctm) >= MIN_PIECE_COVER);
+  if (pieces.length > MAX_PIECES) throw new PdfError(`${where}由 ${pieces.length} 张图像拼成，超过 ${MAX_PIECES} 张，已拒绝`);
+  if (pieces.reduce((sum, d) => sum + cover(d.ctm), 0) < MIN_COVER) throw new PdfError(notScan);
+  const raster = pageRaster(
+    pieces.map((d) => ({ picture: pdfPicture(doc, d.stream, where), ctm: d.ctm })),
+    node.rotate,
+    where,
+  );
   const decode = (): ImageRead => {
     try {
-      let image: RgbaImage;
-      if (codec === 'DCTDecode') {
-        const jpeg = decodeJpeg(applyFilters(stream.data, chain.slice(0, -1), 64 * 1024 * 1024), { exif: false });
-        if (!jpeg.ok) return { ok: false, error: `${where}：${jpeg.error}` };
-        image = jpeg.image;
-      } else {
-        const space = pdfColorSpace(doc, stream);
-        const bpc = stream.dict.get('ImageMask') === true ? 1 : Number(doc.resolve(stream.dict.get('BitsPerComponent')));
-        if (![1, 2, 4, 8, 16].includes(bpc)) throw new PdfError(`${where}的图像已损坏（位深错误）`);
-        const rowBytes = Math.ceil((width * space.components * bpc) / 8);
-        // PNG predictors add a byte per row; a little slack for writers that pad the stream.
-        const data = applyFilters(stream.data, chain, (rowBytes + 1) * height + 1024);
-        if (data.length < rowBytes * height) throw new PdfError(`${where}的图像数据不完整`);
-        const decodeArray = doc.resolve(stream.dict.get('Decode'));
-        image = toRgbaSamples(data, width, height, bpc, space, Array.isArray(decodeArray) ? decodeArray.map(Number) : undefined);
-      }
-      return { ok: true, image: orient(image, right, down) };
+      return { ok: true, image: raster.decode() };
     } catch (e) {
-      if (e instanceof PdfError) return { ok: false, error: e.message.startsWith('第') ? e.message : `${where}：${e.message}` };
+      if (e instanceof PdfError) return { ok: false, error: e.message };
       if (e instanceof RangeError) return { ok: false, error: `${where}的图像已损坏` };
       throw e;
     }
   };
-  // Checked now: the colour space of raw pictures (so an unreadable one fails before recognition starts).
-  if (codec !== 'DCTDecode') pdfColorSpace(doc, stream, where);
-  return { page: number, width: turned ? height : width, height: turned ? width : height, decode };
-}
-
-type Axis = [number, number];
-
-/**
- * Where the picture's rows and columns go as the page is shown: unit axis vectors on the screen
- * (y downwards) for the picture's rightwards and downwards directions. The picture's first row is
- * at the top of its unit square (PDF image space), the CTM places it, /Rotate turns the page
- * clockwise for display.
- */
-function orientation(ctm: Matrix, rotate: number): { right: Axis; down: Axis } {
-  const turns = ((Math.round(rotate / 90) % 4) + 4) % 4;
-  const turn = ([x, y]: Axis): Axis => {
-    let v: Axis = [x, y];
-    for (let k = 0; k < turns; k++) v = [-v[1], v[0]];
-    return v;
-  };
-  const snap = ([x, y]: Axis): Axis => (Math.abs(x) >= Math.abs(y) ? [Math.sign(x), 0] : [0, Math.sign(y)]);
-  const right = snap(turn([ctm[0], -ctm[1]]));
-  const down = snap(turn([-ctm[2], ctm[3]]));
-  // A degenerate matrix (both axes one way): show the picture as stored.
-  if (right[0] === 0 && down[0] === 0) return { right: [1, 0], down: [0, 1] };
-  if (right[1] === 0 && down[1] === 0) return { right: [1, 0], down: [0, 1] };
-  return { right, down };
-}
-
-/** The picture with its columns along `right` and its rows along `down` (turned by 90° steps, or mirrored). */
-function orient(img: RgbaImage, right: Axis, down: Axis): RgbaImage {
-  if (right[0] === 1 && down[1] === 1) return img;
-  const { width: w, height: h, data } = img;
-  const turned = right[0] === 0;
-  const W = turned ? h : w;
-  const H = turned ? w : h;
-  const out = new Uint8Array(W * H * 4);
-  const pos = (axis: number, dir: Axis, i: number, n: number) => (dir[axis]! > 0 ? i : dir[axis]! < 0 ? n - 1 - i : 0);
-  for (let j = 0; j < h; j++) {
-    for (let i = 0; i < w; i++) {
-      const X = pos(0, right, i, w) + pos(0, down, j, h);
-      const Y = pos(1, right, i, w) + pos(1, down, j, h);
-      out.set(data.subarray((j * w + i) * 4, (j * w + i) * 4 + 4), (Y * W + X) * 4);
-    }
-  }
-  return { width: W, height: H, data: out };
+  return { page: number, width: raster.width, height: raster.height, decode };
 }

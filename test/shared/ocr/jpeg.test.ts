@@ -50,15 +50,15 @@ describe('decodeJpeg', () => {
     expect(upsideDown.ok && px(upsideDown.image, w - 1 - 20, h - 1 - 10)).toEqual(px(plain.image, 20, 10));
   });
 
-  it('refuses truncated and damaged JPEG with a reason, and progressive JPEG by name', () => {
+  it('refuses truncated and damaged JPEG with a reason, and arithmetic-coded JPEG by name', () => {
     expect(decodeJpeg(jpeg.subarray(0, Math.floor(jpeg.length / 2)))).toEqual({ ok: false, error: expect.stringContaining('不完整') });
     const damaged = jpeg.slice();
     for (let i = 700; i < damaged.length - 10; i += 13) damaged[i] = 0xa5;
     expect(decodeJpeg(damaged).ok).toBe(false);
-    const progressive = jpeg.slice();
-    const sof = progressive.findIndex((b, i) => b === 0xff && progressive[i + 1] === 0xc0);
-    progressive[sof + 1] = 0xc2;
-    expect(decodeJpeg(progressive)).toEqual({ ok: false, error: expect.stringContaining('不支持渐进式 JPEG') });
+    const arithmetic = jpeg.slice();
+    const sof = arithmetic.findIndex((b, i) => b === 0xff && arithmetic[i + 1] === 0xc0);
+    arithmetic[sof + 1] = 0xc9;
+    expect(decodeJpeg(arithmetic)).toEqual({ ok: false, error: expect.stringContaining('不支持此种 JPEG 编码') });
     expect(decodeJpeg(new TextEncoder().encode('GIF89a'))).toEqual({ ok: false, error: '不是 JPEG 图片' });
   });
 
@@ -67,5 +67,39 @@ describe('decodeJpeg', () => {
     const sof = huge.findIndex((b, i) => b === 0xff && huge[i + 1] === 0xc0);
     huge.set([0xff, 0xff, 0xff, 0xff], sof + 5);
     expect(decodeJpeg(huge)).toEqual({ ok: false, error: expect.stringContaining('图片过大（65535×65535 像素）') });
+  });
+
+  // Made by libjpeg-turbo's cjpeg from line.png (scripts/make-ocr-format-fixtures.sh); the
+  // references are djpeg -nosmooth's pixels of the same files.
+  it.each([
+    ['line-progressive.jpg', 'cjpeg -progressive, 4:2:0'],
+    ['line-progressive-scans.jpg', 'a scan script: interleaved DC in three bit planes, AC bands split at 9/10, refinements, restart every 3 MCUs'],
+    ['line-progressive-gray.jpg', 'cjpeg -progressive -grayscale'],
+  ])('reads progressive %s (%s) as libjpeg does, to within rounding', (name) => {
+    const read = decodeJpeg(new Uint8Array(readFileSync(resolve(FIXTURES, name))));
+    const reference = decodePng(new Uint8Array(readFileSync(resolve(FIXTURES, name.replace('.jpg', '.djpeg.png')))));
+    if (!read.ok || !reference.ok) throw new Error('fixtures unreadable');
+    expect([read.image.width, read.image.height]).toEqual([reference.image.width, reference.image.height]);
+    let max = 0;
+    for (let i = 0; i < read.image.data.length; i++) max = Math.max(max, Math.abs(read.image.data[i]! - reference.image.data[i]!));
+    expect(max).toBeLessThanOrEqual(2);
+    expect(meanDifference(read.image.data, reference.image.data)).toBeLessThan(0.05);
+  });
+
+  it('refuses a truncated progressive JPEG and one that repeats scans without end', () => {
+    const progressive = new Uint8Array(readFileSync(resolve(FIXTURES, 'line-progressive.jpg')));
+    expect(decodeJpeg(progressive.subarray(0, Math.floor(progressive.length * 0.6)))).toMatchObject({ ok: false, error: expect.stringContaining('不完整') });
+    // Its first scan (the DC coefficients, valid again and again) written 400 times over.
+    const firstSos = progressive.findIndex((b, i) => b === 0xff && progressive[i + 1] === 0xda);
+    const secondSos = progressive.findIndex((b, i) => i > firstSos && b === 0xff && progressive[i + 1] === 0xda);
+    const scan = progressive.subarray(firstSos, secondSos);
+    const parts = [progressive.subarray(0, firstSos), ...Array.from({ length: 400 }, () => scan), Uint8Array.of(0xff, 0xd9)];
+    const repeated = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      repeated.set(p, at);
+      at += p.length;
+    }
+    expect(decodeJpeg(repeated)).toMatchObject({ ok: false, error: 'JPEG 图片已损坏（扫描段过多）' });
   });
 });

@@ -6,7 +6,9 @@ import { deflateSync } from 'node:zlib';
 
 export type PdfPicture =
   | { kind: 'jpeg'; bytes: Uint8Array; width: number; height: number; gray?: boolean }
-  | { kind: 'raw'; width: number; height: number; components: 1 | 3; bpc: 1 | 8; samples: Uint8Array; predictor?: boolean; decode?: number[]; filter?: string };
+  | { kind: 'raw'; width: number; height: number; components: 1 | 3; bpc: 1 | 8; samples: Uint8Array; predictor?: boolean; decode?: number[]; filter?: string }
+  /** Already-coded 1-bit data (CCITT fax from libtiff, say) with its filter and DecodeParms as written. */
+  | { kind: 'coded'; width: number; height: number; data: Uint8Array; filter: string; parms?: string; decode?: number[]; imageMask?: boolean };
 
 export interface PdfPageSpec {
   picture?: PdfPicture;
@@ -17,6 +19,8 @@ export interface PdfPageSpec {
   matrix?: number[];
   /** The picture drawn this many times as strips one under another (as some scanners write a page). */
   strips?: number;
+  /** Separate pictures, each drawn with its own `cm` (a page written in strips). */
+  pieces?: Array<{ picture: PdfPicture; matrix: number[] }>;
 }
 
 interface Obj {
@@ -25,6 +29,36 @@ interface Obj {
 }
 
 const A4 = [595, 842] as const;
+
+/** The picture's image dictionary (without /Length) and stream data. */
+function imageObject(p: PdfPicture): { dict: string; data: Uint8Array } {
+  let dict: string;
+  let data: Uint8Array;
+  if (p.kind === 'jpeg') {
+    dict = `/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /${p.gray ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode`;
+    data = p.bytes;
+  } else if (p.kind === 'coded') {
+    const space = p.imageMask ? '/ImageMask true' : '/ColorSpace /DeviceGray /BitsPerComponent 1';
+    dict = `/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} ${space} /Filter /${p.filter}${p.parms ? ` /DecodeParms << ${p.parms} >>` : ''}${p.decode ? ` /Decode [${p.decode.join(' ')}]` : ''}`;
+    data = p.data;
+  } else {
+    const stride = Math.ceil((p.width * p.components * p.bpc) / 8);
+    let raw = p.samples;
+    if (p.predictor) {
+      // PNG "Up" filter on every row, as scanners' Flate writers often choose.
+      raw = new Uint8Array((stride + 1) * p.height);
+      for (let y = 0; y < p.height; y++) {
+        raw[y * (stride + 1)] = 2;
+        for (let x = 0; x < stride; x++) raw[y * (stride + 1) + 1 + x] = (p.samples[y * stride + x]! - (y > 0 ? p.samples[(y - 1) * stride + x]! : 0)) & 255;
+      }
+    }
+    const parms = p.predictor ? ` /DecodeParms << /Predictor 15 /Colors ${p.components} /BitsPerComponent ${p.bpc} /Columns ${p.width} >>` : '';
+    const space = p.components === 1 ? '/DeviceGray' : '/DeviceRGB';
+    dict = `/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace ${space} /BitsPerComponent ${p.bpc} /Filter /${p.filter ?? 'FlateDecode'}${parms}${p.decode ? ` /Decode [${p.decode.join(' ')}]` : ''}`;
+    data = new Uint8Array(deflateSync(raw));
+  }
+  return { dict, data };
+}
 
 /** A PDF of the pages, in order. */
 export function buildPdf(pages: PdfPageSpec[], options: { xrefStream?: boolean; encrypt?: boolean; update?: { page: number; rotate: number } } = {}): Uint8Array {
@@ -37,33 +71,20 @@ export function buildPdf(pages: PdfPageSpec[], options: { xrefStream?: boolean; 
     const resources: string[] = [];
     let content = '';
     if (spec.picture) {
-      const p = spec.picture;
-      let dict: string;
-      let data: Uint8Array;
-      if (p.kind === 'jpeg') {
-        dict = `/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /${p.gray ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode`;
-        data = p.bytes;
-      } else {
-        const stride = Math.ceil((p.width * p.components * p.bpc) / 8);
-        let raw = p.samples;
-        if (p.predictor) {
-          // PNG "Up" filter on every row, as scanners' Flate writers often choose.
-          raw = new Uint8Array((stride + 1) * p.height);
-          for (let y = 0; y < p.height; y++) {
-            raw[y * (stride + 1)] = 2;
-            for (let x = 0; x < stride; x++) raw[y * (stride + 1) + 1 + x] = (p.samples[y * stride + x]! - (y > 0 ? p.samples[(y - 1) * stride + x]! : 0)) & 255;
-          }
-        }
-        const parms = p.predictor ? ` /DecodeParms << /Predictor 15 /Colors ${p.components} /BitsPerComponent ${p.bpc} /Columns ${p.width} >>` : '';
-        const space = p.components === 1 ? '/DeviceGray' : '/DeviceRGB';
-        dict = `/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace ${space} /BitsPerComponent ${p.bpc} /Filter /${p.filter ?? 'FlateDecode'}${parms}${p.decode ? ` /Decode [${p.decode.join(' ')}]` : ''}`;
-        data = new Uint8Array(deflateSync(raw));
-      }
+      const { dict, data } = imageObject(spec.picture);
       add({ body: `<< ${dict} /Length ${data.length} >>`, stream: data });
       resources.push(`/XObject << /Im0 ${objs.length} 0 R >>`);
       const n = spec.strips ?? 1;
       for (let k = 0; k < n; k++) content += `q ${(spec.matrix ?? [A4[0], 0, 0, A4[1] / n, 0, (A4[1] * (n - 1 - k)) / n]).join(' ')} cm /Im0 Do Q\n`;
     }
+    const pieceRefs: string[] = [];
+    for (const [k, piece] of (spec.pieces ?? []).entries()) {
+      const { dict, data } = imageObject(piece.picture);
+      add({ body: `<< ${dict} /Length ${data.length} >>`, stream: data });
+      pieceRefs.push(`/S${k} ${objs.length} 0 R`);
+      content += `q ${piece.matrix.join(' ')} cm /S${k} Do Q\n`;
+    }
+    if (pieceRefs.length > 0) resources.push(`/XObject << ${pieceRefs.join(' ')} >>`);
     if (spec.text !== undefined) {
       add({ body: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' });
       resources.push(`/Font << /F1 ${objs.length} 0 R >>`);
