@@ -17,7 +17,7 @@ import { reportedWhole } from '../model/zod-fields';
 import { canonicalJson } from '../util/canonical-json';
 import { arr, check, obj } from '../util/validation';
 import { sha256Hex } from '../util/sha256';
-import { emptyFollowUp, followUpReferenceProblem, type FollowUpContent } from './follow-up';
+import { emptyFollowUp, followUpReferenceProblem, isFollowUpTable, type FollowUpContent } from './follow-up';
 
 export const PACKAGE_FORMAT = 'mzsh-exchange';
 /** The version this program writes. */
@@ -253,6 +253,11 @@ export function contentReferenceProblem(c: PackageContent, place = '包中'): st
     if (meetingOfOpinion.get(i.opinionId) !== i.meetingId) return `意见原件 ${i.id} 的意见不在该会议的意见中`;
   }
   return followUpReferenceProblem(c, { membersOf, opinions: c.opinions ?? [], place });
+}
+
+/** Whether a table may well be unused by a package (format 2's follow-up records, the cell pictures): such tables are named in counts only when they hold records. */
+export function isOptionalTable(table: ExchangedTable): boolean {
+  return isFollowUpTable(table) || table === 'opinionImages';
 }
 
 /** The Chinese name of each package table, for messages and previews (from the record registry). */
