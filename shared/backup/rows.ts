@@ -90,4 +90,5 @@ export const BACKUP_TABLE_KEYS: Readonly<Record<string, string>> = {
   talks: 'id',
   preparations: 'id',
   materials: 'id',
+  opinionImages: 'id',
 };

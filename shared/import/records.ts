@@ -1,6 +1,7 @@
 // The records an import writes, built the same way by the app's repository and the command line.
 import { duplicateKey, type DuplicateFields } from '../checks/duplicates';
 import { newOpinion, prepareOpinion, type OpinionDraft } from '../model/drafts';
+import type { ScanCell } from '../model/opinion-images';
 import type { Opinion } from '../model/types';
 
 /** One row the preview decided to add: where it came from and what it says. */
@@ -11,6 +12,8 @@ export interface ImportRow {
   draft: OpinionDraft;
   /** The row's own file, when one commit takes rows of several files (paper forms); else the commit's. */
   file?: string;
+  /** A row read from a paper form: its page, cell and the cell's picture, stored with the opinion (shared/model/opinion-images.ts). */
+  scan?: ScanCell;
 }
 
 /** A new opinion for an imported row; its origin remembers the file, sheet (or page and cell) and row. */

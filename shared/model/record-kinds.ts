@@ -7,6 +7,7 @@ import { auditSchema, changeLogSchema, meetingSchema, memberSchema, opinionSchem
 import { ledgerEntrySchema, progressEntrySchema } from './ledger';
 import { materialSchema, meetingPreparationSchema } from './preparation';
 import { consolidatedOpinionSchema, problemItemSchema } from './problems';
+import { opinionImageSchema } from './opinion-images';
 import { talkSchema } from './talks';
 import { reportedWhole } from './zod-fields';
 
@@ -56,6 +57,10 @@ export const RECORD_KINDS = {
   talks: { label: '谈心谈话', validator: (): z.ZodType => reportedWhole(talkSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'talk' },
   preparations: { label: '会前准备', validator: (): z.ZodType => reportedWhole(meetingPreparationSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'preparation' },
   materials: { label: '对照检查材料', validator: (): z.ZodType => reportedWhole(materialSchema), exchanged: true, backedUp: true, merge: 'three-way', entity: 'material' },
+  // Schema v4: the picture of the paper each opinion read from a scanned form came from; in packages
+  // of format 2 as an optional list. Never edited, it follows its opinion (merged by id, the opinion
+  // part of its identity); no change-log lines of its own (the opinion's import line says it all).
+  opinionImages: { label: '意见原件', validator: (): z.ZodType => reportedWhole(opinionImageSchema), exchanged: true, backedUp: true, merge: 'three-way' },
 } as const satisfies Record<string, RecordKind>;
 
 type Kinds = typeof RECORD_KINDS;

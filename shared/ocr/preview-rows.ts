@@ -5,6 +5,8 @@
 import { duplicateKey, type DuplicateFields } from '../checks/duplicates';
 import type { ImportRow } from '../import/records';
 import { prepareOpinion, type OpinionContext } from '../model/drafts';
+import { cellImage, pictureScale, type CellImage } from './cell-image';
+import type { GrayImage } from './raster';
 import type { FormOpinion, FormReading } from './form';
 import { planOcrRows, type OcrMeeting, type OcrRow } from './plan';
 
@@ -17,7 +19,12 @@ export interface FormPage {
   reading: FormReading;
   /** 提出单位: the form's 单位（盖章） as read, or as staff corrected it. */
   provider: string;
+  /** `row:column` (0-based) → the picture of that table cell (cellImage), stored with the opinions read from it. */
+  cells?: ReadonlyMap<string, CellImage>;
 }
+
+/** The key of an opinion's cell in `FormPage.cells`. */
+export const cellKey = (o: Pick<FormOpinion, 'row' | 'column'>) => `${o.row}:${o.column}`;
 
 /** What staff changed on one row. */
 export interface RowEdit {
@@ -146,14 +153,32 @@ function defaultTick(row: OcrRow): boolean {
   return row.doubtful.length === 0 && !row.noOpinion && !row.opinion.likelyHeading;
 }
 
-/** The rows the commit writes: ticked and importable, each with its file, page, cell and table row. */
+/** The rows the commit writes: ticked and importable, each with its file, page, cell and table row, and the cell's picture when the page has it. */
 export function rowsToImport(rows: readonly PreviewRow[]): ImportRow[] {
   return rows
     .filter((r) => r.ticked && r.importable)
-    .map((r) => ({
-      file: r.page.fileName,
-      sheet: `第${r.page.pageNumber}页·第${r.opinion.column + 1}栏`,
-      row: r.opinion.row + 1,
-      draft: { targetId: r.targetId!, category: r.category!, channel: r.channel!, content: r.text, provider: r.page.provider, dimension: r.dimension ?? '' },
-    }));
+    .map((r) => {
+      const image = r.page.cells?.get(cellKey(r.opinion));
+      return {
+        file: r.page.fileName,
+        sheet: `第${r.page.pageNumber}页·第${r.opinion.column + 1}栏`,
+        row: r.opinion.row + 1,
+        draft: { targetId: r.targetId!, category: r.category!, channel: r.channel!, content: r.text, provider: r.page.provider, dimension: r.dimension ?? '' },
+        ...(image ? { scan: { page: r.page.pageNumber, column: r.opinion.column + 1, image } } : {}),
+      };
+    });
+}
+
+/**
+ * The pictures of every cell an opinion of `reading` was read from, cut from the levelled page at a
+ * scale that brings its text to a legible, small size: what the preview shows and the commit stores.
+ */
+export function cellImagesOf(page: GrayImage, lineHeights: readonly number[], reading: FormReading): Map<string, CellImage> {
+  const scale = pictureScale(lineHeights);
+  const cells = new Map<string, CellImage>();
+  for (const o of reading.opinions) {
+    const key = cellKey(o);
+    if (!cells.has(key)) cells.set(key, cellImage(page, o.cell, scale));
+  }
+  return cells;
 }

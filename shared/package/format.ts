@@ -2,8 +2,11 @@
 // (`*.mzsh.json`), with a SHA-256 checksum of its content. Documented in docs/package-format.md;
 // records keep their UUIDs, so packages from several machines can be merged by id. Version 2 adds
 // the follow-up records (梳理, 查摆问题, 整改台账 and progress, 谈心谈话, 会前准备, 对照检查材料);
-// version 1 packages still open, with those tables empty.
+// version 1 packages still open, with those tables empty. Format 2 may also carry `opinionImages`
+// (the cell pictures of opinions read from paper forms, schema v4 of the app): an optional list,
+// written only when there is a picture, so packages without any stay exactly as before.
 import { ledgerEntrySchema, progressEntrySchema } from '../model/ledger';
+import { opinionImageSchema, type OpinionImage } from '../model/opinion-images';
 import { materialSchema, meetingPreparationSchema } from '../model/preparation';
 import { consolidatedOpinionSchema, problemItemSchema } from '../model/problems';
 import { EXCHANGED_TABLES, RECORD_KINDS, tablesProblem, type ExchangedTable } from '../model/record-kinds';
@@ -14,7 +17,7 @@ import { reportedWhole } from '../model/zod-fields';
 import { canonicalJson } from '../util/canonical-json';
 import { arr, check, obj } from '../util/validation';
 import { sha256Hex } from '../util/sha256';
-import { emptyFollowUp, followUpReferenceProblem, type FollowUpContent } from './follow-up';
+import { emptyFollowUp, followUpReferenceProblem, isFollowUpTable, type FollowUpContent } from './follow-up';
 
 export const PACKAGE_FORMAT = 'mzsh-exchange';
 /** The version this program writes. */
@@ -35,6 +38,8 @@ export interface PackageContent extends FollowUpContent {
   opinions: Opinion[];
   audits: Audit[];
   changeLog: ChangeLogEntry[];
+  /** The cell pictures of opinions read from paper forms (optional in the file: absent means none). */
+  opinionImages: OpinionImage[];
 }
 
 export interface ExchangePackage {
@@ -73,20 +78,29 @@ const CONTENT_SCHEMAS = {
     talks: arr(reportedWhole(talkSchema), { max: 1_000_000 }),
     preparations: arr(reportedWhole(meetingPreparationSchema), { max: 100_000 }),
     materials: arr(reportedWhole(materialSchema), { max: 100_000 }),
+    // Optional: older writers of format 2 never wrote it, and writers leave it out when empty.
+    opinionImages: arr(reportedWhole(opinionImageSchema), { max: 5_000_000 }).optional(),
   }),
 } satisfies Record<PackageFormatVersion, unknown>;
 
 /**
  * The checksum of a package's content: SHA-256 of its canonical JSON (keys sorted, no whitespace),
- * in UTF-8 — of the content as the file holds it (a format-1 file's six tables).
+ * in UTF-8 — of the content as the file holds it (a format-1 file's six tables; an empty
+ * `opinionImages` list counts as absent).
  */
 export function contentChecksum(content: object): string {
-  return sha256Hex(new TextEncoder().encode(canonicalJson(content)));
+  // An empty `opinionImages` list is not part of the content (writers leave it out): with or without it, the same checksum.
+  const { opinionImages, ...rest } = content as { opinionImages?: unknown };
+  const counted = Array.isArray(opinionImages) && opinionImages.length === 0 ? rest : content;
+  return sha256Hex(new TextEncoder().encode(canonicalJson(counted)));
 }
 
 /** Writes a package: the content in a stable order, stamped and checksummed, as UTF-8 bytes. */
 export function buildPackage(content: PackageContent, meta: { appVersion: string; exportedAt: string }): Uint8Array {
-  const ordered = sortContent(content);
+  const sorted = sortContent(content);
+  // No pictures, no list: the file is byte for byte what a writer before pictures wrote.
+  const { opinionImages, ...rest } = sorted;
+  const ordered = (opinionImages.length === 0 ? rest : sorted) as PackageContent;
   const pkg: ExchangePackage = {
     format: PACKAGE_FORMAT,
     formatVersion: PACKAGE_FORMAT_VERSION,
@@ -145,7 +159,8 @@ export function readPackage(bytes: Uint8Array): ReadPackageResult {
     return fail('数据包校验失败：内容与校验码不符，文件已被改动或已损坏');
   }
   // A format-1 file has no follow-up tables: they are empty, not missing.
-  const content: PackageContent = { ...emptyFollowUp(), ...checked.value };
+  const { opinionImages, ...tables } = checked.value as Omit<PackageContent, 'opinionImages'> & { opinionImages?: OpinionImage[] };
+  const content: PackageContent = { ...emptyFollowUp(), ...tables, opinionImages: opinionImages ?? [] };
   const broken = contentReferenceProblem(content);
   if (broken) return fail(`数据包不完整：${broken}`);
   return {
@@ -174,6 +189,7 @@ export function selectUnits(content: PackageContent, unitIds: readonly string[])
     talks: ofMeetings(content.talks),
     preparations: ofMeetings(content.preparations),
     materials: ofMeetings(content.materials),
+    opinionImages: ofMeetings(content.opinionImages),
     units: content.units.filter((u) => units.has(u.id)),
     meetings: content.meetings.filter((m) => meetings.has(m.id)),
     members: content.members.filter((m) => meetings.has(m.meetingId)),
@@ -200,6 +216,7 @@ export function sortContent(content: PackageContent): PackageContent {
     talks: byId(content.talks),
     preparations: byId(content.preparations),
     materials: byId(content.materials),
+    opinionImages: byId(content.opinionImages),
   };
 }
 
@@ -230,7 +247,17 @@ export function contentReferenceProblem(c: PackageContent, place = '包中'): st
     if (o.targetId !== GROUP_TARGET && !set.has(o.targetId)) return `意见 ${o.id} 的意见对象不在该会议的班子成员中`;
   }
   for (const a of c.audits ?? []) if (!meetings.has(a.meetingId)) return `审核记录 ${a.id} 所属的会议不在${place}`;
+  const meetingOfOpinion = new Map((c.opinions ?? []).map((o) => [o.id, o.meetingId]));
+  for (const i of c.opinionImages ?? []) {
+    if (!meetings.has(i.meetingId)) return `意见原件 ${i.id} 所属的会议不在${place}`;
+    if (meetingOfOpinion.get(i.opinionId) !== i.meetingId) return `意见原件 ${i.id} 的意见不在该会议的意见中`;
+  }
   return followUpReferenceProblem(c, { membersOf, opinions: c.opinions ?? [], place });
+}
+
+/** Whether a table may well be unused by a package (format 2's follow-up records, the cell pictures): such tables are named in counts only when they hold records. */
+export function isOptionalTable(table: ExchangedTable): boolean {
+  return isFollowUpTable(table) || table === 'opinionImages';
 }
 
 /** The Chinese name of each package table, for messages and previews (from the record registry). */
@@ -242,5 +269,5 @@ function fail(error: string): ReadPackageResult {
 
 /** An empty package content. */
 export function emptyContent(): PackageContent {
-  return { units: [], meetings: [], members: [], opinions: [], audits: [], changeLog: [], ...emptyFollowUp() };
+  return { units: [], meetings: [], members: [], opinions: [], audits: [], changeLog: [], ...emptyFollowUp(), opinionImages: [] };
 }

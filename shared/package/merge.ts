@@ -200,6 +200,7 @@ const PARENT_FIELD: Partial<Record<MergeTable, ReadonlyArray<{ field: string; la
   talks: [MEETING],
   preparations: [MEETING],
   materials: [MEETING, TARGET],
+  opinionImages: [MEETING, { field: 'opinionId', label: '意见' }],
 };
 
 /**
@@ -334,6 +335,8 @@ export function describeRecord(table: MergeTable, record: AnyRecord): string {
       return `审核记录（${String(r['at'] ?? '').slice(0, 10)}）`;
     case 'changeLog':
       return `变更记录“${preview(r['summary'])}”`;
+    case 'opinionImages':
+      return `意见原件（${preview(r['file'])} 第${String(r['page'] ?? '')}页 第 ${String(r['row'] ?? '')} 行）`;
     default:
       return describeFollowUp(table, r);
   }
@@ -370,6 +373,8 @@ const FIELD_LABELS: Record<string, string> = {
   verdict: '结论',
   reasons: '理由',
   auditor: '审核人',
+  png: '原件图像',
+  box: '单元格位置',
 };
 
 function differingFields(a: object, b: object, table: MergeTable): string[] {

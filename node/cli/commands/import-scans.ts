@@ -7,9 +7,10 @@ import { basename } from 'node:path';
 import { targetLabels } from '#shared/meeting/roster';
 import { finishImport, importedOpinion, importSummary } from '#shared/import/records';
 import { changeEntry } from '#shared/model/change-log';
+import { opinionImagesOf } from '#shared/model/opinion-images';
 import type { Member, Meeting, Opinion } from '#shared/model/types';
 import { DEFAULT_MIN_CONFIDENCE, markDoubtful } from '#shared/ocr/plan';
-import { previewRows, rowsToImport, type FormPage, type PreviewRow } from '#shared/ocr/preview-rows';
+import { cellImagesOf, previewRows, rowsToImport, type FormPage, type PreviewRow } from '#shared/ocr/preview-rows';
 import { buildPackage, type PackageContent } from '#shared/package/format';
 import { nowIso } from '#shared/util/ids';
 import { version } from '../../../package.json';
@@ -60,7 +61,9 @@ export async function importScans(
       noForm++;
       io.out(bands.length === 0 ? '没有找到意见表的表格（需要有表格线的征求意见表）。' : '表中没有找到意见建议。');
     }
-    pages.push({ key: String(pages.length), fileName: name, pageNumber: pageNumber ?? 1, reading, provider: unitClear ? reading.unit!.text : '' });
+    // Each opinion's cell picture, cut as the app's worker cuts it, is written with the opinion.
+    const cells = cellImagesOf(page.page, page.lines.map((l) => l.box.height), reading);
+    pages.push({ key: String(pages.length), fileName: name, pageNumber: pageNumber ?? 1, reading, provider: unitClear ? reading.unit!.text : '', cells });
   }
 
   const rows = previewRows(pages, new Map(), preview, { category: options.category, channel: options.channel, minConfidence: min });
@@ -78,9 +81,10 @@ export async function importScans(
     const { opinions, problems } = finishImport(records, toWrite, preview.context, existing);
     if (problems.length > 0) throw new CliError(`有 ${problems.length} 条不能导入，未写入数据包：${problems.join('；')}`);
     const log = opinions.map((o) => changeEntry({ actor: ACTOR, entity: 'opinion', recordId: o.id, meetingId: meeting.id, action: 'import', summary: importSummary(o, labels.get(o.targetId) ?? o.targetId), at: now }));
-    const next: PackageContent = { ...content, opinions: [...content.opinions, ...opinions], changeLog: [...content.changeLog, ...log] };
+    const images = opinionImagesOf(opinions, records, toWrite, { file, now });
+    const next: PackageContent = { ...content, opinions: [...content.opinions, ...opinions], changeLog: [...content.changeLog, ...log], opinionImages: [...content.opinionImages, ...images] };
     await writeUserFile(options.packagePath, io.cwd, buildPackage(next, { appVersion: version, exportedAt: now }));
-    io.out(`已写入 ${basename(options.packagePath)}：新增 ${opinions.length} 条意见。`);
+    io.out(`已写入 ${basename(options.packagePath)}：新增 ${opinions.length} 条意见（附 ${images.length} 张原件图像）。`);
   }
   return left > 0 || noForm > 0 ? EXIT_ROWS_REJECTED : EXIT_OK;
 }

@@ -1,7 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { isFollowUpTable } from '#shared/package/follow-up';
-import { buildPackage, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '#shared/package/format';
+import { buildPackage, isOptionalTable, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '#shared/package/format';
 import { mergePackages } from '#shared/package/merge-packages';
 import { nowIso } from '#shared/util/ids';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from '../errors';
@@ -37,8 +36,8 @@ export async function mergeCommand(packages: string[], options: { out: string | 
   if (!check.ok) throw new CliError(`合并结果无法通过检查，未写入：${check.error}`);
   await writeUserFile(options.out, io.cwd, bytes);
   for (const note of result.notes) io.out(`提示：${note}`);
-  // The follow-up tables (format 2) are named only when they hold records.
-  const listed = PACKAGE_TABLES.filter((t) => t !== 'changeLog' && (result.content[t].length > 0 || !isFollowUpTable(t)));
+  // The follow-up tables (format 2) and the cell pictures are named only when they hold records.
+  const listed = PACKAGE_TABLES.filter((t) => t !== 'changeLog' && (result.content[t].length > 0 || !isOptionalTable(t)));
   const counts = listed.map((t) => `${PACKAGE_TABLE_LABELS[t]} ${result.content[t].length}`);
   io.out(`已合并 ${packages.length} 个数据包 → ${resolve(io.cwd, options.out)}（${counts.join('，')}）`);
   return EXIT_OK;

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { decodeBackup, MAX_BACKUP_BYTES, totalRows } from '#shared/backup/format';
-import { isFollowUpTable } from '#shared/package/follow-up';
-import { MAX_PACKAGE_BYTES, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '#shared/package/format';
+import { MAX_PACKAGE_BYTES, isOptionalTable, PACKAGE_TABLE_LABELS, PACKAGE_TABLES, readPackage } from '#shared/package/format';
 import { readBackupContent } from '../backup-read';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from '../errors';
 import { readUserFile, type CliIo } from '../io';
@@ -48,8 +47,8 @@ function verifyPackage(bytes: Uint8Array): { ok: boolean; text: string } {
   const r = readPackage(bytes);
   if (!r.ok) return { ok: false, text: r.error };
   const c = r.package.content;
-  // The follow-up tables (format 2) are named only when they hold records.
-  const counts = PACKAGE_TABLES.filter((t) => c[t].length > 0 || !isFollowUpTable(t)).map((t) => `${PACKAGE_TABLE_LABELS[t]} ${c[t].length}`);
+  // The follow-up tables (format 2) and the cell pictures are named only when they hold records.
+  const counts = PACKAGE_TABLES.filter((t) => c[t].length > 0 || !isOptionalTable(t)).map((t) => `${PACKAGE_TABLE_LABELS[t]} ${c[t].length}`);
   return { ok: true, text: `数据包格式、校验码、每条记录和引用均正确（${counts.join('，')}；格式版本 ${r.package.formatVersion}，导出于 ${r.package.exportedAt}）` };
 }
 

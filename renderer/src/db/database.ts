@@ -4,12 +4,13 @@ import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
 import type { LedgerEntry, ProgressEntry } from '#shared/model/ledger';
 import type { Talk } from '#shared/model/talks';
 import type { MaterialRecord, MeetingPreparation } from '#shared/model/preparation';
+import type { OpinionImage } from '#shared/model/opinion-images';
 import type { MeetingWarning } from '#shared/supervision/warnings';
 import { computeMeetingSummary, type MeetingSummary } from '#shared/supervision/summary';
 import { groupByMeeting } from '#shared/util/group-by';
 import { readOnlyMiddleware } from './read-only';
 import { SummaryCache, summaryCacheMiddleware } from './repos/summary-cache';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema-history';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema-history';
 
 export interface SettingRow {
   key: string;
@@ -65,6 +66,7 @@ export class WorkbenchDb extends Dexie {
   talks!: Table<Talk, string>;
   preparations!: Table<MeetingPreparation, string>;
   materials!: Table<MaterialRecord, string>;
+  opinionImages!: Table<OpinionImage, string>;
   /** Why writes are refused, when the database is open read-only. */
   readonly readOnlyReason: string | undefined;
   /** The records of recently written meetings, so that a write's summary refresh need not read them again (none when read-only). */
@@ -89,6 +91,8 @@ export class WorkbenchDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(computeSummariesOnUpgrade);
     // v2 → v3 adds empty tables only: no upgrade function.
     this.version(3).stores(SCHEMA_V3);
+    // v3 → v4 adds the empty opinionImages table only: no upgrade function.
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

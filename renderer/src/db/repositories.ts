@@ -7,6 +7,7 @@ import { prepareRestore, restoreAll } from './repos/backup-repo';
 import { listMeetingChanges } from './repos/change-log';
 import { getCopyFindings, lastCopyScan, loadAllWarnings, loadCopyScanInput, saveCopyFindings } from './repos/copy-findings-repo';
 import { commitImport } from './repos/import-repo';
+import { getOpinionImage } from './repos/opinion-images-repo';
 import { createMeeting, deleteMeeting, getLiveMeeting, listDeletedMeetings, listMeetings, restoreMeeting, updateMeeting } from './repos/meetings-repo';
 import { addMember, addMembers, deleteMember, listMembers, memberCounts, membersOfMeetings, moveMember, reorderMembers, updateMember } from './repos/members-repo';
 import { moveOpinionsAndRemoveMember } from './repos/member-removal-repo';
@@ -56,6 +57,7 @@ export function repositories(db: WorkbenchDb) {
     exportContent: bind(exportContent),
     getCopyFindings: bind(getCopyFindings),
     getLiveMeeting: bind(getLiveMeeting),
+    getOpinionImage: bind(getOpinionImage),
     getPreparation: bind(getPreparation),
     getUnit: bind(getUnit),
     lastCopyScan: bind(lastCopyScan),

@@ -46,7 +46,16 @@ export const SCHEMA_V3 = {
   materials: 'id, meetingId, [meetingId+targetId]',
 } as const;
 
-export const LATEST_VERSION = 3;
+// 2026-12-06 — version 4: `opinionImages`, the picture of the paper each opinion read from a scanned
+// 征求意见表 came from (its table cell as a grey PNG in base64, with file, page, row, column and box),
+// one per such opinion, looked up by `opinionId` when someone opens the opinion; kept apart from
+// `opinions` so that lists, summaries and checks never load pictures. A new empty table: no upgrade.
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  opinionImages: 'id, meetingId, opinionId',
+} as const;
+
+export const LATEST_VERSION = 4;
 
 /** Dexie's stores argument: table → index spec, or `null` for a table a version deletes. */
 export type StoresSpec = Readonly<Record<string, string | null>>;
@@ -60,6 +69,7 @@ export const SCHEMA_HISTORY: Readonly<Record<number, StoresSpec>> = {
   1: SCHEMA_V1,
   2: SCHEMA_V2,
   3: SCHEMA_V3,
+  4: SCHEMA_V4,
 };
 
 /** The complete stores of the database at a version: every version up to it, merged (Dexie carries unlisted tables over). */

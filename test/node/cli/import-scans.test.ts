@@ -4,7 +4,9 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodePng } from '#shared/ocr/png';
 import { buildPackage, readPackage } from '#shared/package/format';
+import { fromBase64 } from '#shared/util/base64';
 import { splitPasted } from '#shared/text/split-paste';
 import { cli } from '../../support/cli';
 import { SAMPLE_FORM } from '../../support/ocr/form-html';
@@ -72,12 +74,28 @@ describe('cli import of paper forms', () => {
     const run = await cli(['import', '意见表.png', ...pkg, '--min-confidence', '0'], dir);
     expect([run.code, run.err]).toEqual([0, expect.not.stringContaining('错误')]);
     expect(run.out).toContain('共 6 条意见：将导入 6 条，未导入 0 条');
-    expect(run.out).toContain(`已写入 ${PACKAGE}：新增 6 条意见。`);
+    expect(run.out).toContain(`已写入 ${PACKAGE}：新增 6 条意见（附 6 张原件图像）。`);
     const content = contentIn(dir);
     expect(content.opinions.map((o) => o.content).sort()).toEqual([...FORM_TEXTS].sort());
     expect(content.opinions.every((o) => o.category === '基层群众' && o.channel === '书面征求' && o.provider === '县交通运输局')).toBe(true);
     expect(content.opinions.map((o) => o.origin)).toContainEqual({ kind: 'imported', file: '意见表.png', sheet: expect.stringMatching(/^第1页·第\d栏$/), row: 7 });
     expect(content.changeLog.filter((e) => e.action === 'import')).toHaveLength(6);
+    // Each opinion's cell picture travels with it: a grey PNG of the cell it was read from, with file, page, row and column.
+    expect(content.opinionImages).toHaveLength(6);
+    for (const image of content.opinionImages) {
+      const opinion = content.opinions.find((o) => o.id === image.opinionId)!;
+      expect(opinion.origin).toEqual({ kind: 'imported', file: '意见表.png', sheet: `第1页·第${image.column}栏`, row: image.row });
+      expect([image.meetingId, image.file, image.page]).toEqual([meetingId, '意见表.png', 1]);
+      const png = fromBase64(image.png)!;
+      expect(png.length).toBeLessThan(40_000);
+      const decoded = decodePng(png);
+      if (!decoded.ok) throw new Error(decoded.error);
+      expect([decoded.image.width, decoded.image.height]).toEqual([image.width, image.height]);
+      // Ink on paper: some dark pixels, mostly white.
+      const grey = Array.from({ length: image.width * image.height }, (_, i) => decoded.image.data[4 * i]!);
+      expect(grey.filter((v) => v < 100).length).toBeGreaterThan(50);
+      expect(grey.filter((v) => v === 255).length / grey.length).toBeGreaterThan(0.5);
+    }
 
     const again = await cli(['import', '意见表.png', ...pkg, '--min-confidence', '0'], dir);
     expect(again.code).toBe(1);

@@ -147,7 +147,8 @@ describe('backup and restore', () => {
     if (!data.ok) throw new Error(data.error);
     // The upgrade recomputes each meeting's summary from the data; merge bases, copy findings and
     // the follow-up tables of version 3 start empty.
-    const v3Tables = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'];
+    // and the cell pictures of version 4
+    const v3Tables = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials', 'opinionImages'];
     // A version-1 backup has none of the follow-up records, so its summaries are those of the
     // collection alone: the same readiness and counts, no 整改 figures, nothing consolidated, no talks.
     const { meetingSummaries: restored, ...restoredRest } = data.tables;
@@ -163,7 +164,8 @@ describe('backup and restore', () => {
   it('brings a backup of schema 2 (before the follow-up tables) up to date, the new tables empty', async () => {
     const source = freshDb();
     await seedEverything(source);
-    const v3Tables = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials'];
+    // and the cell pictures of version 4
+    const v3Tables = ['consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials', 'opinionImages'];
     const rows = Object.fromEntries(Object.entries(await snapshotTables(source)).filter(([name]) => !v3Tables.includes(name)));
     // The follow-up records are gone, so is the change-log line of the one saved through its repository.
     rows['changeLog'] = rows['changeLog']!.filter((c) => !['consolidated', 'problem', 'ledger-entry', 'progress', 'talk', 'preparation', 'material'].includes((c as { entity: string }).entity));

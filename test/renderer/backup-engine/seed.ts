@@ -19,6 +19,7 @@ import { saveProblem } from "../../../renderer/src/db/repos/problems-repo";
 import { refreshSummaries, summaryTables } from "../../../renderer/src/db/repos/summaries-repo";
 import { GROUP_TARGET } from "#shared/model/types";
 import { newId } from "#shared/util/ids";
+import { sampleOpinionImage } from "../../support/opinion-image-sample";
 import { ACTOR, seedMeeting } from "../db/test-db";
 
 export async function seedEverything(db: WorkbenchDb, opinions = 12) {
@@ -63,6 +64,11 @@ export async function seedEverything(db: WorkbenchDb, opinions = 12) {
     seeded.members[1]!.id,
     added[1]!.id,
   );
+  // Two opinions' cell pictures (schema v4), one of them of the opinion in the recycle bin: it travels with it.
+  await db.opinionImages.bulkAdd([
+    sampleOpinionImage(added[0]!, newId()),
+    sampleOpinionImage(added[2]!, newId(), { page: 2, row: 5 }),
+  ]);
   // The follow-up rows above are written by hand: bring the stored summary up to date with them, as the write path would.
   await db.transaction("rw", summaryTables(db), async () => {
     await refreshSummaries(db, [seeded.meeting.id]);

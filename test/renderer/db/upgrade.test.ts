@@ -67,11 +67,11 @@ function v2Rows(): BackupTables {
   return { ...rows, ...v2Additions(rows) };
 }
 
-/** What version 3 adds: the follow-up tables, empty. */
-const V3_ADDITIONS: BackupTables = { consolidatedOpinions: [], problems: [], ledgerEntries: [], progressEntries: [], talks: [], preparations: [], materials: [] };
+/** What versions 3 and 4 add: the follow-up tables and the opinions' cell pictures, empty (v3 → v4 is tested with rows in upgrade-v4.test.ts). */
+const V3_ADDITIONS: BackupTables = { consolidatedOpinions: [], problems: [], ledgerEntries: [], progressEntries: [], talks: [], preparations: [], materials: [], opinionImages: [] };
 
 // Every version with an upgrade test below. Adding a version to SCHEMA_HISTORY without a test fails.
-const TESTED_VERSIONS = [1, 2, 3];
+const TESTED_VERSIONS = [1, 2, 3, 4];
 
 describe('schema upgrades', () => {
   it('keeps every row of a version 1 database and adds every meeting\'s summary (v1 → v2)', async () => {
@@ -84,9 +84,14 @@ describe('schema upgrades', () => {
     expect(await upgradeFrom(2, rows)).toEqual({ ...rows, ...V3_ADDITIONS });
   });
 
-  it('keeps every row of a version 3 database', async () => {
+  it('keeps every row of a version 3 database and adds the cell pictures\' table empty (v3 → v4)', async () => {
+    const { opinionImages: _none, ...rows } = { ...v2Rows(), ...V3_ADDITIONS };
+    expect(await upgradeFrom(3, rows)).toEqual({ ...rows, opinionImages: [] });
+  });
+
+  it('keeps every row of a version 4 database', async () => {
     const rows = { ...v2Rows(), ...V3_ADDITIONS };
-    expect(await upgradeFrom(3, rows)).toEqual(rows);
+    expect(await upgradeFrom(4, rows)).toEqual(rows);
   });
 
   it('has an upgrade test for every schema version, and SCHEMA_HISTORY matches the database class', async () => {

@@ -4,6 +4,7 @@ import { entityLabel, EXCHANGED_TABLES, RECORD_KINDS, RECORD_TABLES, recordLabel
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES } from '#shared/package/format';
 import { check } from '#shared/util/validation';
 import { withFollowUp } from '../../support/follow-up-sample';
+import { withOpinionImages } from '../../support/opinion-image-sample';
 import { sampleContent } from '../../support/sample-content';
 
 describe('the record registry', () => {
@@ -19,7 +20,7 @@ describe('the record registry', () => {
   });
 
   it('gives the package its tables and labels, and backups every table', () => {
-    expect(PACKAGE_TABLES).toEqual(['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog', 'consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials']);
+    expect(PACKAGE_TABLES).toEqual(['units', 'meetings', 'members', 'opinions', 'audits', 'changeLog', 'consolidatedOpinions', 'problems', 'ledgerEntries', 'progressEntries', 'talks', 'preparations', 'materials', 'opinionImages']);
     expect(PACKAGE_TABLES).toBe(EXCHANGED_TABLES);
     expect(PACKAGE_TABLE_LABELS).toEqual({
       units: '单位',
@@ -35,6 +36,7 @@ describe('the record registry', () => {
       talks: '谈心谈话',
       preparations: '会前准备',
       materials: '对照检查材料',
+      opinionImages: '意见原件',
     });
     expect(RECORD_TABLES.every((t) => RECORD_KINDS[t].backedUp)).toBe(true);
     expect(recordLabel('meetingSummaries')).toBe('会议汇总');
@@ -55,7 +57,7 @@ describe('the record registry', () => {
   });
 
   it('validates every exchanged kind with its validator', () => {
-    const content = withFollowUp(sampleContent({ units: 1 }));
+    const content = withOpinionImages(withFollowUp(sampleContent({ units: 1 })));
     for (const table of EXCHANGED_TABLES) {
       expect(content[table].length, `the sample has no ${table}`).toBeGreaterThan(table === 'changeLog' || table === 'audits' ? -1 : 0);
       const validator = recordValidator(table);

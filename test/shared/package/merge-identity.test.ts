@@ -8,6 +8,7 @@ import { baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type Merge
 import { memoryLocalSide } from '#shared/package/merge-packages';
 import { withFollowUp } from '../../support/follow-up-sample';
 import { sampleContent } from '../../support/sample-content';
+import { withOpinionImages } from '../../support/opinion-image-sample';
 
 type AnyRecord = PackageContent[MergeTable][number];
 
@@ -87,7 +88,7 @@ describe('a package that reuses local ids under other parents', () => {
 });
 
 /** The fields naming a record's parents (a unit, meeting, target, problem, ledger entry). */
-const PARENTS = ['unitId', 'meetingId', 'targetId', 'problemId', 'entryId'] as const;
+const PARENTS = ['unitId', 'meetingId', 'targetId', 'problemId', 'entryId', 'opinionId'] as const;
 /** The text field the fuzz edits in each kind (`name` where not listed). */
 const EDITED_FIELD: Partial<Record<MergeTable, string>> = {
   opinions: 'content',
@@ -99,12 +100,13 @@ const EDITED_FIELD: Partial<Record<MergeTable, string>> = {
   talks: 'note',
   preparations: 'planSubmittedOn',
   materials: 'title',
+  opinionImages: 'file',
 };
 
 describe('merge fuzz: random packages reusing local ids across units and kinds', () => {
   it('never changes the unit, meeting or kind of any record', () => {
     // With every follow-up kind (梳理, 查摆问题, 整改台账, 进展, 谈心谈话, 会前准备, 材料): their parents are identity too.
-    const local = withFollowUp(sampleContent({ units: 3, membersPerMeeting: 2, perCell: 1, firstId: 1 }));
+    const local = withOpinionImages(withFollowUp(sampleContent({ units: 3, membersPerMeeting: 2, perCell: 1, firstId: 1 })));
     const localRecords: Array<{ table: MergeTable; record: AnyRecord }> = PACKAGE_TABLES.flatMap((table) => (local[table] as AnyRecord[]).map((record) => ({ table, record })));
     const ofTable = (table: MergeTable) => localRecords.filter((x) => x.table === table);
     const tables = PACKAGE_TABLES.filter((t) => t !== 'changeLog' && t !== 'audits');
@@ -117,7 +119,7 @@ describe('merge fuzz: random packages reusing local ids across units and kinds',
         // update: a local record carried with an edit (legitimate) · move: a package record takes a local id of the same kind · kind: …of another kind
         fc.array(fc.tuple(fc.constantFrom('update', 'update', 'update', 'move', 'kind'), fc.constantFrom(...tables), fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
         (foreignPackage, withBases, reuses) => {
-          const pkg = foreignPackage ? withFollowUp(sampleContent({ units: 2, membersPerMeeting: 2, perCell: 1, firstId: 10_000 }), 20_000) : clone(local);
+          const pkg = foreignPackage ? withOpinionImages(withFollowUp(sampleContent({ units: 2, membersPerMeeting: 2, perCell: 1, firstId: 10_000 }), 20_000), 2, 30_000) : clone(local);
           for (const [mode, table, pick, source] of reuses) {
             const rows = pkg[table] as unknown as Array<Record<string, unknown>>;
             if (mode === 'update') {

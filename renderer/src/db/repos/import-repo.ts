@@ -1,6 +1,7 @@
 import { finishImport, importedOpinion, importSummary, type ImportRow } from '#shared/import/records';
 import type { ChangeLogEntry, Opinion } from '#shared/model/types';
 import { batchTime } from '#shared/model/entry-order';
+import { opinionImagesOf } from '#shared/model/opinion-images';
 import { nowIso } from '#shared/util/ids';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
@@ -27,7 +28,8 @@ const CHUNK = 1000;
  * Writes an import: every row, validated again against the meeting as it is now, in ONE
  * transaction with its change-log lines, so that a failure anywhere leaves the database as it
  * was. The records are built in chunks before the transaction (with progress); inside it only
- * Dexie is awaited. A row that became a duplicate since the preview is skipped, not doubled.
+ * Dexie is awaited. A row that became a duplicate since the preview is skipped, not doubled. Rows read
+ * from paper forms bring their cells' pictures, written in the same transaction (opinionImages).
  */
 export async function commitImport(
   db: WorkbenchDb,
@@ -49,7 +51,7 @@ export async function commitImport(
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
-  return writeMeetingData(db, [db.meetings, db.members, db.opinions], async (w) => {
+  return writeMeetingData(db, [db.meetings, db.members, db.opinions, db.opinionImages], async (w) => {
     const { labels, context } = await opinionContext(db, meetingId, '该会议不存在或已删除，未导入任何内容');
     const existing = (await db.opinions.where('meetingId').equals(meetingId).toArray()).filter((o) => !o.deletedAt);
 
@@ -66,6 +68,9 @@ export async function commitImport(
       await db.opinions.bulkAdd(opinions.slice(i, i + CHUNK));
       progress(rows.length + Math.min(rows.length, Math.round(((i + CHUNK) / opinions.length) * rows.length)), total);
     }
+    // A paper form's rows bring their cells' pictures: stored with the opinions, in this transaction.
+    const images = opinionImagesOf(opinions, prepared, rows, { file, now });
+    if (images.length > 0) await db.opinionImages.bulkAdd(images);
     w.log(log);
     // The change-log lines and the summary are written when this callback returns, in the same transaction.
     progress(total, total);

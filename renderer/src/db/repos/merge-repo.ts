@@ -129,7 +129,7 @@ export async function applyMerge(
       // Meetings that are new here, with no rows of theirs here either: after the write their rows are
       // exactly the package's, so their summaries can be computed from memory while IndexedDB writes.
       const fresh = [...meetings].filter((id) => plan.actions.get(baseKey('meetings', id)) === 'add');
-      const meetingTables = [db.members, db.opinions, db.audits, ...FOLLOW_UP_TABLES.map((t) => db.table(t))];
+      const meetingTables = [db.members, db.opinions, db.audits, ...FOLLOW_UP_TABLES.map((t) => db.table(t)), db.opinionImages];
       const orphans = fresh.length === 0 ? 0 : (await Promise.all(meetingTables.map((t) => t.where('meetingId').anyOf(fresh).count()))).reduce((a, b) => a + b, 0) + (await db.copyFindings.bulkGet(fresh)).filter(Boolean).length;
       const inMemory = orphans === 0 ? new Set(fresh) : new Set<string>();
 

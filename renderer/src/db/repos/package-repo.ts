@@ -54,7 +54,7 @@ export function notEmptyMessage(counts: { live: number; all: number }): string {
  * of it or nothing. Refused when the workbench already holds any unit.
  */
 export async function openIntoEmpty(db: WorkbenchDb, content: PackageContent, meta: { file: string; actor: string }): Promise<OpenedSummary> {
-  return writeMeetingData(db, [db.units, db.meetings, db.members, db.opinions, db.audits, ...FOLLOW_UP_TABLES.map((t) => db.table(t)), db.mergeBases], async (w) => {
+  return writeMeetingData(db, [db.units, db.meetings, db.members, db.opinions, db.audits, ...FOLLOW_UP_TABLES.map((t) => db.table(t)), db.opinionImages, db.mergeBases], async (w) => {
     const counts = await unitCounts(db);
     if (counts.all > 0 || (await db.meetings.count()) > 0) throw new UserError(notEmptyMessage(counts));
     await db.units.bulkAdd(content.units);
@@ -63,6 +63,7 @@ export async function openIntoEmpty(db: WorkbenchDb, content: PackageContent, me
     await db.opinions.bulkAdd(content.opinions);
     await db.audits.bulkAdd(content.audits);
     for (const table of FOLLOW_UP_TABLES) if (content[table].length > 0) await db.table(table).bulkAdd(content[table]);
+    if (content.opinionImages.length > 0) await db.opinionImages.bulkAdd(content.opinionImages);
     w.log(content.changeLog);
     w.log(openedLog(content, meta));
     w.touch(content.meetings.map((m) => m.id));

@@ -12,9 +12,8 @@ import dictionary from '@ocr-models/ppocr_keys_v1.txt?raw';
 import { classesFromDictionary } from '#shared/ocr/ctc';
 import { readScan } from '#shared/ocr/image-file';
 import type { OcrModels } from '#shared/ocr/page';
-import { resizeGray, type GrayImage } from '#shared/ocr/raster';
+import { cellImagesOf } from '#shared/ocr/preview-rows';
 import { modelsFromSessions, readFormPage } from '#shared/ocr/read-page';
-import type { TableBand } from '#shared/ocr/table-grid';
 import type { CellPicture, OcrStage, ReadRequest, WorkerReply } from './protocol';
 
 interface WorkerScope {
@@ -23,9 +22,6 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-
-/** A cell picture is at most this wide: sharp on screen, small in memory. */
-const PICTURE_WIDTH = 1000;
 
 interface Engine {
   models: OcrModels;
@@ -55,27 +51,6 @@ function loadEngine(): Promise<Engine> {
   return engine;
 }
 
-/** The opinion's cell of the levelled page, as a grey PNG. */
-async function cellPicture(page: GrayImage, band: TableBand, row: number, column: number): Promise<CellPicture> {
-  const cell = band.cells[column]!;
-  const region = { x: cell.x, y: band.top, width: cell.width, height: band.bottom - band.top };
-  const scale = Math.min(1, PICTURE_WIDTH / Math.max(1, region.width));
-  const width = Math.max(1, Math.round(region.width * scale));
-  const height = Math.max(1, Math.round(region.height * scale));
-  const gray = resizeGray(page, region, width, height);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < gray.data.length; i++) {
-    const v = gray.data[i]!;
-    rgba[4 * i] = v;
-    rgba[4 * i + 1] = v;
-    rgba[4 * i + 2] = v;
-    rgba[4 * i + 3] = 255;
-  }
-  const canvas = new OffscreenCanvas(width, height);
-  canvas.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
-  return { row, column, png: await canvas.convertToBlob({ type: 'image/png' }), width, height };
-}
-
 async function read({ id, bytes }: ReadRequest): Promise<WorkerReply> {
   const post = (reply: WorkerReply) => scope.postMessage(reply);
   // The file is checked before the models load: a wrong file is refused at once.
@@ -103,14 +78,11 @@ async function read({ id, bytes }: ReadRequest): Promise<WorkerReply> {
       return { id, kind: 'failed', error: '识别模型加载失败，请重新安装本软件后再试' };
     }
     const { page, bands, reading } = await readFormPage(decoded.image, loaded.models, loaded.classes, (done, total, stage) => progress(stage, done, total));
-    const cells: CellPicture[] = [];
-    const seen = new Set<string>();
-    for (const o of reading.opinions) {
-      const key = `${o.row}:${o.column}`;
-      if (seen.has(key) || !bands[o.row]?.cells[o.column]) continue;
-      seen.add(key);
-      cells.push(await cellPicture(page.page, bands[o.row]!, o.row, o.column));
-    }
+    // Each opinion's cell as the grey PNG the commit stores (the command line cuts the same ones).
+    const cells: CellPicture[] = [...cellImagesOf(page.page, page.lines.map((l) => l.box.height), reading)].map(([key, image]) => {
+      const [row, column] = key.split(':').map(Number);
+      return { row: row!, column: column!, image };
+    });
     post({
       id,
       kind: 'page',

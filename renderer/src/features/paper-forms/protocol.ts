@@ -2,6 +2,7 @@
 // sends a file's bytes (handed over, not copied); the worker answers with progress, then each page
 // as read (a picture is one page, a scanned PDF one or more, read one after another) or the reason
 // a page could not be read, then done — or the reason the whole file could not be read.
+import type { CellImage } from '#shared/ocr/cell-image';
 import type { FormReading } from '#shared/ocr/form';
 
 export type OcrStage = '加载识别模型' | '读取图片' | '检测文字' | '识别文字';
@@ -12,13 +13,11 @@ export interface ReadRequest {
   bytes: Uint8Array;
 }
 
-/** A table cell as a picture, for checking an opinion against the paper. */
+/** A table cell as a picture (shared/ocr/cell-image.ts): shown in the preview, stored with the opinions read from it. */
 export interface CellPicture {
   row: number;
   column: number;
-  png: Blob;
-  width: number;
-  height: number;
+  image: CellImage;
 }
 
 /** One page read: its size, the rotation undone, the seal removed, the form's fields and opinions, and the cell pictures. */

@@ -2,7 +2,8 @@
 // the pages read (and the files refused, with the reason) are kept for the preview. The cell
 // pictures are object URLs, released when the batch is put away.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FormPage } from '#shared/ocr/preview-rows';
+import type { CellImage } from '#shared/ocr/cell-image';
+import { cellKey, type FormPage } from '#shared/ocr/preview-rows';
 import type { OcrStage } from './protocol';
 import { startRecognizer, type Recognizer } from './recognize-in-worker';
 
@@ -99,13 +100,17 @@ export function useRecognition() {
         for (const { pageNumber, error } of outcome.refusedPages) refused.push({ fileName: `${file.name} 第${pageNumber}页`, error });
         for (const { pageNumber, page, milliseconds } of outcome.pages) {
           const pictures = new Map<string, string>();
+          const cells = new Map<string, CellImage>();
           for (const cell of page.cells) {
-            const url = URL.createObjectURL(cell.png);
+            const url = URL.createObjectURL(new Blob([cell.image.png.slice()], { type: 'image/png' }));
             urls.current.push(url);
-            pictures.set(`${cell.row}:${cell.column}`, url);
+            const key = cellKey(cell);
+            pictures.set(key, url);
+            cells.set(key, cell.image);
           }
           pages.push({
-            page: { key: `${index}:${pageNumber}`, fileName: file.name, pageNumber, reading: page.reading, provider: page.reading.unit?.text ?? '' },
+            // The cells' pictures go with the page: the commit stores each opinion's with it.
+            page: { key: `${index}:${pageNumber}`, fileName: file.name, pageNumber, reading: page.reading, provider: page.reading.unit?.text ?? '', cells },
             width: page.width,
             height: page.height,
             angle: page.angle,
