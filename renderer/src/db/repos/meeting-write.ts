@@ -17,6 +17,13 @@ interface MeetingWrite {
   log(entries: ChangeInput | ChangeLogEntry | ReadonlyArray<ChangeInput | ChangeLogEntry>): void;
   /** Meetings changed without a line of their own (e.g. rows of a merge): their summaries are refreshed too. */
   touch(meetingIds: Iterable<string>): void;
+  /**
+   * Meetings whose whole summary this write computed from the rows it wrote (all of the meeting's
+   * rows, none read back) and stored itself: not refreshed again when the write ends, however many
+   * lines or touches name them. A merge opening 300 new meetings computes theirs while IndexedDB
+   * writes; refreshing them again would read back and summarise 100,000 opinions a second time.
+   */
+  summarised(meetingIds: Iterable<string>): void;
 }
 
 /** Change-log lines per bulk write: large imports write theirs in steps of this many. */
@@ -32,6 +39,8 @@ interface WriteOptions {
 interface WriteState {
   log: ChangeLogEntry[];
   touched: Set<string>;
+  /** Meetings whose summary the write stored itself (see MeetingWrite.summarised). */
+  summarised: Set<string>;
   /** Meetings whose summary was refreshed with its deferred parts pending. */
   pending: string[];
 }
@@ -71,7 +80,7 @@ export function writeMeetingData<T>(
   const [options, fn] = typeof optionsOrFn === 'function' ? [{} as WriteOptions, optionsOrFn] : [optionsOrFn, maybeFn!];
   const outer = enclosing(db);
   const written = db.transaction('rw', withSummaryTables(db, db.changeLog, ...tables), async () => {
-    const state: WriteState = outer ?? { log: [], touched: new Set(), pending: [] };
+    const state: WriteState = outer ?? { log: [], touched: new Set(), summarised: new Set(), pending: [] };
     if (!outer) {
       const tx = current(db)!;
       open.set(tx, state);
@@ -88,19 +97,24 @@ export function writeMeetingData<T>(
       touch(meetingIds) {
         for (const id of meetingIds) if (id !== '') state.touched.add(id);
       },
+      summarised(meetingIds) {
+        for (const id of meetingIds) if (id !== '') state.summarised.add(id);
+      },
     };
     const result = await fn(w);
     if (!outer) {
       for (let i = 0; i < state.log.length; i += LOG_CHUNK) await db.changeLog.bulkAdd(state.log.slice(i, i + LOG_CHUNK));
+      const refresh = new Set([...state.touched].filter((id) => !state.summarised.has(id)));
       if (options.summaryProgress) {
-        const ids = [...state.touched];
+        const ids = [...refresh];
         for (let i = 0; i < ids.length; i += SUMMARY_SLICE) {
           state.pending.push(...(await refreshSummaries(db, ids.slice(i, i + SUMMARY_SLICE))));
           options.summaryProgress(Math.min(i + SUMMARY_SLICE, ids.length));
         }
-      } else state.pending.push(...(await refreshSummaries(db, state.touched)));
-      // Rows of meetings this write did not refresh cannot be patched into their cached records later.
-      db.summaryCache?.keepOnly(state.touched);
+      } else state.pending.push(...(await refreshSummaries(db, refresh)));
+      // Rows of meetings this write did not refresh cannot be patched into their cached records later
+      // (nor can a summary stored by the write itself be trusted to match an entry).
+      db.summaryCache?.keepOnly(refresh);
     }
     return { result, pending: state.pending };
   });

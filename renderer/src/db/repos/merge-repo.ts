@@ -165,6 +165,8 @@ export async function applyMerge(
         progress(done, total);
       }
       await db.meetingSummaries.bulkPut(computed);
+      // Their change-log lines below must not refresh them again (a read-back of every row written).
+      w.summarised(inMemory);
       const at = nowIso();
       // Only base groups that change: opening the same package twice writes nothing the second time.
       const groupRows = await db.mergeBases.bulkGet([...new Set(bases.map((b) => b.group))]);
