@@ -5,10 +5,12 @@
 // Options: --quick (30 units), --build (rebuild the app), --keep (leave the data, skip the write
 // test), --reuse (measure the data a --keep run left), --only=overview, --only=bulk (bulk add,
 // delete and restore of 500 on the loaded county), --only=write (adding one opinion), --only=copies (copy detection on both corpora
-// and on a template filled in 3,000 times).
+// and on a template filled in 3,000 times), --only=open (opening the county's package, beside the plain write), --only=import
+// (an import commit of 10,000 rows, beside the plain write; no county), --only=cli (the built command line; no county).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import { extname, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -23,7 +25,8 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const COUNTY = quick ? { units: 30, members: [8, 12], perCell: 6, copyRate: 0.03 } : { units: 300, members: [8, 12], perCell: 6, copyRate: 0.03 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-if ((only !== 'write' && !existsSync(resolve(appDir, 'index.html'))) || process.argv.includes('--build')) {
+// Only the overview's page load (in every run but these) needs the app itself.
+if ((!['write', 'bulk', 'open', 'import', 'cli'].includes(only) && !existsSync(resolve(appDir, 'index.html'))) || process.argv.includes('--build')) {
   console.log('building the app (electron-vite build)…');
   const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
@@ -78,6 +81,42 @@ try {
     row('  before: the whole summary computed in the add', wr.fullMs, wr.bareMs, 'the same add with the meeting read and summarised in full');
     row('  its deferred summary parts, a moment later', wr.deferredMs, wr.bareMs, 'copies in the meeting, fingerprint, 会前准备: one pass per burst of writes');
   };
+  // The import commit and the command line: data of their own, no county.
+  const importCommit = async () => {
+    const imp = await page.evaluate(() => window.bench.importCommit(10_000));
+    row(`import commit, ${imp.added} rows (one transaction)`, imp.commitMs, imp.plainMs, `floor 2×; plain = the same ${imp.plainRows} rows (opinions + change log)`, 'plain write');
+    floorRow('  import commit: ratio to the plain write', imp.commitMs / imp.plainMs, 2, '×', `load average ${loadavg()[0].toFixed(1)}`);
+  };
+  const commandLine = async () => {
+    const { ensureCli, CLI_ENTRY } = await import('./build-cli.mjs');
+    await ensureCli();
+    const cliDir = resolve(root, '.tmp/bench-cli');
+    rmSync(cliDir, { recursive: true, force: true });
+    mkdirSync(cliDir, { recursive: true });
+    const pkg = await page.evaluate(() => window.bench.cliPackage());
+    writeFileSync(resolve(cliDir, 'unit.mzsh.json'), pkg.json);
+    // `npm run bench` sets INIT_CWD, against which the command line reads its paths (as for `npm run
+    // cli`): point it at the bench's folder, where the package is.
+    const env = { ...process.env, INIT_CWD: cliDir };
+    const timedRun = (args) => {
+      const t = Date.now();
+      const r = spawnSync(process.execPath, args, { cwd: cliDir, env, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+      return Date.now() - t;
+    };
+    const runs = (args, k = 5) => [...Array(k)].map(() => timedRun(args)).sort((a, b) => a - b)[Math.floor(k / 2)];
+    const bare = runs(['-e', '0']);
+    const start = runs([CLI_ENTRY, 'help']);
+    floorRow(`command line start (help), built`, start, 1000, 'ms', `bare node ${fmt(bare)}; load average ${loadavg()[0].toFixed(1)}`);
+    const exportMs = runs([CLI_ENTRY, 'export', 'unit.mzsh.json', '--out', 'out'], 3);
+    floorRow(`command line export, meeting of ${pkg.opinions} opinions`, exportMs, 2000, 'ms', `Word lists, report and Excel ledger; load average ${loadavg()[0].toFixed(1)}`);
+  };
+  if (only === 'import' || only === 'cli') {
+    await (only === 'import' ? importCommit() : commandLine());
+    await browser.close();
+    server.close();
+    process.exit(0);
+  }
   // --reuse: keep the county a previous run left with --keep (loading it takes a while).
   const existing = reuse ? await page.evaluate(() => window.bench.count()) : 0;
   if (existing > 0) console.log(`reusing the county already loaded (${existing} opinions)\n`);
@@ -88,7 +127,14 @@ try {
     console.log(`  ${load.units} units, ${load.members} members, ${load.opinions} opinions: generated ${fmt(load.generateMs)}, merge preview ${fmt(load.previewMs)}, merge write (one transaction, with summaries) ${fmt(load.applyMs)}\n`);
     const plain = await page.evaluate((o) => window.bench.plainWrite(o), COUNTY);
     row(`open the county's package: write (${load.opinions} opinions)`, load.applyMs, plain.ms, `floor 1.5×; plain = the same ${plain.rows} rows bulkAdd in one transaction`, 'plain write');
+    floorRow(`  open the county's package: write, ratio to the plain write`, load.applyMs / plain.ms, 1.5, '×', `load average ${loadavg()[0].toFixed(1)}`);
     floorRow(`open the county's package: preview`, load.previewMs, 3000, 'ms');
+  }
+  if (only === 'open') {
+    if (!keep) await page.evaluate(() => window.bench.reset());
+    await browser.close();
+    server.close();
+    process.exit(0);
   }
 
   if (only === 'write') {
@@ -175,29 +221,10 @@ try {
     process.exit(0);
   }
 
-  const imp = await page.evaluate(() => window.bench.importCommit(10_000));
-  row(`import commit, ${imp.added} rows (one transaction)`, imp.commitMs, imp.plainMs, `floor 2×; plain = the same ${imp.plainRows} rows (opinions + change log)`, 'plain write');
+  await importCommit();
 
   // The command line, built (issue 14): start-up and a 300-opinion meeting's export, as processes.
-  const { ensureCli, CLI_ENTRY } = await import('./build-cli.mjs');
-  await ensureCli();
-  const cliDir = resolve(root, '.tmp/bench-cli');
-  rmSync(cliDir, { recursive: true, force: true });
-  mkdirSync(cliDir, { recursive: true });
-  const pkg = await page.evaluate(() => window.bench.cliPackage());
-  writeFileSync(resolve(cliDir, 'unit.mzsh.json'), pkg.json);
-  const timedRun = (args) => {
-    const t = Date.now();
-    const r = spawnSync(process.execPath, args, { cwd: cliDir, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-    return Date.now() - t;
-  };
-  const runs = (args, k = 5) => [...Array(k)].map(() => timedRun(args)).sort((a, b) => a - b)[Math.floor(k / 2)];
-  const bare = runs(['-e', '0']);
-  const start = runs([CLI_ENTRY, 'help']);
-  floorRow(`command line start (help), built`, start, 1000, 'ms', `bare node ${fmt(bare)}`);
-  const exportMs = runs([CLI_ENTRY, 'export', 'unit.mzsh.json', '--out', 'out'], 3);
-  floorRow(`command line export, meeting of ${pkg.opinions} opinions`, exportMs, 2000, 'ms', 'Word lists, report and Excel ledger');
+  await commandLine();
   if (!keep) {
     await addOne();
     const bk = await page.evaluate((k) => window.bench.bulk(k), 500);

@@ -12,7 +12,7 @@ import type { LedgerEntry, LedgerStatus, ProgressEntry } from '#shared/model/led
 import type { ChangeLogEntry } from '#shared/model/types';
 import { FOLLOW_UP_TABLES } from '#shared/package/follow-up';
 import { buildPackage, PACKAGE_TABLES, readPackage, type PackageContent } from '#shared/package/format';
-import { baseKey } from '#shared/package/merge';
+import { baseKey, combinePackages } from '#shared/package/merge';
 import { withFollowUp } from '../../support/follow-up-sample';
 import { fakeUuid, sampleContent } from '../../support/sample-content';
 import { ACTOR, freshDb } from './test-db';
@@ -137,5 +137,38 @@ describe('follow-up records in packages and merges', () => {
     const plan = await merge(other, read.package.content);
     expect(plan.conflicts).toEqual([]);
     expect(await other.problems.count()).toBe(withRecords.problems.length);
+  });
+
+  it('summarises a meeting opened with last year’s meeting of its unit as a read of the database does, last year’s ledger included', async () => {
+    // One unit's 2025 meeting and its 2024 meeting (with its ledger), in one package or one after the other.
+    const current = withFollowUp(sampleContent({ units: 1 }));
+    const lastYear = withFollowUp(sampleContent({ units: 1, firstId: 5000 }), 95_000);
+    const unitId = current.units[0]!.id;
+    const earlier: PackageContent = { ...lastYear, units: [], meetings: lastYear.meetings.map((m) => ({ ...m, unitId, year: 2024, title: '2024年度民主生活会' })) };
+    const combined = combinePackages([
+      { name: '2025', content: current },
+      { name: '2024', content: earlier },
+    ]);
+    if (!combined.ok) throw new Error(combined.error);
+    const both = combined.content;
+    const recomputed = async (db: WorkbenchDb) => {
+      const stored = byId((await db.meetingSummaries.toArray()).map((x) => ({ ...x, id: x.meetingId })));
+      await db.transaction('rw', summaryTables(db), () => refreshSummaries(db, stored.map((x) => x.meetingId)));
+      return { stored, again: byId((await db.meetingSummaries.toArray()).map((x) => ({ ...x, id: x.meetingId }))) };
+    };
+    const together = freshDb();
+    await merge(together, both);
+    const one = await recomputed(together);
+    expect(one.stored).toHaveLength(2);
+    expect(one.stored.find((x) => x.meetingId === current.meetings[0]!.id)!.preparation).toBeDefined();
+    expect(one.stored).toEqual(one.again);
+    // Last year's meeting already here: this year's is summarised from a read (its ledger is local).
+    const apart = freshDb();
+    await merge(apart, { ...earlier, units: current.units });
+    await merge(apart, current);
+    await settleSummaries(apart);
+    const two = await recomputed(apart);
+    expect(two.stored).toEqual(two.again);
+    expect(two.stored.find((x) => x.meetingId === current.meetings[0]!.id)).toEqual(one.stored.find((x) => x.meetingId === current.meetings[0]!.id));
   });
 });

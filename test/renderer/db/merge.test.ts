@@ -1,6 +1,6 @@
 // Opening packages into a database that already holds data: disjoint data, the same package twice,
 // edits on both sides, deletions, and a failure in the middle of the write.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { applyMerge, previewMerge } from '../../../renderer/src/db/repos/merge-repo';
 import { openIntoEmpty } from '../../../renderer/src/db/repos/package-repo';
@@ -256,5 +256,21 @@ describe('merging packages', () => {
     const meetingIds = stored.map((x) => x.meetingId);
     await db.transaction('rw', summaryTables(db), () => refreshSummaries(db, meetingIds));
     expect(await db.meetingSummaries.toArray()).toEqual(stored);
+  });
+
+  it('summarises each new meeting once, from the rows it writes, without reading them back at the end', async () => {
+    const db = freshDb();
+    await seedMeeting(db);
+    await settleSummaries(db);
+    const plan = await previewMerge(db, sampleContent({ units: 3 }));
+    // The write path's refresh stores with put, one meeting at a time; the merge stores its own in one bulkPut.
+    const puts = vi.spyOn(db.meetingSummaries, 'put');
+    const bulkPuts = vi.spyOn(db.meetingSummaries, 'bulkPut');
+    await applyMerge(db, plan, new Map(), meta);
+    expect(puts).not.toHaveBeenCalled();
+    expect(bulkPuts).toHaveBeenCalledTimes(1);
+    expect(bulkPuts.mock.calls[0]![0].map((s) => s.meetingId).sort()).toEqual(plan.incoming.meetings.map((m) => m.id).sort());
+    puts.mockRestore();
+    bulkPuts.mockRestore();
   });
 });

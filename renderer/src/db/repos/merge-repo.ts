@@ -4,11 +4,16 @@
 import { PACKAGE_TABLE_LABELS, PACKAGE_TABLES, type PackageContent } from '#shared/package/format';
 import { FOLLOW_UP_TABLES, followUpByMeeting } from '#shared/package/follow-up';
 import { baseGroup, baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergePlan, type MergeTable, type Resolution } from '#shared/package/merge';
-import { computeMeetingSummary, type MeetingSummary } from '#shared/supervision/summary';
+import { computeMeetingSummary } from '#shared/supervision/summary';
+import { previousMeeting } from '#shared/supervision/pre-meeting-review';
+import type { Meeting } from '#shared/model/types';
+import { groupByMeeting } from '#shared/util/group-by';
 import { nowIso } from '#shared/util/ids';
 import type { MergeBaseRow, WorkbenchDb } from '../database';
 import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
+import type { ComputedSummary } from './summaries-repo';
+import type { MeetingRecords } from './summary-cache';
 
 type AnyRecord = PackageContent[MergeTable][number];
 
@@ -131,7 +136,11 @@ export async function applyMerge(
       const fresh = [...meetings].filter((id) => plan.actions.get(baseKey('meetings', id)) === 'add');
       const meetingTables = [db.members, db.opinions, db.audits, ...FOLLOW_UP_TABLES.map((t) => db.table(t)), db.opinionImages];
       const orphans = fresh.length === 0 ? 0 : (await Promise.all(meetingTables.map((t) => t.where('meetingId').anyOf(fresh).count()))).reduce((a, b) => a + b, 0) + (await db.copyFindings.bulkGet(fresh)).filter(Boolean).length;
-      const inMemory = orphans === 0 ? new Set(fresh) : new Set<string>();
+      // Last year's meeting of a fresh meeting's unit (its 上年度整改) must be in memory too: fresh as well.
+      const units = [...new Set(plan.incoming.meetings.filter((m) => fresh.includes(m.id)).map((m) => m.unitId))];
+      const unitMeetings = units.length === 0 ? [] : await db.meetings.where('unitId').anyOf(units).toArray();
+      const previous = orphans === 0 ? inMemoryMeetings(puts, new Set(fresh), unitMeetings) : new Map<string, string | undefined>();
+      const inMemory = new Set(previous.keys());
 
       progress(0, total);
       // Every write is queued at once; the summaries are computed while the database works through them.
@@ -150,8 +159,8 @@ export async function applyMerge(
       for (const w of writes) w.done.catch(() => undefined);
       // A slice of summaries, then the next write awaited (requests run in order: awaiting a later
       // one would wait for all), and the summaries stored once every write is through.
-      const pending = summariesFromMemory(puts, inMemory);
-      const computed: MeetingSummary[] = [];
+      const pending = summariesFromMemory(puts, previous);
+      const computed: ComputedSummary[] = [];
       while (pending.length > 0 || writes.length > 0) {
         for (const compute of pending.splice(0, SUMMARY_SLICE)) {
           computed.push(compute());
@@ -164,7 +173,8 @@ export async function applyMerge(
         }
         progress(done, total);
       }
-      await db.meetingSummaries.bulkPut(computed);
+      // Stored when the write ends; their change-log lines below do not make them refreshed again.
+      w.summarised(computed);
       const at = nowIso();
       // Only base groups that change: opening the same package twice writes nothing the second time.
       const groupRows = await db.mergeBases.bulkGet([...new Set(bases.map((b) => b.group))]);
@@ -212,25 +222,53 @@ export async function applyMerge(
 }
 
 /**
- * The summary of each meeting in `ids` as computed from the rows written for it, deferred: the
- * same computeMeetingSummary that refreshSummaries calls, fed from memory instead of a read-back.
+ * The fresh meetings whose summaries can be computed from the package alone, each with its unit's
+ * last-year meeting after the write (see previousMeeting; its ledger is the 上年度整改): those whose
+ * last-year meeting, if any, is fresh too, so that its ledger is all in the package.
+ * `local`: the local meetings of the fresh meetings' units.
  */
-function summariesFromMemory(puts: PackageContent, ids: ReadonlySet<string>): Array<() => MeetingSummary> {
-  const rows = <T extends { meetingId: string }>(list: readonly T[]) => {
+function inMemoryMeetings(puts: PackageContent, fresh: ReadonlySet<string>, local: readonly Meeting[]): Map<string, string | undefined> {
+  const incoming = new Set(puts.meetings.map((m) => m.id));
+  // In id order, as the refresh reads them by unit: the same one is taken when two tie.
+  const after = [...local.filter((m) => !incoming.has(m.id)), ...puts.meetings].sort(byId);
+  const out = new Map<string, string | undefined>();
+  for (const m of puts.meetings) {
+    if (!fresh.has(m.id)) continue;
+    const previous = previousMeeting(after, m);
+    if (previous === undefined || fresh.has(previous.id)) out.set(m.id, previous?.id);
+  }
+  return out;
+}
+
+/**
+ * The summary of each meeting in `ids` as computed from the rows written for it, deferred: the
+ * same computeMeetingSummary that refreshSummaries calls, fed from memory instead of a read-back,
+ * with the records in id order, as a read by meeting returns them (the next write patches them).
+ */
+function summariesFromMemory(puts: PackageContent, ids: ReadonlyMap<string, string | undefined>): Array<() => ComputedSummary> {
+  const rows = <T extends { id: string; meetingId: string }>(list: readonly T[]) => {
     const by = new Map<string, T[]>();
     for (const r of list) if (ids.has(r.meetingId)) (by.get(r.meetingId) ?? by.set(r.meetingId, []).get(r.meetingId)!).push(r);
+    for (const group of by.values()) group.sort(byId);
     return by;
   };
   const members = rows(puts.members);
   const opinions = rows(puts.opinions);
   const audits = rows(puts.audits);
-  const followUp = followUpByMeeting(puts);
+  const followUp = followUpByMeeting(Object.fromEntries(FOLLOW_UP_TABLES.map((t) => [t, [...puts[t]].sort(byId)])));
+  const ledgers = groupByMeeting(puts.ledgerEntries);
   return puts.meetings
     .filter((m) => ids.has(m.id))
-    .map((meeting) => () =>
-      computeMeetingSummary({ meeting, members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [], audits: audits.get(meeting.id) ?? [], followUp: followUp(meeting.id) }),
-    );
+    .map((meeting) => () => {
+      const records: MeetingRecords = { meeting, members: members.get(meeting.id) ?? [], opinions: opinions.get(meeting.id) ?? [], audits: audits.get(meeting.id) ?? [], followUp: followUp(meeting.id) };
+      // Last year's meeting is fresh too (see inMemoryMeetings): its ledger is the package's.
+      const previous = ids.get(meeting.id);
+      const previousLedger = previous === undefined ? undefined : [...(ledgers.get(previous) ?? [])].sort(byId);
+      return { records, summary: computeMeetingSummary({ ...records, previousLedger }) };
+    });
 }
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const CHANGED_SINCE_PREVIEW = '预览之后本机数据已有变化，请重新打开数据包预览后再合并';
 

@@ -2,7 +2,7 @@
 // transaction as the write that changed them. Repositories do not call refreshSummaries: the one
 // write path (meeting-write.ts) does, once per transaction, for every meeting the write changed.
 import type { Dexie, Table } from 'dexie';
-import { computeMeetingSummary, updatedSummary, type FollowUpRecords, type MeetingSummary } from '#shared/supervision/summary';
+import { computeMeetingSummary, updatedSummary, type FollowUpRecords, type MeetingSummary, type SummaryInput } from '#shared/supervision/summary';
 import { meetingSummarySchema } from '#shared/supervision/summary-schema';
 import { check } from '#shared/util/validation';
 import type { LedgerEntry } from '#shared/model/ledger';
@@ -66,6 +66,33 @@ export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<str
     if (cache && idbtrans) cache.store(idbtrans, meetingId, read.records, summary);
   }
   return pending;
+}
+
+/** A meeting's whole summary computed by a write from the records it holds, and those records (see MeetingWrite.summarised). */
+export interface ComputedSummary {
+  records: MeetingRecords;
+  summary: MeetingSummary;
+}
+
+/**
+ * Stores summaries a write computed itself, and remembers their records for the next write's
+ * refresh (usable once the transaction commits). The write path calls it, inside the write.
+ */
+export async function storeSummaries(db: WorkbenchDb, computed: readonly ComputedSummary[]): Promise<void> {
+  await db.meetingSummaries.bulkPut(computed.map((c) => c.summary));
+  const idbtrans = currentIdbTransaction(db);
+  if (db.summaryCache && idbtrans) for (const c of computed) db.summaryCache.store(idbtrans, c.summary.meetingId, c.records, c.summary);
+}
+
+/**
+ * What a meeting's summary is computed from, read inside a write over {@link summaryTables}: its
+ * records (soft-deleted rows included, each list in id order as a read by meeting returns it), last
+ * year's ledger and the last cross-unit scan's count. A write that adds rows computes the summary
+ * from these and its rows (see MeetingWrite.summarised). Undefined when the meeting is gone.
+ */
+export async function readSummarySources(db: WorkbenchDb, meetingId: string): Promise<(Omit<SummaryInput, keyof MeetingRecords> & { records: MeetingRecords }) | undefined> {
+  const [read, findings] = await Promise.all([readRecords(db, meetingId), db.copyFindings.get(meetingId)]);
+  return read && { records: read.records, previousLedger: read.previousLedger, crossUnitWarnings: findings?.warnings.length };
 }
 
 /**
