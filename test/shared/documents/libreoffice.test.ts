@@ -1,10 +1,7 @@
 // Every document type opened by another office suite: LibreOffice converts each to PDF, and the
 // PDF must have pages and the expected text — titles, names, the page-number field evaluated to
 // `— 1 —`, the 内部资料 mark where it belongs. Fails, naming the tool, when LibreOffice or
-// poppler-utils is absent (scripts/install-test-prereqs.sh installs both).
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// poppler-utils is absent (test/support/libreoffice.ts).
 import { describe, expect, it } from 'vitest';
 import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
 import { ledgerFile } from '#shared/documents/excel/ledger-file';
@@ -13,8 +10,7 @@ import { opinionListDocx } from '#shared/documents/word/opinion-list-docx';
 import { GROUP_TARGET } from '#shared/model/types';
 import { documentSample, TEXTS } from '../../support/document-sample';
 import { fakeUuid } from '../../support/sample-content';
-import { requireLibreOffice, requirePoppler } from '../../support/prereqs';
-import { tempDir } from '../../support/temp-dir';
+import { convertToPdf } from '../../support/libreoffice';
 
 /** The sample with six more opinions on the group, so that its list runs to three pages. */
 function longerGroupList() {
@@ -26,35 +22,17 @@ function longerGroupList() {
 
 describe('documents open in LibreOffice', () => {
   it('converts every document type to PDF with the expected pages and text', { timeout: 180_000 }, async () => {
-    const soffice = requireLibreOffice();
-    const { pdftotext, pdfinfo } = requirePoppler();
     const docs = prepareMeetingDocs(documentSample().input);
     const date = '2025-11-21';
     const li = docs.targets.find((t) => t.name === '李四')!;
-    const files = {
+    const { pdf, again } = convertToPdf('lo', {
       'member.docx': await opinionListDocx(docs, li.id, { internal: false, mode: 'official', date }),
       'member-internal.docx': await opinionListDocx(docs, li.id, { internal: true, mode: 'official', date }),
       'group.docx': await opinionListDocx(docs, GROUP_TARGET, { internal: false, mode: 'compatible', date }),
       'combined.docx': (await combinedListFile(longerGroupList(), { internal: false, mode: 'official', date })).data,
       'report.docx': (await reportFile(docs, { mode: 'official', date })).data,
       'ledger.xlsx': (await ledgerFile(docs, { date })).data,
-    };
-    const dir = tempDir('lo');
-    for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
-    // Its own profile, so a LibreOffice already running on the machine cannot block the conversion.
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((f) => join(dir, f))], {
-      encoding: 'utf8',
-      timeout: 170_000,
     });
-    expect(r.status, r.stderr).toBe(0);
-
-    const pdf = (name: string) => {
-      const file = join(dir, name.replace(/\.\w+$/, '.pdf'));
-      expect(existsSync(file), `${name} was not converted`).toBe(true);
-      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync(pdfinfo, [file], { encoding: 'utf8' }).stdout)?.[1]);
-      const text = spawnSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
-      return { pages, text, flat: text.replace(/\s+/g, '') };
-    };
 
     const member = pdf('member.docx');
     expect(member.pages).toBeGreaterThanOrEqual(1);
@@ -79,15 +57,10 @@ describe('documents open in LibreOffice', () => {
     // Five lists bound in one file: each starts on an odd page, numbered from 1; a blank page before
     // a list carries no number. (LibreOffice leaves such pages out of a PDF unless told otherwise,
     // and prints them: Print automatically inserted blank pages.)
-    const combinedFile = join(dir, 'combined.docx');
-    const withBlanks = spawnSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}', '--outdir', join(dir, 'blanks'), combinedFile], { encoding: 'utf8', timeout: 170_000 });
-    expect(withBlanks.status, withBlanks.stderr).toBe(0);
-    const combinedPdf = join(dir, 'blanks', 'combined.pdf');
-    const combinedPages = Number(/Pages:\s+(\d+)/.exec(spawnSync(pdfinfo, [combinedPdf], { encoding: 'utf8' }).stdout)?.[1]);
-    const pageText = (n: number) => spawnSync(pdftotext, ['-f', String(n), '-l', String(n), '-layout', combinedPdf, '-'], { encoding: 'utf8' }).stdout;
-    const sheets = Array.from({ length: combinedPages }, (_, i) => {
-      const text = pageText(i + 1);
-      return { physical: i + 1, number: Number(/—\s*(\d+)\s*—/.exec(text)?.[1] ?? 0), title: /([张李王赵][三四五六])同志|财政局领导班子/.exec(text.replace(/\s+/g, ''))?.[0], blank: text.trim() === '' };
+    const combined = again(['combined.docx'], 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}', 'blanks')('combined.docx');
+    const sheets = Array.from({ length: combined.pages }, (_, i) => {
+      const text = combined.page(i + 1, { layout: true });
+      return { physical: i + 1, number: Number(/—(\d+)—/.exec(text)?.[1] ?? 0), title: /([张李王赵][三四五六])同志|财政局领导班子/.exec(text)?.[0], blank: text === '' };
     });
     const starts = sheets.filter((p) => p.title !== undefined && p.number === 1);
     expect(starts.map((p) => p.title)).toEqual(['财政局领导班子', '张三同志', '李四同志', '王五同志', '赵六同志']);

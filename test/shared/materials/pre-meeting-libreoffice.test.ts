@@ -1,9 +1,6 @@
 // The 会前准备 section opened by another office suite: LibreOffice converts it to PDF, and the pages
 // hold the checklist, each person's warnings and the copied paragraph beside its source, numbered
-// `— N —`. Fails, naming the tool, when LibreOffice or poppler-utils is absent.
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `— N —`. Fails, naming the tool, when LibreOffice or poppler-utils is absent (test/support/libreoffice.ts).
 import { describe, expect, it } from 'vitest';
 import { preMeetingDocx } from '#shared/documents/word/pre-meeting-blocks';
 import { reviewMaterials } from '#shared/materials/review';
@@ -12,17 +9,14 @@ import { DEFAULT_DIMENSION_SETS } from '#shared/model/dimensions';
 import type { MaterialRecord } from '#shared/model/preparation';
 import { preMeetingChecklist } from '#shared/supervision/pre-meeting';
 import { materialRef, readMaterial, ZHAO_QIANG_ANSWERS } from '../../support/materials';
-import { requireLibreOffice, requirePoppler } from '../../support/prereqs';
+import { convertToPdf } from '../../support/libreoffice';
 import { fakeUuid } from '../../support/sample-content';
-import { tempDir } from '../../support/temp-dir';
 
 const T = '2025-11-20T08:00:00.000Z';
 const MEETING = fakeUuid(700);
 
 describe('the 会前准备 section opens in LibreOffice', () => {
   it('converts to PDF with the checklist, the warnings and the copied paragraph side by side', { timeout: 180_000 }, async () => {
-    const soffice = requireLibreOffice();
-    const { pdftotext } = requirePoppler();
     const targets = [
       { id: fakeUuid(1), label: '王明（党组书记、局长）', name: '王明' },
       { id: fakeUuid(2), label: '李红（副局长）', name: '李红' },
@@ -52,11 +46,8 @@ describe('the 会前准备 section opens in LibreOffice', () => {
       materials: reviews,
       ledger: { previous: [], current: [] },
     });
-    const dir = tempDir('lo-pre-meeting');
-    writeFileSync(join(dir, 'pre.docx'), await preMeetingDocx({ title: '交通运输局2025年度民主生活会', checklist, reviews, mode: 'official' }));
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'pre.docx')], { encoding: 'utf8', timeout: 170_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const flat = spawnSync(pdftotext, [join(dir, 'pre.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    const { pdf } = convertToPdf('lo-pre-meeting', { 'pre.docx': await preMeetingDocx({ title: '交通运输局2025年度民主生活会', checklist, reviews, mode: 'official' }) });
+    const flat = pdf('pre.docx').reading;
     for (const text of ['会前准备6项：已完成5项，未完成1项', '方案于2025年11月10日报送，距会议召开21天', '成绩一大段、问题一点点', '未回应征求到的意见', '农业综合行政执法大队', '交通运输执法大队', '—1—']) {
       expect(flat, text).toContain(text);
     }
