@@ -18,6 +18,7 @@ import { splitPasted } from '#shared/text/split-paste';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium';
 import { rng } from '../test/support/county-content';
 import { formHtml, type FormContent, type FormLook } from '../test/support/ocr/form-html';
+import { inFormat, type BenchFormat } from './bench-ocr-formats.mts';
 import { stockOpinion } from '../test/support/stock-phrase-content';
 
 interface Variant {
@@ -29,6 +30,8 @@ interface Variant {
   /** JPEG quality of the picture (a phone photo), or undefined for PNG. */
   jpeg?: number;
   look?: Omit<FormLook, 'rotate'>;
+  /** The file the form is saved as, when not the rendered PNG or JPEG (scripts/bench-ocr-formats.mts). */
+  format?: BenchFormat;
 }
 
 /** 楷体-like (Debian's fonts-arphic-ukai); the variants that need it are skipped when it is missing. */
@@ -48,6 +51,10 @@ const VARIANTS: Variant[] = [
   { name: '照片：左侧阴影 + 光照不均，JPEG 质量 85', dpi: 200, rotate: -0.5, noise: 10, seed: 12, jpeg: 85, look: { photo: { light: 0.3, shadow: 0.5 } } },
   { name: '照片：透视（俯仰 7°、侧倾 −4°），JPEG 质量 85', dpi: 200, rotate: 0, noise: 8, seed: 13, jpeg: 85, look: { photo: { tiltX: 7, tiltY: -4 } } },
   { name: '照片：透视 + 阴影 + 轻微模糊，JPEG 质量 80', dpi: 200, rotate: 1, noise: 10, seed: 14, jpeg: 80, look: { photo: { tiltX: -6, tiltY: 3, light: 0.3, shadow: 0.4, blur: 0.6 } } },
+  { name: '渐进式 JPEG（微信转发的照片），200 dpi，旋转 1°，印章，噪点，质量 80', dpi: 200, rotate: 1, noise: 10, seed: 15, format: 'progressive-jpeg' },
+  { name: '黑白扫描 PDF（CCITT G4，tiff2pdf），300 dpi，旋转 0.5°，无印章', dpi: 300, rotate: 0.5, noise: 0, seed: 16, format: 'g4-pdf', look: { seal: false } },
+  { name: '黑白扫描 PDF（CCITT G4，tiff2pdf），300 dpi，旋转 0.5°，印章（黑色）', dpi: 300, rotate: 0.5, noise: 0, seed: 17, format: 'g4-pdf' },
+  { name: '分条 PDF（4 条图像拼成一页），200 dpi，旋转 1°，印章', dpi: 200, rotate: 1, noise: 0, seed: 18, format: 'strips-pdf' },
 ];
 const quick = process.argv.includes('--quick');
 /** `--only 3,5`: the variants by number (from 1), for checking one case. */
@@ -145,9 +152,14 @@ try {
       document.body.appendChild(div);
     }, [variant.noise * 2, variant.seed] as const);
     const shot = await page.screenshot({ fullPage: true, ...(variant.jpeg ? { type: 'jpeg' as const, quality: variant.jpeg } : {}) });
-    if (saveDir) writeFileSync(`${saveDir}/variant-${number + 1}.${variant.jpeg ? 'jpg' : 'png'}`, shot);
-    const png = decodeImage(new Uint8Array(shot));
     await page.close();
+    const saved = variant.format ? inFormat(new Uint8Array(shot), variant.format) : { ok: true as const, bytes: new Uint8Array(shot), file: variant.jpeg ? 'form.jpg' : 'form.png' };
+    if (!saved.ok) {
+      console.log(`${variant.name}：跳过（${saved.reason}）`);
+      continue;
+    }
+    if (saveDir) writeFileSync(`${saveDir}/variant-${number + 1}-${saved.file}`, saved.bytes);
+    const png = decodeImage(saved.bytes);
     if (!png.ok) throw new Error(png.error);
     const t = { detect: 0, recognize: 0, lines: 0, detectCpu: 0, recognizeCpu: 0 };
     const s = performance.now();

@@ -7,7 +7,7 @@
 import { BitReader, decodeSymbol, idct, JpegError, ZIGZAG, type Huffman } from './jpeg-coding';
 
 /** What the progressive reader needs of a frame component (jpeg.ts's Component has it). */
-export interface CoefficientComponent {
+interface CoefficientComponent {
   id: number;
   h: number;
   v: number;

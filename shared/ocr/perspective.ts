@@ -16,6 +16,8 @@ const MIN_SPAN = [0.3, 0.15];
  * (the sides are measured to about 0.3° on the reduced copy; a slanted photo's are 1–4° apart).
  */
 const PARALLEL = 0.5;
+/** A point this close to a side's line (pixels of the reduced copy) lies on it. */
+const INLIER = 1.5;
 
 /** The darkest pixel of each block of `f` × `f`: a rule one pixel wide survives the reduction. */
 function minPool(page: GrayImage, f: number): GrayImage {
@@ -33,9 +35,39 @@ function minPool(page: GrayImage, f: number): GrayImage {
   return { width, height, data: out };
 }
 
-/** A line `s = a + b·t` through points (t, s), robust to a minority of strays (Theil–Sen: median slope of pairs half the points apart). */
+/**
+ * A line `s = a + b·t` through points (t, s), robust to strays: first the line through two of the
+ * points that most others lie on (within INLIER px) — the rule itself, even when a black seal's
+ * ring or a line of text joined to the frame (a black-and-white scan cannot drop the seal by its
+ * red) makes up nearly half of a side's outermost pixels, all on one side of it — then Theil–Sen
+ * (median slope of pairs half the points apart) over the points on that line.
+ */
 function robustLine(points: ReadonlyArray<[number, number]>): { a: number; b: number } | undefined {
   if (points.length < 8) return undefined;
+  const n = points.length;
+  const step = Math.max(1, Math.floor(n / 40));
+  let inliers: ReadonlyArray<[number, number]> = points;
+  let most = 0;
+  for (let i = 0; i < n; i += step) {
+    for (let j = i + Math.max(1, Math.floor(n / 4)); j < n; j += step) {
+      const [t0, s0] = points[i]!;
+      const [t1, s1] = points[j]!;
+      if (t1 === t0) continue;
+      const b = (s1 - s0) / (t1 - t0);
+      const a = s0 - b * t0;
+      let count = 0;
+      for (const [t, s] of points) if (Math.abs(s - a - b * t) <= INLIER) count++;
+      if (count > most) {
+        most = count;
+        inliers = points.filter(([t, s]) => Math.abs(s - a - b * t) <= INLIER);
+      }
+    }
+  }
+  return theilSen(inliers.length >= 8 ? inliers : points);
+}
+
+/** Theil–Sen: the median slope of pairs half the points apart, then the median intercept. */
+function theilSen(points: ReadonlyArray<[number, number]>): { a: number; b: number } | undefined {
   const half = Math.floor(points.length / 2);
   const slopes: number[] = [];
   for (let i = 0; i + half < points.length; i++) {

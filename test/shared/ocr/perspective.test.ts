@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flattenLight } from '#shared/ocr/flatten';
+import { readScan } from '#shared/ocr/image-file';
 import { correctPerspective } from '#shared/ocr/perspective';
-import type { GrayImage } from '#shared/ocr/raster';
+import { toGrayWithoutSeal, type GrayImage } from '#shared/ocr/raster';
 import { findTableBands } from '#shared/ocr/table-grid';
 import { blankGray } from '../../support/ocr/images';
 
@@ -46,6 +50,16 @@ describe('correctPerspective', () => {
     const turn = (2 * Math.PI) / 180;
     const turned = table(([x, y]) => [400 + (x - 400) * Math.cos(turn) - (y - 250) * Math.sin(turn), 300 + (x - 400) * Math.sin(turn) + (y - 250) * Math.cos(turn)]);
     expect(correctPerspective(turned).corrected).toBe(false);
+  });
+
+  it('leaves a black-and-white scan alone when its seal, black in 1 bit, joins the frame with the line of text it stamps', () => {
+    // A 300 dpi Group 4 PDF of the benchmark's form (scripts/bench-ocr.mts look 17): the seal's ring
+    // and 单位（盖章）：县交通运输局 make up a large share of the top side's outermost ink, all above
+    // the rule; the frame is a rectangle turned 0.5°, nothing to warp.
+    const scan = readScan(new Uint8Array(readFileSync(resolve(__dirname, '../../fixtures/ocr/fax/form-bw-seal-300dpi-g4.pdf'))));
+    const image = scan.ok ? scan.pages[0]!.decode() : scan;
+    if (!image.ok) throw new Error(image.error);
+    expect(correctPerspective(flattenLight(toGrayWithoutSeal(image.image).gray)).corrected).toBe(false);
   });
 
   it('leaves a page without a table alone', () => {
