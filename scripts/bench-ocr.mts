@@ -14,6 +14,8 @@ import { recognizePage } from '#shared/ocr/page';
 import { DEFAULT_MIN_CONFIDENCE, planOcrRows } from '#shared/ocr/plan';
 import { decodeImage } from '#shared/ocr/image-file';
 import { findTableBands } from '#shared/ocr/table-grid';
+import { pictureScale } from '#shared/ocr/cell-image';
+import { cellImagesOf, cellKey } from '#shared/ocr/preview-rows';
 import { splitPasted } from '#shared/text/split-paste';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium';
 import { rng } from '../test/support/county-content';
@@ -124,6 +126,7 @@ console.log(`模型加载（检测 + 识别，WASM 单线程）：${((performanc
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 const totals = { chars: 0, errors: 0, opinions: 0, exact: 0, flagged: 0, wrongUnflagged: 0, missing: 0 };
 const table: string[] = [];
+const pictures = { cells: 0, bytes: 0, opinions: 0, perOpinion: 0, sizes: [] as number[] };
 try {
   for (const [number, variant] of VARIANTS.entries()) {
     if (quick ? number > 0 : only && !only.has(number + 1)) continue;
@@ -174,6 +177,17 @@ try {
     const reading = readForm(read.lines, findTableBands(read.page));
     const rows = planOcrRows(reading, undefined);
     const understand = performance.now() - g;
+    // The pictures the app stores with each imported opinion (its cell, shared/ocr/cell-image.ts): their size on disk.
+    const cells = cellImagesOf(read.page, read.lines.map((l) => l.box.height), reading);
+    const cellBytes = [...cells.values()].map((c) => c.png.length).sort((a, b) => a - b);
+    pictures.cells += cellBytes.length;
+    pictures.bytes += cellBytes.reduce((a, b) => a + b, 0);
+    pictures.opinions += reading.opinions.length;
+    pictures.perOpinion += reading.opinions.reduce((n, o) => n + cells.get(cellKey(o))!.png.length, 0);
+    pictures.sizes.push(...cellBytes);
+    if (saveDir) for (const [key, c] of cells) writeFileSync(`${saveDir}/variant-${number + 1}-cell-${key.replace(':', '-')}.png`, c.png);
+    const [w0, h0] = [...cells.values()].reduce(([w, h], c) => [Math.max(w, c.width), Math.max(h, c.height)], [0, 0]);
+    console.log(`    原件图像：${cellBytes.length} 个单元格，PNG 中位 ${(cellBytes[Math.floor(cellBytes.length / 2)]! / 1024).toFixed(1)} KB（${(cellBytes[0]! / 1024).toFixed(1)}–${(cellBytes.at(-1)! / 1024).toFixed(1)} KB，最大 ${w0}×${h0} 像素），缩放 ${pictureScale(read.lines.map((l) => l.box.height)).toFixed(2)}`);
     const expected = [...form.group, ...form.members].map(([label, text]) => ({ label, texts: splitPasted(text).map((i) => i.text) }));
     const v = { chars: 0, errors: 0, opinions: 0, exact: 0, flagged: 0, wrongUnflagged: 0, missing: 0 };
     const doubtfulChars = new Map<string, number>();
@@ -217,5 +231,10 @@ try {
 console.log(
   `合计（置信度阈值 ${DEFAULT_MIN_CONFIDENCE}）：字正确率 ${(100 * (1 - totals.errors / totals.chars)).toFixed(2)}%，完全正确 ${((100 * totals.exact) / totals.opinions).toFixed(1)}%（${totals.exact}/${totals.opinions}），` +
     `标出待核对 ${((100 * totals.flagged) / totals.opinions).toFixed(1)}%，错而未标出 ${((100 * totals.wrongUnflagged) / totals.opinions).toFixed(1)}%（${totals.wrongUnflagged}/${totals.opinions}）`,
+);
+pictures.sizes.sort((a, b) => a - b);
+console.log(
+  `原件图像（每条意见保存其单元格，4 位灰度 PNG）：${pictures.cells} 个单元格共 ${(pictures.bytes / 1024).toFixed(0)} KB，每格中位 ${(pictures.sizes[Math.floor(pictures.sizes.length / 2)]! / 1024).toFixed(1)} KB、平均 ${(pictures.bytes / Math.max(1, pictures.cells) / 1024).toFixed(1)} KB、最大 ${(pictures.sizes.at(-1)! / 1024).toFixed(1)} KB；` +
+    `每条意见平均 ${(pictures.perOpinion / Math.max(1, pictures.opinions) / 1024).toFixed(1)} KB（同一单元格拆出的几条各存一份），base64 后多三分之一`,
 );
 console.log(['', '| 表（A4，红色印章） | 尺寸 | 校正 | 字正确率 | 完全正确 | 标出待核对 | 错而未标出 | 整页 CPU |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...table].join('\n'));

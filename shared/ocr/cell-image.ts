@@ -1,9 +1,10 @@
 // The picture of an opinion's table cell, kept with the opinion for later checking against the
 // paper: cut from the levelled, seal-free grey page the text was read from, scaled so that its text
 // is about TEXT_LINE_PIXELS high whatever the scan's resolution (legible on screen, small on disk),
-// and written as a 4-bit grey PNG (16 shades are plenty for ink on paper; paper-white is made pure
-// white so that noise does not cost bytes). The app's worker and the command line both call this,
-// so the preview shows exactly the picture that is stored.
+// and written as a 4-bit grey PNG (16 shades are plenty for ink on paper). Its paper is evened to
+// white first (a photo's paper stays greyish after levelling) and near-white is made pure white,
+// so that neither costs bytes. The app's worker and the command line both call this, so the
+// preview shows exactly the picture that is stored.
 import { zlibSync } from 'fflate';
 import { concatBytes } from '../util/bytes';
 import { resizeGray, type GrayImage, type Rect } from './raster';
@@ -42,8 +43,31 @@ export function cellImage(page: GrayImage, box: Rect, scale: number): CellImage 
   const s = Math.min(scale, MAX_WIDTH / Math.max(1, region.width));
   const width = Math.max(1, Math.round(region.width * s));
   const height = Math.max(1, Math.round(region.height * s));
-  const gray = resizeGray(page, region, width, height);
+  const gray = evenPaper(resizeGray(page, region, width, height));
   return { png: encodeGray4Png(gray), width, height, box: region };
+}
+
+/**
+ * The cell with its paper made white: every pixel divided by the paper's grey (the 90th percentile:
+ * a cell is mostly paper), so the light grey a photo's paper keeps after levelling neither costs
+ * bytes nor dims the picture. A cell that is mostly ink is left as it is.
+ */
+function evenPaper(img: GrayImage): GrayImage {
+  const counts = new Uint32Array(256);
+  for (const v of img.data) counts[v]!++;
+  let seen = 0;
+  let paper = 255;
+  for (let v = 0; v < 256; v++) {
+    seen += counts[v]!;
+    if (seen >= 0.9 * img.data.length) {
+      paper = v;
+      break;
+    }
+  }
+  if (paper >= 250 || paper < 128) return img;
+  const data = new Uint8Array(img.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.min(255, Math.round((img.data[i]! * 255) / paper));
+  return { width: img.width, height: img.height, data };
 }
 
 function clip(box: Rect, page: GrayImage): Rect {

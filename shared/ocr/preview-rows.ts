@@ -153,6 +153,16 @@ function defaultTick(row: OcrRow): boolean {
   return row.doubtful.length === 0 && !row.noOpinion && !row.opinion.likelyHeading;
 }
 
+/** Where on a paper form an imported opinion was read, as its origin's `sheet` says it: `第1页·第2栏`. */
+export function paperSheet(page: number, column: number): string {
+  return `第${page}页·第${column}栏`;
+}
+
+/** Whether an opinion's origin says it was read from a paper form (its `sheet` as paperSheet writes it): only such opinions can have an 原件 picture. */
+export function isPaperOrigin(origin: { kind: string; sheet?: string }): boolean {
+  return origin.kind === 'imported' && /^第\d+页·第\d+栏$/.test(origin.sheet ?? '');
+}
+
 /** The rows the commit writes: ticked and importable, each with its file, page, cell and table row, and the cell's picture when the page has it. */
 export function rowsToImport(rows: readonly PreviewRow[]): ImportRow[] {
   return rows
@@ -161,7 +171,7 @@ export function rowsToImport(rows: readonly PreviewRow[]): ImportRow[] {
       const image = r.page.cells?.get(cellKey(r.opinion));
       return {
         file: r.page.fileName,
-        sheet: `第${r.page.pageNumber}页·第${r.opinion.column + 1}栏`,
+        sheet: paperSheet(r.page.pageNumber, r.opinion.column + 1),
         row: r.opinion.row + 1,
         draft: { targetId: r.targetId!, category: r.category!, channel: r.channel!, content: r.text, provider: r.page.provider, dimension: r.dimension ?? '' },
         ...(image ? { scan: { page: r.page.pageNumber, column: r.opinion.column + 1, image } } : {}),

@@ -3,7 +3,7 @@
 // origin), previewed beside the pictures of their cells with doubtful characters highlighted; one
 // text is corrected, one row unticked, the rest imported in one go with their file, page and cell;
 // the matrix and the list show them. The same page again: what is in is a duplicate, the rest is
-// imported and taken back with 撤销本次导入. A scanner's PDF is read page by page. Files that are not
+// imported and taken back with 撤销本次导入. Each imported opinion shows its 原件 (its cell's picture). A scanner's PDF is read page by page. Files that are not
 // forms are refused in Chinese.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -128,6 +128,22 @@ describe('paper forms', () => {
     const corrected = page.getByRole('row', { name: /对重点项目的督促检查还需要进一步加强。/ });
     await expect.poll(() => corrected.textContent()).toContain('导入：form-150dpi-rotated-seal.png（第1页·第2栏） 第 7 行');
     expect(await page.getByRole('row', { name: /调研多在机关/ }).count()).toBe(0);
+    // 原件: the picture of the cell the opinion was read from, kept with it, with file, page, row and column.
+    await corrected.getByTestId('show-original').click();
+    const original = page.getByRole('dialog', { name: '核对原件' });
+    await expect.poll(() => original.getByTestId('paper-original-where').textContent()).toBe('form-150dpi-rotated-seal.png 第1页 · 表格第 7 行 · 第2栏');
+    expect(await original.getByTestId('paper-original-text').textContent()).toBe('对重点项目的督促检查还需要进一步加强。');
+    const picture = original.locator('img[alt^="原件："]');
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+    await app.screenshot('original');
+    await original.locator('.ant-modal-close').click();
+    // The edit dialog shows it too, above the fields.
+    await corrected.getByText('修改', { exact: true }).click();
+    const editDialog = page.getByRole('dialog', { name: '修改意见' });
+    await expect.poll(() => editDialog.getByTestId('paper-original-where').textContent()).toBe('form-150dpi-rotated-seal.png 第1页 · 表格第 7 行 · 第2栏');
+    await expect.poll(() => editDialog.locator('img[alt^="原件："]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+    await app.screenshot('original-edit');
+    await editDialog.getByRole('button', { name: /取\s*消/ }).click();
 
     // The first page again: what is in already is a duplicate; the rest is imported, then taken back.
     await openPaperForms(page);

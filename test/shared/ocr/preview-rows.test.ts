@@ -5,7 +5,7 @@ import { GROUP_TARGET } from '#shared/model/types';
 import { defaultRuleSet } from '#shared/model/rule-set';
 import type { FormOpinion, FormReading } from '#shared/ocr/form';
 import { planOcrRows } from '#shared/ocr/plan';
-import { previewRows, problemsByField, rowsToImport, type FormPage, type PreviewMeeting, type RowEdit } from '#shared/ocr/preview-rows';
+import { cellImagesOf, isPaperOrigin, paperSheet, previewRows, problemsByField, rowsToImport, type FormPage, type PreviewMeeting, type RowEdit } from '#shared/ocr/preview-rows';
 
 const ZHANG = '00000000-0000-4000-8000-000000000001';
 const LI = '00000000-0000-4000-8000-000000000002';
@@ -105,6 +105,27 @@ describe('the paper-form preview', () => {
       { file: '意见表.png', sheet: '第1页·第2栏', row: 3, draft: { targetId: GROUP_TARGET, category: '基层群众', channel: '书面征求', content: '理论学习的系统性不够。', provider: '县交通运输局', dimension: '' } },
       { file: '意见表.png', sheet: '第1页·第2栏', row: 7, draft: { targetId: ZHANG, category: '基层群众', channel: '书面征求', content: '听取基层意见的渠道还不够多。', provider: '县交通运输局', dimension: '' } },
     ]);
+  });
+});
+
+describe('the cell pictures of a page', () => {
+  it('go with the rows written, one per opinion, cut once per cell and found by row and column', () => {
+    const grey = { width: 1000, height: 400, data: new Uint8Array(1000 * 400).fill(255).map((v, i) => (i % 1000 < 500 && Math.floor(i / 1000) % 40 < 20 ? 30 : v)) };
+    const two = page([opinion('group', '政治忠诚', '理论学习的系统性不够。', 2), opinion('group', '政治忠诚', '学用结合不紧。', 2)]);
+    const cells = cellImagesOf(grey, [40, 40, 44], two.reading);
+    expect([...cells.keys()]).toEqual(['2:1']);
+    expect(cells.get('2:1')).toMatchObject({ box: { x: 200, y: 80, width: 600, height: 40 }, width: 450, height: 30 });
+    const written = rowsToImport(rows([{ ...two, cells }]));
+    expect(written.map((r) => r.scan)).toEqual([
+      { page: 1, column: 2, image: cells.get('2:1') },
+      { page: 1, column: 2, image: cells.get('2:1') },
+    ]);
+    expect(written[0]!.sheet).toBe(paperSheet(1, 2));
+    expect(isPaperOrigin({ kind: 'imported', sheet: written[0]!.sheet })).toBe(true);
+    expect(isPaperOrigin({ kind: 'imported', sheet: 'Sheet1' })).toBe(false);
+    expect(isPaperOrigin({ kind: 'pasted' })).toBe(false);
+    // A page without pictures (the preview's tests, an old reader) writes rows without them.
+    expect(rowsToImport(rows([two])).every((r) => r.scan === undefined)).toBe(true);
   });
 });
 

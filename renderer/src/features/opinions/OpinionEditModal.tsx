@@ -7,8 +7,10 @@ import { useAction } from '../../lib/use-action';
 import { validFields } from '../../lib/valid-fields';
 import { DateInput } from '../../lib/DateInput';
 import type { MeetingData } from '../../meeting/use-meeting-data';
+import { isPaperOrigin } from '#shared/ocr/preview-rows';
+import { PaperOriginal } from './PaperOriginal';
 
-/** Edit one opinion; checked by the same rules as entry. */
+/** Edit one opinion; checked by the same rules as entry. An opinion read from a paper form shows its 原件 above the fields. */
 export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion | undefined; data: MeetingData; onClose: () => void }) {
   const { repos, actor } = useWorkbench();
   const run = useAction();
@@ -33,6 +35,11 @@ export function OpinionEditModal({ opinion, data, onClose }: { opinion: Opinion 
         if (ok) onClose();
       }}
     >
+      {opinion && isPaperOrigin(opinion.origin) && (
+        <div style={{ marginBottom: 12 }}>
+          <PaperOriginal opinionId={opinion.id} />
+        </div>
+      )}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="targetId" label="意见对象" rules={[{ required: true }]}>
           <Select options={data.targets.map((t) => ({ value: t.id, label: t.label }))} />

@@ -10,6 +10,8 @@ import { useMeeting } from '../../meeting/meeting-context';
 import { OpinionEditModal } from './OpinionEditModal';
 import { OpinionText } from '../../ui/OpinionText';
 import { originLabel } from './origin-label';
+import { isPaperOrigin } from '#shared/ocr/preview-rows';
+import { PaperOriginalModal } from './PaperOriginal';
 
 type FlagFilter = 'all' | 'counted' | 'notCounted' | 'warned';
 
@@ -27,6 +29,7 @@ export function OpinionListTab({ query }: { query: URLSearchParams }) {
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Opinion>();
+  const [original, setOriginal] = useState<Opinion>();
 
   const rows = useMemo(() => {
     const needle = compareKey(search);
@@ -124,7 +127,24 @@ export function OpinionListTab({ query }: { query: URLSearchParams }) {
           { title: '所属方面', dataIndex: 'dimension', width: 140, ellipsis: true },
           { title: '提出方', dataIndex: 'provider', width: 110, ellipsis: true },
           { title: '收到日期', dataIndex: 'receivedDate', width: 100 },
-          { title: '来由', dataIndex: 'origin', width: 90, ellipsis: true, render: (origin: Opinion['origin']) => originLabel(origin) },
+          {
+            title: '来由',
+            dataIndex: 'origin',
+            width: 110,
+            ellipsis: true,
+            // A paper form's opinion offers its 原件 (the cell's picture, read only when opened).
+            render: (origin: Opinion['origin'], o) =>
+              isPaperOrigin(origin) ? (
+                <span title={originLabel(origin)}>
+                  <a onClick={() => setOriginal(o)} data-testid="show-original">
+                    原件
+                  </a>{' '}
+                  {originLabel(origin)}
+                </span>
+              ) : (
+                originLabel(origin)
+              ),
+          },
           {
             title: '操作',
             width: 110,
@@ -140,6 +160,7 @@ export function OpinionListTab({ query }: { query: URLSearchParams }) {
         ]}
       />
       <OpinionEditModal opinion={editing} data={data} onClose={() => setEditing(undefined)} />
+      <PaperOriginalModal opinion={original} onClose={() => setOriginal(undefined)} />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import type { MeetingData } from '../../meeting/use-meeting-data';
 import { DoubtfulText, OcrText } from './OcrText';
 import type { PreviewRow, RowEdit } from '#shared/ocr/preview-rows';
 import type { ReadPage, Refusal } from './use-recognition';
+import { RowChoices, type ChoiceOptions } from './RowChoices';
 
 interface Props {
   data: MeetingData;
@@ -29,6 +30,12 @@ export function PaperFormPreview({ data, pages, refused, rows, minConfidence, ca
   const { ruleSet } = data.meeting;
   const needsCategory = rows.some((r) => r.fieldProblems.category !== undefined) || category !== undefined;
   const byPage = new Map(pages.map((p) => [p.page.key, p]));
+  const asOptions = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
+  const choiceOptions: ChoiceOptions = {
+    targets: data.targets.map((t) => ({ value: t.id, label: t.label })),
+    categories: asOptions(ruleSet.categories),
+    channels: asOptions(ruleSet.channels),
+  };
 
   return (
     <Card
@@ -154,36 +161,7 @@ export function PaperFormPreview({ data, pages, refused, rows, minConfidence, ca
               width: 230,
               render: (_, r) => (
                 <Space direction="vertical" size={4} style={{ width: '100%' }}>
-                  <Select
-                    aria-label={`意见对象：${where(r)}`}
-                    size="small"
-                    style={{ width: '100%' }}
-                    placeholder={r.opinion.part === 'members' ? `表上：${r.opinion.label}` : '请选择'}
-                    status={r.targetId === undefined ? 'error' : undefined}
-                    value={r.targetId}
-                    onChange={(targetId: string) => onEdit(r.key, { targetId })}
-                    options={data.targets.map((t) => ({ value: t.id, label: t.label }))}
-                  />
-                  <Select
-                    aria-label={`意见来源：${where(r)}`}
-                    size="small"
-                    style={{ width: '100%' }}
-                    placeholder="意见来源"
-                    status={r.category === undefined ? 'error' : undefined}
-                    value={r.category}
-                    onChange={(c: string) => onEdit(r.key, { category: c })}
-                    options={ruleSet.categories.map((c) => ({ value: c, label: c }))}
-                  />
-                  <Select
-                    aria-label={`征求方式：${where(r)}`}
-                    size="small"
-                    style={{ width: '100%' }}
-                    placeholder="征求方式"
-                    status={r.channel === undefined ? 'error' : undefined}
-                    value={r.channel}
-                    onChange={(channel: string) => onEdit(r.key, { channel })}
-                    options={ruleSet.channels.map((c) => ({ value: c, label: c }))}
-                  />
+                  <RowChoices row={r} where={where(r)} options={choiceOptions} onEdit={(edit) => onEdit(r.key, edit)} />
                   {r.dimension && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       所属方面：{r.dimension}
