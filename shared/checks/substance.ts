@@ -7,6 +7,12 @@ export interface PhraseMatcher {
   suffixes: readonly string[];
   /** The rule set's praise phrases: praise that ends in a no-opinion phrase says nothing either. */
   praise: readonly string[];
+  /**
+   * Every key is CJK ideographs, letters and digits only (as the default list is): then a clause
+   * whose key is one lies inside the whole text's key, and a text whose key contains none of them
+   * need not be split into clauses (see isPraiseWithNoOpinion).
+   */
+  plain: boolean;
 }
 
 /**
@@ -15,8 +21,12 @@ export interface PhraseMatcher {
  */
 export function phraseMatcher(phrases: readonly string[], praisePhrases: readonly string[] = []): PhraseMatcher {
   const keys = new Set(phrases.map(compareKey).filter((k) => k !== ''));
-  return { keys, suffixes: [...keys].sort((a, b) => b.length - a.length), praise: praisePhrases };
+  return { keys, suffixes: [...keys].sort((a, b) => b.length - a.length), praise: praisePhrases, plain: [...keys].every((k) => PLAIN_KEY.test(k)) };
 }
+
+// Keys made of these alone are unaffected by what surrounds their clause: the clause ends (below) are
+// starters that compose with nothing under NFKC, and lower-casing depends on context only for Σ.
+const PLAIN_KEY = /^[\u4e00-\u9fffa-z0-9]+$/;
 
 /**
  * Whether an opinion says something: its normalized text is not empty, is not a no-opinion
@@ -40,10 +50,14 @@ export function isPraiseWithNoOpinion(content: string, noOpinion: PhraseMatcher)
   if (noOpinion.praise.length === 0 || noOpinion.keys.size === 0) return false;
   const key = compareKey(content);
   if (key === '') return false;
-  // The no-opinion clauses taken out, the rest must be praise only.
-  const clauses = content.split(CLAUSES).filter((c) => compareKey(c) !== '');
-  const rest = clauses.filter((c) => !noOpinion.keys.has(compareKey(c)));
-  if (rest.length < clauses.length && rest.length > 0 && isPraiseOnly(rest.join('，'), noOpinion.praise)) return true;
+  // The no-opinion clauses taken out, the rest must be praise only. A clause's key lies inside the
+  // text's key (its ends are not compared): when no phrase's key does, no clause is one — most
+  // opinions, which are then not split (a county's 100,000 would cost seconds).
+  if (!noOpinion.plain || noOpinion.suffixes.some((k) => key.includes(k))) {
+    const clauses = content.split(CLAUSES).filter((c) => compareKey(c) !== '');
+    const rest = clauses.filter((c) => !noOpinion.keys.has(compareKey(c)));
+    if (rest.length < clauses.length && rest.length > 0 && isPraiseOnly(rest.join('，'), noOpinion.praise)) return true;
+  }
   // Or the phrase written on without a stop: `希望继续保持没有意见`. One-character phrases (无) are too
   // common at the end of a word to be read this way.
   for (const suffix of noOpinion.suffixes) {

@@ -8,6 +8,9 @@ import { changeEntry } from './change-log';
 import { UserError } from '../../lib/user-error';
 import { writeMeetingData } from './meeting-write';
 import { opinionContext } from './opinions-repo';
+import { readSummarySources } from './summaries-repo';
+import type { MeetingRecords } from './summary-cache';
+import { computeMeetingSummary } from '#shared/supervision/summary';
 
 export interface ImportOutcome {
   added: number;
@@ -53,7 +56,11 @@ export async function commitImport(
 
   return writeMeetingData(db, [db.meetings, db.members, db.opinions, db.opinionImages], async (w) => {
     const { labels, context } = await opinionContext(db, meetingId, '该会议不存在或已删除，未导入任何内容');
-    const existing = (await db.opinions.where('meetingId').equals(meetingId).toArray()).filter((o) => !o.deletedAt);
+    // The meeting's records as its summary reads them: the summary is computed from these and the
+    // new rows while IndexedDB writes, instead of reading 10,000 rows back afterwards.
+    const sources = await readSummarySources(db, meetingId);
+    if (!sources) throw new UserError('该会议不存在或已删除，未导入任何内容');
+    const existing = sources.records.opinions.filter((o) => !o.deletedAt);
 
     // The one validator again: the roster or the rules may have changed since the preview.
     const { opinions, problems } = finishImport(prepared, rows, context, existing);
@@ -61,12 +68,25 @@ export async function commitImport(
       throw new UserError(`会议的班子成员或规则在预览后有变化，有 ${problems.length} 行不能导入，未写入任何内容。请重新选择文件预览。`, problems);
     }
 
+    // Every chunk queued at once (the database works through them while the summary is computed),
+    // each awaited in turn for the progress. Settled promises only: the transaction fails on the
+    // first error, which the awaits below report.
+    const writes: Array<{ end: number; done: Promise<unknown> }> = [];
+    for (let i = 0; i < opinions.length; i += CHUNK) {
+      const done = db.opinions.bulkAdd(opinions.slice(i, i + CHUNK));
+      done.catch(() => undefined);
+      writes.push({ end: Math.min(i + CHUNK, opinions.length), done });
+    }
+    if (opinions.length > 0) {
+      const records: MeetingRecords = { ...sources.records, opinions: [...sources.records.opinions, ...opinions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+      w.summarised([{ records, summary: computeMeetingSummary({ ...records, previousLedger: sources.previousLedger, crossUnitWarnings: sources.crossUnitWarnings }) }]);
+    }
     const log: ChangeLogEntry[] = opinions.map((o) =>
       changeEntry({ actor: meta.actor, entity: 'opinion', recordId: o.id, meetingId, action: 'import', summary: importSummary(o, labels.get(o.targetId) ?? ''), at: now }),
     );
-    for (let i = 0; i < opinions.length; i += CHUNK) {
-      await db.opinions.bulkAdd(opinions.slice(i, i + CHUNK));
-      progress(rows.length + Math.min(rows.length, Math.round(((i + CHUNK) / opinions.length) * rows.length)), total);
+    for (const write of writes) {
+      await write.done;
+      progress(rows.length + Math.round((write.end / opinions.length) * rows.length), total);
     }
     // A paper form's rows bring their cells' pictures: stored with the opinions, in this transaction.
     const images = opinionImagesOf(opinions, prepared, rows, { file, now });

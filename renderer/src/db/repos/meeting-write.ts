@@ -28,8 +28,6 @@ interface MeetingWrite {
   summarised(computed: ReadonlyArray<ComputedSummary>): void;
 }
 
-/** Change-log lines per bulk write: large imports write theirs in steps of this many. */
-const LOG_CHUNK = 1000;
 /** Summaries refreshed per step when the write reports progress (300 meetings take a while). */
 const SUMMARY_SLICE = 20;
 
@@ -105,7 +103,8 @@ export function writeMeetingData<T>(
     };
     const result = await fn(w);
     if (!outer) {
-      for (let i = 0; i < state.log.length; i += LOG_CHUNK) await db.changeLog.bulkAdd(state.log.slice(i, i + LOG_CHUNK));
+      // One bulk write: every line handed to the database at once, not a round trip per step.
+      if (state.log.length > 0) await db.changeLog.bulkAdd(state.log);
       if (state.summarised.size > 0) await storeSummaries(db, [...state.summarised.values()]);
       const refresh = new Set([...state.touched].filter((id) => !state.summarised.has(id)));
       if (options.summaryProgress) {
