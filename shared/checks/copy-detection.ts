@@ -4,7 +4,7 @@
 // that differ go through MinHash/LSH (minhash.ts) and are verified by real Jaccard similarity.
 import type { Meeting, Opinion } from '../model/types';
 import { opinionKey } from './duplicates';
-import { findSimilarPairs, NEAR_DUPLICATE_THRESHOLD } from './minhash';
+import { findSimilarPairs, NEAR_DUPLICATE_THRESHOLD, type SimilarPair } from './minhash';
 import { byEntry } from './opinion-flags';
 import { isSubstantive, phraseMatcher } from './substance';
 
@@ -113,26 +113,33 @@ export function detectCopies(
       : undefined;
   const { pairs, capped } = findSimilarPairs(groupKeys, { threshold, accept });
   const unlisted = cappedClusters(groups, pairs, capped);
-  const neighbours: Array<Array<{ group: number; similarity: number }>> = groups.map(() => []);
-  for (const p of pairs) {
-    neighbours[p.a]!.push({ group: p.b, similarity: p.similarity });
-    neighbours[p.b]!.push({ group: p.a, similarity: p.similarity });
-  }
-  for (const list of neighbours) list.sort((x, y) => y.similarity - x.similarity || x.group - y.group);
+  const neighbours = neighbourLists(groups.length, pairs);
 
   const warnings: CopyWarning[] = [];
   const reported = new Set<string>();
   const firsts = groups.map(() => undefined as FirstOpinions | undefined);
   // The one meeting (unit) of a group's opinions, or undefined when they are of several.
-  const sole = (pick: (o: CopyCandidate) => string) => groups.map((g) => (g.length === 1 || g.every((o) => pick(o) === pick(g[0]!)) ? pick(g[0]!) : undefined));
-  const soleMeeting = sole((o) => o.meetingId);
-  const soleUnit = sole((o) => o.unitId);
-  const partnerIn = (g: number, o: CopyCandidate, kind: CopyKind, sameKey: boolean) => {
+  const soleMeeting = new Array<string | undefined>(groups.length);
+  const soleUnit = new Array<string | undefined>(groups.length);
+  groups.forEach((group, g) => {
+    let meeting: string | undefined = group[0]!.meetingId;
+    let unit: string | undefined = group[0]!.unitId;
+    for (let k = 1; k < group.length; k++) {
+      if (group[k]!.meetingId !== meeting) meeting = undefined;
+      if (group[k]!.unitId !== unit) unit = undefined;
+    }
+    soleMeeting[g] = meeting;
+    soleUnit[g] = unit;
+  });
+  const partnerIn = (g: number, o: CopyCandidate, kind: CopyKind, sameKey: boolean): CopyCandidate | undefined => {
     const group = groups[g]!;
+    // Most groups are one text once (and o's own group then holds only o): no search, no closure.
+    if (group.length === 1) return group[0] !== o && RELATIONS[kind](o, group[0]!, sameKey) ? group[0] : undefined;
     if (group.length <= SMALL_GROUP) return group.find((p) => p !== o && RELATIONS[kind](o, p, sameKey));
     return firstPartner((firsts[g] ??= firstOpinions(group)), o, kind, sameKey);
   };
-  ordered.forEach((o, i) => {
+  for (let i = 0; i < ordered.length; i++) {
+    const o = ordered[i]!;
     const own = opinionGroup[i]!;
     for (const kind of kinds) {
       let partner: CopyCandidate | undefined = partnerIn(own, o, kind, true);
@@ -140,13 +147,14 @@ export function detectCopies(
       if (!partner) {
         const apart = kind === 'cross-unit' ? soleUnit : soleMeeting;
         const mine = kind === 'cross-unit' ? o.unitId : o.meetingId;
-        for (const n of neighbours[own]!) {
+        for (let k = neighbours.start[own]!, end = neighbours.start[own + 1]!; k < end; k++) {
+          const other = neighbours.group[k]!;
           // A group all of one other meeting holds no partner inside o's meeting; all of o's unit, none outside it.
-          const sole = apart[n.group];
+          const sole = apart[other];
           if (sole !== undefined && (kind === 'cross-unit' ? sole === mine : sole !== mine)) continue;
-          partner = partnerIn(n.group, o, kind, false);
+          partner = partnerIn(other, o, kind, false);
           if (partner) {
-            similarity = n.similarity;
+            similarity = neighbours.similarity[k]!;
             break;
           }
         }
@@ -167,8 +175,68 @@ export function detectCopies(
       }
       warnings.push(warning);
     }
-  });
+  }
   return warnings;
+}
+
+/** Each group's similar groups, most similar first, then by group: `group[k]` and `similarity[k]` for k in [start[g], start[g + 1]). */
+interface NeighbourLists {
+  start: Int32Array;
+  group: Int32Array;
+  similarity: Float64Array;
+}
+
+/**
+ * The pairs as neighbour lists. Flat arrays rather than an object per pair side and an array per
+ * group: at 100,000 texts that is 200,000 objects and 100,000 arrays, most of them empty, which
+ * the garbage collector then has to walk.
+ */
+function neighbourLists(groupCount: number, pairs: readonly SimilarPair[]): NeighbourLists {
+  const start = new Int32Array(groupCount + 1);
+  for (const p of pairs) {
+    start[p.a + 1]!++;
+    start[p.b + 1]!++;
+  }
+  for (let g = 0; g < groupCount; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, groupCount);
+  const group = new Int32Array(pairs.length * 2);
+  const similarity = new Float64Array(pairs.length * 2);
+  for (const p of pairs) {
+    let at = fill[p.a]!++;
+    group[at] = p.b;
+    similarity[at] = p.similarity;
+    at = fill[p.b]!++;
+    group[at] = p.a;
+    similarity[at] = p.similarity;
+  }
+  const before = (j: number, k: number) => similarity[j]! > similarity[k]! || (similarity[j] === similarity[k] && group[j]! < group[k]!);
+  for (let g = 0; g < groupCount; g++) {
+    const from = start[g]!;
+    const to = start[g + 1]!;
+    if (to - from < 2) continue;
+    if (to - from <= 16) {
+      // Insertion sort: most lists are a handful of entries.
+      for (let k = from + 1; k < to; k++) {
+        const sg = group[k]!;
+        const ss = similarity[k]!;
+        let j = k - 1;
+        while (j >= from && (similarity[j]! < ss || (similarity[j] === ss && group[j]! > sg))) {
+          group[j + 1] = group[j]!;
+          similarity[j + 1] = similarity[j]!;
+          j--;
+        }
+        group[j + 1] = sg;
+        similarity[j + 1] = ss;
+      }
+    } else {
+      const order = Array.from({ length: to - from }, (_, k) => from + k).sort((j, k) => (before(j, k) ? -1 : before(k, j) ? 1 : 0));
+      const sortedGroups = order.map((k) => group[k]!);
+      const sortedSimilarities = order.map((k) => similarity[k]!);
+      group.set(sortedGroups, from);
+      similarity.set(sortedSimilarities, from);
+    }
+  }
+  return { start, group, similarity };
 }
 
 /** Opinions of a cluster of similar texts, in all and per unit and meeting. */
