@@ -117,6 +117,26 @@ describe('detectCopies on a template filled in more times than the partner cap',
     expect(sameTarget.map((w) => w.more)).toEqual(sameTarget.map(() => inMeeting - 2));
   });
 
+  it('counts only the cluster of the capped text, not another cluster', () => {
+    const inMeeting = PARTNER_CAP + 6;
+    const other = Array.from({ length: 5 }, (_, i) => ({ ...candidate(100 + i, 0), content: `第${i + 1}项：对分管领域的安全生产工作督促检查不够` }));
+    const warnings = detectCopies([...Array.from({ length: inMeeting }, (_, i) => candidate(i, 0)), ...other], { kinds: ['cross-target'] });
+    const template = warnings.filter((w) => w.a.content.includes('窗口'));
+    expect(template.map((w) => w.more)).toEqual(template.map(() => inMeeting - 2));
+    const others = warnings.filter((w) => w.a.content.includes('安全生产'));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((w) => w.more === undefined)).toBe(true);
+  });
+
+  it('says nothing more when the one opinion of another unit is the one shown', () => {
+    const inMeeting = PARTNER_CAP + 6;
+    const candidates = Array.from({ length: inMeeting + 1 }, (_, i) => candidate(i, i < inMeeting ? 0 : 1));
+    const crossUnit = detectCopies(candidates).filter((w) => w.kind === 'cross-unit' && w.a.unitId === 'u0');
+    // (A text whose search stopped at the cap before it met the other unit's text has no such warning.)
+    expect(crossUnit.length).toBeGreaterThan(inMeeting / 2);
+    expect(crossUnit.every((w) => w.more === undefined && w.b.unitId === 'u1')).toBe(true);
+  });
+
   it('says nothing of unlisted opinions where every similar pair was sought', () => {
     const warnings = detectCopies(Array.from({ length: 12 }, (_, i) => candidate(i, i % 2)));
     expect(warnings.length).toBeGreaterThan(0);
