@@ -26,6 +26,8 @@ export const OCR_FUZZ_TARGETS: FuzzTarget[] = [
         // Black-and-white fax coding from libtiff: Group 4, and Group 3 2-D with EOLs and fill bits.
         buildPdf([{ picture: { kind: 'coded', width: 520, height: 48, data: fixture('fax/line-bw-g4.fax'), filter: 'CCITTFaxDecode', parms: '/K -1 /Columns 520' } }]),
         buildPdf([{ picture: { kind: 'coded', width: 520, height: 48, data: fixture('fax/line-bw-g3-2d-fill.fax'), filter: 'CCITTFaxDecode', parms: '/K 4 /Columns 520 /EncodedByteAlign true /EndOfLine true' } }]),
+        // JBIG2: jbig2enc's arithmetic-coded generic region with TPGDON.
+        buildPdf([{ picture: { kind: 'coded', width: 520, height: 48, data: fixture('jbig2/line-generic-tpgd.jb2'), filter: 'JBIG2Decode' } }]),
         // A page in two strips, each drawn with its own matrix.
         buildPdf([{ pieces: [{ picture: gray, matrix: [595, 0, 0, 421, 0, 421] }, { picture: { ...gray, samples: gray.samples.map((v) => 255 - v) }, matrix: [595, 0, 0, 421, 0, 0] }] }]),
       ];
