@@ -3,7 +3,10 @@
 # PDFs) from the committed form-150dpi-rotated-seal.png and line.png, with the real tools county
 # units' files come from. Not needed by the tests (the outputs are committed); needs
 #   apt-get install imagemagick libtiff-tools libjpeg-turbo-progs ghostscript img2pdf
-# ImageMagick's Debian policy forbids writing PDF, so every PDF here is written by another tool.
+# and, for the JBIG2 fixtures, jbig2enc's `jbig2` on PATH (not packaged in Debian 12: build
+# agl/jbig2enc from source after apt-get install libleptonica-dev automake autoconf libtool; the
+# JBIG2 part is skipped without it). ImageMagick's Debian policy forbids writing PDF, so every PDF
+# here is written by another tool.
 set -eu
 cd "$(dirname "$0")/../test/fixtures/ocr"
 T=$(mktemp -d)
@@ -94,3 +97,14 @@ for k in 0 4; do
     -dEncodeMonoImages=true -dDownsampleMonoImages=false -o "fax/form-g3-$d-gs.pdf" \
     -c "<</MonoImageDict <</K $k>> >> setdistillerparams" -f fax/form-g4-tiff2pdf.pdf
 done
+
+# JBIG2 (jbig2enc): generic regions, lossless, with and without TPGDON; the lossy symbol mode as a PDF.
+if command -v jbig2 >/dev/null 2>&1; then
+  mkdir -p jbig2
+  jbig2 -p fax/form-bw.png > jbig2/form-generic.jb2
+  jbig2 -p -d fax/form-bw.png > jbig2/form-generic-tpgd.jb2
+  jbig2 -p -d fax/line-bw.png > jbig2/line-generic-tpgd.jb2
+  (cd "$T" && jbig2 -s -p -b sym "$OLDPWD/fax/form-bw.png" && python3 "$(dirname "$(command -v jbig2)")/../jbig2topdf.py" sym) > jbig2/form-symbol-jbig2topdf.pdf
+else
+  echo "jbig2 (jbig2enc) not found: JBIG2 fixtures left as they are" >&2
+fi
