@@ -35,6 +35,15 @@ for f in line-progressive line-progressive-gray line-progressive-scans; do
   djpeg -nosmooth -pnm "$f.jpg" > "$T/$f.pnm" && convert "$T/$f.pnm" "$f.djpeg.png"
 done
 
+# Interlaced (Adam7) PNG and plain twins, from ImageMagick itself (/usr/bin/convert: the real one).
+mkdir -p png
+C=/usr/bin/convert
+$C form-150dpi-rotated-seal.png -crop 201x99+150+70 +repage PNG24:png/seal-rgb.png
+$C png/seal-rgb.png -interlace PNG PNG24:png/seal-rgb-adam7.png
+$C png/seal-rgb.png -colors 16 -interlace PNG PNG8:png/seal-palette-adam7.png
+$C png/seal-palette-adam7.png -interlace none PNG8:png/seal-palette.png
+$C png/seal-rgb.png -interlace PNG PNG48:png/seal-rgb16-adam7.png
+
 # CCITT fax: black-and-white pictures, coded by libtiff (each strip's data taken out of the TIFF).
 mkdir -p fax
 convert form-150dpi-rotated-seal.png -colorspace gray -threshold 60% -type bilevel fax/form-bw.png
@@ -85,6 +94,7 @@ for src in line-bw runs; do
     strips "$T/$src-$name.tif" "fax/$src-$name"
   done
 done
+$C fax/line-bw.png -type bilevel -interlace PNG png/line-bw-adam7.png
 convert fax/form-bw.png -compress Group4 "$T/form.tif"
 tiffcp -r 352 -c g4 "$T/form.tif" "$T/form-strips.tif"
 strips "$T/form-strips.tif" fax/form-strip
