@@ -19,6 +19,7 @@ export const OCR_FUZZ_TARGETS: FuzzTarget[] = [
       const gray = { kind: 'raw' as const, width: 16, height: 8, components: 1 as const, bpc: 8 as const, samples: Uint8Array.from({ length: 128 }, (_, i) => i * 2), predictor: true };
       return [
         fixture('line.png'),
+        fixture('png/seal-palette-adam7.png'),
         jpeg,
         fixture('line-progressive-scans.jpg'),
         buildPdf([{ picture: gray, rotate: 90 }, { picture: { kind: 'jpeg', bytes: jpeg, width: 520, height: 48 } }]),
