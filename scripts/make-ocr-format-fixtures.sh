@@ -3,7 +3,10 @@
 # PDFs) from the committed form-150dpi-rotated-seal.png and line.png, with the real tools county
 # units' files come from. Not needed by the tests (the outputs are committed); needs
 #   apt-get install imagemagick libtiff-tools libjpeg-turbo-progs ghostscript img2pdf
-# ImageMagick's Debian policy forbids writing PDF, so every PDF here is written by another tool.
+# and, for the JBIG2 fixtures, jbig2enc's `jbig2` on PATH (not packaged in Debian 12: build
+# agl/jbig2enc from source after apt-get install libleptonica-dev automake autoconf libtool; the
+# JBIG2 part is skipped without it). ImageMagick's Debian policy forbids writing PDF, so every PDF
+# here is written by another tool.
 set -eu
 cd "$(dirname "$0")/../test/fixtures/ocr"
 T=$(mktemp -d)
@@ -31,6 +34,15 @@ cjpeg -scans "$T/scans.txt" -quality 92 -sample 2x2 -restart 3 "$T/line.ppm" > l
 for f in line-progressive line-progressive-gray line-progressive-scans; do
   djpeg -nosmooth -pnm "$f.jpg" > "$T/$f.pnm" && convert "$T/$f.pnm" "$f.djpeg.png"
 done
+
+# Interlaced (Adam7) PNG and plain twins, from ImageMagick itself (/usr/bin/convert: the real one).
+mkdir -p png
+C=/usr/bin/convert
+$C form-150dpi-rotated-seal.png -crop 201x99+150+70 +repage PNG24:png/seal-rgb.png
+$C png/seal-rgb.png -interlace PNG PNG24:png/seal-rgb-adam7.png
+$C png/seal-rgb.png -colors 16 -interlace PNG PNG8:png/seal-palette-adam7.png
+$C png/seal-palette-adam7.png -interlace none PNG8:png/seal-palette.png
+$C png/seal-rgb.png -interlace PNG PNG48:png/seal-rgb16-adam7.png
 
 # CCITT fax: black-and-white pictures, coded by libtiff (each strip's data taken out of the TIFF).
 mkdir -p fax
@@ -82,6 +94,7 @@ for src in line-bw runs; do
     strips "$T/$src-$name.tif" "fax/$src-$name"
   done
 done
+$C fax/line-bw.png -type bilevel -interlace PNG png/line-bw-adam7.png
 convert fax/form-bw.png -compress Group4 "$T/form.tif"
 tiffcp -r 352 -c g4 "$T/form.tif" "$T/form-strips.tif"
 strips "$T/form-strips.tif" fax/form-strip
@@ -94,3 +107,14 @@ for k in 0 4; do
     -dEncodeMonoImages=true -dDownsampleMonoImages=false -o "fax/form-g3-$d-gs.pdf" \
     -c "<</MonoImageDict <</K $k>> >> setdistillerparams" -f fax/form-g4-tiff2pdf.pdf
 done
+
+# JBIG2 (jbig2enc): generic regions, lossless, with and without TPGDON; the lossy symbol mode as a PDF.
+if command -v jbig2 >/dev/null 2>&1; then
+  mkdir -p jbig2
+  jbig2 -p fax/form-bw.png > jbig2/form-generic.jb2
+  jbig2 -p -d fax/form-bw.png > jbig2/form-generic-tpgd.jb2
+  jbig2 -p -d fax/line-bw.png > jbig2/line-generic-tpgd.jb2
+  (cd "$T" && jbig2 -s -p -b sym "$OLDPWD/fax/form-bw.png" && python3 "$(dirname "$(command -v jbig2)")/../jbig2topdf.py" sym) > jbig2/form-symbol-jbig2topdf.pdf
+else
+  echo "jbig2 (jbig2enc) not found: JBIG2 fixtures left as they are" >&2
+fi

@@ -1,13 +1,15 @@
 // One picture (image XObject) of a scanned PDF: checked when the file is opened — its size, its
 // codec, a fax picture's coding parameters, its colour space — and decoded to RGBA only when asked.
-// DCT → our JPEG reader (progressive included); CCITT fax → ccitt.ts; Flate, LZW, RunLength and
-// the ASCII filters → raw samples (pdf-pixels.ts). JBIG2 and JPEG 2000 are refused by name.
+// DCT → our JPEG reader (progressive included); CCITT fax → ccitt.ts; JBIG2 generic regions →
+// jbig2.ts (its other kinds of region refused by name when decoded); Flate, LZW, RunLength and the
+// ASCII filters → raw samples (pdf-pixels.ts). JPEG 2000 is refused by name.
 import { CcittError, decodeCcitt, type CcittParams } from './ccitt';
+import { decodeJbig2, Jbig2Error } from './jbig2';
 import { decodeJpeg } from './jpeg';
 import type { PdfDocument } from './pdf-document';
-import { PdfError, type PdfDict, type PdfStream } from './pdf-objects';
+import { PdfError, PdfStream, type PdfDict } from './pdf-objects';
 import { pdfColorSpace, toRgbaSamples } from './pdf-pixels';
-import { applyFilters, filterChain } from './pdf-streams';
+import { applyFilters, decodeStreamData, filterChain } from './pdf-streams';
 import { checkDimensions } from './png';
 import type { RgbaImage } from './raster';
 
@@ -31,9 +33,10 @@ export function pdfPicture(doc: PdfDocument, stream: PdfStream, where: string): 
   if (tooBig) throw new PdfError(`${where}：${tooBig}`);
   const chain = filterChain(stream, doc);
   const codec = chain.at(-1)?.name;
-  const unsupported: Record<string, string> = { JBIG2Decode: '黑白 JBIG2 压缩', JPXDecode: 'JPEG 2000' };
+  const unsupported: Record<string, string> = { JPXDecode: 'JPEG 2000' };
   if (codec !== undefined && unsupported[codec]) throw new PdfError(`${where}的扫描图像是${unsupported[codec]}格式，暂不支持；请在扫描软件中选择灰度或彩色（JPEG）重新扫描，或把该页另存为 PNG/JPEG 图片`);
   const fax = codec === 'CCITTFaxDecode' ? faxParams(chain.at(-1)!.parms, width, height, where) : undefined;
+  const globals = codec === 'JBIG2Decode' ? doc.resolve(chain.at(-1)!.parms?.get('JBIG2Globals')) : undefined;
   // Checked now: the colour space of raw pictures (so an unreadable one fails before recognition starts).
   if (codec !== 'DCTDecode') pdfColorSpace(doc, stream, where);
   const mask = stream.dict.get('ImageMask') === true;
@@ -49,13 +52,18 @@ export function pdfPicture(doc: PdfDocument, stream: PdfStream, where: string): 
       if (![1, 2, 4, 8, 16].includes(bpc)) throw new PdfError(`${where}的图像已损坏（位深错误）`);
       const rowBytes = Math.ceil((width * space.components * bpc) / 8);
       // PNG predictors add a byte per row; a little slack for writers that pad the stream.
-      const data = fax ? decodeCcitt(applyFilters(stream.data, chain.slice(0, -1), MAX_CODED_BYTES), fax) : applyFilters(stream.data, chain, (rowBytes + 1) * height + 1024);
+      const coded = () => applyFilters(stream.data, chain.slice(0, -1), MAX_CODED_BYTES);
+      const data = fax
+        ? decodeCcitt(coded(), fax)
+        : codec === 'JBIG2Decode'
+          ? decodeJbig2(coded(), globals instanceof PdfStream ? decodeStreamData(globals, MAX_CODED_BYTES, doc) : undefined, width, height)
+          : applyFilters(stream.data, chain, (rowBytes + 1) * height + 1024);
       if (data.length < rowBytes * height) throw new PdfError(`${where}的图像数据不完整`);
       const decodeArray = doc.resolve(stream.dict.get('Decode'));
       return toRgbaSamples(data, width, height, bpc, space, Array.isArray(decodeArray) ? decodeArray.map(Number) : undefined);
     } catch (e) {
       if (e instanceof PdfError) throw e.message.startsWith('第') ? e : new PdfError(`${where}：${e.message}`);
-      if (e instanceof CcittError) throw new PdfError(`${where}：${e.message}`);
+      if (e instanceof CcittError || e instanceof Jbig2Error) throw new PdfError(`${where}：${e.message}`);
       if (e instanceof RangeError) throw new PdfError(`${where}的图像已损坏`);
       throw e;
     }

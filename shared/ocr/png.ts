@@ -28,7 +28,7 @@ export function checkDimensions(width: number, height: number): string | undefin
   return undefined;
 }
 
-/** Reads a PNG (greyscale, RGB, palette, with or without alpha; 1–16 bits; not interlaced) into RGBA. */
+/** Reads a PNG (greyscale, RGB, palette, with or without alpha; 1–16 bits; plain or interlaced, Adam7) into RGBA. */
 export function decodePng(bytes: Uint8Array): ImageRead {
   if (!isPng(bytes)) return { ok: false, error: '不是 PNG 图片' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -57,16 +57,45 @@ export function decodePng(bytes: Uint8Array): ImageRead {
   if (!header) return { ok: false, error: 'PNG 图片已损坏（没有文件头）' };
   const channels = CHANNELS[header.color];
   if (channels === undefined || ![1, 2, 4, 8, 16].includes(header.depth)) return { ok: false, error: 'PNG 图片已损坏（颜色类型错误）' };
-  if (header.interlace !== 0) return { ok: false, error: '不支持隔行扫描（Adam7）的 PNG 图片，请另存为普通 PNG 或 JPEG' };
+  if (header.interlace > 1) return { ok: false, error: 'PNG 图片已损坏（隔行方式错误）' };
   if (header.color === 3 && !palette) return { ok: false, error: 'PNG 图片已损坏（缺少调色板）' };
   if (idat.length === 0) return { ok: false, error: 'PNG 图片没有图像数据' };
   const bitsPerPixel = channels * header.depth;
-  const stride = Math.ceil((header.width * bitsPerPixel) / 8);
+  const strideOf = (width: number) => Math.ceil((width * bitsPerPixel) / 8);
+  if (header.interlace === 1) {
+    // Adam7: seven reduced pictures one after another, each filtered on its own, then spread out.
+    const passes = ADAM7.map(([x0, y0, dx, dy]) => ({ x0, y0, dx, dy, width: Math.ceil((header!.width - x0) / dx), height: Math.ceil((header!.height - y0) / dy) })).filter((p) => p.width > 0 && p.height > 0);
+    const raw = inflateExactly(idat, passes.reduce((n, p) => n + (strideOf(p.width) + 1) * p.height, 0));
+    if (typeof raw === 'string') return { ok: false, error: raw };
+    const out = new Uint8Array(header.width * header.height * 4);
+    let at = 0;
+    for (const p of passes) {
+      const stride = strideOf(p.width);
+      const part = raw.subarray(at, at + (stride + 1) * p.height);
+      at += part.length;
+      unfilter(part, stride, p.height, Math.max(1, bitsPerPixel / 8));
+      const small = toRgba(part, { ...header, width: p.width, height: p.height }, stride, channels, palette, transparency);
+      for (let y = 0; y < p.height; y++) for (let x = 0; x < p.width; x++) out.set(small.data.subarray((y * p.width + x) * 4, (y * p.width + x) * 4 + 4), ((p.y0 + y * p.dy) * header.width + p.x0 + x * p.dx) * 4);
+    }
+    return { ok: true, image: { width: header.width, height: header.height, data: out } };
+  }
+  const stride = strideOf(header.width);
   const raw = inflateExactly(idat, (stride + 1) * header.height);
   if (typeof raw === 'string') return { ok: false, error: raw };
   unfilter(raw, stride, header.height, Math.max(1, bitsPerPixel / 8));
   return { ok: true, image: toRgba(raw, header, stride, channels, palette, transparency) };
 }
+
+/** Adam7's passes: the first column and row, and the steps between them. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
 
 /** Inflates the zlib stream in 64 KB steps into exactly `size` bytes; a longer or shorter stream is an error. */
 function inflateExactly(parts: readonly Uint8Array[], size: number): Uint8Array | string {

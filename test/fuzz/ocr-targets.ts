@@ -19,6 +19,7 @@ export const OCR_FUZZ_TARGETS: FuzzTarget[] = [
       const gray = { kind: 'raw' as const, width: 16, height: 8, components: 1 as const, bpc: 8 as const, samples: Uint8Array.from({ length: 128 }, (_, i) => i * 2), predictor: true };
       return [
         fixture('line.png'),
+        fixture('png/seal-palette-adam7.png'),
         jpeg,
         fixture('line-progressive-scans.jpg'),
         buildPdf([{ picture: gray, rotate: 90 }, { picture: { kind: 'jpeg', bytes: jpeg, width: 520, height: 48 } }]),
@@ -26,6 +27,8 @@ export const OCR_FUZZ_TARGETS: FuzzTarget[] = [
         // Black-and-white fax coding from libtiff: Group 4, and Group 3 2-D with EOLs and fill bits.
         buildPdf([{ picture: { kind: 'coded', width: 520, height: 48, data: fixture('fax/line-bw-g4.fax'), filter: 'CCITTFaxDecode', parms: '/K -1 /Columns 520' } }]),
         buildPdf([{ picture: { kind: 'coded', width: 520, height: 48, data: fixture('fax/line-bw-g3-2d-fill.fax'), filter: 'CCITTFaxDecode', parms: '/K 4 /Columns 520 /EncodedByteAlign true /EndOfLine true' } }]),
+        // JBIG2: jbig2enc's arithmetic-coded generic region with TPGDON.
+        buildPdf([{ picture: { kind: 'coded', width: 520, height: 48, data: fixture('jbig2/line-generic-tpgd.jb2'), filter: 'JBIG2Decode' } }]),
         // A page in two strips, each drawn with its own matrix.
         buildPdf([{ pieces: [{ picture: gray, matrix: [595, 0, 0, 421, 0, 421] }, { picture: { ...gray, samples: gray.samples.map((v) => 255 - v) }, matrix: [595, 0, 0, 421, 0, 0] }] }]),
       ];

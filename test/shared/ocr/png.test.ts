@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePng, MAX_PIXELS } from '#shared/ocr/png';
 import { blankRgba, encodePng, fillRgba, pngFromRows } from '../../support/ocr/images';
@@ -47,5 +49,32 @@ describe('decodePng', () => {
     expect(decodePng(damaged).ok).toBe(false);
     expect(decodePng(new TextEncoder().encode('%PDF-1.7'))).toEqual({ ok: false, error: '不是 PNG 图片' });
     expect(decodePng(pngFromRows(4, 4, 8, 0, new Uint8Array(4)))).toEqual({ ok: false, error: expect.stringContaining('不完整') });
+  });
+});
+
+describe('decodePng, interlaced (Adam7)', () => {
+  // ImageMagick's `-interlace PNG` of a corner of the sealed form (201×99: every pass has pixels,
+  // none is whole) and of the black-and-white text line: each gives the pixels of its plain twin.
+  const FIXTURES = resolve(__dirname, '../../fixtures/ocr');
+  const read = (name: string) => {
+    const r = decodePng(new Uint8Array(readFileSync(resolve(FIXTURES, name))));
+    if (!r.ok) throw new Error(r.error);
+    return r.image;
+  };
+  it.each([
+    ['png/seal-rgb-adam7.png', 'png/seal-rgb.png'],
+    ['png/seal-rgb16-adam7.png', 'png/seal-rgb.png'],
+    ['png/seal-palette-adam7.png', 'png/seal-palette.png'],
+    ['png/line-bw-adam7.png', 'fax/line-bw.png'],
+  ])('reads %s as %s', (interlaced, plain) => {
+    const a = read(interlaced);
+    const b = read(plain);
+    expect([a.width, a.height]).toEqual([b.width, b.height]);
+    expect(Buffer.compare(Buffer.from(a.data), Buffer.from(b.data))).toBe(0);
+  });
+
+  it('refuses an interlaced PNG whose data is short of its seven passes', () => {
+    const bytes = new Uint8Array(readFileSync(resolve(FIXTURES, 'png/seal-rgb-adam7.png')));
+    expect(decodePng(bytes.subarray(0, bytes.length - 2000))).toMatchObject({ ok: false });
   });
 });
