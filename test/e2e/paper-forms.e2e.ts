@@ -157,6 +157,14 @@ describe('paper forms', () => {
     await page.getByTestId('undo-ocr-import').click();
     await expect.poll(() => page.getByTestId('ocr-done').textContent()).toContain('已撤销本次导入的 2 条意见');
     await page.getByText('收集 7 条，计入 7 条').waitFor();
+    // The batch taken back lies in the recycle bin with its pictures.
+    await openTab(page, '回收站');
+    const binned = page.getByRole('row', { name: /调研多在机关/ });
+    await binned.getByTestId('show-original').click();
+    const fromBin = page.getByRole('dialog', { name: '核对原件' });
+    await expect.poll(() => fromBin.getByTestId('paper-original-where').textContent()).toBe('form-150dpi-rotated-seal.png 第1页 · 表格第 3 行 · 第2栏');
+    await expect.poll(() => fromBin.locator('img[alt^="原件："]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+    await fromBin.locator('.ant-modal-close').click();
 
     // Offline: the models and the runtime came from the app's own origin, and nothing else was asked for.
     const origin = new URL(baseUrl).origin;

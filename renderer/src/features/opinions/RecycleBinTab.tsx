@@ -5,6 +5,9 @@ import { useWorkbench } from '../../app/workbench-context';
 import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '#shared/util/dates';
 import { useMeeting } from '../../meeting/meeting-context';
+import { isPaperOrigin } from '#shared/ocr/preview-rows';
+import type { Opinion } from '#shared/model/types';
+import { PaperOriginalModal } from './PaperOriginal';
 
 /** Deleted opinions of the meeting; restore one, some or all. Nothing is ever destroyed here. */
 export function RecycleBinTab() {
@@ -12,6 +15,7 @@ export function RecycleBinTab() {
   const { repos, actor } = useWorkbench();
   const run = useAction();
   const [selected, setSelected] = useState<string[]>([]);
+  const [original, setOriginal] = useState<Opinion>();
   const deleted = useLiveQuery(() => repos.listDeletedOpinions(data.meeting.id), [repos, data.meeting.id]);
   const restore = async (ids: string[]) => {
     const n = await run(() => repos.restoreOpinions(ids, actor), (count) => `已恢复 ${count} 条意见`);
@@ -41,15 +45,24 @@ export function RecycleBinTab() {
           { title: '删除时间', dataIndex: 'deletedAt', width: 170, render: (t: string) => formatDateTime(t) },
           {
             title: '操作',
-            width: 80,
+            width: 100,
+            // An opinion read from paper keeps its 原件 in the recycle bin too.
             render: (_v, o) => (
-              <a onClick={() => restore([o.id])} data-testid="restore-one">
-                恢复
-              </a>
+              <Space size={8}>
+                <a onClick={() => restore([o.id])} data-testid="restore-one">
+                  恢复
+                </a>
+                {isPaperOrigin(o.origin) && (
+                  <a onClick={() => setOriginal(o)} data-testid="show-original">
+                    原件
+                  </a>
+                )}
+              </Space>
             ),
           },
         ]}
       />
+      <PaperOriginalModal opinion={original} onClose={() => setOriginal(undefined)} />
     </Card>
   );
 }
