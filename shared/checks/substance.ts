@@ -90,8 +90,12 @@ export function isPraiseOnly(content: string, praisePhrases: readonly string[]):
 
 // The compared keys of a praise list, prepared once per distinct list (a meeting's rules are read
 // afresh on every query, so the array itself is new each time; its text is not).
+// The same array is asked again for every opinion of a meeting: found by identity first (no join).
 const PRAISE_KEYS = new Map<string, string[]>();
+const PRAISE_KEYS_OF = new WeakMap<readonly string[], string[]>();
 function praiseKeys(phrases: readonly string[]): string[] {
+  const known = PRAISE_KEYS_OF.get(phrases);
+  if (known) return known;
   const id = phrases.join('\u0001');
   let keys = PRAISE_KEYS.get(id);
   if (!keys) {
@@ -99,6 +103,7 @@ function praiseKeys(phrases: readonly string[]): string[] {
     keys = phrases.map(compareKey).filter((k) => k !== '');
     PRAISE_KEYS.set(id, keys);
   }
+  PRAISE_KEYS_OF.set(phrases, keys);
   return keys;
 }
 
@@ -108,5 +113,7 @@ export const MIN_SPECIFIC_LENGTH = 8;
 /** Whether a substantive opinion is too short to say anything specific (warned, still counted). */
 export function isTooShort(content: string): boolean {
   const key = compareKey(content);
-  return key !== '' && [...key].length < MIN_SPECIFIC_LENGTH;
+  // Characters, not UTF-16 units; counted only where the units leave it open.
+  if (key === '' || key.length >= 2 * MIN_SPECIFIC_LENGTH) return false;
+  return key.length < MIN_SPECIFIC_LENGTH || [...key].length < MIN_SPECIFIC_LENGTH;
 }

@@ -77,6 +77,8 @@ describe('too short to be specific', () => {
 
   it('counts characters, not UTF-16 units (𠮷 is one)', () => {
     expect(isTooShort('𠮷𠮷𠮷𠮷𠮷𠮷𠮷')).toBe(true);
+    expect(isTooShort('𠮷𠮷𠮷𠮷𠮷𠮷𠮷a')).toBe(false); // 15 units, 8 characters
+    expect(isTooShort('𠮷'.repeat(8))).toBe(false); // 16 units, 8 characters
   });
 
   it('does not warn of empty text', () => {
