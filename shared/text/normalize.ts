@@ -52,7 +52,7 @@ const NOT_COMPARED = /[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}\s]/gu;
 export function compareKey(s: string): string {
   let key = KEYS.get(s);
   if (key === undefined) {
-    key = s.normalize('NFKC').toLowerCase().replace(NOT_COMPARED, '');
+    key = compareKeyUncached(s);
     // The checks ask for the key of one text several times (substance, duplicates, praise, length,
     // copies): NFKC and the Unicode-class regex cost ~5 µs a call, a lookup ~0.2 µs. Bounded, so
     // a county-scale scan cannot grow it without limit.
@@ -62,5 +62,15 @@ export function compareKey(s: string): string {
   return key;
 }
 
-const MAX_CACHED_KEYS = 20_000;
+/** How many texts the compare-key caches hold: a pass over more distinct texts than this gains nothing from them. */
+export const MAX_CACHED_KEYS = 20_000;
 const KEYS = new Map<string, string>();
+
+/**
+ * {@link compareKey} without its cache, for one pass over more distinct texts than the cache holds
+ * (a county's copy scan): there every lookup would miss, and storing each key would only evict the
+ * keys other checks will ask for again.
+ */
+export function compareKeyUncached(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(NOT_COMPARED, '');
+}
