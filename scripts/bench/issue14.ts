@@ -9,7 +9,7 @@ import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS } from '#shared/model/rule-set';
 import { GROUP_TARGET, type Opinion } from '#shared/model/types';
 import { buildPackage, PACKAGE_TABLES, type PackageContent } from '#shared/package/format';
 import { computeMeetingSummary } from '#shared/supervision/summary';
-import { compareKey } from '#shared/text/normalize';
+import { compareKey, compareKeyUncached } from '#shared/text/normalize';
 import { WorkbenchDb } from '../../renderer/src/db/database';
 import { commitImport } from '../../renderer/src/db/repos/import-repo';
 import { openIntoEmpty } from '../../renderer/src/db/repos/package-repo';
@@ -19,9 +19,9 @@ import Dexie from 'dexie';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-// What compareKey does, without its cache: the floor is the real cost of reading a text.
-const NOT_COMPARED = /[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}\s]/gu;
-const readBigrams = (texts: readonly string[]) => texts.map((t) => shingles(t.normalize('NFKC').toLowerCase().replace(NOT_COMPARED, '')));
+// The detector's own reading of a text — its compare key without the cache (which a county's scan
+// bypasses too), then its bigram set: the floor is the real cost of reading every text.
+const readBigrams = (texts: readonly string[]) => texts.map((t) => shingles(compareKeyUncached(t)));
 
 /**
  * Recall of the pairs at or above the threshold, estimated exactly on a sample: `sample` distinct

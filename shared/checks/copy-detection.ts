@@ -3,7 +3,8 @@
 // appearing in another unit's lists (疑似抄袭). Identical texts are grouped by compare key; texts
 // that differ go through MinHash/LSH (minhash.ts) and are verified by real Jaccard similarity.
 import type { Meeting, Opinion } from '../model/types';
-import { opinionKey } from './duplicates';
+import { MAX_CACHED_KEYS } from '../text/normalize';
+import { opinionKey, opinionKeyUncached } from './duplicates';
 import { findSimilarPairs, NEAR_DUPLICATE_THRESHOLD, type SimilarPair } from './minhash';
 import { byEntry } from './opinion-flags';
 import { isSubstantive, phraseMatcher } from './substance';
@@ -84,8 +85,11 @@ export function detectCopies(
   const groups: CopyCandidate[][] = [];
   const groupKeys: string[] = [];
   const opinionGroup = new Array<number>(ordered.length);
+  // The key caches help a meeting's checks, which ask for the same texts again and again; a
+  // county's scan reads more texts than they hold, so every lookup would miss (and evict).
+  const keyOf = ordered.length > MAX_CACHED_KEYS ? opinionKeyUncached : opinionKey;
   ordered.forEach((o, i) => {
-    const key = opinionKey(o.content);
+    const key = keyOf(o.content);
     let g = groupOf.get(key);
     if (g === undefined) {
       g = groups.length;

@@ -1,4 +1,4 @@
-import { compareKey } from '../text/normalize';
+import { compareKey, compareKeyUncached, MAX_CACHED_KEYS } from '../text/normalize';
 import { stripNumbering } from '../text/numbering';
 
 /** The fields that decide whether two opinions are the same opinion. */
@@ -17,12 +17,17 @@ export function opinionKey(content: string): string {
   let key = OPINION_KEYS.get(content);
   if (key === undefined) {
     key = compareKey(stripNumbering(content));
-    if (OPINION_KEYS.size >= 20_000) OPINION_KEYS.clear();
+    if (OPINION_KEYS.size >= MAX_CACHED_KEYS) OPINION_KEYS.clear();
     OPINION_KEYS.set(content, key);
   }
   return key;
 }
 const OPINION_KEYS = new Map<string, string>();
+
+/** {@link opinionKey} without the caches (see {@link compareKeyUncached}). */
+export function opinionKeyUncached(content: string): string {
+  return compareKeyUncached(stripNumbering(content));
+}
 
 /**
  * The identity of an opinion for counting: the same normalized text (leading numbering ignored)
