@@ -79,6 +79,16 @@ describe('findSimilarPairs', () => {
     expect(findSimilarPairs(keys).pairs).toEqual([{ a: 0, b: 5000, similarity: 28 / 30 }]);
   });
 
+  it('gives each of 100 texts of one bigram set every one of the others', () => {
+    // abab…, baba…, ababa…: all of the set {ab, ba}, so all 100 share every bucket.
+    const keys = Array.from({ length: 100 }, (_, i) => `${i % 2 === 0 ? 'ab' : 'ba'}`.repeat(2 + (i >> 2)) + (i % 4 < 2 ? '' : i % 2 === 0 ? 'a' : 'b'));
+    expect(new Set(keys).size).toBe(100);
+    const { pairs, capped } = findSimilarPairs(keys, { partnerCap: 100 });
+    expect(pairs).toHaveLength((100 * 99) / 2);
+    expect(pairs.every((p) => p.similarity === 1)).toBe(true);
+    expect(capped).toEqual([]);
+  });
+
   it('gives each of 100 fillings of one template every partner up to the cap, and exactly the cap beyond it', () => {
     const keys = Array.from({ length: 100 }, (_, i) => `第${i + 1}条问卷反映窗口办事排队时间长群众满意度有待提高`);
     const similarity = keys.map((x) => keys.map((y) => referenceJaccard(x, y)));
