@@ -43,7 +43,8 @@ export function applyFilters(data: Uint8Array, chain: readonly Filter[], limit: 
     else if (name === 'ASCIIHexDecode') out = asciiHex(out);
     else if (name === 'ASCII85Decode') out = ascii85(out);
     else if (name === 'RunLengthDecode') out = runLength(out, limit);
-    else throw new PdfError(`不支持 PDF 中 ${name} 压缩的数据`);
+    // A name of letters and digits is a filter we do not read; anything else is a damaged file, not a name to show.
+    else throw new PdfError(/^[A-Za-z0-9]{1,40}$/.test(name) ? `不支持 PDF 中 ${name} 压缩的数据` : 'PDF 文件已损坏（无法识别的压缩方式）');
     if (out.length > limit) throw new PdfError('PDF 中的数据解压后过大（疑似“压缩炸弹”），已拒绝');
   }
   return out;

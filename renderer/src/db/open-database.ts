@@ -55,7 +55,11 @@ export async function openWorkbenchDatabase(options: OpenOptions = {}): Promise<
   await db.open();
   // Summaries a write left pending when the last session ended within a moment of it: computed now,
   // in the background (the overview computes them for its read meanwhile).
-  settleSummaries(db).catch((e: unknown) => console.warn('[db] computing pending summaries failed', e));
+  // A database closed meanwhile (the app's window closing, a restore replacing it) leaves them for its next opening.
+  settleSummaries(db).catch((e: unknown) => {
+    if (!db.isOpen()) return;
+    console.warn('[db] computing pending summaries failed', e);
+  });
   return decision === 'upgrade' ? { mode: 'normal', db, upgradedFrom: disk } : { mode: 'normal', db };
 }
 

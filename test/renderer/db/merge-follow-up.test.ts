@@ -170,5 +170,16 @@ describe('follow-up records in packages and merges', () => {
     const two = await recomputed(apart);
     expect(two.stored).toEqual(two.again);
     expect(two.stored.find((x) => x.meetingId === current.meetings[0]!.id)).toEqual(one.stored.find((x) => x.meetingId === current.meetings[0]!.id));
+    // This year's meeting already here, last year's arriving later: this year's summary reads the new ledger too.
+    const late = freshDb();
+    await merge(late, current);
+    const before = (await late.meetingSummaries.get(current.meetings[0]!.id))!;
+    await merge(late, { ...earlier, units: current.units });
+    await settleSummaries(late);
+    const three = await recomputed(late);
+    expect(three.stored).toEqual(three.again);
+    const after = three.stored.find((x) => x.meetingId === current.meetings[0]!.id)!;
+    expect(after.preparation).not.toEqual(before.preparation);
+    expect(after).toEqual(one.stored.find((x) => x.meetingId === current.meetings[0]!.id));
   });
 });

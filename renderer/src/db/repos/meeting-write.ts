@@ -9,7 +9,7 @@ import type { ChangeInput } from '#shared/model/change-log';
 import type { ChangeLogEntry } from '#shared/model/types';
 import type { WorkbenchDb } from '../database';
 import { changeEntry } from './change-log';
-import { flushSummaries, refreshSummaries, storeSummaries, withSummaryTables, type ComputedSummary } from './summaries-repo';
+import { flushSummaries, followingMeetings, refreshSummaries, storeSummaries, withSummaryTables, type ComputedSummary } from './summaries-repo';
 
 /** What a write may do besides writing its rows: record what it changed. */
 interface MeetingWrite {
@@ -107,6 +107,12 @@ export function writeMeetingData<T>(
       if (state.log.length > 0) await db.changeLog.bulkAdd(state.log);
       if (state.summarised.size > 0) await storeSummaries(db, [...state.summarised.values()]);
       const refresh = new Set([...state.touched].filter((id) => !state.summarised.has(id)));
+      // Next year's meeting of a changed meeting's unit reads this one's ledger (its 上年度整改).
+      for (const id of await followingMeetings(db, [...state.touched, ...state.summarised.keys()])) {
+        if (state.summarised.has(id) || refresh.has(id)) continue;
+        db.summaryCache?.forget(id);
+        refresh.add(id);
+      }
       if (options.summaryProgress) {
         const ids = [...refresh];
         for (let i = 0; i < ids.length; i += SUMMARY_SLICE) {

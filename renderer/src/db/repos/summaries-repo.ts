@@ -158,6 +158,25 @@ async function summaryFromRecords(db: WorkbenchDb, meetingId: string): Promise<M
   return read && computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger });
 }
 
+/**
+ * The meetings whose summary reads one of `meetingIds`' ledger as last year's (the 上年度整改 of the
+ * 会前准备 check): the live meetings of the same unit one year later. Only when this transaction
+ * wrote ledger entries or meetings (anything else leaves last year's ledger as it was), so that an
+ * everyday write costs no extra read.
+ */
+export async function followingMeetings(db: WorkbenchDb, meetingIds: readonly string[]): Promise<string[]> {
+  if (meetingIds.length === 0 || !db.ledgerEntries) return [];
+  const idbtrans = currentIdbTransaction(db);
+  const written = db.summaryCache && idbtrans ? db.summaryCache.writtenIn(idbtrans) : 'all';
+  if (written !== 'all' && !written.has('ledgerEntries') && !written.has('meetings')) return [];
+  const changed = (await db.meetings.bulkGet([...new Set(meetingIds)])).filter((m): m is Meeting => m !== undefined);
+  const wanted = new Set(changed.map((m) => `${m.unitId}\u0000${m.year + 1}`));
+  if (wanted.size === 0) return [];
+  const units = [...new Set(changed.map((m) => m.unitId))];
+  const candidates = await db.meetings.where('unitId').anyOf(units).toArray();
+  return candidates.filter((m) => !m.deletedAt && wanted.has(`${m.unitId}\u0000${m.year}`)).map((m) => m.id);
+}
+
 /** Last year's ledger of the meeting's unit (the checklist's 上年度整改); undefined when last year's meeting is not here or the schema is older. */
 async function loadPreviousLedger(db: WorkbenchDb, meeting: Meeting): Promise<LedgerEntry[] | undefined> {
   if (!db.ledgerEntries) return undefined;
