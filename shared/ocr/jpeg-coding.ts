@@ -9,6 +9,25 @@ export class JpegError extends Error {}
 export const ZIGZAG = [0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63];
 
 /** A canonical Huffman table: for each code length, the largest code and where its values start. */
+/** A frame component as the baseline and progressive readers keep it. */
+export interface JpegComponent {
+  id: number;
+  h: number;
+  v: number;
+  tq: number;
+  td: number;
+  ta: number;
+  /** Blocks per line and lines of blocks, padded to whole MCUs. */
+  bw: number;
+  bh: number;
+  pixels: Uint8Array;
+  pred: number;
+  /** A progressive frame's coefficients until its last scan: 64 a block, natural order, blocks row by row (bw per row). */
+  coefs?: Int16Array;
+  /** The quantization table, latched at the component's first scan. */
+  quant?: Int32Array;
+}
+
 export interface Huffman {
   maxcode: Int32Array;
   mincode: Int32Array;

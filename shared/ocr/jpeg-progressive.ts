@@ -4,31 +4,12 @@
 // coefficient is kept until the last scan, then dequantized and turned into pixels. Bounded on
 // hostile input: at most MAX_SCANS scans, and the work of refinement scans (the only ones that can
 // visit coefficients without reading data) capped at a few passes over the picture.
-import { BitReader, decodeSymbol, idct, JpegError, ZIGZAG, type Huffman } from './jpeg-coding';
-
-/** What the progressive reader needs of a frame component (jpeg.ts's Component has it). */
-interface CoefficientComponent {
-  id: number;
-  h: number;
-  v: number;
-  tq: number;
-  td: number;
-  ta: number;
-  /** Blocks per line and lines of blocks, padded to whole MCUs. */
-  bw: number;
-  bh: number;
-  pixels: Uint8Array;
-  pred: number;
-  /** 64 coefficients per block, natural order, blocks row by row (bw per row). */
-  coefs?: Int16Array;
-  /** The quantization table, latched at the component's first scan. */
-  quant?: Int32Array;
-}
+import { BitReader, decodeSymbol, idct, JpegError, ZIGZAG, type Huffman, type JpegComponent } from './jpeg-coding';
 
 interface Frame {
   width: number;
   height: number;
-  components: CoefficientComponent[];
+  components: JpegComponent[];
   mcuX: number;
   mcuY: number;
   hmax: number;
@@ -57,7 +38,7 @@ export function readProgressiveScan(bytes: Uint8Array, start: number, header: Ui
   const al = header[3 + 2 * n]! & 15;
   const dcScan = ss === 0;
   if (se > 63 || ss > se || (dcScan && se !== 0) || (!dcScan && n !== 1) || al > 13 || ah > 13) throw new JpegError('JPEG 图片已损坏（渐进式扫描参数错误）');
-  const scan: CoefficientComponent[] = [];
+  const scan: JpegComponent[] = [];
   for (let i = 0; i < n; i++) {
     const c = frame.components.find((x) => x.id === header[1 + i * 2]);
     if (!c || !c.coefs) throw new JpegError('JPEG 图片已损坏（扫描头错误）');
@@ -75,16 +56,16 @@ export function readProgressiveScan(bytes: Uint8Array, start: number, header: Ui
   const p1 = 1 << al;
   const m1 = -1 << al;
 
-  const dcFirst = (c: CoefficientComponent, at: number) => {
+  const dcFirst = (c: JpegComponent, at: number) => {
     const t = decodeSymbol(dcs[c.td]!, reader);
     if (t > 16) throw new JpegError('JPEG 图片已损坏（霍夫曼编码错误）');
     c.pred += reader.receive(t);
     c.coefs![at] = c.pred * p1;
   };
-  const dcRefine = (c: CoefficientComponent, at: number) => {
+  const dcRefine = (c: JpegComponent, at: number) => {
     if (reader.bit()) c.coefs![at] = c.coefs![at]! | p1;
   };
-  const acFirst = (c: CoefficientComponent, at: number) => {
+  const acFirst = (c: JpegComponent, at: number) => {
     if (eobrun > 0) {
       eobrun--;
       return;
@@ -113,7 +94,7 @@ export function readProgressiveScan(bytes: Uint8Array, start: number, header: Ui
   const correct = (coefs: Int16Array, z: number) => {
     if (reader.bit() && (coefs[z]! & p1) === 0) coefs[z] = coefs[z]! + (coefs[z]! >= 0 ? p1 : m1);
   };
-  const acRefine = (c: CoefficientComponent, at: number) => {
+  const acRefine = (c: JpegComponent, at: number) => {
     const coefs = c.coefs!;
     const table = acs[c.ta]!;
     let k = ss;

@@ -4,29 +4,12 @@
 // frame header before pixel memory is taken, and damaged or truncated data is refused with a reason
 // instead of looping or guessing. Arithmetic-coded, lossless and 12-bit JPEG are refused by name.
 // The EXIF orientation of phone photos is applied.
-import { buildHuffman, decodeSymbol, idct, JpegError, ZIGZAG, type Huffman } from './jpeg-coding';
+import { buildHuffman, decodeSymbol, idct, JpegError, ZIGZAG, type Huffman, type JpegComponent } from './jpeg-coding';
 import { finishProgressive, readProgressiveScan, type ProgressiveBudget } from './jpeg-progressive';
 import { checkDimensions } from './png';
 import type { RgbaImage } from './raster';
 
 type ImageRead = { ok: true; image: RgbaImage } | { ok: false; error: string };
-
-interface Component {
-  id: number;
-  h: number;
-  v: number;
-  tq: number;
-  td: number;
-  ta: number;
-  /** Blocks per line and lines of blocks, padded to whole MCUs. */
-  bw: number;
-  bh: number;
-  pixels: Uint8Array;
-  pred: number;
-  /** A progressive frame's coefficients until its last scan. */
-  coefs?: Int16Array;
-  quant?: Int32Array;
-}
 
 /** Whether the bytes start like a JPEG file. */
 export function isJpeg(bytes: Uint8Array): boolean {
@@ -139,7 +122,7 @@ function readFrame(body: Uint8Array, progressive: boolean) {
   const vmax = Math.max(...raw.map((c) => c.v));
   const mcuX = Math.ceil(width / (8 * hmax));
   const mcuY = Math.ceil(height / (8 * vmax));
-  const components: Component[] = raw.map((c) => {
+  const components: JpegComponent[] = raw.map((c) => {
     const bw = mcuX * c.h;
     const bh = mcuY * c.v;
     // A progressive frame keeps coefficients (2 bytes each) until its last scan; pixels come after.
@@ -151,7 +134,7 @@ function readFrame(body: Uint8Array, progressive: boolean) {
 /** Decodes one (interleaved or single-component) scan; returns the position after its data. */
 function readScan(bytes: Uint8Array, start: number, header: Uint8Array, frame: NonNullable<ReturnType<typeof readFrame>>, quant: Array<Int32Array | undefined>, dcs: Array<Huffman | undefined>, acs: Array<Huffman | undefined>, restart: number): number {
   const n = header[0]!;
-  const scan: Component[] = [];
+  const scan: JpegComponent[] = [];
   for (let i = 0; i < n; i++) {
     const c = frame.components.find((x) => x.id === header[1 + i * 2]);
     if (!c) throw new JpegError('JPEG 图片已损坏（扫描头错误）');
@@ -195,7 +178,7 @@ function readScan(bytes: Uint8Array, start: number, header: Uint8Array, frame: N
     return v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
   };
   const coef = new Float64Array(64);
-  const block = (c: Component, bx: number, by: number) => {
+  const block = (c: JpegComponent, bx: number, by: number) => {
     if (++budget % 4096 === 0 && ended) throw new JpegError('JPEG 图片不完整（图像数据被截断）');
     coef.fill(0);
     const q = quant[c.tq]!;
@@ -243,7 +226,7 @@ function readScan(bytes: Uint8Array, start: number, header: Uint8Array, frame: N
 function toRgba(frame: NonNullable<ReturnType<typeof readFrame>>): RgbaImage {
   const { width, height, components, hmax, vmax } = frame;
   const out = new Uint8Array(width * height * 4);
-  const at = (c: Component, x: number, y: number) => c.pixels[Math.floor((y * c.v) / vmax) * c.bw * 8 + Math.floor((x * c.h) / hmax)]!;
+  const at = (c: JpegComponent, x: number, y: number) => c.pixels[Math.floor((y * c.v) / vmax) * c.bw * 8 + Math.floor((x * c.h) / hmax)]!;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const o = (y * width + x) * 4;
