@@ -6,57 +6,11 @@
 // mutant (written against the mutation report of shared/checks; see the README).
 import { describe, expect, it } from 'vitest';
 import { detectCopies, type CopyCandidate, type CopyKind } from '#shared/checks/copy-detection';
-import { opinionKey } from '#shared/checks/duplicates';
 import { PARTNER_CAP } from '#shared/checks/minhash';
-import { byEntry } from '#shared/checks/opinion-flags';
-import { rng } from '../../support/county-content';
-
-const RELATIONS: Record<CopyKind, (o: CopyCandidate, p: CopyCandidate, sameKey: boolean) => boolean> = {
-  'cross-target': (o, p) => o.meetingId === p.meetingId && o.targetId !== p.targetId,
-  'same-target': (o, p, sameKey) => o.meetingId === p.meetingId && o.targetId === p.targetId && !(sameKey && o.category === p.category),
-  'cross-unit': (o, p) => o.unitId !== p.unitId,
-};
+import { PASTED_TEXTS, pastedCorpus, referenceWarnings } from '../../support/copy-reference';
 
 describe('detectCopies on texts pasted many times', () => {
-  const texts = ['理论学习不够系统，以会代学的情况时有发生', '理论学习不够系统，以会代学的情况仍有发生', '对分管领域的安全生产工作督促检查不够'];
-  const corpus = (seed: number, units: number): CopyCandidate[] => {
-    const r = rng(seed);
-    return Array.from({ length: 90 }, (_, i) => {
-      const unit = Math.floor(r() * units);
-      return {
-        id: `o-${String(i).padStart(3, '0')}`,
-        unitId: `u${unit}`,
-        meetingId: `m${unit}-${Math.floor(r() * 2)}`,
-        targetId: `t${Math.floor(r() * 3)}`,
-        category: ['上级领导', '基层群众'][Math.floor(r() * 2)]!,
-        content: texts[Math.floor(r() * texts.length)]!,
-        createdAt: `2025-11-01T08:00:${String(Math.floor(r() * 60)).padStart(2, '0')}.000Z`,
-      };
-    });
-  };
-
-  // For each opinion and kind: the first related opinion of its own group, else of the similar
-  // group (the two 以会代学 texts), in entry order; a pair inside a meeting once.
-  const reference = (candidates: CopyCandidate[], kinds: readonly CopyKind[]) => {
-    const ordered = [...candidates].sort(byEntry);
-    const expected: string[] = [];
-    const reported = new Set<string>();
-    for (const o of ordered) {
-      for (const kind of kinds) {
-        const key = opinionKey(o.content);
-        let partner = ordered.find((p) => p !== o && opinionKey(p.content) === key && RELATIONS[kind](o, p, true));
-        if (!partner && o.content !== texts[2]) partner = ordered.find((p) => opinionKey(p.content) !== key && p.content !== texts[2] && RELATIONS[kind](o, p, false));
-        if (!partner) continue;
-        if (kind !== 'cross-unit') {
-          const pairKey = [kind, ...[o.id, partner.id].sort()].join('|');
-          if (reported.has(pairKey)) continue;
-          reported.add(pairKey);
-        }
-        expected.push(`${kind} ${o.id} ${partner.id}`);
-      }
-    }
-    return expected;
-  };
+  const texts = PASTED_TEXTS;
 
   it.each([
     [['cross-target', 'same-target', 'cross-unit'], 4],
@@ -67,9 +21,9 @@ describe('detectCopies on texts pasted many times', () => {
     [['cross-target', 'same-target'], 2],
   ] satisfies Array<[CopyKind[], number]>)('links every opinion to the partner a search of the whole group finds (%j, %i units)', (kinds, units) => {
     for (const seed of [61, 62]) {
-      const candidates = corpus(seed, units);
+      const candidates = pastedCorpus(seed, 90, units);
       const warnings = detectCopies(candidates, { kinds });
-      expect(warnings.map((w) => `${w.kind} ${w.a.id} ${w.b.id}`)).toEqual(reference(candidates, kinds));
+      expect(warnings.map((w) => `${w.kind} ${w.a.id} ${w.b.id}`)).toEqual(referenceWarnings(candidates, kinds));
       expect(warnings.length).toBeGreaterThan(0);
     }
   });
@@ -86,7 +40,7 @@ describe('detectCopies on texts pasted many times', () => {
       op(11, 1, 'm1', 't0', texts[1]!),
     ];
     const kinds: CopyKind[] = ['cross-target', 'same-target', 'cross-unit'];
-    expect(detectCopies(candidates).map((w) => `${w.kind} ${w.a.id} ${w.b.id}`)).toEqual(reference(candidates, kinds));
+    expect(detectCopies(candidates).map((w) => `${w.kind} ${w.a.id} ${w.b.id}`)).toEqual(referenceWarnings(candidates, kinds));
   });
 });
 

@@ -2,13 +2,12 @@
 // opinions (many texts sharing most of their bigrams), varied opinions, and one template filled in
 // thousands of times (where every pair is similar and only a bounded number may be reported).
 import { describe, expect, it } from 'vitest';
-import { detectCopies, type CopyCandidate, type CopyKind } from '#shared/checks/copy-detection';
-import { opinionKey } from '#shared/checks/duplicates';
+import { detectCopies, type CopyCandidate } from '#shared/checks/copy-detection';
 import { findSimilarPairs, jaccard, NEAR_DUPLICATE_THRESHOLD, PARTNER_CAP } from '#shared/checks/minhash';
-import { byEntry } from '#shared/checks/opinion-flags';
 import { compareKey } from '#shared/text/normalize';
-import { countyContent, rng } from '../../support/county-content';
+import { countyContent } from '../../support/county-content';
 import { stockPhraseCorpus } from '../../support/stock-phrase-content';
+import { pastedCorpus, referenceWarnings } from '../../support/copy-reference';
 import { describeCopy, rosterLabels } from '#shared/supervision/warnings';
 
 describe('findSimilarPairs at scale', () => {
@@ -107,48 +106,9 @@ describe('detectCopies on a template filled in thousands of times', () => {
 describe('detectCopies on a text pasted hundreds of times', () => {
   // The reference: each opinion's partner found by searching whole groups, as the detector did before
   // large groups were searched through their first opinions.
-  const RELATIONS: Record<CopyKind, (o: CopyCandidate, p: CopyCandidate, sameKey: boolean) => boolean> = {
-    'cross-target': (o, p) => o.meetingId === p.meetingId && o.targetId !== p.targetId,
-    'same-target': (o, p, sameKey) => o.meetingId === p.meetingId && o.targetId === p.targetId && !(sameKey && o.category === p.category),
-    'cross-unit': (o, p) => o.unitId !== p.unitId,
-  };
-
   it('links every opinion to the partner a search of the whole group finds', () => {
-    const r = rng(41);
-    const texts = ['理论学习不够系统，以会代学的情况时有发生', '理论学习不够系统，以会代学的情况仍有发生', '对分管领域的安全生产工作督促检查不够'];
-    const candidates: CopyCandidate[] = Array.from({ length: 600 }, (_, i) => {
-      const unit = Math.floor(r() * 4);
-      const meeting = `m${unit}-${Math.floor(r() * 2)}`;
-      return {
-        id: `o-${String(i).padStart(4, '0')}`,
-        unitId: `u${unit}`,
-        meetingId: meeting,
-        targetId: `t${Math.floor(r() * 3)}`,
-        category: ['上级领导', '基层群众'][Math.floor(r() * 2)]!,
-        content: texts[Math.floor(r() * texts.length)]!,
-        createdAt: `2025-11-01T08:00:${String(Math.floor(r() * 60)).padStart(2, '0')}.000Z`,
-      };
-    });
+    const candidates = pastedCorpus(41, 600, 4);
     const warnings = detectCopies(candidates);
-    // Reference: for each opinion and kind, the first related opinion of its own group, else of the
-    // similar group (the two 以会代学 texts), in entry order; a pair inside a meeting once.
-    const ordered = [...candidates].sort(byEntry);
-    const expected: string[] = [];
-    const reported = new Set<string>();
-    for (const o of ordered) {
-      for (const kind of ['cross-target', 'same-target', 'cross-unit'] as const) {
-        const key = opinionKey(o.content);
-        let partner = ordered.find((p) => p !== o && opinionKey(p.content) === key && RELATIONS[kind](o, p, true));
-        if (!partner && o.content !== texts[2]) partner = ordered.find((p) => opinionKey(p.content) !== key && p.content !== texts[2] && RELATIONS[kind](o, p, false));
-        if (!partner) continue;
-        if (kind !== 'cross-unit') {
-          const pairKey = [kind, ...[o.id, partner.id].sort()].join('|');
-          if (reported.has(pairKey)) continue;
-          reported.add(pairKey);
-        }
-        expected.push(`${kind} ${o.id} ${partner.id}`);
-      }
-    }
-    expect(warnings.map((w) => `${w.kind} ${w.a.id} ${w.b.id}`)).toEqual(expected);
+    expect(warnings.map((w) => `${w.kind} ${w.a.id} ${w.b.id}`)).toEqual(referenceWarnings(candidates, ['cross-target', 'same-target', 'cross-unit']));
   });
 });
