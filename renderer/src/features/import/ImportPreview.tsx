@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Checkbox, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { ImportConfirm } from '../../ui/ImportConfirm';
 import { isPraiseOnly } from '#shared/checks/substance';
 import type { WorkbookLayout } from '#shared/import/find-table';
 import type { ParsedWorkbook } from '#shared/import/grid';
@@ -41,12 +42,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
         </Space>
       }
       extra={
-        <Space>
-          <Button onClick={onCancel}>取消</Button>
-          <Button type="primary" disabled={plan.toAdd.length === 0} onClick={onConfirm} data-testid="import-confirm">
-            确认导入 {plan.toAdd.length} 条
-          </Button>
-        </Space>
+        <ImportConfirm count={plan.toAdd.length} onConfirm={onConfirm} onCancel={onCancel} testId="import-confirm" />
       }
     >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>

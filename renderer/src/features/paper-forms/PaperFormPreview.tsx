@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Image, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Image, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { ImportConfirm } from '../../ui/ImportConfirm';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 import { DoubtfulText, OcrText } from './OcrText';
 import type { PreviewRow, RowEdit } from '#shared/ocr/preview-rows';
@@ -42,12 +43,7 @@ export function PaperFormPreview({ data, pages, refused, rows, minConfidence, ca
       size="small"
       title={`识别预览：${pages.length} 页`}
       extra={
-        <Space>
-          <Button onClick={onCancel}>取消</Button>
-          <Button type="primary" disabled={ticked.length === 0} onClick={onConfirm} data-testid="ocr-confirm">
-            确认导入 {ticked.length} 条
-          </Button>
-        </Space>
+        <ImportConfirm count={ticked.length} onConfirm={onConfirm} onCancel={onCancel} testId="ocr-confirm" />
       }
     >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
