@@ -18,7 +18,7 @@
 // an emptied database cannot pass for a rolled-back batch. Scenarios: the opinion paste (crash.e2e.ts), the spreadsheet import
 // (crash-import.e2e.ts) and the package merge (crash-merge.e2e.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -139,11 +139,46 @@ async function within<T>(ms: number, what: string, step: Promise<T>): Promise<T>
 const COUNT_MS = 60_000;
 
 /** SIGKILL to the browser's whole process group: no shutdown, no flush, like a power cut to the app. */
-async function killHard(owned: OwnedBrowser): Promise<void> {
+async function killHard(owned: OwnedBrowser, profile: string): Promise<void> {
   const exited = new Promise<void>((resolve) => owned.process.once('exit', () => resolve()));
   process.kill(-owned.process.pid!, 'SIGKILL');
   await exited;
   await groupGone(owned.process.pid!);
+  await profileReleased(profile);
+}
+
+/**
+ * Waits until no process holds a file of the profile open. Chromium's zygote and its children leave
+ * the browser's process group, so the group's end does not prove the database files are free; a
+ * browser that opened them while a dying process still held them once found the origin's IndexedDB
+ * unusable and replaced it with an empty one (on a busy machine).
+ */
+async function profileReleased(profile: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (holdsProfile(profile)) {
+    if (Date.now() > deadline) throw new Error(`files of ${profile} still open 10 s after SIGKILL`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function holdsProfile(profile: string): boolean {
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    for (const fd of fds) {
+      try {
+        if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(profile)) return true;
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -274,7 +309,7 @@ async function attempt(
         bytesAtKill = await waitForGrowth(profile, base, Math.max(1, Math.round(write.bytes * share)), Math.max(15_000, write.ms * 3));
       }
       trace(`run ${run}: killing (${bytesAtKill} bytes)`);
-      await killHard(owned);
+      await killHard(owned, profile);
       owned = await launch(profile, baseUrl);
       trace(`run ${run}: relaunched, counting`);
       let counts: Record<string, number>;
@@ -307,7 +342,7 @@ async function attempt(
     return { write, outcomes };
   } finally {
     // A failed step must not leave the browser running (it has its own process group).
-    if (owned && owned.process.exitCode === null && owned.process.signalCode === null) await killHard(owned).catch(() => undefined);
+    if (owned && owned.process.exitCode === null && owned.process.signalCode === null) await killHard(owned, profile).catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }
 }
