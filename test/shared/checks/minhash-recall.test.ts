@@ -100,6 +100,28 @@ describe('findSimilarPairs recall', () => {
     expect(pairs(others, 0.3)).toEqual(alone);
   });
 
+  it('gives a text with more than 32 partners every one of them when the cap allows, met in any band', () => {
+    // 120 variants of one text, each with one character changed: every pair is at 0.87 or more, so
+    // each pair shares about a third of the bands (a miss has odds below 10⁻⁸), and a text meets its
+    // partners spread over many bands, most of them in several. With a cap of 1,000 every text must
+    // get all the texts after it, each once.
+    const r = rng(14);
+    const base = [...pairOf(r, 60, 60)[0]];
+    const variant = () => {
+      const chars = [...base];
+      chars[Math.floor(r() * chars.length)] = String.fromCodePoint(0x4e00 + Math.floor(r() * 20_000));
+      return chars.join('');
+    };
+    const keys = [...new Set(Array.from({ length: 120 }, variant))];
+    expect(keys.length).toBeGreaterThan(100);
+    const sets = keys.map(shingles);
+    const { pairs: found, capped } = findSimilarPairs(keys, { partnerCap: 1000 });
+    const expected = keys.flatMap((_, a) => keys.slice(a + 1).map((_, i) => ({ a, b: a + 1 + i, similarity: jaccard(sets[a]!, sets[a + 1 + i]!) })));
+    expect(expected.every((p) => p.similarity >= 0.87)).toBe(true);
+    expect(found).toEqual(expected);
+    expect(capped).toEqual([]);
+  });
+
   it('compares every pair of a bucket of 257 texts: a text is compared with up to 256 texts after it', () => {
     // All keys have the bigram set {ab, ba}: they agree on every band, so they share every bucket.
     const keys = Array.from({ length: 257 }, (_, i) => `${i % 2 === 0 ? 'ab' : 'ba'}`.repeat(2 + (i >> 2)) + (i % 4 < 2 ? '' : i % 2 === 0 ? 'a' : 'b'));
