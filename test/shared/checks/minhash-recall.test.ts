@@ -122,6 +122,23 @@ describe('findSimilarPairs recall', () => {
     expect(capped).toEqual([]);
   });
 
+  it('finds the near copy of a long text at every length from 1,000 to 1,100 characters', () => {
+    // Texts this long count more than 15 bigrams in some of their 64 hash buckets, which the
+    // per-bucket counts cannot hold: such a pair must reach the exact check whatever its sizes.
+    const r = rng(15);
+    const keys: string[] = [];
+    for (let length = 1000; length <= 1100; length++) {
+      const text = [...pairOf(r, length, length)[0]];
+      keys.push(text.join(''));
+      text[Math.floor(r() * length)] = '改';
+      keys.push(text.join(''));
+    }
+    const sets = keys.map(shingles);
+    const expected = keys.flatMap((_, a) => (a % 2 === 0 ? [{ a, b: a + 1, similarity: jaccard(sets[a]!, sets[a + 1]!) }] : []));
+    expect(expected.every((p) => p.similarity > 0.99)).toBe(true);
+    expect(findSimilarPairs(keys).pairs).toEqual(expected);
+  });
+
   it('compares every pair of a bucket of 257 texts: a text is compared with up to 256 texts after it', () => {
     // All keys have the bigram set {ab, ba}: they agree on every band, so they share every bucket.
     const keys = Array.from({ length: 257 }, (_, i) => `${i % 2 === 0 ? 'ab' : 'ba'}`.repeat(2 + (i >> 2)) + (i % 4 < 2 ? '' : i % 2 === 0 ? 'a' : 'b'));
