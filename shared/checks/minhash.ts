@@ -306,10 +306,12 @@ export function findSimilarPairs(
       order[at] = i;
       orderHash[at] = h;
     }
-    // Now ends[s] is where slot s ends, and slot s starts where slot s − 1 ends.
-    let start = 0;
-    for (let s = 0; s < slots; s++) {
-      const end = ends[s]!;
+    // The slots in order, each a run of equal top bits in `orderHash`: walking the n places instead
+    // of the 2n slots (most of them empty) cost a third less at 100,000 texts (measured, 48 bands).
+    for (let start = 0; start < n; ) {
+      const slot = orderHash[start]! >>> shift;
+      let end = start + 1;
+      while (end < n && orderHash[end]! >>> shift === slot) end++;
       const size = end - start;
       // Two texts in a slot are most often two buckets of one text each.
       if (size > 2 || (size === 2 && orderHash[start] === orderHash[start + 1])) {
