@@ -145,6 +145,8 @@ export function detectCopies(
   for (let i = 0; i < ordered.length; i++) {
     const o = ordered[i]!;
     const own = opinionGroup[i]!;
+    // A text entered once that resembles no other has no partner of any kind: most texts of a county.
+    if (groups[own]!.length === 1 && neighbours.start[own] === neighbours.start[own + 1]) continue;
     for (const kind of kinds) {
       let partner: CopyCandidate | undefined = partnerIn(own, o, kind, true);
       let similarity = 1;
