@@ -84,6 +84,9 @@ export function detectCopies(
   const groups: CopyCandidate[][] = [];
   const groupKeys: string[] = [];
   const opinionGroup = new Array<number>(ordered.length);
+  // The one meeting (unit) of a group's opinions, or undefined when they are of several.
+  const soleMeeting: Array<string | undefined> = [];
+  const soleUnit: Array<string | undefined> = [];
   // The key caches help a meeting's checks, which ask for the same texts again and again; a
   // county's scan reads more texts than they hold, so every lookup would miss (and evict).
   const keyOf = ordered.length > MAX_CACHED_KEYS ? opinionKeyUncached : opinionKey;
@@ -93,10 +96,16 @@ export function detectCopies(
     if (g === undefined) {
       g = groups.length;
       groupOf.set(key, g);
-      groups.push([]);
+      // An array of one: most texts are entered once (an empty one would be given room for 16).
+      groups.push([o]);
       groupKeys.push(key);
+      soleMeeting.push(o.meetingId);
+      soleUnit.push(o.unitId);
+    } else {
+      groups[g]!.push(o);
+      if (o.meetingId !== soleMeeting[g]) soleMeeting[g] = undefined;
+      if (o.unitId !== soleUnit[g]) soleUnit[g] = undefined;
     }
-    groups[g]!.push(o);
     opinionGroup[i] = g;
   });
 
@@ -107,12 +116,10 @@ export function detectCopies(
   const withinMeetingOnly = !kinds.includes('cross-unit') && new Set(ordered.map((o) => o.meetingId)).size > 1;
   const crossUnitOnly = kinds.length === 1 && kinds[0] === 'cross-unit';
   const meetingsOf = withinMeetingOnly ? groups.map((g) => new Set(g.map((o) => o.meetingId))) : [];
-  // The one unit of a group's opinions, or undefined when they come from several units.
-  const unitOf = crossUnitOnly ? groups.map((g) => (g.every((o) => o.unitId === g[0]!.unitId) ? g[0]!.unitId : undefined)) : [];
   const accept = withinMeetingOnly
     ? (a: number, b: number) => [...meetingsOf[a]!].some((m) => meetingsOf[b]!.has(m))
     : crossUnitOnly
-      ? (a: number, b: number) => unitOf[a] === undefined || unitOf[a] !== unitOf[b]
+      ? (a: number, b: number) => soleUnit[a] === undefined || soleUnit[a] !== soleUnit[b]
       : undefined;
   const { pairs, capped } = findSimilarPairs(groupKeys, { threshold, accept });
   const unlisted = cappedClusters(groups, pairs, capped);
@@ -121,19 +128,6 @@ export function detectCopies(
   const warnings: CopyWarning[] = [];
   const reported = new Set<string>();
   const firsts = groups.map(() => undefined as FirstOpinions | undefined);
-  // The one meeting (unit) of a group's opinions, or undefined when they are of several.
-  const soleMeeting = new Array<string | undefined>(groups.length);
-  const soleUnit = new Array<string | undefined>(groups.length);
-  groups.forEach((group, g) => {
-    let meeting: string | undefined = group[0]!.meetingId;
-    let unit: string | undefined = group[0]!.unitId;
-    for (let k = 1; k < group.length; k++) {
-      if (group[k]!.meetingId !== meeting) meeting = undefined;
-      if (group[k]!.unitId !== unit) unit = undefined;
-    }
-    soleMeeting[g] = meeting;
-    soleUnit[g] = unit;
-  });
   const partnerIn = (g: number, o: CopyCandidate, kind: CopyKind, sameKey: boolean): CopyCandidate | undefined => {
     const group = groups[g]!;
     // Most groups are one text once (and o's own group then holds only o): no search, no closure.
