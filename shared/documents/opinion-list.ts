@@ -4,7 +4,7 @@
 import type { Opinion } from '../model/types';
 import type { ConsolidatedOpinion } from '../model/problems';
 import { chineseDate, isListed, meetingHeading, type DocTarget, type MeetingDocs } from './meeting-docs';
-import { unitGroupName } from './group-name';
+import { memberUnitTitle, unitGroupName } from './group-name';
 import { level1Number } from './heading-numbers';
 import { textLines } from './office-text';
 
@@ -149,7 +149,7 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
     target,
     internal: options.internal,
     titleLines: [who, `${meetingHeading(meeting)}征求意见建议清单`],
-    subtitle: target.isGroup ? '' : `${unit.name.trim()}${target.position.trim()}`,
+    subtitle: target.isGroup ? '' : memberUnitTitle(unit.name, target.position),
     intro,
     sections,
     collected: mine.length,
