@@ -4,7 +4,8 @@
 import type { Opinion } from '../model/types';
 import type { ConsolidatedOpinion } from '../model/problems';
 import { chineseDate, isListed, meetingHeading, type DocTarget, type MeetingDocs } from './meeting-docs';
-import { unitGroupName } from './group-name';
+import { memberUnitTitle, unitGroupName } from './group-name';
+import { level1Number } from './heading-numbers';
 import { textLines } from './office-text';
 
 export interface ListItem {
@@ -31,6 +32,12 @@ export interface ListSection {
   /** `上级领导方面（2条）` */
   heading: string;
   items: ListItem[];
+  /**
+   * What the section says when it lists nothing: 本类暂无意见建议, or, when the category's opinions were
+   * merged by 梳理 into items listed under another category, where they went — never "none" for a
+   * category the readiness matrix counts.
+   */
+  emptyText: string;
 }
 
 export interface OpinionListModel {
@@ -49,7 +56,7 @@ export interface OpinionListModel {
 }
 
 /** What a category with no listed opinion says. */
-export const EMPTY_CATEGORY_TEXT = '本类暂无意见建议。';
+const EMPTY_CATEGORY_TEXT = '本类暂无意见建议。';
 
 export interface ListOptions {
   /** Lists providers and marks the document 内部资料. */
@@ -102,6 +109,7 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
     ...consolidated,
     ...listed.filter((o) => !held.has(o.id)).map((o) => ({ category: o.category, content: o.content, dimension: o.dimension, sources: withRepeats(o) })),
   ];
+  const headingOf = (category: string) => `${category.endsWith('方面') ? category : `${category}方面`}`;
   const sections: ListSection[] = categories.map((category, i) => {
     const items = entries
       .filter((e) => e.category === category)
@@ -114,8 +122,21 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
         ];
         return { n: j + 1, content: e.content, lines: textLines(e.content), dimension: e.dimension, provider, note: parts.length > 0 ? `（${parts.join('；')}）` : '' };
       });
-    return { n: i + 1, category, heading: `${category.endsWith('方面') ? category : `${category}方面`}（${items.length}条）`, items };
+    return { n: i + 1, category, heading: `${headingOf(category)}（${items.length}条）`, items, emptyText: items.length > 0 ? '' : EMPTY_CATEGORY_TEXT };
   });
+  for (const section of sections) {
+    if (section.items.length > 0) continue;
+    const merged = listed.filter((o) => o.category === section.category && held.has(o.id));
+    if (merged.length === 0) continue;
+    const places = distinct(
+      merged.map((o) => {
+        const entry = consolidated.find((e) => e.sources.some((x) => x.id === o.id))!;
+        const home = sections.find((x) => x.category === entry.category)!;
+        return `${level1Number(home.n)}${headingOf(home.category)}第${entries.filter((e) => e.category === entry.category).indexOf(entry) + 1}条`;
+      }),
+    );
+    section.emptyText = `本类意见${merged.length}条已与相同或相近的意见合并，列入${places.join('、')}。`;
+  }
 
   const who = target.isGroup ? unitGroupName(unit.name) : `${target.name}同志`;
   const intro = [
@@ -128,7 +149,7 @@ export function opinionList(docs: MeetingDocs, targetId: string, options: ListOp
     target,
     internal: options.internal,
     titleLines: [who, `${meetingHeading(meeting)}征求意见建议清单`],
-    subtitle: target.isGroup ? '' : `${unit.name.trim()}${target.position.trim()}`,
+    subtitle: target.isGroup ? '' : memberUnitTitle(unit.name, target.position),
     intro,
     sections,
     collected: mine.length,

@@ -100,6 +100,7 @@ export function prepareProblemDocs(input: ProblemDocInput): ProblemDocs {
       docs.input.meeting.ruleSet,
       [...incomplete.values()].filter((i) => published.has(i.problemId)),
       coverage,
+      published.size,
     ),
     consolidated: new Map(consolidated.map((c) => [c.id, c])),
   };

@@ -32,15 +32,29 @@ export interface OcrRow {
   noOpinion: boolean;
 }
 
+/** Indexes of the characters the model read with a confidence below `min`: shown for checking. */
+export function doubtfulChars(chars: ReadonlyArray<{ confidence: number }>, min: number): number[] {
+  return chars.flatMap((c, i) => (c.confidence < min ? [i] : []));
+}
+
+/**
+ * The 提出单位 a form's 单位（盖章） proposes for its opinions: the text read, and whether every
+ * character of it was read clearly. The app prefills a doubtful one marked for checking; the command
+ * line, with no one to check it, records no 提出单位 then.
+ */
+export function proposedProvider(reading: Pick<FormReading, 'unit'>, min: number): { text: string; doubtful: number[]; clear: boolean } {
+  if (!reading.unit) return { text: '', doubtful: [], clear: false };
+  const doubtful = doubtfulChars(reading.unit.chars, min);
+  return { text: reading.unit.text, doubtful, clear: doubtful.length === 0 };
+}
+
 /** Each opinion of a form with its target, category, channel, dimension, problems and doubtful characters. */
 export function planOcrRows(reading: FormReading, meeting: OcrMeeting | undefined, options: { minConfidence?: number; category?: string; channel?: string } = {}): OcrRow[] {
   const min = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const noOpinion = meeting ? phraseMatcher(meeting.ruleSet.noOpinionPhrases, meeting.ruleSet.praisePhrases) : undefined;
   return reading.opinions.map((opinion) => {
     const row: OcrRow = { opinion, problems: [], doubtful: [], noOpinion: noOpinion ? !isSubstantive(opinion.text, noOpinion) : false };
-    opinion.chars.forEach((c, i) => {
-      if (c.confidence < min) row.doubtful.push(i);
-    });
+    row.doubtful = doubtfulChars(opinion.chars, min);
     if (!meeting) return row;
     if (opinion.part === 'group') row.targetId = GROUP_TARGET;
     else {

@@ -76,9 +76,17 @@ export interface PublicationReadiness {
   reasons: string[];
 }
 
-/** Whether the 两张清单 may be published (公示): every item 五个明确, and full coverage if the rule set requires it. */
-export function publicationReadiness(ruleSet: object, incomplete: readonly IncompleteItem[], coverage: Pick<Coverage, 'full' | 'messages' | 'answered' | 'total'>): PublicationReadiness {
-  const reasons = incomplete.map((i) => i.message);
+/**
+ * Whether the 两张清单 may be published (公示): at least one item marked for 公示 (an empty list is
+ * nothing to publish), every published item 五个明确, and full coverage if the rule set requires it.
+ */
+export function publicationReadiness(
+  ruleSet: object,
+  incomplete: readonly IncompleteItem[],
+  coverage: Pick<Coverage, 'full' | 'messages' | 'answered' | 'total'>,
+  published: number,
+): PublicationReadiness {
+  const reasons = [...(published === 0 ? ['尚无列入公示的查摆问题：请先在“查摆问题”中列出问题并勾选“列入公示”'] : []), ...incomplete.map((i) => i.message)];
   if (requiresFullCoverage(ruleSet) && !coverage.full) {
     reasons.push(`本次会议要求意见全部回应后方可公示：梳理后意见${coverage.total}条，尚有${coverage.total - coverage.answered}条未回应`);
   }

@@ -91,7 +91,7 @@ function studyItem({ preparation, plannedDate }: PreMeetingInput): ChecklistItem
 }
 
 function opinionsItem({ readiness }: PreMeetingInput): ChecklistItem {
-  const counts = `收集意见建议${readiness.totals.raw}条，梳理为${readiness.totals.counted}条`;
+  const counts = `收集意见建议${readiness.totals.raw}条，计入${readiness.totals.counted}条`;
   return readiness.ready ? item('opinions', 'done', [`${counts}，各对象各类来源意见均达到要求`]) : item('opinions', 'not-done', [counts, ...readiness.messages]);
 }
 

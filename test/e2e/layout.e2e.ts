@@ -45,6 +45,11 @@ describe('layout at 1440×900', () => {
     const fit = await overflow(page);
     expect(fit.by).toBeLessThanOrEqual(0);
     expect(fit.scrollbar).toBe(false);
+    // A county office PC's 1366×768 too: the default columns fit, 审核 (the supervisor's way in) is not cut off.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect.poll(() => overflow(page)).toEqual({ by: expect.any(Number) as number, scrollbar: false });
+    expect((await overflow(page)).by).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1440, height: 900 });
     // The default groups: the unit's status, 征求意见, 意见回应 and 审核; 整改 and 会前准备 one click away.
     expect(await headers(page)).toEqual(expect.arrayContaining(['单位（班子）', '零意见对象', '意见回应', '审核']));
     expect(await headers(page)).not.toContain('会前准备');

@@ -9,14 +9,14 @@ import { finishImport, importedOpinion, importSummary } from '#shared/import/rec
 import { changeEntry } from '#shared/model/change-log';
 import { opinionImagesOf } from '#shared/model/opinion-images';
 import type { Member, Meeting, Opinion } from '#shared/model/types';
-import { DEFAULT_MIN_CONFIDENCE, markDoubtful } from '#shared/ocr/plan';
+import { DEFAULT_MIN_CONFIDENCE, markDoubtful, proposedProvider } from '#shared/ocr/plan';
 import { cellImagesOf, previewRows, rowsToImport, type FormPage, type PreviewRow } from '#shared/ocr/preview-rows';
 import { buildPackage, type PackageContent } from '#shared/package/format';
 import { nowIso } from '#shared/util/ids';
 import { version } from '../../../package.json';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
 import { writeUserFile, type CliIo } from '../io';
-import { doubtfulOf, pageLine, recognizeScans, scanPages } from './ocr';
+import { pageLine, recognizeScans, scanPages } from './ocr';
 
 /** Whether `import` reads this file as a paper form rather than a spreadsheet (by its name). */
 export const isScanName = (file: string) => /\.(png|jpe?g|pdf)$/i.test(file);
@@ -55,15 +55,15 @@ export async function importScans(
   for await (const { name, file, pageNumber, image, page, bands, reading } of recognizeScans(await scanPages(files, io), io)) {
     io.out(pageLine(file, image, page));
     // The 单位（盖章） becomes the opinions' 提出方 only when every character of it was read clearly.
-    const unitClear = reading.unit !== undefined && doubtfulOf(reading.unit.chars, min).length === 0;
-    if (reading.unit) io.out(`单位（盖章）：${markDoubtful(reading.unit.text, doubtfulOf(reading.unit.chars, min))}${unitClear ? '' : '（有待核对的字，不作为提出方）'}`);
+    const unit = proposedProvider(reading, min);
+    if (reading.unit) io.out(`单位（盖章）：${markDoubtful(unit.text, unit.doubtful)}${unit.clear ? '' : '（有待核对的字，不作为提出方）'}`);
     if (bands.length === 0 || reading.opinions.length === 0) {
       noForm++;
       io.out(bands.length === 0 ? '没有找到意见表的表格（需要有表格线的征求意见表）。' : '表中没有找到意见建议。');
     }
     // Each opinion's cell picture, cut as the app's worker cuts it, is written with the opinion.
     const cells = cellImagesOf(page.page, page.lines.map((l) => l.box.height), reading);
-    pages.push({ key: String(pages.length), fileName: name, pageNumber: pageNumber ?? 1, reading, provider: unitClear ? reading.unit!.text : '', cells });
+    pages.push({ key: String(pages.length), fileName: name, pageNumber: pageNumber ?? 1, reading, provider: unit.clear ? unit.text : '', cells });
   }
 
   const rows = previewRows(pages, new Map(), preview, { category: options.category, channel: options.channel, minConfidence: min });

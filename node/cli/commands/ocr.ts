@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { orderedMembers, targetLabels } from '#shared/meeting/roster';
-import { DEFAULT_MIN_CONFIDENCE, markDoubtful, planOcrRows, type OcrMeeting, type OcrRow } from '#shared/ocr/plan';
+import { DEFAULT_MIN_CONFIDENCE, doubtfulChars, markDoubtful, planOcrRows, type OcrMeeting, type OcrRow } from '#shared/ocr/plan';
 import { isPdf, readScan, type ScanPage } from '#shared/ocr/image-file';
 import { readFormPage } from '#shared/ocr/read-page';
 import { CliError, EXIT_OK, EXIT_ROWS_REJECTED } from '../errors';
@@ -53,8 +53,8 @@ export async function ocrCommand(files: string[], options: OcrOptions, io: CliIo
   for await (const { name, file, pageNumber, image, page, bands, reading } of recognizeScans(await scanPages(files, io), io)) {
     const rows = planOcrRows(reading, meeting, { minConfidence: min, category: options.category, channel: options.channel });
     io.out(pageLine(file, image, page));
-    if (reading.unit) io.out(`单位（盖章）：${markDoubtful(reading.unit.text, doubtfulOf(reading.unit.chars, min))}`);
-    if (reading.category) io.out(`意见来源：${markDoubtful(reading.category.text, doubtfulOf(reading.category.chars, min))}`);
+    if (reading.unit) io.out(`单位（盖章）：${markDoubtful(reading.unit.text, doubtfulChars(reading.unit.chars, min))}`);
+    if (reading.category) io.out(`意见来源：${markDoubtful(reading.category.text, doubtfulChars(reading.category.chars, min))}`);
     if (bands.length === 0 || rows.length === 0) {
       flagged = true;
       io.out(bands.length === 0 ? '没有找到意见表的表格（需要有表格线的征求意见表）。' : '表中没有找到意见建议。');
@@ -117,10 +117,6 @@ export async function* recognizeScans(pages: readonly ScanFilePage[], io: CliIo)
 /** The line that introduces a page read: its name, size and what was done to it. */
 export function pageLine(file: string, image: { width: number; height: number }, page: { perspective?: unknown; angle: number; sealPixels: number }): string {
   return `文件：${file}（${image.width}×${image.height}，${page.perspective ? '已校正透视，' : ''}校正倾斜 ${page.angle}°${page.sealPixels > 0 ? '，已去除红色印章' : ''}）`;
-}
-
-export function doubtfulOf(chars: ReadonlyArray<{ confidence: number }>, min: number): number[] {
-  return chars.flatMap((c, i) => (c.confidence < min ? [i] : []));
 }
 
 function rowLine(row: OcrRow, labels: ReadonlyMap<string, string>): string {

@@ -4,6 +4,7 @@ import { MAX_PACKAGE_BYTES, isOptionalTable, PACKAGE_TABLE_LABELS, PACKAGE_TABLE
 import { readBackupContent } from '../backup-read';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from '../errors';
 import { readUserFile, type CliIo } from '../io';
+import { formatDateTime } from '#shared/util/dates';
 
 export const VERIFY_HELP = `verify FILE… [--password-file FILE]
     完整检查数据包（*.mzsh.json）和备份文件（*.mzsh-backup）：格式、校验码、每条记录、记录之间的引用；
@@ -49,14 +50,14 @@ function verifyPackage(bytes: Uint8Array): { ok: boolean; text: string } {
   const c = r.package.content;
   // The follow-up tables (format 2) and the cell pictures are named only when they hold records.
   const counts = PACKAGE_TABLES.filter((t) => c[t].length > 0 || !isOptionalTable(t)).map((t) => `${PACKAGE_TABLE_LABELS[t]} ${c[t].length}`);
-  return { ok: true, text: `数据包格式、校验码、每条记录和引用均正确（${counts.join('，')}；格式版本 ${r.package.formatVersion}，导出于 ${r.package.exportedAt}）` };
+  return { ok: true, text: `数据包格式、校验码、每条记录和引用均正确（${counts.join('，')}；格式版本 ${r.package.formatVersion}，导出于 ${formatDateTime(r.package.exportedAt)}）` };
 }
 
 async function verifyBackup(bytes: Uint8Array, password: string | undefined): Promise<{ ok: boolean; text: string }> {
   const opened = decodeBackup(bytes);
   if (!opened.ok) return { ok: false, text: opened.error };
   const { manifest } = opened;
-  const made = `备份于 ${manifest.createdAt}，共 ${totalRows(manifest)} 行`;
+  const made = `备份于 ${formatDateTime(manifest.createdAt)}，共 ${totalRows(manifest)} 行`;
   if (manifest.encryption && password === undefined) {
     return { ok: true, text: `加密备份：文件头、清单、校验码和加密参数正确（${made}）；内容需要密码才能检查（--password-file）` };
   }

@@ -104,7 +104,7 @@ export function auditReportBlocks(input: AuditReportInput, options: AuditReportO
   blocks.push(
     g.paragraph(
       `督导组对${unit.name}${meetingHeading(meeting)}会前征求意见情况进行了审核。共有征求意见对象${docs.targets.length}个（含班子成员${members}人），` +
-        `收集意见建议${r.totals.raw}条，梳理为${r.totals.counted}条；${r.ready ? '各对象各类来源意见均达到最低条数要求。' : `尚有${r.messages.length}项未达到要求。`}`,
+        `收集意见建议${r.totals.raw}条，计入${r.totals.counted}条；${r.ready ? '各对象各类来源意见均达到最低条数要求。' : `尚有${r.messages.length}项未达到要求。`}`,
     ),
   );
   blocks.push(g.heading1(1, '征求意见统计'));

@@ -2,7 +2,7 @@
 // own section starting on an odd page and numbered from 1 (the group first, then members in rank order).
 import type { FileChild } from 'docx';
 import { meetingHeading, type MeetingDocs } from '../meeting-docs';
-import { EMPTY_CATEGORY_TEXT, opinionList, opinionLists, type ListOptions, type OpinionListModel } from '../opinion-list';
+import { opinionList, opinionLists, type ListOptions, type OpinionListModel } from '../opinion-list';
 import { docxBytes, gbDocument, gbLayout, type FontMode, type GbLayout } from './layout';
 
 export interface WordListOptions extends ListOptions {
@@ -14,7 +14,7 @@ export function opinionListBlocks(g: GbLayout, model: OpinionListModel): FileChi
   const blocks: FileChild[] = [g.title(model.titleLines.join('\n')), ...(model.subtitle ? [g.subtitle(model.subtitle)] : []), g.blank(), ...model.intro.map((text) => g.paragraph(text))];
   for (const section of model.sections) {
     blocks.push(g.heading1(section.n, section.heading));
-    if (section.items.length === 0) blocks.push(g.paragraph(EMPTY_CATEGORY_TEXT));
+    if (section.emptyText) blocks.push(g.paragraph(section.emptyText));
     for (const item of section.items) blocks.push(...g.item(item.n, item.lines, item.note));
   }
   return blocks;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry, LedgerStatus, ProgressEntry } from '#shared/model/ledger';
 import { buildPackage, readPackage } from '#shared/package/format';
+import { formatDateTime } from '#shared/util/dates';
 import { cli } from '../../support/cli';
 import { withFollowUp } from '../../support/follow-up-sample';
 import { fakeUuid, sampleContent } from '../../support/sample-content';
@@ -66,7 +67,8 @@ describe('the command line over packages with follow-up records', () => {
     const { dir } = twoMachines();
     const v = await cli(['verify', '甲.mzsh.json'], dir);
     expect(v.code).toBe(0);
-    expect(v.out).toContain('查摆问题 1，整改台账 1，整改进展 2，谈心谈话 1，会前准备 1，对照检查材料 1；格式版本 2，导出于 2026-12-06T00:00:00.000Z）');
+    // Times as the app shows them (YYYY-MM-DD HH:mm:ss, local), never the raw ISO stamp.
+    expect(v.out).toContain(`查摆问题 1，整改台账 1，整改进展 2，谈心谈话 1，会前准备 1，对照检查材料 1；格式版本 2，导出于 ${formatDateTime('2026-12-06T00:00:00.000Z')}）`);
     const check = await cli(['check', '甲.mzsh.json'], dir);
     expect([0, 1]).toContain(check.code);
     expect(check.out).toContain('测试单位1');

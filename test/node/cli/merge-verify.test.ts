@@ -107,6 +107,9 @@ describe('cli verify', () => {
     expect(r.out).toContain('完好  legacy-encrypted.mzsh-backup：加密备份：文件头、清单、校验码和加密参数正确');
     expect(r.out).toContain('内容需要密码才能检查（--password-file）');
     expect(r.out).toContain('共 3 个文件，全部完好。');
+    // Times as the app shows them, never a raw ISO stamp (导出于 2025-…T…Z).
+    expect(r.out).toMatch(/备份于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}，/);
+    expect(r.out).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
     const withPassword = await cli(['verify', 'legacy-encrypted.mzsh-backup', '--password-file', 'pw.txt'], dir);
     expect(withPassword.code).toBe(0);
     expect(withPassword.out).toContain('加密备份已解密，备份的文件头、清单、校验码、每个数据表的每一行');

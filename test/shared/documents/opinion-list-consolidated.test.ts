@@ -9,7 +9,8 @@ import { prepareProblemDocs } from '#shared/documents/problem-docs';
 import { opinionListDocx } from '#shared/documents/word/opinion-list-docx';
 import { GROUP_TARGET } from '#shared/model/types';
 import { documentLines, officeParts } from '../../support/docx';
-import { problemSample } from '../../support/problem-sample';
+import { must, problemSample, stampAt } from '../../support/problem-sample';
+import { consolidate } from '#shared/consolidation/operations';
 
 function sample() {
   const s = problemSample();
@@ -76,5 +77,28 @@ describe('the opinion list after 梳理', () => {
     const first = [...pd.consolidated.values()].find((c) => c.targetId === li)!;
     expect(text).toContain(first.text);
     expect(text).toContain(`梳理为${pd.counts.targets.find((t) => t.targetId === li)!.consolidated}条（相同或相近的意见已合并`);
+  });
+});
+
+describe('a category whose opinions 梳理 merged into another category', () => {
+  it('says where they were listed instead of 本类暂无意见建议, in the model and in the Word file', async () => {
+    const { s, docs } = sample();
+    const group = s.input.opinions.filter((o) => o.targetId === GROUP_TARGET && !o.deletedAt && o.content !== '暂无意见');
+    const [first, second] = docs.input.meeting.ruleSet.categories;
+    const merged = group.filter((o) => o.category === first || o.category === second);
+    expect(merged.some((o) => o.category === first) && merged.some((o) => o.category === second)).toBe(true);
+    // One consolidated opinion holds every counted opinion of the first two categories.
+    const all = must(consolidate({ meetingId: docs.input.meeting.id, targetId: GROUP_TARGET, opinionIds: merged.map((o) => o.id), text: '调查研究不够深入' }, s.input.opinions, [], stampAt('2025-12-02T00:00:00.000Z')));
+    const pd = prepareProblemDocs({ docs, consolidated: all.created, problems: [], today: '2026-03-01' });
+    const model = opinionList(docs, GROUP_TARGET, { internal: false, date: '2026-03-01', problems: pd });
+    const [one, two] = model.sections;
+    expect(one!.items.map((i) => i.content)).toEqual(['调查研究不够深入']);
+    expect(one!.emptyText).toBe('');
+    expect(two!.items).toEqual([]);
+    const counted = merged.filter((o) => o.category === second && docs.flags.get(o.id)?.duplicateOf === undefined).length;
+    expect(two!.emptyText).toBe(`本类意见${counted}条已与相同或相近的意见合并，列入一、${first}方面第1条。`);
+    const lines = documentLines(officeParts(await opinionListDocx(docs, GROUP_TARGET, { internal: false, date: '2026-03-01', problems: pd, mode: 'compatible' })));
+    expect(lines).toContain(two!.emptyText);
+    expect(lines.join('\n')).not.toMatch(new RegExp(`${second}方面（0条）\\n本类暂无意见建议`));
   });
 });

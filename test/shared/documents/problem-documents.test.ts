@@ -256,4 +256,13 @@ describe('ready for 公示', () => {
     expect(held.ready).toBe(false);
     expect(held.reasons[0]).toMatch(/^本次会议要求意见全部回应后方可公示/);
   });
+
+  it('is not ready with no problem item at all, or none marked for 公示 (the tab said 两张清单可以公示 over empty lists)', () => {
+    const { s, pd } = prepared();
+    for (const problems of [[], s.problems.map((p) => ({ ...p, published: false }))]) {
+      const publication = prepareProblemDocs({ ...pd.input, problems }).publication;
+      expect(publication.ready).toBe(false);
+      expect(publication.reasons[0]).toMatch(/^尚无列入公示的查摆问题/);
+    }
+  });
 });

@@ -64,7 +64,8 @@ describe('audit report (Word)', () => {
     const lines = documentLines(parts);
     const text = lines.join('\n');
     expect(lines[0]).toBe(`${unit.name}2025年度民主生活会会前征求意见督导审核意见`);
-    expect(text).toContain(`收集意见建议${opinions.length}条`);
+    // 计入, as the meeting header and the overview say: 梳理为 is the 梳理 tab's figure, not the counted one.
+    expect(text).toContain(`收集意见建议${opinions.length}条，计入${readiness.totals.counted}条；`);
     for (const heading of ['一、征求意见统计', '二、未达要求的情况', '三、雷同、抄袭和敷衍应付的情况', '四、审核结论', '五、审核记录']) expect(lines).toContain(heading);
     // Shortfalls read as sentences: no spaces around numbers, a full stop at the end.
     expect(lines).toContain(`1.${readiness.messages[0]!.replace(/ (\d+) /g, '$1')}。`);

@@ -91,7 +91,7 @@ describe('the pre-meeting checklist', () => {
     expect(c.items.map((i) => `${i.label}：${i.status === 'done' ? '已完成' : i.status}｜${i.evidence.join('；')}`)).toEqual([
       '方案报送：已完成｜方案于2025年11月5日报送，距会议召开26天（要求提前15天）',
       '学习研讨：已完成｜会前集中学习研讨1次，最近一次2025年11月12日：学习党的二十届四中全会精神',
-      '征求意见：已完成｜收集意见建议46条，梳理为38条，各对象各类来源意见均达到要求',
+      '征求意见：已完成｜收集意见建议46条，计入38条，各对象各类来源意见均达到要求',
       '谈心谈话：已完成｜谈心谈话应谈8对，已全部完成',
       '对照检查材料：已完成｜李红（副局长）已提交，未发现问题',
       '上年度整改：已完成｜上年度整改事项1项：已销号1项，长期坚持0项，结转本年度0项',
@@ -123,7 +123,7 @@ describe('the pre-meeting checklist', () => {
     expect(c.items.every((i) => i.status === 'not-done')).toBe(true);
     expect(byKey.plan!.evidence).toEqual(['方案于2025年11月25日报送，仅提前6天，少于要求的10天']);
     expect(byKey.study!.evidence).toEqual(['尚未录入会前学习研讨']);
-    expect(byKey.opinions!.evidence).toEqual(['收集意见建议20条，梳理为18条', '赵强（副局长）：基层群众意见 1 条，至少需 2 条']);
+    expect(byKey.opinions!.evidence).toEqual(['收集意见建议20条，计入18条', '赵强（副局长）：基层群众意见 1 条，至少需 2 条']);
     expect(byKey.talks!.evidence[0]).toBe('谈心谈话应谈8对，已谈7对，尚缺1对');
     expect(byKey.materials!.evidence[0]).toBe('李红（副局长）尚未提交对照检查材料');
     expect(byKey.materials!.evidence[1]).toMatch(/^赵强（副局长）：未回应意见、.*套话多.*（\d+处）$/);

@@ -6,7 +6,7 @@ import { decodePng } from '#shared/ocr/png';
 import { toGrayWithoutSeal } from '#shared/ocr/raster';
 import type { RecognizedChar } from '#shared/ocr/ctc';
 import { readForm } from '#shared/ocr/form';
-import { markDoubtful, planOcrRows } from '#shared/ocr/plan';
+import { markDoubtful, planOcrRows, proposedProvider } from '#shared/ocr/plan';
 import { defaultRuleSet } from '#shared/model/rule-set';
 import type { Rect } from '#shared/ocr/raster';
 import { findTableBands, type TableBand } from '#shared/ocr/table-grid';
@@ -177,6 +177,15 @@ describe('checking a form’s opinions against the meeting', () => {
     expect(first.doubtful).toEqual([first.opinion.text.indexOf('深')]);
     expect(markDoubtful(first.opinion.text, first.doubtful)).toContain('理解不⟦深⟧。');
     expect(planOcrRows(reading, undefined, { minConfidence: 0.4 })[0]!.doubtful).toEqual([]);
+  });
+
+  it('proposes the 单位（盖章） as 提出单位, clear only when no character of it is doubtful', () => {
+    const chars = (text: string, low: number[] = []) => [...text].map((c, i) => ({ char: c, confidence: low.includes(i) ? 0.5 : 0.99 }));
+    expect(proposedProvider({ unit: { text: '县财政局', chars: chars('县财政局') } }, 0.9)).toEqual({ text: '县财政局', doubtful: [], clear: true });
+    expect(proposedProvider({ unit: { text: '县财政局', chars: chars('县财政局', [2]) } }, 0.9)).toEqual({ text: '县财政局', doubtful: [2], clear: false });
+    // Exactly at the threshold is read clearly, as for the opinions' characters.
+    expect(proposedProvider({ unit: { text: '县财政局', chars: chars('县财政局', [2]) } }, 0.5).clear).toBe(true);
+    expect(proposedProvider({}, 0.9)).toEqual({ text: '', doubtful: [], clear: false });
   });
 
   it('marks a no-opinion answer as not counting', () => {

@@ -100,12 +100,18 @@ describe('coverage: every opinion answered', () => {
     const s = problemSample();
     const docs = prepareMeetingDocs(s.input);
     const coverage = computeCoverage(s.consolidated, s.problems, docs.targets);
-    expect(publicationReadiness(defaultRuleSet(), [], coverage)).toEqual({ ready: true, reasons: [] });
-    const strict = publicationReadiness({ ...defaultRuleSet(), requireFullCoverage: true }, [], coverage);
+    expect(publicationReadiness(defaultRuleSet(), [], coverage, 1)).toEqual({ ready: true, reasons: [] });
+    const strict = publicationReadiness({ ...defaultRuleSet(), requireFullCoverage: true }, [], coverage, 1);
     expect(strict.ready).toBe(false);
     expect(strict.reasons).toEqual([`本次会议要求意见全部回应后方可公示：梳理后意见${coverage.total}条，尚有1条未回应`]);
     const labels = targetLabels(s.members);
-    expect(publicationReadiness(defaultRuleSet(), incompleteItems(s.problems, (id) => labels.get(id)!), coverage).ready).toBe(false);
+    expect(publicationReadiness(defaultRuleSet(), incompleteItems(s.problems, (id) => labels.get(id)!), coverage, 1).ready).toBe(false);
+  });
+
+  it('does not call an empty list ready for 公示: nothing marked for 公示 is a reason', () => {
+    const s = problemSample();
+    const coverage = computeCoverage(s.consolidated, s.problems, prepareMeetingDocs(s.input).targets);
+    expect(publicationReadiness(defaultRuleSet(), [], coverage, 0)).toEqual({ ready: false, reasons: ['尚无列入公示的查摆问题：请先在“查摆问题”中列出问题并勾选“列入公示”'] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { itemNumber, level1Number } from '#shared/documents/heading-numbers';
-import { EMPTY_CATEGORY_TEXT, type OpinionListModel } from '#shared/documents/opinion-list';
+import type { OpinionListModel } from '#shared/documents/opinion-list';
 import './print.css';
 
 /**
@@ -31,7 +31,7 @@ export function PrintLayout({ lists }: { lists: readonly OpinionListModel[] }) {
                 {level1Number(section.n)}
                 {section.heading}
               </h2>
-              {section.items.length === 0 && <p className="gb-body">{EMPTY_CATEGORY_TEXT}</p>}
+              {section.emptyText && <p className="gb-body">{section.emptyText}</p>}
               {/* An opinion's typed lines are lines of their own, as in the Word list: never run together. */}
               {section.items.flatMap((item) =>
                 item.lines.map((line, i) => (

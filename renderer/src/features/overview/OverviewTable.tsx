@@ -40,7 +40,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
         </Typography.Link>
       ),
     },
-    { title: '督导组', dataIndex: 'supervisoryGroup', width: 96, sorter: (a, b) => text(a.supervisoryGroup, b.supervisoryGroup) },
+    { title: '督导组', dataIndex: 'supervisoryGroup', width: 88, sorter: (a, b) => text(a.supervisoryGroup, b.supervisoryGroup) },
     { title: '年度', dataIndex: 'year', width: 72, align: 'center', sorter: (a, b) => a.year - b.year },
     {
       title: '状态',
@@ -93,7 +93,8 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       title: '警示',
       key: 'warnings',
       group: 'opinions',
-      width: 128,
+      // Two tags a line (雷同 30 · 跨对象 4); widths kept so the default columns fit 1366 px (a county office PC).
+      width: 112,
       sorter: (a, b) => a.warnings['cross-unit'] - b.warnings['cross-unit'] || a.warningCount - b.warningCount,
       render: (_v, r) =>
         r.warningCount === 0 ? (
@@ -154,7 +155,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       title: '审核',
       key: 'audit',
       group: 'audit',
-      width: 140,
+      width: 124,
       sorter: (a, b) => text(a.lastAudit?.at ?? '', b.lastAudit?.at ?? ''),
       render: (_v, r) => (
         <Typography.Link href={`#/meetings/${r.meetingId}/audit`} data-testid="audit-link">

@@ -3,6 +3,7 @@ import { ImportConfirm } from '../../ui/ImportConfirm';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 import { DoubtfulText, OcrText } from './OcrText';
 import type { PreviewRow, RowEdit } from '#shared/ocr/preview-rows';
+import { proposedProvider } from '#shared/ocr/plan';
 import type { ReadPage, Refusal } from './use-recognition';
 import { RowChoices, type ChoiceOptions } from './RowChoices';
 
@@ -179,7 +180,7 @@ const pageName = (p: ReadPage) => (/\.pdf$/i.test(p.page.fileName) ? `${p.page.f
 /** One page: its size, what was done to it, and the form's 单位（盖章） as the opinions' 提出单位 (editable). */
 function PageHeader({ page, minConfidence, onProvider }: { page: ReadPage; minConfidence: number; onProvider: (provider: string) => void }) {
   const { reading } = page.page;
-  const unitDoubtful = (reading.unit?.chars ?? []).flatMap((c, i) => (c.confidence < minConfidence ? [i] : []));
+  const unit = proposedProvider(reading, minConfidence);
   return (
     <Space wrap size={[16, 4]} data-testid="ocr-page">
       <Typography.Text strong>{pageName(page)}</Typography.Text>
@@ -188,7 +189,7 @@ function PageHeader({ page, minConfidence, onProvider }: { page: ReadPage; minCo
       </Typography.Text>
       {reading.unit && (
         <span>
-          单位（盖章）：<DoubtfulText text={reading.unit.text} doubtful={unitDoubtful} />
+          单位（盖章）：<DoubtfulText text={unit.text} doubtful={unit.doubtful} />
         </span>
       )}
       {reading.category && <span>意见来源：{reading.category.text}</span>}
@@ -201,8 +202,8 @@ function PageHeader({ page, minConfidence, onProvider }: { page: ReadPage; minCo
           value={page.page.provider}
           placeholder="不填则不记录"
           // Read from a doubtful 单位（盖章）: marked until staff have looked at it.
-          status={unitDoubtful.length > 0 && page.page.provider === reading.unit?.text ? 'warning' : undefined}
-          title={unitDoubtful.length > 0 ? '单位名称中有识别把握不大的字，请核对' : undefined}
+          status={!unit.clear && page.page.provider === unit.text ? 'warning' : undefined}
+          title={unit.doubtful.length > 0 ? '单位名称中有识别把握不大的字，请核对' : undefined}
           onChange={(e) => onProvider(e.target.value)}
         />
       </Space>

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CellImage } from '#shared/ocr/cell-image';
 import { cellKey, type FormPage } from '#shared/ocr/preview-rows';
+import { DEFAULT_MIN_CONFIDENCE, proposedProvider } from '#shared/ocr/plan';
 import type { OcrStage } from './protocol';
 import { startRecognizer, type Recognizer } from './recognize-in-worker';
 
@@ -110,7 +111,7 @@ export function useRecognition() {
           }
           pages.push({
             // The cells' pictures go with the page: the commit stores each opinion's with it.
-            page: { key: `${index}:${pageNumber}`, fileName: file.name, pageNumber, reading: page.reading, provider: page.reading.unit?.text ?? '', cells },
+            page: { key: `${index}:${pageNumber}`, fileName: file.name, pageNumber, reading: page.reading, provider: proposedProvider(page.reading, DEFAULT_MIN_CONFIDENCE).text, cells },
             width: page.width,
             height: page.height,
             angle: page.angle,
