@@ -48,6 +48,20 @@ describe('the partner a 疑似抄袭 warning names', () => {
     expect(warning && { partner: warning.b.id, similarity: warning.similarity }).toEqual({ partner: opinions[1]!.id, similarity: 0.7 });
   });
 
+  it('is the most similar of a few, after another pair of similar opinions was entered', () => {
+    entered = 0;
+    const other = distinct(0x6000, 40);
+    const opinions = [op(other, 'u8'), op(tail(other, 7, 5), 'u9'), op(x, 'u1'), op(tail(x, 7, 1), 'u2'), op(tail(x, 1, 2), 'u3')];
+    const [p, q, first, second, third] = opinions.map((o) => o.id);
+    expect(detectCopies(opinions, { kinds: ['cross-unit'] }).map((w) => [w.a.id, w.b.id, w.similarity])).toEqual([
+      [p, q, 0.7],
+      [q, p, 0.7],
+      [first, third, 0.95],
+      [second, first, 0.7],
+      [third, first, 0.95],
+    ]);
+  });
+
   it('is the earliest entered of equally similar opinions', () => {
     entered = 0;
     const opinions = [op(x, 'u1'), op(tail(x, 1, 1), 'u2'), op(tail(x, 1, 2), 'u3'), op(tail(x, 3, 3), 'u4')];
@@ -55,11 +69,24 @@ describe('the partner a 疑似抄袭 warning names', () => {
   });
 
   const long = distinct(0x4e00, 80);
-  it('is the most similar of 18 similar opinions, entered last', () => {
+  it('is the most similar of 18 similar opinions, entered last or in between', () => {
     entered = 0;
     // 79 bigrams: m changed at the end → (79 − m) / (79 + m), from 60/98 = 0.61 (m = 19) to 77/81 = 0.95 (m = 2).
     const opinions = [op(long, 'u0'), ...Array.from({ length: 18 }, (_, i) => op(tail(long, 19 - i, i), `u${i + 1}`))];
     expect(firstWarning(opinions)).toEqual({ partner: opinions[18]!.id, similarity: 0.95 });
+    // The same 18 in a mixed order of similarity (m = 2 + (7i + 5) mod 18): the most similar is the 8th entered.
+    entered = 0;
+    const mixed = [op(long, 'u0'), ...Array.from({ length: 18 }, (_, i) => op(tail(long, 2 + ((7 * i + 5) % 18), i), `u${i + 1}`))];
+    expect(firstWarning(mixed)).toEqual({ partner: mixed[8]!.id, similarity: 0.95 });
+  });
+
+  it('is, for 雷同, the most similar of 18 for another target when the most similar one is for the same target', () => {
+    entered = 0;
+    // As above in the mixed order; the most similar (m = 2, the 8th entered) is for the same target, the
+    // next (m = 3: 76/82 = 0.93, the 3rd entered) is named.
+    const mixed = [op(long, 'u0'), ...Array.from({ length: 18 }, (_, i) => ({ ...op(tail(long, 2 + ((7 * i + 5) % 18), i), 'u0'), targetId: i === 7 ? 't1' : 't2' }))];
+    const warning = detectCopies(mixed, { kinds: ['cross-target'] }).find((w) => w.a.id === mixed[0]!.id);
+    expect(warning && { partner: warning.b.id, similarity: warning.similarity }).toEqual({ partner: mixed[3]!.id, similarity: 0.93 });
   });
 
   it('is the earliest entered of 18 equally similar opinions', () => {
