@@ -7,6 +7,7 @@ import { LEDGER_STATUS_LABELS, LEDGER_STATUSES } from '../../model/ledger';
 import { deadlineText } from '../../ledger/deadlines';
 import type { LedgerRow } from '../../ledger/view';
 import { chineseDate, meetingHeading } from '../meeting-docs';
+import { unitGroupName } from '../group-name';
 import type { ProblemDocs } from '../problem-docs';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode } from './layout';
 import { landscapeDocument, landscapeTable } from './landscape';
@@ -28,7 +29,7 @@ function publicRows(pd: ProblemDocs, targetId: string): LedgerRow[] {
 export function rectificationListDocx(pd: ProblemDocs, options: RectificationOptions): Promise<Uint8Array> {
   const g = gbLayout(options.mode);
   const { unit, meeting } = pd.docs.input;
-  const title = `${unit.name}领导班子和班子成员\n${meetingHeading(meeting)}整改清单`;
+  const title = `${unitGroupName(unit.name)}和班子成员\n${meetingHeading(meeting)}整改清单`;
   const blocks: FileChild[] = [g.title(title), g.blank()];
   const groups = pd.targets.map((t) => ({ target: t, rows: publicRows(pd, t.id) })).filter((x) => x.rows.length > 0);
   const total = groups.reduce((s, x) => s + x.rows.length, 0);
@@ -71,7 +72,7 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
   const g = gbLayout(options.mode);
   const { unit, meeting } = pd.docs.input;
   const s = pd.summary;
-  const title = `${unit.name}领导班子\n${meetingHeading(meeting)}整改落实情况报告`;
+  const title = `${unitGroupName(unit.name)}\n${meetingHeading(meeting)}整改落实情况报告`;
   const blocks: FileChild[] = [g.title(title), g.blank(), g.paragraph(rectificationSummarySentence(pd))];
   let h = 0;
   if (options.previous) blocks.push(...previousYearBlocks(g, options.previous, pd.ledger.map((r) => r.entry), ++h));
@@ -120,7 +121,7 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
   }
 
   blocks.push(g.blank());
-  blocks.push(g.right(`${unit.name}领导班子`));
+  blocks.push(g.right(unitGroupName(unit.name)));
   blocks.push(g.right(chineseDate(pd.input.today)));
   return docxBytes(gbDocument({ title: title.replace('\n', ''), mode: options.mode, internal: false, children: blocks }));
 }
