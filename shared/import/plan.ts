@@ -14,6 +14,7 @@ import { splitPasted } from '../text/split-paste';
 import { exactField, FIELD_LABELS, type ImportField } from './fields';
 import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
 import { cellAt, columnLetter, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
+import { mergedDownReader } from './merged-down';
 import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from './values';
 
 /** Fields that can be given one value for the whole file, when the file has no column for them. */
@@ -112,6 +113,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     const mapped = new Set(Object.values(columns));
     const identity = new Set(table.columns.filter((c) => c.kind === 'identity' && !mapped.has(c.index)).map((c) => c.index));
     const numbering = new Set(table.columns.filter((c) => c.kind === 'numbering' && !mapped.has(c.index)).map((c) => c.index));
+    const merged = mergedDownReader(sheet, table.headerLastRow);
     const footers: number[] = [];
     const severalInOne: number[] = [];
     for (let r = table.headerLastRow; r < sheet.rows.length; r++) {
@@ -131,7 +133,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       if (repeatsHeader(sheet, r, columns)) continue;
       plan.total++;
       const ref = { sheet: table.sheet, row: r + 1 };
-      const read = readRow(sheet, r, table, columns, choices, meeting, context, sheetPerTarget);
+      const read = readRow({ sheet, merged }, r, table, columns, choices, meeting, context, sheetPerTarget);
       if (!read.ok) {
         plan.rejected.push({ ...ref, problems: read.problems });
         continue;
@@ -215,7 +217,7 @@ function repeatsHeader(sheet: SheetGrid, r: number, columns: FieldColumns): bool
 type RowRead = { ok: true; fields: OpinionFields; draft: OpinionDraft; several: boolean } | { ok: false; problems: CellProblem[] };
 
 function readRow(
-  sheet: SheetGrid,
+  { sheet, merged }: { sheet: SheetGrid; merged: (r: number, c: number) => GridCell | undefined },
   r: number,
   table: SheetTable,
   columns: FieldColumns,
@@ -231,9 +233,11 @@ function readRow(
     const label = table.columns[c]?.label ?? '';
     return { column: columnLetter(c), header: label || FIELD_LABELS[field] };
   };
+  // A value merged down from a row above applies to this row too; an opinion is never copied that way.
   const cell = (field: ImportField): GridCell | undefined => {
     const c = columns[field];
-    return c === undefined ? undefined : cellAt(sheet, r, c);
+    if (c === undefined) return undefined;
+    return field === 'content' ? cellAt(sheet, r, c) : merged(r, c);
   };
   const text = (field: ImportField) => cellValue(cell(field)?.text ?? '');
   const fail = (field: ImportField, reason: string) => problems.push({ ...where(field), reason });

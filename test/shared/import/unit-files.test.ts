@@ -1,0 +1,75 @@
+// Summary tables as county units really fill them in: values typed once and merged down a column,
+// 合计 rows, hidden rows. Each file is built here with SheetJS, the way Excel saves it.
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { findTables } from '#shared/import/find-table';
+import { DEFAULT_CHOICES, describeProblems, initialChoices, planImport } from '#shared/import/plan';
+import { readWorkbook } from '#shared/import/read-workbook';
+import { GROUP_TARGET } from '#shared/model/types';
+import { fixtureMeeting, memberId } from '../../support/import-fixtures';
+
+type Cell = string | number | null;
+
+function xlsxOf(rows: Cell[][], edit: (ws: XLSX.WorkSheet) => void = () => undefined): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  edit(ws);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '汇总表');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+function planOf(bytes: Uint8Array) {
+  const read = readWorkbook(bytes, '意见汇总.xlsx');
+  if (!read.ok) throw new Error(read.error);
+  const meeting = fixtureMeeting();
+  const layout = findTables(read.workbook, meeting.members, meeting.ruleSet);
+  const plan = planImport(read.workbook, layout, { ...DEFAULT_CHOICES, ...initialChoices(layout, meeting.ruleSet) }, meeting);
+  return {
+    plan,
+    added: plan.toAdd.map((r) => [r.row, r.fields.targetId, r.fields.category, r.fields.content]),
+    errors: plan.rejected.flatMap((r) => describeProblems(plan.file, r)),
+  };
+}
+
+const range = (ref: string) => XLSX.utils.decode_range(ref);
+
+describe('values merged down a column', () => {
+  it('give every row beside them their target and category, as a clerk reads them', () => {
+    const bytes = xlsxOf(
+      [
+        ['XX局征求意见汇总表', null, null, null, null],
+        ['序号', '意见对象', '意见来源', '征求方式', '意见建议'],
+        [1, '张三', '上级领导', '书面征求', '理论学习不够深入'],
+        [2, null, null, '座谈会', '调研不够'],
+        [3, null, '基层群众', '走访', '作风不够扎实'],
+        [4, null, null, '走访', '联系群众不够'],
+        [5, '领导班子', '下属单位', '座谈会', '班子统筹不够'],
+      ],
+      (ws) => (ws['!merges'] = [range('A1:E1'), range('B3:B6'), range('C3:C4'), range('C5:C6')]),
+    );
+    const { added, errors, plan } = planOf(bytes);
+    expect(errors).toEqual([]);
+    expect(added).toEqual([
+      [3, memberId('张三'), '上级领导', '理论学习不够深入'],
+      [4, memberId('张三'), '上级领导', '调研不够'],
+      [5, memberId('张三'), '基层群众', '作风不够扎实'],
+      [6, memberId('张三'), '基层群众', '联系群众不够'],
+      [7, GROUP_TARGET, '下属单位', '班子统筹不够'],
+    ]);
+    expect(plan.total).toBe(5);
+  });
+
+  it('never copy an opinion: a row under a merged opinion cell is reported as empty', () => {
+    const bytes = xlsxOf(
+      [
+        ['意见对象', '意见来源', '征求方式', '意见建议'],
+        ['张三', '上级领导', '书面征求', '理论学习不够深入'],
+        ['李四', '上级领导', '书面征求', null],
+      ],
+      (ws) => (ws['!merges'] = [range('D2:D3')]),
+    );
+    const { added, errors } = planOf(bytes);
+    expect(added).toEqual([[2, memberId('张三'), '上级领导', '理论学习不够深入']]);
+    expect(errors).toEqual(['意见汇总.xlsx · 工作表“汇总表” · 第 3 行 · D 列（意见建议）：意见内容为空']);
+  });
+});
