@@ -85,6 +85,9 @@ export interface ImportPlan {
 
 // A form's footer: 填表人：… 审核人：… 注：…
 const FOOTER = /^(?:注|备注|说明|填表说明|填表人|填报人|审核人|联系人|制表人|负责人|填报单位|填表单位|填报日期|填表日期|单位(?:（盖章）|\(盖章\))?|联系电话)\s*[:：（(]/;
+// A total under the table: 合计 | … | 共7条. Its count is the clerk's, never an opinion.
+const TOTAL = /^(?:合\s*计|小\s*计|总\s*计|共\s*计)(?:[:：\s]*(?:共\s*)?\d*\s*(?:条|项|件)?(?:意见)?)?$/;
+const COUNT = /^(?:[共计合总]\s*)*\d+\s*(?:条|项|件)?(?:意见)?[。.]?$/;
 
 /** The mapping a sheet uses: the user's choice, else the one found automatically. */
 export function sheetColumns(table: SheetTable, choices: ImportChoices): FieldColumns {
@@ -115,6 +118,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     const numbering = new Set(table.columns.filter((c) => c.kind === 'numbering' && !mapped.has(c.index)).map((c) => c.index));
     const merged = mergedDownReader(sheet, table.headerLastRow);
     const footers: number[] = [];
+    const totals: number[] = [];
     const severalInOne: number[] = [];
     for (let r = table.headerLastRow; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
@@ -128,6 +132,10 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       if (nonEmpty.length === 0) continue;
       if (FOOTER.test(nonEmpty[0]!.trim()) && Object.values(columns).every((c) => (texts[c] ?? '') === '' || texts[c] === nonEmpty[0])) {
         footers.push(r + 1);
+        continue;
+      }
+      if (isTotalRow(nonEmpty[0]!, texts, columns)) {
+        totals.push(r + 1);
         continue;
       }
       if (repeatsHeader(sheet, r, columns)) continue;
@@ -156,6 +164,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       plan.toAdd.push(planned);
       if (read.several) severalInOne.push(ref.row);
     }
+    if (totals.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${totals.join('、')} 行是合计行，未作为意见导入`);
     if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);
     if (severalInOne.length > 0) {
       plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(severalInOne)} 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入`);
@@ -200,6 +209,15 @@ function notesFor(table: SheetTable, columns: FieldColumns, notes: string[], mul
   }
   const unused = table.columns.filter((c) => (c.kind === 'field' || c.kind === 'unknown') && c.label !== '' && !used.has(c.index));
   if (unused.length > 0) notes.push(`${where}未导入的列：${unused.map((c) => `${c.letter} 列“${c.label}”`).join('、')}`);
+}
+
+/** `合计 | | | 共7条`: a total row, whose only other values are the label again or a count in the opinion column. */
+function isTotalRow(first: string, texts: readonly string[], columns: FieldColumns): boolean {
+  if (!TOTAL.test(first.trim())) return false;
+  return (Object.entries(columns) as Array<[ImportField, number]>).every(([field, c]) => {
+    const t = (texts[c] ?? '').trim();
+    return t === '' || t === first.trim() || (field === 'content' && COUNT.test(t));
+  });
 }
 
 /** A row that repeats the header (a table pasted twice, a header repeated for printing). */

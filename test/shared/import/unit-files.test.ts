@@ -73,3 +73,31 @@ describe('values merged down a column', () => {
     expect(errors).toEqual(['意见汇总.xlsx · 工作表“汇总表” · 第 3 行 · D 列（意见建议）：意见内容为空']);
   });
 });
+
+describe('a 合计 row under the table', () => {
+  it('is not an opinion and is named in the notes', () => {
+    const bytes = xlsxOf([
+      ['序号', '意见对象', '意见来源', '征求方式', '意见建议'],
+      [1, '张三', '上级领导', '书面征求', '理论学习不够深入'],
+      [2, '李四', '基层群众', '走访', '联系群众不够'],
+      ['合计', null, null, null, '共2条'],
+      ['总计：2条', null, null, null, null],
+    ]);
+    const { added, errors, plan } = planOf(bytes);
+    expect(errors).toEqual([]);
+    expect(added.map((a) => a[0])).toEqual([2, 3]);
+    expect(plan.total).toBe(2);
+    expect(plan.notes).toEqual(['工作表“汇总表”第 4、5 行是合计行，未作为意见导入']);
+  });
+
+  it('is still an opinion row when it names a target or says more than a count', () => {
+    const bytes = xlsxOf([
+      ['序号', '意见对象', '意见来源', '征求方式', '意见建议'],
+      ['合计', '张三', '上级领导', '书面征求', '理论学习不够深入'],
+      ['合计', null, null, null, '共2条，其中上级领导1条'],
+    ]);
+    const { added, errors } = planOf(bytes);
+    expect(added).toEqual([[2, memberId('张三'), '上级领导', '理论学习不够深入']]);
+    expect(errors).toHaveLength(3);
+  });
+});
