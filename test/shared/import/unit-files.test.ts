@@ -101,3 +101,22 @@ describe('a 合计 row under the table', () => {
     expect(errors).toHaveLength(3);
   });
 });
+
+describe('a CSV saved from a sheet with a two-row header', () => {
+  it('reads the second header row (姓名 | 职务 under 意见对象) as header, not as a rejected opinion', () => {
+    const csv = [
+      'XX局征求意见汇总表,,,,',
+      '意见对象,,意见来源,征求方式,意见建议',
+      '姓名,职务,,,',
+      '张伟,纪检组长,上级领导,书面征求,监督执纪不够精准',
+      '李四,副局长,基层群众,走访,联系群众不够',
+    ].join('\r\n');
+    const { added, errors, plan } = planOf(new TextEncoder().encode(csv));
+    expect(errors).toEqual([]);
+    expect(added).toEqual([
+      [4, memberId('张伟（纪检组长）'), '上级领导', '监督执纪不够精准'],
+      [5, memberId('李四'), '基层群众', '联系群众不够'],
+    ]);
+    expect(plan.total).toBe(2);
+  });
+});
