@@ -130,7 +130,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       });
       const nonEmpty = texts.filter((t) => t !== '');
       if (nonEmpty.length === 0) continue;
-      if (FOOTER.test(nonEmpty[0]!.trim()) && Object.values(columns).every((c) => (texts[c] ?? '') === '' || texts[c] === nonEmpty[0])) {
+      if (isFooterRow(nonEmpty[0]!, texts, columns)) {
         footers.push(r + 1);
         continue;
       }
@@ -209,6 +209,21 @@ function notesFor(table: SheetTable, columns: FieldColumns, notes: string[], mul
   }
   const unused = table.columns.filter((c) => (c.kind === 'field' || c.kind === 'unknown') && c.label !== '' && !used.has(c.index));
   if (unused.length > 0) notes.push(`${where}未导入的列：${unused.map((c) => `${c.letter} 列“${c.label}”`).join('、')}`);
+}
+
+/**
+ * `填表人：王某` or `备注 | 以上意见已核实`: a footer's label first, and either nothing else in the
+ * imported columns, or the label outside them (in the 序号 column) with no category and no channel.
+ */
+function isFooterRow(first: string, texts: readonly string[], columns: FieldColumns): boolean {
+  const label = first.trim();
+  const labelled = FOOTER.test(label) || FOOTER.test(`${label}：`);
+  if (!labelled) return false;
+  const mapped = Object.values(columns);
+  if (FOOTER.test(label) && mapped.every((c) => (texts[c] ?? '') === '' || texts[c] === first)) return true;
+  const at = texts.indexOf(first);
+  const empty = (c: number | undefined) => c === undefined || (texts[c] ?? '') === '';
+  return !mapped.includes(at) && empty(columns.category) && empty(columns.channel);
 }
 
 /** `合计 | | | 共7条`: a total row, whose only other values are the label again or a count in the opinion column. */

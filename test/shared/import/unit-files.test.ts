@@ -120,3 +120,28 @@ describe('a CSV saved from a sheet with a two-row header', () => {
     expect(plan.total).toBe(2);
   });
 });
+
+describe('a footer under the table', () => {
+  it('is not an opinion when its label (备注, 填表人) sits in the 序号 column and its text beside it', () => {
+    const bytes = xlsxOf([
+      ['序号', '意见对象', '意见来源', '征求方式', '意见建议'],
+      [1, '张三', '上级领导', '书面征求', '理论学习不够深入'],
+      ['备注', '以上意见已逐条核实', null, null, null],
+      ['填表人：', '王某', null, null, '审核人：李某'],
+    ]);
+    const { added, errors, plan } = planOf(bytes);
+    expect(errors).toEqual([]);
+    expect(added.map((a) => a[0])).toEqual([2]);
+    expect(plan.total).toBe(1);
+    expect(plan.notes).toEqual(['工作表“汇总表”第 3、4 行是表尾的填表说明或签名，未作为意见导入']);
+  });
+
+  it('is still an opinion row when it has a category or a channel', () => {
+    const bytes = xlsxOf([
+      ['序号', '意见对象', '意见来源', '征求方式', '意见建议'],
+      ['备注', '张三', '上级领导', null, '理论学习不够深入'],
+    ]);
+    const { errors } = planOf(bytes);
+    expect(errors).toEqual(['意见汇总.xlsx · 工作表“汇总表” · 第 2 行 · D 列（征求方式）：征求方式为空']);
+  });
+});
