@@ -180,7 +180,8 @@ function evaluate(first: number, last: number, width: number, filled: (r: number
       label = upper === '' ? lower : `${upper}/${lower}`;
       if (below.kind !== 'unknown' || kind.kind === 'unknown') kind = below.kind !== 'unknown' ? below : classifyHeader(upper + lower);
     }
-    labels.set(c, label);
+    // `意见\n建议` wrapped in its cell is named `意见建议` in the mapping and in every message.
+    labels.set(c, label.replace(/\s*[\r\n]+\s*/g, ''));
     kinds.set(c, kind);
     if (kind.kind === 'field' && !fields.has(kind.field)) {
       fields.add(kind.field);

@@ -145,3 +145,20 @@ describe('a footer under the table', () => {
     expect(errors).toEqual(['意见汇总.xlsx · 工作表“汇总表” · 第 2 行 · D 列（征求方式）：征求方式为空']);
   });
 });
+
+describe('a header typed over two lines in its cell', () => {
+  it('is named on one line in the mapping and in messages', () => {
+    const bytes = xlsxOf([
+      ['意见\n对象', '意见来源\n（类别）', '征求\r\n方式', '意见\n建议'],
+      ['张三', '社会组织', '书面征求', '理论学习不够深入'],
+    ]);
+    const read = readWorkbook(bytes, '意见汇总.xlsx');
+    if (!read.ok) throw new Error(read.error);
+    const meeting = fixtureMeeting();
+    const layout = findTables(read.workbook, meeting.members, meeting.ruleSet);
+    expect(layout.tables[0]!.columns.map((c) => c.label)).toEqual(['意见对象', '意见来源（类别）', '征求方式', '意见建议']);
+    expect(planOf(bytes).errors).toEqual([
+      '意见汇总.xlsx · 工作表“汇总表” · 第 2 行 · B 列（意见来源（类别））：意见来源“社会组织”不在本次会议的来源类别中（上级领导、下属单位、分管领域、服务对象、基层群众）',
+    ]);
+  });
+});
