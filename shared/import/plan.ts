@@ -119,6 +119,8 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     const merged = mergedDownReader(sheet, table.headerLastRow);
     const footers: number[] = [];
     const totals: number[] = [];
+    const hidden = new Set(sheet.hiddenRows ?? []);
+    const hiddenRead: number[] = [];
     const severalInOne: number[] = [];
     for (let r = table.headerLastRow; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
@@ -140,6 +142,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       }
       if (repeatsHeader(sheet, r, columns)) continue;
       plan.total++;
+      if (hidden.has(r)) hiddenRead.push(r + 1);
       const ref = { sheet: table.sheet, row: r + 1 };
       const read = readRow({ sheet, merged }, r, table, columns, choices, meeting, context, sheetPerTarget);
       if (!read.ok) {
@@ -163,6 +166,9 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       seen.set(key, ref);
       plan.toAdd.push(planned);
       if (read.several) severalInOne.push(ref.row);
+    }
+    if (hiddenRead.length > 0) {
+      plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(hiddenRead)} 行在表格中是隐藏的，已照常读取；请核对这些行是否应当导入`);
     }
     if (totals.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${totals.join('、')} 行是合计行，未作为意见导入`);
     if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);

@@ -6,7 +6,7 @@ import { findTables } from '#shared/import/find-table';
 import { DEFAULT_CHOICES, describeProblems, initialChoices, planImport } from '#shared/import/plan';
 import { readWorkbook } from '#shared/import/read-workbook';
 import { GROUP_TARGET } from '#shared/model/types';
-import { fixtureMeeting, memberId } from '../../support/import-fixtures';
+import { fixtureBytes, fixtureMeeting, memberId } from '../../support/import-fixtures';
 
 type Cell = string | number | null;
 
@@ -160,5 +160,30 @@ describe('a header typed over two lines in its cell', () => {
     expect(planOf(bytes).errors).toEqual([
       '意见汇总.xlsx · 工作表“汇总表” · 第 2 行 · B 列（意见来源（类别））：意见来源“社会组织”不在本次会议的来源类别中（上级领导、下属单位、分管领域、服务对象、基层群众）',
     ]);
+  });
+});
+
+describe('a hidden row', () => {
+  const rows: Cell[][] = [
+    ['意见对象', '意见来源', '征求方式', '意见建议'],
+    ['张三', '上级领导', '书面征求', '理论学习不够深入'],
+    ['李四', '基层群众', '走访', '联系群众不够'],
+  ];
+  const hideRow3 = (ws: XLSX.WorkSheet) => (ws['!rows'] = [{}, {}, { hidden: true }]);
+
+  it('is read as any row, and the preview names it for staff to check (.xlsx)', () => {
+    const { added, plan } = planOf(xlsxOf(rows, hideRow3));
+    expect(added.map((a) => a[0])).toEqual([2, 3]);
+    expect(plan.notes).toEqual(['工作表“汇总表”第 3 行在表格中是隐藏的，已照常读取；请核对这些行是否应当导入']);
+  });
+
+  it('is named in an .xls saved by LibreOffice (hidden-row.xls: row 7 hidden, categories merged down)', () => {
+    const { added, plan } = planOf(fixtureBytes('hidden-row.xls'));
+    expect(added).toHaveLength(7);
+    expect(plan.notes).toContain('工作表“Sheet1”第 7 行在表格中是隐藏的，已照常读取；请核对这些行是否应当导入');
+  });
+
+  it('is not named when nothing is hidden', () => {
+    expect(planOf(xlsxOf(rows)).plan.notes).toEqual([]);
   });
 });
