@@ -226,9 +226,11 @@ function isFooterRow(first: string, texts: readonly string[], columns: FieldColu
   const labelled = FOOTER.test(label) || FOOTER.test(`${label}：`);
   if (!labelled) return false;
   const mapped = Object.values(columns);
-  if (FOOTER.test(label) && mapped.every((c) => (texts[c] ?? '') === '' || texts[c] === first)) return true;
+  // Other cells may hold the footer's other labels: `填表人：赵六 | | | 联系电话：12345`.
+  const footerText = (t: string) => t === '' || t === first || FOOTER.test(t.trim());
+  if (FOOTER.test(label) && mapped.every((c) => footerText(texts[c] ?? ''))) return true;
   const at = texts.indexOf(first);
-  const empty = (c: number | undefined) => c === undefined || (texts[c] ?? '') === '';
+  const empty = (c: number | undefined) => c === undefined || footerText(texts[c] ?? '');
   return !mapped.includes(at) && empty(columns.category) && empty(columns.channel);
 }
 

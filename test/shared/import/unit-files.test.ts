@@ -127,7 +127,7 @@ describe('a footer under the table', () => {
       ['序号', '意见对象', '意见来源', '征求方式', '意见建议'],
       [1, '张三', '上级领导', '书面征求', '理论学习不够深入'],
       ['备注', '以上意见已逐条核实', null, null, null],
-      ['填表人：', '王某', null, null, '审核人：李某'],
+      ['填表人：', '王某', null, '联系电话：0571-1234567', '审核人：李某'],
     ]);
     const { added, errors, plan } = planOf(bytes);
     expect(errors).toEqual([]);
