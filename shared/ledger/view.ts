@@ -2,7 +2,7 @@
 // command line: each entry with its problem, target, status, deadline state and latest progress;
 // counts by status, overdue and 销号率 per target.
 import type { LedgerEntry, LedgerStatus, ProgressEntry } from '../model/ledger';
-import { LEDGER_STATUSES } from '../model/ledger';
+import { LEDGER_STATUSES, LEDGER_STATUS_LABELS } from '../model/ledger';
 import type { ProblemItem } from '../model/problems';
 import { deadlineState, itemState, type DeadlineState, type ItemState } from './deadlines';
 import { progressLog } from './progress';
@@ -100,4 +100,9 @@ export function ledgerSummary(rows: readonly LedgerRow[], targets: ReadonlyArray
   }
   const list = [...perTarget.values()].filter((t) => t.items > 0).map((t) => ({ ...t, closedPercent: pct(t.closed, t.items) }));
   return { items: rows.length, byStatus, carried, overdue, dueSoon, closedPercent: pct(byStatus.closed, rows.length), targets: list };
+}
+
+/** The status a row shows in documents: `已结转` for an item carried on (回头看), else its status's label. */
+export function rowStatusLabel(r: Pick<LedgerRow, 'state' | 'entry'>): string {
+  return r.state === 'carried' ? '已结转' : LEDGER_STATUS_LABELS[r.entry.status];
 }

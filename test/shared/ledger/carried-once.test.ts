@@ -1,6 +1,8 @@
 // 回头看 counts a problem once: an item carried into next year's meeting is 已结转 in last year's
 // ledger — listed so, neither open nor overdue there — and open (perhaps overdue) in the new one.
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rectificationWorkbookXlsx } from '#shared/documents/excel/rectification-workbook';
 import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
 import { prepareProblemDocs } from '#shared/documents/problem-docs';
 import { carryOver } from '#shared/ledger/carry-over';
@@ -89,5 +91,22 @@ describe('回头看 counts each problem once', () => {
     expect(rectificationFigures(summary.rectification, '2026-12-31')).toMatchObject({ items: 6, closed: 1, carried: 5, overdue: 0 });
     // Without the later meeting at hand nothing is carried: the open items stay open.
     expect(computeMeetingSummary(input).rectification?.openDeadlines).toHaveLength(4);
+  });
+
+  it('marks carried items in last year’s Excel 整改台账: 状态 已结转, 备注 with the new account, and the 统计 sheet counts them apart', async () => {
+    const { r, last } = twoYears();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await rectificationWorkbookXlsx(last('2026-03-08'))) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('整改台账')!;
+    const rows = [...Array(sheet.rowCount - 2).keys()].map((i) => sheet.getRow(i + 3));
+    const li = rows.find((row) => row.getCell(1).value === '2025-财政局-李四-001')!;
+    const newAccount = r.entries.find((e) => e.carriedFrom!.accountNumber === '2025-财政局-李四-001')!.accountNumber;
+    expect(li.getCell(11).value).toBe('已结转');
+    expect(li.getCell(12).value ?? '').toBe('');
+    expect(String(li.getCell(15).value)).toContain(`已结转下一年度，新账号${newAccount}（结转时整改中）`);
+    expect(rows.filter((row) => String(row.getCell(15).value ?? '').includes('已结转下一年度'))).toHaveLength(5);
+    const summary = wb.getWorksheet('统计')!;
+    // 合计: 6 items; 未启动 整改中 申请销号 已销号 长期坚持 all 0 but 已销号 1; 已结转 5; no overdue.
+    expect(summary.getRow(summary.rowCount).values).toEqual([undefined, '合计', 6, 0, 0, 0, 1, 0, 5, 0, '16%']);
   });
 });
