@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rectificationWorkbookXlsx } from '#shared/documents/excel/rectification-workbook';
+import { previousYearSentence } from '#shared/documents/word/previous-year-blocks';
 import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
 import { prepareProblemDocs } from '#shared/documents/problem-docs';
 import { carryOver } from '#shared/ledger/carry-over';
@@ -47,6 +48,11 @@ describe('回头看 counts each problem once', () => {
     expect(pd.ledger.every((row) => row.deadline.kind === 'none')).toBe(true);
     expect(pd.summary).toMatchObject({ items: 6, carried: 5, overdue: 0, dueSoon: 0 });
     expect(pd.summary.byStatus).toEqual({ 'not-started': 0, 'in-progress': 0, 'closure-requested': 0, closed: 1, ongoing: 0 });
+  });
+
+  it('still says, in next year’s reports, how each of last year’s open items stood when carried', () => {
+    const { r, last } = twoYears();
+    expect(previousYearSentence(last('2026-03-08'), r.entries)).toContain('查摆问题6项，已销号1项，销号率16%；未销号5项（未启动1项、整改中2项、申请销号1项、长期坚持1项），已结转本年度5项。');
   });
 
   it('lists both years for the command line as 6 problems, the carried lines marked, overdue only in the new year', () => {
