@@ -68,7 +68,7 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
     const previousYear = previousYearFinder(content, own, date);
     const entries = groupBy(content.ledgerEntries, (e) => e.meetingId);
     const progress = groupBy(content.progressEntries, (p) => p.meetingId);
-    return own.map((view) => ({ ...view, previousYear: previousYear(view), entries: entries.get(view.meeting.id) ?? [], progress: progress.get(view.meeting.id) ?? [] }));
+    return own.map((view) => ({ ...view, previousYear: previousYear(view), entries: entries.get(view.meeting.id) ?? [], laterEntries: content.ledgerEntries, progress: progress.get(view.meeting.id) ?? [] }));
   });
   if (views.length === 0) throw new CliError('数据包中没有会议，未写入任何文件');
 
@@ -91,7 +91,7 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
     if (excel && hasItems) files.push(await problemWorkbookFile(pd, { date }));
     // A meeting with a 整改台账: the files the app's 整改清单与整改台账 card writes, judged on --date.
     if (pd && view.entries.some((e) => !e.deletedAt)) {
-      const ledger = prepareProblemDocs({ docs, consolidated: view.consolidated, problems: view.problems, entries: view.entries, progress: view.progress, previousProblems: view.previousYear?.last.input.problems ?? [], today: date });
+      const ledger = prepareProblemDocs({ docs, consolidated: view.consolidated, problems: view.problems, entries: view.entries, laterEntries: view.laterEntries, progress: view.progress, previousProblems: view.previousYear?.last.input.problems ?? [], today: date });
       if (word && ledger.ledger.some((r) => r.problem.published)) files.push(await rectificationListFile(ledger, { mode }));
       if (word) files.push(await rectificationReportFile(ledger, { mode, ...(view.previousYear ? { previous: view.previousYear.last } : {}) }));
       if (excel) files.push(await rectificationWorkbookFile(ledger));

@@ -5,7 +5,7 @@
 import type { FileChild } from 'docx';
 import { LEDGER_STATUS_LABELS, LEDGER_STATUSES } from '../../model/ledger';
 import { deadlineText } from '../../ledger/deadlines';
-import type { LedgerRow } from '../../ledger/view';
+import { rowStatusLabel, type LedgerRow } from '../../ledger/view';
 import { chineseDate, meetingHeading } from '../meeting-docs';
 import { unitGroupName } from '../group-name';
 import type { ProblemDocs } from '../problem-docs';
@@ -42,7 +42,7 @@ export function rectificationListDocx(pd: ProblemDocs, options: RectificationOpt
           header: ['序号', '账号', '问题', '整改措施', '整改标准', '责任领导', '责任单位/责任人', '完成时限', '整改状态'],
           widths: [2, 7, 11, 11, 7, 4, 5, 5, 4.5],
           align: ['center', 'center', 'left', 'left', 'left', 'center', 'center', 'center', 'center'],
-          rows: rows.map((r, n) => [String(n + 1), accountCell(r.entry.accountNumber), r.problem.description, r.problem.measures, r.problem.standard, r.problem.leader, r.problem.responsible, deadlineCell(r.problem), LEDGER_STATUS_LABELS[r.entry.status]]),
+          rows: rows.map((r, n) => [String(n + 1), accountCell(r.entry.accountNumber), r.problem.description, r.problem.measures, r.problem.standard, r.problem.leader, r.problem.responsible, deadlineCell(r.problem), rowStatusLabel(r)]),
         },
         options.mode,
       ),
@@ -59,7 +59,7 @@ function rectificationSummarySentence(pd: ProblemDocs): string {
   const s = pd.summary;
   const heading = meetingHeading(pd.docs.input.meeting);
   if (s.items === 0) return `${heading}查摆的问题尚未挂号建账。`;
-  const parts = LEDGER_STATUSES.filter((k) => s.byStatus[k] > 0).map((k) => `${LEDGER_STATUS_LABELS[k]}${s.byStatus[k]}项`);
+  const parts = [...LEDGER_STATUSES.filter((k) => s.byStatus[k] > 0).map((k) => `${LEDGER_STATUS_LABELS[k]}${s.byStatus[k]}项`), ...(s.carried > 0 ? [`已结转下一年度${s.carried}项`] : [])];
   return (
     `${heading}共查摆问题并挂号建账${s.items}项。截至${chineseDate(pd.input.today)}，${parts.join('，')}，销号率${s.closedPercent}%` +
     (s.overdue > 0 ? `；逾期未完成${s.overdue}项` : '；无逾期未完成事项') +
