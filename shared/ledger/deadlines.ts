@@ -23,9 +23,9 @@ export function itemState(status: LedgerStatus, carried: boolean): ItemState {
  * The entries carried into a later meeting (回头看), from any set of entries holding the later ones:
  * last year's entry id → the account number it carries on under. A deleted carried entry carries nothing.
  */
-export function carriedOut(entries: readonly Pick<LedgerEntry, 'carriedFrom' | 'deletedAt' | 'accountNumber'>[]): Map<string, string> {
+export function carriedOut(entries: ReadonlyArray<Pick<LedgerEntry, 'carriedFrom' | 'deletedAt'> & Partial<Pick<LedgerEntry, 'accountNumber'>>>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const e of entries) if (!e.deletedAt && e.carriedFrom) out.set(e.carriedFrom.entryId, e.accountNumber);
+  for (const e of entries) if (!e.deletedAt && e.carriedFrom) out.set(e.carriedFrom.entryId, e.accountNumber ?? '');
   return out;
 }
 
