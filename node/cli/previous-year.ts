@@ -20,7 +20,7 @@ export function previousYearFinder(content: PackageContent, views: readonly Pack
     const entries = last && ledger.get(last.meeting.id);
     if (!last || !entries?.some((e) => !e.deletedAt)) return undefined;
     const docs = prepareMeetingDocs({ unit: last.unit, meeting: last.meeting, members: last.members, opinions: last.opinions }, last.view);
-    const pd = prepareProblemDocs({ docs, consolidated: last.consolidated, problems: last.problems, entries, progress: progress.get(last.meeting.id) ?? [], today });
+    const pd = prepareProblemDocs({ docs, consolidated: last.consolidated, problems: last.problems, entries, laterEntries: content.ledgerEntries, progress: progress.get(last.meeting.id) ?? [], today });
     return { last: pd, carried: ledger.get(view.meeting.id) ?? [] };
   };
 }

@@ -4,6 +4,7 @@
 // ledger rows and summary. Word, Excel and (next step) the command line read it, so one data set
 // gives one set of numbers everywhere.
 import { consolidationCounts, type ConsolidationCounts } from '../consolidation/counts';
+import { carriedOut } from '../ledger/deadlines';
 import { ledgerRows, ledgerSummary, type LedgerRow, type LedgerSummary } from '../ledger/view';
 import type { LedgerEntry, ProgressEntry } from '../model/ledger';
 import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
@@ -18,6 +19,11 @@ interface ProblemDocInput {
   consolidated: readonly ConsolidatedOpinion[];
   problems: readonly ProblemItem[];
   entries?: readonly LedgerEntry[];
+  /**
+   * The entries of the unit's later meetings (any set holding them will do, `entries` are read too):
+   * the items they carry on (回头看) are 已结转 in this ledger, neither open nor overdue here.
+   */
+  laterEntries?: readonly LedgerEntry[];
   progress?: readonly ProgressEntry[];
   /** Last year's items of the unit, for the 问题反复出现 flag. */
   previousProblems?: readonly ProblemItem[];
@@ -82,7 +88,8 @@ export function prepareProblemDocs(input: ProblemDocInput): ProblemDocs {
   const previousList = input.previousProblems ?? [];
   const coverage = computeCoverage(consolidated, problems, targets);
   const published = new Set(problems.filter((p) => p.published).map((p) => p.id));
-  const ledger = ledgerRows({ entries: (input.entries ?? []).filter((e) => e.meetingId === meetingId), problems, progress: input.progress ?? [], targets, today: input.today });
+  const carried = carriedOut([...(input.entries ?? []), ...(input.laterEntries ?? [])]);
+  const ledger = ledgerRows({ entries: (input.entries ?? []).filter((e) => e.meetingId === meetingId), carriedOut: carried, problems, progress: input.progress ?? [], targets, today: input.today });
   return {
     input,
     docs,

@@ -107,8 +107,11 @@ function findTable(sheet: SheetGrid, roster: readonly RosterEntry[], vocabulary:
   for (let r = 0; r < limit; r++) {
     if (!sheet.rows[r]) continue;
     const candidates = [evaluate(r, r, width, filled)];
-    // A two-row header: only where merged cells start on this row.
-    if (sheet.merges.some((m) => m.s.r === r && (m.e.r > m.s.r || m.e.c > m.s.c))) candidates.push(evaluate(r, r + 1, width, filled));
+    // A two-row header: where merged cells start on this row, or (a CSV saved from such a sheet,
+    // which loses its merges) where the next row holds nothing but column names (`| 姓名 | 职务 |`).
+    if (sheet.merges.some((m) => m.s.r === r && (m.e.r > m.s.r || m.e.c > m.s.c)) || onlyColumnNames(sheet, r + 1, width)) {
+      candidates.push(evaluate(r, r + 1, width, filled));
+    }
     for (const c of candidates) {
       const acceptable = c.score >= 2 || [...c.kinds.values()].some((k) => k.kind === 'field' && k.field === 'content' && k.exact);
       if (!acceptable) continue;
@@ -177,7 +180,8 @@ function evaluate(first: number, last: number, width: number, filled: (r: number
       label = upper === '' ? lower : `${upper}/${lower}`;
       if (below.kind !== 'unknown' || kind.kind === 'unknown') kind = below.kind !== 'unknown' ? below : classifyHeader(upper + lower);
     }
-    labels.set(c, label);
+    // `意见\n建议` wrapped in its cell is named `意见建议` in the mapping and in every message.
+    labels.set(c, label.replace(/\s*[\r\n]+\s*/g, ''));
     kinds.set(c, kind);
     if (kind.kind === 'field' && !fields.has(kind.field)) {
       fields.add(kind.field);
@@ -185,6 +189,19 @@ function evaluate(first: number, last: number, width: number, filled: (r: number
     }
   }
   return { first, last, labels, kinds, score: fields.size, exact };
+}
+
+/** A row whose every filled cell is exactly a column name the importer knows (a header's second row). */
+function onlyColumnNames(sheet: SheetGrid, r: number, width: number): boolean {
+  let names = 0;
+  for (let c = 0; c < width; c++) {
+    const text = textAt(sheet, r, c).trim();
+    if (text === '') continue;
+    const kind = classifyHeader(text);
+    if (kind.kind !== 'field' || !kind.exact) return false;
+    names++;
+  }
+  return names > 0;
 }
 
 /** Text at a position, with a merged area's text read in every cell it covers (header rows only). */

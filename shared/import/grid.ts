@@ -23,6 +23,8 @@ export interface SheetGrid {
   /** `rows[r][c]`, 0-based; missing rows and cells are empty. */
   rows: Array<Array<GridCell | null | undefined> | null | undefined>;
   merges: CellRange[];
+  /** Rows hidden in the sheet (0-based), where the format records them. */
+  hiddenRows?: number[];
 }
 
 export interface ParsedWorkbook {

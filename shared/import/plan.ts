@@ -14,6 +14,7 @@ import { splitPasted } from '../text/split-paste';
 import { exactField, FIELD_LABELS, type ImportField } from './fields';
 import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
 import { cellAt, columnLetter, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
+import { mergedDownReader } from './merged-down';
 import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from './values';
 
 /** Fields that can be given one value for the whole file, when the file has no column for them. */
@@ -84,6 +85,9 @@ export interface ImportPlan {
 
 // A form's footer: 填表人：… 审核人：… 注：…
 const FOOTER = /^(?:注|备注|说明|填表说明|填表人|填报人|审核人|联系人|制表人|负责人|填报单位|填表单位|填报日期|填表日期|单位(?:（盖章）|\(盖章\))?|联系电话)\s*[:：（(]/;
+// A total under the table: 合计 | … | 共7条. Its count is the clerk's, never an opinion.
+const TOTAL = /^(?:合\s*计|小\s*计|总\s*计|共\s*计)(?:[:：\s]*(?:共\s*)?\d*\s*(?:条|项|件)?(?:意见)?)?$/;
+const COUNT = /^(?:[共计合总]\s*)*\d+\s*(?:条|项|件)?(?:意见)?[。.]?$/;
 
 /** The mapping a sheet uses: the user's choice, else the one found automatically. */
 export function sheetColumns(table: SheetTable, choices: ImportChoices): FieldColumns {
@@ -112,7 +116,11 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     const mapped = new Set(Object.values(columns));
     const identity = new Set(table.columns.filter((c) => c.kind === 'identity' && !mapped.has(c.index)).map((c) => c.index));
     const numbering = new Set(table.columns.filter((c) => c.kind === 'numbering' && !mapped.has(c.index)).map((c) => c.index));
+    const merged = mergedDownReader(sheet, table.headerLastRow);
     const footers: number[] = [];
+    const totals: number[] = [];
+    const hidden = new Set(sheet.hiddenRows ?? []);
+    const hiddenRead: number[] = [];
     const severalInOne: number[] = [];
     for (let r = table.headerLastRow; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
@@ -124,14 +132,19 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       });
       const nonEmpty = texts.filter((t) => t !== '');
       if (nonEmpty.length === 0) continue;
-      if (FOOTER.test(nonEmpty[0]!.trim()) && Object.values(columns).every((c) => (texts[c] ?? '') === '' || texts[c] === nonEmpty[0])) {
+      if (isFooterRow(nonEmpty[0]!, texts, columns)) {
         footers.push(r + 1);
+        continue;
+      }
+      if (isTotalRow(nonEmpty[0]!, texts, columns)) {
+        totals.push(r + 1);
         continue;
       }
       if (repeatsHeader(sheet, r, columns)) continue;
       plan.total++;
+      if (hidden.has(r)) hiddenRead.push(r + 1);
       const ref = { sheet: table.sheet, row: r + 1 };
-      const read = readRow(sheet, r, table, columns, choices, meeting, context, sheetPerTarget);
+      const read = readRow({ sheet, merged }, r, table, columns, choices, meeting, context, sheetPerTarget);
       if (!read.ok) {
         plan.rejected.push({ ...ref, problems: read.problems });
         continue;
@@ -154,6 +167,10 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       plan.toAdd.push(planned);
       if (read.several) severalInOne.push(ref.row);
     }
+    if (hiddenRead.length > 0) {
+      plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(hiddenRead)} 行在表格中是隐藏的，已照常读取；请核对这些行是否应当导入`);
+    }
+    if (totals.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${totals.join('、')} 行是合计行，未作为意见导入`);
     if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);
     if (severalInOne.length > 0) {
       plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(severalInOne)} 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入`);
@@ -200,6 +217,32 @@ function notesFor(table: SheetTable, columns: FieldColumns, notes: string[], mul
   if (unused.length > 0) notes.push(`${where}未导入的列：${unused.map((c) => `${c.letter} 列“${c.label}”`).join('、')}`);
 }
 
+/**
+ * `填表人：王某` or `备注 | 以上意见已核实`: a footer's label first, and either nothing else in the
+ * imported columns, or the label outside them (in the 序号 column) with no category and no channel.
+ */
+function isFooterRow(first: string, texts: readonly string[], columns: FieldColumns): boolean {
+  const label = first.trim();
+  const labelled = FOOTER.test(label) || FOOTER.test(`${label}：`);
+  if (!labelled) return false;
+  const mapped = Object.values(columns);
+  // Other cells may hold the footer's other labels: `填表人：赵六 | | | 联系电话：12345`.
+  const footerText = (t: string) => t === '' || t === first || FOOTER.test(t.trim());
+  if (FOOTER.test(label) && mapped.every((c) => footerText(texts[c] ?? ''))) return true;
+  const at = texts.indexOf(first);
+  const empty = (c: number | undefined) => c === undefined || footerText(texts[c] ?? '');
+  return !mapped.includes(at) && empty(columns.category) && empty(columns.channel);
+}
+
+/** `合计 | | | 共7条`: a total row, whose only other values are the label again or a count in the opinion column. */
+function isTotalRow(first: string, texts: readonly string[], columns: FieldColumns): boolean {
+  if (!TOTAL.test(first.trim())) return false;
+  return (Object.entries(columns) as Array<[ImportField, number]>).every(([field, c]) => {
+    const t = (texts[c] ?? '').trim();
+    return t === '' || t === first.trim() || (field === 'content' && COUNT.test(t));
+  });
+}
+
 /** A row that repeats the header (a table pasted twice, a header repeated for printing). */
 function repeatsHeader(sheet: SheetGrid, r: number, columns: FieldColumns): boolean {
   let matched = 0;
@@ -215,7 +258,7 @@ function repeatsHeader(sheet: SheetGrid, r: number, columns: FieldColumns): bool
 type RowRead = { ok: true; fields: OpinionFields; draft: OpinionDraft; several: boolean } | { ok: false; problems: CellProblem[] };
 
 function readRow(
-  sheet: SheetGrid,
+  { sheet, merged }: { sheet: SheetGrid; merged: (r: number, c: number) => GridCell | undefined },
   r: number,
   table: SheetTable,
   columns: FieldColumns,
@@ -231,9 +274,11 @@ function readRow(
     const label = table.columns[c]?.label ?? '';
     return { column: columnLetter(c), header: label || FIELD_LABELS[field] };
   };
+  // A value merged down from a row above applies to this row too; an opinion is never copied that way.
   const cell = (field: ImportField): GridCell | undefined => {
     const c = columns[field];
-    return c === undefined ? undefined : cellAt(sheet, r, c);
+    if (c === undefined) return undefined;
+    return field === 'content' ? cellAt(sheet, r, c) : merged(r, c);
   };
   const text = (field: ImportField) => cellValue(cell(field)?.text ?? '');
   const fail = (field: ImportField, reason: string) => problems.push({ ...where(field), reason });

@@ -13,7 +13,7 @@ import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
 import { templateMeeting } from './template-mark';
-import { formulasWithoutResult, type FormulaCell } from './xlsx-formulas';
+import { formulasWithoutResult, hiddenRowsOf, type FormulaCell } from './xlsx-formulas';
 import { inspectZip, isZip } from './zip-guard';
 
 // Legacy .xls files written by old Excel/WPS in GBK (BIFF5) need the code pages.
@@ -81,12 +81,16 @@ function read_(bytes: Uint8Array, fileName: string): ReadResult {
     let format: string;
     let text = false;
     let formulas = new Map<string, FormulaCell[]>();
+    let hiddenRows = new Map<string, number[]>();
     const notes: string[] = [];
     const wps = /\.et$/i.test(fileName);
     if (isZip(bytes)) {
       const verdict = inspectZip(bytes);
       if (!verdict.ok) return refuse(verdict.error);
-      if (verdict.kind === 'xlsx') formulas = formulasWithoutResult(verdict.parts);
+      if (verdict.kind === 'xlsx') {
+        formulas = formulasWithoutResult(verdict.parts);
+        hiddenRows = hiddenRowsOf(verdict.parts);
+      }
       // The parts are in the archive too: let them go before SheetJS needs its memory.
       verdict.parts.clear();
       // SheetJS reads the archive rebuilt from what was measured, never the file's own container.
@@ -127,6 +131,10 @@ function read_(bytes: Uint8Array, fileName: string): ReadResult {
       // A text file has one unnamed table; SheetJS's `Sheet1` would only confuse messages.
       const grid = toGrid(ws, text ? '' : name, hidden, wb.Workbook?.WBProps?.date1904 === true, formulas.get(name) ?? []);
       if (typeof grid === 'string') return refuse(`${text ? '' : `的工作表“${name}”`}${grid}`);
+      // .xls and .ods rows come with SheetJS's row list; .xlsx rows from the parts (see hiddenRowsOf).
+      const rowInfo = (ws['!rows'] ?? []) as Array<{ hidden?: boolean } | undefined>;
+      const hiddenHere = hiddenRows.get(name) ?? [...rowInfo.keys()].filter((r) => rowInfo[r]?.hidden === true);
+      if (hiddenHere.length > 0) grid.hiddenRows = hiddenHere;
       sheets.push(grid);
     }
     if (sheets.length === 0) return refuse('中没有工作表');

@@ -165,5 +165,21 @@ export function matchDate(text: string, cellDate: string | undefined): Match {
     const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
     if (isValidDate(date)) return { ok: true, value: date };
   }
+  const serial = excelSerialDate(t);
+  if (serial) return { ok: true, value: serial };
   return { ok: false, reason: `收到日期“${t}”无法识别，应为 2025-11-01 这样的日期` };
+}
+
+// Excel's day numbers of 2000-01-01 and 2099-12-31: a date cell that lost its date format (WPS,
+// pasted values, a CSV export) shows `45962`, which in a date column is nothing but that day.
+const SERIAL_FIRST = 36526;
+const SERIAL_LAST = 73050;
+
+/** `45962` → `2025-11-01` (days after 1899-12-30, Excel's 1900 system from March 1900 on); undefined for anything else. */
+function excelSerialDate(text: string): string | undefined {
+  const m = /^(\d{5})(?:\.\d+)?$/.exec(text);
+  if (!m) return undefined;
+  const days = Number(m[1]);
+  if (days < SERIAL_FIRST || days > SERIAL_LAST) return undefined;
+  return new Date(Date.UTC(1899, 11, 30) + days * 86_400_000).toISOString().slice(0, 10);
 }

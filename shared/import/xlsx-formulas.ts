@@ -53,6 +53,59 @@ export interface FormulaCell {
  */
 export function formulasWithoutResult(parts: ReadonlyMap<string, Uint8Array>): Map<string, FormulaCell[]> {
   const out = new Map<string, FormulaCell[]>();
+  for (const [name, data] of sheetParts(parts)) {
+    // Most files hold no formula at all: one pass over the bytes, and nothing more.
+    if (!closesFormula(data)) continue;
+    const xml = decoder.decode(data);
+    const cells: FormulaCell[] = [];
+    for (const c of xml.matchAll(/<(\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1?c>)/g)) {
+      const body = c[3];
+      if (!body) continue;
+      const formula = /<(?:\w+:)?f\b[^>]*>([\s\S]*?)<\/(?:\w+:)?f>/.exec(body)?.[1];
+      if (!formula) continue;
+      const value = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
+      if ((value !== undefined && value !== '') || /<(?:\w+:)?is\b/.test(body)) continue;
+      const at = cellRef(attribute(` ${c[2]!}`, 'r') ?? '');
+      if (at) cells.push({ ...at, formula: unescapeXml(formula) });
+    }
+    if (cells.length > 0) out.set(name, cells);
+  }
+  return out;
+}
+
+/**
+ * The hidden rows (0-based) per sheet name of an .xlsx: SheetJS reads row attributes only with its
+ * style reading on, which the importer keeps off. `hiddenRowsOf(parts).get('汇总表')` → `[3]`.
+ */
+export function hiddenRowsOf(parts: ReadonlyMap<string, Uint8Array>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [name, data] of sheetParts(parts)) {
+    if (!holdsAscii(data, 'hidden')) continue;
+    const xml = decoder.decode(data);
+    const rows: number[] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*>/g)) {
+      const hidden = attribute(m[0], 'hidden');
+      const r = Number(attribute(m[0], 'r'));
+      if ((hidden === '1' || hidden === 'true') && Number.isInteger(r) && r > 0) rows.push(r - 1);
+    }
+    if (rows.length > 0) out.set(name, rows);
+  }
+  return out;
+}
+
+/** Whether the bytes hold an ASCII word, without decoding them. */
+function holdsAscii(data: Uint8Array, word: string): boolean {
+  const first = word.charCodeAt(0);
+  outer: for (let i = data.indexOf(first); i >= 0 && i + word.length <= data.length; i = data.indexOf(first, i + 1)) {
+    for (let k = 1; k < word.length; k++) if (data[i + k] !== word.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Each worksheet's name and XML bytes, as the workbook and its relationships name them. */
+function sheetParts(parts: ReadonlyMap<string, Uint8Array>): Array<[string, Uint8Array]> {
+  const out: Array<[string, Uint8Array]> = [];
   const byName = new Map([...parts].map(([name, data]) => [name.toLowerCase(), data]));
   const text = (name: string) => {
     const data = byName.get(name.toLowerCase());
@@ -70,21 +123,7 @@ export function formulasWithoutResult(parts: ReadonlyMap<string, Uint8Array>): M
     const path = id ? targets.get(id) : undefined;
     if (name === undefined || !path) continue;
     const data = byName.get(path.replace(/\/\.\//g, '/').toLowerCase());
-    // Most files hold no formula at all: one pass over the bytes, and nothing more.
-    if (!data || !closesFormula(data)) continue;
-    const xml = decoder.decode(data);
-    const cells: FormulaCell[] = [];
-    for (const c of xml.matchAll(/<(\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1?c>)/g)) {
-      const body = c[3];
-      if (!body) continue;
-      const formula = /<(?:\w+:)?f\b[^>]*>([\s\S]*?)<\/(?:\w+:)?f>/.exec(body)?.[1];
-      if (!formula) continue;
-      const value = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
-      if ((value !== undefined && value !== '') || /<(?:\w+:)?is\b/.test(body)) continue;
-      const at = cellRef(attribute(` ${c[2]!}`, 'r') ?? '');
-      if (at) cells.push({ ...at, formula: unescapeXml(formula) });
-    }
-    if (cells.length > 0) out.set(unescapeXml(name), cells);
+    if (data) out.push([unescapeXml(name), data]);
   }
   return out;
 }

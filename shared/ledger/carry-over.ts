@@ -37,6 +37,8 @@ interface CarryOverResult {
   entries: LedgerEntry[];
   /** Chinese sentences for the entries left behind (already carried, or no matching member). */
   skipped: string[];
+  /** The new account numbers whose last year's time limit had passed: carried with none, a new 完成时限 to be set. */
+  undated: string[];
 }
 
 /**
@@ -44,6 +46,7 @@ interface CarryOverResult {
  * the next. A member is found by name (see matchMember) or given in `targetMap` (old member id →
  * new target id). The new item keeps its wording, measures, standard and time limit, gains the
  * source 上年度未完成, and starts unpublished; the new entry keeps the status and gets a new account.
+ * A time limit already passed on the day of carrying is not kept (see `undated`).
  */
 export function carryOver(
   from: MeetingLedger,
@@ -60,7 +63,8 @@ export function carryOver(
   const already = new Set(to.entries.filter((e) => !e.deletedAt && e.carriedFrom).map((e) => e.carriedFrom!.entryId));
   const allEntries: LedgerEntry[] = [...to.entries];
   let order = Math.max(0, ...to.problems.map((p) => p.order));
-  const result: CarryOverResult = { problems: [], entries: [], skipped: [] };
+  const result: CarryOverResult = { problems: [], entries: [], skipped: [], undated: [] };
+  const carriedOn = stamp.at.slice(0, 10);
 
   for (const e of chosen) {
     const p = problemById.get(e.problemId)!;
@@ -88,6 +92,10 @@ export function carryOver(
       targetId,
       // Each year has its own 对照检查 dimensions: last year's does not carry into a year without it.
       dimension: to.meeting.dimensions === undefined || to.meeting.dimensions.includes(p.dimension) ? p.dimension : '',
+      // A time limit still ahead stays the commitment; one already passed is no limit for the new
+      // year (kept, it would make the item overdue the day it is carried): the item goes without
+      // one — 五个明确 incomplete, 缺办结时限 — until the new 整改时限 is set. Last year's stays on last year's item.
+      deadline: p.deadline !== '' && p.deadline < carriedOn ? '' : p.deadline,
       sources: p.sources.includes(CARRIED_SOURCE) ? [...p.sources] : [...p.sources, CARRIED_SOURCE],
       consolidatedIds: [],
       published: false,
@@ -111,6 +119,7 @@ export function carryOver(
       updatedAt: stamp.at,
     };
     allEntries.push(entry);
+    if (problem.deadline !== p.deadline) result.undated.push(entry.accountNumber);
     result.problems.push(problem);
     result.entries.push(entry);
   }
@@ -135,4 +144,9 @@ export function historyAcrossYears(entryId: string, entries: readonly LedgerEntr
     e = e.carriedFrom ? byId.get(e.carriedFrom.entryId) : undefined;
   }
   return steps;
+}
+
+/** `；其中2项上年度完成时限已过，未带入，请在查摆问题中重新确定完成时限` for a carry-over's `undated`, or empty. */
+export function undatedSentence(undated: readonly string[]): string {
+  return undated.length === 0 ? '' : `；其中${undated.length}项上年度完成时限已过，未带入，请在查摆问题中重新确定完成时限（${undated.join('、')}）`;
 }

@@ -1,13 +1,33 @@
-// Overdue and due soon. Overdue: the time limit has passed and the item is not 已销号. Due soon:
+// An item's state in its own year's ledger, and overdue / due soon. An item is open unless it is
+// 已销号 or 已结转 — carried into a later meeting by 回头看, where it is tracked and counted from then on
+// (one problem, counted once). Overdue: the time limit has passed and the item is open. Due soon:
 // the limit is today or within the next 7 days. The day comes from the caller — the domain clock
 // (util/clock.ts) by default — so the app, the command line's `--date` and the tests agree.
-import type { LedgerStatus } from '../model/ledger';
+import type { LedgerEntry, LedgerStatus } from '../model/ledger';
 import type { ProblemItem } from '../model/problems';
 import { isRealDate } from '../model/zod-fields';
 import { today as clockToday } from '../util/clock';
 
 /** Days ahead that count as 即将到期. */
 const DUE_SOON_DAYS = 7;
+
+/** 已销号, 已结转 (carried into a later meeting), or open (整改中, 长期坚持 …: counted as open, may fall overdue). */
+export type ItemState = 'closed' | 'carried' | 'open';
+
+/** The one rule for an item's state: 已销号 first, then 已结转 when a later meeting carries it, else open. */
+export function itemState(status: LedgerStatus, carried: boolean): ItemState {
+  return status === 'closed' ? 'closed' : carried ? 'carried' : 'open';
+}
+
+/**
+ * The entries carried into a later meeting (回头看), from any set of entries holding the later ones:
+ * last year's entry id → the account number it carries on under. A deleted carried entry carries nothing.
+ */
+export function carriedOut(entries: ReadonlyArray<Pick<LedgerEntry, 'carriedFrom' | 'deletedAt'> & Partial<Pick<LedgerEntry, 'accountNumber'>>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of entries) if (!e.deletedAt && e.carriedFrom) out.set(e.carriedFrom.entryId, e.accountNumber ?? '');
+  return out;
+}
 
 export type DeadlineState = { kind: 'overdue'; days: number } | { kind: 'due-soon'; days: number } | { kind: 'none' };
 
@@ -17,9 +37,9 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((t(b) - t(a)) / 86_400_000);
 }
 
-/** The deadline state of an item with its status; `days` is how far past (overdue) or how far ahead (due soon). */
-export function deadlineState(problem: Pick<ProblemItem, 'deadline'>, status: LedgerStatus, today: string = clockToday()): DeadlineState {
-  if (status === 'closed' || !isRealDate(problem.deadline)) return { kind: 'none' };
+/** The deadline state of an item in its state (see itemState); `days` is how far past (overdue) or how far ahead (due soon). Only an open item has one. */
+export function deadlineState(problem: Pick<ProblemItem, 'deadline'>, state: ItemState, today: string = clockToday()): DeadlineState {
+  if (state !== 'open' || !isRealDate(problem.deadline)) return { kind: 'none' };
   const ahead = daysBetween(today, problem.deadline);
   if (ahead < 0) return { kind: 'overdue', days: -ahead };
   if (ahead <= DUE_SOON_DAYS) return { kind: 'due-soon', days: ahead };

@@ -13,7 +13,10 @@ interface LedgerListingInput {
 
 interface LedgerListing {
   lines: string[];
+  /** Each problem once: an item 已结转 into a later meeting is counted there, not here. */
   items: number;
+  /** 已结转 items (listed, counted in the later meeting). */
+  carried: number;
   overdue: number;
 }
 
@@ -21,24 +24,28 @@ interface LedgerListing {
 function ledgerLine(heading: string, r: LedgerRow): string {
   const limit = r.problem.longTerm ? '长期坚持' : r.problem.deadline === '' ? '未定时限' : `完成时限 ${r.problem.deadline}`;
   const late = deadlineText(r.deadline);
-  return [heading, r.entry.accountNumber, r.targetLabel, LEDGER_STATUS_LABELS[r.entry.status], limit, ...(late ? [late] : []), r.problem.description].join('　');
+  const status = r.state === 'carried' ? `已结转（${r.carriedTo}）` : LEDGER_STATUS_LABELS[r.entry.status];
+  return [heading, r.entry.accountNumber, r.targetLabel, status, limit, ...(late ? [late] : []), r.problem.description].join('　');
 }
 
-/** Every item of every meeting given (or only the overdue ones), and the counts. */
+/** Every item of every meeting given (or only the overdue ones), and the counts: each problem once (an item 已结转 counts in the meeting carrying it). */
 export function ledgerListing(meetings: readonly LedgerListingInput[], options: { overdueOnly?: boolean } = {}): LedgerListing {
   const lines: string[] = [];
   let items = 0;
+  let carried = 0;
   let overdue = 0;
   for (const m of meetings) {
     for (const r of m.rows) {
-      items++;
+      if (r.state === 'carried') carried++;
+      else items++;
       const late = r.deadline.kind === 'overdue';
       if (late) overdue++;
       if (!options.overdueOnly || late) lines.push(ledgerLine(m.heading, r));
     }
   }
-  lines.push(overdue > 0 ? `共${items}项，其中逾期${overdue}项。` : `共${items}项，无逾期。`);
-  return { lines, items, overdue };
+  const note = carried > 0 ? `（另有${carried}项已结转下一年度，在下一年度计数）` : '';
+  lines.push(overdue > 0 ? `共${items}项，其中逾期${overdue}项${note}。` : `共${items}项，无逾期${note}。`);
+  return { lines, items, carried, overdue };
 }
 
 /** 0 when nothing is overdue, 1 when something is (2, bad input, is the command line's to decide). */

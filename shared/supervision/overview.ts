@@ -105,7 +105,7 @@ export interface OverviewTotals {
   counted: number;
   shortfalls: number;
   warnings: Record<WarningKind, number>;
-  /** 整改台账 over the rows: items, 已销号, 逾期, 7日内到期, 销号率. */
+  /** 整改台账 over the rows: items, 已销号, 逾期, 7日内到期, 销号率 — each problem once: an item carried into a later meeting (已结转) counts there, not again in its first year's `items`. */
   rectification: RectificationFigures;
 }
 
@@ -117,9 +117,10 @@ export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
   let raw = 0;
   let counted = 0;
   let shortfalls = 0;
-  const rect = { items: 0, closed: 0, overdue: 0, dueSoon: 0, closedPercent: 0 };
+  const rect = { items: 0, closed: 0, carried: 0, overdue: 0, dueSoon: 0, closedPercent: 0 };
   for (const r of rows) {
-    rect.items += r.rectification.items;
+    rect.items += r.rectification.items - r.rectification.carried;
+    rect.carried += r.rectification.carried;
     rect.closed += r.rectification.closed;
     rect.overdue += r.rectification.overdue;
     rect.dueSoon += r.rectification.dueSoon;

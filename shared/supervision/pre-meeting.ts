@@ -4,7 +4,7 @@
 // function for the overview, the audit tab (the verdict form ticks from it), the 督导审核意见 and `check`.
 import type { Readiness } from '../checks/readiness';
 import { chineseDate } from '../documents/meeting-docs';
-import { daysBetween } from '../ledger/deadlines';
+import { carriedOut, daysBetween, itemState } from '../ledger/deadlines';
 import type { LedgerEntry } from '../model/ledger';
 import type { MeetingPreparation } from '../model/preparation';
 import { MATERIAL_WARNING_LABELS } from '../materials/checks';
@@ -124,11 +124,13 @@ function rectificationItem({ ledger }: PreMeetingInput): ChecklistItem {
   if (!ledger) return item('rectification', 'unknown', ['本机没有上年度民主生活会的整改台账，请核对上年度整改落实情况是否已报告']);
   const previous = ledger.previous.filter((e) => !e.deletedAt);
   if (previous.length === 0) return item('rectification', 'done', ['上年度没有登记整改事项']);
-  const carried = new Set(ledger.current.filter((e) => !e.deletedAt && e.carriedFrom).map((e) => e.carriedFrom!.entryId));
-  const closed = previous.filter((e) => e.status === 'closed').length;
-  const ongoing = previous.filter((e) => e.status === 'ongoing').length;
-  const open = previous.filter((e) => e.status !== 'closed' && e.status !== 'ongoing' && !carried.has(e.id));
-  const head = `上年度整改事项${previous.length}项：已销号${closed}项，长期坚持${ongoing}项，结转本年度${previous.filter((e) => carried.has(e.id)).length}项`;
+  // Each item once, by the ledger's one rule (itemState): 已销号, 已结转, or open (长期坚持 or not).
+  const carried = carriedOut(ledger.current);
+  const state = (e: (typeof previous)[number]) => itemState(e.status, carried.has(e.id));
+  const closed = previous.filter((e) => state(e) === 'closed').length;
+  const ongoing = previous.filter((e) => state(e) === 'open' && e.status === 'ongoing').length;
+  const open = previous.filter((e) => state(e) === 'open' && e.status !== 'ongoing');
+  const head = `上年度整改事项${previous.length}项：已销号${closed}项，长期坚持${ongoing}项，结转本年度${previous.filter((e) => state(e) === 'carried').length}项`;
   if (open.length === 0) return item('rectification', 'done', [head]);
   return item('rectification', 'not-done', [head, `${open.length}项既未销号也未结转：${open.map((e) => e.accountNumber).join('、')}`]);
 }

@@ -25,7 +25,7 @@ export const meetingSummarySchema = obj({
   lastAudit: obj({ id: str({ max: 100 }), verdict: literal('pass', 'return'), at: str({ max: 40 }), auditor: str({ max: 1000 }), fingerprint: str({ max: 200 }) }).nullable(),
   auditCount: count(),
   coverage: obj({ answered: count(), total: count(), percent: int({ min: 0, max: 100 }) }).optional(),
-  rectification: obj({ items: count(), closed: count(), openDeadlines: arr(str({ max: 10 }), { max: 1_000_000 }) }).optional(),
+  rectification: obj({ items: count(), closed: count(), carried: count().optional(), openDeadlines: arr(str({ max: 10 }), { max: 1_000_000 }) }).optional(),
   preparation: obj({
     items: obj({ plan: status(), study: status(), opinions: status(), talks: status(), materials: status(), rectification: status() }),
     talksDone: count(),

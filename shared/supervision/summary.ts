@@ -7,6 +7,7 @@ import type { LedgerEntry, ProgressEntry } from '../model/ledger';
 import type { MaterialRecord, MeetingPreparation } from '../model/preparation';
 import type { ConsolidatedOpinion, ProblemItem } from '../model/problems';
 import type { Talk } from '../model/talks';
+import { carriedOut } from '../ledger/deadlines';
 import { rectificationSummary, type RectificationSummary } from '../ledger/rectification-summary';
 import { type Audit, type Meeting, type Member, type Opinion, type Verdict } from '../model/types';
 import { computeCoverage } from '../problems/coverage';
@@ -87,6 +88,11 @@ export interface SummaryInput {
   followUp?: FollowUpRecords;
   /** Last year's ledger entries of the unit, for the checklist's 上年度整改; absent: last year's meeting is not here. */
   previousLedger?: readonly LedgerEntry[];
+  /**
+   * Ledger entries that may carry this meeting's items on (回头看): those of the unit's later meetings
+   * (any set holding them will do). Its items they carry are 已结转, not open here. Absent: none.
+   */
+  laterLedger?: readonly Pick<LedgerEntry, 'carriedFrom' | 'deletedAt' | 'accountNumber'>[];
 }
 
 /** A meeting's records after collection: 梳理, the 两张清单, the 整改台账, 谈心谈话 and 会前准备. Soft-deleted rows included. */
@@ -176,7 +182,7 @@ function assemble(current: CurrentParts, deferred: DeferredParts): MeetingSummar
 function currentParts(view: MeetingView, input: SummaryInput): CurrentParts {
   const base = summarizeView(view, input);
   const coverage = summaryCoverage(view, input.followUp);
-  const rectification = rectificationSummary(input.followUp);
+  const rectification = rectificationSummary(input.followUp, carriedOut(input.laterLedger ?? []));
   return { ...base, ...(coverage ? { coverage } : {}), ...(rectification ? { rectification } : {}) };
 }
 

@@ -96,7 +96,11 @@ const MARKER_START = /^\s*[(（0-9０-９一二三四五六七八九十\u2460-\u
 export function stripNumbering(line: string): string {
   // Most lines start with no marker: one test of the first character instead of the eight patterns
   // (and a copy of the whole line) of readMarker. A county's copy scan strips 100,000 texts.
-  if (!MARKER_START.test(line)) return line.trim();
+  return MARKER_START.test(line) ? stripMarkers(line) : line.trim();
+}
+
+/** {@link stripNumbering} without its shortcut: the markers read off one by one. */
+export function stripMarkers(line: string): string {
   let rest = line;
   // Some documents stack markers, e.g. `1. ① 加强学习`; strip at most three.
   for (let i = 0; i < 3; i++) {

@@ -84,10 +84,11 @@ describe('layout at 1440×900', () => {
     for (const group of MEETING_TAB_GROUPS) {
       for (const tab of group.tabs) {
         await openTab(page, tab.label);
-        expect(await hiddenTabs(), `${group.label} › ${tab.label}`).toBe(0);
+        // The bar measures its tabs after they render (a resize observer): wait for it to settle.
+        await expect.poll(hiddenTabs, { message: `${group.label} › ${tab.label}` }).toBe(0);
       }
-      // The group's tabs, and only those, are in the bar.
-      expect(await page.getByRole('tab').allTextContents()).toEqual(group.tabs.map((t) => t.label));
+      // The group's tabs, and only those, are in the bar (once the group switch has rendered).
+      await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(group.tabs.map((t) => t.label));
     }
     await app.screenshot('meeting-files-group');
     // Back to a group: the tab last open in it.

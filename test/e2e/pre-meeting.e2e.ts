@@ -35,6 +35,9 @@ describe('pre-meeting check', () => {
     // 谈心谈话: the 书记 with 李红 (also 班子成员之间), and 李红 with the head of 财务股.
     await openTab(page, '谈心谈话');
     await expect.poll(() => page.getByTestId('talk-coverage').textContent()).toBe('谈心谈话应谈2对，已谈0对，尚缺2对');
+    // No talk yet: the list says what to do, not antd's bare 暂无数据.
+    await expect.poll(() => page.getByTestId('talk-list').textContent()).toContain('还没有谈话记录。在左侧“记录谈心谈话”中');
+    expect(await page.getByTestId('talk-list').textContent()).not.toContain('暂无数据');
     const form = page.getByTestId('talk-form');
     await pickOption(page, form.getByLabel('谈话一方'), '王军（党组书记、局长）');
     await pickOption(page, form.getByLabel('谈话另一方'), '李红（副局长）');

@@ -194,6 +194,15 @@ describe('整改台账', () => {
     await rowOf(page, `2026-${UNIT}-李四-001`).getByRole('button', { name: /进展/ }).click();
     await expect.poll(() => page.getByTestId('earlier-years').textContent()).toContain(`2025-${UNIT}-李四-001　未启动`);
     await page.keyboard.press('Escape');
+    // Its time limit (2027-01-31) had passed when it was carried: not kept, so it is not overdue the day it is carried — a new one is to be set.
+    await expect.poll(() => rowOf(page, `2026-${UNIT}-李四-001`).textContent()).toContain('未定时限');
+    expect(await page.getByTestId('header-overdue').count()).toBe(0);
+    // Nothing of the new meeting is published yet: no 整改清单（公示版） to make, as no 两张清单（公示版）.
+    await openTab(page, '导出与打印');
+    await expect.poll(() => page.getByTestId('rectification-published').textContent()).toBe('0');
+    expect(await page.getByRole('button', { name: '导出整改清单（公示版，Word）' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '导出两张清单（公示版）' }).isDisabled()).toBe(true);
+    await openTab(page, '整改');
     // A new item nearly the same as last year's closed one: 问题反复出现.
     await seedProblems(page, nextId, [{ target: '班子', description: '深入基层调研不够，全年到联系点调研仅3次', deadline: '2027-06-30' }]);
     await expect.poll(() => page.getByTestId('register-card').textContent()).toContain('问题反复出现');
@@ -213,8 +222,7 @@ describe('整改台账', () => {
     const reportText = documentLines(officeParts(report.bytes)).join('\n');
     expect(reportText).toContain('一、上年度整改落实情况');
     expect(reportText).toContain('2025年度民主生活会查摆问题3项，已销号1项，销号率33%；未销号2项（未启动1项、长期坚持1项），已结转本年度2项。');
-    expect(reportText).toContain('逾期未完成事项');
-    expect(reportText).toContain('逾期15天');
+    expect(reportText).not.toContain('逾期15天');
     // The 征求意见情况报告 of the new meeting reports last year's rectification too.
     const opinionReport = documentLines(officeParts((await download(page, '导出征求意见情况报告')).bytes));
     const part = opinionReport.findIndex((l) => /^[一二三四五六]、上年度整改落实情况$/.test(l));
@@ -226,6 +234,14 @@ describe('整改台账', () => {
     await book.xlsx.load(xlsx.bytes.buffer as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['整改台账', '进展情况', '状态记录', '统计']);
     expect(book.getWorksheet('整改台账')!.pageSetup.orientation).toBe('landscape');
+
+    // Last year's ledger: the two carried items are 已结转 — counted in 2026, not open or overdue in 2025 too.
+    await goWithClock(page, baseUrl, '2027-02-15', `/meetings/${meetingId}/rectification`);
+    await expect.poll(() => rowOf(page, `2025-${UNIT}-李四-001`).getByTestId('ledger-status').textContent()).toBe('已结转');
+    expect(await rowOf(page, `2025-${UNIT}-班子-002`).getByTestId('ledger-status').textContent()).toBe('已结转');
+    expect(await page.getByTestId('ledger-carried').textContent()).toContain('2');
+    expect(await page.getByTestId('header-overdue').count()).toBe(0);
+    await app.screenshot('last-year-carried');
     await app.close();
   });
 });

@@ -15,6 +15,10 @@ import { hasFollowUp, meetingViews, problemDocsOf, type MeetingContent } from '.
 import { combinedProblemListFile, problemWordFiles } from '#shared/documents/problem-files';
 import { problemWorkbookFile } from '#shared/documents/excel/problem-file';
 import { previousYearFinder } from '../previous-year';
+import { prepareProblemDocs } from '#shared/documents/problem-docs';
+import { rectificationListFile, rectificationReportFile } from '#shared/documents/rectification-files';
+import { rectificationWorkbookFile } from '#shared/documents/excel/rectification-file';
+import { groupBy } from '#shared/util/group-by';
 
 export const EXPORT_HELP = `export PACKAGE… --out DIR [--word] [--excel] [--internal] [--fonts official|compatible] [--date YYYY-MM-DD]
     为数据包中的每次会议导出文件，每次会议一个文件夹（如“2025年度-某某局”）：
@@ -23,6 +27,7 @@ export const EXPORT_HELP = `export PACKAGE… --out DIR [--word] [--excel] [--in
     有查摆问题的会议另有两张清单：班子问题清单和个人问题清单（公示版逐人一个文件及合为一个文件，
     工作版合为一个文件，内部资料），Excel 问题清单及意见回应情况；征求意见情况报告列出梳理和回应情况；
     同一数据包中有上年度会议且其建立了整改台账的，征求意见情况报告另列上年度整改落实情况。
+    已挂号建立整改台账的会议另有：Word 整改清单（公示版，有公示的事项时）、整改落实情况报告，Excel 整改台账。
     --word / --excel  只导出 Word 或 Excel（都不指定时两者都导出）
     --internal        清单中列出意见提出方并标注“内部资料”（默认不列提出方）
     --fonts           official（方正小标宋简体、仿宋_GB2312 等，默认）或 compatible（宋体、仿宋、楷体、黑体）
@@ -61,7 +66,9 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
   const views = loaded.flatMap((content) => {
     const own = meetingViews(content);
     const previousYear = previousYearFinder(content, own, date);
-    return own.map((view) => ({ ...view, previousYear: previousYear(view) }));
+    const entries = groupBy(content.ledgerEntries, (e) => e.meetingId);
+    const progress = groupBy(content.progressEntries, (p) => p.meetingId);
+    return own.map((view) => ({ ...view, previousYear: previousYear(view), entries: entries.get(view.meeting.id) ?? [], laterEntries: content.ledgerEntries, progress: progress.get(view.meeting.id) ?? [] }));
   });
   if (views.length === 0) throw new CliError('数据包中没有会议，未写入任何文件');
 
@@ -82,6 +89,13 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
     }
     if (excel) files.push(await ledgerFile(docs, { date }));
     if (excel && hasItems) files.push(await problemWorkbookFile(pd, { date }));
+    // A meeting with a 整改台账: the files the app's 整改清单与整改台账 card writes, judged on --date.
+    if (pd && view.entries.some((e) => !e.deletedAt)) {
+      const ledger = prepareProblemDocs({ docs, consolidated: view.consolidated, problems: view.problems, entries: view.entries, laterEntries: view.laterEntries, progress: view.progress, previousProblems: view.previousYear?.last.input.problems ?? [], today: date });
+      if (word && ledger.ledger.some((r) => r.problem.published)) files.push(await rectificationListFile(ledger, { mode }));
+      if (word) files.push(await rectificationReportFile(ledger, { mode, ...(view.previousYear ? { previous: view.previousYear.last } : {}) }));
+      if (excel) files.push(await rectificationWorkbookFile(ledger));
+    }
     batches.push({ label: `${view.unit.name} · ${view.meeting.title}`, folder: meetingFolderName(docs), files });
   }
   await ensureFolder(out, options.out);

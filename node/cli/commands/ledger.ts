@@ -44,6 +44,7 @@ function ledgerRecordsOf(content: PackageContent): LedgerRecords {
 /** Each live meeting of the contents with a ledger, prepared as the app prepares its documents. */
 function ledgerDocsOf(contents: readonly PackageContent[], day: string): ProblemDocs[] {
   const out: ProblemDocs[] = [];
+  const allEntries = contents.flatMap((c) => ledgerRecordsOf(c).ledgerEntries);
   for (const content of contents) {
     const records = ledgerRecordsOf(content);
     const by = <T extends { meetingId: string }>(rows: readonly T[]) => groupBy(rows, (r) => r.meetingId);
@@ -58,6 +59,8 @@ function ledgerDocsOf(contents: readonly PackageContent[], day: string): Problem
           consolidated: consolidated.get(m.meeting.id) ?? [],
           problems: problems.get(m.meeting.id) ?? [],
           entries: own,
+          // Every package's entries: a later meeting's 回头看 marks what it carries as 已结转 here.
+          laterEntries: allEntries,
           progress: progress.get(m.meeting.id) ?? [],
           today: day,
         }),

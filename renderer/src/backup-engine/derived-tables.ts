@@ -5,6 +5,7 @@
 import type { DERIVED_TABLES } from '#shared/backup/rows';
 import type { BackupTables } from '#shared/backup/tables';
 import { copyCandidates, detectCopies } from '#shared/checks/copy-detection';
+import type { LedgerEntry } from '#shared/model/ledger';
 import type { Audit, Meeting, Member, Opinion, Unit } from '#shared/model/types';
 import { computeMeetingSummary, type FollowUpRecords } from '#shared/supervision/summary';
 import { previousMeeting } from '#shared/supervision/pre-meeting-review';
@@ -50,6 +51,8 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
     preparations: followUpTable<FollowUpRecords['preparations'][number]>('preparations'),
     materials: followUpTable<FollowUpRecords['materials'][number]>('materials'),
   };
+  // Every entry: a later meeting's 回头看 entries mark what they carry as 已结转.
+  const laterLedger = (tables['ledgerEntries'] ?? []) as LedgerEntry[];
   const summaries = meetings.map((meeting) => {
     const of = <T>(g: Map<string, T[]>) => g.get(meeting.id) ?? [];
     const previous = previousMeeting(meetings, meeting);
@@ -61,6 +64,7 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
       crossUnitWarnings: findings.get(meeting.id)?.length,
       followUp: { consolidated: of(followUp.consolidated), problems: of(followUp.problems), ledgerEntries: of(followUp.ledgerEntries), progressEntries: of(followUp.progressEntries), talks: of(followUp.talks), preparations: of(followUp.preparations), materials: of(followUp.materials) },
       previousLedger: previous ? (followUp.ledgerEntries.get(previous.id) ?? []) : undefined,
+      laterLedger,
     });
   });
   const fingerprints = new Map(summaries.map((s) => [s.meetingId, s.fingerprint]));

@@ -26,6 +26,7 @@ export async function loadLedgerDocs(repos: Repositories, data: MeetingData): Pr
         consolidated: p.consolidated,
         problems: p.problems,
         entries: p.entries,
+        laterEntries: p.laterEntries,
         progress: p.progress,
         today: day,
       })
@@ -35,6 +36,7 @@ export async function loadLedgerDocs(repos: Repositories, data: MeetingData): Pr
     consolidated: input.consolidated,
     problems: input.problems,
     entries: input.entries,
+    laterEntries: input.laterEntries,
     progress: input.progress,
     previousProblems: p?.problems ?? [],
     today: day,

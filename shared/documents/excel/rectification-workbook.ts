@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { LEDGER_STATUS_LABELS, LEDGER_STATUSES } from '../../model/ledger';
 import { deadlineText } from '../../ledger/deadlines';
+import { rowStatusLabel } from '../../ledger/view';
 import { meetingHeading } from '../meeting-docs';
 import { deadlineLabel, type ProblemDocs } from '../problem-docs';
 import { DOCUMENT_CREATOR } from '../word/layout';
@@ -52,7 +53,12 @@ export async function rectificationWorkbookXlsx(pd: ProblemDocs): Promise<Uint8A
     rows: rows.map((r) => {
       const last = r.progress.at(-1);
       const c = r.entry.closure;
-      const notes = [r.entry.carriedFrom ? `上年度结转，原账号${r.entry.carriedFrom.accountNumber}` : '', r.problem.note].filter((x) => x !== '');
+      const notes = [
+        r.entry.carriedFrom ? `上年度结转，原账号${r.entry.carriedFrom.accountNumber}` : '',
+        // 回头看 carried it on: tracked and counted in the later year (as the 整改落实情况报告 says, 已结转本年度).
+        r.state === 'carried' ? `已结转下一年度，新账号${r.carriedTo}（结转时${LEDGER_STATUS_LABELS[r.entry.status]}）` : '',
+        r.problem.note,
+      ].filter((x) => x !== '');
       return [
         r.entry.accountNumber,
         r.targetLabel,
@@ -64,7 +70,7 @@ export async function rectificationWorkbookXlsx(pd: ProblemDocs): Promise<Uint8A
         r.problem.leader,
         r.problem.responsible,
         deadlineLabel(r.problem),
-        LEDGER_STATUS_LABELS[r.entry.status],
+        rowStatusLabel(r),
         deadlineText(r.deadline),
         last ? `${last.date}：${last.text}` : '',
         c ? `销号日期：${c.date}\n佐证材料：${c.evidence}\n存放位置：${c.evidenceLocation}\n审核人：${c.approver}` : '',
@@ -113,15 +119,16 @@ export async function rectificationWorkbookXlsx(pd: ProblemDocs): Promise<Uint8A
       { header: '对象', width: 18, wrap: true },
       { header: '问题数', width: 9, center: true },
       ...LEDGER_STATUSES.map((k) => ({ header: LEDGER_STATUS_LABELS[k], width: 10, center: true })),
+      ...(s.carried > 0 ? [{ header: '已结转', width: 10, center: true }] : []),
       { header: '逾期', width: 8, center: true },
       { header: '销号率', width: 9, center: true },
     ],
     rows: [
       ...s.targets.map((t) => {
-        const mine = rows.filter((r) => r.entry.targetId === t.targetId);
-        return [t.label, t.items, ...LEDGER_STATUSES.map((k) => mine.filter((r) => r.entry.status === k).length), t.overdue, `${t.closedPercent}%`];
+        const mine = rows.filter((r) => r.entry.targetId === t.targetId && r.state !== 'carried');
+        return [t.label, t.items, ...LEDGER_STATUSES.map((k) => mine.filter((r) => r.entry.status === k).length), ...(s.carried > 0 ? [t.carried] : []), t.overdue, `${t.closedPercent}%`];
       }),
-      ['合计', s.items, ...LEDGER_STATUSES.map((k) => s.byStatus[k]), s.overdue, `${s.closedPercent}%`],
+      ['合计', s.items, ...LEDGER_STATUSES.map((k) => s.byStatus[k]), ...(s.carried > 0 ? [s.carried] : []), s.overdue, `${s.closedPercent}%`],
     ],
     rowLook: (i) => (i < s.targets.length && s.targets[i]!.overdue > 0 ? OVERDUE_LOOK : undefined),
   });

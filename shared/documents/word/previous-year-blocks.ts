@@ -3,7 +3,7 @@
 // carried into this year. Built from last year's prepared problem documents (its ledger as of today).
 import type { FileChild } from 'docx';
 import { LEDGER_STATUS_LABELS } from '../../model/ledger';
-import type { LedgerEntry } from '../../model/ledger';
+import type { LedgerEntry, LedgerStatus } from '../../model/ledger';
 import { meetingHeading } from '../meeting-docs';
 import type { ProblemDocs } from '../problem-docs';
 import type { GbLayout } from './layout';
@@ -20,7 +20,9 @@ export function previousYearSentence(last: ProblemDocs, carried: readonly Pick<L
   const heading = meetingHeading(last.docs.input.meeting);
   if (s.items === 0) return `${heading}未建立整改台账。`;
   const open = last.ledger.filter((r) => r.entry.status !== 'closed');
-  const byStatus = (['not-started', 'in-progress', 'closure-requested', 'ongoing'] as const).filter((k) => s.byStatus[k] > 0).map((k) => `${LEDGER_STATUS_LABELS[k]}${s.byStatus[k]}项`);
+  // By each item's own status, carried or not (the summary's byStatus leaves 已结转 items out).
+  const count = (k: LedgerStatus) => open.filter((r) => r.entry.status === k).length;
+  const byStatus = (['not-started', 'in-progress', 'closure-requested', 'ongoing'] as const).filter((k) => count(k) > 0).map((k) => `${LEDGER_STATUS_LABELS[k]}${count(k)}项`);
   const lastIds = new Set(last.ledger.map((r) => r.entry.id));
   const carriedCount = carried.filter((e) => !e.deletedAt && e.carriedFrom && lastIds.has(e.carriedFrom.entryId)).length;
   return (

@@ -5,6 +5,7 @@
 // notes, no marks, no providers anywhere).
 import type { FileChild } from 'docx';
 import { meetingHeading } from '../meeting-docs';
+import { unitGroupName } from '../group-name';
 import { deadlineLabel, type ProblemDocs, type TargetItems } from '../problem-docs';
 import { countSentence } from '../../consolidation/counts';
 import { coverageSentence } from '../../problems/coverage';
@@ -33,7 +34,7 @@ const PUBLIC = {
 /** The title lines of a target's list. */
 function problemListTitle(pd: ProblemDocs, list: TargetItems): string[] {
   const { unit, meeting } = pd.docs.input;
-  return list.target.isGroup ? [`${unit.name}领导班子`, `${meetingHeading(meeting)}问题清单`] : [unit.name, `${meetingHeading(meeting)}个人问题清单`];
+  return list.target.isGroup ? [unitGroupName(unit.name), `${meetingHeading(meeting)}问题清单`] : [unit.name, `${meetingHeading(meeting)}个人问题清单`];
 }
 
 /** The items a version shows. */

@@ -5,8 +5,9 @@
 import type { FileChild } from 'docx';
 import { LEDGER_STATUS_LABELS, LEDGER_STATUSES } from '../../model/ledger';
 import { deadlineText } from '../../ledger/deadlines';
-import type { LedgerRow } from '../../ledger/view';
+import { rowStatusLabel, type LedgerRow } from '../../ledger/view';
 import { chineseDate, meetingHeading } from '../meeting-docs';
+import { unitGroupName } from '../group-name';
 import type { ProblemDocs } from '../problem-docs';
 import { docxBytes, FONT_SIZE, gbDocument, gbLayout, type FontMode } from './layout';
 import { landscapeDocument, landscapeTable } from './landscape';
@@ -28,7 +29,7 @@ function publicRows(pd: ProblemDocs, targetId: string): LedgerRow[] {
 export function rectificationListDocx(pd: ProblemDocs, options: RectificationOptions): Promise<Uint8Array> {
   const g = gbLayout(options.mode);
   const { unit, meeting } = pd.docs.input;
-  const title = `${unit.name}领导班子和班子成员\n${meetingHeading(meeting)}整改清单`;
+  const title = `${unitGroupName(unit.name)}和班子成员\n${meetingHeading(meeting)}整改清单`;
   const blocks: FileChild[] = [g.title(title), g.blank()];
   const groups = pd.targets.map((t) => ({ target: t, rows: publicRows(pd, t.id) })).filter((x) => x.rows.length > 0);
   const total = groups.reduce((s, x) => s + x.rows.length, 0);
@@ -41,7 +42,7 @@ export function rectificationListDocx(pd: ProblemDocs, options: RectificationOpt
           header: ['序号', '账号', '问题', '整改措施', '整改标准', '责任领导', '责任单位/责任人', '完成时限', '整改状态'],
           widths: [2, 7, 11, 11, 7, 4, 5, 5, 4.5],
           align: ['center', 'center', 'left', 'left', 'left', 'center', 'center', 'center', 'center'],
-          rows: rows.map((r, n) => [String(n + 1), accountCell(r.entry.accountNumber), r.problem.description, r.problem.measures, r.problem.standard, r.problem.leader, r.problem.responsible, deadlineCell(r.problem), LEDGER_STATUS_LABELS[r.entry.status]]),
+          rows: rows.map((r, n) => [String(n + 1), accountCell(r.entry.accountNumber), r.problem.description, r.problem.measures, r.problem.standard, r.problem.leader, r.problem.responsible, deadlineCell(r.problem), rowStatusLabel(r)]),
         },
         options.mode,
       ),
@@ -58,7 +59,7 @@ function rectificationSummarySentence(pd: ProblemDocs): string {
   const s = pd.summary;
   const heading = meetingHeading(pd.docs.input.meeting);
   if (s.items === 0) return `${heading}查摆的问题尚未挂号建账。`;
-  const parts = LEDGER_STATUSES.filter((k) => s.byStatus[k] > 0).map((k) => `${LEDGER_STATUS_LABELS[k]}${s.byStatus[k]}项`);
+  const parts = [...LEDGER_STATUSES.filter((k) => s.byStatus[k] > 0).map((k) => `${LEDGER_STATUS_LABELS[k]}${s.byStatus[k]}项`), ...(s.carried > 0 ? [`已结转下一年度${s.carried}项`] : [])];
   return (
     `${heading}共查摆问题并挂号建账${s.items}项。截至${chineseDate(pd.input.today)}，${parts.join('，')}，销号率${s.closedPercent}%` +
     (s.overdue > 0 ? `；逾期未完成${s.overdue}项` : '；无逾期未完成事项') +
@@ -71,7 +72,7 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
   const g = gbLayout(options.mode);
   const { unit, meeting } = pd.docs.input;
   const s = pd.summary;
-  const title = `${unit.name}领导班子\n${meetingHeading(meeting)}整改落实情况报告`;
+  const title = `${unitGroupName(unit.name)}\n${meetingHeading(meeting)}整改落实情况报告`;
   const blocks: FileChild[] = [g.title(title), g.blank(), g.paragraph(rectificationSummarySentence(pd))];
   let h = 0;
   if (options.previous) blocks.push(...previousYearBlocks(g, options.previous, pd.ledger.map((r) => r.entry), ++h));
@@ -120,7 +121,7 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
   }
 
   blocks.push(g.blank());
-  blocks.push(g.right(`${unit.name}领导班子`));
+  blocks.push(g.right(unitGroupName(unit.name)));
   blocks.push(g.right(chineseDate(pd.input.today)));
   return docxBytes(gbDocument({ title: title.replace('\n', ''), mode: options.mode, internal: false, children: blocks }));
 }

@@ -1,13 +1,14 @@
 // The command line over format-2 packages with follow-up records (梳理, 查摆问题, 整改台账 …):
 // `merge` unites two machines' ledgers (progress a union; status changed on both sides a conflict
 // with the ledger's message), `verify` names the new records, `check` and `overview` still read them.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry, LedgerStatus, ProgressEntry } from '#shared/model/ledger';
 import { buildPackage, readPackage } from '#shared/package/format';
 import { formatDateTime } from '#shared/util/dates';
 import { cli } from '../../support/cli';
+import { documentLines, officeParts } from '../../support/docx';
 import { withFollowUp } from '../../support/follow-up-sample';
 import { fakeUuid, sampleContent } from '../../support/sample-content';
 import { tempDir } from '../../support/temp-dir';
@@ -76,6 +77,21 @@ describe('the command line over packages with follow-up records', () => {
     expect([0, 1]).toContain(overview.code);
     expect(overview.out).toContain('测试单位1');
     expect(v.err + check.err + overview.err).not.toMatch(noTrace);
+  });
+
+  it('exports the 整改 files of a meeting with a ledger, as the app’s 整改清单与整改台账 card does', async () => {
+    const { dir } = twoMachines();
+    const r = await cli(['export', '甲.mzsh.json', '--out', '导出', '--date', '2026-01-15'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const folder = join(dir, '导出', '2025年度-测试单位1');
+    const files = readdirSync(folder);
+    expect(files).toContain('2025年度-测试单位1-整改落实情况报告.docx');
+    expect(files).toContain('2025年度-测试单位1-整改台账.xlsx');
+    expect(files).toContain('2025年度-测试单位1-整改清单（公示版）.docx');
+    const report = documentLines(officeParts(new Uint8Array(readFileSync(join(folder, '2025年度-测试单位1-整改落实情况报告.docx'))))).join('\n');
+    expect(report).toContain('截至2026年1月15日');
+    expect(r.out).toMatch(new RegExp(`测试单位1 · 2025年度民主生活会：${files.length} 个文件`));
   });
 
   it('refuses a package whose ledger entry names a problem it does not carry (exit 2)', async () => {

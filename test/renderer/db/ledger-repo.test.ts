@@ -6,7 +6,7 @@ import { listMeetingChanges } from '../../../renderer/src/db/repos/change-log';
 import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerHistory, listLedger, registerProblems } from '../../../renderer/src/db/repos/ledger-repo';
 import { createMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { saveProblem, setProblemsDeleted, type ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
-import { listSummaries } from '../../../renderer/src/db/repos/summaries-repo';
+import { listSummaries, settleSummaries } from '../../../renderer/src/db/repos/summaries-repo';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
 import { TRANSITIONS } from '#shared/ledger/status';
 import { rectificationFigures } from '#shared/ledger/rectification-summary';
@@ -152,7 +152,7 @@ describe('the ledger repository', () => {
     setClock('2026-07-01');
     const [row] = overviewRows(await listUnits(db), await listSummaries(db));
     expect(row!.unitId).toBe(unit.id);
-    expect(row!.rectification).toEqual({ items: 3, closed: 0, overdue: 2, dueSoon: 0, closedPercent: 0 });
+    expect(row!.rectification).toEqual({ items: 3, closed: 0, carried: 0, overdue: 2, dueSoon: 0, closedPercent: 0 });
     // A deleted problem leaves the figures with its entry.
     await setProblemsDeleted(db, meeting.id, [a.id], true, ACTOR);
     expect((await listSummaries(db))[0]!.rectification).toEqual({ items: 2, closed: 0, openDeadlines: ['2026-06-30'] });
@@ -176,6 +176,7 @@ describe('the ledger repository', () => {
     expect(offer!.from.id).toBe(meeting.id);
     expect(offer!.candidates.map((c) => c.entry.id).sort()).toEqual([e1!.id, e3!.id].sort());
 
+    await settleSummaries(db);
     const result = await carryOverLedger(db, next.id, ACTOR);
     expect(result.skipped).toEqual([]);
     const ledger = await listLedger(db, next.id);
@@ -193,6 +194,11 @@ describe('the ledger repository', () => {
     expect(carriedProblem.sources).toContain('上年度未完成');
     expect(carriedProblem.targetId).not.toBe(members[1]!.id);
     expect((await carryOverOffer(db, { meetingId: next.id }))!).toMatchObject({ candidates: [], carried: 2 });
+    // Counted once: last year's ledger and its stored summary (refreshed by the carrying write) say 已结转, not open.
+    const lastYear = await listLedger(db, meeting.id);
+    expect([...lastYear.carriedOut.keys()].sort()).toEqual([e1!.id, e3!.id].sort());
+    const stored = (await db.meetingSummaries.get(meeting.id))!;
+    expect(stored.rectification).toEqual({ items: 3, closed: 1, carried: 2, openDeadlines: [] });
     // Twice: nothing new, and each one said in Chinese.
     const again = await carryOverLedger(db, next.id, ACTOR);
     expect(again.carried).toEqual([]);

@@ -244,6 +244,22 @@ describe('上年度整改落实情况 in the new meeting’s reports', () => {
   });
 });
 
+describe('a unit named …领导班子', () => {
+  it('is not called 领导班子领导班子 in the 班子问题清单, the 整改清单 or the 整改落实情况报告', async () => {
+    const { s } = prepared();
+    const input = { ...s.input, unit: { ...s.input.unit, name: '某某县交通运输局领导班子' } };
+    const pd = prepareProblemDocs({ docs: prepareMeetingDocs(input), consolidated: s.consolidated, problems: s.problems, entries: s.entries, progress: s.progress, today: '2026-03-08' });
+    const list = documentLines(officeParts(await problemListDocx(pd, GROUP_TARGET, { mode: 'official', publicVersion: false })));
+    const rectification = documentLines(officeParts(await rectificationListDocx(pd, { mode: 'official' })));
+    const report = documentLines(officeParts(await rectificationReportDocx(pd, { mode: 'official' })));
+    expect(list[0]).toBe('某某县交通运输局领导班子2025年度民主生活会问题清单');
+    expect(rectification[0]).toBe('某某县交通运输局领导班子和班子成员2025年度民主生活会整改清单');
+    expect(report[0]).toBe('某某县交通运输局领导班子2025年度民主生活会整改落实情况报告');
+    expect(report).toContain('某某县交通运输局领导班子');
+    for (const lines of [list, rectification, report]) expect(lines.join('\n')).not.toContain('领导班子领导班子');
+  });
+});
+
 describe('ready for 公示', () => {
   it('is held back by a published item that is not 五个明确, not by an unpublished one, and by unanswered opinions only when the rule set asks', () => {
     const { s, pd } = prepared();

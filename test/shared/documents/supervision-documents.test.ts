@@ -144,8 +144,8 @@ describe('overview workbook (Excel)', () => {
     const { content } = county();
     const s = superviseContent(content);
     const [first, second] = s.rows as [(typeof s.rows)[0], (typeof s.rows)[0]];
-    first.rectification = { items: 8, closed: 3, overdue: 2, dueSoon: 1, closedPercent: 37 };
-    second.rectification = { items: 4, closed: 4, overdue: 0, dueSoon: 0, closedPercent: 100 };
+    first.rectification = { items: 8, closed: 3, carried: 0, overdue: 2, dueSoon: 1, closedPercent: 37 };
+    second.rectification = { items: 4, closed: 4, carried: 0, overdue: 0, dueSoon: 0, closedPercent: 100 };
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await overviewXlsx(s.rows, [], { date })).buffer as ArrayBuffer);
     const sheet = book.getWorksheet(OVERVIEW_SHEET)!;

@@ -109,6 +109,12 @@ describe('matching values', () => {
     expect(matchDate('11月1日', undefined)).toMatchObject({ ok: false });
     expect(matchDate('2025-02-30', undefined)).toMatchObject({ ok: false });
     expect(matchDate('45962', '2025-11-01')).toEqual({ ok: true, value: '2025-11-01' });
+    // A date cell that lost its date format shows Excel's day number.
+    expect(matchDate('45962', undefined)).toEqual({ ok: true, value: '2025-11-01' });
+    expect(matchDate('45962.5', undefined)).toEqual({ ok: true, value: '2025-11-01' });
+    expect(matchDate('36526', undefined)).toEqual({ ok: true, value: '2000-01-01' });
+    expect(matchDate('73050', undefined)).toEqual({ ok: true, value: '2099-12-31' });
+    for (const t of ['36525', '73051', '4596', '459620']) expect(matchDate(t, undefined)).toMatchObject({ ok: false });
   });
 
   it('reads questionnaire placeholders as empty', () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
 import { accountPrefix, duplicateAccountNumbers, nextAccountNumber, registerProblems } from '#shared/ledger/accounts';
 import { carryOver, carryOverCandidates, historyAcrossYears } from '#shared/ledger/carry-over';
-import { deadlineState, deadlineText } from '#shared/ledger/deadlines';
+import { deadlineState, deadlineText, itemState } from '#shared/ledger/deadlines';
 import { ledgerExitCode, ledgerListing } from '#shared/ledger/listing';
 import { mergeLedgerEntry } from '#shared/ledger/merge-rules';
 import { appendProgress, progressLog, unionProgress } from '#shared/ledger/progress';
@@ -181,17 +181,17 @@ describe('overdue and due soon from the injected clock', () => {
     setClock('2026-03-02');
     expect(today()).toBe('2026-03-02');
     // Eight days ahead is not yet due soon.
-    expect(deadlineState(p, 'in-progress')).toEqual({ kind: 'none' });
+    expect(deadlineState(p, itemState('in-progress', false))).toEqual({ kind: 'none' });
     setClock('2026-03-03');
-    expect(deadlineState(p, 'in-progress')).toEqual({ kind: 'due-soon', days: 7 });
+    expect(deadlineState(p, itemState('in-progress', false))).toEqual({ kind: 'due-soon', days: 7 });
     setClock('2026-03-10');
-    expect(deadlineText(deadlineState(p, 'not-started'))).toBe('今天到期');
+    expect(deadlineText(deadlineState(p, itemState('not-started', false)))).toBe('今天到期');
     setClock('2026-03-11');
-    expect(deadlineState(p, 'in-progress')).toEqual({ kind: 'overdue', days: 1 });
-    expect(deadlineState(p, 'ongoing')).toEqual({ kind: 'overdue', days: 1 });
-    expect(deadlineState(p, 'closure-requested').kind).toBe('overdue');
-    expect(deadlineState(p, 'closed')).toEqual({ kind: 'none' });
-    expect(deadlineState({ deadline: '' }, 'in-progress')).toEqual({ kind: 'none' });
+    expect(deadlineState(p, itemState('in-progress', false))).toEqual({ kind: 'overdue', days: 1 });
+    expect(deadlineState(p, itemState('ongoing', false))).toEqual({ kind: 'overdue', days: 1 });
+    expect(deadlineState(p, itemState('closure-requested', false)).kind).toBe('overdue');
+    expect(deadlineState(p, itemState('closed', false))).toEqual({ kind: 'none' });
+    expect(deadlineState({ deadline: '' }, 'open')).toEqual({ kind: 'none' });
     expect(deadlineText({ kind: 'overdue', days: 12 })).toBe('逾期12天');
   });
 
@@ -199,7 +199,7 @@ describe('overdue and due soon from the injected clock', () => {
     const s = problemSample();
     const docs = prepareMeetingDocs(s.input);
     setClock('2026-03-08');
-    const rows = ledgerRows({ entries: s.entries, problems: s.problems, progress: s.progress, targets: docs.targets, today: today() });
+    const rows = ledgerRows({ entries: s.entries, carriedOut: new Map(), problems: s.problems, progress: s.progress, targets: docs.targets, today: today() });
     const summary = ledgerSummary(rows, docs.targets);
     expect(summary.items).toBe(6);
     expect(summary.byStatus).toEqual({ 'not-started': 1, 'in-progress': 2, 'closure-requested': 1, closed: 1, ongoing: 1 });
@@ -270,7 +270,7 @@ describe('the ledger as lines for the command line', () => {
   it('lists every item, or only the overdue ones, and exits 1 when something is overdue', () => {
     const s = problemSample();
     const docs = prepareMeetingDocs(s.input);
-    const rows = (day: string) => ledgerRows({ entries: s.entries, problems: s.problems, progress: s.progress, targets: docs.targets, today: day });
+    const rows = (day: string) => ledgerRows({ entries: s.entries, carriedOut: new Map(), problems: s.problems, progress: s.progress, targets: docs.targets, today: day });
     const late = ledgerListing([{ heading: '某某县财政局　2025年度民主生活会', rows: rows('2026-03-08') }], { overdueOnly: true });
     expect(late.lines).toEqual([
       '某某县财政局　2025年度民主生活会　2025-财政局-李四-001　李四（副局长）　整改中　完成时限 2026-02-15　逾期21天　对分管科室日常监督不够严格，个别干部纪律意识淡薄',

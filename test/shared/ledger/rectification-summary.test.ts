@@ -15,17 +15,17 @@ describe('the 整改 summary', () => {
   };
 
   it('keeps items, 已销号 and the open items’ time limits; nothing when nothing is registered', () => {
-    expect(rectificationSummary(records)).toEqual({ items: 4, closed: 1, openDeadlines: ['2026-03-31', '2026-06-30'] });
-    expect(rectificationSummary({ problems: records.problems, ledgerEntries: [] })).toBeUndefined();
-    expect(rectificationSummary(undefined)).toBeUndefined();
+    expect(rectificationSummary(records, new Set())).toEqual({ items: 4, closed: 1, openDeadlines: ['2026-03-31', '2026-06-30'] });
+    expect(rectificationSummary({ problems: records.problems, ledgerEntries: [] }, new Set())).toBeUndefined();
+    expect(rectificationSummary(undefined, new Set())).toBeUndefined();
   });
 
   it('counts overdue and due soon on the day it is read (a passed 长期坚持 date is overdue too)', () => {
-    const s = rectificationSummary(records);
-    expect(rectificationFigures(s, '2026-03-01')).toEqual({ items: 4, closed: 1, overdue: 0, dueSoon: 0, closedPercent: 25 });
+    const s = rectificationSummary(records, new Set());
+    expect(rectificationFigures(s, '2026-03-01')).toEqual({ items: 4, closed: 1, carried: 0, overdue: 0, dueSoon: 0, closedPercent: 25 });
     expect(rectificationFigures(s, '2026-03-24')).toMatchObject({ overdue: 0, dueSoon: 1 });
     expect(rectificationFigures(s, '2026-04-01')).toMatchObject({ overdue: 1, dueSoon: 0 });
     expect(rectificationFigures(s, '2026-07-01')).toMatchObject({ overdue: 2 });
-    expect(rectificationFigures(undefined, '2026-07-01')).toEqual({ items: 0, closed: 0, overdue: 0, dueSoon: 0, closedPercent: 0 });
+    expect(rectificationFigures(undefined, '2026-07-01')).toEqual({ items: 0, closed: 0, carried: 0, overdue: 0, dueSoon: 0, closedPercent: 0 });
   });
 });

@@ -101,6 +101,25 @@ describe('the pre-meeting checklist', () => {
     expect(c.tickable).toEqual([]);
   });
 
+  it('counts each of last year’s items once for 上年度整改: a carried 长期坚持 item is 结转本年度, not 长期坚持 too', () => {
+    const c = preMeetingChecklist({
+      plannedDate: '2025-12-01',
+      planLeadDays: 15,
+      preparation: undefined,
+      readiness: { ready: true, messages: [], totals: { raw: 0, counted: 0, nonSubstantive: 0, duplicates: 0 } },
+      talks: { complete: true, required: 0, missing: [], messages: [] },
+      materials: [],
+      ledger: {
+        previous: [
+          { id: fakeUuid(80), status: 'closed', accountNumber: '2024-交通运输局-班子-001' },
+          { id: fakeUuid(81), status: 'ongoing', accountNumber: '2024-交通运输局-班子-002' },
+        ],
+        current: [{ carriedFrom: { entryId: fakeUuid(81), meetingId: fakeUuid(1), accountNumber: '2024-交通运输局-班子-002' } }],
+      },
+    });
+    expect(c.items.find((i) => i.key === 'rectification')!.evidence).toEqual(['上年度整改事项2项：已销号1项，长期坚持0项，结转本年度1项']);
+  });
+
   it('says what is missing: a late plan, no study, shortfalls, missing talks, a missing or sent-back material, unreported rectification', () => {
     const materials = reviews([material(31, ZHAO, '2025-交通运输局-赵强-对照检查材料.docx')]);
     const c = preMeetingChecklist({

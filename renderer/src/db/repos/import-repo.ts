@@ -79,7 +79,7 @@ export async function commitImport(
     }
     if (opinions.length > 0) {
       const records: MeetingRecords = { ...sources.records, opinions: [...sources.records.opinions, ...opinions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
-      w.summarised([{ records, summary: computeMeetingSummary({ ...records, previousLedger: sources.previousLedger, crossUnitWarnings: sources.crossUnitWarnings }) }]);
+      w.summarised([{ records, summary: computeMeetingSummary({ ...records, previousLedger: sources.previousLedger, laterLedger: sources.laterLedger, crossUnitWarnings: sources.crossUnitWarnings }) }]);
     }
     const log: ChangeLogEntry[] = opinions.map((o) =>
       changeEntry({ actor: meta.actor, entity: 'opinion', recordId: o.id, meetingId, action: 'import', summary: importSummary(o, labels.get(o.targetId) ?? ''), at: now }),

@@ -7,6 +7,7 @@ import { carryOver, carryOverCandidates, historyAcrossYears } from '#shared/ledg
 import { registerProblems as registerInLedger } from '#shared/ledger/accounts';
 import { appendProgress } from '#shared/ledger/progress';
 import { changeStatus } from '#shared/ledger/status';
+import { carriedOut } from '#shared/ledger/deadlines';
 import { LEDGER_STATUS_LABELS, type Closure, type LedgerEntry, type LedgerStatus, type ProgressEntry } from '#shared/model/ledger';
 import type { ProblemItem } from '#shared/model/problems';
 import type { Meeting, Member } from '#shared/model/types';
@@ -21,20 +22,33 @@ interface MeetingLedger {
   problems: ProblemItem[];
   entries: LedgerEntry[];
   progress: ProgressEntry[];
+  /** The entries of the unit's later meetings: those carrying this one's items on (回头看) make them 已结转 here. */
+  laterEntries: LedgerEntry[];
+  /** Its entries a later meeting carries (carriedOut): entry id → the account number it carries on under. */
+  carriedOut: Map<string, string>;
 }
 
 const short = (s: string) => ([...s].length > 30 ? `${[...s].slice(0, 30).join('')}…` : s);
 
 /** A meeting's problem items (live), ledger entries and progress, for the 整改 tab and the exports. */
 export async function listLedger(db: WorkbenchDb, meetingId: string): Promise<MeetingLedger> {
-  const [problems, entries, progress] = await Promise.all([
+  const [problems, entries, progress, laterEntries] = await Promise.all([
     db.problems.where('meetingId').equals(meetingId).toArray(),
     db.ledgerEntries.where('meetingId').equals(meetingId).toArray(),
     db.progressEntries.where('meetingId').equals(meetingId).toArray(),
+    laterLedger(db, meetingId),
   ]);
   // Account-number order, so a carry-over numbers last year's items in last year's order.
   entries.sort((a, b) => a.accountNumber.localeCompare(b.accountNumber, 'zh-Hans-CN', { numeric: true }));
-  return { problems: problems.filter((p) => !p.deletedAt), entries, progress };
+  return { problems: problems.filter((p) => !p.deletedAt), entries, progress, laterEntries, carriedOut: carriedOut(laterEntries) };
+}
+
+/** The ledger entries of the unit's live later meetings (回头看 carries from this one into them). */
+async function laterLedger(db: WorkbenchDb, meetingId: string): Promise<LedgerEntry[]> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) return [];
+  const later = (await db.meetings.where('unitId').equals(meeting.unitId).toArray()).filter((m) => !m.deletedAt && m.year > meeting.year).map((m) => m.id);
+  return later.length === 0 ? [] : db.ledgerEntries.where('meetingId').anyOf(later).toArray();
 }
 
 async function liveMeeting(db: WorkbenchDb, meetingId: string): Promise<Meeting> {
@@ -161,7 +175,7 @@ export async function carryOverOffer(db: WorkbenchDb, to: { meetingId: string } 
  * new problem items and entries linked to their origin, in one transaction. Returns how many were
  * carried and, in Chinese, those left behind (already carried, or no matching member).
  */
-export async function carryOverLedger(db: WorkbenchDb, meetingId: string, actor: string, entryIds?: readonly string[]): Promise<{ carried: LedgerEntry[]; skipped: string[] }> {
+export async function carryOverLedger(db: WorkbenchDb, meetingId: string, actor: string, entryIds?: readonly string[]): Promise<{ carried: LedgerEntry[]; skipped: string[]; undated: string[] }> {
   return writeMeetingData(db, [db.units, db.meetings, db.members, db.problems, db.ledgerEntries, db.progressEntries], async (w) => {
     const meeting = await liveMeeting(db, meetingId);
     const from = await previousOf(db, meeting.unitId, meeting.year);
@@ -186,7 +200,7 @@ export async function carryOverLedger(db: WorkbenchDb, meetingId: string, actor:
     await db.problems.bulkAdd(result.problems);
     await db.ledgerEntries.bulkAdd(result.entries);
     w.log(createdLines(result.entries, meetingId, actor, at, (e) => `回头看：结转上年度 ${e.carriedFrom!.accountNumber} 为 ${e.accountNumber}（${LEDGER_STATUS_LABELS[e.status]}）`));
-    return { carried: result.entries, skipped: result.skipped };
+    return { carried: result.entries, skipped: result.skipped, undated: result.undated };
   });
 }
 

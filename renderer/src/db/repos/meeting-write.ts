@@ -107,7 +107,7 @@ export function writeMeetingData<T>(
       if (state.log.length > 0) await db.changeLog.bulkAdd(state.log);
       if (state.summarised.size > 0) await storeSummaries(db, [...state.summarised.values()]);
       const refresh = new Set([...state.touched].filter((id) => !state.summarised.has(id)));
-      // Next year's meeting of a changed meeting's unit reads this one's ledger (its 上年度整改).
+      // The unit's meetings a year before and after a changed one read its ledger (上年度整改; 回头看's 已结转).
       for (const id of await followingMeetings(db, [...state.touched, ...state.summarised.keys()])) {
         if (state.summarised.has(id) || refresh.has(id)) continue;
         db.summaryCache?.forget(id);

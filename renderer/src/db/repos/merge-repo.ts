@@ -264,7 +264,8 @@ function summariesFromMemory(puts: PackageContent, ids: ReadonlyMap<string, stri
       // Last year's meeting is fresh too (see inMemoryMeetings): its ledger is the package's.
       const previous = ids.get(meeting.id);
       const previousLedger = previous === undefined ? undefined : [...(ledgers.get(previous) ?? [])].sort(byId);
-      return { records, summary: computeMeetingSummary({ ...records, previousLedger }) };
+      // The package's entries may carry this meeting's items on (回头看); a later meeting only here is refreshed by the write path.
+      return { records, summary: computeMeetingSummary({ ...records, previousLedger, laterLedger: puts.ledgerEntries }) };
     });
 }
 

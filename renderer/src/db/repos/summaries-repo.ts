@@ -49,7 +49,8 @@ export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<str
     const cached = cache?.usable(meetingId, stored);
     const records = cached && stored ? await patchRecords(cached, meetingId, written, (table, keys) => db.table(table).bulkGet(keys)) : undefined;
     if (records && stored) {
-      const summary = updatedSummary({ ...records, crossUnitWarnings: findings?.warnings.length }, stored);
+      const laterLedger = await loadLaterLedger(db, records.meeting);
+      const summary = updatedSummary({ ...records, crossUnitWarnings: findings?.warnings.length, laterLedger }, stored);
       await db.meetingSummaries.put(summary);
       cache!.store(idbtrans!, meetingId, records, summary);
       pending.push(meetingId);
@@ -61,7 +62,7 @@ export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<str
       await db.meetingSummaries.delete(meetingId);
       continue;
     }
-    const summary = computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger });
+    const summary = computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger, laterLedger: read.laterLedger });
     await db.meetingSummaries.put(summary);
     if (cache && idbtrans) cache.store(idbtrans, meetingId, read.records, summary);
   }
@@ -92,7 +93,7 @@ export async function storeSummaries(db: WorkbenchDb, computed: readonly Compute
  */
 export async function readSummarySources(db: WorkbenchDb, meetingId: string): Promise<(Omit<SummaryInput, keyof MeetingRecords> & { records: MeetingRecords }) | undefined> {
   const [read, findings] = await Promise.all([readRecords(db, meetingId), db.copyFindings.get(meetingId)]);
-  return read && { records: read.records, previousLedger: read.previousLedger, crossUnitWarnings: findings?.warnings.length };
+  return read && { records: read.records, previousLedger: read.previousLedger, laterLedger: read.laterLedger, crossUnitWarnings: findings?.warnings.length };
 }
 
 /**
@@ -110,7 +111,7 @@ export async function flushSummaries(db: WorkbenchDb, meetingIds: Iterable<strin
       if (!stored || !due(stored)) continue;
       const [read, findings] = await Promise.all([readRecords(db, meetingId), db.copyFindings.get(meetingId)]);
       if (!read) continue;
-      const summary = computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger });
+      const summary = computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger, laterLedger: read.laterLedger });
       await db.meetingSummaries.put(summary);
       if (db.summaryCache && idbtrans) db.summaryCache.store(idbtrans, meetingId, read.records, summary);
     }
@@ -138,29 +139,31 @@ function currentIdbTransaction(db: WorkbenchDb): IDBTransaction | undefined {
   return (db.constructor as typeof Dexie).currentTransaction?.idbtrans ?? undefined;
 }
 
-/** A meeting's records and last year's ledger (inside a transaction over {@link summaryTables}); undefined when the meeting is gone. */
-async function readRecords(db: WorkbenchDb, meetingId: string): Promise<{ records: MeetingRecords; previousLedger: LedgerEntry[] | undefined } | undefined> {
+/** A meeting's records, last year's ledger and the later years' (inside a transaction over {@link summaryTables}); undefined when the meeting is gone. */
+async function readRecords(db: WorkbenchDb, meetingId: string): Promise<{ records: MeetingRecords; previousLedger: LedgerEntry[] | undefined; laterLedger: LedgerEntry[] } | undefined> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) return undefined;
-  const [members, opinions, audits, followUp, previousLedger] = await Promise.all([
+  const [members, opinions, audits, followUp, previousLedger, laterLedger] = await Promise.all([
     db.members.where('meetingId').equals(meetingId).toArray(),
     db.opinions.where('meetingId').equals(meetingId).toArray(),
     db.audits.where('meetingId').equals(meetingId).toArray(),
     loadFollowUp(db, meetingId),
     loadPreviousLedger(db, meeting),
+    loadLaterLedger(db, meeting),
   ]);
-  return { records: { meeting, members, opinions, audits, followUp }, previousLedger };
+  return { records: { meeting, members, opinions, audits, followUp }, previousLedger, laterLedger };
 }
 
 /** A meeting's summary computed from its rows (inside a transaction over {@link summaryTables}); undefined when the meeting is gone. */
 async function summaryFromRecords(db: WorkbenchDb, meetingId: string): Promise<MeetingSummary | undefined> {
   const [read, findings] = await Promise.all([readRecords(db, meetingId), db.copyFindings.get(meetingId)]);
-  return read && computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger });
+  return read && computeMeetingSummary({ ...read.records, crossUnitWarnings: findings?.warnings.length, previousLedger: read.previousLedger, laterLedger: read.laterLedger });
 }
 
 /**
- * The meetings whose summary reads one of `meetingIds`' ledger as last year's (the 上年度整改 of the
- * 会前准备 check): the live meetings of the same unit one year later. Only when this transaction
+ * The meetings whose summary reads one of `meetingIds`' ledger: as last year's (the 上年度整改 of the
+ * 会前准备 check), the live meetings of the same unit one year later; as the one carrying its items
+ * on (回头看: they are 已结转 there), those one year earlier. Only when this transaction
  * wrote ledger entries or meetings (anything else leaves last year's ledger as it was), so that an
  * everyday write costs no extra read.
  */
@@ -170,11 +173,26 @@ export async function followingMeetings(db: WorkbenchDb, meetingIds: readonly st
   const written = db.summaryCache && idbtrans ? db.summaryCache.writtenIn(idbtrans) : 'all';
   if (written !== 'all' && !written.has('ledgerEntries') && !written.has('meetings')) return [];
   const changed = (await db.meetings.bulkGet([...new Set(meetingIds)])).filter((m): m is Meeting => m !== undefined);
-  const wanted = new Set(changed.map((m) => `${m.unitId}\u0000${m.year + 1}`));
+  const wanted = new Set(changed.flatMap((m) => [`${m.unitId}\u0000${m.year + 1}`, `${m.unitId}\u0000${m.year - 1}`]));
   if (wanted.size === 0) return [];
   const units = [...new Set(changed.map((m) => m.unitId))];
   const candidates = await db.meetings.where('unitId').anyOf(units).toArray();
   return candidates.filter((m) => !m.deletedAt && wanted.has(`${m.unitId}\u0000${m.year}`)).map((m) => m.id);
+}
+
+/** The ledger entries of the unit's later meetings, which may carry this one's items on (回头看); empty at an older schema. */
+async function loadLaterLedger(db: WorkbenchDb, meeting: Meeting): Promise<LedgerEntry[]> {
+  if (!db.ledgerEntries) return [];
+  const ledger = db.ledgerEntries;
+  // Dexie promises chained (no native await between reads): the calling transaction must stay open.
+  return db.meetings
+    .where('unitId')
+    .equals(meeting.unitId)
+    .toArray()
+    .then((meetings) => {
+      const later = meetings.filter((m) => m.year > meeting.year).map((m) => m.id);
+      return later.length === 0 ? [] : ledger.where('meetingId').anyOf(later).toArray();
+    });
 }
 
 /** Last year's ledger of the meeting's unit (the checklist's 上年度整改); undefined when last year's meeting is not here or the schema is older. */

@@ -1,5 +1,6 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { OutputFile } from '#shared/documents/meeting-files';
 import { rectificationListFile, rectificationReportFile } from '#shared/documents/rectification-files';
@@ -20,6 +21,12 @@ export function RectificationExportCard({ mode }: { mode: FontMode }) {
   const { repos } = useWorkbench();
   const run = useAction();
   const [busy, setBusy] = useState<string>();
+  const ledger = useLiveQuery(() => repos.listLedger(data.meeting.id), [repos, data.meeting.id]);
+  // What the 整改清单 lists: registered items whose (live) problem is published. None: the button is
+  // off, as the 两张清单's 公示版 is (a document saying 暂无公示的整改事项 is nothing to publish).
+  const live = new Map((ledger?.problems ?? []).map((p) => [p.id, p]));
+  const registered = (ledger?.entries ?? []).filter((e) => !e.deletedAt && live.has(e.problemId));
+  const published = registered.filter((e) => live.get(e.problemId)!.published).length;
 
   const save = (key: string, make: (docs: LedgerDocs) => Promise<OutputFile>, filters: typeof WORD) =>
     run(
@@ -42,7 +49,7 @@ export function RectificationExportCard({ mode }: { mode: FontMode }) {
   return (
     <Card size="small" title={<><AuditOutlined /> 整改清单与整改台账</>} data-testid="rectification-exports">
       <Space direction="vertical" size={8} style={{ width: '100%' }}>
-        <Button block disabled={busy !== undefined} loading={busy === 'list'} onClick={() => void save('list', ({ pd }) => rectificationListFile(pd, { mode }), WORD)}>
+        <Button block disabled={busy !== undefined || published === 0} loading={busy === 'list'} onClick={() => void save('list', ({ pd }) => rectificationListFile(pd, { mode }), WORD)}>
           导出整改清单（公示版，Word）
         </Button>
         <Button block disabled={busy !== undefined} loading={busy === 'report'} onClick={() => void save('report', ({ pd, previous }) => rectificationReportFile(pd, { mode, previous }), WORD)}>
@@ -67,7 +74,8 @@ export function RectificationExportCard({ mode }: { mode: FontMode }) {
           导出整改台账（Excel，含进展情况）
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          整改清单只列公示的问题；报告列出各状态项数、分对象销号率、逾期和7日内到期事项，以及上年度整改落实情况。逾期以今天为准。
+          整改清单只列公示的问题；报告列出各状态项数、分对象销号率、逾期和7日内到期事项，以及上年度整改落实情况。逾期以今天为准。共挂号 {registered.length} 项，其中公示{' '}
+          <span data-testid="rectification-published">{published}</span> 项{published === 0 ? '（在“查摆问题”中将问题列入公示后可导出整改清单）' : ''}。
         </Typography.Text>
       </Space>
     </Card>

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { undatedSentence } from '#shared/ledger/carry-over';
 import { targetLabel } from '#shared/meeting/roster';
 import { LEDGER_STATUS_LABELS } from '#shared/model/ledger';
 import { GROUP_LABEL, GROUP_TARGET } from '#shared/model/types';
@@ -20,7 +21,7 @@ export function CarryOverCard({ meetingId, offer }: { meetingId: string; offer: 
   const carry = () =>
     run(
       () => repos.carryOverLedger(meetingId, actor),
-      (r) => (r.skipped.length > 0 ? `已结转 ${r.carried.length} 项；${r.skipped.join('；')}` : `已结转 ${r.carried.length} 项`),
+      (r) => (r.skipped.length > 0 ? `已结转 ${r.carried.length} 项；${r.skipped.join('；')}` : `已结转 ${r.carried.length} 项`) + undatedSentence(r.undated),
     );
   return (
     <Card

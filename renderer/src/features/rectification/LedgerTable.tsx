@@ -56,11 +56,19 @@ export function LedgerTable({ rows, repeats, onMove, onOpen }: Props) {
       title: '状态',
       key: 'status',
       width: 96,
-      render: (_v, r) => (
-        <Tag color={STATUS_TAG_COLORS[r.entry.status]} data-testid="ledger-status">
-          {LEDGER_STATUS_LABELS[r.entry.status]}
-        </Tag>
-      ),
+      render: (_v, r) =>
+        r.state === 'carried' ? (
+          // Tracked and counted in the later meeting from now on (回头看): no moves here.
+          <Tooltip title={`已结转下一年度，账号 ${r.carriedTo}；原状态：${LEDGER_STATUS_LABELS[r.entry.status]}`}>
+            <Tag color="default" data-testid="ledger-status">
+              已结转
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Tag color={STATUS_TAG_COLORS[r.entry.status]} data-testid="ledger-status">
+            {LEDGER_STATUS_LABELS[r.entry.status]}
+          </Tag>
+        ),
     },
     {
       title: '最新进展',
@@ -83,7 +91,7 @@ export function LedgerTable({ rows, repeats, onMove, onOpen }: Props) {
       width: 200,
       render: (_v, r) => (
         <Space size={4} wrap>
-          {TRANSITIONS[r.entry.status].map((to) => (
+          {(r.state === 'carried' ? [] : TRANSITIONS[r.entry.status]).map((to) => (
             <Button key={to} size="small" type={to === 'closed' ? 'primary' : 'default'} onClick={() => onMove(r, to)}>
               {moveLabel(r.entry.status, to)}
             </Button>

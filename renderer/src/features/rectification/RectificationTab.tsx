@@ -51,7 +51,7 @@ export function RectificationTab({ query }: { query: URLSearchParams }) {
   const view = useMemo(() => {
     if (!loaded) return undefined;
     const { ledger, previous } = loaded;
-    const rows = ledgerRows({ entries: ledger.entries, problems: ledger.problems, progress: ledger.progress, targets, today: day });
+    const rows = ledgerRows({ entries: ledger.entries, carriedOut: ledger.carriedOut, problems: ledger.problems, progress: ledger.progress, targets, today: day });
     const before = new Map(previous.map((p) => [p.id, p]));
     const repeats = new Map([...repeatedProblems(ledger.problems, previous)].map(([id, flag]) => [id, repeatText(flag, before.get(flag.previousId)!)]));
     const registered = new Set(ledger.entries.filter((e) => !e.deletedAt).map((e) => e.problemId));
@@ -62,7 +62,7 @@ export function RectificationTab({ query }: { query: URLSearchParams }) {
 
   if (!loaded || !view) return <Spin />;
   const { rows, summary, repeats, unregistered } = view;
-  const shown = rows.filter((r) => (target === ALL || r.entry.targetId === target) && (status === ALL || r.entry.status === status) && (deadline === ALL || r.deadline.kind === deadline));
+  const shown = rows.filter((r) => (target === ALL || r.entry.targetId === target) && (status === ALL || (r.entry.status === status && r.state !== 'carried')) && (deadline === ALL || r.deadline.kind === deadline));
   const opened = openId ? rows.find((r) => r.entry.id === openId) : undefined;
   const labels = new Map(targets.map((t) => [t.id, t.label]));
 
@@ -92,6 +92,7 @@ export function RectificationTab({ query }: { query: URLSearchParams }) {
                 <Statistic title="已销号" value={summary.byStatus.closed} suffix="项" valueStyle={{ color: '#389e0d' }} />
                 <Statistic title="整改中" value={summary.byStatus['in-progress'] + summary.byStatus['closure-requested']} suffix="项" />
                 <Statistic title="长期坚持" value={summary.byStatus.ongoing} suffix="项" />
+                {summary.carried > 0 && <Statistic title="已结转下一年度" value={summary.carried} suffix="项" data-testid="ledger-carried" />}
                 <Statistic title="逾期" value={summary.overdue} suffix="项" valueStyle={summary.overdue > 0 ? { color: '#cf1322' } : undefined} />
                 <Statistic title="7日内到期" value={summary.dueSoon} suffix="项" valueStyle={summary.dueSoon > 0 ? { color: '#d46b08' } : undefined} />
                 <Statistic title="销号率" value={summary.closedPercent} suffix="%" />

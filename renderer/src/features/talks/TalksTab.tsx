@@ -58,6 +58,7 @@ export function TalksTab() {
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               dataSource={talks}
               data-testid="talk-list"
+              locale={{ emptyText: '还没有谈话记录。在左侧“记录谈心谈话”中选定谈话双方和日期、填写要点后记录；尚缺的谈话列在左侧下方。' }}
               columns={[
                 { title: '日期', dataIndex: 'date', width: 100 },
                 { title: '谈话双方', key: 'who', render: (_v, t) => `${partyLabel(t.a, members)} — ${partyLabel(t.b, members)}` },

@@ -1,6 +1,7 @@
 import { Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
+import { undatedSentence } from '#shared/ledger/carry-over';
 import { dimensionSetForYear } from '#shared/model/dimensions';
 import type { Meeting } from '#shared/model/types';
 import { useWorkbench } from '../../app/workbench-context';
@@ -90,7 +91,7 @@ export function CreateMeetingModal({ open, unitId, previous, onClose }: Props) {
         if (meeting && v.carryOver && carryCount > 0) {
           await run(
             () => repos.carryOverLedger(meeting.id, actor),
-            (r) => (r.skipped.length > 0 ? `回头看：已结转 ${r.carried.length} 项；${r.skipped.join('；')}` : `回头看：已结转上年度未销号事项 ${r.carried.length} 项`),
+            (r) => (r.skipped.length > 0 ? `回头看：已结转 ${r.carried.length} 项；${r.skipped.join('；')}` : `回头看：已结转上年度未销号事项 ${r.carried.length} 项`) + undatedSentence(r.undated),
           );
         }
         if (meeting) onClose(meeting);
