@@ -29,6 +29,16 @@ export function carriedOut(entries: ReadonlyArray<Pick<LedgerEntry, 'carriedFrom
   return out;
 }
 
+/**
+ * The entries of meetings that are not in the recycle bin: only they can carry an item on. A meeting
+ * moved to the bin keeps its entries (it can be restored), but while it is there last year's items
+ * it carried count as open again.
+ */
+export function entriesOfLiveMeetings<T extends Pick<LedgerEntry, 'meetingId'>>(entries: readonly T[], meetings: ReadonlyArray<{ id: string; deletedAt?: string }>): T[] {
+  const binned = new Set(meetings.filter((m) => m.deletedAt).map((m) => m.id));
+  return binned.size === 0 ? [...entries] : entries.filter((e) => !binned.has(e.meetingId));
+}
+
 export type DeadlineState = { kind: 'overdue'; days: number } | { kind: 'due-soon'; days: number } | { kind: 'none' };
 
 /** Whole days from `a` to `b` (both `YYYY-MM-DD`). */

@@ -2,6 +2,7 @@
 // line, tests): every meeting's summary and warnings, including one cross-unit copy scan, computed
 // by the same functions the app stores as it writes.
 import { copyCandidates, detectCopies } from '../checks/copy-detection';
+import { entriesOfLiveMeetings } from '../ledger/deadlines';
 import type { LedgerEntry } from '../model/ledger';
 import type { Meeting } from '../model/types';
 import type { PackageContent } from '../package/format';
@@ -29,7 +30,7 @@ export function superviseContent(content: PackageContent): ContentSupervision {
   const audits = groupBy(content.audits);
   const followUp = followUpByMeeting(content);
   // Every entry of the content: a later meeting's 回头看 entries mark what they carry as 已结转.
-  const laterLedger = (content as Partial<{ ledgerEntries: LedgerEntry[] }>).ledgerEntries ?? [];
+  const laterLedger = entriesOfLiveMeetings((content as Partial<{ ledgerEntries: LedgerEntry[] }>).ledgerEntries ?? [], content.meetings);
   const labels = countyLabels(content.members, new Map([...units].map(([id, u]) => [id, u.name])));
   const crossUnit = groupBy(
     detectCopies(meetings.flatMap((m) => copyCandidates(m, opinions.get(m.id) ?? [])), { kinds: ['cross-unit'] }).map((w) => ({

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { meetingFolderName } from '#shared/documents/file-names';
 import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
 import { ledgerFile } from '#shared/documents/excel/ledger-file';
+import { entriesOfLiveMeetings } from '#shared/ledger/deadlines';
 import { wordFiles, type OutputFile } from '#shared/documents/meeting-files';
 import type { FontMode } from '#shared/documents/word/layout';
 import { isValidDate } from '#shared/model/drafts';
@@ -68,7 +69,7 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
     const previousYear = previousYearFinder(content, own, date);
     const entries = groupBy(content.ledgerEntries, (e) => e.meetingId);
     const progress = groupBy(content.progressEntries, (p) => p.meetingId);
-    return own.map((view) => ({ ...view, previousYear: previousYear(view), entries: entries.get(view.meeting.id) ?? [], laterEntries: content.ledgerEntries, progress: progress.get(view.meeting.id) ?? [] }));
+    return own.map((view) => ({ ...view, previousYear: previousYear(view), entries: entries.get(view.meeting.id) ?? [], laterEntries: entriesOfLiveMeetings(content.ledgerEntries, content.meetings), progress: progress.get(view.meeting.id) ?? [] }));
   });
   if (views.length === 0) throw new CliError('数据包中没有会议，未写入任何文件');
 

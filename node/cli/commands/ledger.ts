@@ -3,6 +3,7 @@ import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
 import { meetingHeading } from '#shared/documents/meeting-docs';
 import { prepareProblemDocs, type ProblemDocs } from '#shared/documents/problem-docs';
 import { safeFileName } from '#shared/documents/file-names';
+import { entriesOfLiveMeetings } from '#shared/ledger/deadlines';
 import { ledgerExitCode, ledgerListing } from '#shared/ledger/listing';
 import type { LedgerEntry, ProgressEntry } from '#shared/model/ledger';
 import type { ConsolidatedOpinion, ProblemItem } from '#shared/model/problems';
@@ -44,7 +45,7 @@ function ledgerRecordsOf(content: PackageContent): LedgerRecords {
 /** Each live meeting of the contents with a ledger, prepared as the app prepares its documents. */
 function ledgerDocsOf(contents: readonly PackageContent[], day: string): ProblemDocs[] {
   const out: ProblemDocs[] = [];
-  const allEntries = contents.flatMap((c) => ledgerRecordsOf(c).ledgerEntries);
+  const allEntries = contents.flatMap((c) => entriesOfLiveMeetings(ledgerRecordsOf(c).ledgerEntries, c.meetings));
   for (const content of contents) {
     const records = ledgerRecordsOf(content);
     const by = <T extends { meetingId: string }>(rows: readonly T[]) => groupBy(rows, (r) => r.meetingId);

@@ -5,6 +5,7 @@
 import type { DERIVED_TABLES } from '#shared/backup/rows';
 import type { BackupTables } from '#shared/backup/tables';
 import { copyCandidates, detectCopies } from '#shared/checks/copy-detection';
+import { entriesOfLiveMeetings } from '#shared/ledger/deadlines';
 import type { LedgerEntry } from '#shared/model/ledger';
 import type { Audit, Meeting, Member, Opinion, Unit } from '#shared/model/types';
 import { computeMeetingSummary, type FollowUpRecords } from '#shared/supervision/summary';
@@ -51,8 +52,8 @@ export function recomputeDerivedTables(tables: BackupTables): BackupTables {
     preparations: followUpTable<FollowUpRecords['preparations'][number]>('preparations'),
     materials: followUpTable<FollowUpRecords['materials'][number]>('materials'),
   };
-  // Every entry: a later meeting's 回头看 entries mark what they carry as 已结转.
-  const laterLedger = (tables['ledgerEntries'] ?? []) as LedgerEntry[];
+  // Every live meeting's entry: a later meeting's 回头看 entries mark what they carry as 已结转.
+  const laterLedger = entriesOfLiveMeetings((tables['ledgerEntries'] ?? []) as LedgerEntry[], meetings);
   const summaries = meetings.map((meeting) => {
     const of = <T>(g: Map<string, T[]>) => g.get(meeting.id) ?? [];
     const previous = previousMeeting(meetings, meeting);

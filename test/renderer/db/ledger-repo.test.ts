@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listMeetingChanges } from '../../../renderer/src/db/repos/change-log';
 import { addLedgerProgress, carryOverLedger, carryOverOffer, changeLedgerStatus, ledgerHistory, listLedger, registerProblems } from '../../../renderer/src/db/repos/ledger-repo';
-import { createMeeting } from '../../../renderer/src/db/repos/meetings-repo';
+import { createMeeting, deleteMeeting, restoreMeeting } from '../../../renderer/src/db/repos/meetings-repo';
 import { saveProblem, setProblemsDeleted, type ProblemDraft } from '../../../renderer/src/db/repos/problems-repo';
 import { listSummaries, settleSummaries } from '../../../renderer/src/db/repos/summaries-repo';
 import type { WorkbenchDb } from '../../../renderer/src/db/database';
@@ -207,5 +207,14 @@ describe('the ledger repository', () => {
     await expect(carryOverLedger(db, meeting.id, ACTOR)).rejects.toThrow('本单位没有更早年度的会议');
     const log = await listMeetingChanges(db, next.id);
     expect(log.filter((l) => l.entity === 'ledger-entry' && l.summary.startsWith('回头看'))).toHaveLength(2);
+    // The carrying meeting moved to the recycle bin: last year's items are open there again, and back when it is restored.
+    await deleteMeeting(db, next.id, ACTOR);
+    await settleSummaries(db);
+    expect((await listLedger(db, meeting.id)).carriedOut.size).toBe(0);
+    const binned = (await db.meetingSummaries.get(meeting.id))!.rectification!;
+    expect([binned.items, binned.closed, binned.carried ?? 0]).toEqual([3, 1, 0]);
+    await restoreMeeting(db, next.id, ACTOR);
+    await settleSummaries(db);
+    expect((await db.meetingSummaries.get(meeting.id))!.rectification).toMatchObject({ items: 3, closed: 1, carried: 2 });
   });
 });

@@ -7,7 +7,7 @@ import { previousYearSentence } from '#shared/documents/word/previous-year-block
 import { prepareMeetingDocs } from '#shared/documents/meeting-docs';
 import { prepareProblemDocs } from '#shared/documents/problem-docs';
 import { carryOver } from '#shared/ledger/carry-over';
-import { carriedOut } from '#shared/ledger/deadlines';
+import { carriedOut, entriesOfLiveMeetings } from '#shared/ledger/deadlines';
 import { ledgerExitCode, ledgerListing } from '#shared/ledger/listing';
 import { rectificationFigures } from '#shared/ledger/rectification-summary';
 import type { Member } from '#shared/model/types';
@@ -48,6 +48,18 @@ describe('回头看 counts each problem once', () => {
     expect(pd.ledger.every((row) => row.deadline.kind === 'none')).toBe(true);
     expect(pd.summary).toMatchObject({ items: 6, carried: 5, overdue: 0, dueSoon: 0 });
     expect(pd.summary.byStatus).toEqual({ 'not-started': 0, 'in-progress': 0, 'closure-requested': 0, closed: 1, ongoing: 0 });
+  });
+
+  it('counts last year’s items open again while the meeting that carried them is in the recycle bin', () => {
+    const { r, meeting, last } = twoYears();
+    const binned = entriesOfLiveMeetings(r.entries, [{ ...meeting, deletedAt: '2026-03-02T08:00:00.000Z' }]);
+    expect(binned).toEqual([]);
+    expect(carriedOut(binned).size).toBe(0);
+    const pd = last('2026-03-08', binned);
+    expect(pd.ledger.filter((row) => row.state === 'carried')).toHaveLength(0);
+    expect(pd.summary).toMatchObject({ items: 6, carried: 0 });
+    // Restored (or never binned), it carries them again.
+    expect(entriesOfLiveMeetings(r.entries, [meeting])).toEqual(r.entries);
   });
 
   it('still says, in next year’s reports, how each of last year’s open items stood when carried', () => {

@@ -190,7 +190,7 @@ async function loadLaterLedger(db: WorkbenchDb, meeting: Meeting): Promise<Ledge
     .equals(meeting.unitId)
     .toArray()
     .then((meetings) => {
-      const later = meetings.filter((m) => m.year > meeting.year).map((m) => m.id);
+      const later = meetings.filter((m) => !m.deletedAt && m.year > meeting.year).map((m) => m.id);
       return later.length === 0 ? [] : ledger.where('meetingId').anyOf(later).toArray();
     });
 }
