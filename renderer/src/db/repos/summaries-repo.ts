@@ -49,7 +49,7 @@ export async function refreshSummaries(db: WorkbenchDb, meetingIds: Iterable<str
     const cached = cache?.usable(meetingId, stored);
     const records = cached && stored ? await patchRecords(cached, meetingId, written, (table, keys) => db.table(table).bulkGet(keys)) : undefined;
     if (records && stored) {
-      const laterLedger = await loadLaterLedger(db, records.meeting);
+      const laterLedger = (await loadUnitLedgers(db, records.meeting)).later;
       const summary = updatedSummary({ ...records, crossUnitWarnings: findings?.warnings.length, laterLedger }, stored);
       await db.meetingSummaries.put(summary);
       cache!.store(idbtrans!, meetingId, records, summary);
@@ -143,15 +143,14 @@ function currentIdbTransaction(db: WorkbenchDb): IDBTransaction | undefined {
 async function readRecords(db: WorkbenchDb, meetingId: string): Promise<{ records: MeetingRecords; previousLedger: LedgerEntry[] | undefined; laterLedger: LedgerEntry[] } | undefined> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) return undefined;
-  const [members, opinions, audits, followUp, previousLedger, laterLedger] = await Promise.all([
+  const [members, opinions, audits, followUp, ledgers] = await Promise.all([
     db.members.where('meetingId').equals(meetingId).toArray(),
     db.opinions.where('meetingId').equals(meetingId).toArray(),
     db.audits.where('meetingId').equals(meetingId).toArray(),
     loadFollowUp(db, meetingId),
-    loadPreviousLedger(db, meeting),
-    loadLaterLedger(db, meeting),
+    loadUnitLedgers(db, meeting),
   ]);
-  return { records: { meeting, members, opinions, audits, followUp }, previousLedger, laterLedger };
+  return { records: { meeting, members, opinions, audits, followUp }, previousLedger: ledgers.previous, laterLedger: ledgers.later };
 }
 
 /** A meeting's summary computed from its rows (inside a transaction over {@link summaryTables}); undefined when the meeting is gone. */
@@ -180,24 +179,13 @@ export async function followingMeetings(db: WorkbenchDb, meetingIds: readonly st
   return candidates.filter((m) => !m.deletedAt && wanted.has(`${m.unitId}\u0000${m.year}`)).map((m) => m.id);
 }
 
-/** The ledger entries of the unit's later meetings, which may carry this one's items on (回头看); empty at an older schema. */
-async function loadLaterLedger(db: WorkbenchDb, meeting: Meeting): Promise<LedgerEntry[]> {
-  if (!db.ledgerEntries) return [];
-  const ledger = db.ledgerEntries;
-  // Dexie promises chained (no native await between reads): the calling transaction must stay open.
-  return db.meetings
-    .where('unitId')
-    .equals(meeting.unitId)
-    .toArray()
-    .then((meetings) => {
-      const later = meetings.filter((m) => !m.deletedAt && m.year > meeting.year).map((m) => m.id);
-      return later.length === 0 ? [] : ledger.where('meetingId').anyOf(later).toArray();
-    });
-}
-
-/** Last year's ledger of the meeting's unit (the checklist's 上年度整改); undefined when last year's meeting is not here or the schema is older. */
-async function loadPreviousLedger(db: WorkbenchDb, meeting: Meeting): Promise<LedgerEntry[] | undefined> {
-  if (!db.ledgerEntries) return undefined;
+/**
+ * The ledgers of the meeting's unit that its summary reads: last year's (the checklist's 上年度整改;
+ * undefined when last year's meeting is not here or the schema is older) and the live later years'
+ * (回头看 marks what they carry on as 已结转 here). One read of the unit's meetings for both.
+ */
+async function loadUnitLedgers(db: WorkbenchDb, meeting: Meeting): Promise<{ previous: LedgerEntry[] | undefined; later: LedgerEntry[] }> {
+  if (!db.ledgerEntries) return { previous: undefined, later: [] };
   const ledger = db.ledgerEntries;
   // Dexie promises chained (no native await between reads): the calling transaction must stay open.
   return db.meetings
@@ -206,7 +194,11 @@ async function loadPreviousLedger(db: WorkbenchDb, meeting: Meeting): Promise<Le
     .toArray()
     .then((meetings) => {
       const previous = previousMeeting(meetings, meeting);
-      return previous ? ledger.where('meetingId').equals(previous.id).toArray() : undefined;
+      const later = meetings.filter((m) => !m.deletedAt && m.year > meeting.year).map((m) => m.id);
+      return Promise.all([
+        previous ? ledger.where('meetingId').equals(previous.id).toArray() : undefined,
+        later.length === 0 ? [] : ledger.where('meetingId').anyOf(later).toArray(),
+      ]).then(([previousLedger, laterLedger]) => ({ previous: previousLedger, later: laterLedger }));
     });
 }
 
