@@ -16,6 +16,7 @@ import { newId } from '#shared/util/ids';
 import { UserError } from '../../lib/user-error';
 import type { WorkbenchDb } from '../database';
 import { writeMeetingData } from './meeting-write';
+import { loadUnitLedgers } from './summaries-repo';
 
 /** A meeting's ledger records: live problem items, every entry (deleted ones keep their numbers) and every progress entry. */
 interface MeetingLedger {
@@ -46,9 +47,7 @@ export async function listLedger(db: WorkbenchDb, meetingId: string): Promise<Me
 /** The ledger entries of the unit's live later meetings (回头看 carries from this one into them). */
 async function laterLedger(db: WorkbenchDb, meetingId: string): Promise<LedgerEntry[]> {
   const meeting = await db.meetings.get(meetingId);
-  if (!meeting) return [];
-  const later = (await db.meetings.where('unitId').equals(meeting.unitId).toArray()).filter((m) => !m.deletedAt && m.year > meeting.year).map((m) => m.id);
-  return later.length === 0 ? [] : db.ledgerEntries.where('meetingId').anyOf(later).toArray();
+  return meeting ? (await loadUnitLedgers(db, meeting)).later : [];
 }
 
 async function liveMeeting(db: WorkbenchDb, meetingId: string): Promise<Meeting> {

@@ -184,7 +184,7 @@ export async function followingMeetings(db: WorkbenchDb, meetingIds: readonly st
  * undefined when last year's meeting is not here or the schema is older) and the live later years'
  * (回头看 marks what they carry on as 已结转 here). One read of the unit's meetings for both.
  */
-async function loadUnitLedgers(db: WorkbenchDb, meeting: Meeting): Promise<{ previous: LedgerEntry[] | undefined; later: LedgerEntry[] }> {
+export async function loadUnitLedgers(db: WorkbenchDb, meeting: Meeting): Promise<{ previous: LedgerEntry[] | undefined; later: LedgerEntry[] }> {
   if (!db.ledgerEntries) return { previous: undefined, later: [] };
   const ledger = db.ledgerEntries;
   // Dexie promises chained (no native await between reads): the calling transaction must stay open.
