@@ -267,15 +267,17 @@ export async function runCrashScenario(
   baseUrl: string,
   shares: Array<number | 'saved'>,
 ): Promise<{ write: { ms: number; bytes: number }; outcomes: CrashOutcome[] }> {
-  try {
-    return await attempt(scenario, baseUrl, shares);
-  } catch (e) {
-    // A harness step that stalled (a DevTools call, a count in the probe tab) says nothing about
-    // the app's writes: the scenario runs once more on a fresh profile, and says so. A wrong
-    // outcome (PARTIAL) is never retried — the caller's assertions see it.
-    if (!(e instanceof HarnessStall)) throw e;
-    console.warn(`crash scenario: ${e.message}; running it again on a fresh profile`);
-    return attempt(scenario, baseUrl, shares);
+  for (let attempts = 1; ; attempts++) {
+    try {
+      return await attempt(scenario, baseUrl, shares);
+    } catch (e) {
+      // A harness step that stalled (a DevTools call, a count in the probe tab) or Chromium failing
+      // to open its storage says nothing about the app's writes: the scenario runs again on a
+      // fresh profile, twice more at most, and says so. A wrong outcome (PARTIAL, lost rows) is
+      // never retried — the caller's assertions see it.
+      if (!(e instanceof HarnessStall) || attempts === 3) throw e;
+      console.warn(`crash scenario: ${e.message}; running it again on a fresh profile`);
+    }
   }
 }
 
@@ -313,21 +315,18 @@ async function attempt(
       owned = await launch(profile, baseUrl);
       trace(`run ${run}: relaunched, counting`);
       let counts: Record<string, number>;
-      for (let start = 1; ; start++) {
-        try {
-          counts = await within(COUNT_MS, `counting batch ${run} after the restart`, scenario.count(owned.probe, run));
-          break;
-        } catch (e) {
-          // Chromium itself sometimes cannot open the origin's IndexedDB right after a SIGKILL (an
-          // "Internal error opening backing store", not a half-written batch). A user would start
-          // the app again; so does the harness, and says so. Twice more at most.
-          const reason = e instanceof Error ? e.message : String(e);
-          if (!/opening backing store/i.test(reason)) throw e;
-          if (start === 3) throw new HarnessStall(`Chromium could not open its IndexedDB after batch ${run}, ${start} starts: ${reason}`);
-          console.warn(`crash scenario: run ${run}: Chromium could not open its IndexedDB after the restart (${reason}); closing it and starting it again`);
-          await closeGently(owned);
-          owned = await launch(profile, baseUrl);
-        }
+      try {
+        counts = await within(COUNT_MS, `counting batch ${run} after the restart`, scenario.count(owned.probe, run));
+      } catch (e) {
+        // Chromium itself sometimes cannot open the origin's IndexedDB right after a SIGKILL (an
+        // "Internal error opening backing store", not a half-written batch: the batch's rows are
+        // never read). It then marks the store corrupt and deletes the whole database at its next
+        // start, so starting it again on this profile can only find the database gone — seen on a
+        // busy CI machine. That says nothing about the app's transactions: the scenario runs
+        // again on a fresh profile, and says so.
+        const reason = e instanceof Error ? e.message : String(e);
+        if (/opening backing store/i.test(reason)) throw new HarnessStall(`Chromium could not open its IndexedDB after the restart of batch ${run}: ${reason}`);
+        throw e;
       }
       const values = Object.entries(scenario.complete).map(([t, n]) => [counts[t] ?? 0, n] as const);
       const state = values.every(([c]) => c === 0) ? 'absent' : values.every(([c, n]) => c === n) ? 'complete' : 'PARTIAL';

@@ -1,4 +1,4 @@
-import { Breadcrumb, Card, Result, Segmented, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, ConfigProvider, Result, Segmented, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { navigate } from '../lib/use-route';
 import { AuditTab } from '../features/audit/AuditTab';
@@ -94,15 +94,20 @@ export function MeetingPage({ meetingId, tab, query }: { meetingId: string; tab:
             items={group.tabs.map((t) => ({ key: t.key, label: t.label }))}
             tabBarExtraContent={{
               left: (
-                <Segmented
-                  className="no-print"
-                  aria-label="工作阶段"
-                  data-testid="tab-groups"
-                  value={group.key}
-                  onChange={openGroup}
-                  options={MEETING_TAB_GROUPS.map((g) => ({ value: g.key, label: g.label }))}
-                  style={{ marginRight: 24 }}
-                />
+                // Without motion: the sliding thumb waits for a transition's end to mark the group
+                // selected, and a group switched from outside (a link into a tab) could leave it
+                // sliding, the group never marked.
+                <ConfigProvider theme={{ token: { motion: false } }}>
+                  <Segmented
+                    className="no-print"
+                    aria-label="工作阶段"
+                    data-testid="tab-groups"
+                    value={group.key}
+                    onChange={openGroup}
+                    options={MEETING_TAB_GROUPS.map((g) => ({ value: g.key, label: g.label }))}
+                    style={{ marginRight: 24 }}
+                  />
+                </ConfigProvider>
               ),
             }}
             style={{ marginBottom: 0 }}
