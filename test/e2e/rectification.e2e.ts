@@ -241,7 +241,18 @@ describe('整改台账', () => {
     expect(await rowOf(page, `2025-${UNIT}-班子-002`).getByTestId('ledger-status').textContent()).toBe('已结转');
     expect(await page.getByTestId('ledger-carried').textContent()).toContain('2');
     expect(await page.getByTestId('header-overdue').count()).toBe(0);
+    // A carried item takes no more writes here: its moves are disabled, saying where it is handled now.
+    const carriedRow = rowOf(page, `2025-${UNIT}-李四-001`);
+    const moves = await carriedRow.getByTestId('ledger-move').all();
+    expect(moves.length).toBeGreaterThan(0);
+    for (const b of moves) expect(await b.isDisabled()).toBe(true);
+    await moves[0]!.hover({ force: true });
+    await expect.poll(() => page.locator('.ant-tooltip').filter({ hasText: '已结转至' }).first().textContent()).toMatch(/^已结转至 2026-.+-李四-001，请在2026年度台账中办理$/);
     await app.screenshot('last-year-carried');
+    await carriedRow.getByRole('button', { name: /^进展/ }).click();
+    await expect.poll(() => page.getByTestId('progress-carried').textContent()).toContain('请在2026年度台账中办理');
+    expect(await page.getByRole('button', { name: '添加进展' }).count()).toBe(0);
+    await app.screenshot('last-year-carried-drawer');
     await app.close();
   });
 });
