@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { documentLines, officeParts } from '../support/docx';
 import { addMembers, createUnit, openTab } from './flows';
-import { openApp, opened, SCREENSHOT_DIR, useBrowser } from './harness';
+import { openApp, opened, pickOption, SCREENSHOT_DIR, useBrowser } from './harness';
 
 useBrowser();
 
@@ -253,6 +253,17 @@ describe('整改台账', () => {
     await expect.poll(() => page.getByTestId('progress-carried').textContent()).toContain('请在2026年度台账中办理');
     expect(await page.getByRole('button', { name: '添加进展' }).count()).toBe(0);
     await app.screenshot('last-year-carried-drawer');
+    await page.keyboard.press('Escape');
+
+    // The overview's 整改 group says what last year's row carried on: 已结转 2, open and counted in 2026.
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+    // The overview opens on the latest year; both years side by side.
+    await pickOption(page, page.getByTestId('filter-year'), '全部年度');
+    const yearRow = (year: string) => page.getByTestId('overview-table').locator('.ant-table-row').filter({ hasText: UNIT }).filter({ has: page.locator('.ant-table-cell', { hasText: new RegExp(`^${year}$`) }) });
+    await expect.poll(() => yearRow('2025').getByTestId('rect-carried').textContent()).toBe('2');
+    expect(await yearRow('2025').getByTestId('rect-items').textContent()).toBe('3');
+    expect(await yearRow('2026').getByTestId('rect-carried').textContent()).toBe('0');
+    await app.screenshot('overview-carried');
     await app.close();
   });
 });
