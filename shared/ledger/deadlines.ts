@@ -29,6 +29,36 @@ export function carriedOut(entries: ReadonlyArray<Pick<LedgerEntry, 'carriedFrom
   return out;
 }
 
+/** Where an item carried on (已结转) is handled now: its account number in the later meeting and that meeting's year. */
+export interface CarriedTo {
+  accountNumber: string;
+  year: number;
+}
+
+/**
+ * The entries carried into a later meeting with where they went (see carriedOut), `yearOf` giving
+ * the year of a later meeting by id. An entry whose later meeting is unknown is left out.
+ */
+export function carriedOutTo(
+  entries: ReadonlyArray<Pick<LedgerEntry, 'carriedFrom' | 'deletedAt' | 'accountNumber' | 'meetingId'>>,
+  yearOf: (meetingId: string) => number | undefined,
+): Map<string, CarriedTo> {
+  const out = new Map<string, CarriedTo>();
+  for (const e of entries) {
+    const year = yearOf(e.meetingId);
+    if (!e.deletedAt && e.carriedFrom && year !== undefined) out.set(e.carriedFrom.entryId, { accountNumber: e.accountNumber, year });
+  }
+  return out;
+}
+
+/**
+ * Why an item 已结转 takes no more writes in its first year's ledger (进展, 申请销号, 长期坚持 …): it is
+ * tracked in the later meeting's ledger from then on. `已结转至 2026-财政局-班子-001，请在2026年度台账中办理`.
+ */
+export function carriedRefusal(to: CarriedTo): string {
+  return `已结转至 ${to.accountNumber}，请在${to.year}年度台账中办理`;
+}
+
 /**
  * The entries of meetings that are not in the recycle bin: only they can carry an item on. A meeting
  * moved to the bin keeps its entries (it can be restored), but while it is there last year's items

@@ -6,6 +6,7 @@ import type { LedgerEntry } from '../model/ledger';
 import type { ProblemItem } from '../model/problems';
 import { today as clockToday } from '../util/clock';
 import { deadlineState, itemState } from './deadlines';
+import { ratePercent } from '../util/percent';
 
 export interface RectificationSummary {
   /** Live entries with a live problem (挂号的问题). */
@@ -24,7 +25,7 @@ export interface RectificationFigures {
   carried: number;
   overdue: number;
   dueSoon: number;
-  /** 销号率: closed / items, whole per cent rounded down (0 without items). */
+  /** 销号率: closed / items, whole per cent by the one rate rule (ratePercent; 0 without items). */
   closedPercent: number;
 }
 
@@ -62,5 +63,5 @@ export function rectificationFigures(r: RectificationSummary | undefined, today:
     if (s.kind === 'overdue') overdue++;
     else if (s.kind === 'due-soon') dueSoon++;
   }
-  return { items: r.items, closed: r.closed, carried: r.carried ?? 0, overdue, dueSoon, closedPercent: r.items === 0 ? 0 : Math.floor((r.closed * 100) / r.items) };
+  return { items: r.items, closed: r.closed, carried: r.carried ?? 0, overdue, dueSoon, closedPercent: ratePercent(r.closed, r.items) };
 }

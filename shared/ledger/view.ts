@@ -6,6 +6,7 @@ import { LEDGER_STATUSES, LEDGER_STATUS_LABELS } from '../model/ledger';
 import type { ProblemItem } from '../model/problems';
 import { deadlineState, itemState, type DeadlineState, type ItemState } from './deadlines';
 import { progressLog } from './progress';
+import { ratePercent } from '../util/percent';
 
 export interface LedgerRow {
   entry: LedgerEntry;
@@ -27,7 +28,7 @@ interface TargetLedgerSummary {
   /** 已结转: carried into a later meeting, counted there as open, not here. */
   carried: number;
   overdue: number;
-  /** 销号率: closed / items, whole per cent (0 when there are no items). */
+  /** 销号率: closed / items, whole per cent by the one rate rule (ratePercent; 0 when there are no items). */
   closedPercent: number;
 }
 
@@ -77,7 +78,7 @@ export function ledgerRows(input: {
     });
 }
 
-const pct = (a: number, b: number) => (b === 0 ? 0 : Math.floor((a * 100) / b));
+const pct = (a: number, b: number) => ratePercent(a, b);
 
 /** Counts by status, 已结转, overdue, due soon and 销号率, overall and per target (targets in the order given, only those with items). */
 export function ledgerSummary(rows: readonly LedgerRow[], targets: ReadonlyArray<{ id: string; label: string }>): LedgerSummary {

@@ -31,11 +31,27 @@ export const DEFAULT_DIMENSION_SETS: readonly DimensionSet[] = [
   },
 ];
 
-/** The dimension set for a meeting year: that year's set, else the latest one before it, else the first. */
+/**
+ * The dimension set a meeting of a year starts from: that year's set, else the latest one before it;
+ * undefined when every set is later than the year (a later year's 方面 would not fit it).
+ * @example with the 2024 and 2025 sets: 2026 → 2025年度, 2024 → 2024年度, 2020 → undefined
+ */
 export function dimensionSetForYear(sets: readonly DimensionSet[], year: number): DimensionSet | undefined {
-  const sorted = [...sets].sort((a, b) => a.year - b.year);
-  const exact = sorted.find((s) => s.year === year);
+  const exact = sets.find((s) => s.year === year);
   if (exact) return exact;
-  const earlier = sorted.filter((s) => s.year < year);
-  return earlier.length > 0 ? earlier[earlier.length - 1] : sorted[0];
+  const earlier = sets.filter((s) => s.year < year).sort((a, b) => b.year - a.year);
+  return earlier[0];
+}
+
+/**
+ * Which year's 对照检查方面 a new meeting of `year` takes with the set chosen (by label), in a
+ * sentence: that year's, an earlier year's for want of one (and where to add it), or none.
+ */
+export function dimensionSetNote(sets: readonly DimensionSet[], year: number, chosenLabel: string | undefined): string {
+  const chosen = sets.find((s) => s.label === chosenLabel);
+  if (!chosen) return dimensionSetForYear(sets, year) ? '不设对照检查方面（创建后可在会议设置中填写）' : `没有${year}年度或更早年度的对照检查方面，可在“设置”中新增，或创建后在会议设置中填写`;
+  const n = `${chosen.dimensions.length} 个方面`;
+  if (chosen.year === year) return `使用${year}年度的对照检查方面（${n}）`;
+  if (sets.some((s) => s.year === year)) return `所选为${chosen.year}年度的对照检查方面（${n}），与会议年度${year}年不同`;
+  return `尚未设置${year}年度的对照检查方面，使用${chosen.year}年度的（${n}）；如有新的要求，请在“设置”中新增${year}年度`;
 }

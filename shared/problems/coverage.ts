@@ -3,6 +3,7 @@
 // in Chinese sentences; the same function serves the lists, the overview, the audit tab and `check`.
 import { quote } from '../consolidation/operations';
 import { ANSWER_REASON_LABELS, type ConsolidatedOpinion, type ProblemItem } from '../model/problems';
+import { ratePercent } from '../util/percent';
 
 type Answer =
   | { kind: 'problems'; problemIds: string[] }
@@ -14,7 +15,7 @@ interface TargetCoverage {
   label: string;
   answered: number;
   total: number;
-  /** Whole per cent, rounded down (so 99.6 % never shows as 100 %); 100 when there is nothing to answer. */
+  /** Whole per cent by the one rate rule (ratePercent: nearest, 100 only when all are answered); 100 when there is nothing to answer. */
   percent: number;
   unanswered: ConsolidatedOpinion[];
 }
@@ -31,7 +32,7 @@ export interface Coverage {
   messages: string[];
 }
 
-const percentOf = (answered: number, total: number) => (total === 0 ? 100 : Math.floor((answered * 100) / total));
+const percentOf = (answered: number, total: number) => ratePercent(answered, total, 100);
 
 /** How a consolidated opinion is answered: the live problems linking it first, else its recorded reason. */
 function answerOf(c: ConsolidatedOpinion, problemsByOpinion: ReadonlyMap<string, string[]>): Answer {

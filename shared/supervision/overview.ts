@@ -6,6 +6,7 @@ import { overviewStatus, STATUS_LABELS, STATUS_ORDER, type MeetingSummary, type 
 import type { WarningKind } from './warnings';
 import { rectificationFigures, type RectificationFigures } from '../ledger/rectification-summary';
 import { today as clockToday } from '../util/clock';
+import { ratePercent } from '../util/percent';
 
 export interface OverviewRow {
   meetingId: string;
@@ -61,7 +62,8 @@ export function overviewRows(units: readonly Unit[], summaries: readonly Meeting
         warnings: s.warnings,
         warningCount: Object.values(s.warnings).reduce((a, b) => a + b, 0),
         lastAudit: s.lastAudit,
-        ...(s.coverage ? { coverage: s.coverage } : {}),
+        // The rate from the stored counts, so a summary stored under an older rounding reads the same as a fresh one.
+        ...(s.coverage ? { coverage: { ...s.coverage, percent: ratePercent(s.coverage.answered, s.coverage.total, 100) } } : {}),
         rectification: rectificationFigures(s.rectification, today),
         ...(s.preparation ? { preparation: s.preparation } : {}),
       };
@@ -131,7 +133,7 @@ export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
     shortfalls += r.shortfallCount;
     for (const k of Object.keys(warnings) as WarningKind[]) warnings[k] += r.warnings[k];
   }
-  rect.closedPercent = rect.items === 0 ? 0 : Math.floor((rect.closed * 100) / rect.items);
+  rect.closedPercent = ratePercent(rect.closed, rect.items);
   return { units: new Set(rows.map((r) => r.unitId)).size, meetings: rows.length, byStatus, stalePasses, raw, counted, shortfalls, warnings, rectification: rect };
 }
 

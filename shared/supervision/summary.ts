@@ -73,7 +73,7 @@ export interface MeetingSummary {
 interface SummaryCoverage {
   answered: number;
   total: number;
-  /** Whole per cent, rounded down; 100 when nothing is consolidated yet. */
+  /** Whole per cent by the one rate rule (ratePercent); 100 when nothing is consolidated yet. */
   percent: number;
 }
 

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { documentLines, officeParts } from '../support/docx';
 import { addMembers, createUnit, openTab } from './flows';
-import { openApp, opened, SCREENSHOT_DIR, useBrowser } from './harness';
+import { openApp, opened, pickOption, SCREENSHOT_DIR, useBrowser } from './harness';
 
 useBrowser();
 
@@ -241,7 +241,29 @@ describe('整改台账', () => {
     expect(await rowOf(page, `2025-${UNIT}-班子-002`).getByTestId('ledger-status').textContent()).toBe('已结转');
     expect(await page.getByTestId('ledger-carried').textContent()).toContain('2');
     expect(await page.getByTestId('header-overdue').count()).toBe(0);
+    // A carried item takes no more writes here: its moves are disabled, saying where it is handled now.
+    const carriedRow = rowOf(page, `2025-${UNIT}-李四-001`);
+    const moves = await carriedRow.getByTestId('ledger-move').all();
+    expect(moves.length).toBeGreaterThan(0);
+    for (const b of moves) expect(await b.isDisabled()).toBe(true);
+    await moves[0]!.hover({ force: true });
+    await expect.poll(() => page.locator('.ant-tooltip').filter({ hasText: '已结转至' }).first().textContent()).toMatch(/^已结转至 2026-.+-李四-001，请在2026年度台账中办理$/);
     await app.screenshot('last-year-carried');
+    await carriedRow.getByRole('button', { name: /^进展/ }).click();
+    await expect.poll(() => page.getByTestId('progress-carried').textContent()).toContain('请在2026年度台账中办理');
+    expect(await page.getByRole('button', { name: '添加进展' }).count()).toBe(0);
+    await app.screenshot('last-year-carried-drawer');
+    await page.keyboard.press('Escape');
+
+    // The overview's 整改 group says what last year's row carried on: 已结转 2, open and counted in 2026.
+    await page.getByRole('menuitem', { name: '督导总览' }).click();
+    // The overview opens on the latest year; both years side by side.
+    await pickOption(page, page.getByTestId('filter-year'), '全部年度');
+    const yearRow = (year: string) => page.getByTestId('overview-table').locator('.ant-table-row').filter({ hasText: UNIT }).filter({ has: page.locator('.ant-table-cell', { hasText: new RegExp(`^${year}$`) }) });
+    await expect.poll(() => yearRow('2025').getByTestId('rect-carried').textContent()).toBe('2');
+    expect(await yearRow('2025').getByTestId('rect-items').textContent()).toBe('3');
+    expect(await yearRow('2026').getByTestId('rect-carried').textContent()).toBe('0');
+    await app.screenshot('overview-carried');
     await app.close();
   });
 });

@@ -5,7 +5,7 @@ import { meetingHeading } from '#shared/documents/meeting-docs';
 import { isValidDate } from '#shared/model/drafts';
 import { combinePackages } from '#shared/package/merge';
 import { superviseContent } from '#shared/supervision/content-overview';
-import { WARNING_KIND_LABELS, WARNING_KINDS } from '#shared/supervision/warnings';
+import { coverageCell, preparationText, rectificationCells, RECTIFICATION_HEADERS, warningsCell } from '#shared/supervision/overview-cells';
 import { filterOverview, overviewTotals, statusText, STATUS_LABELS, STATUS_ORDER, type OverviewRow } from '#shared/supervision/overview';
 import { VERDICT_LABELS } from '#shared/supervision/audit';
 import { todayDate } from '#shared/util/ids';
@@ -14,7 +14,8 @@ import { loadPackage, writeUserFile, type CliIo } from '../io';
 
 export const OVERVIEW_HELP = `overview PACKAGE… [--xlsx FILE] [--group 督导组] [--year 年度] [--date YYYY-MM-DD]
     督导总览：列出数据包中每个单位的会议及其状态（未就绪、零意见、可以召开、已审核通过、退回整改），
-    待补项数、零意见对象、意见条数、雷同与疑似抄袭等警示（跨数据包比对）和最近的审核结论。
+    零意见对象、意见条数、意见回应、雷同与疑似抄袭等警示（跨数据包比对）、整改（挂号、已销号、已结转、
+    逾期、销号率）、会前准备和最近的审核结论，与应用中的督导总览同列同算。
     --xlsx   同时写出督导总览 Excel（一个单位一行，另有“警示明细”表）
     --group  只列该督导组的单位；--year 只列该年度的会议
     --date   Excel 中的日期（默认今天）
@@ -29,10 +30,10 @@ export interface OverviewOptions {
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
+/** The app's 督导总览 columns, every group shown, each cell by the shared overview cells. */
 function table(rows: readonly OverviewRow[]): string[] {
-  const header = ['序号', '单位（班子）', '督导组', '年度', '状态', '零意见对象', '计入/收集', '警示', '最近审核'];
+  const header = ['序号', '单位（班子）', '督导组', '年度', '状态', '零意见对象', '计入/收集', '意见回应', '警示', ...RECTIFICATION_HEADERS, '会前准备', '最近审核'];
   const lines = rows.map((r, i) => {
-    const warnings = WARNING_KINDS.filter((k) => r.warnings[k] > 0).map((k) => `${WARNING_KIND_LABELS[k]}${r.warnings[k]}`);
     return [
       String(i + 1),
       r.unitName,
@@ -41,7 +42,10 @@ function table(rows: readonly OverviewRow[]): string[] {
       statusText(r),
       r.zeroTargets.join('、') || '—',
       `${r.counted}/${r.raw}`,
-      warnings.join('、') || '—',
+      coverageCell(r),
+      warningsCell(r),
+      ...rectificationCells(r.rectification).map(String),
+      preparationText(r),
       r.lastAudit ? `${VERDICT_LABELS[r.lastAudit.verdict]}（${r.lastAudit.auditor}）` : '未审核',
     ];
   });
@@ -72,6 +76,8 @@ export async function overviewCommand(packages: string[], options: OverviewOptio
   io.out('');
   io.out(`共 ${t.units} 个单位、${t.meetings} 次会议：${STATUS_ORDER.map((s) => `${STATUS_LABELS[s]} ${t.byStatus[s]}`).join('，')}${t.stalePasses > 0 ? `（其中 ${t.stalePasses} 次审核通过后数据已变更）` : ''}。`);
   io.out(`意见收集 ${t.raw} 条，计入 ${t.counted} 条；疑似抄袭 ${t.warnings['cross-unit']} 条，雷同 ${t.warnings['cross-target']} 处。`);
+  const rect = t.rectification;
+  if (rect.items + rect.carried > 0) io.out(`整改挂号 ${rect.items} 项，已销号 ${rect.closed} 项，逾期 ${rect.overdue} 项，销号率 ${rect.closedPercent}%${rect.carried > 0 ? `；另有 ${rect.carried} 项已结转下一年度（计入下一年度）` : ''}。`);
 
   if (options.xlsx !== undefined) {
     const shown = new Set(rows.map((r) => r.meetingId));

@@ -5,8 +5,7 @@
 import ExcelJS, { type Workbook, type Worksheet } from 'exceljs';
 import { VERDICT_LABELS } from '../../supervision/audit';
 import { STATUS_LABELS, overviewTotals, statusText, type OverviewRow } from '../../supervision/overview';
-import { WARNING_KIND_LABELS } from '../../supervision/warnings';
-import type { RectificationFigures } from '#shared/ledger/rectification-summary';
+import { coverageCell, preparationCell, rectificationCells, warningsCell } from '../../supervision/overview-cells';
 import type { OverviewStatus } from '../../supervision/summary';
 import { chineseTime, type WarningRow } from '../audit-docs';
 import { tidyChinese } from '../office-text';
@@ -23,27 +22,28 @@ interface Column {
   center?: boolean;
 }
 
-// Sized to print on A4 landscape at full size (11 pt) in Excel and WPS, and at no less than 9 pt
-// where LibreOffice measures with a wider stand-in font (see printScale): few columns, narrow, wrapped. The warnings per kind beyond 疑似抄袭 share one
-// column, the latest verdict one cell; every warning's texts are on the second sheet. 计入/收集 share
-// a cell as on the overview page, which makes room for its 整改 group (挂号, 已销号, 逾期, 销号率).
+// The columns of the overview page with every group shown (征求意见, 意见回应, 整改, 会前准备, 审核),
+// each cell by the shared overview cells (overview-cells.ts). Sized to print on A4 landscape at full
+// size (11 pt) in Excel and WPS, and at no less than 9 pt where LibreOffice measures with a wider
+// stand-in font (see printScale): few columns, narrow, wrapped. The warnings share one cell as on the
+// page (every warning's texts are on the second sheet); 待补 is in the 状态 text (未就绪（待补1项）).
 const OVERVIEW_COLUMNS: Column[] = [
   { header: '序号', width: 4, center: true },
-  { header: '单位（班子）', width: 14, wrap: true },
-  { header: '督导组', width: 10, wrap: true, center: true },
+  { header: '单位（班子）', width: 13, wrap: true },
+  { header: '督导组', width: 8, wrap: true, center: true },
   { header: '年度', width: 5, center: true },
   { header: '状态', width: 12, wrap: true },
-  { header: '待补\n项数', width: 5, center: true },
-  { header: '零意见对象', width: 10, wrap: true },
-  { header: '班子\n成员', width: 5, center: true },
+  { header: '零意见对象', width: 8, wrap: true },
   { header: '计入/\n收集', width: 8, center: true },
-  { header: '疑似\n抄袭', width: 5, center: true },
-  { header: '其他警示', width: 10, wrap: true },
+  { header: '意见\n回应', width: 9, wrap: true, center: true },
+  { header: '警示', width: 10, wrap: true },
   { header: '整改\n挂号', width: 5, center: true },
   { header: '已销号', width: 6, center: true },
+  { header: '已结转', width: 6, center: true },
   { header: '逾期', width: 5, center: true },
   { header: '销号率', width: 6, center: true },
-  { header: '最近审核', width: 12, wrap: true },
+  { header: '会前准备', width: 9, wrap: true },
+  { header: '最近审核', width: 10, wrap: true },
 ];
 
 const WARNING_COLUMNS: Column[] = [
@@ -77,20 +77,10 @@ export function printScale(widths: readonly number[], digitPx = 7, margins: { le
   return Math.min(1, page / columns);
 }
 
-/** `雷同2、仅表扬1`: the warnings besides 疑似抄袭 that the meeting has, by kind. */
-function otherWarnings(r: Pick<OverviewRow, 'warnings'>): string {
-  return (['cross-target', 'same-target', 'praise-only', 'too-short'] as const)
-    .filter((k) => r.warnings[k] > 0)
-    .map((k) => `${WARNING_KIND_LABELS[k]}${r.warnings[k]}`)
-    .join('、');
-}
-
-/**
- * 挂号, 已销号, 逾期, 销号率 as the overview page shows them (`shared/ledger/rectification-summary.ts`):
- * numbers, or a dash in each for a meeting with nothing registered.
- */
-function rectificationCells(f: RectificationFigures): Array<string | number> {
-  return f.items === 0 ? ['—', '—', '—', '—'] : [f.items, f.closed, f.overdue, `${f.closedPercent}%`];
+/** 会前准备 on two lines (`未完成 2 项` / `谈话 3/5 · 材料 1/6`), or a dash. */
+function preparationLines(r: OverviewRow): string {
+  const c = preparationCell(r);
+  return c ? `${c.state}\n${c.detail}` : '—';
 }
 /** The 逾期 column (0-based), filled red when any item is overdue. */
 const OVERDUE_COLUMN = OVERVIEW_COLUMNS.findIndex((c) => c.header === '逾期');
@@ -153,13 +143,13 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
       r.supervisoryGroup,
       r.year,
       tidyChinese(statusText(r)),
-      r.shortfallCount,
       r.zeroTargets.join('、'),
-      r.memberCount,
       `${r.counted}/${r.raw}`,
-      r.warnings['cross-unit'],
-      otherWarnings(r),
+      // `2/3` over `（67%）`: the narrow column wraps there rather than inside the brackets.
+      coverageCell(r).replace('（', '\n（'),
+      warningsCell(r),
       ...rectificationCells(r.rectification),
+      preparationLines(r),
       auditCell(r),
     ];
     const cells = body(sheet, i + 3, values, OVERVIEW_COLUMNS);
@@ -172,7 +162,7 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
   body(
     sheet,
     totalRow,
-    ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', byStatus, t.shortfalls, '', '', `${t.counted}/${t.raw}`, t.warnings['cross-unit'], otherWarnings(t), ...rectificationCells(t.rectification), ''],
+    ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', `${byStatus}；待补${t.shortfalls}项`, '', `${t.counted}/${t.raw}`, '', warningsCell(t), ...rectificationCells(t.rectification), '', ''],
     OVERVIEW_COLUMNS,
   ).forEach((cell) => (cell.font = { name: '宋体', size: 11, bold: true }));
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, rows.length + 2), column: OVERVIEW_COLUMNS.length } };

@@ -11,6 +11,8 @@ import { verdictFingerprint } from '#shared/supervision/fingerprint';
 import { cli } from '../../support/cli';
 import { countyContent } from '../../support/county-content';
 import { tempDir } from '../../support/temp-dir';
+import { withFollowUp } from '../../support/follow-up-sample';
+import { fakeUuid, sampleContent } from '../../support/sample-content';
 
 const META = { appVersion: '0.1.0', exportedAt: '2026-11-21T00:00:00.000Z' };
 
@@ -37,7 +39,7 @@ describe('cli overview', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/^序号\s+单位（班子）\s+督导组\s+年度\s+状态/);
-    expect(lines[1]).toMatch(/^1\s+某某县发展和改革局\s+第一督导组\s+2025\s+可以召开\s+—\s+40\/40\s+疑似抄袭3\s+未审核$/);
+    expect(lines[1]).toMatch(/^1\s+某某县发展和改革局\s+第一督导组\s+2025\s+可以召开\s+—\s+40\/40\s+—\s+疑似抄袭3\s+(—\s+){5}未完成 4 项（谈话 0\/3 · 材料 0\/4）\s+未审核$/);
     expect(lines[2]).toMatch(/^2\s+某某县财政局\s+第二督导组\s+2025\s+未就绪（待补 1 项）/);
     expect(lines[4]).toContain('疑似抄袭3');
     expect(r.out).toContain('共 4 个单位、4 次会议：零意见 0，未就绪 1，可以召开 3，退回整改 0，已审核通过 0。');
@@ -92,5 +94,57 @@ describe('cli overview of a verdict and the talks after it', () => {
     expect(later.err).toBe('');
     expect(later.out.split('\n')[1]).toContain('已审核通过（审核后数据已变更）');
     expect(later.out).toContain('（其中 1 次审核通过后数据已变更）');
+  });
+});
+
+describe('cli overview with the app’s 意见回应, 整改 and 会前准备 columns', () => {
+  it('prints 意见回应 (2/3 → 67%), the 整改 group with 已结转 on last year’s row, and 会前准备, by the shared overview cells, in the table and the Excel file', async () => {
+    const dir = tempDir('cli-overview-columns');
+    const content = withFollowUp(sampleContent({ units: 1 }));
+    const last = content.meetings[0]!;
+    const [first] = content.consolidatedOpinions;
+    // Two more consolidated opinions: one answered by a recorded reason, one not answered.
+    content.consolidatedOpinions.push(
+      { ...first!, id: fakeUuid(800_001), order: 2, text: '联系服务对象不够经常', answer: { reason: 'explained', text: '已在会上说明' } },
+      { ...first!, id: fakeUuid(800_002), order: 3, text: '督促检查不够有力' },
+    );
+    // Next year's meeting of the same unit carries last year's open item on (回头看).
+    const next = { ...last, id: fakeUuid(800_010), year: last.year + 1, title: `${last.year + 1}年度民主生活会` };
+    content.meetings.push(next);
+    content.members.push(...content.members.filter((m) => m.meetingId === last.id).map((m, i) => ({ ...m, id: fakeUuid(800_020 + i), meetingId: next.id })));
+    const entry = content.ledgerEntries[0]!;
+    const problem = content.problems.find((p) => p.id === entry.problemId)!;
+    content.problems.push({ ...problem, id: fakeUuid(800_030), meetingId: next.id, consolidatedIds: [] });
+    content.ledgerEntries.push({ ...entry, id: fakeUuid(800_031), meetingId: next.id, problemId: fakeUuid(800_030), accountNumber: `${next.year}-单位1-班子-001`, carriedFrom: { entryId: entry.id, meetingId: last.id, accountNumber: entry.accountNumber } });
+    writeFileSync(join(dir, '两年.mzsh.json'), buildPackage(content, META));
+
+    const r = await cli(['overview', '两年.mzsh.json', '--xlsx', '总览.xlsx', '--date', '2026-12-06'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^序号\s+单位（班子）\s+督导组\s+年度\s+状态\s+零意见对象\s+计入\/收集\s+意见回应\s+警示\s+挂号\s+已销号\s+已结转\s+逾期\s+销号率\s+会前准备\s+最近审核$/);
+    const cells = (line: string) => line.split(/\s{2,}/);
+    const header = cells(lines[0]!);
+    const row = (year: number) => {
+      const line = lines.find((l) => new RegExp(`^\\d+\\s+测试单位1\\s+\\S+\\s+${year}\\s`).test(l))!;
+      return Object.fromEntries(cells(line).map((c, i) => [header[i], c]));
+    };
+    const lastRow = row(last.year);
+    expect(lastRow).toMatchObject({ 意见回应: '2/3（67%）', 挂号: '1', 已销号: '0', 已结转: '1', 逾期: '0', 销号率: '0%' });
+    expect(lastRow['会前准备']).toMatch(/^(未完成 \d+ 项|已完成)（谈话 \d+\/\d+ · 材料 \d+\/\d+）$/);
+    // Next year's meeting: nothing consolidated yet, the carried item open there.
+    expect(row(next.year)).toMatchObject({ 意见回应: '—', 挂号: '1', 已结转: '0' });
+    expect(r.out).toContain('整改挂号 1 项，已销号 0 项');
+    expect(r.out).toContain('另有 1 项已结转下一年度（计入下一年度）');
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, '总览.xlsx'));
+    const sheet = book.getWorksheet('督导总览')!;
+    const heads = (sheet.getRow(2).values as unknown[]).slice(1);
+    const at = (title: string) => heads.indexOf(title) + 1;
+    const xlsxRow = [3, 4].map((n) => sheet.getRow(n)).find((x) => x.getCell(at('年度')).value === last.year)!;
+    expect(xlsxRow.getCell(at('意见\n回应')).value).toBe('2/3\n（67%）');
+    expect(['整改\n挂号', '已销号', '已结转', '逾期', '销号率'].map((t) => xlsxRow.getCell(at(t)).value)).toEqual([1, 0, 1, 0, '0%']);
+    expect(String(xlsxRow.getCell(at('会前准备')).value)).toMatch(/^(未完成 \d+ 项|已完成)\n谈话/);
   });
 });

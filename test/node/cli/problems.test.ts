@@ -95,7 +95,7 @@ describe('cli export of a unit’s next meeting', () => {
       const file = readdirSync(join(dir, 'o', folder)).find((f) => f.endsWith('征求意见情况报告.docx'))!;
       return documentLines(officeParts(new Uint8Array(readFileSync(join(dir, 'o', folder, file))))).join('\n');
     };
-    expect(report(2026)).toContain('上年度整改落实情况\n2025年度民主生活会查摆问题6项，已销号1项，销号率16%；未销号5项');
+    expect(report(2026)).toContain('上年度整改落实情况\n2025年度民主生活会查摆问题6项，已销号1项，销号率17%；未销号5项');
     // Last year's own report has no year before it.
     expect(report(2025)).not.toContain('上年度整改落实情况');
   });

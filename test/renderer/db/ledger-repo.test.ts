@@ -217,4 +217,30 @@ describe('the ledger repository', () => {
     await settleSummaries(db);
     expect((await db.meetingSummaries.get(meeting.id))!.rectification).toMatchObject({ items: 3, closed: 1, carried: 2 });
   });
+
+  it('refuses 进展 and every status move on an item carried into the next year (已结转), writing nothing, and takes them again once the carrying meeting is in the bin', async () => {
+    setClock('2026-06-25');
+    const db = freshDb();
+    const { meeting, unit } = await seedMeeting(db);
+    const p = await saveProblem(db, meeting.id, draft(), ACTOR);
+    const [entry] = await registerProblems(db, meeting.id, [p.id], ACTOR);
+    await changeLedgerStatus(db, entry!.id, { to: 'in-progress' }, ACTOR);
+    const next = await createMeeting(db, unit.id, { year: 2026, title: '2026年度民主生活会', ruleSet: defaultRuleSet(), dimensions: [] }, ACTOR, meeting.id);
+    await carryOverLedger(db, next.id, ACTOR);
+    const refusal = '已结转至 2026-某某县财政局-班子-001，请在2026年度台账中办理';
+    expect((await listLedger(db, meeting.id)).carriedTo.get(entry!.id)).toEqual({ accountNumber: '2026-某某县财政局-班子-001', year: 2026 });
+
+    const before = { progress: await db.progressEntries.count(), entry: await db.ledgerEntries.get(entry!.id), log: (await listMeetingChanges(db, meeting.id)).length };
+    await expect(addLedgerProgress(db, entry!.id, { date: '2026-06-01', text: '又完成一项' }, ACTOR)).rejects.toThrow(refusal);
+    for (const to of TRANSITIONS['in-progress']) await expect(changeLedgerStatus(db, entry!.id, { to }, ACTOR)).rejects.toThrow(refusal);
+    expect(await db.progressEntries.count()).toBe(before.progress);
+    expect(await db.ledgerEntries.get(entry!.id)).toEqual(before.entry);
+    expect(await listMeetingChanges(db, meeting.id)).toHaveLength(before.log);
+
+    // The carrying meeting in the recycle bin carries nothing: the item is open here again.
+    await deleteMeeting(db, next.id, ACTOR);
+    await addLedgerProgress(db, entry!.id, { date: '2026-06-01', text: '又完成一项' }, ACTOR);
+    await changeLedgerStatus(db, entry!.id, { to: 'ongoing' }, ACTOR);
+    expect((await db.ledgerEntries.get(entry!.id))!.status).toBe('ongoing');
+  });
 });

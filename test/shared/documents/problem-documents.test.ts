@@ -140,7 +140,7 @@ describe('整改清单 and 整改落实情况报告', () => {
     const { pd } = prepared('2026-03-08');
     const lines = documentLines(officeParts(await rectificationReportDocx(pd, { mode: 'official' })));
     const text = lines.join('\n');
-    expect(text).toContain('2025年度民主生活会共查摆问题并挂号建账6项。截至2026年3月8日，未启动1项，整改中2项，申请销号1项，已销号1项，长期坚持1项，销号率16%；逾期未完成2项。');
+    expect(text).toContain('2025年度民主生活会共查摆问题并挂号建账6项。截至2026年3月8日，未启动1项，整改中2项，申请销号1项，已销号1项，长期坚持1项，销号率17%；逾期未完成2项。');
     expect(text).toContain('三、逾期未完成事项');
     expect(text).toContain('李四（副局长）：对分管科室日常监督不够严格，个别干部纪律意识淡薄（账号2025-财政局-李四-001，完成时限2026年2月15日，逾期21天，整改中）');
     const early = documentLines(officeParts(await rectificationReportDocx(prepared('2026-02-01').pd, { mode: 'official' }))).join('\n');
@@ -195,7 +195,7 @@ describe('the problem and ledger workbooks', () => {
     const history = wb.getWorksheet('状态记录')!;
     expect(history.getColumn(7).values).toContain('佐证材料不全，需补充资金盘活台账');
     const summary = wb.getWorksheet('统计')!;
-    expect(summary.getRow(summary.rowCount).values).toEqual([undefined, '合计', 6, 1, 2, 1, 1, 1, 2, '16%']);
+    expect(summary.getRow(summary.rowCount).values).toEqual([undefined, '合计', 6, 1, 2, 1, 1, 1, 2, '17%']);
   });
 });
 
@@ -234,7 +234,7 @@ describe('上年度整改落实情况 in the new meeting’s reports', () => {
   it('says how last year’s items ended and which were carried into this year', async () => {
     const { s, pd } = prepared('2026-12-20');
     const carried = [{ carriedFrom: { entryId: s.entries[4]!.id, meetingId: s.meeting.id, accountNumber: s.entries[4]!.accountNumber } }];
-    expect(previousYearSentence(pd, carried)).toBe('2025年度民主生活会查摆问题6项，已销号1项，销号率16%；未销号5项（未启动1项、整改中2项、申请销号1项、长期坚持1项），已结转本年度1项。');
+    expect(previousYearSentence(pd, carried)).toBe('2025年度民主生活会查摆问题6项，已销号1项，销号率17%；未销号5项（未启动1项、整改中2项、申请销号1项、长期坚持1项），已结转本年度1项。');
     const g = gbLayout('official');
     const lines = documentLines(officeParts(await docxBytes(gbDocument({ title: 't', mode: 'official', internal: false, children: previousYearBlocks(g, pd, carried, 1) }))));
     expect(lines[0]).toBe('一、上年度整改落实情况');

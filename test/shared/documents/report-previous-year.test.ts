@@ -26,7 +26,7 @@ describe('上年度整改落实情况 in the 征求意见情况报告', () => {
     const text = await lines(docs, { mode: 'official', date: '2026-11-20', previousYear: { last, carried } });
     const at = text.indexOf('四、上年度整改落实情况');
     expect(at).toBeGreaterThan(text.indexOf('三、存在的问题'));
-    expect(text[at + 1]).toBe('2025年度民主生活会查摆问题6项，已销号1项，销号率16%；未销号5项（未启动1项、整改中2项、申请销号1项、长期坚持1项），已结转本年度1项。');
+    expect(text[at + 1]).toBe('2025年度民主生活会查摆问题6项，已销号1项，销号率17%；未销号5项（未启动1项、整改中2项、申请销号1项、长期坚持1项），已结转本年度1项。');
     const items = text.slice(at + 2, text.indexOf('五、结论'));
     expect(items).toHaveLength(5);
     expect(items.filter((l) => l.endsWith('已结转本年度）'))).toHaveLength(1);

@@ -64,7 +64,7 @@ describe('回头看 counts each problem once', () => {
 
   it('still says, in next year’s reports, how each of last year’s open items stood when carried', () => {
     const { r, last } = twoYears();
-    expect(previousYearSentence(last('2026-03-08'), r.entries)).toContain('查摆问题6项，已销号1项，销号率16%；未销号5项（未启动1项、整改中2项、申请销号1项、长期坚持1项），已结转本年度5项。');
+    expect(previousYearSentence(last('2026-03-08'), r.entries)).toContain('查摆问题6项，已销号1项，销号率17%；未销号5项（未启动1项、整改中2项、申请销号1项、长期坚持1项），已结转本年度5项。');
   });
 
   it('lists both years for the command line as 6 problems, the carried lines marked, overdue only in the new year', () => {
@@ -125,6 +125,6 @@ describe('回头看 counts each problem once', () => {
     expect(rows.filter((row) => String(row.getCell(15).value ?? '').includes('已结转下一年度'))).toHaveLength(5);
     const summary = wb.getWorksheet('统计')!;
     // 合计: 6 items; 未启动 整改中 申请销号 已销号 长期坚持 all 0 but 已销号 1; 已结转 5; no overdue.
-    expect(summary.getRow(summary.rowCount).values).toEqual([undefined, '合计', 6, 0, 0, 0, 1, 0, 5, 0, '16%']);
+    expect(summary.getRow(summary.rowCount).values).toEqual([undefined, '合计', 6, 0, 0, 0, 1, 0, 5, 0, '17%']);
   });
 });

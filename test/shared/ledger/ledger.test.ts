@@ -205,7 +205,7 @@ describe('overdue and due soon from the injected clock', () => {
     expect(summary.byStatus).toEqual({ 'not-started': 1, 'in-progress': 2, 'closure-requested': 1, closed: 1, ongoing: 1 });
     // 李四's item was due 2026-02-15, 王五's 2026-03-05: both overdue on 2026-03-08.
     expect(summary.overdue).toBe(2);
-    expect(summary.closedPercent).toBe(16);
+    expect(summary.closedPercent).toBe(17);
     expect(summary.targets.map((t) => [t.label, t.items, t.closed, t.overdue])).toEqual([
       ['领导班子', 3, 1, 0],
       ['张三（局长）', 1, 0, 0],

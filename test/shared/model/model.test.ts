@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flagLabels, flagOpinions } from '#shared/checks/opinion-flags';
-import { DEFAULT_DIMENSION_SETS, dimensionSetForYear } from '#shared/model/dimensions';
+import { DEFAULT_DIMENSION_SETS, dimensionSetForYear, dimensionSetNote } from '#shared/model/dimensions';
 import { isValidDate, prepareMember, prepareMeeting, prepareOpinion, prepareUnit } from '#shared/model/drafts';
 import { defaultRuleSet } from '#shared/model/rule-set';
 import { meetingSchema, opinionSchema } from '#shared/model/record-schemas';
@@ -19,7 +19,22 @@ describe('reference data', () => {
   it('picks the set of the year, else the latest before it', () => {
     expect(dimensionSetForYear(DEFAULT_DIMENSION_SETS, 2024)?.label).toBe('2024年度');
     expect(dimensionSetForYear(DEFAULT_DIMENSION_SETS, 2026)?.label).toBe('2025年度');
-    expect(dimensionSetForYear(DEFAULT_DIMENSION_SETS, 2020)?.label).toBe('2024年度');
+    // Every set later than the year: none, rather than a later year's 方面.
+    expect(dimensionSetForYear(DEFAULT_DIMENSION_SETS, 2020)).toBeUndefined();
+  });
+  it('takes a 2026 meeting’s own year’s set once there is one, whatever the order the sets are kept in', () => {
+    const sets = [{ label: '2026年度', year: 2026, dimensions: ['带头学习贯彻', '带头担当作为'] }, ...DEFAULT_DIMENSION_SETS, { label: '2027年度', year: 2027, dimensions: [] }];
+    expect(dimensionSetForYear(sets, 2026)?.label).toBe('2026年度');
+    expect(dimensionSetForYear([...sets].reverse(), 2026)?.label).toBe('2026年度');
+    expect(dimensionSetForYear(sets.filter((s) => s.year !== 2026), 2026)?.label).toBe('2025年度');
+  });
+  it('says which year’s set a new meeting takes', () => {
+    const withNew = [...DEFAULT_DIMENSION_SETS, { label: '2026年度', year: 2026, dimensions: ['带头学习贯彻', '带头担当作为'] }];
+    expect(dimensionSetNote(withNew, 2026, '2026年度')).toBe('使用2026年度的对照检查方面（2 个方面）');
+    expect(dimensionSetNote(withNew, 2026, '2025年度')).toBe('所选为2025年度的对照检查方面（5 个方面），与会议年度2026年不同');
+    expect(dimensionSetNote(DEFAULT_DIMENSION_SETS, 2026, '2025年度')).toBe('尚未设置2026年度的对照检查方面，使用2025年度的（5 个方面）；如有新的要求，请在“设置”中新增2026年度');
+    expect(dimensionSetNote(DEFAULT_DIMENSION_SETS, 2026, undefined)).toBe('不设对照检查方面（创建后可在会议设置中填写）');
+    expect(dimensionSetNote(DEFAULT_DIMENSION_SETS, 2020, undefined)).toBe('没有2020年度或更早年度的对照检查方面，可在“设置”中新增，或创建后在会议设置中填写');
   });
 });
 

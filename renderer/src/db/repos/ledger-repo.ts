@@ -7,7 +7,7 @@ import { carryOver, carryOverCandidates, historyAcrossYears } from '#shared/ledg
 import { registerProblems as registerInLedger } from '#shared/ledger/accounts';
 import { appendProgress } from '#shared/ledger/progress';
 import { changeStatus } from '#shared/ledger/status';
-import { carriedOut } from '#shared/ledger/deadlines';
+import { carriedOut, carriedOutTo, carriedRefusal, type CarriedTo } from '#shared/ledger/deadlines';
 import { LEDGER_STATUS_LABELS, type Closure, type LedgerEntry, type LedgerStatus, type ProgressEntry } from '#shared/model/ledger';
 import type { ProblemItem } from '#shared/model/problems';
 import type { Meeting, Member } from '#shared/model/types';
@@ -27,6 +27,8 @@ interface MeetingLedger {
   laterEntries: LedgerEntry[];
   /** Its entries a later meeting carries (carriedOut): entry id → the account number it carries on under. */
   carriedOut: Map<string, string>;
+  /** The same entries with the year of the meeting carrying each (for 已结转至 …，请在 N年度台账中办理). */
+  carriedTo: Map<string, CarriedTo>;
 }
 
 const short = (s: string) => ([...s].length > 30 ? `${[...s].slice(0, 30).join('')}…` : s);
@@ -41,7 +43,22 @@ export async function listLedger(db: WorkbenchDb, meetingId: string): Promise<Me
   ]);
   // Account-number order, so a carry-over numbers last year's items in last year's order.
   entries.sort((a, b) => a.accountNumber.localeCompare(b.accountNumber, 'zh-Hans-CN', { numeric: true }));
-  return { problems: problems.filter((p) => !p.deletedAt), entries, progress, laterEntries, carriedOut: carriedOut(laterEntries) };
+  return { problems: problems.filter((p) => !p.deletedAt), entries, progress, laterEntries, carriedOut: carriedOut(laterEntries), carriedTo: await carriedToOf(db, laterEntries) };
+}
+
+/** The later entries' carried items with the year of the meeting carrying each. */
+async function carriedToOf(db: WorkbenchDb, laterEntries: readonly LedgerEntry[]): Promise<Map<string, CarriedTo>> {
+  const ids = [...new Set(laterEntries.filter((e) => e.carriedFrom && !e.deletedAt).map((e) => e.meetingId))];
+  if (ids.length === 0) return new Map();
+  const years = new Map((await db.meetings.bulkGet(ids)).flatMap((m) => (m ? [[m.id, m.year] as const] : [])));
+  return carriedOutTo(laterEntries, (id) => years.get(id));
+}
+
+/** Refuses a write to an item a live later meeting carries on (已结转): it is handled in that year's ledger. */
+async function refuseCarried(db: WorkbenchDb, entry: LedgerEntry): Promise<void> {
+  const meeting = await liveMeeting(db, entry.meetingId);
+  const to = (await carriedToOf(db, (await loadUnitLedgers(db, meeting)).later)).get(entry.id);
+  if (to) throw new UserError(carriedRefusal(to));
 }
 
 /** The ledger entries of the unit's live later meetings (回头看 carries from this one into them). */
@@ -104,6 +121,7 @@ interface StatusChangeRequest {
 export async function changeLedgerStatus(db: WorkbenchDb, entryId: string, request: StatusChangeRequest, actor: string): Promise<LedgerEntry> {
   return writeMeetingData(db, [db.meetings, db.ledgerEntries], async (w) => {
     const entry = await liveEntry(db, entryId);
+    await refuseCarried(db, entry);
     const at = nowIso();
     const result = changeStatus(entry, { ...request, by: actor }, at);
     if (!result.ok) throw new UserError(result.error);
@@ -119,6 +137,7 @@ export async function changeLedgerStatus(db: WorkbenchDb, entryId: string, reque
 export async function addLedgerProgress(db: WorkbenchDb, entryId: string, input: { date: string; text: string; by?: string }, actor: string): Promise<ProgressEntry> {
   return writeMeetingData(db, [db.meetings, db.ledgerEntries, db.progressEntries], async (w) => {
     const entry = await liveEntry(db, entryId);
+    await refuseCarried(db, entry);
     const at = nowIso();
     const result = appendProgress(entry, { date: input.date, text: input.text, by: input.by?.trim() || actor }, { at, newId });
     if (!result.ok) throw new UserError(result.error);

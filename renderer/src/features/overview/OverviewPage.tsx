@@ -81,6 +81,7 @@ export function OverviewPage({ mergeAction }: { mergeAction?: ReactNode }) {
             年度
             <Select
               style={{ width: 120 }}
+              data-testid="filter-year"
               value={yearValue}
               onChange={setYear}
               options={[{ value: ALL, label: '全部年度' }, ...choices.years.map((y) => ({ value: y, label: `${y}年度` }))]}

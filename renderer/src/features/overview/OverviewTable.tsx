@@ -3,6 +3,7 @@ import type { ColumnType, ColumnsType } from 'antd/es/table';
 import { STATUS_ORDER, type OverviewRow, type OverviewTotals } from '#shared/supervision/overview';
 import { VERDICT_LABELS } from '#shared/supervision/audit';
 import { WARNING_KIND_LABELS, WARNING_KINDS } from '#shared/supervision/warnings';
+import { coverageCell, preparationCell, preparationNotDone } from '#shared/supervision/overview-cells';
 import { formatDateTime } from '#shared/util/dates';
 import { StatusTag } from '../../ui/StatusTag';
 import { COLUMN_GROUPS, useColumnGroups, type ColumnGroup } from './column-groups';
@@ -11,8 +12,7 @@ const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A 整改 figure, or a dash for a meeting with nothing registered. */
 const figure = (r: OverviewRow, value: number | string, testId: string) =>
   r.rectification.items === 0 ? <Typography.Text type="secondary">—</Typography.Text> : <span data-testid={testId}>{value}</span>;
-/** Checklist items not done (待核实 is not counted: the app cannot know). */
-const notDone = (r: OverviewRow) => (r.preparation ? Object.values(r.preparation.items).filter((s) => s === 'not-done').length : 0);
+const notDone = preparationNotDone;
 
 type Column = ColumnType<OverviewRow> & { group?: ColumnGroup; children?: Column[] };
 
@@ -85,7 +85,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
           <Typography.Text type="secondary" title="尚未梳理意见">—</Typography.Text>
         ) : (
           <Typography.Text type={r.coverage.answered < r.coverage.total ? 'danger' : 'success'} data-testid="coverage-cell" title={`梳理后意见${r.coverage.total}条，已回应${r.coverage.answered}条`}>
-            {r.coverage.answered}/{r.coverage.total}（{r.coverage.percent}%）
+            {coverageCell(r)}
           </Typography.Text>
         ),
     },
@@ -115,7 +115,9 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       group: 'rectification',
       children: [
         { title: '挂号', key: 'rect-items', width: 64, align: 'center', sorter: (a, b) => a.rectification.items - b.rectification.items, render: (_v, r) => figure(r, r.rectification.items, 'rect-items') },
-        { title: '已销号', key: 'rect-closed', width: 72, align: 'center', sorter: (a, b) => a.rectification.closed - b.rectification.closed, render: (_v, r) => figure(r, r.rectification.closed, 'rect-closed') },
+        { title: '已销号', key: 'rect-closed', width: 80, align: 'center', sorter: (a, b) => a.rectification.closed - b.rectification.closed, render: (_v, r) => figure(r, r.rectification.closed, 'rect-closed') },
+        // 已结转: carried into the next year's meeting (回头看), open and counted there.
+        { title: '已结转', key: 'rect-carried', width: 80, align: 'center', sorter: (a, b) => a.rectification.carried - b.rectification.carried, render: (_v, r) => figure(r, r.rectification.carried, 'rect-carried') },
         {
           title: '逾期',
           key: 'rect-overdue',
@@ -131,7 +133,7 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
               figure(r, 0, 'rect-overdue')
             ),
         },
-        { title: '销号率', key: 'rect-rate', width: 72, align: 'center', sorter: (a, b) => a.rectification.closedPercent - b.rectification.closedPercent, render: (_v, r) => figure(r, `${r.rectification.closedPercent}%`, 'rect-rate') },
+        { title: '销号率', key: 'rect-rate', width: 80, align: 'center', sorter: (a, b) => a.rectification.closedPercent - b.rectification.closedPercent, render: (_v, r) => figure(r, `${r.rectification.closedPercent}%`, 'rect-rate') },
       ],
     },
     {
@@ -140,16 +142,18 @@ export function OverviewTable({ rows, totals, loading }: { rows: OverviewRow[]; 
       group: 'preparation',
       width: 150,
       sorter: (a, b) => notDone(a) - notDone(b),
-      render: (_v, r) =>
-        r.preparation ? (
+      render: (_v, r) => {
+        const cell = preparationCell(r);
+        return cell ? (
           <Typography.Text type={notDone(r) > 0 ? 'danger' : 'success'} data-testid="overview-preparation">
-            {notDone(r) > 0 ? `未完成 ${notDone(r)} 项` : '已完成'}
+            {cell.state}
             <br />
-            <Typography.Text type="secondary">{`谈话 ${r.preparation.talksDone}/${r.preparation.talksRequired} · 材料 ${r.preparation.materialsSubmitted}/${r.preparation.materialsExpected}`}</Typography.Text>
+            <Typography.Text type="secondary">{cell.detail}</Typography.Text>
           </Typography.Text>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
-        ),
+        );
+      },
     },
     {
       title: '审核',

@@ -11,12 +11,14 @@ interface Props {
   rows: LedgerRow[];
   /** Problem id → `问题反复出现：…` */
   repeats: Map<string, string>;
+  /** Entry id → why an item 已结转 takes no moves here (carriedRefusal): its moves show disabled with this tooltip. */
+  locks: ReadonlyMap<string, string>;
   onMove: (row: LedgerRow, to: LedgerStatus) => void;
   onOpen: (row: LedgerRow) => void;
 }
 
 /** The ledger: one row per registered item, its deadline state, its latest progress and the moves it allows. */
-export function LedgerTable({ rows, repeats, onMove, onOpen }: Props) {
+export function LedgerTable({ rows, repeats, locks, onMove, onOpen }: Props) {
   const columns: ColumnsType<LedgerRow> = [
     { title: '账号', key: 'account', width: 150, render: (_v, r) => <Typography.Text data-testid="account-number">{r.entry.accountNumber}</Typography.Text> },
     { title: '责任对象', dataIndex: 'targetLabel', width: 110 },
@@ -91,11 +93,22 @@ export function LedgerTable({ rows, repeats, onMove, onOpen }: Props) {
       width: 200,
       render: (_v, r) => (
         <Space size={4} wrap>
-          {(r.state === 'carried' ? [] : TRANSITIONS[r.entry.status]).map((to) => (
-            <Button key={to} size="small" type={to === 'closed' ? 'primary' : 'default'} onClick={() => onMove(r, to)}>
-              {moveLabel(r.entry.status, to)}
-            </Button>
-          ))}
+          {TRANSITIONS[r.entry.status].map((to) => {
+            // 已结转: tracked in the later year's ledger from now on, so its moves stay visible but refused here.
+            const lock = r.state === 'carried' ? locks.get(r.entry.id) ?? `已结转至 ${r.carriedTo ?? ''}` : undefined;
+            const button = (
+              <Button key={to} size="small" type={to === 'closed' ? 'primary' : 'default'} disabled={lock !== undefined} data-testid="ledger-move" onClick={() => onMove(r, to)}>
+                {moveLabel(r.entry.status, to)}
+              </Button>
+            );
+            return lock ? (
+              <Tooltip key={to} title={lock}>
+                {button}
+              </Tooltip>
+            ) : (
+              button
+            );
+          })}
           <Button size="small" type="link" onClick={() => onOpen(r)}>
             进展（{r.progress.length}）
           </Button>

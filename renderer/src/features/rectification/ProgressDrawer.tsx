@@ -15,7 +15,7 @@ import { STATUS_TAG_COLORS } from './labels';
  * One item's record: the problem and its 五个明确, the progress log (appended, never edited) with a
  * form to add to it, the status history, and the 销号 record.
  */
-export function ProgressDrawer({ row, onClose }: { row: LedgerRow; onClose: () => void }) {
+export function ProgressDrawer({ row, lock, onClose }: { row: LedgerRow; /** Why an item 已结转 takes no progress here (carriedRefusal). */ lock?: string | undefined; onClose: () => void }) {
   const { repos, actor } = useWorkbench();
   const [date, setDate] = useState(today());
   const [text, setText] = useState('');
@@ -47,7 +47,7 @@ export function ProgressDrawer({ row, onClose }: { row: LedgerRow; onClose: () =
         <Descriptions.Item label="责任部门/责任人">{problem.responsible}</Descriptions.Item>
         <Descriptions.Item label="完成时限">{deadlineLabel(problem) || '未定时限'}</Descriptions.Item>
         <Descriptions.Item label="状态">
-          <Tag color={STATUS_TAG_COLORS[entry.status]}>{LEDGER_STATUS_LABELS[entry.status]}</Tag>
+          {row.state === 'carried' ? <Tag>已结转（原状态：{LEDGER_STATUS_LABELS[entry.status]}）</Tag> : <Tag color={STATUS_TAG_COLORS[entry.status]}>{LEDGER_STATUS_LABELS[entry.status]}</Tag>}
           {entry.carriedFrom && <Typography.Text type="secondary">上年度结转（原账号 {entry.carriedFrom.accountNumber}）</Typography.Text>}
         </Descriptions.Item>
         {entry.closure && (
@@ -70,6 +70,8 @@ export function ProgressDrawer({ row, onClose }: { row: LedgerRow; onClose: () =
       )}
       {closed ? (
         <Typography.Text type="secondary">已销号，不再填报进展。</Typography.Text>
+      ) : row.state === 'carried' ? (
+        <Alert type="info" showIcon message={lock ?? `已结转至 ${row.carriedTo ?? ''}`} data-testid="progress-carried" />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space>

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Empty, Progress, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { carriedRefusal } from '#shared/ledger/deadlines';
 import { ledgerRows, ledgerSummary, type LedgerRow } from '#shared/ledger/view';
 import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, type LedgerStatus } from '#shared/model/ledger';
 import { GROUP_LABEL, GROUP_TARGET } from '#shared/model/types';
@@ -57,11 +58,13 @@ export function RectificationTab({ query }: { query: URLSearchParams }) {
     const registered = new Set(ledger.entries.filter((e) => !e.deletedAt).map((e) => e.problemId));
     const order = new Map(targets.map((t, i) => [t.id, i]));
     const unregistered = ledger.problems.filter((p) => !registered.has(p.id)).sort((a, b) => (order.get(a.targetId) ?? 1e9) - (order.get(b.targetId) ?? 1e9) || a.order - b.order);
-    return { rows, summary: ledgerSummary(rows, targets), repeats, unregistered };
+    // 已结转 items take no writes here: why, and where they are handled now.
+    const locks = new Map(rows.flatMap((r) => (r.state === 'carried' && ledger.carriedTo.has(r.entry.id) ? [[r.entry.id, carriedRefusal(ledger.carriedTo.get(r.entry.id)!)] as const] : [])));
+    return { rows, summary: ledgerSummary(rows, targets), repeats, unregistered, locks };
   }, [loaded, targets, day]);
 
   if (!loaded || !view) return <Spin />;
-  const { rows, summary, repeats, unregistered } = view;
+  const { rows, summary, repeats, unregistered, locks } = view;
   const shown = rows.filter((r) => (target === ALL || r.entry.targetId === target) && (status === ALL || (r.entry.status === status && r.state !== 'carried')) && (deadline === ALL || r.deadline.kind === deadline));
   const opened = openId ? rows.find((r) => r.entry.id === openId) : undefined;
   const labels = new Map(targets.map((t) => [t.id, t.label]));
@@ -139,12 +142,12 @@ export function RectificationTab({ query }: { query: URLSearchParams }) {
             </Typography.Text>
           </Space>
           {summary.overdue > 0 && deadline !== 'overdue' && <Alert style={{ marginBottom: 8 }} type="error" showIcon message={`有 ${summary.overdue} 项已超过完成时限仍未销号。`} />}
-          <LedgerTable rows={shown} repeats={repeats} onMove={move} onOpen={(r) => setOpenId(r.entry.id)} />
+          <LedgerTable rows={shown} repeats={repeats} locks={locks} onMove={move} onOpen={(r) => setOpenId(r.entry.id)} />
         </Card>
       )}
       {closing && <ClosureModal row={closing} onClose={() => setClosing(undefined)} />}
       {returning && <ReturnModal row={returning} onClose={() => setReturning(undefined)} />}
-      {opened && <ProgressDrawer row={opened} onClose={() => setOpenId(undefined)} />}
+      {opened && <ProgressDrawer row={opened} lock={locks.get(opened.entry.id)} onClose={() => setOpenId(undefined)} />}
     </Space>
   );
 }
