@@ -9,6 +9,7 @@ import { read, set_cptable, SSF, type CellObject, type ParsingOptions, type Work
 import { checkWorkbookStream, isBareBiff } from './biff-guard';
 import { readCompoundWorkbook } from './cfb-guard';
 import { decodeText } from './decode-text';
+import { docxWorkbook } from './docx-workbook';
 import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
@@ -85,8 +86,10 @@ function read_(bytes: Uint8Array, fileName: string): ReadResult {
     const notes: string[] = [];
     const wps = /\.et$/i.test(fileName);
     if (isZip(bytes)) {
-      const verdict = inspectZip(bytes);
+      const verdict = inspectZip(bytes, undefined, 'table');
       if (!verdict.ok) return refuse(verdict.error);
+      // A Word document's tables are read as sheets, by our own reader (SheetJS never sees it).
+      if (verdict.kind === 'docx') return docxWorkbook(verdict.parts, fileName);
       if (verdict.kind === 'xlsx') {
         formulas = formulasWithoutResult(verdict.parts);
         hiddenRows = hiddenRowsOf(verdict.parts);
