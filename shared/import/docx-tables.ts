@@ -16,8 +16,8 @@ import { MAX_COLUMNS, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
 export const MAX_DOCX_TABLES = 500;
 /** Tables inside tables inside tables …: real forms nest one or two deep. */
 export const MAX_TABLE_DEPTH = 8;
-/** A heading paragraph longer than this is prose, not a table's name. */
-const MAX_HEADING_CHARS = 40;
+/** A heading paragraph longer than this is a document's title or prose, not a table's name. */
+const MAX_HEADING_CHARS = 24;
 
 export type DocxTables = { ok: true; sheets: SheetGrid[] } | { ok: false; error: string };
 
@@ -184,7 +184,8 @@ export function docxTables(xml: string): DocxTables {
 /**
  * The sheets in document order, named: a frame (a one-column table holding the real table, as
  * forms are drawn) is no sheet, and its title (`征求意见表`) names the table inside it; then each
- * table takes its heading, else 表1、表2… by its place among the sheets, `（2）` added to a repeat.
+ * table takes its heading, else 表1、表2… by its place among the sheets, `（2）` added to a repeat;
+ * a lone table without a heading has no name (messages then say only the row).
  */
 function named(found: readonly Table[]): SheetGrid[] {
   const tables = [...found].sort((a, b) => a.order - b.order);
@@ -196,16 +197,17 @@ function named(found: readonly Table[]): SheetGrid[] {
     const first = t.inner[0]!;
     if (first.heading === undefined && title !== undefined) first.heading = title;
   }
+  const sheets = tables.filter((t) => !frames.has(t));
+  // A document's one table without a heading is the file's table, unnamed, as a CSV's is.
+  if (sheets.length === 1 && sheets[0]!.heading === undefined) return [{ ...sheets[0]!.grid! }];
   const used = new Set<string>();
-  return tables
-    .filter((t) => !frames.has(t))
-    .map((t, i) => {
-      const base = t.heading ?? `表${i + 1}`;
-      let name = base;
-      for (let n = 2; used.has(name); n++) name = `${base}（${n}）`;
-      used.add(name);
-      return { ...t.grid!, name };
-    });
+  return sheets.map((t, i) => {
+    const base = t.heading ?? `表${i + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}（${n}）`;
+    used.add(name);
+    return { ...t.grid!, name };
+  });
 }
 
 /** How many columns hold any text. */

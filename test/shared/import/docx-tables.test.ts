@@ -30,8 +30,8 @@ describe('reading the tables of a Word document', () => {
   it('reads a table under a title and 填报 lines with merged-down targets, repeated headers, empty and total rows', () => {
     const { workbook, layout, plan } = planFixture('docx/title-form.docx');
     expect(workbook.format).toBe('Word 文档（.docx）');
-    // The title names the table; the 填报单位 line below it is a form line, not a name.
-    expect(workbook.sheets.map((s) => s.name)).toEqual(['财政局领导班子2025年度民主生活会征求意见建议汇总表']);
+    // The document's title is too long to name its one table, and the 填报单位 line is a form line: the table is unnamed.
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['']);
     expect(layout.tables[0]).toMatchObject({ headerLastRow: 1, detected: { target: 1, category: 2, channel: 3, content: 4, provider: 5 } });
     // Rows 6 (empty) and 7 (the header again) are no rows; 11 is the total; 10 says 无.
     expect(plan.total).toBe(7);
@@ -48,7 +48,7 @@ describe('reading the tables of a Word document', () => {
     ]);
     expect(plan.nonSubstantive).toBe(1);
     expect(plan.rejected).toEqual([]);
-    expect(plan.notes).toContain('表格“财政局领导班子2025年度民主生活会征求意见建议汇总表”第 11 行是合计行，未作为意见导入');
+    expect(plan.notes).toContain('第 11 行是合计行，未作为意见导入');
   });
 
   it('reads a two-row header under a cell spanning two columns, and never copies an opinion merged down', () => {
@@ -163,6 +163,12 @@ describe('the Word table grid', () => {
     const r = docxTables(doc(table + p('填报单位：某局') + table + p('对张三同志的意见') + table + p('对张三同志的意见') + table));
     if (!r.ok) throw new Error(r.error);
     expect(r.sheets.map((s) => s.name)).toEqual(['表1', '表2', '对张三同志的意见', '对张三同志的意见（2）']);
+  });
+
+  it('leaves a lone table without a heading unnamed, as a CSV’s table is', () => {
+    const r = docxTables(doc(p('中共某某县财政局党组领导班子2025年度民主生活会征求意见建议汇总表') + tbl(tr(tc('意见建议')))));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.sheets.map((s) => s.name)).toEqual(['']);
   });
 
   it('refuses more tables, deeper nesting, wider rows or larger merged areas than a real list has', () => {
