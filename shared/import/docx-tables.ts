@@ -19,7 +19,7 @@ export const MAX_TABLE_DEPTH = 8;
 /** A heading paragraph longer than this is a document's title or prose, not a table's name. */
 const MAX_HEADING_CHARS = 24;
 
-export type DocxTables = { ok: true; sheets: SheetGrid[] } | { ok: false; error: string };
+type DocxTables = { ok: true; sheets: SheetGrid[] } | { ok: false; error: string };
 
 const DAMAGED = '已损坏（Word 文档的正文不完整或格式错误），无法读取，请在 Word 或 WPS 中打开后另存为 .docx 再导入';
 
