@@ -15,7 +15,7 @@ import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES,
 import { parseRangeRef, rangeCells } from './range-ref';
 import { templateMeeting } from './template-mark';
 import { formulasWithoutResult, hiddenRowsOf, type FormulaCell } from './xlsx-formulas';
-import { inspectZip, isZip } from './zip-guard';
+import { inspectZip, inWordTerms, isZip } from './zip-guard';
 
 // Legacy .xls files written by old Excel/WPS in GBK (BIFF5) need the code pages.
 set_cptable(cptable);
@@ -87,7 +87,8 @@ function read_(bytes: Uint8Array, fileName: string): ReadResult {
     const wps = /\.et$/i.test(fileName);
     if (isZip(bytes)) {
       const verdict = inspectZip(bytes, undefined, 'table');
-      if (!verdict.ok) return refuse(verdict.error);
+      // A damaged .docx is told to be saved again from Word, not from Excel.
+      if (!verdict.ok) return refuse(/\.docx$/i.test(fileName) ? inWordTerms(verdict.error) : verdict.error);
       // A Word document's tables are read as sheets, by our own reader (SheetJS never sees it).
       if (verdict.kind === 'docx') return docxWorkbook(verdict.parts, fileName);
       if (verdict.kind === 'xlsx') {

@@ -56,6 +56,11 @@ const INCONSISTENT = '已损坏（压缩包内部信息前后矛盾），无法�
 const STEP = 4096;
 const MAX32 = 0xffffffff;
 
+/** A guard's refusal as said of a Word file: the guard speaks of Excel and .xlsx. */
+export function inWordTerms(error: string): string {
+  return error.replace(/Excel 或 WPS/g, 'Word 或 WPS').replace(/\.xlsx/g, '.docx');
+}
+
 /** Whether the bytes start like a zip archive (`PK\x03\x04`). */
 export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

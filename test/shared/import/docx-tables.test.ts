@@ -122,6 +122,13 @@ describe('reading the tables of a Word document', () => {
     }
   });
 
+  it('tells a damaged .docx to be saved again from Word, not Excel', () => {
+    const bytes = fixtureBytes('docx/title-form.docx').slice();
+    // The first local header's name no longer agrees with the central directory.
+    bytes[30] = bytes[30]! ^ 0x20;
+    expect(readWorkbook(bytes, '意见.docx')).toEqual({ ok: false, error: '“意见.docx”已损坏（压缩包内部信息前后矛盾），无法读取，请在 Word 或 WPS 中打开后另存为 .docx 再导入' });
+  });
+
   it('reads a Word document by its content whatever its name', () => {
     const read = readWorkbook(fixtureBytes('docx/nested.docx'), '意见.xlsx');
     expect(read).toMatchObject({ ok: true, workbook: { format: 'Word 文档（.docx）' } });
