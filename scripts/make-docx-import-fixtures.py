@@ -140,6 +140,30 @@ def per_member():
     doc.save(os.path.join(OUT, 'per-member.docx'))
 
 
+def sections():
+    """One table whose rows run in sections, each under a row typed across the table naming its target."""
+    doc = new_document()
+    doc.add_paragraph('征求意见建议清单')
+    rows = [
+        ['序号', '意见来源', '征求方式', '意见建议'],
+        ['一、对领导班子的意见建议'],
+        ['1', '上级领导', '书面征求', '研究部署全局性工作的前瞻性不够'],
+        ['2', '服务对象', '走访', '惠企政策落地的最后一公里还有堵点'],
+        ['二、对张三同志的意见建议：'],
+        ['1', '下属单位', '座谈会', '到基层单位调研指导的频次偏少'],
+        ['三、对李四（副局长）同志的意见建议'],
+        ['1', '基层群众', '走访', '深入村组了解实情不够'],
+    ]
+    table = doc.add_table(rows=len(rows), cols=4)
+    table.style = 'Table Grid'
+    for r, values in enumerate(rows):
+        fill(table, r, values)
+        if len(values) == 1:
+            table.cell(r, 0).merge(table.cell(r, 3))
+    repeat_as_header(table.rows[0])
+    doc.save(os.path.join(OUT, 'sections.docx'))
+
+
 def nested():
     """The opinion table inside a one-column layout table (a form's frame), under its title row."""
     doc = new_document()
@@ -202,6 +226,7 @@ def libreoffice():
 title_form()
 two_row_header()
 per_member()
+sections()
 nested()
 no_header()
 no_table()

@@ -12,7 +12,7 @@ import { cleanLine } from '../text/normalize';
 import { readMarker, stripNumbering } from '../text/numbering';
 import { splitPasted } from '../text/split-paste';
 import { exactField, FIELD_LABELS, type ImportField } from './fields';
-import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
+import { targetFromSheetName, type FieldColumns, type SheetTable, type WorkbookLayout } from './find-table';
 import { cellAt, columnLetter, sheetNoun, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
 import { mergedDownReader } from './merged-down';
 import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from './values';
@@ -121,6 +121,10 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     const numbering = new Set(table.columns.filter((c) => c.kind === 'numbering' && !mapped.has(c.index)).map((c) => c.index));
     const merged = mergedDownReader(sheet, table.headerLastRow);
     const footers: number[] = [];
+    // The target of the section being read, from a row that only names it (see sectionTarget).
+    let section: string | undefined;
+    const sections: Array<{ row: number; target: string }> = [];
+    const bySection = columns.target === undefined && !choices.fixed.target;
     const totals: number[] = [];
     const hidden = new Set(sheet.hiddenRows ?? []);
     const hiddenRead: number[] = [];
@@ -135,6 +139,12 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       });
       const nonEmpty = texts.filter((t) => t !== '');
       if (nonEmpty.length === 0) continue;
+      const heads = bySection ? sectionTarget(sheet, r, texts, columns, meeting.members) : undefined;
+      if (heads !== undefined) {
+        section = heads;
+        sections.push({ row: r + 1, target: heads });
+        continue;
+      }
       if (isFooterRow(nonEmpty[0]!, texts, columns)) {
         footers.push(r + 1);
         continue;
@@ -147,7 +157,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       plan.total++;
       if (hidden.has(r)) hiddenRead.push(r + 1);
       const ref = { sheet: table.sheet, row: r + 1 };
-      const read = readRow({ sheet, merged }, r, table, columns, choices, meeting, context, sheetPerTarget ? noun : undefined);
+      const read = readRow({ sheet, merged }, r, table, columns, choices, meeting, context, sheetPerTarget ? noun : undefined, section);
       if (!read.ok) {
         plan.rejected.push({ ...ref, problems: read.problems });
         continue;
@@ -174,6 +184,10 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(hiddenRead)} 行在表格中是隐藏的，已照常读取；请核对这些行是否应当导入`);
     }
     if (totals.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${totals.join('、')} 行是合计行，未作为意见导入`);
+    if (sections.length > 0) {
+      const named = sections.map((x) => `第 ${x.row} 行→${labelOf(meeting, x.target)}`).join('，');
+      plan.notes.push(`${sheetPrefix(table.sheet) || '表中'}没有意见对象列，按分节标题行确定其下各行的意见对象：${named}`);
+    }
     if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);
     if (severalInOne.length > 0) {
       plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(severalInOne)} 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入`);
@@ -188,6 +202,25 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     plan.notes.push(`按${noun === '表格' ? '表格标题' : '工作表名称'}确定意见对象：${byName.map((t) => `“${t.sheet}”→${label(t.sheetTarget!)}`).join('，')}`);
   }
   return plan;
+}
+
+/**
+ * The target a section heading row names: one text, typed across the table (a merged row) or
+ * outside the imported columns, naming a member or the group as a sheet's name would
+ * (`二、对张三同志的意见建议：`, `领导班子`). Word lists often run so, one section per target.
+ */
+function sectionTarget(sheet: SheetGrid, r: number, texts: readonly string[], columns: FieldColumns, roster: ImportMeeting['members']): string | undefined {
+  const filled = texts.flatMap((t, c) => (t === '' ? [] : [c]));
+  if (filled.length !== 1) return undefined;
+  const c = filled[0]!;
+  const across = sheet.merges.some((m) => m.s.r <= r && m.e.r >= r && m.s.c === c && m.e.c > m.s.c);
+  if (!across && Object.values(columns).includes(c)) return undefined;
+  return targetFromSheetName(stripNumbering(texts[c]!).replace(/[:：]\s*$/, ''), roster);
+}
+
+function labelOf(meeting: ImportMeeting, id: string): string {
+  const m = meeting.members.find((x) => x.id === id);
+  return m ? targetLabel(m) : GROUP_LABEL;
 }
 
 /** A cell such as `1.加强学习。2.改进作风。`: several numbered opinions in one row (one row stays one opinion). */
@@ -265,6 +298,8 @@ function readRow(
   context: Parameters<typeof prepareOpinion>[1],
   /** Set (工作表 or 表格) when the sheets are per target: a sheet whose name is no member is an error of its own. */
   sheetPerTarget: string | undefined,
+  /** The target the section heading above this row names. */
+  section: string | undefined,
 ): RowRead {
   const problems: CellProblem[] = [];
   const where = (field: ImportField) => {
@@ -301,6 +336,7 @@ function readRow(
     }
     const fixed = choices.fixed[field];
     if (fixed !== undefined && fixed !== '') return fixed;
+    if (field === 'target' && section) return section;
     if (field === 'target' && table.sheetTarget) return table.sheetTarget;
     if (required && field === 'target' && sheetPerTarget) fail(field, `未指定意见对象：表中没有意见对象列，${sheetPerTarget === '表格' ? '表格标题' : '工作表名'}“${table.sheet}”也不是班子成员`);
     else if (required) fail(field, `未指定${FIELD_LABELS[field]}：表中没有对应的列，请在预览中指定列或统一的${FIELD_LABELS[field]}`);

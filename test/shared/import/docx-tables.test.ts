@@ -80,6 +80,18 @@ describe('reading the tables of a Word document', () => {
     expect(plan.notes.some((n) => n.startsWith('按表格标题确定意见对象：“对领导班子的意见建议”→领导班子'))).toBe(true);
   });
 
+  it('reads one table running in sections, each row taking the target its section heading names', () => {
+    const { plan } = planFixture('docx/sections.docx');
+    expect(plan.total).toBe(4);
+    expect(plan.toAdd.map((r) => [r.row, r.fields.targetId, r.fields.category])).toEqual([
+      [3, GROUP_TARGET, '上级领导'],
+      [4, GROUP_TARGET, '服务对象'],
+      [6, memberId('张三'), '下属单位'],
+      [8, memberId('李四'), '基层群众'],
+    ]);
+    expect(plan.notes).toContain('表格“征求意见建议清单”没有意见对象列，按分节标题行确定其下各行的意见对象：第 2 行→领导班子，第 5 行→张三（局长），第 7 行→李四（副局长）');
+  });
+
   it('reads a table drawn inside a frame table, named by the frame’s title', () => {
     const { workbook, plan } = planFixture('docx/nested.docx');
     expect(workbook.sheets.map((s) => s.name)).toEqual(['征求意见表']);
