@@ -161,7 +161,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
                   pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
                   data-testid="import-rejected-table"
                   columns={[
-                    { title: '位置（文件 · 工作表 · 行）', dataIndex: 'where', width: 300 },
+                    { title: `位置（文件 · ${noun} · 行）`, dataIndex: 'where', width: 300 },
                     { title: '列', dataIndex: 'column', width: 220 },
                     { title: '原因', dataIndex: 'reason' },
                   ]}
