@@ -49,6 +49,14 @@ describe('import of a Word document', () => {
     await expect.poll(() => page.getByTestId('import-add-table').textContent()).toContain('年轻干部培养渠道不宽');
     await page.getByTestId('import-add-table').scrollIntoViewIfNeeded();
     await app.screenshot('preview-docx-merged');
+
+    // A table without a recognisable header, and a document without any table: told in Chinese, nothing to confirm.
+    await chooseFile(page, 'no-header.docx');
+    await page.getByText('文档中的表格都没有找到表头（如“意见对象”“意见来源”“意见建议”）').waitFor();
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await app.screenshot('docx-no-header');
+    await chooseFile(page, 'no-table.docx');
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('“no-table.docx”是 Word 文档，但其中没有表格');
     await app.close();
   });
 });
