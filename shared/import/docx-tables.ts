@@ -198,6 +198,8 @@ function named(found: readonly Table[]): SheetGrid[] {
     if (first.heading === undefined && title !== undefined) first.heading = title;
   }
   const sheets = tables.filter((t) => !frames.has(t));
+  // No heading above: a title typed across the table's first row (`对张三同志的意见建议`) names it.
+  for (const t of sheets) if (t.heading === undefined) t.heading = titleRow(t);
   // A document's one table without a heading is the file's table, unnamed, as a CSV's is.
   if (sheets.length === 1 && sheets[0]!.heading === undefined) return [{ ...sheets[0]!.grid! }];
   const used = new Set<string>();
@@ -208,6 +210,14 @@ function named(found: readonly Table[]): SheetGrid[] {
     used.add(name);
     return { ...t.grid!, name };
   });
+}
+
+/** The text of a first row that is one cell spanning the table, when it can be a name. */
+function titleRow(t: Table): string | undefined {
+  const first = t.rows[0];
+  const filled = first ? first.flatMap((cell, c) => (cell ? [c] : [])) : [];
+  if (filled.length !== 1 || filled[0] !== 0 || !t.grid!.merges.some((m) => m.s.r === 0 && m.s.c === 0 && m.e.c > 0)) return undefined;
+  return headingName(first![0]!.text);
 }
 
 /** How many columns hold any text. */

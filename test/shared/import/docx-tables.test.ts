@@ -184,6 +184,13 @@ describe('the Word table grid', () => {
     expect(r.sheets.map((s) => s.name)).toEqual(['表1', '表2', '对张三同志的意见', '对张三同志的意见（2）']);
   });
 
+  it('names a table by a title typed across its first row when no heading is above it', () => {
+    const table = (title: string) => tbl(tr(tc(title, '<w:gridSpan w:val="3"/>')), tr(tc('意见来源'), tc('征求方式'), tc('意见建议')));
+    const r = docxTables(doc(table('对张三同志的意见建议') + p('') + table('二、对李四同志的意见：') + p('说明') + tbl(tr(tc('意见建议'), tc('x')))));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.sheets.map((s) => s.name)).toEqual(['对张三同志的意见建议', '对李四同志的意见', '说明']);
+  });
+
   it('leaves a lone table without a heading unnamed, as a CSV’s table is', () => {
     const r = docxTables(doc(p('中共某某县财政局党组领导班子2025年度民主生活会征求意见建议汇总表') + tbl(tr(tc('意见建议')))));
     if (!r.ok) throw new Error(r.error);
