@@ -136,7 +136,7 @@ function read(bytes: Uint8Array): CfbRead {
   }
   const workbook = named('Workbook') ?? named('Book');
   if (!workbook) {
-    if (named('WordDocument')) return { ok: false, error: '是 Word 文档（.doc），不是 Excel 表格。请把意见整理到 Excel 表格（或使用导入模板）后再导入' };
+    if (named('WordDocument')) return { ok: false, error: '是 Word 文档（.doc，Word 97-2003 格式），无法直接读取。请在 Word 或 WPS 中打开后另存为 .docx 再导入（其中的意见表格可直接导入），或把意见整理到 Excel 表格后再导入' };
     if (named('PowerPoint Document')) return { ok: false, error: '是 PowerPoint 文件，不是 Excel 表格' };
     return { ok: false, error: '不是 Excel 工作簿（文件中没有工作簿内容），请确认选择了正确的文件' };
   }

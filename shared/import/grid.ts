@@ -39,6 +39,14 @@ export interface ParsedWorkbook {
   templateFor?: string;
 }
 
+/** The format of a Word document read for its tables (docx-workbook.ts). */
+export const DOCX_FORMAT = 'Word 文档（.docx）';
+
+/** What a sheet of this workbook is called in messages: a Word document's tables are 表格, a workbook's sheets 工作表. */
+export function sheetNoun(workbook: Pick<ParsedWorkbook, 'format'>): '工作表' | '表格' {
+  return workbook.format === DOCX_FORMAT ? '表格' : '工作表';
+}
+
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

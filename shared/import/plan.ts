@@ -12,8 +12,8 @@ import { cleanLine } from '../text/normalize';
 import { readMarker, stripNumbering } from '../text/numbering';
 import { splitPasted } from '../text/split-paste';
 import { exactField, FIELD_LABELS, type ImportField } from './fields';
-import type { FieldColumns, SheetTable, WorkbookLayout } from './find-table';
-import { cellAt, columnLetter, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
+import { targetFromSheetName, type FieldColumns, type SheetTable, type WorkbookLayout } from './find-table';
+import { cellAt, columnLetter, sheetNoun, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
 import { mergedDownReader } from './merged-down';
 import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from './values';
 
@@ -104,13 +104,16 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
   const multiSheet = layout.tables.length > 1;
   // Several sheets, some named after members: the sheets are per target, and a sheet that is not is an error of its own.
   const sheetPerTarget = multiSheet && layout.tables.some((t) => t.sheetTarget !== undefined);
+  // A Word document's tables are 表格, named by their headings; a workbook's sheets are 工作表.
+  const noun = sheetNoun(workbook);
+  const sheetPrefix = (sheet: string) => (sheet ? `${noun}“${sheet}”` : '');
 
   // An instructions sheet (说明, 填写说明) is expected to have no table; any other sheet without one is worth a note.
-  for (const skipped of layout.skipped) if (skipped.kind === 'no-header' && !skipped.sheet.includes('说明')) plan.notes.push(`工作表“${skipped.sheet}”${skipped.reason}`);
+  for (const skipped of layout.skipped) if (skipped.kind === 'no-header' && !skipped.sheet.includes('说明')) plan.notes.push(`${noun}“${skipped.sheet}”${skipped.reason}`);
   for (const table of layout.tables) {
     const sheet = workbook.sheets.find((s) => s.name === table.sheet)!;
     const columns = sheetColumns(table, choices);
-    notesFor(table, columns, plan.notes, multiSheet);
+    notesFor(table, columns, plan.notes, multiSheet ? sheetPrefix(table.sheet) : '');
     // Whether a row is blank is decided without the columns nobody imports: respondent identity,
     // and row numbers (a template numbered to row 500 is still empty below the last opinion).
     const mapped = new Set(Object.values(columns));
@@ -118,6 +121,10 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
     const numbering = new Set(table.columns.filter((c) => c.kind === 'numbering' && !mapped.has(c.index)).map((c) => c.index));
     const merged = mergedDownReader(sheet, table.headerLastRow);
     const footers: number[] = [];
+    // The target of the section being read, from a row that only names it (see sectionTarget).
+    let section: string | undefined;
+    const sections: Array<{ row: number; target: string }> = [];
+    const bySection = columns.target === undefined && !choices.fixed.target;
     const totals: number[] = [];
     const hidden = new Set(sheet.hiddenRows ?? []);
     const hiddenRead: number[] = [];
@@ -132,6 +139,12 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       });
       const nonEmpty = texts.filter((t) => t !== '');
       if (nonEmpty.length === 0) continue;
+      const heads = bySection ? sectionTarget(sheet, r, texts, columns, meeting.members) : undefined;
+      if (heads !== undefined) {
+        section = heads;
+        sections.push({ row: r + 1, target: heads });
+        continue;
+      }
       if (isFooterRow(nonEmpty[0]!, texts, columns)) {
         footers.push(r + 1);
         continue;
@@ -144,7 +157,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       plan.total++;
       if (hidden.has(r)) hiddenRead.push(r + 1);
       const ref = { sheet: table.sheet, row: r + 1 };
-      const read = readRow({ sheet, merged }, r, table, columns, choices, meeting, context, sheetPerTarget);
+      const read = readRow({ sheet, merged }, r, table, columns, choices, meeting, context, sheetPerTarget ? noun : undefined, section);
       if (!read.ok) {
         plan.rejected.push({ ...ref, problems: read.problems });
         continue;
@@ -159,7 +172,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       const earlier = seen.get(key);
       if (existing.has(key) || earlier) {
         plan.duplicates++;
-        const where = earlier ? `本文件${earlier.sheet !== ref.sheet && earlier.sheet ? `工作表“${earlier.sheet}”` : ''}第 ${earlier.row} 行` : '会议中已有的意见';
+        const where = earlier ? `本文件${earlier.sheet !== ref.sheet && earlier.sheet ? `${noun}“${earlier.sheet}”` : ''}第 ${earlier.row} 行` : '会议中已有的意见';
         plan.skipped.push({ ...planned, reason: `与${where}重复（同一对象、同一来源、内容相同），未导入` });
         continue;
       }
@@ -171,6 +184,10 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(hiddenRead)} 行在表格中是隐藏的，已照常读取；请核对这些行是否应当导入`);
     }
     if (totals.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${totals.join('、')} 行是合计行，未作为意见导入`);
+    if (sections.length > 0) {
+      const named = sections.map((x) => `第 ${x.row} 行→${labelOf(meeting, x.target)}`).join('，');
+      plan.notes.push(`${sheetPrefix(table.sheet) || '表中'}没有意见对象列，按分节标题行确定其下各行的意见对象：${named}`);
+    }
     if (footers.length > 0) plan.notes.push(`${sheetPrefix(table.sheet)}第 ${footers.join('、')} 行是表尾的填表说明或签名，未作为意见导入`);
     if (severalInOne.length > 0) {
       plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(severalInOne)} 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入`);
@@ -182,9 +199,28 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       const m = meeting.members.find((x) => x.id === id);
       return m ? targetLabel(m) : GROUP_LABEL;
     };
-    plan.notes.push(`按工作表名称确定意见对象：${byName.map((t) => `“${t.sheet}”→${label(t.sheetTarget!)}`).join('，')}`);
+    plan.notes.push(`按${noun === '表格' ? '表格标题' : '工作表名称'}确定意见对象：${byName.map((t) => `“${t.sheet}”→${label(t.sheetTarget!)}`).join('，')}`);
   }
   return plan;
+}
+
+/**
+ * The target a section heading row names: one text, typed across the table (a merged row) or
+ * outside the imported columns, naming a member or the group as a sheet's name would
+ * (`二、对张三同志的意见建议：`, `领导班子`). Word lists often run so, one section per target.
+ */
+function sectionTarget(sheet: SheetGrid, r: number, texts: readonly string[], columns: FieldColumns, roster: ImportMeeting['members']): string | undefined {
+  const filled = texts.flatMap((t, c) => (t === '' ? [] : [c]));
+  if (filled.length !== 1) return undefined;
+  const c = filled[0]!;
+  const across = sheet.merges.some((m) => m.s.r <= r && m.e.r >= r && m.s.c === c && m.e.c > m.s.c);
+  if (!across && Object.values(columns).includes(c)) return undefined;
+  return targetFromSheetName(stripNumbering(texts[c]!).replace(/[:：]\s*$/, ''), roster);
+}
+
+function labelOf(meeting: ImportMeeting, id: string): string {
+  const m = meeting.members.find((x) => x.id === id);
+  return m ? targetLabel(m) : GROUP_LABEL;
 }
 
 /** A cell such as `1.加强学习。2.改进作风。`: several numbered opinions in one row (one row stays one opinion). */
@@ -198,14 +234,9 @@ function rowList(rows: readonly number[]): string {
   return rows.length <= 10 ? rows.join('、') : `${rows.slice(0, 10).join('、')} 等 ${rows.length} `;
 }
 
-function sheetPrefix(sheet: string): string {
-  return sheet ? `工作表“${sheet}”` : '';
-}
-
-function notesFor(table: SheetTable, columns: FieldColumns, notes: string[], multiSheet: boolean): void {
+function notesFor(table: SheetTable, columns: FieldColumns, notes: string[], where: string): void {
   const used = new Set(Object.values(columns));
   const identity = table.columns.filter((c) => c.kind === 'identity' && !used.has(c.index));
-  const where = multiSheet ? sheetPrefix(table.sheet) : '';
   if (identity.length > 0) {
     notes.push(`${where}已忽略问卷的答题人信息列：${identity.map((c) => c.label).join('、')}（如需保留提出方，请把对应的列指定为“提出方”）`);
   }
@@ -265,7 +296,10 @@ function readRow(
   choices: ImportChoices,
   meeting: ImportMeeting,
   context: Parameters<typeof prepareOpinion>[1],
-  sheetPerTarget: boolean,
+  /** Set (工作表 or 表格) when the sheets are per target: a sheet whose name is no member is an error of its own. */
+  sheetPerTarget: string | undefined,
+  /** The target the section heading above this row names. */
+  section: string | undefined,
 ): RowRead {
   const problems: CellProblem[] = [];
   const where = (field: ImportField) => {
@@ -302,8 +336,9 @@ function readRow(
     }
     const fixed = choices.fixed[field];
     if (fixed !== undefined && fixed !== '') return fixed;
+    if (field === 'target' && section) return section;
     if (field === 'target' && table.sheetTarget) return table.sheetTarget;
-    if (required && field === 'target' && sheetPerTarget) fail(field, `未指定意见对象：表中没有意见对象列，工作表名“${table.sheet}”也不是班子成员`);
+    if (required && field === 'target' && sheetPerTarget) fail(field, `未指定意见对象：表中没有意见对象列，${sheetPerTarget === '表格' ? '表格标题' : '工作表名'}“${table.sheet}”也不是班子成员`);
     else if (required) fail(field, `未指定${FIELD_LABELS[field]}：表中没有对应的列，请在预览中指定列或统一的${FIELD_LABELS[field]}`);
     return '';
   };
@@ -346,10 +381,10 @@ function fieldOfProblem(problem: string): ImportField {
 }
 
 /** One line per problem: `意见表.xlsx · 工作表“Sheet1” · 第 5 行 · C 列（意见对象）：“赵六”不在班子成员名单中`. */
-export function describeProblems(file: string, row: RejectedRow): string[] {
+export function describeProblems(file: string, row: RejectedRow, noun: '工作表' | '表格' = '工作表'): string[] {
   return row.problems.map((p) => {
     const parts = [file];
-    if (row.sheet) parts.push(`工作表“${row.sheet}”`);
+    if (row.sheet) parts.push(`${noun}“${row.sheet}”`);
     parts.push(`第 ${row.row} 行`);
     const column = p.column ? `${p.column} 列（${p.header}）` : p.header;
     return `${parts.join(' · ')} · ${column}：${p.reason}`;

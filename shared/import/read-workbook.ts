@@ -9,12 +9,13 @@ import { read, set_cptable, SSF, type CellObject, type ParsingOptions, type Work
 import { checkWorkbookStream, isBareBiff } from './biff-guard';
 import { readCompoundWorkbook } from './cfb-guard';
 import { decodeText } from './decode-text';
+import { docxWorkbook } from './docx-workbook';
 import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
 import { templateMeeting } from './template-mark';
 import { formulasWithoutResult, hiddenRowsOf, type FormulaCell } from './xlsx-formulas';
-import { inspectZip, isZip } from './zip-guard';
+import { inspectZip, inWordTerms, isZip } from './zip-guard';
 
 // Legacy .xls files written by old Excel/WPS in GBK (BIFF5) need the code pages.
 set_cptable(cptable);
@@ -85,8 +86,11 @@ function read_(bytes: Uint8Array, fileName: string): ReadResult {
     const notes: string[] = [];
     const wps = /\.et$/i.test(fileName);
     if (isZip(bytes)) {
-      const verdict = inspectZip(bytes);
-      if (!verdict.ok) return refuse(verdict.error);
+      const verdict = inspectZip(bytes, undefined, 'table');
+      // A damaged .docx is told to be saved again from Word, not from Excel.
+      if (!verdict.ok) return refuse(/\.docx$/i.test(fileName) ? inWordTerms(verdict.error) : verdict.error);
+      // A Word document's tables are read as sheets, by our own reader (SheetJS never sees it).
+      if (verdict.kind === 'docx') return docxWorkbook(verdict.parts, fileName);
       if (verdict.kind === 'xlsx') {
         formulas = formulasWithoutResult(verdict.parts);
         hiddenRows = hiddenRowsOf(verdict.parts);

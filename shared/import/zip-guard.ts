@@ -25,8 +25,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: MAX_ZIP_ENTRIES, maxU
 /** What the archive holds: an Office Open XML workbook, an OpenDocument spreadsheet, or a Word document. */
 export type ZipKind = 'xlsx' | 'ods' | 'docx';
 
-/** What the caller expects inside the archive. */
-export type ArchiveExpect = 'spreadsheet' | 'word';
+/** What the caller expects inside the archive: `table` takes a workbook or a Word document (its tables are read). */
+export type ArchiveExpect = 'spreadsheet' | 'word' | 'table';
 
 export type ZipVerdict =
   | {
@@ -55,6 +55,11 @@ const TRUNCATED = '不完整（可能在传输或保存时被截断），请重�
 const INCONSISTENT = '已损坏（压缩包内部信息前后矛盾），无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入';
 const STEP = 4096;
 const MAX32 = 0xffffffff;
+
+/** A guard's refusal as said of a Word file: the guard speaks of Excel and .xlsx. */
+export function inWordTerms(error: string): string {
+  return error.replace(/Excel 或 WPS/g, 'Word 或 WPS').replace(/\.xlsx/g, '.docx');
+}
 
 /** Whether the bytes start like a zip archive (`PK\x03\x04`). */
 export function isZip(bytes: Uint8Array): boolean {
@@ -113,7 +118,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     p += 46 + nameLength + extraLength + commentLength;
   }
 
-  const kind = expect === 'word' ? wordKind(entries.map((e) => e.name)) : archiveKind(entries.map((e) => e.name));
+  const kind = expect === 'word' ? wordKind(entries.map((e) => e.name)) : archiveKind(entries.map((e) => e.name), expect === 'table');
   if (typeof kind !== 'object') return { ok: false, error: kind };
 
   let budget = limits.maxUnzippedBytes;
@@ -270,10 +275,11 @@ function wordKind(names: string[]): { kind: ZipKind } | string {
 }
 
 /** What kind of workbook the archive is, or the Chinese reason it is something else. */
-function archiveKind(names: string[]): { kind: ZipKind } | string {
+function archiveKind(names: string[], wordToo: boolean): { kind: ZipKind } | string {
   const has = (n: string) => names.some((x) => x.toLowerCase() === n);
   if (has('xl/workbook.xml') || has('xl/workbook.bin')) return { kind: 'xlsx' };
   if (has('content.xml')) return { kind: 'ods' };
+  if (wordToo && has('word/document.xml')) return { kind: 'docx' };
   if (has('word/document.xml')) return '是 Word 文档，不是 Excel 表格。请把意见整理到 Excel 表格（或使用导入模板）后再导入';
   if (names.some((n) => n.toLowerCase().startsWith('ppt/'))) return '是 PowerPoint 文件，不是 Excel 表格';
   return '不是 Excel 工作簿（压缩包中没有工作簿内容），请确认选择了正确的文件';

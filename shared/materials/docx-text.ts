@@ -2,7 +2,7 @@
 // archive goes through the import's zip guard (size, entry count, real decompressed size, damage)
 // before word/document.xml is inflated under the same cap; the XML is read by a small tokenizer,
 // since shared/ has no DOM. Never throws: bad input gets a Chinese reason.
-import { DEFAULT_ZIP_LIMITS, inspectZip, isZip, type ZipLimits } from '../import/zip-guard';
+import { DEFAULT_ZIP_LIMITS, inspectZip, inWordTerms, isZip, type ZipLimits } from '../import/zip-guard';
 import { MAX_IMPORT_BYTES } from '../import/limits';
 import { xmlTokens } from './xml-tokens';
 
@@ -25,7 +25,7 @@ export function readDocxParagraphs(bytes: Uint8Array, limits: ZipLimits = DEFAUL
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return { ok: false, error: '是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入' };
   if (!isZip(bytes)) return { ok: false, error: '不是 Word 文档（.docx），请确认选择了正确的文件' };
   const verdict = inspectZip(bytes, limits, 'word');
-  if (!verdict.ok) return { ok: false, error: wordWording(verdict.error) };
+  if (!verdict.ok) return { ok: false, error: inWordTerms(verdict.error) };
   // The guard inflated every part under its cap; take the two this reader needs (names compared
   // without regard to case, as Word does).
   const part = (name: string) => [...verdict.parts].find(([n]) => n.toLowerCase() === name)?.[1];
@@ -37,11 +37,6 @@ export function readDocxParagraphs(bytes: Uint8Array, limits: ZipLimits = DEFAUL
   if (paragraphs.length > MAX_MATERIAL_PARAGRAPHS) return { ok: false, error: `段落超过 ${MAX_MATERIAL_PARAGRAPHS} 个，不像一份对照检查材料` };
   if (paragraphs.length === 0) return { ok: false, error: '文档中没有文字' };
   return { ok: true, paragraphs };
-}
-
-/** The zip guard speaks of Excel; a Word file's reader says Word. */
-function wordWording(error: string): string {
-  return error.replace(/Excel 或 WPS/g, 'Word 或 WPS').replace(/\.xlsx/g, '.docx');
 }
 
 function decode(data: Uint8Array): string {

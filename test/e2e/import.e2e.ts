@@ -171,9 +171,9 @@ describe('import', () => {
     await chooseFile(page, 'hostile/overlapping-bomb.xlsx');
     await expect.poll(() => page.getByTestId('import-error').textContent(), { timeout: 20_000 }).toContain('解压后超过 80 MB（疑似“压缩炸弹”），已拒绝');
     await app.screenshot('refused');
-    // A Word document dropped by mistake is not ignored: it is named for what it is.
+    // A Word document without a table is not ignored: it is named for what it is.
     await dropFile(page, 'hostile/word-renamed.xlsx', '征求意见.docx');
-    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('“征求意见.docx”是 Word 文档，不是 Excel 表格');
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('“征求意见.docx”是 Word 文档，但其中没有表格');
     // A legacy .xls whose sector chain runs in a circle (SheetJS alone would crash the page).
     await chooseFile(page, 'hostile/fat-cycle.xls');
     await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('“fat-cycle.xls”已损坏（文件结构异常），无法读取');

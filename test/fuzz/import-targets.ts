@@ -61,6 +61,12 @@ export const IMPORT_FUZZ_TARGETS: FuzzTarget[] = [
     mutations: (f) => [intMutation(f)],
     runs: 500,
   }),
+  // A Word document's tables as sheets: gridSpan and vMerge values, nesting and damaged XML mutated.
+  importTarget('spreadsheet import: Word tables (.docx: zip guard, table grid, plan)', '意见.docx', ['docx/title-form.docx', 'docx/per-member.docx', 'docx/nested.docx', 'docx/libreoffice.docx'], {
+    magic: new Uint8Array([0x50, 0x4b, 0x03, 0x04]),
+    mutations: (f) => [xlsxPartMutation(f), intMutation(f)].filter((a) => a !== undefined),
+    runs: 500,
+  }),
   importTarget('spreadsheet import: text (encoding, CSV, HTML table, plan)', '问卷导出.csv', ['gbk.csv', 'utf8-no-bom.csv', new TextEncoder().encode(HTML_TABLE)], {
     runs: 1000,
   }),

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { orderedMembers, targetLabels } from '#shared/meeting/roster';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '#shared/import/fields';
 import { findTables, type FieldColumns, type WorkbookLayout } from '#shared/import/find-table';
-import { columnIndex, columnLetter } from '#shared/import/grid';
+import { columnIndex, columnLetter, sheetNoun } from '#shared/import/grid';
 import { MAX_IMPORT_BYTES } from '#shared/import/limits';
 import { describeProblems, FIXED_FIELDS, initialChoices, planImport, sheetColumns, withColumn, type FixedField, type ImportChoices, type ImportPlan } from '#shared/import/plan';
 import { finishImport, importedOpinion, importSummary } from '#shared/import/records';
@@ -20,7 +20,8 @@ import { DEFAULT_MIN_CONFIDENCE } from '#shared/ocr/plan';
 
 export const IMPORT_HELP = `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run] [--set 项目=值]… [--column 项目=列]…
 import SCAN… --package PACKAGE --meeting ID [--dry-run] [--min-confidence 0.9] [--set 意见来源=值] [--set 征求方式=值]
-    把表格（.xlsx、.xls、.et、.ods、.csv/.txt，UTF-8、GBK 或 UTF-16）中的意见导入数据包中的一次会议。先列出预览：
+    把表格（.xlsx、.xls、.et、.ods、.csv/.txt，UTF-8、GBK 或 UTF-16；或含意见表格的 Word 文档 .docx，每个表格
+    按一个工作表读取）中的意见导入数据包中的一次会议。先列出预览：
     将添加、重复跳过、无实质内容和有误的行（逐行写明文件、工作表、行、列和原因）；
     不加 --dry-run 时把可添加的意见写入数据包（新文件完整写好后才替换原文件）。
     退出码：全部行都可导入（或已跳过）为 0；有行因错误未导入为 1（其余行照常写入，
@@ -78,13 +79,20 @@ export async function importCommand(files: readonly string[], options: ImportOpt
   const read = await readInThread(await readUserFile(spreadsheet, io.cwd, MAX_IMPORT_BYTES), file);
   if (!read.ok) throw new CliError(read.error);
   const layout = findTables(read.workbook, roster, meeting.ruleSet);
-  if (layout.tables.length === 0) throw new CliError(`“${file}”中没有找到意见表：每个工作表都没有表头（如“意见对象”“意见来源”“意见建议”）`);
+  const noun = sheetNoun(read.workbook);
+  if (layout.tables.length === 0) {
+    throw new CliError(
+      noun === '表格'
+        ? `“${file}”中没有找到意见表：文档中的表格都没有表头（如“意见对象”“意见来源”“意见建议”），请在 Word 中给意见表加上表头行后再导入`
+        : `“${file}”中没有找到意见表：每个工作表都没有表头（如“意见对象”“意见来源”“意见建议”）`,
+    );
+  }
   const choices = applyOptions(initialChoices(layout, meeting.ruleSet), layout, options, meeting, roster);
   const plan = planImport(read.workbook, layout, choices, { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members: roster, existing });
 
   io.out(`文件：${file}（${read.workbook.format}）`);
   io.out(`会议：${unit?.name ?? ''} · ${meeting.title}`);
-  for (const table of layout.tables) io.out(mappingLine(table.sheet, table.headerLastRow, sheetColumns(table, choices), table.columns.map((c) => c.label)));
+  for (const table of layout.tables) io.out(mappingLine(noun, table.sheet, table.headerLastRow, sheetColumns(table, choices), table.columns.map((c) => c.label)));
   for (const [field, value] of Object.entries(choices.fixed) as Array<[FixedField, string]>) {
     io.out(`统一的${FIELD_LABELS[field]}：${field === 'target' ? (labels.get(value) ?? value) : value}`);
   }
@@ -92,7 +100,7 @@ export async function importCommand(files: readonly string[], options: ImportOpt
   io.out(summaryLine(plan));
   if (plan.rejected.length > 0) {
     io.out('有误的行：');
-    for (const row of plan.rejected) for (const line of describeProblems(file, row)) io.out(`  - ${line}`);
+    for (const row of plan.rejected) for (const line of describeProblems(file, row, noun)) io.out(`  - ${line}`);
   }
 
   if (options.dryRun) io.out('试运行（--dry-run）：未写入数据包。');
@@ -123,11 +131,11 @@ function summaryLine(plan: ImportPlan): string {
   return `共 ${plan.total} 行：将添加 ${plan.toAdd.length} 条，重复跳过 ${plan.duplicates} 条，无实质内容跳过 ${plan.nonSubstantive} 条，有误 ${plan.rejected.length} 行。`;
 }
 
-function mappingLine(sheet: string, headerRow: number, columns: FieldColumns, labels: string[]): string {
+function mappingLine(noun: string, sheet: string, headerRow: number, columns: FieldColumns, labels: string[]): string {
   const pairs = (Object.entries(columns) as Array<[ImportField, number]>)
     .sort((a, b) => a[1] - b[1])
     .map(([field, c]) => `${columnLetter(c)} 列“${labels[c] ?? ''}”→${FIELD_LABELS[field]}`);
-  return `${sheet ? `工作表“${sheet}”` : '表格'}（表头第 ${headerRow} 行）：${pairs.length > 0 ? pairs.join('，') : '没有识别出任何列'}`;
+  return `${sheet ? `${noun}“${sheet}”` : '表格'}（表头第 ${headerRow} 行）：${pairs.length > 0 ? pairs.join('，') : '没有识别出任何列'}`;
 }
 
 const FIELD_BY_LABEL = new Map<string, ImportField>(IMPORT_FIELDS.flatMap((f) => [[FIELD_LABELS[f], f] as [string, ImportField], [f, f] as [string, ImportField]]));

@@ -24,7 +24,7 @@ export function ImportPage() {
           if (value === 'paper') setPaperOpened(true);
         }}
         options={[
-          { value: 'spreadsheet', label: '表格文件（Excel、WPS、CSV）', icon: <FileExcelOutlined /> },
+          { value: 'spreadsheet', label: '表格文件（Excel、WPS、CSV、Word 表格）', icon: <FileExcelOutlined /> },
           { value: 'paper', label: '纸质征求意见表（扫描件、照片）', icon: <ScanOutlined /> },
         ]}
       />

@@ -130,7 +130,7 @@ describe('legacy .xls containers', () => {
   it('names a Word .doc and an encrypted file for what they are', () => {
     const doc = XLSX.CFB.utils.cfb_new();
     XLSX.CFB.utils.cfb_add(doc, 'WordDocument', new Uint8Array(64));
-    expect(readCompoundWorkbook(new Uint8Array(XLSX.CFB.write(doc, { type: 'array' }) as ArrayBuffer))).toMatchObject({ ok: false, error: expect.stringContaining('是 Word 文档（.doc）') });
+    expect(readCompoundWorkbook(new Uint8Array(XLSX.CFB.write(doc, { type: 'array' }) as ArrayBuffer))).toMatchObject({ ok: false, error: expect.stringContaining('是 Word 文档（.doc，Word 97-2003 格式），无法直接读取。请在 Word 或 WPS 中打开后另存为 .docx') });
   });
 });
 

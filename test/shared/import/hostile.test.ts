@@ -34,7 +34,7 @@ const cases: Array<[file: string, message: RegExp, what: string]> = [
   ['hostile/huge-merge.xlsx', /有范围异常的合并单元格（A3:Z1000000）/, 'a merged area of 26 million cells'],
   ['hostile/truncated.xlsx', /“truncated\.xlsx”不完整（可能在传输或保存时被截断）/, 'an .xlsx cut off at 60 %'],
   ['hostile/report-pdf-renamed.xlsx', /“report-pdf-renamed\.xlsx”实际是 PDF 文件，不是表格文件/, 'a PDF renamed to .xlsx'],
-  ['hostile/word-renamed.xlsx', /是 Word 文档，不是 Excel 表格/, 'a Word document renamed to .xlsx'],
+  ['hostile/word-renamed.xlsx', /“word-renamed\.xlsx”是 Word 文档，但其中没有表格/, 'a Word document without a table, renamed to .xlsx'],
   ['hostile/noise.xlsx', /不是文本或表格文件（内容为二进制数据）/, 'random bytes named .xlsx'],
 ];
 
@@ -115,7 +115,7 @@ describe('hostile files', () => {
     XLSX.CFB.utils.cfb_add(doc, 'WordDocument', new Uint8Array(64));
     expect(readWorkbook(new Uint8Array(XLSX.CFB.write(doc, { type: 'array' }) as ArrayBuffer), '文档.xls')).toEqual({
       ok: false,
-      error: '“文档.xls”是 Word 文档（.doc），不是 Excel 表格。请把意见整理到 Excel 表格（或使用导入模板）后再导入',
+      error: '“文档.xls”是 Word 文档（.doc，Word 97-2003 格式），无法直接读取。请在 Word 或 WPS 中打开后另存为 .docx 再导入（其中的意见表格可直接导入），或把意见整理到 Excel 表格后再导入',
     });
   });
 

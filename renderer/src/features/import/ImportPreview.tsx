@@ -2,7 +2,7 @@ import { Alert, Card, Checkbox, Space, Table, Tabs, Tag, Typography } from 'antd
 import { ImportConfirm } from '../../ui/ImportConfirm';
 import { isPraiseOnly } from '#shared/checks/substance';
 import type { WorkbookLayout } from '#shared/import/find-table';
-import type { ParsedWorkbook } from '#shared/import/grid';
+import { sheetNoun, type ParsedWorkbook } from '#shared/import/grid';
 import type { ImportChoices, ImportPlan, PlannedRow, RowRef, SkippedRow } from '#shared/import/plan';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 import { MappingEditor } from './MappingEditor';
@@ -27,6 +27,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
     r.problems.map((p, i) => ({ key: `${r.sheet}\u0001${r.row}\u0001${i}`, where: `${workbook.fileName} · ${where(r)}`, column: p.column ? `${p.column} 列（${p.header}）` : p.header, reason: p.reason })),
   );
   const noTable = layout.tables.length === 0;
+  const noun = sheetNoun(workbook);
   // 仅表扬: counted, but the supervisors will warn of it; staff see it before importing.
   const praise = new Set(plan.toAdd.filter((r) => isPraiseOnly(r.fields.content, data.meeting.ruleSet.praisePhrases)));
 
@@ -67,7 +68,12 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
           )}
         </div>
         {noTable && (
-          <Alert type="error" showIcon message="没有找到意见表" description="每个工作表都没有找到表头（如“意见对象”“意见来源”“意见建议”）。请检查文件，或下载导入模板整理后再导入。" />
+          <Alert type="error" showIcon message="没有找到意见表" description={
+              noun === '表格'
+                ? '文档中的表格都没有找到表头（如“意见对象”“意见来源”“意见建议”）。请在 Word 中给意见表加上表头行，或下载导入模板整理后再导入。'
+                : '每个工作表都没有找到表头（如“意见对象”“意见来源”“意见建议”）。请检查文件，或下载导入模板整理后再导入。'
+            }
+          />
         )}
         {plan.notes.length > 0 && (
           <Alert
@@ -83,7 +89,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
             }
           />
         )}
-        {!noTable && <MappingEditor data={data} layout={layout} choices={choices} onChoices={onChoices} />}
+        {!noTable && <MappingEditor data={data} noun={noun} layout={layout} choices={choices} onChoices={onChoices} />}
         <Checkbox checked={choices.keepNonSubstantive} onChange={(e) => onChoices({ ...choices, keepNonSubstantive: e.target.checked })}>
           也导入“无”“暂无”等无实质内容的行（保存但不计入条数）
         </Checkbox>
@@ -155,7 +161,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
                   pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
                   data-testid="import-rejected-table"
                   columns={[
-                    { title: '位置（文件 · 工作表 · 行）', dataIndex: 'where', width: 300 },
+                    { title: `位置（文件 · ${noun} · 行）`, dataIndex: 'where', width: 300 },
                     { title: '列', dataIndex: 'column', width: 220 },
                     { title: '原因', dataIndex: 'reason' },
                   ]}

@@ -88,8 +88,8 @@ export function ImportTab() {
   };
 
   const picker = (
-    // No `accept` filter: the picker offers every file (.xlsx, .xls, .et, .ods, .csv, .txt …) and the
-    // drop zone would otherwise silently ignore a dropped .pdf or .docx; the reader names the format
+    // No `accept` filter: the picker offers every file (.xlsx, .xls, .et, .ods, .csv, .txt, .docx …) and the
+    // drop zone would otherwise silently ignore a dropped .pdf or .doc; the reader names the format
     // from the bytes, and refuses anything else saying what the file is.
     <Upload.Dragger
       multiple={false}
@@ -116,7 +116,7 @@ export function ImportTab() {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击选择或拖入意见表</p>
-          <p className="ant-upload-hint">支持 Excel（.xlsx、.xls，含 Excel 4.0/5.0 旧表）、WPS 表格（.et）、OpenDocument 表格（.ods）和 CSV/文本（UTF-8、GBK 或 UTF-16）；问卷星等问卷导出、每人一个工作表的表格也能识别。导入前会先预览，确认后才写入。</p>
+          <p className="ant-upload-hint">支持 Excel（.xlsx、.xls，含 Excel 4.0/5.0 旧表）、WPS 表格（.et）、OpenDocument 表格（.ods）、CSV/文本（UTF-8、GBK 或 UTF-16），以及含意见表格的 Word 文档（.docx，每个表格按一个工作表读取）；问卷星等问卷导出、每人一个工作表（或每人一个表格）的文件也能识别。导入前会先预览，确认后才写入。</p>
         </>
       )}
     </Upload.Dragger>

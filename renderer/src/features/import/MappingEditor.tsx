@@ -6,6 +6,8 @@ import type { MeetingData } from '../../meeting/use-meeting-data';
 
 interface Props {
   data: MeetingData;
+  /** 工作表, or 表格 for a Word document's tables. */
+  noun: '工作表' | '表格';
   layout: WorkbookLayout;
   choices: ImportChoices;
   onChoices: (choices: ImportChoices) => void;
@@ -18,7 +20,7 @@ const NOT_IMPORTED = '';
  * it), each column with its header, sample values and the field it goes to; and, for fields the
  * file has no column for, one value for the whole file.
  */
-export function MappingEditor({ data, layout, choices, onChoices }: Props) {
+export function MappingEditor({ data, noun, layout, choices, onChoices }: Props) {
   const groups = new Map<string, SheetTable[]>();
   for (const t of layout.tables) groups.set(t.layoutKey, [...(groups.get(t.layoutKey) ?? []), t]);
 
@@ -49,7 +51,7 @@ export function MappingEditor({ data, layout, choices, onChoices }: Props) {
           <div key={first.layoutKey} data-testid="import-mapping">
             <Typography.Text strong>列的对应关系</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-              {first.sheet ? `工作表：${tables.map((t) => t.sheet).join('、')}；` : ''}表头在第 {first.headerFirstRow === first.headerLastRow ? first.headerLastRow : `${first.headerFirstRow}–${first.headerLastRow}`} 行。识别不对时，请在右侧改选。
+              {first.sheet ? `${noun}：${tables.map((t) => t.sheet).join('、')}；` : ''}表头在第 {first.headerFirstRow === first.headerLastRow ? first.headerLastRow : `${first.headerFirstRow}–${first.headerLastRow}`} 行。识别不对时，请在右侧改选。
             </Typography.Text>
             <Table<ColumnInfo>
               size="small"
