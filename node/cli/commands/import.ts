@@ -80,7 +80,7 @@ export async function importCommand(files: readonly string[], options: ImportOpt
   const layout = findTables(read.workbook, roster, meeting.ruleSet);
   if (layout.tables.length === 0) throw new CliError(`“${file}”中没有找到意见表：每个工作表都没有表头（如“意见对象”“意见来源”“意见建议”）`);
   const choices = applyOptions(initialChoices(layout, meeting.ruleSet), layout, options, meeting, roster);
-  const plan = planImport(read.workbook, layout, choices, { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members: roster, existing });
+  const plan = planImport(read.workbook, layout, choices, { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members: roster, existing, period: { year: meeting.year, plannedDate: meeting.plannedDate } });
 
   io.out(`文件：${file}（${read.workbook.format}）`);
   io.out(`会议：${unit?.name ?? ''} · ${meeting.title}`);
