@@ -73,7 +73,7 @@ export function judgeSheets(workbook: ParsedWorkbook, tables: readonly SheetTabl
     const keys = new Set(values.map((v) => compareKey(stripNumbering(v))).filter((k) => k !== ''));
     const copied = copyOf(table, keys, kept);
     if (copied) {
-      judged.set(table, { sheet: table.sheet, kind: 'copy', reason: `工作表“${table.sheet}”的 ${keys.size} 条意见中有 ${copied.repeated} 条与工作表“${copied.of}”相同，是它的副本` });
+      judged.set(table, { sheet: table.sheet, kind: 'copy', reason: `工作表“${table.sheet}”的 ${keys.size} 条意见中有 ${copied.repeated} 条与工作表${copied.of.map((n) => `“${n}”`).join('、')}中的相同，是副本` });
       continue;
     }
     kept.push({ table, keys });
@@ -190,7 +190,7 @@ function datesOf(sheet: SheetGrid, table: SheetTable, c: number): string[] {
 }
 
 /** The kept sheet this one mostly repeats; sheets for two different members never copy each other. */
-function copyOf(table: SheetTable, keys: ReadonlySet<string>, kept: ReadonlyArray<{ table: SheetTable; keys: Set<string> }>): { of: string; repeated: number } | undefined {
+function copyOf(table: SheetTable, keys: ReadonlySet<string>, kept: ReadonlyArray<{ table: SheetTable; keys: Set<string> }>): { of: string[]; repeated: number } | undefined {
   if (keys.size < 2) return undefined;
   const comparable = kept.filter((k) => table.sheetTarget === undefined || k.table.sheetTarget === undefined || k.table.sheetTarget === table.sheetTarget);
   let repeated = 0;
@@ -202,7 +202,7 @@ function copyOf(table: SheetTable, keys: ReadonlySet<string>, kept: ReadonlyArra
     for (const h of holders) bySheet.set(h.table.sheet, (bySheet.get(h.table.sheet) ?? 0) + 1);
   }
   if (repeated < keys.size * COPY_SHARE) return undefined;
-  const of = [...bySheet.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const of = [...bySheet.entries()].sort((a, b) => b[1] - a[1]).map(([sheet]) => sheet);
   return { of, repeated };
 }
 
