@@ -106,7 +106,7 @@ function otherYear(sheet: SheetGrid, table: SheetTable, columns: FieldColumns, p
     const other = yearsIn(text)[0];
     if (other) return `工作表“${sheet.name}”${where}为${other.text}，不是${meeting}的意见`;
     const word = relative.exec(text);
-    if (word) return `工作表“${sheet.name}”${where}为“${where === '名称' ? sheet.name : excerpt(text, word.index)}”，是往年的意见，不是${meeting}的意见`;
+    if (word) return `工作表“${sheet.name}”的${where}${where === '名称' ? '' : `“${excerpt(text, word.index)}”`}表明是往年的意见，不是${meeting}的意见`;
   }
   if (columns.receivedDate === undefined) return undefined;
   const dates = datesOf(sheet, table, columns.receivedDate);

@@ -83,7 +83,7 @@ describe('cli import of a workbook with last year’s sheet', () => {
     const before = readFileSync(join(dir, '财政局.mzsh.json'));
     const r = await cli(args('去年.xlsx'), dir);
     expect(r.code).toBe(2);
-    expect(r.out).toContain('说明：工作表“上年度意见”名称为“上年度意见”，是往年的意见，不是本次会议（2025年度）的意见，未导入；如确需导入请加 --include-sheet 上年度意见');
+    expect(r.out).toContain('说明：工作表“上年度意见”的名称表明是往年的意见，不是本次会议（2025年度）的意见，未导入；如确需导入请加 --include-sheet 上年度意见');
     expect(r.err).toContain('没有导入任何意见：“去年.xlsx”中的意见表都不是本次会议的（原因见上面的说明），数据包未改动；如确需导入请加 --include-sheet 名称');
 
     const unknown = await cli(args('意见.xlsx', '--include-sheet', '2023年度'), dir);

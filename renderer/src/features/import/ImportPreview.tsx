@@ -6,6 +6,7 @@ import type { ParsedWorkbook } from '#shared/import/grid';
 import type { ImportChoices, ImportPlan, PlannedRow, RowRef, SkippedRow } from '#shared/import/plan';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 import { MappingEditor } from './MappingEditor';
+import { SheetChoices } from './SheetChoices';
 
 interface Props {
   data: MeetingData;
@@ -27,6 +28,9 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
     r.problems.map((p, i) => ({ key: `${r.sheet}\u0001${r.row}\u0001${i}`, where: `${workbook.fileName} · ${where(r)}`, column: p.column ? `${p.column} 列（${p.header}）` : p.header, reason: p.reason })),
   );
   const noTable = layout.tables.length === 0;
+  // The mapping is shown for the sheets read; a sheet checked in SheetChoices joins it.
+  const read = new Set(plan.sheets.filter((s) => s.included).map((s) => s.sheet));
+  const readLayout = { ...layout, tables: layout.tables.filter((t) => read.has(t.sheet)) };
   // 仅表扬: counted, but the supervisors will warn of it; staff see it before importing.
   const praise = new Set(plan.toAdd.filter((r) => isPraiseOnly(r.fields.content, data.meeting.ruleSet.praisePhrases)));
 
@@ -66,6 +70,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
             </Tag>
           )}
         </div>
+        <SheetChoices sheets={plan.sheets} choices={choices} onChoices={onChoices} />
         {noTable && (
           <Alert type="error" showIcon message="没有找到意见表" description="每个工作表都没有找到表头（如“意见对象”“意见来源”“意见建议”）。请检查文件，或下载导入模板整理后再导入。" />
         )}
@@ -83,7 +88,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
             }
           />
         )}
-        {!noTable && <MappingEditor data={data} layout={layout} choices={choices} onChoices={onChoices} />}
+        {readLayout.tables.length > 0 && <MappingEditor data={data} layout={readLayout} choices={choices} onChoices={onChoices} />}
         <Checkbox checked={choices.keepNonSubstantive} onChange={(e) => onChoices({ ...choices, keepNonSubstantive: e.target.checked })}>
           也导入“无”“暂无”等无实质内容的行（保存但不计入条数）
         </Checkbox>
