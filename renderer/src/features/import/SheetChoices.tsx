@@ -32,27 +32,35 @@ export function SheetChoices({ sheets, choices, onChoices }: Props) {
           description="原因写在下面每个工作表旁。如确实是本次会议的意见，请勾选要导入的工作表。"
         />
       )}
-      <Typography.Text strong>工作表</Typography.Text>
-      {sheets.map((s) => (
-        <div key={s.sheet} style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
-          <Checkbox checked={s.included} onChange={(e) => set(s.sheet, e.target.checked)} aria-label={`导入工作表“${s.sheet}”`} data-testid={`import-sheet-${s.sheet}`}>
-            {s.sheet}
-          </Checkbox>
-          {s.kind !== 'this' && !s.included && (
-            <>
-              <Tag color="orange">未导入</Tag>
-              <Typography.Text type="secondary">{leftOutNote(s, HOW)}</Typography.Text>
-            </>
-          )}
-          {s.kind !== 'this' && s.included && (
-            <>
-              <Tag color="blue">已勾选导入</Tag>
-              <Typography.Text type="secondary">{s.reason}；已按您的勾选导入，请确认这些意见属于本次会议</Typography.Text>
-            </>
-          )}
-          {s.kind === 'this' && !s.included && <Tag>已取消勾选，未导入</Tag>}
-        </div>
-      ))}
+      <Typography.Text strong>
+        工作表
+        <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12, fontWeight: 'normal' }}>
+          只导入勾选的工作表
+        </Typography.Text>
+      </Typography.Text>
+      <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 20, rowGap: 6 }}>
+        {sheets.map((s) => (
+          // A sheet with something to say takes a line of its own; the others sit side by side.
+          <div key={s.sheet} style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap', flexBasis: s.kind === 'this' ? 'auto' : '100%' }}>
+            <Checkbox checked={s.included} onChange={(e) => set(s.sheet, e.target.checked)} aria-label={`导入工作表“${s.sheet}”`} data-testid={`import-sheet-${s.sheet}`}>
+              {s.sheet}
+            </Checkbox>
+            {s.kind !== 'this' && !s.included && (
+              <>
+                <Tag color="orange">未导入</Tag>
+                <Typography.Text type="secondary">{leftOutNote(s, HOW)}</Typography.Text>
+              </>
+            )}
+            {s.kind !== 'this' && s.included && (
+              <>
+                <Tag color="blue">已勾选导入</Tag>
+                <Typography.Text type="secondary">{s.reason}；已按您的勾选导入，请确认这些意见属于本次会议</Typography.Text>
+              </>
+            )}
+            {s.kind === 'this' && !s.included && <Tag>已取消勾选，未导入</Tag>}
+          </div>
+        ))}
+      </div>
     </Space>
   );
 }
