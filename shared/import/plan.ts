@@ -207,7 +207,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
 }
 
 /** Each table's sheet judged (judgeSheets, with the mapping it is read with) and the user's choice over it. */
-export function sheetChoices(workbook: ParsedWorkbook, layout: WorkbookLayout, choices: ImportChoices, period: MeetingPeriod): SheetChoice[] {
+function sheetChoices(workbook: ParsedWorkbook, layout: WorkbookLayout, choices: ImportChoices, period: MeetingPeriod): SheetChoice[] {
   return judgeSheets(workbook, layout.tables, (t) => sheetColumns(t, choices), period).map((j) => {
     const chosen = choices.sheets[j.sheet];
     return { ...j, included: chosen ?? j.kind === 'this', chosen: chosen !== undefined };

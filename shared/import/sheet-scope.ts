@@ -19,7 +19,7 @@ export interface MeetingPeriod {
 }
 
 /** `this`: read by default. The others are not, for the reason given. */
-export type SheetKind = 'this' | 'other-year' | 'copy' | 'backup' | 'summary';
+type SheetKind = 'this' | 'other-year' | 'copy' | 'backup' | 'summary';
 
 export interface SheetJudgement {
   sheet: string;
