@@ -71,9 +71,8 @@ export async function importCommand(files: readonly string[], options: ImportOpt
   const labels = targetLabels(members);
   const existing = content.opinions.filter((o) => o.meetingId === meeting.id && !o.deletedAt);
   if (scans.length > 0) {
-    if (options.column.length > 0 || options.includeNoOpinion || options.sheet.length > 0 || options.includeSheet.length > 0) {
-      throw new CliError('纸质征求意见表的扫描件不用 --column、--include-no-opinion、--sheet 和 --include-sheet');
-    }
+    if (options.column.length > 0 || options.includeNoOpinion) throw new CliError('纸质征求意见表的扫描件不用 --column 和 --include-no-opinion');
+    if (options.sheet.length > 0 || options.includeSheet.length > 0) throw new CliError('纸质征求意见表的扫描件没有工作表，不用 --sheet 和 --include-sheet');
     const fixed: { category?: string; channel?: string } = {};
     for (const text of options.set) {
       const [field, value] = parsePair('--set', text);
