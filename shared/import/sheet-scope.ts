@@ -64,13 +64,14 @@ export function judgeSheets(workbook: ParsedWorkbook, tables: readonly SheetTabl
   for (const table of order) {
     const sheet = sheetOf(table);
     const content = columnsOf(table).content;
-    const values = sheet && content !== undefined ? columnValues(sheet, table, content) : [];
+    // One sheet to judge has nothing to be a copy of: its first values tell a count column.
+    const values = sheet && content !== undefined ? columnValues(sheet, table, content, order.length > 1 ? Infinity : COUNT_SAMPLE) : [];
     const counts = values.slice(0, COUNT_SAMPLE);
     if (counts.length >= 2 && counts.filter((v) => COUNT.test(v)).length >= counts.length * COUNT_SHARE) {
       judged.set(table, { sheet: table.sheet, kind: 'summary', reason: `工作表“${table.sheet}”的意见内容列多为数字（条数），是统计表，不是意见` });
       continue;
     }
-    const keys = new Set(values.map((v) => compareKey(stripNumbering(v))).filter((k) => k !== ''));
+    const keys = order.length > 1 ? new Set(values.map((v) => compareKey(stripNumbering(v))).filter((k) => k !== '')) : new Set<string>();
     const copied = copyOf(table, keys, kept);
     if (copied) {
       judged.set(table, { sheet: table.sheet, kind: 'copy', reason: `工作表“${table.sheet}”的 ${keys.size} 条意见中有 ${copied.repeated} 条与工作表${copied.of.map((n) => `“${n}”`).join('、')}中的相同，是副本` });
@@ -167,10 +168,10 @@ function excerpt(text: string, at: number): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, at + 20)}${at + 20 < text.length ? '…' : ''}`;
 }
 
-/** The non-empty values of a column under the header. */
-function columnValues(sheet: SheetGrid, table: SheetTable, c: number): string[] {
+/** The non-empty values of a column under the header (at most `limit`). */
+function columnValues(sheet: SheetGrid, table: SheetTable, c: number, limit: number): string[] {
   const out: string[] = [];
-  for (let r = table.headerLastRow; r < sheet.rows.length; r++) {
+  for (let r = table.headerLastRow; r < sheet.rows.length && out.length < limit; r++) {
     const t = cellValue(cellAt(sheet, r, c)?.text ?? '');
     if (t !== '') out.push(t);
   }
