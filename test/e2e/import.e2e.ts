@@ -175,12 +175,14 @@ describe('import', () => {
     await expect.poll(() => sheets.textContent()).toContain('工作表“2024年度”名称为2024年度，不是本次会议（2025年度）的意见，未导入；如确需导入请勾选');
     expect(await page.getByLabel('导入工作表“Sheet1”').isChecked()).toBe(true);
     expect(await page.getByLabel('导入工作表“2024年度”').isChecked()).toBe(false);
+    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('工作表：Sheet1；');
     await app.screenshot('sheets-last-year');
 
     // Checked: its rows are read, and the preview says whose choice it was.
     await page.getByLabel('导入工作表“2024年度”').check();
     await expect.poll(() => counts(page)).toBe('共 5 行：将添加 5 条重复跳过 0 条无实质内容 0 条有误 0 行');
     await expect.poll(() => sheets.textContent()).toContain('已按您的勾选导入');
+    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('工作表：Sheet1、2024年度；');
     await app.screenshot('sheets-last-year-checked');
     await page.getByLabel('导入工作表“2024年度”').uncheck();
     await expect.poll(() => counts(page)).toBe('共 3 行：将添加 3 条重复跳过 0 条无实质内容 0 条有误 0 行');

@@ -30,7 +30,6 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
   const noTable = layout.tables.length === 0;
   // The mapping is shown for the sheets read; a sheet checked in SheetChoices joins it.
   const read = new Set(plan.sheets.filter((s) => s.included).map((s) => s.sheet));
-  const readLayout = { ...layout, tables: layout.tables.filter((t) => read.has(t.sheet)) };
   // 仅表扬: counted, but the supervisors will warn of it; staff see it before importing.
   const praise = new Set(plan.toAdd.filter((r) => isPraiseOnly(r.fields.content, data.meeting.ruleSet.praisePhrases)));
 
@@ -88,7 +87,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
             }
           />
         )}
-        {readLayout.tables.length > 0 && <MappingEditor data={data} layout={readLayout} choices={choices} onChoices={onChoices} />}
+        {read.size > 0 && <MappingEditor data={data} layout={layout} read={read} choices={choices} onChoices={onChoices} />}
         <Checkbox checked={choices.keepNonSubstantive} onChange={(e) => onChoices({ ...choices, keepNonSubstantive: e.target.checked })}>
           也导入“无”“暂无”等无实质内容的行（保存但不计入条数）
         </Checkbox>
