@@ -17,7 +17,7 @@ import { DEFAULT_CATEGORIES, DEFAULT_CHANNELS, defaultRuleSet } from '#shared/mo
 const root = resolve(__dirname, '..');
 const NAMES = ['张三', '李四', '王五', '赵六', '钱七', '孙八', '周九', '吴十', '郑一', '冯二'];
 const roster = NAMES.map((name, i) => ({ id: `m${i}`, name, position: i === 0 ? '局长' : '副局长' }));
-const meeting: ImportMeeting = { ruleSet: defaultRuleSet(), dimensions: [], members: roster, existing: [] };
+const meeting: ImportMeeting = { ruleSet: defaultRuleSet(), dimensions: [], members: roster, existing: [], period: { year: 2025 } };
 
 function rows(n: number): string[][] {
   const out = [['意见对象', '意见来源', '征求方式', '意见建议', '提出单位']];

@@ -56,6 +56,8 @@ const COMMANDS: Record<string, Command> = {
       set: { type: 'string', multiple: true },
       column: { type: 'string', multiple: true },
       'include-no-opinion': { type: 'boolean' },
+      'include-sheet': { type: 'string', multiple: true },
+      sheet: { type: 'string', multiple: true },
       'min-confidence': { type: 'string' },
     },
     run: (positionals, values, io) => {
@@ -72,6 +74,8 @@ const COMMANDS: Record<string, Command> = {
           set: list(values['set']),
           column: list(values['column']),
           includeNoOpinion: values['include-no-opinion'] === true,
+          includeSheet: list(values['include-sheet']),
+          sheet: list(values['sheet']),
           minConfidence: typeof values['min-confidence'] === 'string' ? values['min-confidence'] : undefined,
         },
         io,

@@ -15,6 +15,7 @@ import { exactField, FIELD_LABELS, type ImportField } from './fields';
 import { targetFromSheetName, type FieldColumns, type SheetTable, type WorkbookLayout } from './find-table';
 import { cellAt, columnLetter, sheetNoun, type GridCell, type ParsedWorkbook, type SheetGrid } from './grid';
 import { mergedDownReader } from './merged-down';
+import { judgeSheets, type MeetingPeriod, type SheetJudgement } from './sheet-scope';
 import { cellValue, matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from './values';
 
 /** Fields that can be given one value for the whole file, when the file has no column for them. */
@@ -28,9 +29,11 @@ export interface ImportChoices {
   fixed: Partial<Record<FixedField, string>>;
   /** Also import rows that say nothing (无, 暂无 …); they are stored but never counted. Off by default. */
   keepNonSubstantive: boolean;
+  /** Sheets the user chose to read (true) or to leave out (false); a sheet not listed follows judgeSheets. */
+  sheets: Record<string, boolean>;
 }
 
-export const DEFAULT_CHOICES: ImportChoices = { columns: {}, fixed: {}, keepNonSubstantive: false };
+export const DEFAULT_CHOICES: ImportChoices = { columns: {}, fixed: {}, keepNonSubstantive: false, sheets: {} };
 
 export interface ImportMeeting {
   ruleSet: Pick<RuleSet, 'categories' | 'channels' | 'noOpinionPhrases' | 'praisePhrases'>;
@@ -39,6 +42,16 @@ export interface ImportMeeting {
   members: readonly RosterEntry[];
   /** The meeting's live opinions, for duplicate detection. */
   existing: readonly DuplicateFields[];
+  /** The meeting's 年度 and planned day: a sheet of another year's opinions is not read by default. */
+  period: MeetingPeriod;
+}
+
+/** A sheet with an opinion table: whether it belongs to this meeting, and whether it is read. */
+export interface SheetChoice extends SheetJudgement {
+  /** Read: the user's choice, else the judgement (`kind === 'this'`). */
+  included: boolean;
+  /** The user chose, rather than the judgement. */
+  chosen: boolean;
 }
 
 export interface CellProblem {
@@ -81,6 +94,8 @@ export interface ImportPlan {
   rejected: RejectedRow[];
   /** What the preview says besides the rows: sheets not read, identity columns dropped, rows ignored. */
   notes: string[];
+  /** Every sheet with an opinion table, in the workbook's order; only those `included` were read. */
+  sheets: SheetChoice[];
 }
 
 // A form's footer: 填表人：… 审核人：… 注：…
@@ -96,21 +111,25 @@ export function sheetColumns(table: SheetTable, choices: ImportChoices): FieldCo
 
 /** What importing the workbook with this mapping would do. Pure and fast: the preview recomputes it on every change. */
 export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, choices: ImportChoices, meeting: ImportMeeting): ImportPlan {
-  const plan: ImportPlan = { file: workbook.fileName, total: 0, toAdd: [], skipped: [], duplicates: 0, nonSubstantive: 0, rejected: [], notes: [...workbook.notes] };
+  const sheets = sheetChoices(workbook, layout, choices, meeting.period);
+  const plan: ImportPlan = { file: workbook.fileName, total: 0, toAdd: [], skipped: [], duplicates: 0, nonSubstantive: 0, rejected: [], notes: [...workbook.notes], sheets };
+  // Only the sheets read count: another year's list or a copy beside the table changes nothing below.
+  const readSheets = new Set(sheets.filter((s) => s.included).map((s) => s.sheet));
+  const tables = layout.tables.filter((t) => readSheets.has(t.sheet));
   const noOpinion = phraseMatcher(meeting.ruleSet.noOpinionPhrases, meeting.ruleSet.praisePhrases);
   const existing = new Set(meeting.existing.map(duplicateKey));
   const seen = new Map<string, RowRef>();
   const context = { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, memberIds: new Set(meeting.members.map((m) => m.id)) };
-  const multiSheet = layout.tables.length > 1;
+  const multiSheet = tables.length > 1;
   // Several sheets, some named after members: the sheets are per target, and a sheet that is not is an error of its own.
-  const sheetPerTarget = multiSheet && layout.tables.some((t) => t.sheetTarget !== undefined);
+  const sheetPerTarget = multiSheet && tables.some((t) => t.sheetTarget !== undefined);
   // A Word document's tables are 表格, named by their headings; a workbook's sheets are 工作表.
   const noun = sheetNoun(workbook);
   const sheetPrefix = (sheet: string) => (sheet ? `${noun}“${sheet}”` : '');
 
   // An instructions sheet (说明, 填写说明) is expected to have no table; any other sheet without one is worth a note.
   for (const skipped of layout.skipped) if (skipped.kind === 'no-header' && !skipped.sheet.includes('说明')) plan.notes.push(`${noun}“${skipped.sheet}”${skipped.reason}`);
-  for (const table of layout.tables) {
+  for (const table of tables) {
     const sheet = workbook.sheets.find((s) => s.name === table.sheet)!;
     const columns = sheetColumns(table, choices);
     notesFor(table, columns, plan.notes, multiSheet ? sheetPrefix(table.sheet) : '');
@@ -193,7 +212,7 @@ export function planImport(workbook: ParsedWorkbook, layout: WorkbookLayout, cho
       plan.notes.push(`${sheetPrefix(table.sheet)}第 ${rowList(severalInOne)} 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入`);
     }
   }
-  const byName = layout.tables.filter((t) => t.sheetTarget && sheetColumns(t, choices).target === undefined && !choices.fixed.target);
+  const byName = tables.filter((t) => t.sheetTarget && sheetColumns(t, choices).target === undefined && !choices.fixed.target);
   if (byName.length > 0) {
     const label = (id: string) => {
       const m = meeting.members.find((x) => x.id === id);
@@ -221,6 +240,17 @@ function sectionTarget(sheet: SheetGrid, r: number, texts: readonly string[], co
 function labelOf(meeting: ImportMeeting, id: string): string {
   const m = meeting.members.find((x) => x.id === id);
   return m ? targetLabel(m) : GROUP_LABEL;
+}
+
+/** Each table's sheet judged (judgeSheets, with the mapping it is read with) and the user's choice over it. */
+function sheetChoices(workbook: ParsedWorkbook, layout: WorkbookLayout, choices: ImportChoices, period: MeetingPeriod): SheetChoice[] {
+  // A Word document's tables are 表格 in what the reasons say, as everywhere else in the preview.
+  const noun = sheetNoun(workbook);
+  return judgeSheets(workbook, layout.tables, (t) => sheetColumns(t, choices), period).map((j) => {
+    const chosen = choices.sheets[j.sheet];
+    const reason = noun === '工作表' || j.reason === undefined ? j.reason : j.reason.replaceAll('工作表“', `${noun}“`);
+    return { ...j, reason, included: chosen ?? j.kind === 'this', chosen: chosen !== undefined };
+  });
 }
 
 /** A cell such as `1.加强学习。2.改进作风。`: several numbered opinions in one row (one row stays one opinion). */
@@ -399,7 +429,7 @@ export function initialChoices(layout: WorkbookLayout, ruleSet: Pick<RuleSet, 'c
   const fixed: ImportChoices['fixed'] = {};
   const questionnaireWithoutChannel = layout.tables.some((t) => t.questionnaire && t.detected.channel === undefined);
   if (questionnaireWithoutChannel && ruleSet.channels.includes('问卷调查')) fixed.channel = '问卷调查';
-  return { columns: {}, fixed, keepNonSubstantive: false };
+  return { columns: {}, fixed, keepNonSubstantive: false, sheets: {} };
 }
 
 /**

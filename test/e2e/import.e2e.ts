@@ -3,6 +3,7 @@
 // file is refused while the app keeps working; the template downloads and is this meeting's.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '#shared/import/read-workbook';
@@ -49,6 +50,23 @@ async function dropFile(page: Page, fixture: string, name = fixture.split('/').p
 }
 
 const counts = (page: Page) => page.getByTestId('import-counts').textContent();
+
+/** An .xlsx of opinion sheets, each under the usual header, chosen in the drop zone. */
+async function chooseWorkbook(page: Page, name: string, sheets: Array<[string, string[][]]>) {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of sheets) {
+    const ws = wb.addWorksheet(sheet);
+    ws.addRow(['意见对象', '意见来源', '征求方式', '意见建议', '收到日期']);
+    for (const r of rows) ws.addRow(r);
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await dropZone(page).setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+}
+
+const LAST_YEAR = [
+  ['张三', '上级领导', '谈心谈话', '统筹协调分管工作的力度还不够', '2024-11-20'],
+  ['王五', '分管领域', '书面征求', '分管科室之间协调配合不够顺畅', '2024-12-03'],
+];
 
 describe('import', () => {
   it('previews a file, takes a corrected mapping, imports, and adds nothing the second time', async () => {
@@ -134,6 +152,53 @@ describe('import', () => {
     await expect.poll(() => counts(page)).toBe('共 2 行：将添加 2 条重复跳过 0 条无实质内容 0 条有误 0 行');
     await expect.poll(() => page.getByTestId('import-notes').textContent()).toContain('第 2 行的意见内容中有多条编号意见，每行按一条意见导入和计数；如应分别计数，请在表格中拆成多行后再导入');
     await app.screenshot('several-in-one-cell');
+    await app.close();
+  });
+
+  it('leaves last year’s sheet out, says why, and imports it only when its box is checked', async () => {
+    const app = await openApp('import-sheets');
+    const { page } = app;
+    await setUp(page);
+    await chooseWorkbook(page, '征求意见.xlsx', [
+      [
+        'Sheet1',
+        [
+          ['张三', '上级领导', '谈心谈话', '理论学习与业务工作结合不够紧密', '2025-11-05'],
+          ['李四', '基层群众', '走访', '到联系村走访的次数偏少', '2025-11-12'],
+          ['领导班子', '服务对象', '座谈会', '政务服务事项网上办理的比例不高', '2025-12-01'],
+        ],
+      ],
+      ['2024年度', LAST_YEAR],
+    ]);
+    await expect.poll(() => counts(page)).toBe('共 3 行：将添加 3 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    const sheets = page.getByTestId('import-sheets');
+    await expect.poll(() => sheets.textContent()).toContain('工作表“2024年度”名称为2024年度，不是本次会议（2025年度）的意见，未导入；如确需导入请勾选');
+    expect(await page.getByLabel('导入工作表“Sheet1”').isChecked()).toBe(true);
+    expect(await page.getByLabel('导入工作表“2024年度”').isChecked()).toBe(false);
+    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('工作表：Sheet1；');
+    await app.screenshot('sheets-last-year');
+
+    // Checked: its rows are read, and the preview says whose choice it was.
+    await page.getByLabel('导入工作表“2024年度”').check();
+    await expect.poll(() => counts(page)).toBe('共 5 行：将添加 5 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    await expect.poll(() => sheets.textContent()).toContain('已按您的勾选导入');
+    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('工作表：Sheet1、2024年度；');
+    await app.screenshot('sheets-last-year-checked');
+    await page.getByLabel('导入工作表“2024年度”').uncheck();
+    await expect.poll(() => counts(page)).toBe('共 3 行：将添加 3 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    await page.getByTestId('import-confirm').click();
+    await page.getByText('已导入 3 条意见').waitFor();
+
+    // A file holding only last year's list: nothing is read, said prominently, and the box is there.
+    await page.getByRole('button', { name: '继续导入' }).click();
+    await chooseWorkbook(page, '2024年度意见.xlsx', [['上年度意见', LAST_YEAR]]);
+    await expect.poll(() => page.getByTestId('import-sheets-none').textContent()).toContain('这个文件的意见表都不是本次会议的意见，未导入任何意见');
+    await expect.poll(() => counts(page)).toBe('共 0 行：将添加 0 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await app.screenshot('sheets-only-last-year');
+    await page.getByLabel('导入工作表“上年度意见”').check();
+    await expect.poll(() => counts(page)).toBe('共 2 行：将添加 2 条重复跳过 0 条无实质内容 0 条有误 0 行');
+    expect(await page.getByTestId('import-sheets-none').count()).toBe(0);
     await app.close();
   });
 

@@ -19,6 +19,9 @@ export const ROSTER = [
   { id: fakeUuid(105), name: '张伟', position: '纪检组长' },
 ];
 
+/** The fixtures are a 2025年度 meeting's forms (dates in November 2025). */
+export const FIXTURE_PERIOD = { year: 2025, plannedDate: '' };
+
 export const DIMENSIONS = ['带头强化政治忠诚、提高政治能力', '带头干事创业、担当作为'];
 
 /** Member id by `name` or `name（position）`. */
@@ -29,7 +32,7 @@ export function memberId(label: string): string {
 }
 
 export function fixtureMeeting(existing: DuplicateFields[] = []): ImportMeeting {
-  return { ruleSet: defaultRuleSet(), dimensions: DIMENSIONS, members: ROSTER, existing };
+  return { ruleSet: defaultRuleSet(), dimensions: DIMENSIONS, members: ROSTER, existing, period: FIXTURE_PERIOD };
 }
 
 export function fixtureBytes(name: string): Uint8Array {

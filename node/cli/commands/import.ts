@@ -6,6 +6,7 @@ import { columnIndex, columnLetter, sheetNoun } from '#shared/import/grid';
 import { MAX_IMPORT_BYTES } from '#shared/import/limits';
 import { describeProblems, FIXED_FIELDS, initialChoices, planImport, sheetColumns, withColumn, type FixedField, type ImportChoices, type ImportPlan } from '#shared/import/plan';
 import { finishImport, importedOpinion, importSummary } from '#shared/import/records';
+import { leftOutNote } from '#shared/import/sheet-scope';
 import { changeEntry } from '#shared/model/change-log';
 import { matchCategory, matchChannel, matchDate, matchDimension, matchTarget, type Match, type RosterEntry } from '#shared/import/values';
 import type { Meeting } from '#shared/model/types';
@@ -18,7 +19,7 @@ import { readInThread } from '../read-in-thread';
 import { importScans, isScanName } from './import-scans';
 import { DEFAULT_MIN_CONFIDENCE } from '#shared/ocr/plan';
 
-export const IMPORT_HELP = `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run] [--set 项目=值]… [--column 项目=列]…
+export const IMPORT_HELP = `import SPREADSHEET --package PACKAGE --meeting ID [--dry-run] [--set 项目=值]… [--column 项目=列]… [--include-sheet 名称]… [--sheet 名称]…
 import SCAN… --package PACKAGE --meeting ID [--dry-run] [--min-confidence 0.9] [--set 意见来源=值] [--set 征求方式=值]
     把表格（.xlsx、.xls、.et、.ods、.csv/.txt，UTF-8、GBK 或 UTF-16；或含意见表格的 Word 文档 .docx，每个表格
     按一个工作表读取）中的意见导入数据包中的一次会议。先列出预览：
@@ -30,6 +31,8 @@ import SCAN… --package PACKAGE --meeting ID [--dry-run] [--min-confidence 0.9]
     --set 项目=值            表中没有该列时整个文件使用的值，如 --set 征求方式=问卷调查
     --column 项目=列         指定某项对应的列，如 --column 意见对象=A（所有工作表）
     --include-no-opinion    也导入“无”“暂无”等无实质内容的行（保存但不计数）
+    --include-sheet 名称     也导入这个工作表：上年度的意见、其他工作表的副本或备份、汇总/统计表默认不导入，预览中逐一说明原因
+    --sheet 名称             只导入指定的工作表（可多次使用；指定的工作表即使判断为往年的意见或副本也导入）
     SCAN 为纸质征求意见表的扫描件或照片（.png、.jpg，或扫描仪生成的 .pdf，可多个）：离线识别后按软件预览的规则检查，
     只写入对象、来源、方式都能匹配、不重复、没有把握不大的字（低于 --min-confidence，默认 ${DEFAULT_MIN_CONFIDENCE}）的意见；
     其余逐条列出原因，请在软件的“导入 → 纸质征求意见表”中核对后导入。
@@ -42,6 +45,10 @@ export interface ImportOptions {
   set: string[];
   column: string[];
   includeNoOpinion: boolean;
+  /** Sheets read besides those judged this meeting's (judgeSheets). */
+  includeSheet: string[];
+  /** When given, only these sheets are read. */
+  sheet: string[];
   /** Paper forms only: characters below it are doubtful, and a row with one is not written. */
   minConfidence?: string;
 }
@@ -66,6 +73,7 @@ export async function importCommand(files: readonly string[], options: ImportOpt
   const existing = content.opinions.filter((o) => o.meetingId === meeting.id && !o.deletedAt);
   if (scans.length > 0) {
     if (options.column.length > 0 || options.includeNoOpinion) throw new CliError('纸质征求意见表的扫描件不用 --column 和 --include-no-opinion');
+    if (options.sheet.length > 0 || options.includeSheet.length > 0) throw new CliError('纸质征求意见表的扫描件没有工作表，不用 --sheet 和 --include-sheet');
     const fixed: { category?: string; channel?: string } = {};
     for (const text of options.set) {
       const [field, value] = parsePair('--set', text);
@@ -87,15 +95,17 @@ export async function importCommand(files: readonly string[], options: ImportOpt
         : `“${file}”中没有找到意见表：每个工作表都没有表头（如“意见对象”“意见来源”“意见建议”）`,
     );
   }
-  const choices = applyOptions(initialChoices(layout, meeting.ruleSet), layout, options, meeting, roster);
-  const plan = planImport(read.workbook, layout, choices, { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members: roster, existing });
+  const choices = { ...applyOptions(initialChoices(layout, meeting.ruleSet), layout, options, meeting, roster), sheets: chosenSheets(layout, options) };
+  const plan = planImport(read.workbook, layout, choices, { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members: roster, existing, period: { year: meeting.year, plannedDate: meeting.plannedDate } });
 
   io.out(`文件：${file}（${read.workbook.format}）`);
   io.out(`会议：${unit?.name ?? ''} · ${meeting.title}`);
-  for (const table of layout.tables) io.out(mappingLine(noun, table.sheet, table.headerLastRow, sheetColumns(table, choices), table.columns.map((c) => c.label)));
+  const included = new Set(plan.sheets.filter((s) => s.included).map((s) => s.sheet));
+  for (const table of layout.tables.filter((t) => included.has(t.sheet))) io.out(mappingLine(noun, table.sheet, table.headerLastRow, sheetColumns(table, choices), table.columns.map((c) => c.label)));
   for (const [field, value] of Object.entries(choices.fixed) as Array<[FixedField, string]>) {
     io.out(`统一的${FIELD_LABELS[field]}：${field === 'target' ? (labels.get(value) ?? value) : value}`);
   }
+  for (const line of sheetLines(plan)) io.out(`说明：${line}`);
   for (const note of plan.notes) io.out(`说明：${note}`);
   io.out(summaryLine(plan));
   if (plan.rejected.length > 0) {
@@ -103,6 +113,9 @@ export async function importCommand(files: readonly string[], options: ImportOpt
     for (const row of plan.rejected) for (const line of describeProblems(file, row, noun)) io.out(`  - ${line}`);
   }
 
+  if (included.size === 0) {
+    throw new CliError(`没有导入任何意见：“${file}”中的意见表都不是本次会议的（原因见上面的说明），数据包未改动；如确需导入请加 --include-sheet 名称`);
+  }
   if (options.dryRun) io.out('试运行（--dry-run）：未写入数据包。');
   else if (plan.toAdd.length === 0) io.out('没有可添加的意见，数据包未改动。');
   else {
@@ -118,6 +131,37 @@ export async function importCommand(files: readonly string[], options: ImportOpt
     io.out(`已写入 ${basename(options.packagePath)}：新增 ${opinions.length} 条意见。`);
   }
   return plan.rejected.length > 0 ? EXIT_ROWS_REJECTED : EXIT_OK;
+}
+
+/** --sheet and --include-sheet as the sheets chosen; a name that is no opinion table of the file is a CliError. */
+function chosenSheets(layout: WorkbookLayout, options: Pick<ImportOptions, 'sheet' | 'includeSheet'>): Record<string, boolean> {
+  const tables = layout.tables.map((t) => t.sheet);
+  for (const [option, names] of [['--sheet', options.sheet], ['--include-sheet', options.includeSheet]] as const) {
+    for (const name of names) {
+      if (tables.includes(name)) continue;
+      const skipped = layout.skipped.find((s) => s.sheet === name);
+      throw new CliError(`${option} ${name}：${skipped ? `工作表“${name}”${skipped.reason.replace(/，未导入$/, '')}，不能导入` : `文件中没有名为“${name}”的意见表`}。可选的工作表：${tables.map((t) => `“${t}”`).join('、')}`);
+    }
+  }
+  const sheets: Record<string, boolean> = {};
+  if (options.sheet.length > 0) for (const t of tables) sheets[t] = options.sheet.includes(t);
+  for (const name of options.includeSheet) sheets[name] = true;
+  return sheets;
+}
+
+/** What became of each sheet the judgement or the options left out, or read though judged another's. */
+function sheetLines(plan: ImportPlan): string[] {
+  return plan.sheets.flatMap((s) => {
+    if (!s.included && !s.chosen) return [leftOutNote(s, `如确需导入请加 --include-sheet ${shellWord(s.sheet)}`)];
+    if (!s.included) return [`工作表“${s.sheet}”不在 --sheet 指定的工作表中，未导入`];
+    if (s.chosen && s.reason) return [`工作表“${s.sheet}”按指定导入（${s.reason}）`];
+    return [];
+  });
+}
+
+/** A sheet name as the shell takes it: `2024年度`, or `'Sheet1 (2)'`. */
+function shellWord(name: string): string {
+  return /^[\p{L}\p{N}_.-]+$/u.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
 }
 
 function meetingList(content: PackageContent): string {

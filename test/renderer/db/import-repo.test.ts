@@ -19,7 +19,7 @@ async function planFor(db: WorkbenchDb, meetingId: string, bytes: Uint8Array, na
   const members = await listMembers(db, meetingId);
   const read = readWorkbook(bytes, name);
   if (!read.ok) throw new Error(read.error);
-  const ctx = { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members, existing: await listOpinions(db, meetingId) };
+  const ctx = { ruleSet: meeting.ruleSet, dimensions: meeting.dimensions, members, existing: await listOpinions(db, meetingId), period: { year: meeting.year, plannedDate: meeting.plannedDate } };
   const layout = findTables(read.workbook, ctx.members);
   return planImport(read.workbook, layout, initialChoices(layout, meeting.ruleSet), ctx);
 }

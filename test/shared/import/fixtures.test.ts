@@ -193,7 +193,9 @@ describe('import fixtures', () => {
   });
 
   it('reads a questionnaire’s identity question (`2、您的身份`) as the source, and proposes columns by their values', () => {
-    const { plan, layout } = planFixture('identity-question.xlsx');
+    // A sheet named 汇总 beside the questionnaire is left out unless chosen (sheet-scope.ts); chosen here.
+    expect(planFixture('identity-question.xlsx').plan.sheets.map((s) => [s.sheet, s.kind, s.included])).toEqual([['问卷', 'this', true], ['汇总', 'summary', false]]);
+    const { plan, layout } = planFixture('identity-question.xlsx', { sheets: { 汇总: true } });
     expect(layout.tables.map((t) => [t.sheet, t.detected, t.questionnaire])).toEqual([
       ['问卷', { target: 4, category: 5, content: 6 }, true],
       ['汇总', { target: 0, category: 1, channel: 2, content: 3 }, false],

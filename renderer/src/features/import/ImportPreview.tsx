@@ -6,6 +6,7 @@ import { sheetNoun, type ParsedWorkbook } from '#shared/import/grid';
 import type { ImportChoices, ImportPlan, PlannedRow, RowRef, SkippedRow } from '#shared/import/plan';
 import type { MeetingData } from '../../meeting/use-meeting-data';
 import { MappingEditor } from './MappingEditor';
+import { SheetChoices } from './SheetChoices';
 
 interface Props {
   data: MeetingData;
@@ -28,6 +29,8 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
   );
   const noTable = layout.tables.length === 0;
   const noun = sheetNoun(workbook);
+  // The mapping is shown for the sheets read; a sheet checked in SheetChoices joins it.
+  const read = new Set(plan.sheets.filter((s) => s.included).map((s) => s.sheet));
   // 仅表扬: counted, but the supervisors will warn of it; staff see it before importing.
   const praise = new Set(plan.toAdd.filter((r) => isPraiseOnly(r.fields.content, data.meeting.ruleSet.praisePhrases)));
 
@@ -67,6 +70,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
             </Tag>
           )}
         </div>
+        <SheetChoices noun={noun} sheets={plan.sheets} choices={choices} onChoices={onChoices} />
         {noTable && (
           <Alert type="error" showIcon message="没有找到意见表" description={
               noun === '表格'
@@ -89,7 +93,7 @@ export function ImportPreview({ data, workbook, layout, plan, choices, onChoices
             }
           />
         )}
-        {!noTable && <MappingEditor data={data} noun={noun} layout={layout} choices={choices} onChoices={onChoices} />}
+        {read.size > 0 && <MappingEditor data={data} noun={noun} layout={layout} read={read} choices={choices} onChoices={onChoices} />}
         <Checkbox checked={choices.keepNonSubstantive} onChange={(e) => onChoices({ ...choices, keepNonSubstantive: e.target.checked })}>
           也导入“无”“暂无”等无实质内容的行（保存但不计入条数）
         </Checkbox>

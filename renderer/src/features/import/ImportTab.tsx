@@ -40,6 +40,7 @@ export function ImportTab() {
       dimensions: data.meeting.dimensions,
       members: data.members.map((m) => ({ id: m.id, name: m.name, position: m.position })),
       existing: data.opinions,
+      period: { year: data.meeting.year, plannedDate: data.meeting.plannedDate },
     }),
     [data.meeting, data.members, data.opinions],
   );

@@ -9,6 +9,8 @@ interface Props {
   /** 工作表, or 表格 for a Word document's tables. */
   noun: '工作表' | '表格';
   layout: WorkbookLayout;
+  /** The sheets read: only their mapping is shown, but a change applies to every sheet of the same header. */
+  read: ReadonlySet<string>;
   choices: ImportChoices;
   onChoices: (choices: ImportChoices) => void;
 }
@@ -20,14 +22,15 @@ const NOT_IMPORTED = '';
  * it), each column with its header, sample values and the field it goes to; and, for fields the
  * file has no column for, one value for the whole file.
  */
-export function MappingEditor({ data, noun, layout, choices, onChoices }: Props) {
+export function MappingEditor({ data, noun, layout, read, choices, onChoices }: Props) {
   const groups = new Map<string, SheetTable[]>();
   for (const t of layout.tables) groups.set(t.layoutKey, [...(groups.get(t.layoutKey) ?? []), t]);
+  const shown = [...groups.values()].filter((tables) => tables.some((t) => read.has(t.sheet)));
 
   const setColumn = (tables: SheetTable[], column: number, field: ImportField | typeof NOT_IMPORTED) =>
     onChoices(withColumn(choices, tables, column, field === NOT_IMPORTED ? undefined : field));
 
-  const lacking = FIXED_FIELDS.filter((f) => layout.tables.some((t) => sheetColumns(t, choices)[f] === undefined));
+  const lacking = FIXED_FIELDS.filter((f) => layout.tables.some((t) => read.has(t.sheet) && sheetColumns(t, choices)[f] === undefined));
   const setFixed = (field: FixedField, value: string | undefined) => {
     const fixed = { ...choices.fixed };
     if (value === undefined || value === '') delete fixed[field];
@@ -43,15 +46,15 @@ export function MappingEditor({ data, noun, layout, choices, onChoices }: Props)
 
   return (
     <Space direction="vertical" size={8} style={{ width: '100%' }}>
-      {[...groups.values()].map((tables) => {
-        const first = tables[0]!;
+      {shown.map((tables) => {
+        const first = tables.find((t) => read.has(t.sheet))!;
         const mapping = sheetColumns(first, choices);
         const fieldOf = (c: ColumnInfo) => (Object.entries(mapping) as Array<[ImportField, number]>).find(([, i]) => i === c.index)?.[0] ?? NOT_IMPORTED;
         return (
           <div key={first.layoutKey} data-testid="import-mapping">
             <Typography.Text strong>列的对应关系</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-              {first.sheet ? `${noun}：${tables.map((t) => t.sheet).join('、')}；` : ''}表头在第 {first.headerFirstRow === first.headerLastRow ? first.headerLastRow : `${first.headerFirstRow}–${first.headerLastRow}`} 行。识别不对时，请在右侧改选。
+              {first.sheet ? `${noun}：${tables.filter((t) => read.has(t.sheet)).map((t) => t.sheet).join('、')}；` : ''}表头在第 {first.headerFirstRow === first.headerLastRow ? first.headerLastRow : `${first.headerFirstRow}–${first.headerLastRow}`} 行。识别不对时，请在右侧改选。
             </Typography.Text>
             <Table<ColumnInfo>
               size="small"
