@@ -19,6 +19,7 @@ export const REFUSAL_REASONS: ReadonlyArray<readonly [start: string, meaning: st
   ['是 PowerPoint 文件', 'a PowerPoint file'],
   ['是 Excel 5.0 以前的旧格式', 'a BIFF2–4 stream inside a compound file (no writer makes one)'],
   ['不是 Excel 工作簿', 'an archive or compound file without a workbook'],
+  ['不是 Word 文档', 'a .docx archive without a document body (nor a workbook)'],
   ['无法读取', 'the spreadsheet library could not read it'],
   ['文件不是文本', 'binary content that is no known spreadsheet format'],
   ['无法识别文件的文字编码', 'text in neither UTF-8 nor GBK'],

@@ -58,7 +58,10 @@ const MAX32 = 0xffffffff;
 
 /** A guard's refusal as said of a Word file: the guard speaks of Excel and .xlsx. */
 export function inWordTerms(error: string): string {
-  return error.replace(/Excel 或 WPS/g, 'Word 或 WPS').replace(/\.xlsx/g, '.docx');
+  return error
+    .replace('不是 Excel 工作簿（压缩包中没有工作簿内容）', '不是 Word 文档（压缩包中没有正文内容），也不是 Excel 工作簿')
+    .replace(/Excel 或 WPS/g, 'Word 或 WPS')
+    .replace(/\.xlsx/g, '.docx');
 }
 
 /** Whether the bytes start like a zip archive (`PK\x03\x04`). */

@@ -141,6 +141,13 @@ describe('reading the tables of a Word document', () => {
     expect(readWorkbook(bytes, '意见.docx')).toEqual({ ok: false, error: '“意见.docx”已损坏（压缩包内部信息前后矛盾），无法读取，请在 Word 或 WPS 中打开后另存为 .docx 再导入' });
   });
 
+  it('says a .docx archive without a document body is not a Word document', () => {
+    const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'docProps/app.xml': strToU8('<Properties/>') });
+    const read = readWorkbook(bytes, '意见.docx');
+    expect(read).toEqual({ ok: false, error: '“意见.docx”不是 Word 文档（压缩包中没有正文内容），也不是 Excel 工作簿，请确认选择了正确的文件' });
+    expect(read.ok || isDocumentedRefusal(read.error)).toBe(true);
+  });
+
   it('reads a Word document by its content whatever its name', () => {
     const read = readWorkbook(fixtureBytes('docx/nested.docx'), '意见.xlsx');
     expect(read).toMatchObject({ ok: true, workbook: { format: 'Word 文档（.docx）' } });
