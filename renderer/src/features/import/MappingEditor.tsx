@@ -100,7 +100,7 @@ export function MappingEditor({ data, noun, layout, read, choices, onChoices }: 
         <div>
           <Typography.Text strong>表中没有的项目</Typography.Text>
           <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            可为整个文件统一设置（仅用于没有对应列的工作表）
+            可为整个文件统一设置（仅用于没有对应列的{noun}）
           </Typography.Text>
           <Space wrap size={[16, 8]} style={{ marginTop: 6, display: 'flex' }}>
             {lacking.map((field) => (
