@@ -1,0 +1,46 @@
+// Lists as units write them by hand (in Word or a sheet): a 来源 column, a count after the heading.
+import { describe, expect, it } from 'vitest';
+import { findTables } from '#shared/import/find-table';
+import type { ParsedWorkbook } from '#shared/import/grid';
+import { DEFAULT_CHOICES, initialChoices, planImport } from '#shared/import/plan';
+import { GROUP_TARGET } from '#shared/model/types';
+import { fixtureMeeting, memberId } from '../../support/import-fixtures';
+
+function workbook(sheets: Array<[string, string[][]]>): ParsedWorkbook {
+  return {
+    fileName: '意见.xlsx',
+    format: 'Excel 工作簿（.xlsx）',
+    sheets: sheets.map(([name, rows]) => ({ name, hidden: false, merges: [], rows: rows.map((r) => r.map((text) => (text === '' ? null : { text }))) })),
+    notes: [],
+  };
+}
+
+function plan(wb: ParsedWorkbook) {
+  const meeting = fixtureMeeting();
+  const layout = findTables(wb, meeting.members, meeting.ruleSet);
+  const start = initialChoices(layout, meeting.ruleSet);
+  return { layout, plan: planImport(wb, layout, { ...DEFAULT_CHOICES, ...start, fixed: { ...start.fixed, channel: '书面征求' } }, meeting) };
+}
+
+describe('a hand-made list', () => {
+  it('takes a bare 来源 column as the 意见来源 outside a questionnaire, even with one row', () => {
+    const { layout, plan: p } = plan(workbook([['对张三同志的意见建议', [['序号', '来源', '意见建议'], ['1', '基层群众', '调研不够深入']]]]));
+    expect(layout.tables[0]!.detected).toMatchObject({ category: 1, content: 2 });
+    expect(p.rejected).toEqual([]);
+    expect(p.toAdd.map((r) => [r.fields.targetId, r.fields.category])).toEqual([[memberId('张三'), '基层群众']]);
+    expect(p.notes.some((n) => n.includes('答题人信息'))).toBe(false);
+  });
+
+  it('still leaves out a questionnaire’s 来源 (how the answer was submitted)', () => {
+    const { layout } = plan(workbook([['Sheet1', [['提交答卷时间', '来源', '来自IP', '您的身份', '您对班子的意见建议'], ['2025/11/20 10:00', '手机提交', '1.2.3.4', '基层群众', '调研不够']]]]));
+    expect(layout.tables[0]!.questionnaire).toBe(true);
+    expect(layout.tables[0]!.columns[1]!.kind).toBe('identity');
+    expect(layout.tables[0]!.detected.category).toBe(3);
+  });
+
+  it('takes the target from a heading or sheet name that ends with the count of opinions', () => {
+    const rows = [['序号', '意见来源', '意见建议'], ['1', '上级领导', '班子建设有待加强'], ['2', '服务对象', '服务水平有待提升']];
+    const { layout } = plan(workbook([['对领导班子的意见建议（共2条）', rows], ['对张三同志的意见建议(3条)', rows], ['李四（副局长）', rows]]));
+    expect(layout.tables.map((t) => t.sheetTarget)).toEqual([GROUP_TARGET, memberId('张三'), memberId('李四')]);
+  });
+});
