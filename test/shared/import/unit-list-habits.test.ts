@@ -1,8 +1,11 @@
-// Lists as units write them by hand (in Word or a sheet): a 来源 column, a count after the heading.
+// Lists as units write them by hand (in Word or a sheet): a 来源 column, a count after the heading,
+// the source categories in their own words.
 import { describe, expect, it } from 'vitest';
 import { findTables } from '#shared/import/find-table';
 import type { ParsedWorkbook } from '#shared/import/grid';
 import { DEFAULT_CHOICES, initialChoices, planImport } from '#shared/import/plan';
+import { matchCategory } from '#shared/import/values';
+import { DEFAULT_CATEGORIES } from '#shared/model/rule-set';
 import { GROUP_TARGET } from '#shared/model/types';
 import { fixtureMeeting, memberId } from '../../support/import-fixtures';
 
@@ -42,5 +45,30 @@ describe('a hand-made list', () => {
     const rows = [['序号', '意见来源', '意见建议'], ['1', '上级领导', '班子建设有待加强'], ['2', '服务对象', '服务水平有待提升']];
     const { layout } = plan(workbook([['对领导班子的意见建议（共2条）', rows], ['对张三同志的意见建议(3条)', rows], ['李四（副局长）', rows]]));
     expect(layout.tables.map((t) => t.sheetTarget)).toEqual([GROUP_TARGET, memberId('张三'), memberId('李四')]);
+  });
+});
+
+describe('the source categories as forms write them', () => {
+  it('understands the staff, party members, party organizations and bracketed notes', () => {
+    const cases: Array<[string, string]> = [
+      ['上级党组织', '上级领导'],
+      ['上级领导意见', '上级领导'],
+      ['上级党委', '上级领导'],
+      ['干部职工', '基层群众'],
+      ['本单位干部职工', '基层群众'],
+      ['党员干部', '基层群众'],
+      ['下级党组织', '下属单位'],
+      ['基层党组织', '下属单位'],
+      ['服务对象（企业）', '服务对象'],
+      ['上级党组织、上级领导', '上级领导'],
+      ['干部职工和党员', '基层群众'],
+    ];
+    for (const [text, value] of cases) expect([text, matchCategory(text, DEFAULT_CATEGORIES)]).toEqual([text, { ok: true, value }]);
+  });
+
+  it('refuses a value naming two categories, saying which, and never guesses an unknown one', () => {
+    expect(matchCategory('基层党组织和党员', DEFAULT_CATEGORIES)).toEqual({ ok: false, reason: '意见来源“基层党组织和党员”包含不同的来源类别（下属单位、基层群众），一条意见只能属于一类，请选定一类或分行填写' });
+    expect(matchCategory('人大代表、政协委员', DEFAULT_CATEGORIES)).toEqual({ ok: false, reason: '意见来源“人大代表、政协委员”不在本次会议的来源类别中（上级领导、下属单位、分管领域、服务对象、基层群众）' });
+    expect(matchCategory('上级领导、社会组织', DEFAULT_CATEGORIES).ok).toBe(false);
   });
 });
