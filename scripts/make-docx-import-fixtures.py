@@ -3,7 +3,8 @@
 # a Word table with a title and 填报单位 lines above it, merged cells, repeated headers, one table per
 # member, a table inside a layout table, a table with no header, a document with no table, and the
 # same list saved by LibreOffice (.docx from HTML with rowspan/colspan) and as a legacy .doc; a list
-# split into two tables at a page break, and one with hidden text and tracked changes.
+# split into two tables at a page break, one with hidden text and tracked changes, and a form whose
+# 意见来源 is ticked in one column per category.
 # The files are committed; run this only to change them (needs Debian's python3-docx and LibreOffice):
 #   /usr/bin/python3 scripts/make-docx-import-fixtures.py
 # The roster the fixtures name is in test/support/import-fixtures.ts (张三 局长, 李四 副局长 …).
@@ -288,6 +289,30 @@ def hidden_tracked():
     doc.save(os.path.join(OUT, 'hidden-tracked.docx'))
 
 
+TICK_HTML = """<html><head><meta charset="utf-8"></head><body>
+<table border="1">
+<tr><th rowspan="2">序号</th><th rowspan="2">意见对象</th><th rowspan="2">意见建议</th><th colspan="5">意见来源（请在对应栏打√）</th></tr>
+<tr><th>上级领导</th><th>下属单位</th><th>分管领域</th><th>服务对象</th><th>基层群众</th></tr>
+<tr><td>1</td><td>领导班子</td><td>班子议事决策不够规范</td><td>√</td><td></td><td></td><td></td><td></td></tr>
+<tr><td>2</td><td>张三</td><td>调研不够深入</td><td></td><td></td><td></td><td></td><td>√</td></tr>
+<tr><td>3</td><td>李四</td><td>服务企业不主动</td><td></td><td></td><td></td><td>✓</td><td></td></tr>
+<tr><td>4</td><td>王五</td><td>分管工作抓得不细</td><td></td><td>√</td><td>√</td><td></td><td></td></tr>
+</table></body></html>"""
+
+
+def tick_source():
+    """A form asking the source by a tick in one of five columns under 意见来源 (LibreOffice .docx)."""
+    work = tempfile.mkdtemp()
+    try:
+        src = os.path.join(work, 'tick-source.html')
+        with open(src, 'w', encoding='utf-8') as f:
+            f.write(TICK_HTML)
+        subprocess.run(['libreoffice', '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, src], check=True, capture_output=True)
+        shutil.copy(os.path.join(work, 'tick-source.docx'), os.path.join(OUT, 'tick-source.docx'))
+    finally:
+        shutil.rmtree(work)
+
+
 title_form()
 two_row_header()
 per_member()
@@ -297,5 +322,6 @@ no_header()
 no_table()
 split_table()
 hidden_tracked()
+tick_source()
 libreoffice()
 print('wrote', sorted(os.listdir(OUT)))
