@@ -19,6 +19,9 @@ export const MAX_DOCX_TABLES = 500;
 export const MAX_TABLE_DEPTH = 8;
 /** A heading paragraph longer than this is a document's title or prose, not a table's name. */
 const MAX_HEADING_CHARS = 24;
+/** Paragraphs above a table read as its caption: a title and a heading or two, never the prose of a report. */
+const MAX_CAPTION_CHARS = 60;
+const CAPTION_PARAGRAPHS = 3;
 
 type DocxTables = { ok: true; sheets: SheetGrid[]; notes: string[] } | { ok: false; error: string };
 
@@ -43,6 +46,8 @@ export interface Table {
   orphans: CellRange[];
   /** The sheet name given by named(). */
   name?: string;
+  /** The short paragraphs just above the table (a document title, a heading), for telling its year. */
+  caption?: string;
   heading?: string;
   rows: SheetGrid['rows'];
   merges: CellRange[];
@@ -74,6 +79,8 @@ export function docxTables(xml: string): DocxTables {
   let inText = false;
   // Whether a body paragraph with text came since the last table of the body (else a next table may continue it).
   let textSinceTable = true;
+  // The last short paragraphs of the body since the last table: the next table's caption.
+  let caption: string[] = [];
   // Text not shown: hidden runs (w:vanish) and tracked deletions or moves away (w:del, w:moveFrom),
   // which Word shows only with 显示修订 and which are not the opinion as sent.
   let inRun = false;
@@ -117,7 +124,7 @@ export function docxTables(xml: string): DocxTables {
           if (stack.length >= MAX_TABLE_DEPTH) return { ok: false, error: `中的表格嵌套超过 ${MAX_TABLE_DEPTH} 层，不像正常的征求意见表，已拒绝` };
           // A nested table's paragraphs are its own: the cell holding it stops reading until it ends.
           const body = stack.length === 0;
-          const table: Table = { order: tables, ...(body && heading ? { heading } : {}), ...(body && !textSinceTable ? { follows: true } : {}), width: 0, orphans: [], rows: [], merges: [], r: -1, c: 0, open: new Map(), inner: [] };
+          const table: Table = { order: tables, ...(body && heading ? { heading } : {}), ...(body && !textSinceTable ? { follows: true } : {}), ...(body && caption.length > 0 ? { caption: caption.join(' ') } : {}), width: 0, orphans: [], rows: [], merges: [], r: -1, c: 0, open: new Map(), inner: [] };
           t?.inner.push(table);
           stack.push(table);
           if (stack.length === 1) heading = undefined;
@@ -202,6 +209,7 @@ export function docxTables(xml: string): DocxTables {
           const name = text === '' ? undefined : headingName(text);
           if (name) heading = name;
           if (text !== '') textSinceTable = true;
+          if (text !== '' && [...text].length <= MAX_CAPTION_CHARS) caption = [...caption, text].slice(-CAPTION_PARAGRAPHS);
         } else if (t.cell && t.cell.current !== undefined) {
           const text = tidy(t.cell.current);
           if (text !== '') t.cell.paragraphs.push(text);
@@ -218,7 +226,10 @@ export function docxTables(xml: string): DocxTables {
       case 'w:tbl': {
         if (!t) return { ok: false, error: DAMAGED };
         stack.pop();
-        if (stack.length === 0) textSinceTable = false;
+        if (stack.length === 0) {
+          textSinceTable = false;
+          caption = [];
+        }
         t.grid = { name: '', hidden: false, rows: t.rows, merges: t.merges.filter((m) => m.e.r > m.s.r || m.e.c > m.s.c) };
         found.push(t);
         break;
@@ -253,7 +264,7 @@ function named(found: readonly Table[]): SheetGrid[] {
   // A document's one table without a heading is the file's table, unnamed, as a CSV's is.
   if (sheets.length === 1 && sheets[0]!.heading === undefined) {
     sheets[0]!.name = '';
-    return [{ ...sheets[0]!.grid! }];
+    return [withCaption(sheets[0]!, '')];
   }
   const used = new Set<string>();
   return sheets.map((t, i) => {
@@ -262,8 +273,12 @@ function named(found: readonly Table[]): SheetGrid[] {
     for (let n = 2; used.has(name); n++) name = `${base}（${n}）`;
     used.add(name);
     t.name = name;
-    return { ...t.grid!, name };
+    return withCaption(t, name);
   });
+}
+
+function withCaption(t: Table, name: string): SheetGrid {
+  return { ...t.grid!, name, ...(t.caption ? { caption: t.caption } : {}) };
 }
 
 /** The text of a first row that is one cell spanning the table, when it can be a name. */

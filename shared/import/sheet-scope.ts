@@ -156,9 +156,9 @@ function fitsMeeting(mention: YearMention, period: MeetingPeriod): boolean {
   return mention.year === period.year || mention.year === period.year + 1;
 }
 
-/** The text of the rows above the header: a title, notes. */
+/** The text of the rows above the header (a title, notes), after a Word table's caption. */
 function titleRows(sheet: SheetGrid, table: SheetTable): string {
-  const parts: string[] = [];
+  const parts: string[] = sheet.caption ? [sheet.caption] : [];
   for (let r = 0; r < table.headerFirstRow - 1; r++) for (const cell of sheet.rows[r] ?? []) if (cell?.text.trim()) parts.push(cell.text.trim());
   return parts.join(' ');
 }

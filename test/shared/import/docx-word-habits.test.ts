@@ -1,9 +1,13 @@
 // How Word users really make the lists: a table split at a page break into a second table without
 // the header, hidden text, tracked changes. Fixtures from scripts/make-docx-import-fixtures.py.
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { docxTables } from '#shared/import/docx-tables';
+import { findTables } from '#shared/import/find-table';
+import { DEFAULT_CHOICES, initialChoices, planImport } from '#shared/import/plan';
+import { readWorkbook } from '#shared/import/read-workbook';
 import { GROUP_TARGET } from '#shared/model/types';
-import { memberId, planFixture } from '../../support/import-fixtures';
+import { fixtureBytes, fixtureMeeting, memberId, planFixture } from '../../support/import-fixtures';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`;
@@ -75,5 +79,38 @@ describe('text Word does not show', () => {
     const r = docxTables(doc(`<w:tbl><w:tr><w:tc>${cell}</w:tc></w:tr></w:tbl>`));
     if (!r.ok) throw new Error(r.error);
     expect(r.sheets[0]!.rows[0]![0]!.text).toBe('甲乙');
+  });
+});
+
+/** A .docx of this body, planned for the fixtures' 2025年度 meeting. */
+function planBody(body: string) {
+  const parts = unzipSync(fixtureBytes('docx/no-table.docx'));
+  parts['word/document.xml'] = strToU8(doc(body));
+  const read = readWorkbook(zipSync(parts), '意见.docx');
+  if (!read.ok) throw new Error(read.error);
+  const meeting = fixtureMeeting();
+  const layout = findTables(read.workbook, meeting.members, meeting.ruleSet);
+  const start = initialChoices(layout, meeting.ruleSet);
+  return planImport(read.workbook, layout, { ...DEFAULT_CHOICES, ...start, fixed: { ...start.fixed, channel: '书面征求' } }, meeting);
+}
+
+describe('the year a Word table is of', () => {
+  const list = (text: string) => tbl(header, tr('1', '领导班子', '上级领导', `${text}甲`), tr('2', '张三', '基层群众', `${text}乙`));
+
+  it('leaves out a table under a title naming another year, however long the title', () => {
+    const plan = planBody(p('中共某某县财政局党组2024年度民主生活会征求意见建议汇总表') + list('去年的意见'));
+    expect(plan.toAdd).toEqual([]);
+    expect(plan.sheets.map((s) => [s.included, s.reason])).toEqual([[false, '文档中的表格标题为2024年度，不是本次会议（2025年度）的意见']]);
+  });
+
+  it('reads this year’s table and leaves out last year’s appended under its own line', () => {
+    const plan = planBody(p('2025年度民主生活会征求意见') + list('今年的意见') + p('附：2024年度征求意见（供对照）') + list('去年的意见'));
+    expect(plan.toAdd.map((r) => r.fields.content)).toEqual(['今年的意见甲', '今年的意见乙']);
+    expect(plan.sheets.map((s) => [s.sheet, s.included])).toEqual([['2025年度民主生活会征求意见', true], ['表2', false]]);
+  });
+
+  it('reads a 2025年度 list for a meeting held in January 2026, and a table whose caption names no year', () => {
+    const plan = planBody(p('2025年度民主生活会征求意见汇总表（2026年1月）') + list('今年的意见') + p('二、对张三同志的意见') + tbl(header, tr('1', '张三', '上级领导', '再一条')));
+    expect(plan.toAdd.length).toBe(3);
   });
 });
