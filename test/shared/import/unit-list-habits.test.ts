@@ -72,3 +72,15 @@ describe('the source categories as forms write them', () => {
     expect(matchCategory('上级领导、社会组织', DEFAULT_CATEGORIES).ok).toBe(false);
   });
 });
+
+describe('a copy of a sheet edited after it was made', () => {
+  it('is still left out by its name, saying how many of its opinions no other sheet has', () => {
+    const header = ['序号', '意见对象', '意见来源', '意见建议'];
+    const rows = [['1', '领导班子', '上级领导', '理论学习不够深入'], ['2', '张三', '基层群众', '调研走访偏少'], ['3', '李四', '服务对象', '服务企业不主动']];
+    const { plan: p } = plan(workbook([['Sheet1 (2)', [header, ...rows]], ['Sheet1', [header, ...rows.slice(0, 2)]]]));
+    expect(p.sheets.map((s) => [s.sheet, s.included, s.reason])).toEqual([
+      ['Sheet1 (2)', false, '工作表“Sheet1 (2)”的名称表明是备份或副本，其余工作表已有本次的意见（但其中有 1 条意见其余工作表中没有，请核对）'],
+      ['Sheet1', true, undefined],
+    ]);
+  });
+});
