@@ -2,7 +2,9 @@
 # Writes the Word import fixtures in test/fixtures/import/docx/: 征求意见 lists as units send them,
 # a Word table with a title and 填报单位 lines above it, merged cells, repeated headers, one table per
 # member, a table inside a layout table, a table with no header, a document with no table, and the
-# same list saved by LibreOffice (.docx from HTML with rowspan/colspan) and as a legacy .doc.
+# same list saved by LibreOffice (.docx from HTML with rowspan/colspan) and as a legacy .doc; a list
+# split into two tables at a page break, one with hidden text and tracked changes, and a form whose
+# 意见来源 is ticked in one column per category.
 # The files are committed; run this only to change them (needs Debian's python3-docx and LibreOffice):
 #   /usr/bin/python3 scripts/make-docx-import-fixtures.py
 # The roster the fixtures name is in test/support/import-fixtures.ts (张三 局长, 李四 副局长 …).
@@ -223,6 +225,94 @@ def libreoffice():
         shutil.rmtree(work)
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+REVISION = 'w:author="办公室" w:date="2025-11-21T09:00:00Z"'
+
+
+def split_table():
+    """A list over two pages, split by its writer into two tables: the second has no header, and the
+    target merged down over the split continues into it (w:vMerge continue in its first row)."""
+    from docx.enum.text import WD_BREAK
+    doc = new_document()
+    doc.add_paragraph('征求意见建议汇总表')
+    first = doc.add_table(rows=4, cols=4)
+    first.style = 'Table Grid'
+    repeat_as_header(first.rows[0])
+    fill(first, 0, ['序号', '意见对象', '意见来源', '意见建议'])
+    fill(first, 1, ['1', '领导班子', '上级领导', '议事决策程序还需进一步规范'])
+    fill(first, 2, ['2', '领导班子', '服务对象', '窗口办事效率有待提高'])
+    fill(first, 3, ['3', '张三', '基层群众', '深入基层调研不够'])
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    second = doc.add_table(rows=3, cols=4)
+    second.style = 'Table Grid'
+    fill(second, 0, ['4', None, '下属单位', '抓落实的力度还需加强'])
+    fill(second, 1, ['5', '李四', '分管领域', '对分管科室的指导不够'])
+    fill(second, 2, ['6', '李四', '服务对象', '服务企业的主动性不足'])
+    # 张三 (row 3 of the first table) merged down into the continuation's first row.
+    for cell, val in [(first.cell(3, 1), 'restart'), (second.cell(0, 1), 'continue')]:
+        v = OxmlElement('w:vMerge')
+        v.set(qn('w:val'), val)
+        cell._tc.get_or_add_tcPr().append(v)
+    doc.save(os.path.join(OUT, 'split-table.docx'))
+
+
+def hidden_tracked():
+    """A list with hidden text (a note on who said it) and tracked changes: a word replaced, text moved
+    away, a row deleted. Only what Word shows with 修订 accepted is the opinion."""
+    from docx.oxml import parse_xml
+    doc = new_document()
+    table = doc.add_table(rows=5, cols=4)
+    table.style = 'Table Grid'
+    fill(table, 0, ['序号', '意见对象', '意见来源', '意见建议'])
+    fill(table, 1, ['1', '领导班子', '上级领导', '班子团结协作有待加强'])
+    fill(table, 2, ['2', '张三', '基层群众', None])
+    fill(table, 3, ['3', '李四', '服务对象', '服务意识不强'])
+    fill(table, 4, ['4', '王五', '下属单位', '对下属单位指导不够'])
+    hidden = table.cell(1, 3).paragraphs[0].add_run('（提出人：某某，已核实）')
+    hidden.font.hidden = True
+    p = table.cell(2, 3).paragraphs[0]._p
+    p.append(parse_xml(f'<w:r {W_NS}><w:t>调研</w:t></w:r>'))
+    p.append(parse_xml(f'<w:del {W_NS} w:id="1" {REVISION}><w:r><w:delText>很少</w:delText></w:r></w:del>'))
+    p.append(parse_xml(f'<w:ins {W_NS} w:id="2" {REVISION}><w:r><w:t>不够深入</w:t></w:r></w:ins>'))
+    p.append(parse_xml(f'<w:moveFrom {W_NS} w:id="3" {REVISION}><w:r><w:t>，移到别处的字</w:t></w:r></w:moveFrom>'))
+    # Row 4 deleted with 修订 on: the row and its text are marked deleted.
+    tr = table.rows[3]._tr
+    tr.get_or_add_trPr().append(parse_xml(f'<w:del {W_NS} w:id="4" {REVISION}/>'))
+    for r in list(tr.iter(qn('w:r'))):
+        for t in r.findall(qn('w:t')):
+            d = OxmlElement('w:delText')
+            d.text = t.text
+            r.replace(t, d)
+        wrap = parse_xml(f'<w:del {W_NS} w:id="5" {REVISION}/>')
+        r.addprevious(wrap)
+        wrap.append(r)
+    doc.save(os.path.join(OUT, 'hidden-tracked.docx'))
+
+
+TICK_HTML = """<html><head><meta charset="utf-8"></head><body>
+<table border="1">
+<tr><th rowspan="2">序号</th><th rowspan="2">意见对象</th><th rowspan="2">意见建议</th><th colspan="5">意见来源（请在对应栏打√）</th></tr>
+<tr><th>上级领导</th><th>下属单位</th><th>分管领域</th><th>服务对象</th><th>基层群众</th></tr>
+<tr><td>1</td><td>领导班子</td><td>班子议事决策不够规范</td><td>√</td><td></td><td></td><td></td><td></td></tr>
+<tr><td>2</td><td>张三</td><td>调研不够深入</td><td></td><td></td><td></td><td></td><td>√</td></tr>
+<tr><td>3</td><td>李四</td><td>服务企业不主动</td><td></td><td></td><td></td><td>✓</td><td></td></tr>
+<tr><td>4</td><td>王五</td><td>分管工作抓得不细</td><td></td><td>√</td><td>√</td><td></td><td></td></tr>
+</table></body></html>"""
+
+
+def tick_source():
+    """A form asking the source by a tick in one of five columns under 意见来源 (LibreOffice .docx)."""
+    work = tempfile.mkdtemp()
+    try:
+        src = os.path.join(work, 'tick-source.html')
+        with open(src, 'w', encoding='utf-8') as f:
+            f.write(TICK_HTML)
+        subprocess.run(['libreoffice', '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, src], check=True, capture_output=True)
+        shutil.copy(os.path.join(work, 'tick-source.docx'), os.path.join(OUT, 'tick-source.docx'))
+    finally:
+        shutil.rmtree(work)
+
+
 title_form()
 two_row_header()
 per_member()
@@ -230,5 +320,8 @@ sections()
 nested()
 no_header()
 no_table()
+split_table()
+hidden_tracked()
+tick_source()
 libreoffice()
 print('wrote', sorted(os.listdir(OUT)))

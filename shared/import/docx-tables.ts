@@ -10,6 +10,7 @@
 import { xmlTokens } from '../materials/xml-tokens';
 import { stripNumbering } from '../text/numbering';
 import type { CellRange, GridCell, SheetGrid } from './grid';
+import { joinContinuations } from './docx-continuations';
 import { MAX_COLUMNS, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
 
 /** More tables than this is not a list of opinions (a long one has a table per member, a few dozen). */
@@ -18,8 +19,11 @@ export const MAX_DOCX_TABLES = 500;
 export const MAX_TABLE_DEPTH = 8;
 /** A heading paragraph longer than this is a document's title or prose, not a table's name. */
 const MAX_HEADING_CHARS = 24;
+/** Paragraphs above a table read as its caption: a title and a heading or two, never the prose of a report. */
+const MAX_CAPTION_CHARS = 60;
+const CAPTION_PARAGRAPHS = 3;
 
-type DocxTables = { ok: true; sheets: SheetGrid[] } | { ok: false; error: string };
+type DocxTables = { ok: true; sheets: SheetGrid[]; notes: string[] } | { ok: false; error: string };
 
 const DAMAGED = '已损坏（Word 文档的正文不完整或格式错误），无法读取，请在 Word 或 WPS 中打开后另存为 .docx 再导入';
 
@@ -32,8 +36,18 @@ interface Cell {
   current?: string;
 }
 
-interface Table {
+export interface Table {
   order: number;
+  /** A table of the body that only empty paragraphs (a page or section break) part from the table before it. */
+  follows?: boolean;
+  /** The widest row's grid columns. */
+  width: number;
+  /** Areas of the first row whose cells continue a merge from above that is not in this table (Word split the table there). */
+  orphans: CellRange[];
+  /** The sheet name given by named(). */
+  name?: string;
+  /** The short paragraphs just above the table (a document title, a heading), for telling its year. */
+  caption?: string;
   heading?: string;
   rows: SheetGrid['rows'];
   merges: CellRange[];
@@ -63,11 +77,22 @@ export function docxTables(xml: string): DocxTables {
   let paragraph: string | undefined;
   let heading: string | undefined;
   let inText = false;
+  // Whether a body paragraph with text came since the last table of the body (else a next table may continue it).
+  let textSinceTable = true;
+  // The last short paragraphs of the body since the last table: the next table's caption.
+  let caption: string[] = [];
+  // Text not shown: hidden runs (w:vanish) and tracked deletions or moves away (w:del, w:moveFrom),
+  // which Word shows only with 显示修订 and which are not the opinion as sent.
+  let inRun = false;
+  let inRunProps = false;
+  let hiddenRun = false;
+  let removed = 0;
   // mc:Fallback repeats mc:Choice's content (a text box, a drawing) for older readers: read once.
   let fallback = 0;
 
   /** Where text goes: the open paragraph of the innermost table's open cell, or the body's paragraph. */
   const append = (s: string) => {
+    if (hiddenRun || removed > 0) return;
     const t = stack[stack.length - 1];
     if (!t) {
       if (paragraph !== undefined) paragraph += s;
@@ -98,7 +123,8 @@ export function docxTables(xml: string): DocxTables {
           if (++tables > MAX_DOCX_TABLES) return { ok: false, error: `中的表格超过 ${MAX_DOCX_TABLES} 个，不像正常的征求意见表，已拒绝` };
           if (stack.length >= MAX_TABLE_DEPTH) return { ok: false, error: `中的表格嵌套超过 ${MAX_TABLE_DEPTH} 层，不像正常的征求意见表，已拒绝` };
           // A nested table's paragraphs are its own: the cell holding it stops reading until it ends.
-          const table: Table = { order: tables, ...(stack.length === 0 && heading ? { heading } : {}), rows: [], merges: [], r: -1, c: 0, open: new Map(), inner: [] };
+          const body = stack.length === 0;
+          const table: Table = { order: tables, ...(body && heading ? { heading } : {}), ...(body && !textSinceTable ? { follows: true } : {}), ...(body && caption.length > 0 ? { caption: caption.join(' ') } : {}), width: 0, orphans: [], rows: [], merges: [], r: -1, c: 0, open: new Map(), inner: [] };
           t?.inner.push(table);
           stack.push(table);
           if (stack.length === 1) heading = undefined;
@@ -131,6 +157,21 @@ export function docxTables(xml: string): DocxTables {
         case 'w:t':
           inText = !tok.selfClosing;
           break;
+        case 'w:r':
+          if (tok.selfClosing) break;
+          inRun = true;
+          hiddenRun = false;
+          break;
+        case 'w:rPr':
+          if (inRun && !tok.selfClosing) inRunProps = true;
+          break;
+        case 'w:vanish':
+          if (inRunProps) hiddenRun = !['0', 'false', 'off'].includes(tok.attrs['w:val'] ?? '');
+          break;
+        case 'w:del':
+        case 'w:moveFrom':
+          if (!tok.selfClosing) removed++;
+          break;
         case 'w:tab':
           append(' ');
           break;
@@ -146,6 +187,18 @@ export function docxTables(xml: string): DocxTables {
       case 'w:t':
         inText = false;
         break;
+      case 'w:rPr':
+        inRunProps = false;
+        break;
+      case 'w:r':
+        inRun = false;
+        inRunProps = false;
+        hiddenRun = false;
+        break;
+      case 'w:del':
+      case 'w:moveFrom':
+        if (removed > 0) removed--;
+        break;
       case 'w:body':
         bodyClosed = true;
         break;
@@ -155,6 +208,8 @@ export function docxTables(xml: string): DocxTables {
           paragraph = undefined;
           const name = text === '' ? undefined : headingName(text);
           if (name) heading = name;
+          if (text !== '') textSinceTable = true;
+          if (text !== '' && [...text].length <= MAX_CAPTION_CHARS) caption = [...caption, text].slice(-CAPTION_PARAGRAPHS);
         } else if (t.cell && t.cell.current !== undefined) {
           const text = tidy(t.cell.current);
           if (text !== '') t.cell.paragraphs.push(text);
@@ -171,6 +226,10 @@ export function docxTables(xml: string): DocxTables {
       case 'w:tbl': {
         if (!t) return { ok: false, error: DAMAGED };
         stack.pop();
+        if (stack.length === 0) {
+          textSinceTable = false;
+          caption = [];
+        }
         t.grid = { name: '', hidden: false, rows: t.rows, merges: t.merges.filter((m) => m.e.r > m.s.r || m.e.c > m.s.c) };
         found.push(t);
         break;
@@ -178,7 +237,9 @@ export function docxTables(xml: string): DocxTables {
     }
   }
   if (!bodyOpened || !bodyClosed || stack.length > 0) return { ok: false, error: DAMAGED };
-  return { ok: true, sheets: named(found) };
+  const { tables: joined, joins } = joinContinuations(found, (t) => titleRow(t) !== undefined);
+  const sheets = named(joined);
+  return { ok: true, sheets, notes: joins.map((j) => j.note(j.into.name ?? '')) };
 }
 
 /**
@@ -201,15 +262,23 @@ function named(found: readonly Table[]): SheetGrid[] {
   // No heading above: a title typed across the table's first row (`对张三同志的意见建议`) names it.
   for (const t of sheets) if (t.heading === undefined) t.heading = titleRow(t);
   // A document's one table without a heading is the file's table, unnamed, as a CSV's is.
-  if (sheets.length === 1 && sheets[0]!.heading === undefined) return [{ ...sheets[0]!.grid! }];
+  if (sheets.length === 1 && sheets[0]!.heading === undefined) {
+    sheets[0]!.name = '';
+    return [withCaption(sheets[0]!, '')];
+  }
   const used = new Set<string>();
   return sheets.map((t, i) => {
     const base = t.heading ?? `表${i + 1}`;
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}（${n}）`;
     used.add(name);
-    return { ...t.grid!, name };
+    t.name = name;
+    return withCaption(t, name);
   });
+}
+
+function withCaption(t: Table, name: string): SheetGrid {
+  return { ...t.grid!, name, ...(t.caption ? { caption: t.caption } : {}) };
 }
 
 /** The text of a first row that is one cell spanning the table, when it can be a name. */
@@ -238,6 +307,7 @@ function placeCell(t: Table, cell: Cell): string | undefined {
   const last = cell.col + cell.span - 1;
   if (last >= MAX_COLUMNS) return `中的表格超过 ${MAX_COLUMNS} 列，不像正常的意见表，已拒绝`;
   t.c = last + 1;
+  t.width = Math.max(t.width, t.c);
   const above = t.open.get(cell.col);
   if (cell.vMerge === 'continue' && above && above.e.c === last && above.e.r === t.r - 1) {
     // Continues the area above: Word shows the first cell's text over all of it.
@@ -256,6 +326,7 @@ function placeCell(t: Table, cell: Cell): string | undefined {
     t.merges.push(area);
     if (t.merges.length > MAX_MERGES) return `中的表格合并单元格超过 ${MAX_MERGES} 处，已拒绝`;
     if (cell.vMerge !== undefined) t.open.set(cell.col, area);
+    if (cell.vMerge === 'continue' && t.r === 0) t.orphans.push(area);
   }
   return undefined;
 }

@@ -15,7 +15,7 @@ export function docxWorkbook(parts: ReadonlyMap<string, Uint8Array>, fileName: s
   if (read.sheets.length === 0) {
     return refuse('是 Word 文档，但其中没有表格。请把意见整理成表格（意见对象、意见来源、意见建议内容等列）后再导入，或下载导入模板填写');
   }
-  return { ok: true, workbook: { fileName, format: DOCX_FORMAT, sheets: read.sheets, notes: [] } };
+  return { ok: true, workbook: { fileName, format: DOCX_FORMAT, sheets: read.sheets, notes: read.notes } };
 }
 
 /** Word writes UTF-8; a part saved as UTF-16 says so with its byte-order mark. */

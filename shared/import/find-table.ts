@@ -1,7 +1,7 @@
 // Finding the opinion table in each sheet: the header row may sit below a title and a note, be
 // made of two rows under merged cells, and name its columns with any of the common synonyms.
 // A sheet named after a member (or 领导班子) with no target column holds that member's opinions.
-import { classifyHeader, IMPORT_FIELDS, type ImportField } from './fields';
+import { classifyHeader, headerKey, IMPORT_FIELDS, type ImportField } from './fields';
 import { columnLetter, textAt, type ParsedWorkbook, type SheetGrid } from './grid';
 import { matchCategory, matchChannel, matchTarget, type RosterEntry } from './values';
 import { compareKey } from '../text/normalize';
@@ -134,6 +134,8 @@ function findTable(sheet: SheetGrid, roster: readonly RosterEntry[], vocabulary:
     let kind = header.kinds.get(c) ?? { kind: 'unknown' as const };
     // In a questionnaire export a bare 姓名 is the respondent's name, not the member's.
     if (questionnaire && kind.kind === 'field' && kind.field === 'target' && ['姓名', '您的姓名'].includes(compareKey(label))) kind = { kind: 'identity' };
+    // Outside a questionnaire a bare 来源 is the opinion's (上级领导, 服务对象 …), not the submission's (手机提交, 微信).
+    if (!questionnaire && kind.kind === 'identity' && headerKey(label) === compareKey('来源')) kind = { kind: 'field', field: 'category', exact: false };
     columns.push({
       index: c,
       letter: columnLetter(c),
@@ -293,6 +295,8 @@ export function targetFromSheetName(name: string, roster: readonly RosterEntry[]
   const core = name
     .trim()
     .replace(/^对/, '')
+    // A count the writer added: `对张三同志的意见建议（共3条）`.
+    .replace(/\s*[(（]\s*(?:共|计|合计)?\s*\d+\s*[条项件]\s*[)）]$/, '')
     .replace(/(?:同志)?(?:的)?(?:征求)?(?:意见建议|意见|建议)?(?:汇总表|汇总|表|清单)?$/, '')
     .replace(/同志$/, '');
   if (core === '') return undefined;

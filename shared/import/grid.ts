@@ -25,6 +25,8 @@ export interface SheetGrid {
   merges: CellRange[];
   /** Rows hidden in the sheet (0-based), where the format records them. */
   hiddenRows?: number[];
+  /** Text written just above the table outside the grid (a Word document's title and heading), as title rows are. */
+  caption?: string;
 }
 
 export interface ParsedWorkbook {

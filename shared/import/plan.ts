@@ -248,7 +248,9 @@ function sheetChoices(workbook: ParsedWorkbook, layout: WorkbookLayout, choices:
   const noun = sheetNoun(workbook);
   return judgeSheets(workbook, layout.tables, (t) => sheetColumns(t, choices), period).map((j) => {
     const chosen = choices.sheets[j.sheet];
-    const reason = noun === '工作表' || j.reason === undefined ? j.reason : j.reason.replaceAll('工作表“', `${noun}“`);
+    // A file's one unnamed table (a CSV, a Word document's lone table) has no name to quote.
+    const named = j.reason?.replaceAll('工作表“”', noun === '表格' ? '文档中的表格' : '表格');
+    const reason = noun === '工作表' || named === undefined ? named : named.replaceAll('工作表“', `${noun}“`);
     return { ...j, reason, included: chosen ?? j.kind === 'this', chosen: chosen !== undefined };
   });
 }

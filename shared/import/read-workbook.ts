@@ -14,6 +14,7 @@ import type { CellRange, GridCell, ParsedWorkbook, SheetGrid } from './grid';
 import { MAX_COLUMNS, MAX_DECLARED_COLUMNS, MAX_DECLARED_ROWS, MAX_IMPORT_BYTES, MAX_MERGE_CELLS, MAX_MERGES, MAX_ROWS } from './limits';
 import { parseRangeRef, rangeCells } from './range-ref';
 import { templateMeeting } from './template-mark';
+import { foldTickColumns } from './tick-columns';
 import { formulasWithoutResult, hiddenRowsOf, type FormulaCell } from './xlsx-formulas';
 import { inspectZip, inWordTerms, isZip } from './zip-guard';
 
@@ -36,7 +37,8 @@ export function readCrashed(fileName: string): ReadResult & { ok: false } {
 
 /** Reads and measures a spreadsheet file. `readWorkbook(bytes, '意见表.xlsx')` → sheets of cell text, or a Chinese refusal. */
 export function readWorkbook(bytes: Uint8Array, fileName: string): ReadResult {
-  return quietly(() => read_(bytes, fileName));
+  const read = quietly(() => read_(bytes, fileName));
+  return read.ok ? { ok: true, workbook: foldTickColumns(read.workbook) } : read;
 }
 
 /**

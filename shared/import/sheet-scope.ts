@@ -82,12 +82,15 @@ export function judgeSheets(workbook: ParsedWorkbook, tables: readonly SheetTabl
 
   // A name saying 备份 or 汇总 matters only beside a sheet that is read: alone, the sheet is the list.
   if (kept.some((k) => !weakName(k.table))) {
-    for (const { table } of kept.filter((k) => weakName(k.table))) {
+    const read = kept.filter((k) => !weakName(k.table));
+    for (const { table, keys } of kept.filter((k) => weakName(k.table))) {
       const backup = BACKUP_NAME.test(table.sheet);
+      // A copy edited after it was made holds opinions the original lacks: say how many, for staff to look.
+      const own = [...keys].filter((key) => !read.some((k) => k.keys.has(key))).length;
       judged.set(table, {
         sheet: table.sheet,
         kind: backup ? 'backup' : 'summary',
-        reason: `工作表“${table.sheet}”的名称表明是${backup ? '备份或副本' : '汇总或统计表'}，其余工作表已有本次的意见`,
+        reason: `工作表“${table.sheet}”的名称表明是${backup ? '备份或副本' : '汇总或统计表'}，其余工作表已有本次的意见${own > 0 ? `（但其中有 ${own} 条意见其余工作表中没有，请核对）` : ''}`,
       });
     }
   }
@@ -156,9 +159,9 @@ function fitsMeeting(mention: YearMention, period: MeetingPeriod): boolean {
   return mention.year === period.year || mention.year === period.year + 1;
 }
 
-/** The text of the rows above the header: a title, notes. */
+/** The text of the rows above the header (a title, notes), after a Word table's caption. */
 function titleRows(sheet: SheetGrid, table: SheetTable): string {
-  const parts: string[] = [];
+  const parts: string[] = sheet.caption ? [sheet.caption] : [];
   for (let r = 0; r < table.headerFirstRow - 1; r++) for (const cell of sheet.rows[r] ?? []) if (cell?.text.trim()) parts.push(cell.text.trim());
   return parts.join(' ');
 }

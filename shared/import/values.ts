@@ -80,11 +80,13 @@ function positionParts(position: string): string[] {
 
 /** Variants people write for the county rule's categories and channels → the canonical value. */
 const CATEGORY_VARIANTS: Record<string, readonly string[]> = {
-  上级领导: ['上级', '上级领导干部', '上级党组织', '上级组织', '上级部门', '上级机关', '上级单位', '上级领导同志', '县领导', '市领导'],
-  下属单位: ['下属', '下级', '下级单位', '所属单位', '直属单位', '下属部门', '下属科室', '下级部门', '基层单位', '所属部门', '下属单位干部'],
+  上级领导: ['上级', '上级领导干部', '上级党组织', '上级组织', '上级部门', '上级机关', '上级单位', '上级领导同志', '县领导', '市领导', '上级党委', '主管部门'],
+  下属单位: ['下属', '下级', '下级单位', '所属单位', '直属单位', '下属部门', '下属科室', '下级部门', '基层单位', '所属部门', '下属单位干部', '下级党组织', '下属党组织', '所属党组织', '基层党组织', '所属基层党组织', '基层站所'],
   分管领域: ['分管', '分管部门', '分管单位', '分管科室', '分管条线', '分管口', '分管领域单位', '分管范围', '分管工作'],
   服务对象: ['服务对象代表', '企业', '服务企业', '企业代表', '办事群众', '管理服务对象', '服务单位', '服务群体', '服务对象单位'],
-  基层群众: ['群众', '基层', '群众代表', '村民', '居民', '党员群众', '普通群众', '基层干部群众', '干部群众', '基层党员群众', '基层干部', '村社区干部群众'],
+  基层群众: ['群众', '基层', '群众代表', '村民', '居民', '党员群众', '普通群众', '基层干部群众', '干部群众', '基层党员群众', '基层干部', '村社区干部群众',
+    // The unit's own staff and party members, as forms name them.
+    '干部职工', '职工', '本单位干部职工', '机关干部职工', '党员', '党员干部', '普通党员', '基层党员', '党员干部群众', '机关干部'],
 };
 
 const CHANNEL_VARIANTS: Record<string, readonly string[]> = {
@@ -133,8 +135,19 @@ function memo<L extends object>(compute: (text: string, list: L) => Match): (tex
 
 /** A source category of the rule set: `上级` → `上级领导`, `基层群众代表` → `基层群众`. */
 export const matchCategory: (text: string, categories: readonly string[]) => Match = memo((text: string, categories: readonly string[]): Match => {
-  const value = variantMatch(text, categories, CATEGORY_VARIANTS, CATEGORY_SUFFIX);
-  return value !== undefined ? { ok: true, value } : { ok: false, reason: `意见来源“${cleanLine(text)}”不在本次会议的来源类别中（${categories.join('、')}）` };
+  const of = (t: string) => variantMatch(t, categories, CATEGORY_VARIANTS, CATEGORY_SUFFIX);
+  // A note in brackets (`服务对象（企业）`) does not change the category.
+  const value = of(text) ?? of(text.replace(/[(（][^)）]*[)）]/g, ''));
+  if (value !== undefined) return { ok: true, value };
+  // `基层党组织和党员`, `上级党组织、上级领导`: one category when every part is the same one.
+  const parts = text.split(/以及|[和及与、,，/]/).map((p) => p.trim()).filter((p) => p !== '');
+  const found = parts.length > 1 ? parts.map(of) : [];
+  if (found.length > 0 && found.every((v) => v !== undefined)) {
+    const distinct = [...new Set(found)];
+    if (distinct.length === 1) return { ok: true, value: distinct[0]! };
+    return { ok: false, reason: `意见来源“${cleanLine(text)}”包含不同的来源类别（${distinct.join('、')}），一条意见只能属于一类，请选定一类或分行填写` };
+  }
+  return { ok: false, reason: `意见来源“${cleanLine(text)}”不在本次会议的来源类别中（${categories.join('、')}）` };
 });
 
 /** A channel of the rule set: `谈话` → `谈心谈话`, `电话` → `领导信箱/电话`. */

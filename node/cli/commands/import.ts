@@ -105,7 +105,7 @@ export async function importCommand(files: readonly string[], options: ImportOpt
   for (const [field, value] of Object.entries(choices.fixed) as Array<[FixedField, string]>) {
     io.out(`统一的${FIELD_LABELS[field]}：${field === 'target' ? (labels.get(value) ?? value) : value}`);
   }
-  for (const line of sheetLines(plan)) io.out(`说明：${line}`);
+  for (const line of sheetLines(plan, noun)) io.out(`说明：${line}`);
   for (const note of plan.notes) io.out(`说明：${note}`);
   io.out(summaryLine(plan));
   if (plan.rejected.length > 0) {
@@ -150,11 +150,13 @@ function chosenSheets(layout: WorkbookLayout, options: Pick<ImportOptions, 'shee
 }
 
 /** What became of each sheet the judgement or the options left out, or read though judged another's. */
-function sheetLines(plan: ImportPlan): string[] {
+function sheetLines(plan: ImportPlan, noun: string): string[] {
   return plan.sheets.flatMap((s) => {
+    // A Word table is 表格“…”; a file's one unnamed table has no name to quote.
+    const which = s.sheet === '' ? '表格' : `${noun}“${s.sheet}”`;
     if (!s.included && !s.chosen) return [leftOutNote(s, `如确需导入请加 --include-sheet ${shellWord(s.sheet)}`)];
-    if (!s.included) return [`工作表“${s.sheet}”不在 --sheet 指定的工作表中，未导入`];
-    if (s.chosen && s.reason) return [`工作表“${s.sheet}”按指定导入（${s.reason}）`];
+    if (!s.included) return [`${which}不在 --sheet 指定的${noun}中，未导入`];
+    if (s.chosen && s.reason) return [`${which}按指定导入（${s.reason}）`];
     return [];
   });
 }

@@ -179,7 +179,7 @@ describe('a copy or backup of a sheet', () => {
       { name: '意见', rows: THIS_YEAR },
       { name: '意见 - 副本', rows: [[1, '王五', '服务对象', '走访', '惠企政策兑现偏慢', '2025-11-30']] },
     ]);
-    expect(sheets[1]).toEqual(['意见 - 副本', false, '工作表“意见 - 副本”的名称表明是备份或副本，其余工作表已有本次的意见']);
+    expect(sheets[1]).toEqual(['意见 - 副本', false, '工作表“意见 - 副本”的名称表明是备份或副本，其余工作表已有本次的意见（但其中有 1 条意见其余工作表中没有，请核对）']);
   });
 
   it('is read when it is the only sheet, whatever its name', async () => {
@@ -225,7 +225,7 @@ describe('a 汇总 or 统计 sheet', () => {
     expect(copied.added).toHaveLength(4);
     // One row edited while gathering: its name decides.
     const edited = await planOf([...members, gathered('对下属单位指导不够（已梳理）')]);
-    expect(edited.sheets[2]).toEqual(['汇总', false, '工作表“汇总”的名称表明是汇总或统计表，其余工作表已有本次的意见']);
+    expect(edited.sheets[2]).toEqual(['汇总', false, '工作表“汇总”的名称表明是汇总或统计表，其余工作表已有本次的意见（但其中有 1 条意见其余工作表中没有，请核对）']);
     expect(edited.added).toHaveLength(4);
   });
 
