@@ -3,6 +3,7 @@ import { overviewFile } from '#shared/documents/excel/overview-file';
 import { warningRows } from '#shared/documents/audit-docs';
 import { meetingHeading } from '#shared/documents/meeting-docs';
 import { isValidDate } from '#shared/model/drafts';
+import { latestPackages } from '#shared/package/latest-packages';
 import { combinePackages } from '#shared/package/merge';
 import { superviseContent } from '#shared/supervision/content-overview';
 import { coverageCell, preparationText, rectificationCells, RECTIFICATION_HEADERS, warningsCell } from '#shared/supervision/overview-cells';
@@ -16,6 +17,7 @@ export const OVERVIEW_HELP = `overview PACKAGE… [--xlsx FILE] [--group 督导�
     督导总览：列出数据包中每个单位的会议及其状态（未就绪、零意见、可以召开、已审核通过、退回整改），
     零意见对象、意见条数、意见回应、雷同与疑似抄袭等警示（跨数据包比对）、整改（挂号、已销号、已结转、
     逾期、销号率）、会前准备和最近的审核结论，与应用中的督导总览同列同算。
+    同一数据包给了两次只计一次；同一单位较晚导出的数据包取代较早的（均另行注明）。
     --xlsx   同时写出督导总览 Excel（一个单位一行，另有“警示明细”表）
     --group  只列该督导组的单位；--year 只列该年度的会议
     --date   Excel 中的日期（默认今天）
@@ -64,8 +66,13 @@ export async function overviewCommand(packages: string[], options: OverviewOptio
 
   // Every package is read and checked before anything is written: bad input changes nothing.
   const loaded = [];
-  for (const file of packages) loaded.push({ name: file, content: (await loadPackage(file, io.cwd)).content });
-  const combined = combinePackages(loaded);
+  for (const file of packages) {
+    const pkg = await loadPackage(file, io.cwd);
+    loaded.push({ name: file, exportedAt: pkg.exportedAt, checksum: pkg.checksum.value, content: pkg.content });
+  }
+  // A package sent twice counts once; a unit's package sent again replaces its earlier one.
+  const chosen = latestPackages(loaded);
+  const combined = combinePackages(chosen.kept);
   if (!combined.ok) throw new CliError(combined.error);
   const supervision = superviseContent(combined.content);
   const rows = filterOverview(supervision.rows, { group: options.group, year });
@@ -73,6 +80,10 @@ export async function overviewCommand(packages: string[], options: OverviewOptio
 
   for (const line of table(rows)) io.out(line);
   const t = overviewTotals(rows);
+  if (chosen.notes.length > 0) {
+    io.out('');
+    for (const note of chosen.notes) io.out(`注意：${note}。`);
+  }
   io.out('');
   io.out(`共 ${t.units} 个单位、${t.meetings} 次会议：${STATUS_ORDER.map((s) => `${STATUS_LABELS[s]} ${t.byStatus[s]}`).join('，')}${t.stalePasses > 0 ? `（其中 ${t.stalePasses} 次审核通过后数据已变更）` : ''}。`);
   io.out(`意见收集 ${t.raw} 条，计入 ${t.counted} 条；疑似抄袭 ${t.warnings['cross-unit']} 条，雷同 ${t.warnings['cross-target']} 处。`);

@@ -148,3 +148,32 @@ describe('cli overview with the app’s 意见回应, 整改 and 会前准备 co
     expect(String(xlsxRow.getCell(at('会前准备')).value)).toMatch(/^(未完成 \d+ 项|已完成)\n谈话/);
   });
 });
+
+describe('cli overview of packages a unit sent twice or again', () => {
+  it('counts a package sent twice once and a unit\'s corrected package instead of its earlier one, and says so', async () => {
+    const dir = tempDir('cli-overview-again');
+    const content = countyContent({ units: 2, members: [3, 3], seed: 79 });
+    const [first, second] = content.units;
+    const only = (id: string) => selectUnits(content, [id]);
+    writeFileSync(join(dir, '甲.mzsh.json'), buildPackage(only(first!.id), META));
+    writeFileSync(join(dir, '甲-重复.mzsh.json'), buildPackage(only(first!.id), META));
+    // The second unit's first package is one 基层群众 opinion short for the group; it corrects an
+    // opinion and adds the missing one, then sends its package again.
+    const before = only(second!.id);
+    const gap = before.opinions.findIndex((o) => o.targetId === 'group' && o.category === '基层群众');
+    const [missing] = before.opinions.splice(gap, 1);
+    writeFileSync(join(dir, '乙.mzsh.json'), buildPackage(before, META));
+    const edited = { ...before.opinions[0]!, content: `${before.opinions[0]!.content}已补充具体事例。`, updatedAt: '2025-12-02T08:00:00.000Z' };
+    const after = { ...before, opinions: [edited, ...before.opinions.slice(1), missing!] };
+    writeFileSync(join(dir, '乙-更正.mzsh.json'), buildPackage(after, { ...META, exportedAt: '2026-11-23T00:00:00.000Z' }));
+
+    const r = await cli(['overview', '甲.mzsh.json', '甲-重复.mzsh.json', '乙-更正.mzsh.json', '乙.mzsh.json'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[2]).toMatch(new RegExp(`^2\\s+${second!.name}\\s+\\S+\\s+2025\\s+可以召开\\s+—\\s+${after.opinions.length}/${after.opinions.length}\\s`));
+    expect(r.out).toContain('共 2 个单位、2 次会议');
+    expect(r.out).toContain('注意：“甲-重复.mzsh.json”与“甲.mzsh.json”是同一数据包（校验码相同），只计一次。');
+    expect(r.out).toMatch(/注意：“乙\.mzsh\.json”（导出于 [^）]+）已由同一单位较新的“乙-更正\.mzsh\.json”（导出于 [^）]+）取代，未计入。/);
+  });
+});

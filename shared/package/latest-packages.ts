@@ -1,0 +1,56 @@
+// Which of many received packages a reader of all of them counts. A supervisory group collects the
+// packages units send into one folder: a unit that sends the same file twice, or sends its data
+// again after correcting it, must count once and with its latest data, not stop the whole reading.
+import { formatDateTime } from '../util/dates';
+import type { PackageContent } from './format';
+
+export interface ReceivedPackage {
+  /** The file's name, as the user gave it. */
+  name: string;
+  /** ISO time of the export. */
+  exportedAt: string;
+  checksum: string;
+  content: PackageContent;
+}
+
+export interface PackageChoice<P extends ReceivedPackage> {
+  /** The packages to read, in the order given. */
+  kept: P[];
+  /** One Chinese sentence per package left out, saying why. */
+  notes: string[];
+}
+
+/**
+ * Leaves out a package given twice (the same checksum: counted once) and a package every unit of
+ * which a later export also carries (a unit that sent its data again: the later one replaces it).
+ * Packages that only partly overlap are all kept: which data is right is then the reader's call.
+ */
+export function latestPackages<P extends ReceivedPackage>(packages: readonly P[]): PackageChoice<P> {
+  const unitsOf = packages.map((p) => new Set(p.content.units.map((u) => u.id)));
+  const firstWithChecksum = new Map<string, P>();
+  const kept: P[] = [];
+  const notes: string[] = [];
+  packages.forEach((p, i) => {
+    const same = firstWithChecksum.get(p.checksum);
+    if (same) {
+      notes.push(`“${p.name}”与“${same.name}”是同一数据包（校验码相同），只计一次`);
+      return;
+    }
+    firstWithChecksum.set(p.checksum, p);
+    const units = unitsOf[i]!;
+    const at = Date.parse(p.exportedAt);
+    let newer: P | undefined;
+    packages.forEach((q, j) => {
+      // A time that does not parse compares false: such a package replaces nothing and is not replaced.
+      if (j === i || q.checksum === p.checksum || units.size === 0 || !(Date.parse(q.exportedAt) > at)) return;
+      if (![...units].every((u) => unitsOf[j]!.has(u))) return;
+      if (!newer || Date.parse(q.exportedAt) > Date.parse(newer.exportedAt)) newer = q;
+    });
+    if (newer) {
+      notes.push(`“${p.name}”（导出于 ${formatDateTime(p.exportedAt)}）已由同一单位较新的“${newer.name}”（导出于 ${formatDateTime(newer.exportedAt)}）取代，未计入`);
+      return;
+    }
+    kept.push(p);
+  });
+  return { kept, notes };
+}
