@@ -7,6 +7,7 @@ import { latestPackages } from '#shared/package/latest-packages';
 import { combinePackages } from '#shared/package/merge';
 import { superviseContent } from '#shared/supervision/content-overview';
 import { coverageCell, preparationText, rectificationCells, RECTIFICATION_HEADERS, warningsCell } from '#shared/supervision/overview-cells';
+import { yearNote } from '#shared/supervision/overview-years';
 import { filterOverview, overviewTotals, statusText, STATUS_LABELS, STATUS_ORDER, type OverviewRow } from '#shared/supervision/overview';
 import { VERDICT_LABELS } from '#shared/supervision/audit';
 import { todayDate } from '#shared/util/ids';
@@ -19,7 +20,7 @@ export const OVERVIEW_HELP = `overview PACKAGE… [--xlsx FILE] [--group 督导�
     逾期、销号率）、会前准备和最近的审核结论，与应用中的督导总览同列同算。
     同一数据包给了两次只计一次；同一单位较晚导出的数据包取代较早的（均另行注明）。
     --xlsx   同时写出督导总览 Excel（一个单位一行，另有“警示明细”表）
-    --group  只列该督导组的单位；--year 只列该年度的会议
+    --group  只列该督导组的单位；--year 只列该年度的会议（没有该年度会议的单位另行注明）
     --date   Excel 中的日期（默认今天）
     输入有误时退出码为 2，否则为 0。`;
 
@@ -75,14 +76,17 @@ export async function overviewCommand(packages: string[], options: OverviewOptio
   const combined = combinePackages(chosen.kept);
   if (!combined.ok) throw new CliError(combined.error);
   const supervision = superviseContent(combined.content);
-  const rows = filterOverview(supervision.rows, { group: options.group, year });
-  if (rows.length === 0) throw new CliError(supervision.rows.length === 0 ? '数据包中没有会议' : '没有符合条件的会议');
+  const inGroup = filterOverview(supervision.rows, { group: options.group });
+  const rows = filterOverview(inGroup, { year });
+  const years = yearNote(inGroup, year);
+  if (rows.length === 0) throw new CliError(supervision.rows.length === 0 ? '数据包中没有会议' : `没有符合条件的会议${years ? `（${years}）` : ''}`);
 
   for (const line of table(rows)) io.out(line);
   const t = overviewTotals(rows);
-  if (chosen.notes.length > 0) {
+  const notes = years ? [...chosen.notes, years] : chosen.notes;
+  if (notes.length > 0) {
     io.out('');
-    for (const note of chosen.notes) io.out(`注意：${note}。`);
+    for (const note of notes) io.out(`注意：${note}。`);
   }
   io.out('');
   io.out(`共 ${t.units} 个单位、${t.meetings} 次会议：${STATUS_ORDER.map((s) => `${STATUS_LABELS[s]} ${t.byStatus[s]}`).join('，')}${t.stalePasses > 0 ? `（其中 ${t.stalePasses} 次审核通过后数据已变更）` : ''}。`);

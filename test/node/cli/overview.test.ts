@@ -177,3 +177,24 @@ describe('cli overview of packages a unit sent twice or again', () => {
     expect(r.out).toMatch(/注意：“乙\.mzsh\.json”（导出于 [^）]+）已由同一单位较新的“乙-更正\.mzsh\.json”（导出于 [^）]+）取代，未计入。/);
   });
 });
+
+describe('cli overview of a unit that sent last year\'s package', () => {
+  it('names it when --year leaves it out, and flags the mixed years without --year', async () => {
+    const dir = tempDir('cli-overview-years');
+    const content = countyContent({ units: 2, members: [3, 3], seed: 80 });
+    const [, old] = content.meetings;
+    Object.assign(old!, { year: 2024, title: '2024年度民主生活会', dimensionSet: '2024年度' });
+    writeFileSync(join(dir, '全县.mzsh.json'), buildPackage(content, META));
+    const name = content.units[1]!.name;
+
+    const chosen = await cli(['overview', '全县.mzsh.json', '--year', '2025'], dir);
+    expect(chosen.code).toBe(0);
+    expect(chosen.out).toContain('共 1 个单位、1 次会议');
+    expect(chosen.out).toContain(`注意：1 个单位没有2025年度的会议，未列出：${name}（只有2024年度）。`);
+    const all = await cli(['overview', '全县.mzsh.json'], dir);
+    expect(all.out).toContain(`注意：会议分属 2 个年度（2024年度 1 次、2025年度 1 次），没有2025年度会议的单位：${name}（2024年度）；可用 --year 只列一个年度。`);
+    const none = await cli(['overview', '全县.mzsh.json', '--year', '2025', '--group', content.units[1]!.supervisoryGroup], dir);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain(`没有符合条件的会议（1 个单位没有2025年度的会议，未列出：${name}（只有2024年度））`);
+  });
+});
