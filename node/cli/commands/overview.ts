@@ -7,6 +7,7 @@ import { latestPackages } from '#shared/package/latest-packages';
 import { combinePackages } from '#shared/package/merge';
 import { superviseContent } from '#shared/supervision/content-overview';
 import { coverageCell, preparationText, rectificationCells, RECTIFICATION_HEADERS, warningsCell } from '#shared/supervision/overview-cells';
+import { copyPairs, copyPairText } from '#shared/supervision/copy-pairs';
 import { yearNote } from '#shared/supervision/overview-years';
 import { filterOverview, overviewTotals, statusText, STATUS_LABELS, STATUS_ORDER, type OverviewRow } from '#shared/supervision/overview';
 import { VERDICT_LABELS } from '#shared/supervision/audit';
@@ -91,11 +92,17 @@ export async function overviewCommand(packages: string[], options: OverviewOptio
   io.out('');
   io.out(`共 ${t.units} 个单位、${t.meetings} 次会议：${STATUS_ORDER.map((s) => `${STATUS_LABELS[s]} ${t.byStatus[s]}`).join('，')}${t.stalePasses > 0 ? `（其中 ${t.stalePasses} 次审核通过后数据已变更）` : ''}。`);
   io.out(`意见收集 ${t.raw} 条，计入 ${t.counted} 条；疑似抄袭 ${t.warnings['cross-unit']} 条，雷同 ${t.warnings['cross-target']} 处。`);
+  const shown = new Set(rows.map((r) => r.meetingId));
+  const unitNames = new Map(supervision.rows.map((r) => [r.unitId, r.unitName]));
+  const pairs = copyPairs(supervision.warnings, (id) => unitNames.get(id) ?? '').filter((p) => p.meetings.some((m) => shown.has(m)));
+  if (pairs.length > 0) {
+    io.out(`疑似抄袭涉及 ${pairs.length} 对单位（各方相同或相近的意见条数${options.xlsx === undefined ? '；原文见 --xlsx 的“警示明细”' : '，原文见“警示明细”'}）：`);
+    for (const pair of pairs) io.out(`  ${copyPairText(pair)}`);
+  }
   const rect = t.rectification;
   if (rect.items + rect.carried > 0) io.out(`整改挂号 ${rect.items} 项，已销号 ${rect.closed} 项，逾期 ${rect.overdue} 项，销号率 ${rect.closedPercent}%${rect.carried > 0 ? `；另有 ${rect.carried} 项已结转下一年度（计入下一年度）` : ''}。`);
 
   if (options.xlsx !== undefined) {
-    const shown = new Set(rows.map((r) => r.meetingId));
     const title = (meetingId: string) => {
       const m = supervision.meetings.get(meetingId);
       return m ? meetingHeading(m) : '';

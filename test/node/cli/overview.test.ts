@@ -46,6 +46,13 @@ describe('cli overview', () => {
     expect(r.out).toContain('疑似抄袭 6 条');
   });
 
+  it('names the units whose lists share opinions, pair by pair, for the supervisor to read side by side', async () => {
+    const r = await cli(['overview', '甲.mzsh.json', '乙.mzsh.json'], dir);
+    expect(r.out).toContain(`疑似抄袭涉及 1 对单位（各方相同或相近的意见条数；原文见 --xlsx 的“警示明细”）：\n  ${content.units[0]!.name} 3 条 ↔ ${content.units[3]!.name} 3 条`);
+    const other = await cli(['overview', '甲.mzsh.json', '乙.mzsh.json', '--group', '第二督导组'], dir);
+    expect(other.out).not.toContain('疑似抄袭涉及');
+  });
+
   it('filters by supervisory group and writes the Excel overview', async () => {
     const r = await cli(['overview', '甲.mzsh.json', '乙.mzsh.json', '--group', '第二督导组', '--xlsx', '总览.xlsx', '--date', '2025-11-21'], dir);
     expect(r.code).toBe(0);
