@@ -13,7 +13,7 @@ export interface ReceivedPackage {
   content: PackageContent;
 }
 
-export interface PackageChoice<P extends ReceivedPackage> {
+interface PackageChoice<P extends ReceivedPackage> {
   /** The packages to read, in the order given. */
   kept: P[];
   /** One Chinese sentence per package left out, saying why. */

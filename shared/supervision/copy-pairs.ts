@@ -2,7 +2,7 @@
 // of both units, before reading the texts side by side (the overview workbook's 警示明细).
 import type { MeetingWarning } from './warnings';
 
-export interface CopyPair {
+interface CopyPair {
   /** The two meetings, in the order their units were first met. */
   meetings: [string, string];
   units: [string, string];
