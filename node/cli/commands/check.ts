@@ -5,7 +5,7 @@ import { requiresFullCoverage } from '#shared/model/problems';
 import { coverageSentence } from '#shared/problems/coverage';
 import { todayDate } from '#shared/util/ids';
 import { EXIT_NOT_READY, EXIT_OK } from '../errors';
-import { loadPackage, type CliIo } from '../io';
+import { loadLatestPackages, type CliIo } from '../io';
 import { hasFollowUp, problemDocsOf, type MeetingContent } from '../meetings';
 import { preMeetingOfPackages } from '../pre-meeting';
 import { CHECKLIST_STATUS_LABELS } from '#shared/supervision/pre-meeting';
@@ -22,7 +22,8 @@ export const CHECK_HELP = `check PACKAGE… [--json]
 /** `check`: each meeting's readiness and shortfalls, in Chinese or as JSON. */
 export async function checkCommand(packages: string[], options: { json: boolean }, io: CliIo): Promise<number> {
   const contents: Array<{ file: string; content: MeetingContent }> = [];
-  for (const file of packages) contents.push({ file, content: (await loadPackage(file, io.cwd)).content });
+  // With --json the notes go to stderr, leaving stdout one JSON document.
+  contents.push(...(await loadLatestPackages(packages, io.cwd, options.json ? io.err : io.out)));
   return checkContents(contents, options, io);
 }
 

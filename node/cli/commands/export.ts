@@ -11,7 +11,7 @@ import { todayDate } from '#shared/util/ids';
 import { describeFsError } from '../../files/atomic-write';
 import { CliError, EXIT_OK } from '../errors';
 import { writeFolderAtomic } from '../../files/write-folder';
-import { loadPackage, type CliIo } from '../io';
+import { loadLatestPackages, type CliIo } from '../io';
 import { hasFollowUp, meetingViews, problemDocsOf, type MeetingContent } from '../meetings';
 import { combinedProblemListFile, problemWordFiles } from '#shared/documents/problem-files';
 import { problemWorkbookFile } from '#shared/documents/excel/problem-file';
@@ -52,7 +52,7 @@ export async function exportCommand(packages: string[], options: ExportOptions, 
 
   // Every package is read and checked before anything is written: bad input changes nothing.
   const loaded: MeetingContent[] = [];
-  for (const file of packages) loaded.push((await loadPackage(file, io.cwd)).content);
+  for (const { content } of await loadLatestPackages(packages, io.cwd, io.out)) loaded.push(content);
   return exportContents(loaded, options, io);
 }
 
