@@ -122,13 +122,13 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
   return EXIT_OK;
 }
 
-function fontMode(value: string | undefined): FontMode {
+export function fontMode(value: string | undefined): FontMode {
   if (value === undefined || value === 'official') return 'official';
   if (value === 'compatible') return 'compatible';
   throw new CliError(`--fonts 只能是 official 或 compatible，而不是“${value}”`);
 }
 
-async function ensureFolder(path: string, shown: string): Promise<void> {
+export async function ensureFolder(path: string, shown: string): Promise<void> {
   try {
     const info = await stat(path).catch((e: { code?: string }) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
     if (info && !info.isDirectory()) throw new CliError(`“${shown}”已存在且不是文件夹`);
