@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { MAX_PACKAGE_BYTES, readPackage, type ExchangePackage } from '#shared/package/format';
+import { latestPackages } from '#shared/package/latest-packages';
 import { describeFsError, writeFileAtomic } from '../files/atomic-write';
 import { CliError } from './errors';
 
@@ -33,6 +34,22 @@ export async function loadPackage(path: string, cwd: string): Promise<ExchangePa
   const result = readPackage(bytes);
   if (!result.ok) throw new CliError(`${basename(path)}：${result.error}`);
   return result.package;
+}
+
+/**
+ * Reads and checks every package (bad input changes nothing), then leaves out a package given twice
+ * and one that a later export of the same units replaces (`latestPackages`): a unit's data is read
+ * once, and its latest. Each left out is named to `say` in a 注意 line.
+ */
+export async function loadLatestPackages(paths: readonly string[], cwd: string, say: (line: string) => void): Promise<Array<{ file: string; content: ExchangePackage['content'] }>> {
+  const loaded = [];
+  for (const file of paths) {
+    const pkg = await loadPackage(file, cwd);
+    loaded.push({ name: file, exportedAt: pkg.exportedAt, checksum: pkg.checksum.value, content: pkg.content });
+  }
+  const chosen = latestPackages(loaded);
+  for (const note of chosen.notes) say(`注意：${note}。`);
+  return chosen.kept.map((p) => ({ file: p.name, content: p.content }));
 }
 
 /** Writes a file atomically (the old file stays whole until the new one is complete). */

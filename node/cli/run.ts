@@ -1,6 +1,7 @@
 // The command line over shared/: `npm run cli -- COMMAND …`. Every refusal is a Chinese message
 // and exit code 2; no stack trace reaches the user (set MZSH_DEBUG=1 to see one).
 import { parseArgs } from 'node:util';
+import { AUDIT_REPORT_HELP, auditReportCommand } from './commands/audit-report';
 import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXPORT_HELP, exportCommand } from './commands/export';
 import { OVERVIEW_HELP, overviewCommand } from './commands/overview';
@@ -45,6 +46,15 @@ const COMMANDS: Record<string, Command> = {
       if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
       const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
       return overviewCommand(positionals, { xlsx: text('xlsx'), group: text('group'), year: text('year'), date: text('date') }, io);
+    },
+  },
+  'audit-report': {
+    help: AUDIT_REPORT_HELP,
+    options: { out: { type: 'string' }, group: { type: 'string' }, year: { type: 'string' }, fonts: { type: 'string' }, date: { type: 'string' } },
+    run: (positionals, values, io) => {
+      if (positionals.length === 0) throw new CliError('请指定至少一个数据包文件');
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      return auditReportCommand(positionals, { out: text('out'), group: text('group'), year: text('year'), fonts: text('fonts'), date: text('date') }, io);
     },
   },
   import: {

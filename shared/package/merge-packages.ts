@@ -4,12 +4,14 @@
 // packages carry in different versions is a conflict; a record that reuses an id under another
 // unit, meeting or kind refuses the merge. Nothing here writes: the caller writes the result.
 import { PACKAGE_TABLES, emptyContent, sortContent, type PackageContent } from './format';
-import { baseKey, mergeWrites, planMerge, type LocalSide, type MergeConflict, type MergeTable } from './merge';
+import { formatDateTime } from '../util/dates';
+import { replacesPackage } from './latest-packages';
+import { baseKey, mergeWrites, planMerge, recordHash, type LocalSide, type MergeConflict, type MergeTable } from './merge';
 
 type AnyRecord = PackageContent[MergeTable][number];
 
-/** The local side of a merge over content held in memory, with no merge bases. */
-export function memoryLocalSide(content: PackageContent): LocalSide {
+/** The local side of a merge over content held in memory, with no merge bases unless `base` gives them. */
+export function memoryLocalSide(content: PackageContent, base: (key: string) => string | undefined = () => undefined): LocalSide {
   const byKey = new Map<string, AnyRecord>();
   const kinds = new Map<string, MergeTable>();
   for (const table of PACKAGE_TABLES) {
@@ -20,7 +22,7 @@ export function memoryLocalSide(content: PackageContent): LocalSide {
   }
   return {
     get: (table, id) => byKey.get(baseKey(table, id)),
-    base: () => undefined,
+    base,
     unitNames: new Map(content.units.filter((u) => !u.deletedAt).map((u) => [u.name, u.id])),
     tableOf: (id) => kinds.get(id),
   };
@@ -36,13 +38,39 @@ type MergePackagesResult =
   | { ok: false; kind: 'conflicts'; conflicts: PackageConflict[] }
   | { ok: false; kind: 'refused'; error: string };
 
-/** Merges the packages in order into one content (sorted, as a package is written). */
-export function mergePackages(packages: ReadonlyArray<{ name: string; content: PackageContent }>): MergePackagesResult {
+/**
+ * Merges the packages in order into one content (sorted, as a package is written). Given their export
+ * times, a package that replaces another (`replacesPackage`: a later export carrying all its units)
+ * is merged as if the other had been opened first into the workbench: the older version of a record
+ * both carry is the merge base, so the later one's version stands, in whichever order they are given.
+ */
+export function mergePackages(packages: ReadonlyArray<{ name: string; content: PackageContent; exportedAt?: string }>): MergePackagesResult {
   let merged = emptyContent();
   const conflicts: PackageConflict[] = [];
   const notes: string[] = [];
-  for (const { name, content } of packages) {
-    const plan = planMerge(content, memoryLocalSide(merged));
+  // Which package each merged record came from, and each package's record hashes (made when needed).
+  const origin = new Map<string, number>();
+  const hashes = packages.map(() => undefined as Map<string, string> | undefined);
+  const hashOf = (i: number, key: string) => {
+    hashes[i] ??= new Map(PACKAGE_TABLES.flatMap((t) => (packages[i]!.content[t] as AnyRecord[]).map((r) => [baseKey(t, r.id), recordHash(r)] as const)));
+    return hashes[i].get(key);
+  };
+  const replaces = (newer: number, older: number) => {
+    const [a, b] = [packages[newer]!, packages[older]!];
+    return a.exportedAt !== undefined && b.exportedAt !== undefined && replacesPackage({ exportedAt: a.exportedAt, content: a.content }, { exportedAt: b.exportedAt, content: b.content });
+  };
+  // Pairs [newer, older] whose records differed, for one note each.
+  const replaced = new Map<string, [number, number]>();
+  for (const [i, { name, content }] of packages.entries()) {
+    const base = (key: string) => {
+      const from = origin.get(key);
+      if (from === undefined) return undefined;
+      const pair: [number, number] | undefined = replaces(i, from) ? [i, from] : replaces(from, i) ? [from, i] : undefined;
+      if (!pair) return undefined;
+      replaced.set(pair.join('|'), pair);
+      return hashOf(pair[1], key);
+    };
+    const plan = planMerge(content, memoryLocalSide(merged, base));
     if (plan.refusal !== undefined) return { ok: false, kind: 'refused', error: `“${name}”：${plan.refusal}` };
     notes.push(...plan.notes.map((n) => `“${name}”：${n}`));
     if (plan.conflicts.length > 0) {
@@ -52,8 +80,13 @@ export function mergePackages(packages: ReadonlyArray<{ name: string; content: P
     const writes = mergeWrites(plan, new Map());
     if (!writes.ok) return { ok: false, kind: 'refused', error: `“${name}”：${writes.problem}` };
     merged = applyPuts(merged, writes.writes.puts);
+    for (const table of PACKAGE_TABLES) for (const r of writes.writes.puts[table] as AnyRecord[]) origin.set(baseKey(table, r.id), i);
   }
   if (conflicts.length > 0) return { ok: false, kind: 'conflicts', conflicts };
+  for (const [newer, older] of replaced.values()) {
+    const [a, b] = [packages[newer]!, packages[older]!];
+    notes.push(`“${a.name}”（导出于 ${formatDateTime(a.exportedAt ?? '')}）是“${b.name}”（导出于 ${formatDateTime(b.exportedAt ?? '')}）之后重新导出的同一单位数据，两者不同的记录以前者为准`);
+  }
   return { ok: true, content: sortContent(merged), notes };
 }
 

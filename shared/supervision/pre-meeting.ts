@@ -121,7 +121,8 @@ function materialsItem({ materials }: PreMeetingInput): ChecklistItem {
 }
 
 function rectificationItem({ ledger }: PreMeetingInput): ChecklistItem {
-  if (!ledger) return item('rectification', 'unknown', ['本机没有上年度民主生活会的整改台账，请核对上年度整改落实情况是否已报告']);
+  // Not 本机: the command line reads packages, and a supervisor's machine holds no unit's ledger.
+  if (!ledger) return item('rectification', 'unknown', ['没有找到上年度民主生活会的整改台账，请核对上年度整改落实情况是否已报告']);
   const previous = ledger.previous.filter((e) => !e.deletedAt);
   if (previous.length === 0) return item('rectification', 'done', ['上年度没有登记整改事项']);
   // Each item once, by the ledger's one rule (itemState): 已销号, 已结转, or open (长期坚持 or not).

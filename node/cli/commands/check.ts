@@ -5,7 +5,7 @@ import { requiresFullCoverage } from '#shared/model/problems';
 import { coverageSentence } from '#shared/problems/coverage';
 import { todayDate } from '#shared/util/ids';
 import { EXIT_NOT_READY, EXIT_OK } from '../errors';
-import { loadPackage, type CliIo } from '../io';
+import { loadLatestPackages, type CliIo } from '../io';
 import { hasFollowUp, problemDocsOf, type MeetingContent } from '../meetings';
 import { preMeetingOfPackages } from '../pre-meeting';
 import { CHECKLIST_STATUS_LABELS } from '#shared/supervision/pre-meeting';
@@ -22,7 +22,8 @@ export const CHECK_HELP = `check PACKAGE… [--json]
 /** `check`: each meeting's readiness and shortfalls, in Chinese or as JSON. */
 export async function checkCommand(packages: string[], options: { json: boolean }, io: CliIo): Promise<number> {
   const contents: Array<{ file: string; content: MeetingContent }> = [];
-  for (const file of packages) contents.push({ file, content: (await loadPackage(file, io.cwd)).content });
+  // With --json the notes go to stderr, leaving stdout one JSON document.
+  contents.push(...(await loadLatestPackages(packages, io.cwd, options.json ? io.err : io.out)));
   return checkContents(contents, options, io);
 }
 
@@ -102,14 +103,18 @@ export function checkContents(contents: ReadonlyArray<{ file: string; content: M
         // 征求意见's evidence repeats the shortfalls listed above: its first line is enough.
         for (const e of item.key === 'opinions' ? item.evidence.slice(0, 1) : item.evidence) io.out(`      ${e}`);
       }
+    } else {
+      // Said, not left out: a supervisor must not read 可以召开 as 会前准备 checked too.
+      io.out('  会前准备：数据包中没有谈心谈话、会前准备和对照检查材料的记录，未核查');
     }
   }
   const notReady = views.filter((v) => !v.readiness.ready).length;
   const uncovered = views.filter((v) => !v.coverageOk).length;
   const unprepared = views.filter((v) => !prepared(v)).length;
+  const unchecked = views.filter((v) => !v.carried).length;
   io.out('');
   io.out(
-    `共 ${views.length} 次会议：可以召开 ${views.length - notReady} 次，不得召开 ${notReady} 次。${uncovered > 0 ? `另有 ${uncovered} 次会议要求意见全部回应而尚有意见未回应。` : ''}${unprepared > 0 ? `会前准备未完成 ${unprepared} 次。` : ''}`,
+    `共 ${views.length} 次会议：可以召开 ${views.length - notReady} 次，不得召开 ${notReady} 次。${uncovered > 0 ? `另有 ${uncovered} 次会议要求意见全部回应而尚有意见未回应。` : ''}${unprepared > 0 ? `会前准备未完成 ${unprepared} 次。` : ''}${unchecked > 0 ? `${unchecked} 次会议没有会前准备记录，未核查会前准备。` : ''}`,
   );
   return allReady ? EXIT_OK : EXIT_NOT_READY;
 }

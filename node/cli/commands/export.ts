@@ -11,7 +11,7 @@ import { todayDate } from '#shared/util/ids';
 import { describeFsError } from '../../files/atomic-write';
 import { CliError, EXIT_OK } from '../errors';
 import { writeFolderAtomic } from '../../files/write-folder';
-import { loadPackage, type CliIo } from '../io';
+import { loadLatestPackages, type CliIo } from '../io';
 import { hasFollowUp, meetingViews, problemDocsOf, type MeetingContent } from '../meetings';
 import { combinedProblemListFile, problemWordFiles } from '#shared/documents/problem-files';
 import { problemWorkbookFile } from '#shared/documents/excel/problem-file';
@@ -52,7 +52,7 @@ export async function exportCommand(packages: string[], options: ExportOptions, 
 
   // Every package is read and checked before anything is written: bad input changes nothing.
   const loaded: MeetingContent[] = [];
-  for (const file of packages) loaded.push((await loadPackage(file, io.cwd)).content);
+  for (const { content } of await loadLatestPackages(packages, io.cwd, io.out)) loaded.push(content);
   return exportContents(loaded, options, io);
 }
 
@@ -122,13 +122,13 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
   return EXIT_OK;
 }
 
-function fontMode(value: string | undefined): FontMode {
+export function fontMode(value: string | undefined): FontMode {
   if (value === undefined || value === 'official') return 'official';
   if (value === 'compatible') return 'compatible';
   throw new CliError(`--fonts 只能是 official 或 compatible，而不是“${value}”`);
 }
 
-async function ensureFolder(path: string, shown: string): Promise<void> {
+export async function ensureFolder(path: string, shown: string): Promise<void> {
   try {
     const info = await stat(path).catch((e: { code?: string }) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
     if (info && !info.isDirectory()) throw new CliError(`“${shown}”已存在且不是文件夹`);

@@ -12,7 +12,7 @@ import type { PackageContent } from '#shared/package/format';
 import { groupBy } from '#shared/util/group-by';
 import { resetClock, setClock, today } from '#shared/util/clock';
 import { CliError } from '../errors';
-import { loadPackage, writeUserFile, type CliIo } from '../io';
+import { loadLatestPackages, writeUserFile, type CliIo } from '../io';
 import { meetingViews } from '../meetings';
 
 export const LEDGER_HELP = `ledger PACKAGE… [--xlsx FILE] [--overdue] [--date YYYY-MM-DD]
@@ -116,7 +116,7 @@ export async function ledgerCommand(packages: string[], options: LedgerOptions, 
   if (options.xlsx !== undefined && !/\.xlsx$/i.test(options.xlsx)) throw new CliError('--xlsx 的文件名应以 .xlsx 结尾');
   if (options.date !== undefined && !isValidDate(options.date)) throw new CliError(`日期“${options.date}”格式不正确，应为 YYYY-MM-DD`);
   const contents: PackageContent[] = [];
-  for (const file of packages) contents.push((await loadPackage(file, io.cwd)).content);
+  for (const { content } of await loadLatestPackages(packages, io.cwd, io.out)) contents.push(content);
   if (contents.every((c) => c.meetings.length === 0)) throw new CliError(`数据包中没有会议：${packages.map((p) => basename(p)).join('、')}`);
   return ledgerReport(contents, options, io);
 }

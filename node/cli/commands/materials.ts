@@ -6,7 +6,7 @@ import { isValidDate } from '#shared/model/drafts';
 import type { PackageContent } from '#shared/package/format';
 import { todayDate } from '#shared/util/ids';
 import { CliError, EXIT_NOT_READY, EXIT_OK } from '../errors';
-import { loadPackage, writeUserFile, type CliIo } from '../io';
+import { loadLatestPackages, writeUserFile, type CliIo } from '../io';
 import { preMeetingOfPackages } from '../pre-meeting';
 
 export const MATERIALS_HELP = `materials PACKAGE… [--xlsx FILE] [--date YYYY-MM-DD]
@@ -29,7 +29,7 @@ export async function materialsCommand(packages: string[], options: { xlsx: stri
   if (options.xlsx !== undefined && !/\.xlsx$/i.test(options.xlsx)) throw new CliError('--xlsx 的文件名应以 .xlsx 结尾');
   // Every package is read and checked before anything is written: bad input changes nothing.
   const contents: Array<{ file: string; content: PackageContent }> = [];
-  for (const file of packages) contents.push({ file, content: (await loadPackage(file, io.cwd)).content });
+  contents.push(...(await loadLatestPackages(packages, io.cwd, io.out)));
   const meetings = preMeetingOfPackages(contents);
   if (meetings.length === 0) throw new CliError('数据包中没有会议');
   if (!meetings.some((m) => m.carried)) io.out('提示：数据包中没有对照检查材料（旧格式的数据包不含材料）。');

@@ -8,7 +8,8 @@ import { loadPackage, writeUserFile, type CliIo } from '../io';
 
 export const MERGE_HELP = `merge PACKAGE… --out FILE
     把多个数据包合并为一个（如把各单位的数据包合并为全县的数据包），规则与工作台“打开数据包（合并）”相同：
-    按编号合并；同一记录在两个数据包中内容不同即为冲突；记录编号与其他单位、会议或类别的记录相同则拒绝。
+    按编号合并；同一记录在两个数据包中内容不同即为冲突（同一单位较晚导出的数据包除外：以较晚的为准，并另行提示）；
+    记录编号与其他单位、会议或类别的记录相同则拒绝。
     退出码：0 已合并并写入；1 有冲突（逐条列出，未写入）；2 数据包被拒绝或输入有误（未写入）。`;
 
 /** Exit code of `merge` when packages disagree about a record: conflicts listed, nothing written. */
@@ -18,7 +19,10 @@ const EXIT_CONFLICTS = 1;
 export async function mergeCommand(packages: string[], options: { out: string | undefined }, io: CliIo): Promise<number> {
   if (options.out === undefined || options.out.trim() === '') throw new CliError('请用 --out 指定合并后的数据包文件');
   const loaded = [];
-  for (const file of packages) loaded.push({ name: basename(file), content: (await loadPackage(file, io.cwd)).content });
+  for (const file of packages) {
+    const pkg = await loadPackage(file, io.cwd);
+    loaded.push({ name: basename(file), content: pkg.content, exportedAt: pkg.exportedAt });
+  }
   const result = mergePackages(loaded);
   if (!result.ok && result.kind === 'refused') {
     io.err(`错误：${result.error}`);

@@ -35,6 +35,13 @@ describe('cli check', () => {
     expect(r.code).toBe(0);
   });
 
+  it('says that 会前准备 was not checked for a meeting whose package has no talks, preparation or materials', async () => {
+    const r = await cli(['check', '就绪.mzsh.json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('测试单位1 · 2025年度民主生活会：可以召开\n  收集 40 条，计入 40 条\n  会前准备：数据包中没有谈心谈话、会前准备和对照检查材料的记录，未核查');
+    expect(r.out).toContain('共 1 次会议：可以召开 1 次，不得召开 0 次。1 次会议没有会前准备记录，未核查会前准备。');
+  });
+
   it('checks several packages at once', async () => {
     const r = await cli(['check', '就绪.mzsh.json', '未就绪.mzsh.json'], dir);
     expect(r.code).toBe(1);

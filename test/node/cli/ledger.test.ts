@@ -111,6 +111,27 @@ describe('cli ledger', () => {
     expect(JSON.stringify(progress.getSheetValues())).toContain('已排查隐患12处');
   });
 
+  it('counts each item once when a unit sent its package twice, or sent it again corrected', async () => {
+    const dir = tempDir('cli-ledger-again');
+    const content = contentWithLedger();
+    writeFileSync(join(dir, '甲.mzsh.json'), buildPackage(content, META));
+    writeFileSync(join(dir, '甲-重复.mzsh.json'), buildPackage(content, META));
+    const corrected = { ...content, opinions: [{ ...content.opinions[0]!, content: '更正后的意见：调查研究不够深入，未做到见人见事' }, ...content.opinions.slice(1)] };
+    writeFileSync(join(dir, '甲-更正.mzsh.json'), buildPackage(corrected, { ...META, exportedAt: '2026-11-25T00:00:00.000Z' }));
+    const r = await cli(['ledger', '甲.mzsh.json', '甲-重复.mzsh.json', '甲-更正.mzsh.json', '--date', '2026-04-10'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('注意：“甲-重复.mzsh.json”与“甲.mzsh.json”是同一数据包（校验码相同），只计一次。');
+    expect(r.out).toMatch(/注意：“甲\.mzsh\.json”（导出于 [^）]+）已由同一单位较新的“甲-更正\.mzsh\.json”（导出于 [^）]+）取代，未计入。/);
+    expect(r.out.split('\n').at(-1)).toBe('共3项，其中逾期1项。');
+    // check and materials read the unit once too.
+    const check = await cli(['check', '甲.mzsh.json', '甲-更正.mzsh.json'], dir);
+    expect(check.out).toContain('共 2 次会议：');
+    const json = await cli(['check', '甲.mzsh.json', '甲-更正.mzsh.json', '--json'], dir);
+    expect(JSON.parse(json.out)).toHaveLength(2);
+    expect(json.err).toContain('已由同一单位较新的“甲-更正.mzsh.json”');
+  });
+
   it('refuses bad input with exit 2 and a Chinese message, and reads packages without a ledger as having none', async () => {
     const dir = tempDir('cli-ledger-input');
     writeFileSync(join(dir, '甲.mzsh.json'), buildPackage(sampleContent({ units: 1 }), META));

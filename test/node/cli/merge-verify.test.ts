@@ -55,6 +55,22 @@ describe('cli merge', () => {
     expect(existsSync(join(dir, '全县.mzsh.json'))).toBe(false);
   });
 
+  it('takes a unit\'s package sent again over its earlier one, in either order, and says so (exit 0)', async () => {
+    const { dir, a } = setup();
+    const edited = structuredClone(a);
+    edited.opinions[0]!.content = '重新报送前改过的内容';
+    writeFileSync(join(dir, 'a-更正.mzsh.json'), buildPackage(edited, { ...META, exportedAt: '2026-11-23T00:00:00.000Z' }));
+    for (const files of [['a.mzsh.json', 'a-更正.mzsh.json'], ['a-更正.mzsh.json', 'a.mzsh.json']]) {
+      const r = await cli(['merge', ...files, 'b.mzsh.json', '--out', '全县.mzsh.json'], dir);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/提示：“a-更正\.mzsh\.json”（导出于 [^）]+）是“a\.mzsh\.json”（导出于 [^）]+）之后重新导出的同一单位数据，两者不同的记录以前者为准/);
+      const merged = readPackage(readFileSync(join(dir, '全县.mzsh.json')));
+      if (!merged.ok) throw new Error(merged.error);
+      expect(merged.package.content.opinions.find((o) => o.id === a.opinions[0]!.id)!.content).toBe('重新报送前改过的内容');
+    }
+  });
+
   it('refuses a package that reuses ids under another unit, and bad input, writing nothing (exit 2)', async () => {
     const { dir, a } = setup();
     const forged = sampleContent({ units: 1, firstId: 9000 });

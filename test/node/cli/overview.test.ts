@@ -46,6 +46,13 @@ describe('cli overview', () => {
     expect(r.out).toContain('疑似抄袭 6 条');
   });
 
+  it('names the units whose lists share opinions, pair by pair, for the supervisor to read side by side', async () => {
+    const r = await cli(['overview', '甲.mzsh.json', '乙.mzsh.json'], dir);
+    expect(r.out).toContain(`疑似抄袭涉及 1 对单位（各方相同或相近的意见条数；原文见 --xlsx 的“警示明细”）：\n  ${content.units[0]!.name} 3 条 ↔ ${content.units[3]!.name} 3 条`);
+    const other = await cli(['overview', '甲.mzsh.json', '乙.mzsh.json', '--group', '第二督导组'], dir);
+    expect(other.out).not.toContain('疑似抄袭涉及');
+  });
+
   it('filters by supervisory group and writes the Excel overview', async () => {
     const r = await cli(['overview', '甲.mzsh.json', '乙.mzsh.json', '--group', '第二督导组', '--xlsx', '总览.xlsx', '--date', '2025-11-21'], dir);
     expect(r.code).toBe(0);
@@ -146,5 +153,55 @@ describe('cli overview with the app’s 意见回应, 整改 and 会前准备 co
     expect(xlsxRow.getCell(at('意见\n回应')).value).toBe('2/3\n（67%）');
     expect(['整改\n挂号', '已销号', '已结转', '逾期', '销号率'].map((t) => xlsxRow.getCell(at(t)).value)).toEqual([1, 0, 1, 0, '0%']);
     expect(String(xlsxRow.getCell(at('会前准备')).value)).toMatch(/^(未完成 \d+ 项|已完成)\n谈话/);
+  });
+});
+
+describe('cli overview of packages a unit sent twice or again', () => {
+  it('counts a package sent twice once and a unit\'s corrected package instead of its earlier one, and says so', async () => {
+    const dir = tempDir('cli-overview-again');
+    const content = countyContent({ units: 2, members: [3, 3], seed: 79 });
+    const [first, second] = content.units;
+    const only = (id: string) => selectUnits(content, [id]);
+    writeFileSync(join(dir, '甲.mzsh.json'), buildPackage(only(first!.id), META));
+    writeFileSync(join(dir, '甲-重复.mzsh.json'), buildPackage(only(first!.id), META));
+    // The second unit's first package is one 基层群众 opinion short for the group; it corrects an
+    // opinion and adds the missing one, then sends its package again.
+    const before = only(second!.id);
+    const gap = before.opinions.findIndex((o) => o.targetId === 'group' && o.category === '基层群众');
+    const [missing] = before.opinions.splice(gap, 1);
+    writeFileSync(join(dir, '乙.mzsh.json'), buildPackage(before, META));
+    const edited = { ...before.opinions[0]!, content: `${before.opinions[0]!.content}已补充具体事例。`, updatedAt: '2025-12-02T08:00:00.000Z' };
+    const after = { ...before, opinions: [edited, ...before.opinions.slice(1), missing!] };
+    writeFileSync(join(dir, '乙-更正.mzsh.json'), buildPackage(after, { ...META, exportedAt: '2026-11-23T00:00:00.000Z' }));
+
+    const r = await cli(['overview', '甲.mzsh.json', '甲-重复.mzsh.json', '乙-更正.mzsh.json', '乙.mzsh.json'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[2]).toMatch(new RegExp(`^2\\s+${second!.name}\\s+\\S+\\s+2025\\s+可以召开\\s+—\\s+${after.opinions.length}/${after.opinions.length}\\s`));
+    expect(r.out).toContain('共 2 个单位、2 次会议');
+    expect(r.out).toContain('注意：“甲-重复.mzsh.json”与“甲.mzsh.json”是同一数据包（校验码相同），只计一次。');
+    expect(r.out).toMatch(/注意：“乙\.mzsh\.json”（导出于 [^）]+）已由同一单位较新的“乙-更正\.mzsh\.json”（导出于 [^）]+）取代，未计入。/);
+  });
+});
+
+describe('cli overview of a unit that sent last year\'s package', () => {
+  it('names it when --year leaves it out, and flags the mixed years without --year', async () => {
+    const dir = tempDir('cli-overview-years');
+    const content = countyContent({ units: 2, members: [3, 3], seed: 80 });
+    const [, old] = content.meetings;
+    Object.assign(old!, { year: 2024, title: '2024年度民主生活会', dimensionSet: '2024年度' });
+    writeFileSync(join(dir, '全县.mzsh.json'), buildPackage(content, META));
+    const name = content.units[1]!.name;
+
+    const chosen = await cli(['overview', '全县.mzsh.json', '--year', '2025'], dir);
+    expect(chosen.code).toBe(0);
+    expect(chosen.out).toContain('共 1 个单位、1 次会议');
+    expect(chosen.out).toContain(`注意：1 个单位没有2025年度的会议，未列出：${name}（只有2024年度）。`);
+    const all = await cli(['overview', '全县.mzsh.json'], dir);
+    expect(all.out).toContain(`注意：会议分属 2 个年度（2024年度 1 次、2025年度 1 次），没有2025年度会议的单位：${name}（2024年度）；可用 --year 只列一个年度。`);
+    const none = await cli(['overview', '全县.mzsh.json', '--year', '2025', '--group', content.units[1]!.supervisoryGroup], dir);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain(`没有符合条件的会议（1 个单位没有2025年度的会议，未列出：${name}（只有2024年度））`);
   });
 });

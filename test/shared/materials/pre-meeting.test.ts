@@ -154,7 +154,8 @@ describe('the pre-meeting checklist', () => {
   it('leaves to a person what the app cannot know: no plan date for the meeting, no ledger of last year', () => {
     const c = preMeetingChecklist({ plannedDate: '', planLeadDays: 15, preparation: { planSubmittedOn: '2025-11-05', studySessions: [] }, readiness: ready, talks: talksDone, materials: [] });
     expect(c.items.find((i) => i.key === 'plan')).toMatchObject({ status: 'unknown', evidence: ['方案于2025年11月5日报送；会议召开日期未定，无法核对是否提前15天'] });
-    expect(c.items.find((i) => i.key === 'rectification')).toMatchObject({ status: 'unknown' });
+    // Said the same in the app and on the command line, which reads packages, not this machine.
+    expect(c.items.find((i) => i.key === 'rectification')).toMatchObject({ status: 'unknown', evidence: ['没有找到上年度民主生活会的整改台账，请核对上年度整改落实情况是否已报告'] });
     const many = preMeetingChecklist({ plannedDate: '', planLeadDays: 15, readiness: ready, talks: { complete: false, required: 9, missing: [], messages: Array.from({ length: 7 }, (_, i) => `第${i + 1}对尚未谈心谈话`) }, materials: [] });
     expect(many.items.find((i) => i.key === 'talks')!.evidence.slice(-2)).toEqual(['第5对尚未谈心谈话', '另有2项未完成，详见谈心谈话情况表']);
     expect(c.items.find((i) => i.key === 'materials')).toMatchObject({ status: 'not-done', evidence: ['尚无对照检查材料'] });

@@ -94,3 +94,40 @@ describe('merging packages into one', () => {
     expect(result.ok && result.notes).toEqual([]);
   });
 });
+
+describe('merging a unit\'s package and the one it sent again', () => {
+  const older = sampleContent({ units: 1, firstId: 1 });
+  const newer = clone(older);
+  newer.members[0]!.position = '党组书记、局长';
+  newer.opinions.push({ ...newer.opinions[0]!, id: '00000000-0000-4000-8000-00000000fff1', content: '重新报送时补充的意见：窗口服务时限公开不够' });
+  const dropped = older.opinions.length;
+  older.opinions.push({ ...older.opinions[0]!, id: '00000000-0000-4000-8000-00000000fff2', content: '只在先报送的数据包中的意见' });
+  const at = { older: '2025-12-20T00:00:00.000Z', newer: '2025-12-22T00:00:00.000Z' };
+
+  it('takes the later export\'s version of a record both carry, in either order, keeps what only one carries, and says so', () => {
+    for (const order of [
+      [{ name: '旧.mzsh.json', content: older, exportedAt: at.older }, { name: '新.mzsh.json', content: newer, exportedAt: at.newer }],
+      [{ name: '新.mzsh.json', content: newer, exportedAt: at.newer }, { name: '旧.mzsh.json', content: older, exportedAt: at.older }],
+    ]) {
+      const result = mergePackages(order);
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      expect(result.content.members.find((m) => m.id === older.members[0]!.id)!.position).toBe('党组书记、局长');
+      expect(result.content.opinions).toHaveLength(dropped + 2);
+      expect(result.notes).toHaveLength(1);
+      expect(result.notes[0]).toMatch(/^“新\.mzsh\.json”（导出于 [^）]+）是“旧\.mzsh\.json”（导出于 [^）]+）之后重新导出的同一单位数据，两者不同的记录以前者为准$/);
+    }
+  });
+
+  it('still calls it a conflict without export times, or when the later package lacks one of the earlier one\'s units', () => {
+    expect(mergePackages([{ name: '旧.mzsh.json', content: older }, { name: '新.mzsh.json', content: newer }])).toMatchObject({ ok: false, kind: 'conflicts' });
+    const other = sampleContent({ units: 1, firstId: 5000 });
+    other.units[0]!.name = '另一个测试单位';
+    const county: PackageContent = emptyContent();
+    for (const t of Object.keys(county) as Array<keyof PackageContent>) (county[t] as unknown[]) = [...older[t], ...other[t]];
+    // A unit's package does not replace an earlier county package (it lacks the other unit)…
+    expect(mergePackages([{ name: '全县.mzsh.json', content: county, exportedAt: at.older }, { name: '新.mzsh.json', content: newer, exportedAt: at.newer }])).toMatchObject({ ok: false, kind: 'conflicts' });
+    // …while a county package made after a unit's replaces it.
+    const merged = mergePackages([{ name: '新.mzsh.json', content: newer, exportedAt: at.older }, { name: '全县.mzsh.json', content: county, exportedAt: at.newer }]);
+    expect(merged.ok && merged.content.members.find((m) => m.id === older.members[0]!.id)!.position).toBe(older.members[0]!.position);
+  });
+});
