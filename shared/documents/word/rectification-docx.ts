@@ -83,7 +83,8 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
       header: ['整改状态', '项数'],
       widths: [3, 1],
       sizePt: FONT_SIZE.小四,
-      rows: [...LEDGER_STATUSES.map((k) => [LEDGER_STATUS_LABELS[k], String(s.byStatus[k])]), ['合计', String(s.items)]],
+      // 已结转 items are out of byStatus (counted in the later year); listed so the rows add up to 合计.
+      rows: [...LEDGER_STATUSES.map((k) => [LEDGER_STATUS_LABELS[k], String(s.byStatus[k])]), ...(s.carried > 0 ? [['已结转下一年度', String(s.carried)]] : []), ['合计', String(s.items)]],
     }),
   );
   blocks.push(g.blank());

@@ -149,6 +149,15 @@ describe('整改清单 and 整改落实情况报告', () => {
     const soon = documentLines(officeParts(await rectificationReportDocx(prepared('2026-02-10').pd, { mode: 'official' }))).join('\n');
     expect(soon).toContain('四、7日内到期事项');
   });
+  it('counts the items carried into next year in the 整改总体情况 table, so its rows add up to 合计', async () => {
+    const { s } = prepared();
+    // Two of this year's open items carried into next year's meeting (回头看).
+    const laterEntries = [s.entries[0]!, s.entries[2]!].map((e, i) => ({ ...e, id: `00000000-0000-4000-8000-0000000c000${i}`, meetingId: '00000000-0000-4000-8000-0000000e2026', carriedFrom: { entryId: e.id, meetingId: e.meetingId, accountNumber: e.accountNumber } }));
+    const pd = prepareProblemDocs({ docs: prepareMeetingDocs(s.input), consolidated: s.consolidated, problems: s.problems, entries: s.entries, laterEntries, progress: s.progress, today: '2026-03-01' });
+    const lines = documentLines(officeParts(await rectificationReportDocx(pd, { mode: 'official' })));
+    const table = lines.slice(lines.indexOf('整改状态') + 2, lines.indexOf('合计') + 2);
+    expect(table).toEqual(['未启动', '0', '整改中', '2', '申请销号', '1', '已销号', '1', '长期坚持', '0', '已结转下一年度', '2', '合计', '6']);
+  });
 });
 
 describe('the problem and ledger workbooks', () => {
