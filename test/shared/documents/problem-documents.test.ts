@@ -71,6 +71,16 @@ describe('两张清单 in Word', () => {
     expect(LANDSCAPE_PAGE_NUMBER.x + LANDSCAPE_PAGE_NUMBER.columnWidth).toBeLessThan(LANDSCAPE_PAGE.margin.left);
   });
 
+  it('binds every target’s list in one file as its own section that starts on an odd page and numbers its pages from 1', async () => {
+    const { pd } = prepared();
+    const doc = officeParts(await combinedProblemListsDocx(pd, { mode: 'official', publicVersion: true })).get('word/document.xml')!;
+    const sections = [...doc.matchAll(/<w:sectPr>(.*?)<\/w:sectPr>/gs)].map((m) => m[1]!);
+    expect(sections).toHaveLength(pd.lists.length);
+    expect(sections.slice(1).every((s) => s.includes('<w:type w:val="oddPage"/>'))).toBe(true);
+    // Each leader's list is handed over on its own: its pages read — 1 —, — 2 — …, not where the file left off.
+    for (const s of sections) expect(s).toContain('<w:pgNumType w:start="1"/>');
+  });
+
   it('shows in the 公示 version only published items, without 原因剖析, notes or the checks’ marks, and names no provider', async () => {
     const { s, pd } = prepared();
     const publicParts = officeParts(await combinedProblemListsDocx(pd, { mode: 'official', publicVersion: true }));
