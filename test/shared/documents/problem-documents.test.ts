@@ -196,6 +196,18 @@ describe('the problem and ledger workbooks', () => {
     expect(String(coverage.getCell('A1').value)).toContain('收集');
   });
 
+  it('gives no 回应率 for a target without opinions to answer, as the report’s table does (— not 100%)', async () => {
+    const { pd } = prepared();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await problemWorkbookXlsx(pd, { date: '2026-03-08' })) as unknown as ArrayBuffer);
+    const coverage = wb.getWorksheet('回应情况')!;
+    const rows = [...Array(coverage.rowCount).keys()].map((i) => coverage.getRow(i + 1));
+    const zhao = rows.find((r) => String(r.getCell(1).value).startsWith('赵六'))!;
+    expect([zhao.getCell(3).value, zhao.getCell(5).value, zhao.getCell(7).value]).toEqual([0, 0, '—']);
+    const zhang = rows.find((r) => String(r.getCell(1).value).startsWith('张三'))!;
+    expect(zhang.getCell(7).value).toBe('100%');
+  });
+
   it('holds every ledger field, the progress log on its own sheet, and marks overdue rows', async () => {
     const { s, pd } = prepared('2026-03-08');
     const wb = new ExcelJS.Workbook();
