@@ -81,6 +81,15 @@ describe('两张清单 in Word', () => {
     for (const s of sections) expect(s).toContain('<w:pgNumType w:start="1"/>');
   });
 
+  it('claims in the 公示 version that every item is 五个明确 only when it is (李四’s first item has no 整改标准)', async () => {
+    const { s, pd } = prepared();
+    const text = async (targetId: string) => documentLines(officeParts(await problemListDocx(pd, targetId, { mode: 'official', publicVersion: true }))).join('\n');
+    expect(await text(GROUP_TARGET)).toContain('共查摆问题3项，逐项明确了整改措施、整改目标、责任主体和完成时限。');
+    const li = await text(s.byName('李四'));
+    expect(li).toContain('共查摆问题2项。');
+    expect(li).not.toContain('逐项明确');
+  });
+
   it('shows in the 公示 version only published items, without 原因剖析, notes or the checks’ marks, and names no provider', async () => {
     const { s, pd } = prepared();
     const publicParts = officeParts(await combinedProblemListsDocx(pd, { mode: 'official', publicVersion: true }));
