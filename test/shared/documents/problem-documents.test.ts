@@ -237,6 +237,15 @@ describe('the problem and ledger workbooks', () => {
     const summary = wb.getWorksheet('统计')!;
     expect(summary.getRow(summary.rowCount).values).toEqual([undefined, '合计', 6, 1, 2, 1, 1, 1, 2, '17%']);
   });
+
+  it('says so on the 进展情况 sheet when no progress has been reported, rather than printing a bare header', async () => {
+    const { pd } = prepared('2026-03-08');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await rectificationWorkbookXlsx(prepareProblemDocs({ ...pd.input, progress: [] }))) as unknown as ArrayBuffer);
+    const progress = wb.getWorksheet('进展情况')!;
+    expect(progress.rowCount).toBe(3);
+    expect(progress.getCell('A3').value).toBe('尚无整改进展记录。');
+  });
 });
 
 describe('file names', () => {
