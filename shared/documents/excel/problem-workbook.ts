@@ -103,7 +103,7 @@ export async function problemWorkbookXlsx(pd: ProblemDocs, options: { date: stri
   const short = new Set<number>();
   addTableSheet(workbook, {
     name: PROBLEM_SHEETS.coverage,
-    title: `${heading}意见回应情况（${countSentence(pd.counts.total)}）`,
+    title: `${heading}意见回应情况（${countSentence(pd.counts.total, true)}）`,
     columns: [
       { header: '对象', width: 18, wrap: true },
       { header: '收集（条）', width: 10, center: true },

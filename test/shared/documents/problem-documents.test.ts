@@ -217,6 +217,18 @@ describe('the problem and ledger workbooks', () => {
     expect(zhang.getCell(7).value).toBe('100%');
   });
 
+  it('titles the 回应情况 sheet without a bracket inside a bracket while some opinions are not yet consolidated', async () => {
+    const { s, pd } = prepared();
+    // 李四's unanswered consolidated opinion undone: its two sources are pending again.
+    const undone = s.consolidated.find((c) => !c.answer && !s.problems.some((p) => p.consolidatedIds.includes(c.id)))!;
+    const partial = prepareProblemDocs({ ...pd.input, consolidated: s.consolidated.filter((c) => c !== undone) });
+    expect(partial.counts.total.pending).toBe(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await problemWorkbookXlsx(partial, { date: '2026-03-08' })) as unknown as ArrayBuffer);
+    const { collected, consolidated } = partial.counts.total;
+    expect(wb.getWorksheet('回应情况')!.getCell('A1').value).toBe(`某某县财政局2025年度民主生活会意见回应情况（收集${collected}条，梳理为${consolidated}条，尚有2条未梳理）`);
+  });
+
   it('holds every ledger field, the progress log on its own sheet, and marks overdue rows', async () => {
     const { s, pd } = prepared('2026-03-08');
     const wb = new ExcelJS.Workbook();
