@@ -91,15 +91,18 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
 
   blocks.push(g.heading1(++h, '分对象整改情况'));
   if (s.targets.length === 0) blocks.push(g.paragraph('尚无挂号的整改事项。'));
-  else
+  else {
+    // With items carried into next year a row's 问题数 is more than 已销号 + open: 已结转 says where the rest went.
+    const carried = s.carried > 0;
     blocks.push(
       g.table({
-        header: ['对象', '问题数', '已销号', '逾期', '销号率'],
-        widths: [4, 1.4, 1.4, 1.2, 1.4],
+        header: ['对象', '问题数', '已销号', ...(carried ? ['已结转'] : []), '逾期', '销号率'],
+        widths: [4, 1.4, 1.4, ...(carried ? [1.4] : []), 1.2, 1.4],
         sizePt: FONT_SIZE.小四,
-        rows: s.targets.map((t) => [t.label, String(t.items), String(t.closed), String(t.overdue), `${t.closedPercent}%`]),
+        rows: s.targets.map((t) => [t.label, String(t.items), String(t.closed), ...(carried ? [String(t.carried)] : []), String(t.overdue), `${t.closedPercent}%`]),
       }),
     );
+  }
   blocks.push(g.blank());
 
   blocks.push(g.heading1(++h, '逾期未完成事项'));

@@ -176,6 +176,9 @@ describe('整改清单 and 整改落实情况报告', () => {
     const lines = documentLines(officeParts(await rectificationReportDocx(pd, { mode: 'official' })));
     const table = lines.slice(lines.indexOf('整改状态') + 2, lines.indexOf('合计') + 2);
     expect(table).toEqual(['未启动', '0', '整改中', '2', '申请销号', '1', '已销号', '1', '长期坚持', '0', '已结转下一年度', '2', '合计', '6']);
+    // …and per target, as the 整改台账's 统计 sheet has it: 领导班子 3 items, 1 closed, 2 carried.
+    const perTarget = lines.slice(lines.indexOf('二、分对象整改情况') + 1);
+    expect(perTarget.slice(0, 12)).toEqual(['对象', '问题数', '已销号', '已结转', '逾期', '销号率', '领导班子', '3', '1', '2', '0', '33%']);
   });
 });
 
