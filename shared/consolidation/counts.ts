@@ -74,7 +74,18 @@ export function consolidationCounts(input: {
   return { total, targets: [...byTarget.values()], channels: [...byChannel.values()] };
 }
 
-/** `收集252条，梳理为155条`, with `（尚有3条未梳理）` while some are pending. */
-export function countSentence(c: CollectedCount): string {
-  return `收集${c.collected}条，梳理为${c.consolidated}条${c.pending > 0 ? `（尚有${c.pending}条未梳理）` : ''}`;
+/**
+ * `梳理为155条`, with `（尚有3条未梳理）` while some are pending; `尚未梳理` while none has been
+ * consolidated (every counted opinion pending: `梳理为5条（尚有5条未梳理）` would contradict itself).
+ */
+export function consolidatedPhrase(c: CollectedCount, inBrackets = false): string {
+  if (c.pending > 0 && c.pending === c.consolidated) return '尚未梳理';
+  // Inside a bracket already (a title's （…）), the pending count is a clause: no bracket in a bracket.
+  const pending = inBrackets ? `，尚有${c.pending}条未梳理` : `（尚有${c.pending}条未梳理）`;
+  return `梳理为${c.consolidated}条${c.pending > 0 ? pending : ''}`;
+}
+
+/** `收集252条，梳理为155条` (see consolidatedPhrase); `inBrackets` for a sentence set inside （…）. */
+export function countSentence(c: CollectedCount, inBrackets = false): string {
+  return `收集${c.collected}条，${consolidatedPhrase(c, inBrackets)}`;
 }

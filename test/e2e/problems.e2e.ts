@@ -264,7 +264,7 @@ describe('梳理 and the 两张清单', () => {
     await expect.poll(() => text(page.getByTestId('consolidation-total'))).toBe('收集5条，梳理为4条（尚有3条未梳理）');
     await page.getByTestId('consolidated-item').getByRole('button', { name: '取消梳理' }).click();
     await confirmPopup(page, '取消梳理');
-    await expect.poll(() => text(page.getByTestId('consolidation-total'))).toBe('收集5条，梳理为5条（尚有5条未梳理）');
+    await expect.poll(() => text(page.getByTestId('consolidation-total'))).toBe('收集5条，尚未梳理');
     // The raw opinions are all still there, and still count for readiness.
     await openTab(page, '意见列表');
     await expect.poll(() => page.locator('.opinion-content').count()).toBe(5);

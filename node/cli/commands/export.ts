@@ -76,6 +76,8 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
   const out = resolve(io.cwd, options.out);
   // Every document is built before anything is written: a failure while building writes nothing.
   const batches: Array<{ label: string; folder: string; files: OutputFile[] }> = [];
+  // 公示版 written while the app would say 暂不能公示 (an item not 五个明确, opinions unanswered …).
+  const notPublishable: string[] = [];
   for (const view of views) {
     const docs = prepareMeetingDocs({ unit: view.unit, meeting: view.meeting, members: view.members, opinions: view.opinions }, view.view);
     // A meeting with 梳理 or problem records: its report gives the real 梳理 counts and coverage, and the 两张清单 are written.
@@ -85,7 +87,10 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
     const reportParts = { ...(pd ? { problems: pd } : {}), ...(view.previousYear ? { previousYear: view.previousYear } : {}) };
     if (word) files.push(...(await wordFiles(docs, { internal: options.internal, mode, date, ...reportParts })));
     if (word && hasItems) {
-      if (pd.lists.some((l) => l.items.some((p) => p.published))) files.push(...(await problemWordFiles(pd, { mode, publicVersion: true })));
+      if (pd.lists.some((l) => l.items.some((p) => p.published))) {
+        files.push(...(await problemWordFiles(pd, { mode, publicVersion: true })));
+        if (!pd.publication.ready) notPublishable.push(`注意：${view.unit.name} · ${view.meeting.title}的两张清单暂不能公示：${pd.publication.reasons.join('；')}。`);
+      }
       files.push(await combinedProblemListFile(pd, { mode, publicVersion: false }));
     }
     if (excel) files.push(await ledgerFile(docs, { date }));
@@ -119,6 +124,7 @@ export async function exportContents(loaded: readonly MeetingContent[], options:
   if (excel) io.out('注意：汇总台账列有意见提出方，属内部资料，不得提供给被征求意见对象。');
   if (word && options.internal) io.out('注意：本次导出的清单列有意见提出方（内部资料），不得提供给被征求意见对象。');
   if (word && batches.some((b) => b.files.some((f) => f.name.includes('工作版')))) io.out('注意：问题清单工作版含原因剖析和内部备注，属内部资料；公示请用公示版。');
+  for (const line of notPublishable) io.out(line);
   return EXIT_OK;
 }
 

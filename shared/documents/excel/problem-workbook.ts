@@ -103,7 +103,7 @@ export async function problemWorkbookXlsx(pd: ProblemDocs, options: { date: stri
   const short = new Set<number>();
   addTableSheet(workbook, {
     name: PROBLEM_SHEETS.coverage,
-    title: `${heading}意见回应情况（${countSentence(pd.counts.total)}）`,
+    title: `${heading}意见回应情况（${countSentence(pd.counts.total, true)}）`,
     columns: [
       { header: '对象', width: 18, wrap: true },
       { header: '收集（条）', width: 10, center: true },
@@ -118,11 +118,14 @@ export async function problemWorkbookXlsx(pd: ProblemDocs, options: { date: stri
       ...c.targets.map((t, i) => {
         if (t.unanswered.length > 0) short.add(i);
         const counted = pd.counts.targets.find((x) => x.targetId === t.targetId);
-        return [t.label, counted?.collected ?? 0, counted?.consolidated ?? t.total, counted?.pending ?? 0, t.answered, t.total - t.answered, `${t.percent}%`, t.unanswered.map((u, n) => `${n + 1}. ${u.text}`).join('\n')];
+        return [t.label, counted?.collected ?? 0, counted?.consolidated ?? t.total, counted?.pending ?? 0, t.answered, t.total - t.answered, rate(t), t.unanswered.map((u, n) => `${n + 1}. ${u.text}`).join('\n')];
       }),
-      ['合计', pd.counts.total.collected, pd.counts.total.consolidated, pd.counts.total.pending, c.answered, c.total - c.answered, `${c.percent}%`, ''],
+      ['合计', pd.counts.total.collected, pd.counts.total.consolidated, pd.counts.total.pending, c.answered, c.total - c.answered, rate(c), ''],
     ],
     rowLook: (i) => (short.has(i) ? { fill: SHORT_FILL, font: { name: '宋体', size: 11, color: SHORT_FONT_COLOR } } : undefined),
   });
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+/** 回应率 of a row: — where there is nothing to answer (as the report's table has it), never 100% of nothing. */
+const rate = (c: { total: number; percent: number }) => (c.total === 0 ? '—' : `${c.percent}%`);

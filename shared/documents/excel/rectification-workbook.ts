@@ -8,7 +8,7 @@ import { rowStatusLabel } from '../../ledger/view';
 import { meetingHeading } from '../meeting-docs';
 import { deadlineLabel, type ProblemDocs } from '../problem-docs';
 import { DOCUMENT_CREATOR } from '../word/layout';
-import { SHORT_FILL, SHORT_FONT_COLOR, type CellLook } from './cells';
+import { SHORT_FILL, SHORT_FONT_COLOR, writeRow, type CellLook } from './cells';
 import { addTableSheet } from './table-sheet';
 
 const LEDGER_SHEETS = { entries: '整改台账', progress: '进展情况', history: '状态记录', summary: '统计' } as const;
@@ -81,7 +81,7 @@ export async function rectificationWorkbookXlsx(pd: ProblemDocs): Promise<Uint8A
   });
 
   const progress = rows.flatMap((r) => r.progress.map((p) => ({ r, p })));
-  addTableSheet(workbook, {
+  const progressSheet = addTableSheet(workbook, {
     name: LEDGER_SHEETS.progress,
     title: `${heading}整改进展情况`,
     columns: [
@@ -94,6 +94,11 @@ export async function rectificationWorkbookXlsx(pd: ProblemDocs): Promise<Uint8A
     ],
     rows: progress.map(({ r, p }) => [r.entry.accountNumber, r.targetLabel, r.problem.description, p.date, p.text, p.by]),
   });
+  // A printed header over nothing reads as a sheet that lost its rows: say that none was reported.
+  if (progress.length === 0) {
+    progressSheet.mergeCells(3, 1, 3, 6);
+    writeRow(progressSheet, 3, ['尚无整改进展记录。'], { font: { name: '宋体', size: 11 } });
+  }
 
   const history = rows.flatMap((r) => r.entry.history.map((h) => ({ r, h })));
   addTableSheet(workbook, {

@@ -60,11 +60,15 @@ export function addStatsSheet(workbook: Workbook, docs: MeetingDocs): void {
     font: { name: '宋体', size: 11, bold: true },
   });
   row += 1;
-  writeRow(sheet, ++row, [`收集 ${r.totals.raw} 条，梳理为 ${r.totals.counted} 条（无实质内容 ${r.totals.nonSubstantive} 条，重复 ${r.totals.duplicates} 条）`], {}, 2);
+  // 计入, as the report says it: 梳理为 is the 梳理 tab's figure (merged opinions), which this workbook does not hold.
+  const left = docs.input.meeting.ruleSet.excludeNonSubstantive
+    ? `（无实质内容 ${r.totals.nonSubstantive} 条、重复 ${r.totals.duplicates} 条未计入）`
+    : `（重复 ${r.totals.duplicates} 条未计入；无实质内容 ${r.totals.nonSubstantive} 条按本次规则计入）`;
+  writeRow(sheet, ++row, [`收集 ${r.totals.raw} 条，计入 ${r.totals.counted} 条${left}`], {}, 2);
   writeRow(sheet, ++row, [r.ready ? '结论：可以召开' : `结论：不得召开（待补 ${r.messages.length} 项，见“缺项清单”）`], { font: { name: '宋体', size: 11, bold: true } }, 2);
 
   row += 2;
-  writeRow(sheet, row, ['征求方式', '收集', '梳理后'], HEAD, 2);
+  writeRow(sheet, row, ['征求方式', '收集', '计入'], HEAD, 2);
   for (const c of docs.channels) writeRow(sheet, ++row, [c.channel, c.collected, c.counted], BODY, 2);
   const collected = docs.channels.reduce((s, c) => s + c.collected, 0);
   const counted = docs.channels.reduce((s, c) => s + c.counted, 0);

@@ -11,7 +11,8 @@ import { FONT_SIZE, type GbLayout } from './layout';
 export function consolidationBlocks(g: GbLayout, pd: ProblemDocs, n: number): FileChild[] {
   const c = pd.coverage;
   const blocks: FileChild[] = [g.heading1(n, '意见梳理和回应情况')];
-  blocks.push(g.paragraph(`共${countSentence(pd.counts.total)}；${c.total > 0 ? coverageSentence(c) : '尚未梳理意见'}。`));
+  // Nothing consolidated: countSentence already says 尚未梳理, and there is nothing to answer yet.
+  blocks.push(g.paragraph(`共${countSentence(pd.counts.total)}${c.total > 0 ? `；${coverageSentence(c)}` : ''}。`));
   blocks.push(
     g.table({
       header: ['意见对象', '收集', '梳理为', '已回应', '回应率'],

@@ -183,6 +183,8 @@ export function landscapeDocument(options: LandscapeDocumentOptions): Document {
       page: {
         size: { width: LANDSCAPE_PAGE.height, height: LANDSCAPE_PAGE.width, orientation: PageOrientation.LANDSCAPE },
         margin: { ...LANDSCAPE_PAGE.margin, header: mm(15), footer: mm(10), gutter: 0 },
+        // Each list of a combined file is handed over on its own: its pages count from 1, as gbDocument's do.
+        pageNumbers: { start: 1 },
       },
     },
     headers: options.internal ? { default: internalHeader(fonts), even: internalHeader(fonts) } : undefined,

@@ -72,7 +72,9 @@ function problemListBlocks(pd: ProblemDocs, list: TargetItems, options: ProblemL
   if (!list.target.isGroup) blocks.push(g.subtitle(list.target.label));
   blocks.push(g.blank());
   if (options.publicVersion) {
-    blocks.push(g.paragraph(items.length > 0 ? `共查摆问题${items.length}项，逐项明确了整改措施、整改目标、责任主体和完成时限。` : '暂无公示的问题。'));
+    // 逐项明确 is claimed only when it is true: an item without its 整改标准 or 时限 may still be marked for 公示.
+    const complete = items.every((p) => !pd.incomplete.has(p.id));
+    blocks.push(g.paragraph(items.length === 0 ? '暂无公示的问题。' : complete ? `共查摆问题${items.length}项，逐项明确了整改措施、整改目标、责任主体和完成时限。` : `共查摆问题${items.length}项。`));
   } else {
     const counts = pd.counts.targets.find((t) => t.targetId === list.target.id);
     const coverage = pd.coverage.targets.find((t) => t.targetId === list.target.id);

@@ -11,6 +11,7 @@ import { subsections, type Subsection } from './subsections';
 import type { ProblemDocs } from '../problem-docs';
 import { consolidationBlocks } from './consolidation-blocks';
 import { previousYearBlocks, type PreviousYear } from './previous-year-blocks';
+import { consolidatedPhrase } from '../../consolidation/counts';
 
 export interface ReportOptions {
   mode: FontMode;
@@ -54,7 +55,7 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
         (rules.excludeNonSubstantive
           ? `（其中无实质内容${r.totals.nonSubstantive}条、重复${r.totals.duplicates}条未计入）`
           : `（其中重复${r.totals.duplicates}条未计入；无实质内容${r.totals.nonSubstantive}条按本次规则计入）`) +
-        (pd ? `，梳理为${pd.counts.total.consolidated}条${pd.counts.total.pending > 0 ? `（尚有${pd.counts.total.pending}条未梳理）` : ''}。` : '。'),
+        (pd ? `，${consolidatedPhrase(pd.counts.total)}。` : '。'),
     ),
   );
 

@@ -83,22 +83,26 @@ export function rectificationReportDocx(pd: ProblemDocs, options: RectificationO
       header: ['整改状态', '项数'],
       widths: [3, 1],
       sizePt: FONT_SIZE.小四,
-      rows: [...LEDGER_STATUSES.map((k) => [LEDGER_STATUS_LABELS[k], String(s.byStatus[k])]), ['合计', String(s.items)]],
+      // 已结转 items are out of byStatus (counted in the later year); listed so the rows add up to 合计.
+      rows: [...LEDGER_STATUSES.map((k) => [LEDGER_STATUS_LABELS[k], String(s.byStatus[k])]), ...(s.carried > 0 ? [['已结转下一年度', String(s.carried)]] : []), ['合计', String(s.items)]],
     }),
   );
   blocks.push(g.blank());
 
   blocks.push(g.heading1(++h, '分对象整改情况'));
   if (s.targets.length === 0) blocks.push(g.paragraph('尚无挂号的整改事项。'));
-  else
+  else {
+    // With items carried into next year a row's 问题数 is more than 已销号 + open: 已结转 says where the rest went.
+    const carried = s.carried > 0;
     blocks.push(
       g.table({
-        header: ['对象', '问题数', '已销号', '逾期', '销号率'],
-        widths: [4, 1.4, 1.4, 1.2, 1.4],
+        header: ['对象', '问题数', '已销号', ...(carried ? ['已结转'] : []), '逾期', '销号率'],
+        widths: [4, 1.4, 1.4, ...(carried ? [1.4] : []), 1.2, 1.4],
         sizePt: FONT_SIZE.小四,
-        rows: s.targets.map((t) => [t.label, String(t.items), String(t.closed), String(t.overdue), `${t.closedPercent}%`]),
+        rows: s.targets.map((t) => [t.label, String(t.items), String(t.closed), ...(carried ? [String(t.carried)] : []), String(t.overdue), `${t.closedPercent}%`]),
       }),
     );
+  }
   blocks.push(g.blank());
 
   blocks.push(g.heading1(++h, '逾期未完成事项'));

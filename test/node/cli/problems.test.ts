@@ -72,6 +72,12 @@ describe('cli export with problems', () => {
     expect(files.filter((f) => f.includes('个人问题清单（公示版）')).length).toBe(3);
     expect(files).toContain('2025年度-某某县财政局-问题清单及意见回应情况.xlsx');
     expect(r.text()).toContain('注意：问题清单工作版含原因剖析和内部备注');
+    // The 公示版 is written, but the clerk is told why it may not be posted yet (as the app's 暂不能公示 says).
+    expect(r.text()).toContain('注意：某某县财政局 · 2025年度民主生活会的两张清单暂不能公示：李四（副局长）第1项“服务企业改革落实不到位，审批材料仍然偏多”：缺少整改标准，五个明确不全');
+    const ready = io(tempDir('cli-problems-ready'));
+    const complete = content();
+    await exportContents([{ ...complete, problems: complete.problems.map((p) => (p.standard === '' ? { ...p, published: false } : p)) }], { out: '导出', word: true, excel: false, internal: false, fonts: undefined, date: '2026-03-01' }, ready.io);
+    expect(ready.text()).not.toContain('暂不能公示');
   });
 
   it('writes no problem files for a meeting without problems', async () => {

@@ -30,7 +30,8 @@ describe('isPraiseOnly', () => {
   it.each(['希望继续保持', '工作很好，群众满意', '一如既往，再接再厉！'])('%j is praise only', (t) => {
     expect(isPraiseOnly(t, DEFAULT_PRAISE_PHRASES)).toBe(true);
   });
-  it.each(['工作很好，但调研不够深入', '希望继续保持，同时加强理论学习', '下基层次数偏少'])('%j is not', (t) => {
+  // Criticism in words other than 不/少/未: 滞后, 流于形式, 下降 … (the 督导审核意见 would list it as 敷衍应付).
+  it.each(['工作很好，但调研不够深入', '希望继续保持，同时加强理论学习', '下基层次数偏少', '廉洁自律认真负责，但廉政谈话流于形式', '项目进度滞后，群众满意度下降', '工作扎实，但作风松懈、纪律意识淡薄', '群众满意度较前两年有差距，短板明显'])('%j is not', (t) => {
     expect(isPraiseOnly(t, DEFAULT_PRAISE_PHRASES)).toBe(false);
   });
   it('warns of too-short opinions', () => {

@@ -165,9 +165,12 @@ describe('收集 X → 梳理为 Y', () => {
     const { s, raws } = five();
     const stamp = stampAt('2025-12-01T00:00:00.000Z');
     let store: ConsolidatedOpinion[] = [];
-    store = [...store, ...must(consolidate({ meetingId: s.meeting.id, targetId: GROUP_TARGET, opinionIds: [raws[0]!.id, raws[1]!.id, raws[4]!.id] }, raws, store, stamp)).created];
     const flags = flagOpinions(raws, s.meeting.ruleSet);
     const targets = [{ id: GROUP_TARGET, label: '领导班子' }];
+    // Nothing consolidated yet: not 梳理为5条（尚有5条未梳理）, which contradicts itself.
+    const none = consolidationCounts({ opinions: raws, consolidated: store, flags, targets, channels: s.meeting.ruleSet.channels });
+    expect(countSentence(none.total)).toBe('收集5条，尚未梳理');
+    store = [...store, ...must(consolidate({ meetingId: s.meeting.id, targetId: GROUP_TARGET, opinionIds: [raws[0]!.id, raws[1]!.id, raws[4]!.id] }, raws, store, stamp)).created];
     const partial = consolidationCounts({ opinions: raws, consolidated: store, flags, targets, channels: s.meeting.ruleSet.channels });
     expect(partial.total).toEqual({ collected: 5, consolidated: 3, pending: 2 });
     expect(countSentence(partial.total)).toBe('收集5条，梳理为3条（尚有2条未梳理）');

@@ -97,6 +97,14 @@ describe('ledger workbook', async () => {
     expect((row('合计').values as unknown[]).slice(3, 10)).toEqual([8, 8, 8, 9, 7 + DANGEROUS.length, 40 + DANGEROUS.length, 42 + DANGEROUS.length]);
   });
 
+  it('calls the counted opinions 计入, as the report does: 梳理为 is the 梳理 tab’s figure, which this workbook does not know', () => {
+    const cells = (stats.getColumn(2).values as unknown[]).filter((v): v is string => typeof v === 'string');
+    expect(cells.find((v) => v.startsWith('收集'))).toBe(`收集 ${49} 条，计入 ${47} 条（无实质内容 1 条、重复 1 条未计入）`);
+    expect(cells.join('\n')).not.toContain('梳理');
+    const channelHead = stats.getRow((stats.getColumn(2).values as unknown[]).indexOf('征求方式'));
+    expect((channelHead.values as unknown[]).slice(2, 5)).toEqual(['征求方式', '收集', '计入']);
+  });
+
   it('lists one row per shortfall and zero-opinion target', () => {
     const rows = shortfalls.getRows(3, shortfalls.rowCount - 2)!.map((r) => (r.values as unknown[]).slice(1));
     expect(rows[0]).toEqual([1, '赵六（纪检组长）', '全部来源', 0, undefined, undefined, '赵六（纪检组长）：没有一条实质性意见（零意见）']);

@@ -71,6 +71,25 @@ describe('两张清单 in Word', () => {
     expect(LANDSCAPE_PAGE_NUMBER.x + LANDSCAPE_PAGE_NUMBER.columnWidth).toBeLessThan(LANDSCAPE_PAGE.margin.left);
   });
 
+  it('binds every target’s list in one file as its own section that starts on an odd page and numbers its pages from 1', async () => {
+    const { pd } = prepared();
+    const doc = officeParts(await combinedProblemListsDocx(pd, { mode: 'official', publicVersion: true })).get('word/document.xml')!;
+    const sections = [...doc.matchAll(/<w:sectPr>(.*?)<\/w:sectPr>/gs)].map((m) => m[1]!);
+    expect(sections).toHaveLength(pd.lists.length);
+    expect(sections.slice(1).every((s) => s.includes('<w:type w:val="oddPage"/>'))).toBe(true);
+    // Each leader's list is handed over on its own: its pages read — 1 —, — 2 — …, not where the file left off.
+    for (const s of sections) expect(s).toContain('<w:pgNumType w:start="1"/>');
+  });
+
+  it('claims in the 公示 version that every item is 五个明确 only when it is (李四’s first item has no 整改标准)', async () => {
+    const { s, pd } = prepared();
+    const text = async (targetId: string) => documentLines(officeParts(await problemListDocx(pd, targetId, { mode: 'official', publicVersion: true }))).join('\n');
+    expect(await text(GROUP_TARGET)).toContain('共查摆问题3项，逐项明确了整改措施、整改目标、责任主体和完成时限。');
+    const li = await text(s.byName('李四'));
+    expect(li).toContain('共查摆问题2项。');
+    expect(li).not.toContain('逐项明确');
+  });
+
   it('shows in the 公示 version only published items, without 原因剖析, notes or the checks’ marks, and names no provider', async () => {
     const { s, pd } = prepared();
     const publicParts = officeParts(await combinedProblemListsDocx(pd, { mode: 'official', publicVersion: true }));
@@ -149,6 +168,18 @@ describe('整改清单 and 整改落实情况报告', () => {
     const soon = documentLines(officeParts(await rectificationReportDocx(prepared('2026-02-10').pd, { mode: 'official' }))).join('\n');
     expect(soon).toContain('四、7日内到期事项');
   });
+  it('counts the items carried into next year in the 整改总体情况 table, so its rows add up to 合计', async () => {
+    const { s } = prepared();
+    // Two of this year's open items carried into next year's meeting (回头看).
+    const laterEntries = [s.entries[0]!, s.entries[2]!].map((e, i) => ({ ...e, id: `00000000-0000-4000-8000-0000000c000${i}`, meetingId: '00000000-0000-4000-8000-0000000e2026', carriedFrom: { entryId: e.id, meetingId: e.meetingId, accountNumber: e.accountNumber } }));
+    const pd = prepareProblemDocs({ docs: prepareMeetingDocs(s.input), consolidated: s.consolidated, problems: s.problems, entries: s.entries, laterEntries, progress: s.progress, today: '2026-03-01' });
+    const lines = documentLines(officeParts(await rectificationReportDocx(pd, { mode: 'official' })));
+    const table = lines.slice(lines.indexOf('整改状态') + 2, lines.indexOf('合计') + 2);
+    expect(table).toEqual(['未启动', '0', '整改中', '2', '申请销号', '1', '已销号', '1', '长期坚持', '0', '已结转下一年度', '2', '合计', '6']);
+    // …and per target, as the 整改台账's 统计 sheet has it: 领导班子 3 items, 1 closed, 2 carried.
+    const perTarget = lines.slice(lines.indexOf('二、分对象整改情况') + 1);
+    expect(perTarget.slice(0, 12)).toEqual(['对象', '问题数', '已销号', '已结转', '逾期', '销号率', '领导班子', '3', '1', '2', '0', '33%']);
+  });
 });
 
 describe('the problem and ledger workbooks', () => {
@@ -177,6 +208,30 @@ describe('the problem and ledger workbooks', () => {
     expect(String(coverage.getCell('A1').value)).toContain('收集');
   });
 
+  it('gives no 回应率 for a target without opinions to answer, as the report’s table does (— not 100%)', async () => {
+    const { pd } = prepared();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await problemWorkbookXlsx(pd, { date: '2026-03-08' })) as unknown as ArrayBuffer);
+    const coverage = wb.getWorksheet('回应情况')!;
+    const rows = [...Array(coverage.rowCount).keys()].map((i) => coverage.getRow(i + 1));
+    const zhao = rows.find((r) => String(r.getCell(1).value).startsWith('赵六'))!;
+    expect([zhao.getCell(3).value, zhao.getCell(5).value, zhao.getCell(7).value]).toEqual([0, 0, '—']);
+    const zhang = rows.find((r) => String(r.getCell(1).value).startsWith('张三'))!;
+    expect(zhang.getCell(7).value).toBe('100%');
+  });
+
+  it('titles the 回应情况 sheet without a bracket inside a bracket while some opinions are not yet consolidated', async () => {
+    const { s, pd } = prepared();
+    // 李四's unanswered consolidated opinion undone: its two sources are pending again.
+    const undone = s.consolidated.find((c) => !c.answer && !s.problems.some((p) => p.consolidatedIds.includes(c.id)))!;
+    const partial = prepareProblemDocs({ ...pd.input, consolidated: s.consolidated.filter((c) => c !== undone) });
+    expect(partial.counts.total.pending).toBe(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await problemWorkbookXlsx(partial, { date: '2026-03-08' })) as unknown as ArrayBuffer);
+    const { collected, consolidated } = partial.counts.total;
+    expect(wb.getWorksheet('回应情况')!.getCell('A1').value).toBe(`某某县财政局2025年度民主生活会意见回应情况（收集${collected}条，梳理为${consolidated}条，尚有2条未梳理）`);
+  });
+
   it('holds every ledger field, the progress log on its own sheet, and marks overdue rows', async () => {
     const { s, pd } = prepared('2026-03-08');
     const wb = new ExcelJS.Workbook();
@@ -196,6 +251,15 @@ describe('the problem and ledger workbooks', () => {
     expect(history.getColumn(7).values).toContain('佐证材料不全，需补充资金盘活台账');
     const summary = wb.getWorksheet('统计')!;
     expect(summary.getRow(summary.rowCount).values).toEqual([undefined, '合计', 6, 1, 2, 1, 1, 1, 2, '17%']);
+  });
+
+  it('says so on the 进展情况 sheet when no progress has been reported, rather than printing a bare header', async () => {
+    const { pd } = prepared('2026-03-08');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await rectificationWorkbookXlsx(prepareProblemDocs({ ...pd.input, progress: [] }))) as unknown as ArrayBuffer);
+    const progress = wb.getWorksheet('进展情况')!;
+    expect(progress.rowCount).toBe(3);
+    expect(progress.getCell('A3').value).toBe('尚无整改进展记录。');
   });
 });
 
