@@ -74,15 +74,28 @@ export function consolidationCounts(input: {
   return { total, targets: [...byTarget.values()], channels: [...byChannel.values()] };
 }
 
+/** Every counted opinion still pending: none has been consolidated yet. */
+function nothingConsolidated(c: CollectedCount): boolean {
+  return c.pending > 0 && c.pending === c.consolidated;
+}
+
 /**
  * `梳理为155条`, with `（尚有3条未梳理）` while some are pending; `尚未梳理` while none has been
  * consolidated (every counted opinion pending: `梳理为5条（尚有5条未梳理）` would contradict itself).
  */
 export function consolidatedPhrase(c: CollectedCount, inBrackets = false): string {
-  if (c.pending > 0 && c.pending === c.consolidated) return '尚未梳理';
+  if (nothingConsolidated(c)) return '尚未梳理';
   // Inside a bracket already (a title's （…）), the pending count is a clause: no bracket in a bracket.
   const pending = inBrackets ? `，尚有${c.pending}条未梳理` : `（尚有${c.pending}条未梳理）`;
   return `梳理为${c.consolidated}条${c.pending > 0 ? pending : ''}`;
+}
+
+/**
+ * The 梳理为 cell of a table: `—` while nothing is consolidated (as consolidatedPhrase says 尚未梳理),
+ * else the count — a table under 尚未梳理 must not show the pending opinions as 梳理为 figures.
+ */
+export function consolidatedCell(c: CollectedCount): string {
+  return nothingConsolidated(c) ? '—' : String(c.consolidated);
 }
 
 /** `收集252条，梳理为155条` (see consolidatedPhrase); `inBrackets` for a sentence set inside （…）. */

@@ -2,7 +2,7 @@
 // consolidated into, how many are answered, and which are not — for the 征求意见情况报告 (the next
 // step appends these blocks to it) and any report that must show that opinions were used.
 import type { FileChild } from 'docx';
-import { countSentence } from '../../consolidation/counts';
+import { consolidatedCell, countSentence } from '../../consolidation/counts';
 import { coverageSentence } from '../../problems/coverage';
 import type { ProblemDocs } from '../problem-docs';
 import { FONT_SIZE, type GbLayout } from './layout';
@@ -20,7 +20,7 @@ export function consolidationBlocks(g: GbLayout, pd: ProblemDocs, n: number): Fi
       sizePt: FONT_SIZE.小四,
       rows: c.targets.map((t) => {
         const k = pd.counts.targets.find((x) => x.targetId === t.targetId);
-        return [t.label, String(k?.collected ?? 0), String(k?.consolidated ?? t.total), t.total === 0 ? '—' : `${t.answered}/${t.total}`, t.total === 0 ? '—' : `${t.percent}%`];
+        return [t.label, String(k?.collected ?? 0), k ? consolidatedCell(k) : String(t.total), t.total === 0 ? '—' : `${t.answered}/${t.total}`, t.total === 0 ? '—' : `${t.percent}%`];
       }),
     }),
   );

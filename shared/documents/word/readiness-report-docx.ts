@@ -11,7 +11,7 @@ import { subsections, type Subsection } from './subsections';
 import type { ProblemDocs } from '../problem-docs';
 import { consolidationBlocks } from './consolidation-blocks';
 import { previousYearBlocks, type PreviousYear } from './previous-year-blocks';
-import { consolidatedPhrase } from '../../consolidation/counts';
+import { consolidatedCell, consolidatedPhrase } from '../../consolidation/counts';
 
 export interface ReportOptions {
   mode: FontMode;
@@ -78,8 +78,8 @@ export function readinessReportBlocks(docs: MeetingDocs, options: ReportOptions)
       sizePt: FONT_SIZE.小四,
       rows: pd
         ? [
-            ...pd.counts.channels.filter((c) => c.collected > 0).map((c) => [c.channel, String(c.collected), String(c.consolidated)]),
-            ['合计', String(pd.counts.total.collected), String(pd.counts.total.consolidated)],
+            ...pd.counts.channels.filter((c) => c.collected > 0).map((c) => [c.channel, String(c.collected), consolidatedCell(c)]),
+            ['合计', String(pd.counts.total.collected), consolidatedCell(pd.counts.total)],
           ]
         : [
             ...docs.channels.map((c) => [c.channel, String(c.collected), String(c.counted)]),
