@@ -109,6 +109,8 @@ export interface OverviewTotals {
   warnings: Record<WarningKind, number>;
   /** 整改台账 over the rows: items, 已销号, 逾期, 7日内到期, 销号率 — each problem once: an item carried into a later meeting (已结转) counts there, not again in its first year's `items`. */
   rectification: RectificationFigures;
+  /** 意见回应 over the rows that keep it: answered / all consolidated opinions, by the one rate rule; absent when no row has it. */
+  coverage?: NonNullable<OverviewRow['coverage']>;
 }
 
 /** Totals of some rows: how many units and meetings, per status, opinions, shortfalls and warnings. */
@@ -120,7 +122,9 @@ export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
   let counted = 0;
   let shortfalls = 0;
   const rect = { items: 0, closed: 0, carried: 0, overdue: 0, dueSoon: 0, closedPercent: 0 };
+  let coverage: { answered: number; total: number } | undefined;
   for (const r of rows) {
+    if (r.coverage) coverage = { answered: (coverage?.answered ?? 0) + r.coverage.answered, total: (coverage?.total ?? 0) + r.coverage.total };
     rect.items += r.rectification.items - r.rectification.carried;
     rect.carried += r.rectification.carried;
     rect.closed += r.rectification.closed;
@@ -134,7 +138,19 @@ export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
     for (const k of Object.keys(warnings) as WarningKind[]) warnings[k] += r.warnings[k];
   }
   rect.closedPercent = ratePercent(rect.closed, rect.items);
-  return { units: new Set(rows.map((r) => r.unitId)).size, meetings: rows.length, byStatus, stalePasses, raw, counted, shortfalls, warnings, rectification: rect };
+  return {
+    units: new Set(rows.map((r) => r.unitId)).size,
+    meetings: rows.length,
+    byStatus,
+    stalePasses,
+    raw,
+    counted,
+    shortfalls,
+    warnings,
+    rectification: rect,
+    // 100 when nothing is consolidated, as for a row (the cell then shows a dash).
+    ...(coverage ? { coverage: { ...coverage, percent: ratePercent(coverage.answered, coverage.total, 100) } } : {}),
+  };
 }
 
 /** The Chinese status of a row as a table shows it: `未就绪（待补 3 项）`, `已审核通过（审核后数据已变更）`. */

@@ -82,6 +82,10 @@ function preparationLines(r: OverviewRow): string {
   const c = preparationCell(r);
   return c ? `${c.state}\n${c.detail}` : '—';
 }
+/** `2/3` over `（67%）`: the narrow column wraps there rather than inside the brackets. */
+function coverageLines(r: Pick<OverviewRow, 'coverage'>): string {
+  return coverageCell(r).replace('（', '\n（');
+}
 /** The 逾期 column (0-based), filled red when any item is overdue. */
 const OVERDUE_COLUMN = OVERVIEW_COLUMNS.findIndex((c) => c.header === '逾期');
 const OVERDUE_FILL = SHORT_FILL;
@@ -145,8 +149,7 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
       tidyChinese(statusText(r)),
       r.zeroTargets.join('、'),
       `${r.counted}/${r.raw}`,
-      // `2/3` over `（67%）`: the narrow column wraps there rather than inside the brackets.
-      coverageCell(r).replace('（', '\n（'),
+      coverageLines(r),
       warningsCell(r),
       ...rectificationCells(r.rectification),
       preparationLines(r),
@@ -162,7 +165,7 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
   body(
     sheet,
     totalRow,
-    ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', `${byStatus}；待补${t.shortfalls}项`, '', `${t.counted}/${t.raw}`, '', warningsCell(t), ...rectificationCells(t.rectification), '', ''],
+    ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', `${byStatus}；待补${t.shortfalls}项`, '', `${t.counted}/${t.raw}`, coverageLines(t), warningsCell(t), ...rectificationCells(t.rectification), '', ''],
     OVERVIEW_COLUMNS,
   ).forEach((cell) => (cell.font = { name: '宋体', size: 11, bold: true }));
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, rows.length + 2), column: OVERVIEW_COLUMNS.length } };

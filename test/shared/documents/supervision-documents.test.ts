@@ -164,6 +164,29 @@ describe('overview workbook (Excel)', () => {
     expect(sheet.getRow(3).getCell(at('计入/\n收集')).value).toBe(`${first.counted}/${first.raw}`);
   });
 
+  it('gives the 合计 row the 意见回应 total, answered of all by the one rate rule, as the rows have it', async () => {
+    const { content } = county();
+    const s = superviseContent(content);
+    const [first, second, third] = s.rows as [(typeof s.rows)[0], (typeof s.rows)[0], (typeof s.rows)[0]];
+    first.coverage = { answered: 2, total: 3, percent: 67 };
+    second.coverage = { answered: 198, total: 200, percent: 99 };
+    // A summary stored before coverage was kept: no figure, and none added to the total.
+    delete third.coverage;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await overviewXlsx(s.rows, [], { date })).buffer as ArrayBuffer);
+    const sheet = book.getWorksheet(OVERVIEW_SHEET)!;
+    const at = (sheet.getRow(2).values as unknown[]).slice(1).indexOf('意见\n回应') + 1;
+    expect([3, 4, 5].map((r) => sheet.getRow(r).getCell(at).value)).toEqual(['2/3\n（67%）', '198/200\n（99%）', '—']);
+    // 200/203 is 98.5%: rounded to 99%, never 100% while any is unanswered.
+    expect(sheet.getRow(6).getCell(at).value).toBe('200/203\n（99%）');
+    third.coverage = { answered: 3, total: 3, percent: 100 };
+    first.coverage = { answered: 3, total: 3, percent: 100 };
+    second.coverage = { answered: 0, total: 0, percent: 100 };
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load((await overviewXlsx(s.rows, [], { date })).buffer as ArrayBuffer);
+    expect(again.getWorksheet(OVERVIEW_SHEET)!.getRow(6).getCell(at).value).toBe('6/6\n（100%）');
+  });
+
   it('prints both sheets legibly on A4 landscape: fit to width at no less than 9 pt', async () => {
     const { content } = county();
     const s = superviseContent(content);
