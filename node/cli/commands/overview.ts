@@ -20,7 +20,7 @@ export const OVERVIEW_HELP = `overview PACKAGE… [--xlsx FILE] [--group 督导�
     零意见对象、意见条数、意见回应、雷同与疑似抄袭等警示（跨数据包比对）、整改（挂号、已销号、已结转、
     逾期、销号率）、会前准备和最近的审核结论，与应用中的督导总览同列同算。
     同一数据包给了两次只计一次；同一单位较晚导出的数据包取代较早的（均另行注明）。
-    --xlsx   同时写出督导总览 Excel（一个单位一行，另有“警示明细”表）
+    --xlsx   同时写出督导总览 Excel（一个单位一行，另有“警示明细”表；上述注明事项列在表下“说明”中）
     --group  只列该督导组的单位；--year 只列该年度的会议（没有该年度会议的单位另行注明）
     --date   Excel 中的日期（默认今天）
     输入有误时退出码为 2，否则为 0。`;
@@ -112,7 +112,9 @@ export async function overviewCommand(packages: string[], options: OverviewOptio
       supervision.labels,
       title,
     );
-    const file = await overviewFile(rows, warnings, { date });
+    // The workbook carries the same notes under 说明: it travels without the terminal's output.
+    const pairNote = pairs.length > 0 ? [`疑似抄袭涉及 ${pairs.length} 对单位（各方相同或相近的意见条数，原文见“警示明细”）：${pairs.map(copyPairText).join('；')}`] : [];
+    const file = await overviewFile(rows, warnings, { date, notes: [...notes, ...pairNote].map((n) => `${n}。`) });
     const written = await writeUserFile(options.xlsx, io.cwd, file.data);
     io.out(`已写出督导总览：${written}`);
   }

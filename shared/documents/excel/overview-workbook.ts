@@ -138,7 +138,7 @@ function body(sheet: Worksheet, row: number, values: Array<string | number>, col
   return cells;
 }
 
-function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date: string): void {
+function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date: string, notes: readonly string[]): void {
   const sheet = sheetOf(workbook, OVERVIEW_SHEET, `民主生活会会前征求意见督导总览（${date}）`, OVERVIEW_COLUMNS);
   rows.forEach((r, i) => {
     const values = [
@@ -168,7 +168,24 @@ function addOverviewSheet(workbook: Workbook, rows: readonly OverviewRow[], date
     ['', `合计：${t.units}个单位，${t.meetings}次会议`, '', '', `${byStatus}；待补${t.shortfalls}项`, '', `${t.counted}/${t.raw}`, coverageLines(t), warningsCell(t), ...rectificationCells(t.rectification), '', ''],
     OVERVIEW_COLUMNS,
   ).forEach((cell) => (cell.font = { name: '宋体', size: 11, bold: true }));
+  addNotes(sheet, totalRow + 2, notes);
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, rows.length + 2), column: OVERVIEW_COLUMNS.length } };
+}
+
+/**
+ * 说明 under the table, a blank row below 合计: one note a row across the whole width (what the
+ * command line also prints — a package counted once, one replaced, units without the year's meeting,
+ * pairs of units sharing opinions). Nothing when there are no notes.
+ */
+function addNotes(sheet: Worksheet, first: number, notes: readonly string[]): void {
+  if (notes.length === 0) return;
+  const width = OVERVIEW_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+  ['说明', ...notes.map((n, i) => `${i + 1}. ${n}`)].forEach((text, i) => {
+    const row = first + i;
+    sheet.mergeCells(row, 1, row, OVERVIEW_COLUMNS.length);
+    writeRow(sheet, row, [text], { font: { name: i === 0 ? '黑体' : '宋体', size: OVERVIEW_FONT_PT }, alignment: { vertical: 'top', wrapText: true } });
+    sheet.getRow(row).height = wrappedRowHeight([{ text, width }]);
+  });
 }
 
 /** Where the similar opinion stands: `某某局·张三（局长）·基层群众`. */
@@ -189,8 +206,15 @@ function addWarningsSheet(workbook: Workbook, warnings: readonly WarningRow[]): 
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, warnings.length + 2), column: WARNING_COLUMNS.length } };
 }
 
-/** The overview workbook as .xlsx bytes. `date` (`YYYY-MM-DD`) is its title date and creation stamp. */
-export async function overviewXlsx(rows: readonly OverviewRow[], warnings: readonly WarningRow[], options: { date: string }): Promise<Uint8Array> {
+export interface OverviewWorkbookOptions {
+  /** `YYYY-MM-DD`: the title date and creation stamp. */
+  date: string;
+  /** Notes shown under the table headed 说明 (none: no 说明). */
+  notes?: readonly string[];
+}
+
+/** The overview workbook as .xlsx bytes. */
+export async function overviewXlsx(rows: readonly OverviewRow[], warnings: readonly WarningRow[], options: OverviewWorkbookOptions): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = DOCUMENT_CREATOR;
   workbook.lastModifiedBy = DOCUMENT_CREATOR;
@@ -199,7 +223,7 @@ export async function overviewXlsx(rows: readonly OverviewRow[], warnings: reado
   const stamp = new Date(`${options.date}T00:00:00Z`);
   workbook.created = Number.isNaN(stamp.getTime()) ? new Date(0) : stamp;
   workbook.modified = workbook.created;
-  addOverviewSheet(workbook, rows, options.date);
+  addOverviewSheet(workbook, rows, options.date, options.notes ?? []);
   addWarningsSheet(workbook, warnings);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

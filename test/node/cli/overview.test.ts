@@ -63,6 +63,23 @@ describe('cli overview', () => {
     const sheet = book.getWorksheet('督导总览')!;
     expect(sheet.getRow(3).getCell(2).value).toBe(content.units[1]!.name);
     expect(sheet.getRow(4).getCell(2).value).toBe('合计：1个单位，1次会议');
+    // Nothing to note: no 说明 under the table.
+    expect(sheet.rowCount).toBe(4);
+  });
+
+  it('writes the pairs of units sharing opinions into the Excel overview under 说明', async () => {
+    const r = await cli(['overview', '甲.mzsh.json', '乙.mzsh.json', '--xlsx', '总览-说明.xlsx', '--date', '2025-11-21'], dir);
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, '总览-说明.xlsx'));
+    const sheet = book.getWorksheet('督导总览')!;
+    expect(sheet.getRow(7).getCell(2).value).toBe('合计：4个单位，4次会议');
+    expect(sheet.getRow(8).getCell(1).value).toBeNull();
+    expect(sheet.getRow(9).getCell(1).value).toBe('说明');
+    expect(sheet.getRow(10).getCell(1).value).toBe(
+      `1. 疑似抄袭涉及 1 对单位（各方相同或相近的意见条数，原文见“警示明细”）：${content.units[0]!.name} 3 条 ↔ ${content.units[3]!.name} 3 条。`,
+    );
+    expect(sheet.rowCount).toBe(10);
   });
 
   it('refuses bad input with a Chinese message, exit code 2 and no file', async () => {
@@ -182,6 +199,16 @@ describe('cli overview of packages a unit sent twice or again', () => {
     expect(r.out).toContain('共 2 个单位、2 次会议');
     expect(r.out).toContain('注意：“甲-重复.mzsh.json”与“甲.mzsh.json”是同一数据包（校验码相同），只计一次。');
     expect(r.out).toMatch(/注意：“乙\.mzsh\.json”（导出于 [^）]+）已由同一单位较新的“乙-更正\.mzsh\.json”（导出于 [^）]+）取代，未计入。/);
+
+    // The workbook travels without the terminal: it says the same under 说明.
+    const x = await cli(['overview', '甲.mzsh.json', '甲-重复.mzsh.json', '乙-更正.mzsh.json', '乙.mzsh.json', '--xlsx', '总览.xlsx'], dir);
+    expect(x.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, '总览.xlsx'));
+    const notes = [7, 8, 9].map((n) => book.getWorksheet('督导总览')!.getRow(n).getCell(1).value);
+    expect(notes[0]).toBe('说明');
+    expect(notes[1]).toBe('1. “甲-重复.mzsh.json”与“甲.mzsh.json”是同一数据包（校验码相同），只计一次。');
+    expect(notes[2]).toMatch(/^2\. “乙\.mzsh\.json”（导出于 [^）]+）已由同一单位较新的“乙-更正\.mzsh\.json”（导出于 [^）]+）取代，未计入。$/);
   });
 });
 
@@ -198,6 +225,11 @@ describe('cli overview of a unit that sent last year\'s package', () => {
     expect(chosen.code).toBe(0);
     expect(chosen.out).toContain('共 1 个单位、1 次会议');
     expect(chosen.out).toContain(`注意：1 个单位没有2025年度的会议，未列出：${name}（只有2024年度）。`);
+    await cli(['overview', '全县.mzsh.json', '--year', '2025', '--xlsx', '总览.xlsx'], dir);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, '总览.xlsx'));
+    const sheet = book.getWorksheet('督导总览')!;
+    expect([6, 7].map((n) => sheet.getRow(n).getCell(1).value)).toEqual(['说明', `1. 1 个单位没有2025年度的会议，未列出：${name}（只有2024年度）。`]);
     const all = await cli(['overview', '全县.mzsh.json'], dir);
     expect(all.out).toContain(`注意：会议分属 2 个年度（2024年度 1 次、2025年度 1 次），没有2025年度会议的单位：${name}（2024年度）；可用 --year 只列一个年度。`);
     const none = await cli(['overview', '全县.mzsh.json', '--year', '2025', '--group', content.units[1]!.supervisoryGroup], dir);
