@@ -123,7 +123,7 @@ describe('梳理 and the 两张清单', () => {
     await proposal.getByRole('button', { name: '接受' }).click();
     await page.getByTestId('consolidated-item').waitFor();
     expect(await page.getByTestId('proposals').count()).toBe(0);
-    expect(await text(page.getByTestId('consolidation-total'))).toBe('收集5条，梳理为3条（尚有2条未梳理）');
+    await expect.poll(() => text(page.getByTestId('consolidation-total'))).toBe('收集5条，梳理为3条（尚有2条未梳理）');
 
     // 李卫东's two opinions, consolidated by hand with an edited wording and a dimension.
     await chooseIn(page, '梳理对象', '李卫东');
@@ -136,10 +136,9 @@ describe('梳理 and the 两张清单', () => {
     await dialog.getByRole('button', { name: '确定' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => text(page.getByTestId('consolidation-total'))).toBe('收集5条，梳理为2条');
-    const byTarget = await text(page.getByTestId('counts-by-target'));
-    expect(byTarget).toMatch(/领导班子\s+3\s+1\s+0/);
-    expect(byTarget).toMatch(/李卫东（副局长）\s+2\s+1\s+0/);
-    expect(await text(page.getByTestId('counts-by-channel'))).toMatch(/走访\s+2\s+2/);
+    await expect.poll(() => text(page.getByTestId('counts-by-target'))).toMatch(/领导班子\s+3\s+1\s+0/);
+    expect(await text(page.getByTestId('counts-by-target'))).toMatch(/李卫东（副局长）\s+2\s+1\s+0/);
+    await expect.poll(() => text(page.getByTestId('counts-by-channel'))).toMatch(/走访\s+2\s+2/);
 
     // 不属于本人职责, with the reason written down.
     await page.getByTestId('consolidated-item').getByRole('button', { name: '记录回应理由' }).click();
@@ -154,7 +153,7 @@ describe('梳理 and the 两张清单', () => {
     // The problem lists: coverage 1 of 2 before the group's problem answers its opinion.
     await openTab(page, '查摆问题');
     await expect.poll(() => text(page.getByTestId('coverage-total'))).toBe('已回应1/2条（50%）');
-    expect(await text(page.getByTestId('unanswered'))).toContain('领导班子：意见“深入基层调研不够，去基层联系点的次数偏少”未列入问题清单');
+    await expect.poll(() => text(page.getByTestId('unanswered'))).toContain('领导班子：意见“深入基层调研不够，去基层联系点的次数偏少”未列入问题清单');
     await addProblem(page, {
       description: '深入基层调研偏少，班子成员全年到联系点调研人均不足2次',
       dimension: '带头干事创业、担当作为',
@@ -173,9 +172,9 @@ describe('梳理 and the 两张清单', () => {
     await addProblem(page, { description: '抓党风廉政建设的办法不多，廉政谈话流于形式', sources: ['谈心谈话'], measures: '制定廉政谈话清单，分层分类开展谈话', standard: '分管科室负责人每年谈话全覆盖', leader: '王秀英', responsible: '机关纪委', longTerm: true });
     // 李卫东's item lacks its 整改标准: marked, and the lists are not yet ready for 公示.
     await chooseIn(page, '清单对象', '李卫东');
-    expect(await text(page.getByTestId('incomplete-tag'))).toBe('不全：缺整改标准');
-    expect(await text(page.getByTestId('no-items'))).toBe('尚未列出查摆问题：张建国（局长）');
-    expect(await text(page.getByTestId('publication'))).toContain('缺少整改标准，五个明确不全');
+    await expect.poll(() => text(page.getByTestId('incomplete-tag'))).toBe('不全：缺整改标准');
+    await expect.poll(() => text(page.getByTestId('no-items'))).toBe('尚未列出查摆问题：张建国（局长）');
+    await expect.poll(() => text(page.getByTestId('publication'))).toContain('缺少整改标准，五个明确不全');
     await app.screenshot('problems');
     await page.getByTestId('problem-table').getByRole('button', { name: '编辑' }).click();
     const edit = await opened(page.getByRole('dialog', { name: /编辑查摆问题/ }));
@@ -186,7 +185,8 @@ describe('梳理 and the 两张清单', () => {
 
     // The audit tab and the overview show the same coverage.
     await openTab(page, '审核');
-    expect(await text(page.getByTestId('audit-coverage'))).toContain('梳理后意见2条已全部回应');
+    // The card renders its title first and its figures once the meeting's problems are read.
+    await expect.poll(() => text(page.getByTestId('audit-coverage'))).toContain('梳理后意见2条已全部回应');
     await app.screenshot('audit');
 
     // Exports: both versions of the 两张清单 in one file, the workbook, the report with the real counts.
